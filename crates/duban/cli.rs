@@ -1,0 +1,51 @@
+//! The command-line grammar (clap derive).
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Duban (督办): crawl, clean and extract the obligations of Chinese government plans and reports.
+#[derive(Debug, Parser)]
+#[command(name = "duban", version, about)]
+pub struct Cli {
+    /// The data folder that holds everything a run makes (state, index, exports).
+    #[arg(long, global = true, default_value = "data", value_name = "DIR")]
+    pub data: PathBuf,
+    /// More log output (-v info, -vv debug); logs go to stderr.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Only errors on stderr.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Duban's commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Ingest local files or folders of .txt/.html/.htm into the data folder and its exports.
+    ///
+    /// Example: `duban ingest corpora/seeds`
+    Ingest(crate::commands::ingest::Args),
+    /// Run pipeline files (pipelines/*.toml): read or crawl, extract, index, export.
+    ///
+    /// Example: `duban run pipelines/corpora.toml`
+    Run(crate::commands::run::Args),
+    /// Search the obligations of the data folder's index.
+    ///
+    /// Example: `duban search 出庭应诉率`
+    Search(crate::commands::search::Args),
+    /// Rewrite the JSONL exports from the stored records.
+    ///
+    /// Example: `duban export --out /tmp/duban-export`
+    Export(crate::commands::export::Args),
+    /// Grade the data folder's export against gold annotations, with every miss listed.
+    ///
+    /// Example: `duban eval --gold ../shared/gold/seeds`
+    Eval(crate::commands::eval::Args),
+    /// List the last runs with their reports.
+    ///
+    /// Example: `duban runs --last 5`
+    Runs(crate::commands::runs::Args),
+}

@@ -1,0 +1,48 @@
+//! `duban ingest PATH...`: local files into the data folder.
+
+use anyhow::Context;
+use duban_model::{DocKind, SourceHints};
+use duban_pipeline::{DataDir, RunReport, Runner};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Arguments of `duban ingest`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files or folders of .txt/.html/.htm.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// GB/T 2260 code to use for documents that name no region.
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Document kind for documents whose title does not tell (plan, annual_plan, report, …).
+    #[arg(long, value_parser = parse_kind)]
+    pub kind: Option<DocKind>,
+    /// Do not update the search index.
+    #[arg(long)]
+    pub no_index: bool,
+}
+
+fn parse_kind(s: &str) -> Result<DocKind, String> {
+    DocKind::parse(s).ok_or_else(|| format!("unknown kind {s:?}"))
+}
+
+/// Runs `duban ingest`.
+pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
+    let mut runner = Runner::open(DataDir::new(data), !args.no_index)
+        .with_context(|| format!("opening data folder {}", data.display()))?;
+    let now = super::now_rfc3339();
+    let mut report = RunReport {
+        pipeline: "ingest".into(),
+        ..RunReport::default()
+    };
+    let hints = SourceHints {
+        region: args.region,
+        kind: args.kind,
+        ..SourceHints::default()
+    };
+    let exts = ["txt", "html", "htm"].map(String::from);
+    runner.ingest_paths(&args.paths, &exts, &hints, &mut report)?;
+    runner.finish(&mut report, &now)?;
+    Ok(super::print_report(&report))
+}

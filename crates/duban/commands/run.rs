@@ -1,0 +1,34 @@
+//! `duban run PIPELINE...`: run pipeline files.
+
+use anyhow::Context;
+use duban_pipeline::{DataDir, PipelineConfig, Runner};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Arguments of `duban run`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Pipeline files (pipelines/*.toml).
+    #[arg(required = true)]
+    pub pipelines: Vec<PathBuf>,
+}
+
+/// Runs `duban run`.
+pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
+    let configs = args
+        .pipelines
+        .iter()
+        .map(|p| PipelineConfig::load(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let with_index = configs.iter().any(|c| c.index.enabled);
+    let mut runner = Runner::open(DataDir::new(data), with_index)
+        .with_context(|| format!("opening data folder {}", data.display()))?;
+    let mut code = ExitCode::SUCCESS;
+    for cfg in &configs {
+        let report = runner.run_pipeline(cfg, &super::now_rfc3339())?;
+        if super::print_report(&report) != ExitCode::SUCCESS {
+            code = ExitCode::from(1);
+        }
+    }
+    Ok(code)
+}

@@ -1,0 +1,35 @@
+//! `duban`: the command line of Duban (督办).
+//!
+//! `main` parses the arguments, sets up logging (stderr) and calls one command module; data
+//! goes to stdout. Exit status: 0 on success, 1 when some inputs failed (the rest were
+//! processed), 2 when the command could not run at all.
+
+mod cli;
+mod commands;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let filter = match (cli.verbose, cli.quiet) {
+        (_, true) => "error",
+        (0, false) => "warn",
+        (1, false) => "info",
+        _ => "debug",
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(filter)),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("duban: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

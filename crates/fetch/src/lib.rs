@@ -1,0 +1,1 @@
+//! Polite, incremental crawler: robots, rate limits, retries, conditional requests

@@ -1,0 +1,157 @@
+//! Local files as documents: walking folders, naming each file relative to its corpus root.
+
+use duban_model::{DocId, MediaType, RawDoc, Source, SourceHints, sha256_hex};
+use std::path::{Path, PathBuf};
+
+/// A local file found under a path the user gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileInput {
+    /// Where the file is.
+    pub path: PathBuf,
+    /// Its name relative to the corpus root: the given folder's own name, then the path inside
+    /// it (`seeds/000.txt`), or the file name for a file given directly.
+    pub relative: String,
+}
+
+impl FileInput {
+    /// Reads the file into a raw document.
+    pub fn read(&self, hints: &SourceHints) -> std::io::Result<RawDoc> {
+        let bytes = std::fs::read(&self.path)?;
+        let ext = self
+            .path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let media_type = if ext == "html" || ext == "htm" {
+            MediaType::Html
+        } else {
+            MediaType::Text
+        };
+        Ok(RawDoc {
+            id: DocId::from_path(&self.relative).to_string(),
+            source: Source {
+                url: None,
+                path: Some(self.relative.clone()),
+                sha256: sha256_hex(&bytes),
+                encoding: String::new(),
+                fetched_at: None,
+            },
+            bytes,
+            media_type,
+            hints: hints.clone(),
+        })
+    }
+}
+
+/// Every file with one of `extensions` under `paths`, sorted by relative name.
+///
+/// A path that does not exist is returned in the error list with the reason; the rest are
+/// still collected.
+pub fn collect_files(
+    paths: &[PathBuf],
+    extensions: &[String],
+) -> (Vec<FileInput>, Vec<(PathBuf, String)>) {
+    let mut found = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => {
+                let root_name = p
+                    .canonicalize()
+                    .ok()
+                    .and_then(|c| c.file_name().map(|n| n.to_string_lossy().into_owned()))
+                    .unwrap_or_default();
+                walk(p, p, &root_name, extensions, &mut found, &mut errors);
+            }
+            Ok(_) => {
+                let name = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                found.push(FileInput {
+                    path: p.clone(),
+                    relative: name,
+                });
+            }
+            Err(e) => errors.push((p.clone(), e.to_string())),
+        }
+    }
+    found.sort_by(|a, b| a.relative.cmp(&b.relative));
+    found.dedup_by(|a, b| a.relative == b.relative);
+    (found, errors)
+}
+
+fn walk(
+    root: &Path,
+    dir: &Path,
+    root_name: &str,
+    extensions: &[String],
+    found: &mut Vec<FileInput>,
+    errors: &mut Vec<(PathBuf, String)>,
+) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push((dir.to_path_buf(), e.to_string()));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk(root, &path, root_name, extensions, found, errors);
+            continue;
+        }
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if !extensions.iter().any(|x| x.eq_ignore_ascii_case(&ext)) {
+            continue;
+        }
+        let inner = path.strip_prefix(root).unwrap_or(&path);
+        let inner: Vec<String> = inner
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let relative = if root_name.is_empty() {
+            inner.join("/")
+        } else {
+            format!("{root_name}/{}", inner.join("/"))
+        };
+        found.push(FileInput { path, relative });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_in_a_folder_are_named_from_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("seeds");
+        std::fs::create_dir_all(corpus.join("sub")).unwrap();
+        std::fs::write(corpus.join("b.txt"), "x").unwrap();
+        std::fs::write(corpus.join("sub/a.html"), "x").unwrap();
+        std::fs::write(corpus.join("c.pdf"), "x").unwrap();
+        let (files, errors) = collect_files(&[corpus], &["txt".into(), "html".into()]);
+        assert!(errors.is_empty());
+        let names: Vec<&str> = files.iter().map(|f| f.relative.as_str()).collect();
+        assert_eq!(names, ["seeds/b.txt", "seeds/sub/a.html"]);
+    }
+
+    #[test]
+    fn a_missing_path_is_reported_and_the_rest_collected() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "x").unwrap();
+        let (files, errors) = collect_files(
+            &[dir.path().join("nope"), dir.path().join("a.txt")],
+            &["txt".into()],
+        );
+        assert_eq!(files.len(), 1);
+        assert_eq!(errors.len(), 1);
+    }
+}

@@ -1,0 +1,24 @@
+//! Runs Duban's stages as pipelines configured from `pipelines/*.toml`.
+//!
+//! A pipeline reads documents from its sources (local files, or a crawl), cleans and extracts
+//! them in parallel, then, one document at a time and in id order, stores their records in the
+//! data folder's state, updates the search index and finally rewrites the JSONL exports from
+//! the stored records. This crate is the only one that knows every stage (Vector's topology);
+//! each stage knows only its input and output types.
+//!
+//! The data folder holds everything a run makes:
+//! - `state.sqlite`: records of every document, run reports, crawl state;
+//! - `index/`: the tantivy index;
+//! - `export/`: `documents.jsonl` and `obligations.jsonl`.
+
+pub mod config;
+mod files;
+mod report;
+mod run;
+
+pub use config::{
+    ConfigError, FilesSource, IndexSection, PipelineConfig, PipelineSection, SourceConfig,
+};
+pub use files::{FileInput, collect_files};
+pub use report::{DocFailure, RunReport};
+pub use run::{DataDir, RunError, Runner};

@@ -1,0 +1,159 @@
+//! Chinese word segmentation for Duban, shared by extraction and indexing.
+//!
+//! [`Segmenter`] wraps jieba-rs with Duban's domain dictionary (`corpora/dict/duban.dict`,
+//! compiled into the binary) so that extraction and the search index cut text the same way:
+//! `出庭应诉率` and `区政府法制办` are single words, not `出庭/应诉/率`.
+//!
+//! Tokens carry byte offsets into the original text, never into a normalised copy, so a
+//! highlight or a span points at what the user sees. [`Segmenter::fine_tokens`] adds the
+//! dictionary sub-words of each long word (`区政府法制办` → `政府`, `法制`, `法制办`, …) so
+//! that a search for a part of a name finds the name.
+//!
+//! This crate does not know about tantivy or about obligations.
+//!
+//! ```
+//! let seg = duban_segment::Segmenter::shared();
+//! let words: Vec<&str> = seg.tokens("出庭应诉率达到90%以上").iter().map(|t| t.text).collect();
+//! assert_eq!(words[0], "出庭应诉率");
+//! ```
+
+use jieba_rs::Jieba;
+use std::io::BufReader;
+use std::sync::LazyLock;
+
+/// The domain dictionary, one `word freq tag` a line (jieba's user-dictionary format).
+pub const DOMAIN_DICTIONARY: &str = include_str!("../../../corpora/dict/duban.dict");
+
+/// A word of the text with its byte offsets and part of speech.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The word as it stands in the text.
+    pub text: &'a str,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+/// A word with its jieba part-of-speech tag (`n`, `v`, `nt` for organisations, …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaggedWord<'a> {
+    /// The word.
+    pub word: &'a str,
+    /// Its part-of-speech tag.
+    pub tag: String,
+}
+
+/// jieba-rs with Duban's domain dictionary loaded.
+pub struct Segmenter {
+    jieba: Jieba,
+}
+
+static SHARED: LazyLock<Segmenter> = LazyLock::new(Segmenter::with_domain_dictionary);
+
+impl Segmenter {
+    /// A segmenter with jieba's default dictionary plus [`DOMAIN_DICTIONARY`].
+    pub fn with_domain_dictionary() -> Self {
+        Self::with_dictionary(DOMAIN_DICTIONARY)
+            .expect("the committed domain dictionary is in jieba's format")
+    }
+
+    /// A segmenter with jieba's default dictionary plus the given user dictionary.
+    pub fn with_dictionary(dict: &str) -> Result<Self, jieba_rs::Error> {
+        let mut jieba = Jieba::new();
+        jieba.load_dict(&mut BufReader::new(dict.as_bytes()))?;
+        Ok(Segmenter { jieba })
+    }
+
+    /// The process-wide segmenter with the domain dictionary, built once on first use.
+    pub fn shared() -> &'static Segmenter {
+        &SHARED
+    }
+
+    /// The words of `text` with their byte offsets (jieba's precise mode, HMM on).
+    pub fn tokens<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
+        self.jieba
+            .cut(text, true)
+            .into_iter()
+            .map(|t| Token {
+                text: t.word,
+                start: t.byte_start,
+                end: t.byte_end,
+            })
+            .collect()
+    }
+
+    /// The words of `text` plus their dictionary sub-words (jieba's search mode: every
+    /// dictionary word of two or three characters inside a longer word), each with offsets into
+    /// `text`, ordered by start then end.
+    ///
+    /// ```
+    /// let seg = duban_segment::Segmenter::shared();
+    /// let fine = seg.fine_tokens("区政府法制办");
+    /// assert!(fine.iter().any(|t| t.text == "法制"));
+    /// assert!(fine.iter().any(|t| t.text == "区政府法制办"));
+    /// ```
+    pub fn fine_tokens<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
+        let mut out: Vec<Token<'a>> = self
+            .jieba
+            .cut_for_search(text, true)
+            .into_iter()
+            .map(|t| Token {
+                text: t.word,
+                start: t.byte_start,
+                end: t.byte_end,
+            })
+            .collect();
+        out.sort_by_key(|t| (t.start, t.end));
+        out.dedup_by_key(|t| (t.start, t.end));
+        out
+    }
+
+    /// The words of `text` with their part-of-speech tags.
+    pub fn tag<'a>(&'a self, text: &'a str) -> Vec<TaggedWord<'a>> {
+        self.jieba
+            .tag(text, true)
+            .into_iter()
+            .map(|t| TaggedWord {
+                word: t.word,
+                tag: t.tag.to_string(),
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domain_words_are_not_split() {
+        let seg = Segmenter::shared();
+        let words: Vec<&str> = seg
+            .tokens("区政府法制办负责规范性文件备案")
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        assert!(words.contains(&"区政府法制办"), "{words:?}");
+        assert!(words.contains(&"规范性文件"), "{words:?}");
+    }
+
+    #[test]
+    fn offsets_point_into_the_original_text() {
+        let text = "行政复议案件1,200件";
+        for t in Segmenter::shared().tokens(text) {
+            assert_eq!(&text[t.start..t.end], t.text);
+        }
+    }
+
+    #[test]
+    fn fine_tokens_find_a_sub_word_of_a_bank_name() {
+        let fine = Segmenter::shared().fine_tokens("中国农业发展银行");
+        assert!(fine.iter().any(|t| t.text == "农业"), "{fine:?}");
+    }
+
+    #[test]
+    fn a_bad_user_dictionary_is_an_error_not_a_panic() {
+        assert!(Segmenter::with_dictionary("法治政府 notanumber n\n").is_err());
+    }
+}

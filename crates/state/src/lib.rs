@@ -1,0 +1,133 @@
+//! Duban's embedded state: one SQLite database in the data folder (`DIR/state.sqlite`).
+//!
+//! It holds what must survive between runs so that nightly runs are incremental and safe to
+//! re-run:
+//! - [`records`]: the current document and obligation records of every document ingested,
+//!   keyed by document id, from which the JSONL exports are written;
+//! - [`runs`]: one report per pipeline run.
+//!
+//! This crate knows SQLite and the shapes it stores; it does not fetch, clean or extract.
+
+pub mod records;
+pub mod runs;
+
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+/// Why the state database could not be used.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StateError {
+    /// SQLite refused an operation.
+    #[error("state database {path}: {source}")]
+    Sqlite {
+        /// The database file.
+        path: PathBuf,
+        /// SQLite's error.
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// A stored record is not the JSON Duban wrote.
+    #[error("state database {path}: stored record {key} is corrupt: {source}")]
+    Corrupt {
+        /// The database file.
+        path: PathBuf,
+        /// The record's key.
+        key: String,
+        /// The JSON error.
+        #[source]
+        source: serde_json::Error,
+    },
+}
+
+/// Result with [`StateError`].
+pub type Result<T, E = StateError> = std::result::Result<T, E>;
+
+/// The schema version this build writes; older databases are migrated on open.
+const SCHEMA_VERSION: i64 = 1;
+
+/// An open state database.
+pub struct State {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl State {
+    /// Opens (creating if needed) the state database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Self> {
+        let err = |source| StateError::Sqlite {
+            path: path.to_path_buf(),
+            source,
+        };
+        let conn = Connection::open(path).map_err(err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))
+            .map_err(err)?;
+        conn.execute_batch(
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+        )
+        .map_err(err)?;
+        let state = State {
+            conn,
+            path: path.to_path_buf(),
+        };
+        state.migrate()?;
+        Ok(state)
+    }
+
+    /// An in-memory database, for tests.
+    pub fn in_memory() -> Result<Self> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().map_err(|source| StateError::Sqlite {
+            path: path.clone(),
+            source,
+        })?;
+        let state = State { conn, path };
+        state.migrate()?;
+        Ok(state)
+    }
+
+    fn migrate(&self) -> Result<()> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        if version < 1 {
+            self.conn
+                .execute_batch(
+                    "CREATE TABLE IF NOT EXISTS records (
+                        doc_id TEXT PRIMARY KEY,
+                        sha256 TEXT NOT NULL,
+                        document TEXT NOT NULL,
+                        obligations TEXT NOT NULL,
+                        withdrawn INTEGER NOT NULL DEFAULT 0,
+                        updated_run INTEGER
+                    );
+                    CREATE TABLE IF NOT EXISTS runs (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        pipeline TEXT NOT NULL,
+                        started_at TEXT NOT NULL,
+                        finished_at TEXT,
+                        report TEXT
+                    );",
+                )
+                .map_err(|e| self.err(e))?;
+        }
+        self.conn
+            .execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// The underlying connection, for the modules of this crate and of crates that add tables.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Wraps a SQLite error with the database path.
+    pub fn err(&self, source: rusqlite::Error) -> StateError {
+        StateError::Sqlite {
+            path: self.path.clone(),
+            source,
+        }
+    }
+}
