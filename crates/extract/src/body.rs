@@ -1,0 +1,364 @@
+//! Responsible bodies: `〔责任单位：…〕` attributions, `X牵头，Y配合` forms, and the subject a
+//! duty is assigned to (`县级以上政府要…`).
+//!
+//! Names are normalised as the spec says (brackets to half-width `()`, no whitespace); lists
+//! split on `、，, ` and on `和/及/与/或` between whole names; a list sharing a head noun
+//! (`审计、财政、监察等部门`) gives each member the noun. People and posts (`领导干部`,
+//! `行政执法人员`) are not bodies. Table columns are read by [`crate::outline`], which calls
+//! [`is_body_name`] and [`normalise_name`] from here.
+
+use crate::fold::fold;
+use duban_model::{Body, Role};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The endings of organisation names.
+const SUFFIX: &str = r"(?:人民政府|政府|部门|机关|单位|办公室|办事处|办|局|委员会|委|领导小组|小组|中心|机构|乡镇|街道|法院|检察院|院|厅|署|处|科|室|所|站|队|团|部|公司|银行|协会|联合会|工会|妇联|团委|党委|党组|工委|管委会|集团|政协|人大|常委会|会)";
+
+static NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\p{{Han}}()]{{1,24}}{SUFFIX}(?:\([^()]{{1,8}}\))?$"
+    ))
+    .expect("name pattern compiles")
+});
+
+/// Words that end like a body but name people, posts, documents or activities.
+const NOT_BODIES: &[&str] = &[
+    "领导干部",
+    "法定代表人",
+    "行政执法人员",
+    "公务员",
+    "工作人员",
+    "负责人",
+    "人员",
+    "群众",
+    "社会",
+    "会议",
+    "机制",
+    "制度",
+    "体系",
+    "工作",
+    "平台",
+    "清单",
+    "目录",
+    "办法",
+    "规定",
+    "意见",
+    "方案",
+    "通知",
+    "社会组织",
+    "大会",
+    "座谈会",
+    "听证会",
+    "论证会",
+    "研讨会",
+    "培训班",
+    "常务会",
+    "全体会",
+    "委员会会议",
+    "办公会",
+    "例会",
+    "学会",
+    "机会",
+    "约谈会",
+    "总部",
+    "内部",
+    "外部",
+    "全部",
+    "局部",
+    "干部",
+    "基层干部",
+    "基层",
+    "处置",
+    "办理",
+    "举办",
+    "创办",
+    "查办",
+    "督办",
+    "承办",
+    "主办",
+    "协办",
+    "兴办",
+    "包办",
+    "开办",
+    "代办",
+];
+
+/// Whether a (folded) line or phrase reads as the name of an organisation.
+///
+/// ```
+/// use duban_extract::body::is_body_name;
+/// assert!(is_body_name("县市场监管局"));
+/// assert!(is_body_name("各乡镇(街道)"));
+/// assert!(!is_body_name("加强事中事后监管"));
+/// ```
+pub fn is_body_name(s: &str) -> bool {
+    let t: String = fold(s).chars().filter(|c| !c.is_whitespace()).collect();
+    if t.chars().count() < 2 || t.chars().count() > 28 {
+        return false;
+    }
+    if NOT_BODIES.iter().any(|n| t.ends_with(n)) {
+        return false;
+    }
+    NAME.is_match(&t)
+        || t.starts_with('各')
+            && t.chars().count() <= 8
+            && t.contains(['镇', '乡', '区', '县', '市', '部', '局', '委', '办'])
+}
+
+/// The spec's normal form of a name: brackets half-width `()`, whitespace removed.
+pub fn normalise_name(s: &str) -> String {
+    fold(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' | '〔' | '[' | '【' => '(',
+            '）' | '〕' | ']' | '】' => ')',
+            _ => c,
+        })
+        .collect::<String>()
+        .trim_matches(|c: char| matches!(c, '、' | ',' | '，' | '。' | ';' | '；' | ':' | '：'))
+        .to_string()
+}
+
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<role>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|主办单位|承办单位|责任主体|实施主体)\s*[:：]")
+        .expect("attribution pattern compiles")
+});
+
+/// The list after an attribution's colon: up to its unmatched closing bracket, the end of
+/// the sentence or line, or the next role (`;责任单位:`).
+fn attribution_list(after: &str) -> &str {
+    let mut depth = 0usize;
+    for (i, c) in after.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' | '〕' | ']' | '】' if depth == 0 => return &after[..i],
+            ')' | '）' => depth -= 1,
+            '。' | '\n' => return &after[..i],
+            ';' | '；'
+                if ATTRIBUTION
+                    .find(after[i + c.len_utf8()..].trim_start())
+                    .is_some_and(|m| m.start() == 0) =>
+            {
+                return &after[..i];
+            }
+            _ => {}
+        }
+    }
+    after
+}
+
+static LEAD_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[(（]\s*(?P<lead>[^()（）\n]{2,60}?)牵头(?:[，,、；;]\s*(?P<rest>[^()（）\n]{2,80}?))?\s*[)）]").expect("lead pattern compiles")
+});
+
+/// Splits a printed list of names into normalised names.
+///
+/// ```
+/// use duban_extract::body::split_names;
+/// assert_eq!(split_names("审计、财政、监察等部门"), ["审计部门", "财政部门", "监察部门"]);
+/// assert_eq!(split_names("区政府办、区政府法制办,各乡镇(街道)"), ["区政府办", "区政府法制办", "各乡镇(街道)"]);
+/// assert_eq!(split_names("县政府法制办和有行政复议职能的部门"), ["县政府法制办", "有行政复议职能的部门"]);
+/// ```
+pub fn split_names(list: &str) -> Vec<String> {
+    let list = normalise_name(list);
+    let parts: Vec<String> = list
+        .split(['、', ',', '，', ';', '；', '/'])
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    // A shared head noun: `审计、财政、监察等部门`.
+    if parts.len() >= 2 {
+        let last = parts.last().map(String::as_str).unwrap_or("");
+        if let Some(pos) = last.find('等') {
+            let head = &last[pos + '等'.len_utf8()..];
+            let last_member = &last[..pos];
+            if !head.is_empty() && parts[..parts.len() - 1].iter().all(|p| !is_body_name(p)) {
+                let mut out: Vec<String> = parts[..parts.len() - 1]
+                    .iter()
+                    .map(|p| format!("{p}{head}"))
+                    .collect();
+                out.push(format!("{last_member}{head}"));
+                return out;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for p in parts {
+        let p = p
+            .trim_end_matches("等")
+            .trim_end_matches("按职责分工负责")
+            .trim_end_matches("分工负责")
+            .trim_end_matches("负责")
+            .to_string();
+        let split = split_on_conjunction(&p);
+        out.extend(split);
+    }
+    out.retain(|n| !n.is_empty());
+    out
+}
+
+/// `A和B` → `[A, B]` when both sides are names; `领导小组及其办公室` stays one.
+fn split_on_conjunction(p: &str) -> Vec<String> {
+    if p.contains("及其") {
+        return vec![p.to_string()];
+    }
+    for conj in ['和', '及', '与', '或'] {
+        if let Some(pos) = p.find(conj) {
+            let (a, b) = (&p[..pos], &p[pos + conj.len_utf8()..]);
+            if is_body_name(a) && is_body_name(b) {
+                let mut out = vec![a.to_string()];
+                out.extend(split_on_conjunction(b));
+                return out;
+            }
+        }
+    }
+    vec![p.to_string()]
+}
+
+/// Bodies named by attributions in an item's text: `〔责任单位：A、B〕`, `(牵头单位:A;责任单位:B)`,
+/// `（A牵头，B按职责分工负责）`.
+pub fn attributed(text: &str) -> Vec<Body> {
+    let f = fold(text);
+    let mut out: Vec<Body> = Vec::new();
+    for caps in ATTRIBUTION.captures_iter(&f) {
+        let role = match caps.name("role").map(|m| m.as_str()) {
+            Some(r) if r.starts_with("牵头") || r.starts_with("主办") => Role::Lead,
+            _ => Role::Responsible,
+        };
+        let Some(whole) = caps.get(0) else { continue };
+        for name in split_names(attribution_list(&f[whole.end()..])) {
+            push(&mut out, name, role);
+        }
+    }
+    for caps in LEAD_FORM.captures_iter(&f) {
+        for name in split_names(caps.name("lead").map_or("", |m| m.as_str())) {
+            if is_body_name(&name) {
+                push(&mut out, name, Role::Lead);
+            }
+        }
+        if let Some(rest) = caps.name("rest") {
+            for name in split_names(rest.as_str()) {
+                if is_body_name(&name) {
+                    push(&mut out, name, Role::Responsible);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Markers after a clause's subject that assign it the duty.
+const DUTY: &str = r"(?:要|应当|应|必须|须|负责|每年|每半年|每季度|每月|定期|统一|牵头|会同|按照|依法|不得|不再|可以|将|在|向|根据|结合|切实|认真|进一步|全面|积极|加强|建立|严格|主动|自觉|及时|对|于)";
+
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<name>(?:各级|各|全市|全县|全区|市|县|区|省|乡|镇|本级)?[\p{{Han}}()]{{0,22}}?{SUFFIX}(?:\([^()]{{1,6}}\))?(?:及其[\p{{Han}}]{{1,10}}?(?:办公室|部门|机构))?)(?P<duty>{DUTY})"
+    ))
+    .expect("subject pattern compiles")
+});
+
+/// The subjects of an item's clauses that are assigned duties: `县级以上政府要做好…` → 县级以上政府.
+///
+/// ```
+/// use duban_extract::body::actors;
+/// let names: Vec<String> = actors("各级政府每年至少召开一次会议。县级以上政府要做好经费保障。").into_iter().map(|b| b.name).collect();
+/// assert_eq!(names, ["各级政府", "县级以上政府"]);
+/// ```
+pub fn actors(text: &str) -> Vec<Body> {
+    let f = fold(text);
+    let mut out = Vec::new();
+    for clause in f.split(['。', ';', '；', ',', '，', '\n', ':', '：']) {
+        let clause =
+            clause.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"'));
+        let Some(caps) = SUBJECT.captures(clause) else {
+            continue;
+        };
+        let Some(m) = caps.name("name") else { continue };
+        let mut name = m.as_str().to_string();
+        for lead in ["同时", "并", "此外", "另外", "其中", "由"] {
+            if let Some(rest) = name.strip_prefix(lead) {
+                name = rest.to_string();
+            }
+        }
+        let parts = split_names(&name);
+        for p in parts {
+            if is_body_name(&p) && !p.contains("会议") {
+                push(&mut out, p, Role::Actor);
+            }
+        }
+    }
+    out
+}
+
+/// Adds a body unless the name is already listed (the first role stays: columns come first).
+pub fn push(out: &mut Vec<Body>, name: String, role: Role) {
+    if name.is_empty() || out.iter().any(|b| b.name == name) {
+        return;
+    }
+    out.push(Body { name, role });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(bodies: &[Body]) -> Vec<(String, Role)> {
+        bodies.iter().map(|b| (b.name.clone(), b.role)).collect()
+    }
+
+    #[test]
+    fn a_bracketed_attribution_lists_responsible_bodies() {
+        let got = attributed("开展清理工作。〔责任单位：县司法局、县政府办，各乡镇（街道）〕");
+        assert_eq!(
+            names(&got),
+            [
+                ("县司法局".into(), Role::Responsible),
+                ("县政府办".into(), Role::Responsible),
+                ("各乡镇(街道)".into(), Role::Responsible)
+            ]
+        );
+    }
+
+    #[test]
+    fn lead_and_responsible_units_in_one_bracket_keep_their_roles() {
+        let got = attributed("推行公示制度。（牵头单位：市司法局；责任单位：市级各执法部门）");
+        assert_eq!(
+            names(&got),
+            [
+                ("市司法局".into(), Role::Lead),
+                ("市级各执法部门".into(), Role::Responsible)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_lead_form_of_pkulaw_documents_is_read() {
+        let got = attributed("建设数据中心。（省发展改革委牵头，省有关部门按职责分工负责）");
+        assert_eq!(
+            names(&got),
+            [
+                ("省发展改革委".into(), Role::Lead),
+                ("省有关部门".into(), Role::Responsible)
+            ]
+        );
+    }
+
+    #[test]
+    fn people_and_posts_are_not_bodies() {
+        assert!(!is_body_name("领导干部"));
+        assert!(!is_body_name("行政执法人员"));
+        assert!(is_body_name("市政府各部门"));
+    }
+
+    #[test]
+    fn leadership_group_and_its_office_is_one_name() {
+        assert_eq!(split_names("领导小组及其办公室"), ["领导小组及其办公室"]);
+    }
+
+    #[test]
+    fn a_subject_without_a_duty_marker_is_not_an_actor() {
+        assert!(actors("加强乡镇政府法制工作力量").is_empty());
+    }
+}

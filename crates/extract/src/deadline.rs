@@ -1,0 +1,336 @@
+//! Deadlines: absolute time limits that bound the work (`到2015年底`, `2017年12月20日前`,
+//! `自2016年1月1日起`, `年底前`).
+//!
+//! Read on the width-folded text. Not deadlines: recurrences (`每年第一季度`), years inside
+//! names (`2017年度示范创建`, `创建成2017年“三项制度”试点`), years inside cited titles
+//! (`《纲要(2015-2020年)》`) or quotes, and dates of past facts (`截至2021年底已…`); the
+//! caller drops deadlines of achievements, which report past facts only.
+
+use crate::fold::fold;
+use duban_model::{Bound, Deadline};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<pre>到|至|截至|截止到|截止|于|在|自|从|最迟于|最晚于)?
+        (?:
+          (?P<y1>(?:19|20)\d{2})\s*(?:[-~—至到]\s*(?P<y2>(?:19|20)\d{2}))\s*年
+          |
+          (?P<y>(?:19|20)\d{2})\s*年
+          (?:
+             (?P<yend>底|末|年底|年末)
+            |(?P<m>\d{1,2})\s*月(?:(?P<mend>底|末|份)|(?P<d>\d{1,2})\s*[日号])?(?:\s*(?:至|到|-|~)\s*(?:(?P<m2>\d{1,2})\s*月)?(?P<d2>\d{1,2})\s*[日号])?
+            |(?P<half>上半年|下半年|年中)
+            |(?P<q>第?[一二三四1-4]季度)
+          )?
+          (?P<du>度)?
+          |
+          (?P<noyear>年底|年末)
+          |
+          (?P<m0>\d{1,2})\s*月(?:(?P<mend0>底|末)|(?P<d0>\d{1,2})\s*[日号])
+        )
+        (?P<post>前|以前|之前|起|开始|以后|之后|内|全面|基本|完成)?",
+    )
+    .expect("deadline pattern compiles")
+});
+
+/// Deadlines of a text; `doc_year` completes `年底前` and `12月10日前`.
+///
+/// ```
+/// use duban_extract::deadline::deadlines;
+/// use duban_model::Bound;
+/// let d = deadlines("到2015年底，基本建成法治政府", None);
+/// assert_eq!((d[0].year, d[0].month, d[0].bound), (2015, Some(12), Bound::By));
+/// ```
+pub fn deadlines(text: &str, doc_year: Option<i32>) -> Vec<Deadline> {
+    let f = fold(text);
+    let excluded = excluded_ranges(&f);
+    let mut out: Vec<Deadline> = Vec::new();
+    for caps in DATE.captures_iter(&f) {
+        let Some(whole) = caps.get(0) else { continue };
+        if excluded
+            .iter()
+            .any(|&(s, e)| whole.start() >= s && whole.start() < e)
+        {
+            continue;
+        }
+        let get = |n: &str| caps.name(n).map(|m| m.as_str());
+        let num = |n: &str| get(n).and_then(|s| s.parse::<i32>().ok());
+        let pre = get("pre").unwrap_or("");
+        let post = get("post").unwrap_or("");
+        let after = &f[whole.end()..];
+        let before = &f[..whole.start()];
+        // Years that name something: `2017年度示范创建`, `2017年“三项制度”试点`, `2016年版`.
+        if get("du").is_some() && get("m").is_none() && get("yend").is_none() {
+            continue;
+        }
+        if get("y").is_some()
+            && get("m").is_none()
+            && get("yend").is_none()
+            && get("q").is_none()
+            && get("half").is_none()
+            && post.is_empty()
+        {
+            if after.starts_with(['“', '"', '《', '版', '的'])
+                || after.starts_with("以来")
+                || after.starts_with("工作")
+                || after.starts_with("全国")
+                || after.starts_with("四川")
+            {
+                continue;
+            }
+        }
+        // Past facts: `截至2021年底已…`, `2020年以来`.
+        if (pre == "截至" || pre == "截止") && {
+            let near: String = after
+                .trim_start_matches([',', '，'])
+                .chars()
+                .take(6)
+                .collect();
+            near.contains('已') || near.contains("累计") || near.contains('共')
+        } {
+            continue;
+        }
+        if post == "以后" || post == "之后" {
+            continue;
+        }
+        let text_of = whole.as_str().to_string();
+        let pre_from = matches!(pre, "自" | "从");
+        let post_from = matches!(post, "起" | "开始");
+        if let (Some(y1), Some(y2)) = (num("y1"), num("y2")) {
+            if y2 > y1 && y2 - y1 < 30 {
+                add(&mut out, &text_of, y1, None, None, Bound::From);
+                add(&mut out, &text_of, y2, None, None, Bound::By);
+            }
+            continue;
+        }
+        let (year, month, day, mut bound) = if let Some(y) = num("y") {
+            if let Some(m) = num("m") {
+                let d = num("d");
+                let endish = get("mend").is_some_and(|e| e != "份");
+                (y, Some(m), d, if endish { Bound::By } else { Bound::In })
+            } else if get("yend").is_some() {
+                (y, Some(12), None, Bound::By)
+            } else if get("half").is_some() {
+                let m = if get("half") == Some("上半年") || get("half") == Some("年中") {
+                    6
+                } else {
+                    12
+                };
+                (y, Some(m), None, Bound::By)
+            } else if let Some(q) = get("q") {
+                let n = q
+                    .chars()
+                    .find_map(|c| c.to_digit(10).or_else(|| crate::numeral::digit(c)))
+                    .unwrap_or(4);
+                (y, Some((n * 3) as u8 as i32), None, Bound::By)
+            } else {
+                (y, None, None, Bound::In)
+            }
+        } else if get("noyear").is_some() {
+            let Some(y) = doc_year else { continue };
+            if !(post == "前"
+                || post == "以前"
+                || post == "之前"
+                || pre == "到"
+                || pre == "至"
+                || pre == "于"
+                || before.ends_with("在"))
+            {
+                continue;
+            }
+            (y, Some(12), None, Bound::By)
+        } else if let Some(m) = num("m0") {
+            let Some(y) = doc_year else { continue };
+            // A month-day without year bounds work only with an explicit bound word.
+            if !(matches!(post, "前" | "以前" | "之前" | "起" | "开始")
+                || matches!(pre, "到" | "至" | "于" | "自" | "从"))
+            {
+                continue;
+            }
+            let d = num("d0");
+            (
+                y,
+                Some(m),
+                d,
+                if get("mend0").is_some() {
+                    Bound::By
+                } else {
+                    Bound::In
+                },
+            )
+        } else {
+            continue;
+        };
+        if !(1..=12).contains(&month.unwrap_or(1)) || !(1..=31).contains(&day.unwrap_or(1)) {
+            continue;
+        }
+        if matches!(post, "前" | "以前" | "之前")
+            || matches!(
+                pre,
+                "到" | "至" | "截至" | "截止" | "截止到" | "最迟于" | "最晚于"
+            )
+        {
+            bound = Bound::By;
+        }
+        if pre_from || post_from {
+            bound = Bound::From;
+        }
+        if get("d2").is_some() {
+            // A range of days: `2017年12月1日至10日` gives its start and its end.
+            let m2 = num("m2").or(month);
+            add(&mut out, &text_of, year, month, day, Bound::From);
+            add(&mut out, &text_of, year, m2, num("d2"), Bound::By);
+            continue;
+        }
+        add(&mut out, &text_of, year, month, day, bound);
+    }
+    out
+}
+
+fn add(
+    out: &mut Vec<Deadline>,
+    text: &str,
+    year: i32,
+    month: Option<i32>,
+    day: Option<i32>,
+    bound: Bound,
+) {
+    let d = Deadline {
+        text: text.to_string(),
+        year,
+        month: month.map(|m| m as u8),
+        day: day.map(|d| d as u8),
+        bound,
+    };
+    if !out
+        .iter()
+        .any(|x| x.year == d.year && x.month == d.month && x.day == d.day && x.bound == d.bound)
+    {
+        out.push(d);
+    }
+}
+
+/// Byte ranges of the folded text inside `《》`, `“”` and the parentheses right after a title.
+pub fn excluded_ranges(f: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Vec<(char, usize)> = Vec::new();
+    for (i, c) in f.char_indices() {
+        match c {
+            '《' | '“' => open.push((c, i)),
+            '》' | '”' => {
+                let want = if c == '》' { '《' } else { '“' };
+                if let Some(pos) = open.iter().rposition(|(o, _)| *o == want) {
+                    let (_, s) = open[pos];
+                    open.truncate(pos);
+                    out.push((s, i + c.len_utf8()));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dl(text: &str, year: Option<i32>) -> Vec<(i32, Option<u8>, Option<u8>, Bound)> {
+        deadlines(text, year)
+            .into_iter()
+            .map(|d| (d.year, d.month, d.day, d.bound))
+            .collect()
+    }
+
+    #[test]
+    fn year_end_before_is_bound_by_december() {
+        assert_eq!(
+            dl("2013年底前全面完成清理", None),
+            [(2013, Some(12), None, Bound::By)]
+        );
+    }
+
+    #[test]
+    fn a_plain_year_is_in() {
+        assert_eq!(
+            dl("2016年，全县行政复议案件纠错率明显提高", None),
+            [(2016, None, None, Bound::In)]
+        );
+    }
+
+    #[test]
+    fn a_full_date_before_is_by_that_day() {
+        assert_eq!(
+            dl("于2018年6月30日前报送县政府", None),
+            [(2018, Some(6), Some(30), Bound::By)]
+        );
+    }
+
+    #[test]
+    fn from_a_date_is_bound_from() {
+        assert_eq!(
+            dl("自2019年1月1日起施行", None),
+            [(2019, Some(1), Some(1), Bound::From)]
+        );
+    }
+
+    #[test]
+    fn a_day_range_gives_start_and_end() {
+        assert_eq!(
+            dl("2019年11月1日至15日开展自查", None),
+            [
+                (2019, Some(11), Some(1), Bound::From),
+                (2019, Some(11), Some(15), Bound::By)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_year_range_gives_start_and_end() {
+        assert_eq!(
+            dl("2016~2018年分步实施", None),
+            [
+                (2016, None, None, Bound::From),
+                (2018, None, None, Bound::By)
+            ]
+        );
+    }
+
+    #[test]
+    fn year_end_without_a_year_takes_the_document_year() {
+        assert_eq!(
+            dl("年底前完成申报工作", Some(2019)),
+            [(2019, Some(12), None, Bound::By)]
+        );
+        assert_eq!(dl("年底前完成申报工作", None), []);
+    }
+
+    #[test]
+    fn a_month_day_before_takes_the_document_year() {
+        assert_eq!(
+            dl("并于11月30日前报送总结", Some(2018)),
+            [(2018, Some(11), Some(30), Bound::By)]
+        );
+    }
+
+    #[test]
+    fn years_inside_names_and_titles_are_not_deadlines() {
+        assert_eq!(dl("积极开展2018年度示范创建活动", None), []);
+        assert_eq!(dl("贯彻《法治政府建设实施纲要(2015-2020年)》", None), []);
+        assert_eq!(dl("申报“2019年十大法治事件”", None), []);
+        assert_eq!(dl("争创2018年“七五”普法先进单位", None), []);
+    }
+
+    #[test]
+    fn a_past_fact_counted_to_a_date_is_not_a_deadline() {
+        assert_eq!(dl("截至2020年底，已累计清理文件300件", None), []);
+    }
+
+    #[test]
+    fn each_distinct_deadline_is_listed_once() {
+        assert_eq!(dl("到2020年底完成，2020年底前验收", None).len(), 1);
+    }
+}

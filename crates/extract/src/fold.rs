@@ -1,0 +1,98 @@
+//! Width folding for matching: full-width ASCII to ASCII, ideographic and no-break spaces to
+//! spaces, one character for one character.
+//!
+//! Rules match on the folded text so that `（一）` and `(一)`, `１．` and `1.` are one pattern;
+//! because folding maps each character to exactly one character, a match on the folded text
+//! is also a match position in the original, and exports keep the original wording.
+
+/// Folds one character (the spec's NFKC unification, restricted to what keeps lengths).
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' => ' ',
+        '\u{2014}' | '\u{2015}' | '\u{2013}' | '\u{2012}' | '\u{2212}' | '\u{FE63}' => '-',
+        '\u{301C}' => '~',
+        _ => c,
+    }
+}
+
+/// Folds a whole string; the result has the same number of characters.
+pub fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// A string and its folded copy, with offset translation between the two.
+#[derive(Debug, Clone)]
+pub struct Folded<'a> {
+    /// The original text.
+    pub original: &'a str,
+    /// The folded text, character for character.
+    pub folded: String,
+    /// Byte offset in `original` of each character, plus the end.
+    orig_offsets: Vec<usize>,
+    /// Byte offset in `folded` of each character, plus the end.
+    fold_offsets: Vec<usize>,
+}
+
+impl<'a> Folded<'a> {
+    /// Folds `original`.
+    pub fn new(original: &'a str) -> Self {
+        let mut folded = String::with_capacity(original.len());
+        let mut orig_offsets = Vec::with_capacity(original.len() / 2 + 1);
+        let mut fold_offsets = Vec::with_capacity(original.len() / 2 + 1);
+        for (i, c) in original.char_indices() {
+            orig_offsets.push(i);
+            fold_offsets.push(folded.len());
+            folded.push(fold_char(c));
+        }
+        orig_offsets.push(original.len());
+        fold_offsets.push(folded.len());
+        Folded {
+            original,
+            folded,
+            orig_offsets,
+            fold_offsets,
+        }
+    }
+
+    /// The character index of a byte offset in the folded text.
+    pub fn char_index(&self, folded_byte: usize) -> usize {
+        self.fold_offsets.partition_point(|&o| o < folded_byte)
+    }
+
+    /// The original text under a byte range of the folded text.
+    pub fn original_of(&self, start: usize, end: usize) -> &'a str {
+        let (s, e) = (self.char_index(start), self.char_index(end));
+        &self.original[self.orig_offsets[s]..self.orig_offsets[e]]
+    }
+
+    /// The byte offset in the original of a byte offset in the folded text.
+    pub fn original_offset(&self, folded_byte: usize) -> usize {
+        self.orig_offsets[self.char_index(folded_byte)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_numbering_folds_to_ascii() {
+        assert_eq!(fold("（一）１．"), "(一)1.");
+    }
+
+    #[test]
+    fn folding_keeps_the_character_count() {
+        let s = "2011―2015年　规划";
+        assert_eq!(fold(s).chars().count(), s.chars().count());
+        assert_eq!(fold(s), "2011-2015年 规划");
+    }
+
+    #[test]
+    fn a_match_in_the_folded_text_maps_back_to_the_original() {
+        let f = Folded::new("（责任单位：区司法局）");
+        let start = f.folded.find("区").unwrap();
+        let end = f.folded.find(')').unwrap();
+        assert_eq!(f.original_of(start, end), "区司法局");
+    }
+}

@@ -1,0 +1,190 @@
+//! The kind of an obligation, from the section it stands in and the table it is a row of.
+//!
+//! - rows of a scoring rubric are `scoring`, rows of a target table `target`;
+//! - items under 指导思想/总体要求/基本原则 are `principle`;
+//! - items of a review section (`主要举措和成效`, `工作回顾`), or of a report outside its
+//!   plans for the coming year, are `achievement`;
+//! - everything else is a `task`.
+//!
+//! [`is_problem_section`] names the sections (`存在的问题`, `不足`) whose items are no
+//! obligations at all.
+
+use crate::outline::TableKind;
+use duban_model::{DocKind, ObligationKind};
+
+const PRINCIPLE: &[&str] = &[
+    "指导思想",
+    "总体要求",
+    "基本原则",
+    "工作原则",
+    "总体思路",
+    "遵循原则",
+];
+const REVIEW: &[&str] = &[
+    "举措和成效",
+    "主要成效",
+    "工作成效",
+    "取得的成效",
+    "取得的成绩",
+    "主要成绩",
+    "工作回顾",
+    "回顾",
+    "主要做法",
+    "工作情况",
+    "进展情况",
+    "完成情况",
+    "发展基础",
+    "主要工作和成效",
+    "工作进展",
+];
+const PLAN: &[&str] = &[
+    "下一年度",
+    "下一步",
+    "明年",
+    "今后",
+    "工作安排",
+    "主要安排",
+    "工作打算",
+    "工作思路",
+    "主要任务",
+    "重点任务",
+    "重点工作",
+    "目标任务",
+    "工作重点",
+    "工作建议",
+    "努力方向",
+    "工作部署",
+    "主要目标",
+    "总体部署",
+];
+const PROBLEM: &[&str] = &[
+    "存在的问题",
+    "存在问题",
+    "存在的不足",
+    "不足和原因",
+    "问题和不足",
+    "差距和不足",
+    "困难和问题",
+    "问题和困难",
+    "困难和挑战",
+    "问题和挑战",
+    "主要问题",
+];
+
+/// Whether a heading introduces problems or shortcomings, whose items assign no work.
+///
+/// ```
+/// assert!(duban_extract::kind::is_problem_section("二、存在的不足和原因"));
+/// assert!(!duban_extract::kind::is_problem_section("三、主要任务"));
+/// ```
+pub fn is_problem_section(heading: &str) -> bool {
+    PROBLEM.iter().any(|w| heading.contains(w))
+}
+
+/// The kind of an item, from its own heading, its ancestors' headings (root first), its table,
+/// the document's kind and whether its text reports work done.
+pub fn kind_of(
+    own: &str,
+    ancestors: &[String],
+    table: Option<TableKind>,
+    doc_kind: DocKind,
+) -> ObligationKind {
+    match table {
+        Some(TableKind::Scoring) => return ObligationKind::Scoring,
+        Some(TableKind::Target) => return ObligationKind::Target,
+        _ => {}
+    }
+    let any = |words: &[&str], s: &str| words.iter().any(|w| s.contains(w));
+    if any(PRINCIPLE, own)
+        || ancestors.iter().any(|a| any(PRINCIPLE, a)) && !any(&["任务", "目标", "措施"], own)
+    {
+        return ObligationKind::Principle;
+    }
+    // The nearest section that tells plan from review decides.
+    for a in ancestors.iter().rev() {
+        if any(PLAN, a) {
+            return ObligationKind::Task;
+        }
+        if any(REVIEW, a) {
+            return ObligationKind::Achievement;
+        }
+    }
+    if doc_kind == DocKind::Report && table.is_none() {
+        return ObligationKind::Achievement;
+    }
+    ObligationKind::Task
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(own: &str, anc: &[&str], table: Option<TableKind>, doc: DocKind) -> ObligationKind {
+        kind_of(
+            own,
+            &anc.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            table,
+            doc,
+        )
+    }
+
+    #[test]
+    fn rows_of_a_rubric_are_scoring() {
+        assert_eq!(
+            k(
+                "依法决策(10分)",
+                &["附件3 考核评分细则"],
+                Some(TableKind::Scoring),
+                DocKind::AnnualPlan
+            ),
+            ObligationKind::Scoring
+        );
+    }
+
+    #[test]
+    fn guiding_thought_items_are_principles() {
+        assert_eq!(
+            k(
+                "指导思想",
+                &["一、指导思想和总体要求"],
+                None,
+                DocKind::ImplementationPlan
+            ),
+            ObligationKind::Principle
+        );
+    }
+
+    #[test]
+    fn items_of_a_reports_review_are_achievements() {
+        assert_eq!(
+            k(
+                "加强统筹部署",
+                &["一、主要举措和成效", "(一)坚持党的领导"],
+                None,
+                DocKind::Report
+            ),
+            ObligationKind::Achievement
+        );
+    }
+
+    #[test]
+    fn a_reports_plans_for_next_year_are_tasks() {
+        assert_eq!(
+            k(
+                "持续优化营商环境",
+                &["三、下一年度推进法治政府建设的主要安排"],
+                None,
+                DocKind::Report
+            ),
+            ObligationKind::Task
+        );
+    }
+
+    #[test]
+    fn a_plans_items_are_tasks() {
+        assert_eq!(
+            k("健全决策机制", &["二、主要任务"], None, DocKind::Plan),
+            ObligationKind::Task
+        );
+    }
+}

@@ -1,0 +1,323 @@
+//! Item numbers ("labels") at the head of a line: `一、` `(一)` `1.` `1、` `(1)` `①` `第一条`
+//! `第一章`, `附件1`, and the inline `一是`.
+//!
+//! A label is recognised on the width-folded line (so `（一）` and `１．` are read as `(一)`
+//! and `1.`); [`Label::text`] is its normalised form as the spec prints it. The numbering
+//! *style* decides nesting in the outline ([`crate::outline`]): `1.`, `1、` and `1．` are one
+//! style, because documents mix them within one list.
+
+use crate::numeral::chinese_value;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The numbering style of a label; items of one style at one place are siblings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Style {
+    /// `第一编`, `第一部分`.
+    Part,
+    /// `第一章`.
+    Chapter,
+    /// `第一节`.
+    Section,
+    /// `第一条`.
+    Article,
+    /// `一、`.
+    ZhComma,
+    /// `(一)`.
+    ZhParen,
+    /// `1.`, `1、`, `1．`.
+    Arabic,
+    /// `(1)`, `1)`.
+    ArabicParen,
+    /// `①`.
+    Circled,
+    /// `一是`, inline.
+    ZhIs,
+    /// A bare number alone on a line: the 序号 cell of a flattened table.
+    Bare,
+}
+
+/// A recognised label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// Its style.
+    pub style: Style,
+    /// Its number.
+    pub number: u32,
+    /// The normalised label text (`26.`, `(一)`, `1、`, `第一条`).
+    pub text: String,
+    /// Length in bytes of the label in the folded line (including spaces after it).
+    pub len: usize,
+}
+
+const ZH: &str = "[一二三四五六七八九十百零〇两]+";
+
+static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:(?P<part>第{ZH}(?:编|部分))|(?P<chapter>第{ZH}章)|(?P<section>第{ZH}节)|(?P<article>第{ZH}条)|(?P<zhc>{ZH})\s*、|\((?P<zhp>{ZH})\)|(?P<arp>\(\d{{1,3}}\)|\d{{1,2}}\))|(?P<ar>\d{{1,3}})\s*(?P<arsep>[.、．,，](?:\s|$)?)|(?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*"
+    ))
+    .expect("label pattern compiles")
+});
+
+static ATTACHMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]+)?\s*(?P<colon>[:：])?\s*")
+        .expect("attachment pattern compiles")
+});
+
+/// Reads the label at the start of a folded, left-trimmed line.
+///
+/// ```
+/// use duban_extract::label::{read_label, Style};
+/// let l = read_label("（二十）加强行政机关工作人员法律知识培训").unwrap();
+/// assert_eq!((l.style, l.number, l.text.as_str()), (Style::ZhParen, 20, "(二十)"));
+/// ```
+pub fn read_label(line: &str) -> Option<Label> {
+    let folded = crate::fold::fold(line);
+    let caps = HEAD.captures(&folded)?;
+    let len = caps.get(0).map_or(0, |m| m.end());
+    let zh = |name: &str| caps.name(name).map(|m| m.as_str());
+    let inner_number = |s: &str| -> Option<u32> {
+        let digits: String = s
+            .chars()
+            .filter(|c| !matches!(c, '第' | '章' | '节' | '条' | '编' | '部' | '分'))
+            .collect();
+        chinese_value(&digits)
+    };
+    let (style, number, text) = if let Some(s) = zh("part") {
+        (Style::Part, inner_number(s)?, s.to_string())
+    } else if let Some(s) = zh("chapter") {
+        (Style::Chapter, inner_number(s)?, s.to_string())
+    } else if let Some(s) = zh("section") {
+        (Style::Section, inner_number(s)?, s.to_string())
+    } else if let Some(s) = zh("article") {
+        (Style::Article, inner_number(s)?, s.to_string())
+    } else if let Some(s) = zh("zhc") {
+        (Style::ZhComma, chinese_value(s)?, format!("{s}、"))
+    } else if let Some(s) = zh("zhp") {
+        (Style::ZhParen, chinese_value(s)?, format!("({s})"))
+    } else if let Some(s) = zh("arp") {
+        let n: String = s.chars().filter(char::is_ascii_digit).collect();
+        (Style::ArabicParen, n.parse().ok()?, format!("({n})"))
+    } else if let Some(s) = zh("ar") {
+        let sep = zh("arsep").unwrap_or(".").trim();
+        // `2015.` would be a year, `1,200` a number: a label's number is short and its
+        // separator is not followed by a digit.
+        let after = &folded[caps.get(0).map_or(0, |m| m.end())..];
+        if after.starts_with(|c: char| c.is_ascii_digit()) && sep != "、" {
+            return None;
+        }
+        if matches!(sep, "," | "，") {
+            return None;
+        }
+        let sep = if sep == "、" { "、" } else { "." };
+        (Style::Arabic, s.parse().ok()?, format!("{s}{sep}"))
+    } else if let Some(s) = zh("circ") {
+        let c = s.chars().next()?;
+        (Style::Circled, c as u32 - '①' as u32 + 1, s.to_string())
+    } else {
+        return None;
+    };
+    // `一、` must not be the start of a word such as `一、二类`; require content or line end.
+    Some(Label {
+        style,
+        number,
+        text,
+        len: original_len(line, &folded, len),
+    })
+}
+
+/// Byte length in the original line of the first `folded_len` bytes of its folded copy.
+fn original_len(line: &str, folded: &str, folded_len: usize) -> usize {
+    let chars = folded[..folded_len].chars().count();
+    line.char_indices()
+        .nth(chars)
+        .map_or(line.len(), |(i, _)| i)
+}
+
+/// A line that opens an attachment: `附件1`, `附件 2`, `附件:`; returns its number if printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachmentHead {
+    /// The attachment number, when printed (`附件3` → 3).
+    pub number: Option<u32>,
+    /// Whether a colon follows (`附件:` introduces a list of attachment titles).
+    pub colon: bool,
+    /// Text after the head on the same line.
+    pub rest: String,
+}
+
+/// Reads an attachment head at the start of a folded line.
+pub fn read_attachment(line: &str) -> Option<AttachmentHead> {
+    let folded = crate::fold::fold(line.trim());
+    let caps = ATTACHMENT.captures(&folded)?;
+    let number = caps.name("n").and_then(|m| {
+        let s = m.as_str();
+        s.parse().ok().or_else(|| chinese_value(s))
+    });
+    let rest = folded[caps.get(0).map_or(0, |m| m.end())..]
+        .trim()
+        .to_string();
+    Some(AttachmentHead {
+        number,
+        colon: caps.name("colon").is_some(),
+        rest,
+    })
+}
+
+/// A bare number alone on a line (the 序号 cell of a flattened table).
+pub fn read_bare_number(line: &str) -> Option<u32> {
+    let t = crate::fold::fold(line.trim());
+    if (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
+        return t.parse().ok();
+    }
+    None
+}
+
+static INLINE_IS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[。；;：:！!])\s*(?P<label>(?P<n>[一二三四五六七八九十]+)是)")
+        .expect("inline pattern compiles")
+});
+
+static INLINE_COMMA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[。；;：:])\s*(?P<label>(?P<n>[一二三四五六七八九十]+)、)")
+        .expect("inline pattern compiles")
+});
+
+/// An inline label inside a paragraph, with its byte offset in the folded paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InlineLabel {
+    /// The label (`一是`, `二、`).
+    pub label: Label,
+    /// Byte offset of the label in the folded text.
+    pub start: usize,
+}
+
+/// The inline enumeration of a paragraph: `一是…二是…三是…` (or `一、…二、…` after a sentence
+/// end), when it counts up from one without gaps; fewer than two items is no enumeration.
+///
+/// ```
+/// use duban_extract::label::inline_enumeration;
+/// let items = inline_enumeration("重点抓好两件事：一是加快立法。二是严格执法。");
+/// assert_eq!(items.iter().map(|i| i.label.text.as_str()).collect::<Vec<_>>(), ["一是", "二是"]);
+/// ```
+pub fn inline_enumeration(folded: &str) -> Vec<InlineLabel> {
+    for (re, style, suffix) in [
+        (&*INLINE_IS, Style::ZhIs, "是"),
+        (&*INLINE_COMMA, Style::ZhComma, "、"),
+    ] {
+        let mut out: Vec<InlineLabel> = Vec::new();
+        for caps in re.captures_iter(folded) {
+            let (Some(label), Some(n)) = (caps.name("label"), caps.name("n")) else {
+                continue;
+            };
+            let Some(number) = chinese_value(n.as_str()) else {
+                continue;
+            };
+            if number as usize != out.len() + 1 {
+                continue;
+            }
+            out.push(InlineLabel {
+                label: Label {
+                    style,
+                    number,
+                    text: format!("{}{suffix}", n.as_str()),
+                    len: label.as_str().len(),
+                },
+                start: label.start(),
+            });
+        }
+        if out.len() >= 2 {
+            return out;
+        }
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(s: &str) -> Option<(Style, u32, String)> {
+        read_label(s).map(|l| (l.style, l.number, l.text))
+    }
+
+    #[test]
+    fn chinese_comma_labels_open_sections() {
+        assert_eq!(
+            label("三、保障措施"),
+            Some((Style::ZhComma, 3, "三、".into()))
+        );
+    }
+
+    #[test]
+    fn full_width_parenthesised_numbers_are_normalised_to_half_width() {
+        assert_eq!(
+            label("（十一）自觉接受人大监督"),
+            Some((Style::ZhParen, 11, "(十一)".into()))
+        );
+    }
+
+    #[test]
+    fn arabic_labels_keep_their_separator_kind() {
+        assert_eq!(
+            label("26.强化组织领导"),
+            Some((Style::Arabic, 26, "26.".into()))
+        );
+        assert_eq!(
+            label("2、深化体制改革"),
+            Some((Style::Arabic, 2, "2、".into()))
+        );
+        assert_eq!(label("3．完善程序"), Some((Style::Arabic, 3, "3.".into())));
+        assert_eq!(
+            label("6. 梳理公布目录"),
+            Some((Style::Arabic, 6, "6.".into()))
+        );
+    }
+
+    #[test]
+    fn a_year_or_a_decimal_is_not_a_label() {
+        assert_eq!(label("2015年，全市完成"), None);
+        assert_eq!(label("1.5万人参加培训"), None);
+    }
+
+    #[test]
+    fn articles_chapters_and_circled_numbers_are_labels() {
+        assert_eq!(
+            label("第十二条 数据共享"),
+            Some((Style::Article, 12, "第十二条".into()))
+        );
+        assert_eq!(
+            label("第三章 保障措施"),
+            Some((Style::Chapter, 3, "第三章".into()))
+        );
+        assert_eq!(label("②建立台账"), Some((Style::Circled, 2, "②".into())));
+        assert_eq!(
+            label("（3）加强培训"),
+            Some((Style::ArabicParen, 3, "(3)".into()))
+        );
+    }
+
+    #[test]
+    fn the_label_length_is_measured_in_the_original_line() {
+        let l = read_label("（一）完善制度").unwrap();
+        assert_eq!(&"（一）完善制度"[l.len..], "完善制度");
+    }
+
+    #[test]
+    fn attachment_heads_are_read_with_their_number() {
+        assert_eq!(read_attachment("附件3").unwrap().number, Some(3));
+        assert!(read_attachment("附件：1.考核办法").unwrap().colon);
+        assert!(read_attachment("附属设施建设").is_none());
+    }
+
+    #[test]
+    fn inline_enumeration_needs_a_sentence_boundary() {
+        assert!(inline_enumeration("祖国统一是历史潮流，两岸统一是大势所趋").is_empty());
+    }
+
+    #[test]
+    fn inline_chinese_comma_items_after_a_colon_are_an_enumeration() {
+        let items = inline_enumeration("说明：一、自查。各单位自查。二、抽查。三、通报。");
+        assert_eq!(items.len(), 3);
+        assert_eq!(items[2].label.text, "三、");
+    }
+}

@@ -1,0 +1,477 @@
+//! Metrics: quantified goals and results (`出庭应诉率达到90%以上`, `减少50%`, `(10分)`,
+//! `15个工作日内`, `新增190万元`).
+//!
+//! A metric is a number with a unit; its comparator comes from the words around it (`不低于`,
+//! `以上`, `控制在…以内`, `增长`, `扣`…) and its indicator from the clause that holds it. Not
+//! metrics: years and dates, ordinals (`第1次`), numbers inside names and titles (`12345热线`,
+//! `《…》`), counts that are a recurrence's `times`, eligibility thresholds (`…突破5000万元的企业`),
+//! and counts in Chinese numerals that name a set (`八个方面`) unless a comparator quantifies them.
+
+use crate::deadline::excluded_ranges;
+use crate::fold::fold;
+use crate::numeral::number_value;
+use duban_model::{Metric, Op};
+use regex::Regex;
+use std::sync::LazyLock;
+
+const UNITS: &str = "个百分点|百分点|个工作日|工作日|个月|小时|学时|课时|人次|件次|场次|户次|万元|亿元|千元|元|平方米|平方公里|公里|千米|方面|%|‰|件|人|名|次|天|项|个|家|部|条|轮|所|场|期|篇|份|批|户|套|座|亩|吨|倍|分|宗|类|位|支|台|辆|册|本|年|村|镇|乡|区|县|单位";
+
+static METRIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇点]+))|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?P<mult>万|亿|千)?(?P<approx>余|多)?\s*(?P<unit>{UNITS}))(?P<tail>以上|以下|以内|之内|内|左右|多|余)?"
+    ))
+    .expect("metric pattern compiles")
+});
+
+/// Comparator words before a number, with their operator, longest first.
+const OPS_BEFORE: &[(&str, Op)] = &[
+    ("不低于", Op::Ge),
+    ("不少于", Op::Ge),
+    ("不小于", Op::Ge),
+    ("至少", Op::Ge),
+    ("保证", Op::Ge),
+    ("突破", Op::Ge),
+    ("超过", Op::Ge),
+    ("不超过", Op::Le),
+    ("不高于", Op::Le),
+    ("不大于", Op::Le),
+    ("不多于", Op::Le),
+    ("控制在", Op::Le),
+    ("控制到", Op::Le),
+    ("最高", Op::Le),
+    ("最多", Op::Le),
+    ("压减", Op::Decrease),
+    ("压缩", Op::Decrease),
+    ("减少", Op::Decrease),
+    ("下降", Op::Decrease),
+    ("降低", Op::Decrease),
+    ("缩短", Op::Decrease),
+    ("减轻", Op::Decrease),
+    ("扣除", Op::Decrease),
+    ("扣", Op::Decrease),
+    ("增长", Op::Increase),
+    ("增加", Op::Increase),
+    ("上升", Op::Increase),
+    ("提高", Op::Increase),
+    ("提升", Op::Increase),
+    ("加", Op::Increase),
+];
+
+/// Metrics of a text.
+///
+/// ```
+/// use duban_extract::metric::metrics;
+/// use duban_model::Op;
+/// let m = metrics("全县行政机关负责人出庭应诉率达到90%以上");
+/// assert_eq!((m[0].value, m[0].unit.as_str(), m[0].op), (90.0, "%", Op::Ge));
+/// assert_eq!(m[0].indicator, "行政机关负责人出庭应诉率");
+/// ```
+pub fn metrics(text: &str) -> Vec<Metric> {
+    let f = fold(text);
+    let excluded = excluded_ranges(&f);
+    let mut out = Vec::new();
+    for caps in METRIC.captures_iter(&f) {
+        let Some(whole) = caps.get(0) else { continue };
+        if excluded
+            .iter()
+            .any(|&(s, e)| whole.start() >= s && whole.start() < e)
+        {
+            continue;
+        }
+        let before = &f[..whole.start()];
+        let after = &f[whole.end()..];
+        let clause_start = before
+            .rfind(['。', '；', ';', '，', ',', '\n', ':', '：', '(', '（'])
+            .map_or(0, |p| p + f[p..].chars().next().map_or(1, char::len_utf8));
+        let prefix = &f[clause_start..whole.start()];
+        let get = |n: &str| caps.name(n).map(|m| m.as_str());
+        let mut unit = get("unit").unwrap_or("").to_string();
+        let tail = get("tail");
+        let chinese = get("num").is_some_and(|n| !n.starts_with(|c: char| c.is_ascii_digit()));
+        let value = if let Some(p) = get("pctn") {
+            unit = "%".into();
+            match crate::numeral::chinese_value(p) {
+                Some(v) => f64::from(v),
+                None => continue,
+            }
+        } else {
+            match get("num").and_then(number_value) {
+                Some(v) => v,
+                None => continue,
+            }
+        };
+        // Dates, years and ordinals.
+        if before.ends_with('第') || before.ends_with("第 ") {
+            continue;
+        }
+        if unit == "年" {
+            // `3年内` is a relative time limit; `实施满1年`, `2015年` are not metrics.
+            if !matches!(tail, Some("内" | "以内" | "之内"))
+                || get("num").is_some_and(|n| n.len() == 4)
+            {
+                continue;
+            }
+        }
+        if get("num").is_some_and(|n| n.len() == 4 && n.starts_with(['1', '2']))
+            && after.starts_with(['年', '月'])
+        {
+            continue;
+        }
+        if (unit == "天"
+            || unit == "日"
+            || unit == "个月"
+            || unit == "小时"
+            || unit == "工作日"
+            || unit == "个工作日")
+            && after.starts_with(['前', '后'])
+        {
+            continue;
+        }
+        if matches!(unit.as_str(), "村" | "镇" | "乡" | "区" | "县" | "单位")
+            && get("approx").is_none()
+            && tail.is_none()
+            && chinese
+        {
+            continue;
+        }
+        // Names and codes: `12345热线`, `5G`, `3A级`.
+        if after.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        // Per-unit bases of a rate: `每少报送1条…扣0.2分`.
+        if prefix.contains("每少") || prefix.contains("每多") || prefix.ends_with('每') {
+            continue;
+        }
+        // A count that is a recurrence's times: `每年至少召开一次`.
+        if matches!(unit.as_str(), "次" | "回")
+            && (prefix.contains('每') || before.ends_with("一年") || prefix.contains("一年"))
+        {
+            continue;
+        }
+        if matches!(unit.as_str(), "次") && chinese && value <= 1.0 {
+            continue;
+        }
+        // Eligibility thresholds: `首次突破5000万元的企业`, `满1年的`.
+        if after.starts_with('的')
+            && (prefix.contains("首次") || prefix.contains('满') || prefix.ends_with("突破"))
+        {
+            continue;
+        }
+        let mut op = OPS_BEFORE
+            .iter()
+            .filter_map(|(w, op)| prefix.rfind(w).map(|p| (p + w.len(), w.len(), *op)))
+            .max_by_key(|&(end, len, _)| (end, len))
+            .map(|(_, _, op)| op);
+        // `加` and `扣` are operators only right before the number (`加5分`, not `加强…5项`).
+        if let Some(Op::Increase | Op::Decrease) = op {
+            let near: String = prefix
+                .chars()
+                .rev()
+                .take(4)
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect();
+            let far_only = ![
+                "增长", "增加", "上升", "提高", "提升", "减少", "下降", "降低", "压减", "压缩",
+                "缩短", "减轻",
+            ]
+            .iter()
+            .any(|w| prefix.contains(w));
+            if far_only && !near.contains(['加', '扣']) {
+                op = None;
+            }
+            if prefix.ends_with("提高到")
+                || prefix.ends_with("提高至")
+                || prefix.ends_with("增加到")
+                || prefix.ends_with("上升到")
+                || prefix.ends_with("下降到")
+                || prefix.ends_with("降低到")
+                || prefix.ends_with("减少到")
+            {
+                op = Some(Op::Eq);
+            }
+        }
+        let ranged = get("num2").and_then(number_value);
+        let approx = get("approx").is_some() || matches!(tail, Some("多" | "余"));
+        let op = match tail {
+            Some("以上") => Op::Ge,
+            Some("以下" | "以内" | "之内" | "内") => Op::Le,
+            Some("左右") => Op::Eq,
+            _ if approx => Op::Ge,
+            _ => op.unwrap_or(Op::Eq),
+        };
+        // Chinese numerals quantify only with a comparator (`两名以上`), never as a set's name.
+        if chinese && get("pct").is_none() && op == Op::Eq && tail.is_none() && !approx {
+            continue;
+        }
+        let mult = get("mult").unwrap_or("");
+        let unit = format!("{mult}{unit}");
+        let indicators = indicators(&f, clause_start, whole.start(), whole.end());
+        let text = metric_text(&f, clause_start, whole.end());
+        if let Some(hi) = ranged {
+            for (v, op) in [(value, Op::Ge), (hi, Op::Le)] {
+                out.push(Metric {
+                    text: text.clone(),
+                    indicator: indicators[0].clone(),
+                    op,
+                    value: v,
+                    unit: unit.clone(),
+                });
+            }
+            continue;
+        }
+        for indicator in indicators {
+            out.push(Metric {
+                text: text.clone(),
+                indicator,
+                op,
+                value,
+                unit: unit.clone(),
+            });
+        }
+    }
+    out
+}
+
+fn metric_text(f: &str, clause_start: usize, end: usize) -> String {
+    let tail_end = f[end..]
+        .find(['。', '；', ';', '，', ',', '\n'])
+        .map_or(f.len(), |p| end + p);
+    let _ = tail_end;
+    f[clause_start..end].trim().to_string()
+}
+
+/// Comparator and filler words stripped from the end of an indicator phrase.
+const TRAILING: &[&str] = &[
+    "均达到",
+    "都达到",
+    "分别达到",
+    "均为",
+    "达到",
+    "达",
+    "为",
+    "不低于",
+    "不少于",
+    "不小于",
+    "至少",
+    "保证有",
+    "保证",
+    "突破",
+    "超过",
+    "不超过",
+    "不高于",
+    "控制在",
+    "控制到",
+    "最高",
+    "提高到",
+    "提高至",
+    "增加到",
+    "提高",
+    "增长",
+    "增加",
+    "上升",
+    "下降",
+    "降低",
+    "减少",
+    "压减",
+    "压缩",
+    "缩短",
+    "调整",
+    "在现有基础上",
+    "比上年",
+    "同比",
+    "较上年",
+    "累计",
+    "共",
+    "已",
+    "有",
+    "的",
+    "均",
+    "都",
+    "约",
+    "近",
+    "扣",
+    "加",
+    "年均",
+];
+
+/// The indicators a metric measures: the clause before the number without its comparator,
+/// one per member of a shared list (`进驻率、按时办结率均达到100%`), or, when the number
+/// opens its clause, what follows it.
+fn indicators(f: &str, clause_start: usize, num_start: usize, num_end: usize) -> Vec<String> {
+    let mut phrase = f[clause_start..num_start].trim().to_string();
+    let shared = phrase.contains("均") || phrase.contains("都") || phrase.contains("分别");
+    loop {
+        let before = phrase.clone();
+        for w in TRAILING {
+            if let Some(p) = phrase.strip_suffix(w) {
+                phrase = p.trim_end().to_string();
+            }
+        }
+        if phrase == before {
+            break;
+        }
+    }
+    for lead in ["其中", "全年", "全市", "全县", "全区", "共", "累计", "已"] {
+        if let Some(p) = phrase.strip_prefix(lead)
+            && p.chars().count() >= 2
+        {
+            phrase = p.to_string();
+            break;
+        }
+    }
+    if phrase.chars().count() < 2 {
+        let rest = &f[num_end..];
+        let end = rest
+            .find(['。', '；', ';', '，', ',', '\n', '(', ')'])
+            .unwrap_or(rest.len());
+        let after = rest[..end].trim();
+        let before_clause = f[..clause_start.saturating_sub(1)]
+            .rsplit(['。', '；', ';', '，', ',', '\n'])
+            .next()
+            .unwrap_or("")
+            .trim();
+        phrase = if after.chars().count() >= 2 {
+            after.to_string()
+        } else {
+            before_clause.to_string()
+        };
+    }
+    if shared && phrase.contains('、') {
+        let parts: Vec<String> = phrase
+            .split('、')
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() >= 2 {
+            return parts;
+        }
+    }
+    vec![phrase]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mt(text: &str) -> Vec<(f64, String, Op)> {
+        metrics(text)
+            .into_iter()
+            .map(|m| (m.value, m.unit, m.op))
+            .collect()
+    }
+
+    #[test]
+    fn at_least_from_a_trailing_yishang() {
+        assert_eq!(mt("培训合格率达到95%以上"), [(95.0, "%".into(), Op::Ge)]);
+    }
+
+    #[test]
+    fn not_lower_than_is_at_least() {
+        assert_eq!(mt("所占权重不低于总分的10%"), [(10.0, "%".into(), Op::Ge)]);
+    }
+
+    #[test]
+    fn control_within_is_at_most() {
+        assert_eq!(
+            mt("行政成本占比控制在20%以内"),
+            [(20.0, "%".into(), Op::Le)]
+        );
+    }
+
+    #[test]
+    fn a_reduction_is_a_decrease() {
+        assert_eq!(
+            mt("审批时限在现有基础上压减40%"),
+            [(40.0, "%".into(), Op::Decrease)]
+        );
+    }
+
+    #[test]
+    fn a_shared_value_gives_one_metric_per_indicator() {
+        let m = metrics("办结率、满意率均达到100%");
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[0].indicator, "办结率");
+        assert_eq!(m[1].indicator, "满意率");
+    }
+
+    #[test]
+    fn ten_thousand_belongs_to_the_unit() {
+        assert_eq!(mt("安排专项经费190万元"), [(190.0, "万元".into(), Op::Eq)]);
+    }
+
+    #[test]
+    fn more_than_ten_is_at_least_ten() {
+        assert_eq!(mt("培育十余家示范单位"), [(10.0, "家".into(), Op::Ge)]);
+    }
+
+    #[test]
+    fn a_range_gives_two_metrics() {
+        assert_eq!(
+            mt("每个镇配备1~2名法制员"),
+            [(1.0, "名".into(), Op::Ge), (2.0, "名".into(), Op::Le)]
+        );
+    }
+
+    #[test]
+    fn relative_time_limits_are_at_most() {
+        assert_eq!(
+            mt("在15个工作日内办结"),
+            [(15.0, "个工作日".into(), Op::Le)]
+        );
+        assert_eq!(mt("48小时之内作出答复"), [(48.0, "小时".into(), Op::Le)]);
+    }
+
+    #[test]
+    fn points_of_a_rubric_and_deductions_are_metrics() {
+        assert_eq!(mt("依法决策(10分)"), [(10.0, "分".into(), Op::Eq)]);
+        assert_eq!(mt("未公开的，扣3分"), [(3.0, "分".into(), Op::Decrease)]);
+        assert_eq!(
+            mt("评为示范单位的加5分"),
+            [(5.0, "分".into(), Op::Increase)]
+        );
+    }
+
+    #[test]
+    fn years_ordinals_and_names_are_not_metrics() {
+        assert!(mt("2015年完成第1次评估，开通12345热线").is_empty());
+    }
+
+    #[test]
+    fn chinese_numerals_naming_a_set_are_not_metrics() {
+        assert!(mt("明确八个方面的任务，建立三项制度").is_empty());
+        assert_eq!(mt("保证有两名以上工作人员"), [(2.0, "名".into(), Op::Ge)]);
+    }
+
+    #[test]
+    fn a_recurrence_count_is_not_a_metric() {
+        assert!(mt("每年至少召开一次会议，每年组织2次学法").is_empty());
+    }
+
+    #[test]
+    fn the_per_unit_base_of_a_deduction_is_not_a_metric() {
+        assert_eq!(
+            mt("每少报送1条信息的，扣0.2分"),
+            [(0.2, "分".into(), Op::Decrease)]
+        );
+    }
+
+    #[test]
+    fn a_percentage_in_chinese_is_read() {
+        assert_eq!(mt("结案率达到百分之九十以上"), [(90.0, "%".into(), Op::Ge)]);
+    }
+
+    #[test]
+    fn arabic_counts_of_work_done_are_metrics() {
+        assert_eq!(
+            mt("完成4件地方性法规议案的起草"),
+            [(4.0, "件".into(), Op::Eq)]
+        );
+    }
+
+    #[test]
+    fn an_eligibility_threshold_is_not_a_metric() {
+        assert!(mt("对年销售收入首次突破5000万元的企业给予奖励").is_empty());
+    }
+}

@@ -1,0 +1,99 @@
+//! Chinese and Arabic numerals: `十五` → 15, `两` → 2, `一百二十` → 120, `1,200` → 1200.
+
+/// The value of a Chinese numeral (一…九千九百九十九, with 两 and 〇/零), or `None`.
+///
+/// ```
+/// use duban_extract::numeral::chinese_value;
+/// assert_eq!(chinese_value("十五"), Some(15));
+/// assert_eq!(chinese_value("二十"), Some(20));
+/// assert_eq!(chinese_value("两"), Some(2));
+/// assert_eq!(chinese_value("一百零五"), Some(105));
+/// ```
+pub fn chinese_value(s: &str) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    let mut total = 0u32;
+    let mut current = 0u32;
+    let mut seen_digit = false;
+    for c in s.chars() {
+        match digit(c) {
+            Some(d) => {
+                current = d;
+                seen_digit = true;
+            }
+            None => {
+                let unit = match c {
+                    '十' | '拾' => 10,
+                    '百' | '佰' => 100,
+                    '千' | '仟' => 1000,
+                    _ => return None,
+                };
+                let n = if current == 0 && !seen_digit {
+                    1
+                } else {
+                    current
+                };
+                total += n * unit;
+                current = 0;
+                seen_digit = false;
+            }
+        }
+    }
+    Some(total + current)
+}
+
+/// The value of a single Chinese digit character.
+pub fn digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' | 'O' | '○' => 0,
+        '一' | '壹' => 1,
+        '二' | '两' | '贰' => 2,
+        '三' | '叁' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// The value of an Arabic or Chinese number as printed (`1,200`, `0.2`, `十五`).
+pub fn number_value(s: &str) -> Option<f64> {
+    let t: String = s.chars().filter(|c| *c != ',' && *c != '，').collect();
+    if t.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return t.parse().ok();
+    }
+    chinese_value(&t).map(f64::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tens_without_a_leading_one_count_as_ten() {
+        assert_eq!(chinese_value("十"), Some(10));
+        assert_eq!(chinese_value("十二"), Some(12));
+    }
+
+    #[test]
+    fn hundreds_read_with_zero() {
+        assert_eq!(chinese_value("三百零二"), Some(302));
+    }
+
+    #[test]
+    fn non_numerals_are_none() {
+        assert_eq!(chinese_value("十项"), None);
+        assert_eq!(chinese_value(""), None);
+    }
+
+    #[test]
+    fn arabic_numbers_with_thousands_separators_parse() {
+        assert_eq!(number_value("1,200"), Some(1200.0));
+        assert_eq!(number_value("0.2"), Some(0.2));
+        assert_eq!(number_value("九十"), Some(90.0));
+    }
+}

@@ -1,0 +1,867 @@
+//! The outline of a document: numbered items, their nesting, and task-table rows.
+//!
+//! [`OutlineParser`] reads the cleaned text line by line. A line that opens with a label
+//! ([`crate::label`]) starts an item; its nesting comes from the order in which numbering
+//! styles appear (a style seen before closes back to its level, a new style opens a child
+//! level), so numbering that runs on across sections (`(一)`…`(二十)`), restarts per section or
+//! skips numbers is read the same way. Unnumbered lines continue the open item. `附件N` opens a
+//! new root; `附件:` followed by titles is a list of attachments, not items. A line of table
+//! headers (`序号`/`工作任务`/`牵头部门`…, flattened one cell per line) opens a table whose rows
+//! become items with the bodies of their body columns. An item whose paragraph enumerates
+//! `一是…二是…` gets those as children.
+//!
+//! The parser only finds structure. What an item says (deadlines, metrics, bodies, kind) is
+//! read by the other modules from [`Item`].
+
+use crate::fold::fold;
+use crate::label::{
+    Label, Style, inline_enumeration, read_attachment, read_bare_number, read_label,
+};
+use duban_model::{Block, Body, Role, TableRow};
+use std::collections::HashMap;
+
+/// What kind of table an item is a row of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// A task breakdown (工作任务, 牵头部门, 责任部门).
+    Task,
+    /// A target or responsibility table (考核项目, 目标内容).
+    Target,
+    /// A scoring rubric (评分标准, 得分, 分值).
+    Scoring,
+}
+
+/// An item of the outline.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// The normalised label (`""` for an unnumbered table row or note).
+    pub label: String,
+    /// Its numbering style, if numbered.
+    pub style: Option<Style>,
+    /// The lead phrase.
+    pub heading: String,
+    /// Byte ranges of the item's text in the document text (label excluded).
+    pub segments: Vec<(usize, usize)>,
+    /// Byte offset where the item starts (its label).
+    pub start: usize,
+    /// Indices of the ancestors, root first.
+    pub ancestors: Vec<usize>,
+    /// Indices of the children.
+    pub children: Vec<usize>,
+    /// The table this item is a row of.
+    pub table: Option<TableKind>,
+    /// Bodies read from the row's body columns.
+    pub column_bodies: Vec<Body>,
+    /// Whether this item is an attachment root (`附件1 …`).
+    pub attachment: bool,
+    /// Whether this node only groups (an unnumbered `附件:` root): it adds nothing to paths.
+    pub silent: bool,
+}
+
+impl Item {
+    /// The path element of this item as a heading: label + heading (`三、保障措施`).
+    pub fn path_element(&self) -> String {
+        if self.attachment {
+            format!("{} {}", self.label, self.heading)
+                .trim()
+                .to_string()
+        } else {
+            format!("{}{}", self.label, self.heading)
+        }
+    }
+
+    /// The item's text: its segments joined by newlines.
+    pub fn text(&self, doc: &str) -> String {
+        let mut out = String::new();
+        for &(s, e) in &self.segments {
+            let part = doc.get(s..e).unwrap_or("").trim();
+            if part.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(part);
+        }
+        out
+    }
+
+    /// Byte offset one past the item's last character.
+    pub fn end(&self) -> usize {
+        self.segments
+            .iter()
+            .map(|s| s.1)
+            .max()
+            .unwrap_or(self.start)
+            .max(self.start)
+    }
+}
+
+/// Words that make up the header row of a task, target or scoring table.
+const HEADER_WORDS: &[&str] = &[
+    "序号",
+    "名称",
+    "项目",
+    "工作任务",
+    "任务",
+    "主要任务",
+    "重点任务",
+    "具体任务",
+    "工作内容",
+    "具体内容",
+    "工作措施",
+    "具体措施",
+    "主要措施",
+    "牵头部门",
+    "牵头单位",
+    "责任部门",
+    "责任单位",
+    "配合部门",
+    "配合单位",
+    "协办单位",
+    "参与单位",
+    "完成时限",
+    "完成时间",
+    "时间节点",
+    "时限要求",
+    "考核项目",
+    "考核事项",
+    "考核内容",
+    "考核指标",
+    "目标内容",
+    "目标任务",
+    "指标",
+    "指标名称",
+    "目标值",
+    "评分标准",
+    "评分细则",
+    "分值",
+    "得分",
+    "备注",
+    "类别",
+    "责任领导",
+    "责任人",
+];
+
+fn header_word(line: &str) -> Option<&'static str> {
+    let t: String = fold(line).chars().filter(|c| !c.is_whitespace()).collect();
+    HEADER_WORDS.iter().find(|w| **w == t).copied()
+}
+
+/// The role the columns of a table give to the bodies of its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TableColumns {
+    kind: TableKind,
+    lead: bool,
+    responsible: bool,
+}
+
+fn table_columns(words: &[&str]) -> TableColumns {
+    let has = |needles: &[&str]| words.iter().any(|w| needles.iter().any(|n| w.contains(n)));
+    let kind = if has(&["评分", "得分", "分值"]) {
+        TableKind::Scoring
+    } else if has(&["目标", "考核项目", "指标"]) {
+        TableKind::Target
+    } else {
+        TableKind::Task
+    };
+    TableColumns {
+        kind,
+        lead: has(&["牵头"]),
+        responsible: has(&["责任部门", "责任单位", "配合", "协办", "参与"]),
+    }
+}
+
+/// One line of the text with its byte range (without the line break).
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let body = piece.strip_suffix('\n').unwrap_or(piece);
+        let body = body.strip_suffix('\r').unwrap_or(body);
+        out.push(Line {
+            start,
+            end: start + body.len(),
+            text: body,
+        });
+        start += piece.len();
+    }
+    out
+}
+
+/// Byte range of the trimmed part of a line.
+fn trimmed(line: &Line<'_>) -> (usize, usize) {
+    let lead = line.text.len() - line.text.trim_start().len();
+    let tail = line.text.trim_end().len();
+    (line.start + lead, line.start + tail.max(lead))
+}
+
+/// Whether a line is sentence text rather than a cell or title (it has sentence punctuation).
+fn is_sentence(folded: &str) -> bool {
+    folded.contains(['。', ';', '；', ',', '，', ':', '：'])
+}
+
+/// Reads the outline of a cleaned text.
+#[derive(Debug, Default)]
+pub struct OutlineParser {
+    items: Vec<Item>,
+    stack: Vec<usize>,
+    /// The item receiving unnumbered lines.
+    open: Option<usize>,
+    /// Index into `stack` of the current root (an attachment), whose level never pops.
+    floor: usize,
+    table: Option<TableColumns>,
+    attachment_list: bool,
+    /// In a table row: an empty cell after the first bodies has closed the lead column.
+    row_lead_closed: bool,
+    /// In a table row: the row's heading came from its own cell and no content followed yet.
+    row_heading_open: bool,
+}
+
+impl OutlineParser {
+    /// Parses `text` into items, in document order.
+    pub fn parse(text: &str) -> Vec<Item> {
+        Self::parse_with_blocks(text, &[])
+    }
+
+    /// Parses `text`, reading the lines of `blocks` (tables the cleaner found in HTML) as
+    /// table rows with their cells.
+    pub fn parse_with_blocks(text: &str, blocks: &[Block]) -> Vec<Item> {
+        let mut p = OutlineParser::default();
+        let mut rows: HashMap<usize, (&[String], &TableRow, bool)> = HashMap::new();
+        for Block::Table { header, rows: body } in blocks {
+            for (k, row) in body.iter().enumerate() {
+                rows.insert(row.span.0, (header.as_slice(), row, k == 0));
+            }
+        }
+        let all = lines(text);
+        let mut i = 0;
+        while i < all.len() {
+            let (ts, _) = trimmed(&all[i]);
+            if let Some(&(header, row, first)) = rows.get(&all[i].start).or_else(|| rows.get(&ts)) {
+                p.html_row(text, header, row, first);
+                i += 1;
+                continue;
+            }
+            i = p.line(text, &all, i);
+        }
+        p.split_inline_enumerations(text);
+        p.items
+    }
+
+    /// A row of an HTML table: its 序号 cell is the label, its first text cell the heading,
+    /// its body columns the bodies.
+    fn html_row(&mut self, text: &str, header: &[String], row: &TableRow, first: bool) {
+        let words: Vec<&str> = header.iter().map(|h| h.trim()).collect();
+        if first {
+            self.table = Some(table_columns(&words));
+            self.stack.truncate(self.floor);
+            self.open = None;
+        }
+        let Some(table) = self.table else { return };
+        let (start, end) = row.span;
+        let mut label = None;
+        let mut heading = String::new();
+        let mut bodies = Vec::new();
+        for (k, cell) in row.cells.iter().enumerate() {
+            let cell = cell.trim();
+            if cell.is_empty() {
+                continue;
+            }
+            let column = words.get(k).copied().unwrap_or("");
+            if column.contains("序号") || (k == 0 && read_bare_number(cell).is_some()) {
+                label = read_label(cell).or_else(|| {
+                    read_bare_number(cell).map(|n| Label {
+                        style: Style::Bare,
+                        number: n,
+                        text: n.to_string(),
+                        len: cell.len(),
+                    })
+                });
+                continue;
+            }
+            let role = if column.contains("牵头") {
+                Some(Role::Lead)
+            } else if ["责任", "配合", "协办", "参与"]
+                .iter()
+                .any(|w| column.contains(w))
+            {
+                Some(Role::Responsible)
+            } else {
+                None
+            };
+            if let Some(role) = role {
+                for name in crate::body::split_names(cell) {
+                    crate::body::push(&mut bodies, name, role);
+                }
+                continue;
+            }
+            if heading.is_empty() {
+                let cell_label = read_label(cell);
+                let body = cell_label
+                    .as_ref()
+                    .map_or(cell, |l| &cell[l.len.min(cell.len())..]);
+                if label.is_none() {
+                    label = cell_label;
+                }
+                heading = lead_phrase(body);
+            }
+        }
+        if heading.is_empty() {
+            return;
+        }
+        let parent = self.stack.last().copied();
+        let mut ancestors = parent
+            .map(|p| self.items[p].ancestors.clone())
+            .unwrap_or_default();
+        if let Some(p) = parent {
+            ancestors.push(p);
+        }
+        let (label_text, style) = label.map_or((String::new(), None), |l| (l.text, Some(l.style)));
+        let idx = self.push_item(Item {
+            label: label_text,
+            style,
+            heading,
+            segments: vec![(start, end.min(text.len()))],
+            start,
+            ancestors,
+            children: Vec::new(),
+            table: Some(table.kind),
+            column_bodies: bodies,
+            attachment: false,
+            silent: false,
+        });
+        if let Some(p) = parent {
+            self.items[p].children.push(idx);
+        }
+        self.open = Some(idx);
+    }
+
+    /// Handles line `i`; returns the index of the next line to read.
+    fn line(&mut self, text: &str, all: &[Line<'_>], i: usize) -> usize {
+        let line = all[i];
+        let raw = line.text;
+        if raw.trim().is_empty() {
+            // A line of spaces is an empty cell of a flattened table; it separates column groups.
+            if !raw.is_empty()
+                && self.table.is_some_and(|t| t.lead && t.responsible)
+                && !self.row_lead_closed
+                && let Some(open) = self.open
+                && !self.items[open].column_bodies.is_empty()
+            {
+                // Bodies before the first empty cell all sat in the lead column.
+                for b in &mut self.items[open].column_bodies {
+                    b.role = Role::Lead;
+                }
+                self.row_lead_closed = true;
+            }
+            return i + 1;
+        }
+        let (ts, te) = trimmed(&line);
+        let t = &text[ts..te];
+        let f = fold(t);
+
+        if let Some(att) = read_attachment(t) {
+            if att.colon || att.number.is_none() {
+                // `附件:` — a list of attachment titles follows (or one title and its table).
+                self.reset_root(None, ts);
+                self.attachment_list = true;
+                return i + 1;
+            }
+            if !is_sentence(&att.rest) && att.rest.chars().count() <= 40 {
+                let (heading, next) = if att.rest.is_empty() {
+                    match next_content(all, i + 1) {
+                        Some(j)
+                            if read_label(all[j].text.trim()).is_none()
+                                && !is_sentence(&fold(all[j].text)) =>
+                        {
+                            (all[j].text.trim().to_string(), j + 1)
+                        }
+                        _ => (String::new(), i + 1),
+                    }
+                } else {
+                    (att.rest.clone(), i + 1)
+                };
+                let label = format!("附件{}", att.number.unwrap_or(0));
+                self.reset_root(Some((label, heading)), ts);
+                return next;
+            }
+        }
+
+        if self.attachment_list {
+            let label = read_label(t);
+            let titled =
+                label.as_ref().is_some_and(|l| l.style == Style::Arabic) && !f.contains('。');
+            if titled || (label.is_none() && !is_sentence(&f) && header_word(t).is_none()) {
+                return i + 1;
+            }
+            self.attachment_list = false;
+        }
+
+        if header_word(t).is_some() {
+            let mut words = vec![header_word(t).unwrap_or_default()];
+            let mut j = i + 1;
+            while let Some(k) = next_content(all, j) {
+                match header_word(all[k].text) {
+                    Some(w) => {
+                        words.push(w);
+                        j = k + 1;
+                    }
+                    None => break,
+                }
+            }
+            if words.len() >= 2 {
+                self.table = Some(table_columns(&words));
+                self.stack.truncate(self.floor);
+                self.open = self.stack.last().copied();
+                self.open = None;
+                return j;
+            }
+        }
+
+        let label = read_label(t).or_else(|| {
+            self.table.and_then(|_| read_bare_number(t)).map(|n| Label {
+                style: Style::Bare,
+                number: n,
+                text: n.to_string(),
+                len: t.len(),
+            })
+        });
+        if let Some(label) = label {
+            return self.start_item(text, all, i, ts, te, label);
+        }
+
+        // Notes under a table (`备注:`, `说明:`) close it and stand at the root's level.
+        if self.table.is_some()
+            && (f.starts_with("备注") || f.starts_with("说明") || f.starts_with("注:"))
+        {
+            self.table = None;
+            self.stack.truncate(self.floor);
+            let heading: String = f.split([':', '：']).next().unwrap_or("").trim().to_string();
+            let rest_start = ts
+                + t.find([':', '：']).map_or(t.len(), |p| {
+                    p + t[p..].chars().next().map_or(1, char::len_utf8)
+                });
+            let idx = self.push_item(Item {
+                label: String::new(),
+                style: None,
+                heading,
+                segments: vec![(rest_start, te)],
+                start: ts,
+                ancestors: Vec::new(),
+                children: Vec::new(),
+                table: None,
+                column_bodies: Vec::new(),
+                attachment: false,
+                silent: false,
+            });
+            self.stack.push(idx);
+            self.open = Some(idx);
+            return i + 1;
+        }
+
+        if let Some(table) = self.table {
+            if let Some(open) = self.open {
+                let short_cell = !is_sentence(&f) && f.chars().count() <= 16;
+                if (table.lead || table.responsible)
+                    && crate::body::is_body_name(&f)
+                    && !self.items[open].segments.is_empty()
+                {
+                    let bodies = &self.items[open].column_bodies;
+                    let role = if !table.lead {
+                        Role::Responsible
+                    } else if !table.responsible || bodies.is_empty() {
+                        Role::Lead
+                    } else {
+                        Role::Responsible
+                    };
+                    let name = crate::body::normalise_name(t);
+                    if !bodies.iter().any(|b| b.name == name) {
+                        self.items[open].column_bodies.push(Body { name, role });
+                    }
+                    self.row_heading_open = false;
+                    return i + 1;
+                }
+                if self.row_heading_open && short_cell {
+                    // A heading cell broken over two lines (`落实保障` / `措施`).
+                    let item = &mut self.items[open];
+                    item.heading.push_str(f.trim());
+                    item.segments.push((ts, te));
+                    return i + 1;
+                }
+                if short_cell
+                    && table.kind != TableKind::Task
+                    && self.items[open].children.is_empty()
+                    && !self.items[open].segments.is_empty()
+                    && !self.row_heading_open
+                {
+                    // An unnumbered row (`特别加分`) of a rubric or target table.
+                    let parent = if self.items[open].label.is_empty() {
+                        self.items[open].ancestors.last().copied()
+                    } else if self.items[open].style.is_some()
+                        && self.stack.last() == Some(&open)
+                        && self.items[open].segments.len() <= 1
+                        && self.is_group_row(open)
+                    {
+                        Some(open)
+                    } else {
+                        self.items[open].ancestors.last().copied()
+                    };
+                    return self.start_unnumbered_row(parent, ts, te, t, i);
+                }
+                if short_cell
+                    && table.kind != TableKind::Task
+                    && self.items[open].style.is_some()
+                    && self.is_group_row(open)
+                {
+                    return self.start_unnumbered_row(Some(open), ts, te, t, i);
+                }
+            }
+        }
+        self.row_heading_open = false;
+        if let Some(open) = self.open {
+            self.items[open].segments.push((ts, te));
+        }
+        i + 1
+    }
+
+    /// Whether a numbered row is a group heading of a rubric (`七、特别加分和扣分`), whose
+    /// unnumbered lines are rows of their own.
+    fn is_group_row(&self, idx: usize) -> bool {
+        let item = &self.items[idx];
+        item.segments.len() <= 1 && item.style == Some(Style::ZhComma)
+    }
+
+    fn start_unnumbered_row(
+        &mut self,
+        parent: Option<usize>,
+        ts: usize,
+        te: usize,
+        t: &str,
+        i: usize,
+    ) -> usize {
+        if let Some(p) = parent {
+            if let Some(pos) = self.stack.iter().position(|&s| s == p) {
+                self.stack.truncate(pos + 1);
+            }
+        }
+        let ancestors = parent.map(|p| {
+            let mut a = self.items[p].ancestors.clone();
+            a.push(p);
+            a
+        });
+        let idx = self.push_item(Item {
+            label: String::new(),
+            style: None,
+            heading: fold(t).trim().to_string(),
+            segments: vec![(ts, te)],
+            start: ts,
+            ancestors: ancestors.unwrap_or_default(),
+            children: Vec::new(),
+            table: self.table.map(|t| t.kind),
+            column_bodies: Vec::new(),
+            attachment: false,
+            silent: false,
+        });
+        if let Some(p) = parent {
+            self.items[p].children.push(idx);
+        }
+        self.open = Some(idx);
+        self.row_heading_open = false;
+        i + 1
+    }
+
+    fn start_item(
+        &mut self,
+        text: &str,
+        all: &[Line<'_>],
+        i: usize,
+        ts: usize,
+        te: usize,
+        label: Label,
+    ) -> usize {
+        // Nesting: a style already open closes back to its level; a new style opens a child.
+        let style = label.style;
+        let existing = self.stack[self.floor..]
+            .iter()
+            .rposition(|&s| self.items[s].style == Some(style))
+            .map(|p| p + self.floor);
+        match existing {
+            Some(pos) => self.stack.truncate(pos),
+            None => {}
+        }
+        let parent = self.stack.last().copied();
+        let ancestors = match parent {
+            Some(p) => {
+                let mut a = self.items[p].ancestors.clone();
+                a.push(p);
+                a
+            }
+            None => Vec::new(),
+        };
+        let body_start = ts + label.len;
+        let mut next = i + 1;
+        let mut segments = vec![(body_start, te)];
+        let mut heading_source = text[body_start..te].to_string();
+        self.row_heading_open = false;
+        if text[body_start..te].trim().is_empty() {
+            // A label alone on its line (a table's 序号 cell): its heading is the next cell.
+            if let Some(j) = next_content(all, i + 1) {
+                let next_line = all[j];
+                if read_label(next_line.text.trim()).is_none()
+                    && header_word(next_line.text).is_none()
+                {
+                    let (s, e) = trimmed(&next_line);
+                    segments = vec![(s, e)];
+                    heading_source = text[s..e].to_string();
+                    next = j + 1;
+                    self.row_heading_open =
+                        self.table.is_some() && !is_sentence(&fold(&heading_source));
+                }
+            }
+        }
+        let idx = self.push_item(Item {
+            label: label.text,
+            style: Some(style),
+            heading: lead_phrase(&heading_source),
+            segments,
+            start: ts,
+            ancestors,
+            children: Vec::new(),
+            table: self.table.map(|t| t.kind),
+            column_bodies: Vec::new(),
+            attachment: false,
+            silent: false,
+        });
+        if let Some(p) = parent {
+            self.items[p].children.push(idx);
+        }
+        self.stack.push(idx);
+        self.open = Some(idx);
+        self.row_lead_closed = false;
+        next
+    }
+
+    fn push_item(&mut self, item: Item) -> usize {
+        self.items.push(item);
+        self.items.len() - 1
+    }
+
+    /// Starts a new root: an attachment (with its label and title) or a silent group.
+    fn reset_root(&mut self, head: Option<(String, String)>, start: usize) {
+        self.table = None;
+        self.attachment_list = false;
+        let silent = head.is_none();
+        let (label, heading) = head.unwrap_or_default();
+        let idx = self.push_item(Item {
+            label,
+            style: None,
+            heading,
+            segments: Vec::new(),
+            start,
+            ancestors: Vec::new(),
+            children: Vec::new(),
+            table: None,
+            column_bodies: Vec::new(),
+            attachment: !silent,
+            silent,
+        });
+        self.stack = vec![idx];
+        self.floor = 1;
+        self.open = None;
+    }
+
+    /// Gives each leaf whose text enumerates `一是…二是…` those items as children.
+    fn split_inline_enumerations(&mut self, text: &str) {
+        let count = self.items.len();
+        for idx in 0..count {
+            if !self.items[idx].children.is_empty()
+                || self.items[idx].attachment
+                || self.items[idx].silent
+            {
+                continue;
+            }
+            // The enumeration is read within one paragraph (segment) of the item.
+            let segments = self.items[idx].segments.clone();
+            for (s, e) in segments {
+                let para = &text[s..e];
+                let folded = crate::fold::Folded::new(para);
+                let found = inline_enumeration(&folded.folded);
+                if found.is_empty() {
+                    continue;
+                }
+                let mut ancestors = self.items[idx].ancestors.clone();
+                ancestors.push(idx);
+                for (k, inline) in found.iter().enumerate() {
+                    let start = s + folded.original_offset(inline.start);
+                    let body = s + folded.original_offset(inline.start + inline.label.len);
+                    let end = found
+                        .get(k + 1)
+                        .map_or(e, |n| s + folded.original_offset(n.start));
+                    let child = Item {
+                        label: inline.label.text.clone(),
+                        style: Some(inline.label.style),
+                        heading: lead_phrase(&text[body..end]),
+                        segments: vec![(body, end)],
+                        start,
+                        ancestors: ancestors.clone(),
+                        children: Vec::new(),
+                        table: None,
+                        column_bodies: Vec::new(),
+                        attachment: false,
+                        silent: false,
+                    };
+                    self.items.push(child);
+                    let cidx = self.items.len() - 1;
+                    self.items[idx].children.push(cidx);
+                }
+                break;
+            }
+        }
+    }
+}
+
+/// The index of the next line with content at or after `from`.
+fn next_content(all: &[Line<'_>], from: usize) -> Option<usize> {
+    (from..all.len()).find(|&j| !all[j].text.trim().is_empty())
+}
+
+/// The lead phrase of an item's text: up to the first `。`, `:`/`：` or `;`/`；`, or the end of
+/// the first line.
+///
+/// ```
+/// use duban_extract::outline::lead_phrase;
+/// assert_eq!(lead_phrase("强化组织领导。认真落实责任制"), "强化组织领导");
+/// assert_eq!(lead_phrase("指导思想:\n以邓小平理论为指导"), "指导思想");
+/// ```
+pub fn lead_phrase(text: &str) -> String {
+    let first = text.trim_start().lines().next().unwrap_or("");
+    let end = first
+        .find(['。', ':', '：', ';', '；'])
+        .unwrap_or(first.len());
+    first[..end].trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outline(text: &str) -> Vec<(String, Vec<String>, String)> {
+        let items = OutlineParser::parse(text);
+        items
+            .iter()
+            .filter(|i| i.children.is_empty() && !i.attachment && !i.silent)
+            .map(|i| {
+                let path = i
+                    .ancestors
+                    .iter()
+                    .filter(|&&a| !items[a].silent)
+                    .map(|&a| items[a].path_element())
+                    .collect();
+                (i.label.clone(), path, i.heading.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbered_items_under_a_section_get_its_heading_as_path() {
+        let got = outline(
+            "一、完善制度\n1.健全决策机制。建立台账。\n2.规范文件管理。\n二、严格执法\n1.推行公示制度。\n",
+        );
+        assert_eq!(
+            got[0],
+            (
+                "1.".into(),
+                vec!["一、完善制度".into()],
+                "健全决策机制".into()
+            )
+        );
+        assert_eq!(
+            got[2],
+            (
+                "1.".into(),
+                vec!["二、严格执法".into()],
+                "推行公示制度".into()
+            )
+        );
+        assert_eq!(got.len(), 3);
+    }
+
+    #[test]
+    fn numbering_that_runs_on_across_sections_keeps_its_level() {
+        let got =
+            outline("一、总则\n（一）甲项工作。\n（二）乙项工作。\n二、分则\n（三）丙项工作。\n");
+        assert_eq!(got[2].1, vec!["二、分则".to_string()]);
+        assert_eq!(got[2].0, "(三)");
+    }
+
+    #[test]
+    fn an_inline_enumeration_splits_a_paragraph_into_items() {
+        let got =
+            outline("一、工作成效\n（一）推进依法决策。一是完善规则，出台办法。二是落实审查。\n");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].0, "一是");
+        assert_eq!(
+            got[0].1,
+            vec!["一、工作成效".to_string(), "(一)推进依法决策".to_string()]
+        );
+        assert_eq!(got[1].2, "落实审查");
+    }
+
+    #[test]
+    fn an_attachment_list_is_not_items() {
+        let got = outline("一、任务\n1.完成清理。\n附件：1.考核办法\n2.评分细则\n");
+        assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn a_numbered_attachment_opens_a_new_root() {
+        let got = outline(
+            "一、任务\n1.完成清理。\n附件2\n\n乡镇考核评分细则\n\n一、依法决策(20分)\n1.遵守程序(10分)\n",
+        );
+        assert_eq!(
+            got[1].1,
+            vec![
+                "附件2 乡镇考核评分细则".to_string(),
+                "一、依法决策(20分)".to_string()
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_of_a_flattened_task_table_carry_their_body_columns() {
+        let text = "序号\n\n工作任务\n\n牵头单位\n\n责任单位\n\n（一）\n\n \n\n规范执法\n\n \n\n1、推行执法公示制度。全面公开执法信息。\n\n县司法局\n\n \n\n县公安局\n\n县市场监管局\n";
+        let items = OutlineParser::parse(text);
+        let row = items.iter().find(|i| i.label == "1、").unwrap();
+        let names: Vec<(&str, Role)> = row
+            .column_bodies
+            .iter()
+            .map(|b| (b.name.as_str(), b.role))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("县司法局", Role::Lead),
+                ("县公安局", Role::Responsible),
+                ("县市场监管局", Role::Responsible)
+            ]
+        );
+        assert_eq!(items[row.ancestors[0]].path_element(), "(一)规范执法");
+    }
+
+    #[test]
+    fn a_target_table_row_takes_its_heading_from_the_item_cell() {
+        let text = "序号\n考核项目\n目标内容\n1\n依法决策\n建立重大决策目录。\n2\n落实保障\n措施\n重视队伍建设。\n";
+        let got = outline(text);
+        assert_eq!(got[0].2, "依法决策");
+        assert_eq!(got[1].2, "落实保障措施");
+        assert_eq!(got[1].0, "2");
+    }
+}
