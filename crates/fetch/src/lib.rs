@@ -1,1 +1,73 @@
-//! Polite, incremental crawler: robots, rate limits, retries, conditional requests
+//! Duban's crawler: polite, incremental crawling of government sites described by a pipeline
+//! file's `type = "http"` source ([`HttpSource`]).
+//!
+//! A [`Crawl`] walks a source's list pages, pagination and detail pages with a bounded pool of
+//! async workers (reqwest on tokio), and hands out [`RawDoc`](duban_model::RawDoc)s of new and
+//! changed documents in batches. Politeness is the default: one connection per host and a
+//! second between requests, robots.txt obeyed with its `Crawl-delay`, retries with backoff.
+//! Every body is kept in the content-addressed [`Archive`]; what the crawl must remember
+//! between runs goes through the [`CrawlStore`] trait, implemented on `state.sqlite` by the
+//! pipeline.
+//!
+//! Modules, one concern each:
+//! - [`config`]: the pipeline keys;
+//! - [`crawl`]: the frontier, workers and incremental bookkeeping;
+//! - [`http`]: one GET with robots, gates, retries, redirects and size limits;
+//! - [`robots`], [`politeness`], [`retry`]: the rules those follow;
+//! - [`links`]: which links of a page are lists, details, parts and attachments;
+//! - [`stitch`]: multi-page documents into one;
+//! - [`charset`]: the charset handed to the cleaner;
+//! - [`archive`], [`store`]: what is kept.
+//!
+//! This crate does not clean, extract or index, and never opens a database.
+
+pub mod archive;
+pub mod charset;
+pub mod config;
+pub mod crawl;
+pub mod http;
+pub mod links;
+pub mod politeness;
+pub mod retry;
+pub mod robots;
+#[cfg(feature = "site-server")]
+pub mod site_server;
+pub mod stitch;
+pub mod store;
+
+pub use archive::Archive;
+pub use config::HttpSource;
+pub use crawl::{Crawl, CrawlBatch, CrawlFailure, CrawlStats};
+pub use store::{CrawlStore, FrontierEntry, MemoryStore, PageKind, StoreError, UrlOutcome, UrlRecord};
+
+/// Why a crawl could not go on (per-URL problems are counted in [`CrawlStats`] instead).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum FetchError {
+    /// The HTTP client could not be built (TLS setup).
+    #[error("source {source_id}: building the HTTP client failed")]
+    Client {
+        /// The source.
+        source_id: String,
+        /// reqwest's error.
+        #[source]
+        source: reqwest::Error,
+    },
+    /// The crawl state could not be read or written.
+    #[error("source {source_id}: crawl state")]
+    Store {
+        /// The source.
+        source_id: String,
+        /// The store's error.
+        #[source]
+        source: StoreError,
+    },
+    /// A bug in Duban, not a fault of the site.
+    #[error("source {source_id}: internal error (a bug): {reason}")]
+    Internal {
+        /// The source.
+        source_id: String,
+        /// What went wrong.
+        reason: String,
+    },
+}

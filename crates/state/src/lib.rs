@@ -4,10 +4,12 @@
 //! re-run:
 //! - [`records`]: the current document and obligation records of every document ingested,
 //!   keyed by document id, from which the JSONL exports are written;
-//! - [`runs`]: one report per pipeline run.
+//! - [`runs`]: one report per pipeline run;
+//! - [`crawl`]: each crawled URL's validators and hashes, and unfinished crawl frontiers.
 //!
 //! This crate knows SQLite and the shapes it stores; it does not fetch, clean or extract.
 
+pub mod crawl;
 pub mod records;
 pub mod runs;
 
@@ -44,7 +46,7 @@ pub enum StateError {
 pub type Result<T, E = StateError> = std::result::Result<T, E>;
 
 /// The schema version this build writes; older databases are migrated on open.
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 
 /// An open state database.
 pub struct State {
@@ -110,6 +112,11 @@ impl State {
                         report TEXT
                     );",
                 )
+                .map_err(|e| self.err(e))?;
+        }
+        if version < 2 {
+            self.conn
+                .execute_batch(crawl::SCHEMA)
                 .map_err(|e| self.err(e))?;
         }
         self.conn

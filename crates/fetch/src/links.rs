@@ -1,0 +1,280 @@
+//! The links of a fetched page, sorted by what the pipeline file says they are: next list
+//! pages, sub-lists, detail pages (documents), attachments, and the other pages of a document
+//! split over `第 [1] [2] … 页`.
+//!
+//! This module reads HTML text that is already decoded; it does not fetch, and it does not
+//! check hosts, robots or limits (the crawler does).
+
+use crate::config::HttpSource;
+use scraper::{ElementRef, Html, Selector};
+use std::sync::LazyLock;
+use url::Url;
+
+static ANCHORS: LazyLock<Selector> =
+    LazyLock::new(|| Selector::parse("a[href], area[href]").expect("a constant selector"));
+static BASE: LazyLock<Selector> =
+    LazyLock::new(|| Selector::parse("base[href]").expect("a constant selector"));
+
+/// The links of one page, each list in page order without duplicates.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageLinks {
+    /// Next pages of a list (`下一页`, or the pipeline's `next_selector`).
+    pub next_pages: Vec<Url>,
+    /// Other list pages (`list.url_pattern`).
+    pub lists: Vec<Url>,
+    /// Detail pages: documents.
+    pub details: Vec<Url>,
+    /// Attachments (`detail.attachment_extensions`).
+    pub attachments: Vec<Url>,
+    /// The other pages of this document, in page order.
+    pub parts: Vec<Url>,
+}
+
+/// What role a page plays, which decides which of its links are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageRole {
+    /// Its detail links and pagination are followed.
+    pub list: bool,
+    /// It is a document: its parts and attachments are followed.
+    pub detail: bool,
+}
+
+/// Sorts the links of `html` (fetched from `page`) by the rules of `source`.
+pub fn page_links(page: &Url, html: &str, source: &HttpSource, role: PageRole) -> PageLinks {
+    let doc = Html::parse_document(html);
+    let base = doc
+        .select(&BASE)
+        .next()
+        .and_then(|b| b.value().attr("href"))
+        .and_then(|h| page.join(h).ok())
+        .unwrap_or_else(|| page.clone());
+    let mut out = PageLinks::default();
+    let resolve = |a: &ElementRef<'_>| -> Option<Url> {
+        let href = a.value().attr("href")?.trim();
+        if href.is_empty() || href.starts_with('#') {
+            return None;
+        }
+        let mut u = base.join(href).ok()?;
+        if !matches!(u.scheme(), "http" | "https") {
+            return None;
+        }
+        u.set_fragment(None);
+        Some(u)
+    };
+    let attachment = |u: &Url| -> bool {
+        let path = u.path().to_ascii_lowercase();
+        path.rsplit_once('.').is_some_and(|(_, ext)| {
+            source
+                .detail
+                .attachment_extensions
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(ext))
+        })
+    };
+    for a in doc.select(&ANCHORS) {
+        if let Some(u) = resolve(&a)
+            && attachment(&u)
+        {
+            push(&mut out.attachments, u);
+        }
+    }
+    if role.list {
+        let mut next_by_selector = Vec::new();
+        if let Some(css) = &source.list.next_selector {
+            for a in doc.select(&css.selector) {
+                if let Some(u) = resolve(&a) {
+                    next_by_selector.push(u);
+                }
+            }
+        }
+        for a in doc.select(&ANCHORS) {
+            let Some(u) = resolve(&a) else { continue };
+            let text: String = a.text().collect::<String>();
+            let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            if source.list.next_text.iter().any(|t| *t == text) || next_by_selector.contains(&u) {
+                push(&mut out.next_pages, u);
+            } else if source
+                .list
+                .url_pattern
+                .as_ref()
+                .is_some_and(|p| p.0.is_match(u.as_str()))
+            {
+                push(&mut out.lists, u);
+            }
+        }
+        let candidates: Vec<Url> = match &source.list.link_selector {
+            Some(css) => doc
+                .select(&css.selector)
+                .flat_map(|e| {
+                    // The selector may name the anchors or the blocks that hold them.
+                    if e.value().name() == "a" {
+                        vec![e]
+                    } else {
+                        e.select(&ANCHORS).collect()
+                    }
+                })
+                .filter_map(|a| resolve(&a))
+                .collect(),
+            None => doc.select(&ANCHORS).filter_map(|a| resolve(&a)).collect(),
+        };
+        for u in candidates {
+            if attachment(&u)
+                || out.next_pages.contains(&u)
+                || out.lists.contains(&u)
+                || u == *page
+            {
+                continue;
+            }
+            let is_detail = match &source.detail.url_pattern {
+                Some(p) => p.0.is_match(u.as_str()),
+                None => true,
+            };
+            if is_detail {
+                push(&mut out.details, u);
+            }
+        }
+    }
+    if role.detail {
+        out.parts = match &source.detail.part_selector {
+            Some(css) => {
+                let mut parts = Vec::new();
+                for e in doc.select(&css.selector) {
+                    let anchors: Vec<ElementRef<'_>> = if e.value().name() == "a" {
+                        vec![e]
+                    } else {
+                        e.select(&ANCHORS).collect()
+                    };
+                    for a in anchors {
+                        if let Some(u) = resolve(&a)
+                            && u != *page
+                        {
+                            push(&mut parts, u);
+                        }
+                    }
+                }
+                parts
+            }
+            None => {
+                let mut numbered: Vec<(u32, Url)> = doc
+                    .select(&ANCHORS)
+                    .filter_map(|a| resolve(&a))
+                    .filter_map(|u| part_number(page, &u).map(|n| (n, u)))
+                    .collect();
+                numbered.sort_by_key(|(n, _)| *n);
+                numbered.dedup_by_key(|(n, _)| *n);
+                numbered.into_iter().map(|(_, u)| u).collect()
+            }
+        };
+    }
+    out
+}
+
+fn push(list: &mut Vec<Url>, u: Url) {
+    if !list.contains(&u) {
+        list.push(u);
+    }
+}
+
+/// The page number of `link` when it is page N ≥ 2 of the document at `page`:
+/// `t20240401_1003_2.html` of `t20240401_1003.html`, or `?page=2` of the same path.
+pub fn part_number(page: &Url, link: &Url) -> Option<u32> {
+    if link.host_str() != page.host_str() {
+        return None;
+    }
+    if link.path() == page.path() {
+        let n = link
+            .query_pairs()
+            .find(|(k, _)| k == "page")
+            .and_then(|(_, v)| v.parse::<u32>().ok())?;
+        return (n >= 2).then_some(n);
+    }
+    let (dir, file) = page.path().rsplit_once('/')?;
+    let (stem, ext) = file.rsplit_once('.')?;
+    let (ldir, lfile) = link.path().rsplit_once('/')?;
+    if ldir != dir {
+        return None;
+    }
+    let rest = lfile.strip_prefix(stem)?.strip_prefix('_')?;
+    let digits = rest.strip_suffix(ext)?.strip_suffix('.')?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u32 = digits.parse().ok()?;
+    (n >= 2).then_some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(extra: &str) -> HttpSource {
+        #[derive(serde::Deserialize)]
+        struct W {
+            source: HttpSource,
+        }
+        let text = format!(
+            "[source]\nid = \"t\"\nstart_urls = [\"https://www.yangzhou.gov.cn/xxgk/index.html\"]\n{extra}"
+        );
+        toml::from_str::<W>(&text).unwrap().source
+    }
+
+    const LIST: &str = r#"<html><body>
+        <div class="nav"><a href="/index.html">首页</a><a href="/xxgk/zcwj/index.html">政策文件</a></div>
+        <ul class="list">
+          <li><a href="./202403/t20240312_3301.html">扬州市2024年法治政府建设工作要点</a></li>
+          <li><a href="202402/t20240220_3290.html#top">关于印发优化营商环境实施方案的通知</a></li>
+          <li><a href="./202402/P020240220.pdf">附件下载</a></li>
+        </ul>
+        <div class="page"><a href="index_1.html"> 下一页 </a><a href="index_9.html">尾页</a></div>
+        </body></html>"#;
+
+    #[test]
+    fn list_links_are_sorted_into_details_next_pages_and_attachments() {
+        let s = source(
+            "[source.list]\nlink_selector = \"ul.list\"\nurl_pattern = 'zcwj/index\\.html$'\n[source.detail]\nurl_pattern = 't\\d{8}_\\d+\\.html$'\n",
+        );
+        let page = Url::parse("https://www.yangzhou.gov.cn/xxgk/index.html").unwrap();
+        let links = page_links(&page, LIST, &s, PageRole { list: true, detail: false });
+        let strs = |v: &[Url]| v.iter().map(|u| u.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            strs(&links.details),
+            [
+                "https://www.yangzhou.gov.cn/xxgk/202403/t20240312_3301.html",
+                "https://www.yangzhou.gov.cn/xxgk/202402/t20240220_3290.html"
+            ]
+        );
+        assert_eq!(
+            strs(&links.next_pages),
+            ["https://www.yangzhou.gov.cn/xxgk/index_1.html"]
+        );
+        assert_eq!(
+            strs(&links.lists),
+            ["https://www.yangzhou.gov.cn/xxgk/zcwj/index.html"]
+        );
+        assert_eq!(
+            strs(&links.attachments),
+            ["https://www.yangzhou.gov.cn/xxgk/202402/P020240220.pdf"]
+        );
+    }
+
+    #[test]
+    fn numbered_pages_of_a_document_are_its_parts_in_order() {
+        let s = source("");
+        let page = Url::parse("https://www.yangzhou.gov.cn/xxgk/202403/t20240312_3301.html").unwrap();
+        let html = r#"<p>第 <a href="t20240312_3301.html">1</a> <a href="t20240312_3301_3.html">3</a> <a href="t20240312_3301_2.html">2</a> 页</p><a href="t20240312_3302.html">上一篇</a>"#;
+        let links = page_links(&page, html, &s, PageRole { list: false, detail: true });
+        let names: Vec<&str> = links
+            .parts
+            .iter()
+            .map(|u| u.path().rsplit('/').next().unwrap())
+            .collect();
+        assert_eq!(names, ["t20240312_3301_2.html", "t20240312_3301_3.html"]);
+    }
+
+    #[test]
+    fn a_page_query_is_a_part_of_the_same_path() {
+        let page = Url::parse("https://www.yz.gov.cn/art/2024/3/12/art_1.html").unwrap();
+        let link = Url::parse("https://www.yz.gov.cn/art/2024/3/12/art_1.html?page=2").unwrap();
+        assert_eq!(part_number(&page, &link), Some(2));
+    }
+}
