@@ -17,7 +17,7 @@ const SUFFIX: &str = r"(?:人民政府|政府|部门|机关|单位|办公室|办
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[\p{{Han}}()]{{1,24}}{SUFFIX}(?:\([^()]{{1,8}}\))?$"
+        r"^[\p{{Han}}()]{{0,24}}{SUFFIX}(?:\([^()]{{1,8}}\))?$"
     ))
     .expect("name pattern compiles")
 });
@@ -97,7 +97,7 @@ pub fn is_body_name(s: &str) -> bool {
     if t.chars().count() < 2 || t.chars().count() > 28 {
         return false;
     }
-    if NOT_BODIES.iter().any(|n| t.ends_with(n)) {
+    if NOT_BODIES.iter().any(|n| t.ends_with(n)) || t.starts_with('本') {
         return false;
     }
     NAME.is_match(&t)
@@ -250,11 +250,56 @@ pub fn attributed(text: &str) -> Vec<Body> {
 }
 
 /// Markers after a clause's subject that assign it the duty.
-const DUTY: &str = r"(?:要|应当|应|必须|须|负责|每年|每半年|每季度|每月|定期|统一|牵头|会同|按照|依法|不得|不再|可以|将|在|向|根据|结合|切实|认真|进一步|全面|积极|加强|建立|严格|主动|自觉|及时|对|于)";
+const DUTY: &str = r"(?:要|应当|应|必须|须|负责|每年|每半年|每季度|每月|定期|统一|牵头|会同|按照|依法|不得|不再|可以|将|在|向|根据|结合|切实|认真|进一步|全面|积极|加强|建立|严格|主动|自觉|及时|对|于|召开|制定|出台|印发|组织|开展|推动|推进|完善|实施|发布|审议|研究|部署|成立|举办|聘请|专题|集中|深入|大力|继续|带头|率先|共同|分别|配备|设立)";
+
+/// Verbs and adverbs that show a clause-initial phrase is a predicate, not a body's name.
+const PREDICATE_WORDS: &[&str] = &[
+    "召开", "主持", "推动", "推进", "组织", "督促", "开展", "落实", "坚持", "建立", "健全", "加强",
+    "强化", "支持", "配合", "听取", "保障", "针对", "发挥", "完善", "实施", "做好", "纳入", "对照",
+    "依照", "按照", "根据", "通过", "认真", "积极", "充分", "及时", "提高", "提升", "创新", "规范",
+    "深化", "加大", "明确", "严格", "实现", "确保", "鼓励", "引导", "指导", "协调", "督查", "部署",
+    "研究",
+];
+
+/// Whether a clause-initial phrase is a name rather than the start of a predicate: it holds
+/// no predicate word, and its first word is no verb, preposition, adverb or conjunction.
+fn is_subject_phrase(name: &str) -> bool {
+    if PREDICATE_WORDS.iter().any(|w| name.contains(w)) {
+        return false;
+    }
+    if name.starts_with([
+        '对', '向', '由', '在', '从', '为', '将', '把', '被', '与', '和', '及',
+    ]) {
+        return false;
+    }
+    // In a list (`审计、财政、监察等部门`) the members are nouns whatever their tags say.
+    if name.contains('、') {
+        return true;
+    }
+    let tagged = duban_segment::Segmenter::shared().tag(name);
+    match tagged.first() {
+        Some(w) => {
+            !(w.tag.starts_with('v')
+                || w.tag.starts_with('p')
+                || w.tag.starts_with('d')
+                || w.tag.starts_with('c')
+                || w.tag == "ad")
+        }
+        None => false,
+    }
+}
+
+/// A member of a subject list that names a place's government in short (`各县级市、区要…`).
+fn is_short_region(s: &str) -> bool {
+    s.chars().count() <= 6
+        && ["市", "县", "区", "镇", "乡", "街道"]
+            .iter()
+            .any(|e| s.ends_with(e))
+}
 
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<name>(?:各级|各|全市|全县|全区|市|县|区|省|乡|镇|本级)?[\p{{Han}}()]{{0,22}}?{SUFFIX}(?:\([^()]{{1,6}}\))?(?:及其[\p{{Han}}]{{1,10}}?(?:办公室|部门|机构))?)(?P<duty>{DUTY})"
+        r"^(?P<name>各?[\p{{Han}}]{{1,4}}(?:市|县|区)(?:、[\p{{Han}}]{{0,4}}(?:市|县|区|镇|乡|街道))+|(?:各级|各|全市|全县|全区|市|县|区|省|乡|镇|本级)?[\p{{Han}}()、]{{0,22}}?{SUFFIX}(?:\([^()]{{1,6}}\))?(?:及其[\p{{Han}}]{{1,10}}?(?:办公室|部门|机构))?)(?P<duty>{DUTY})"
     ))
     .expect("subject pattern compiles")
 });
@@ -282,10 +327,16 @@ pub fn actors(text: &str) -> Vec<Body> {
                 name = rest.to_string();
             }
         }
+        if !is_subject_phrase(&name) {
+            continue;
+        }
         let parts = split_names(&name);
-        for p in parts {
-            if is_body_name(&p) && !p.contains("会议") {
-                push(&mut out, p, Role::Actor);
+        let any_body = parts.iter().any(|p| is_body_name(p));
+        for p in &parts {
+            if (is_body_name(p) || any_body && parts.len() > 1 && is_short_region(p))
+                && !p.contains("会议")
+            {
+                push(&mut out, p.clone(), Role::Actor);
             }
         }
     }
@@ -355,6 +406,26 @@ mod tests {
     #[test]
     fn leadership_group_and_its_office_is_one_name() {
         assert_eq!(split_names("领导小组及其办公室"), ["领导小组及其办公室"]);
+    }
+
+    #[test]
+    fn a_predicate_is_not_taken_for_a_subject() {
+        assert!(actors("积极推动行政机关负责人出庭应诉").is_empty());
+        assert!(actors("对已命名的示范单位加强管理").is_empty());
+    }
+
+    #[test]
+    fn a_subject_list_gives_each_member() {
+        let got: Vec<String> = actors("各县级市、区要加强法制机构建设")
+            .into_iter()
+            .map(|b| b.name)
+            .collect();
+        assert_eq!(got, ["各县级市", "区"]);
+        let got: Vec<String> = actors("审计、财政、监察等部门依法独立开展监督")
+            .into_iter()
+            .map(|b| b.name)
+            .collect();
+        assert_eq!(got, ["审计部门", "财政部门", "监察部门"]);
     }
 
     #[test]

@@ -11,6 +11,35 @@ use duban_model::{Bound, Deadline};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// What follows a year that names something rather than dating the work.
+const NAME_AFTER_YEAR: &[&str] = &[
+    "“",
+    "\"",
+    "《",
+    "版",
+    "的",
+    "以来",
+    "工作",
+    "全国",
+    "全省",
+    "全市",
+    "全县",
+    "省级",
+    "市级",
+    "县级",
+    "区级",
+    "国家级",
+    "规划",
+    "纲要",
+    "计划",
+    "方案",
+    "工作要点",
+    "行动",
+    "意见",
+    "年度",
+    "度",
+];
+
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
@@ -66,21 +95,16 @@ pub fn deadlines(text: &str, doc_year: Option<i32>) -> Vec<Deadline> {
         if get("du").is_some() && get("m").is_none() && get("yend").is_none() {
             continue;
         }
-        if get("y").is_some()
+        // A year (or range) that opens a name or a title: `2011~2015年规划`, `2017年市级示范单位`.
+        if (get("y").is_some() || get("y1").is_some())
             && get("m").is_none()
             && get("yend").is_none()
             && get("q").is_none()
             && get("half").is_none()
             && post.is_empty()
+            && NAME_AFTER_YEAR.iter().any(|w| after.starts_with(w))
         {
-            if after.starts_with(['“', '"', '《', '版', '的'])
-                || after.starts_with("以来")
-                || after.starts_with("工作")
-                || after.starts_with("全国")
-                || after.starts_with("四川")
-            {
-                continue;
-            }
+            continue;
         }
         // Past facts: `截至2021年底已…`, `2020年以来`.
         if (pre == "截至" || pre == "截止") && {
@@ -131,14 +155,8 @@ pub fn deadlines(text: &str, doc_year: Option<i32>) -> Vec<Deadline> {
             }
         } else if get("noyear").is_some() {
             let Some(y) = doc_year else { continue };
-            if !(post == "前"
-                || post == "以前"
-                || post == "之前"
-                || pre == "到"
-                || pre == "至"
-                || pre == "于"
-                || before.ends_with("在"))
-            {
+            // `每年年底` is a recurrence's time, not a deadline.
+            if before.ends_with('每') || before.ends_with('年') {
                 continue;
             }
             (y, Some(12), None, Bound::By)
@@ -322,6 +340,23 @@ mod tests {
         assert_eq!(dl("贯彻《法治政府建设实施纲要(2015-2020年)》", None), []);
         assert_eq!(dl("申报“2019年十大法治事件”", None), []);
         assert_eq!(dl("争创2018年“七五”普法先进单位", None), []);
+    }
+
+    #[test]
+    fn a_year_range_that_opens_a_plan_title_is_no_deadline() {
+        assert_eq!(
+            dl("根据全市法治政府建设2016~2020年规划，制定年度计划", None),
+            []
+        );
+    }
+
+    #[test]
+    fn a_bare_year_end_takes_the_document_year() {
+        assert_eq!(
+            dl("年底区政府创建成市级示范单位", Some(2018)),
+            [(2018, Some(12), None, Bound::By)]
+        );
+        assert_eq!(dl("每年年底报送总结", Some(2018)), []);
     }
 
     #[test]

@@ -52,10 +52,14 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
     let items = OutlineParser::parse_with_blocks(text, &doc.blocks);
     let mut out = Vec::new();
     let mut seen_ids: HashMap<String, usize> = HashMap::new();
-    for item in &items {
+    // Inline items are found after their paragraphs: put every item back in document order.
+    let mut order: Vec<&outline::Item> = items.iter().collect();
+    order.sort_by_key(|i| i.start);
+    for item in order {
         if !item.children.is_empty() || item.attachment || item.silent {
             continue;
         }
+
         let ancestors: Vec<&outline::Item> = item.ancestors.iter().map(|&a| &items[a]).collect();
         if ancestors
             .iter()

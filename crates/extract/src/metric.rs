@@ -18,7 +18,7 @@ const UNITS: &str = "个百分点|百分点|个工作日|工作日|个月|小时
 
 static METRIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇点]+))|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?P<mult>万|亿|千)?(?P<approx>余|多)?\s*(?P<unit>{UNITS}))(?P<tail>以上|以下|以内|之内|内|左右|多|余)?"
+        r"(?:(?P<wan>万|千)余(?P<wunit>名|人|家|件|个|项|户|次|人次)|(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇点]+))|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?P<mult>万|亿|千)?(?P<approx>余|多)?\s*(?P<unit>{UNITS}))(?P<tail>以上|以下|以内|之内|内|左右|多|余)?"
     ))
     .expect("metric pattern compiles")
 });
@@ -64,7 +64,7 @@ const OPS_BEFORE: &[(&str, Op)] = &[
 /// use duban_model::Op;
 /// let m = metrics("全县行政机关负责人出庭应诉率达到90%以上");
 /// assert_eq!((m[0].value, m[0].unit.as_str(), m[0].op), (90.0, "%", Op::Ge));
-/// assert_eq!(m[0].indicator, "行政机关负责人出庭应诉率");
+/// assert_eq!(m[0].indicator, "全县行政机关负责人出庭应诉率");
 /// ```
 pub fn metrics(text: &str) -> Vec<Metric> {
     let f = fold(text);
@@ -85,10 +85,14 @@ pub fn metrics(text: &str) -> Vec<Metric> {
             .map_or(0, |p| p + f[p..].chars().next().map_or(1, char::len_utf8));
         let prefix = &f[clause_start..whole.start()];
         let get = |n: &str| caps.name(n).map(|m| m.as_str());
-        let mut unit = get("unit").unwrap_or("").to_string();
+        let mut unit = get("unit").or(get("wunit")).unwrap_or("").to_string();
         let tail = get("tail");
         let chinese = get("num").is_some_and(|n| !n.starts_with(|c: char| c.is_ascii_digit()));
-        let value = if let Some(p) = get("pctn") {
+        let value = if let Some(m) = get("wan") {
+            // `万余名`: at least one ten-thousand.
+            unit = format!("{m}{unit}");
+            1.0
+        } else if let Some(p) = get("pctn") {
             unit = "%".into();
             match crate::numeral::chinese_value(p) {
                 Some(v) => f64::from(v),
@@ -105,9 +109,15 @@ pub fn metrics(text: &str) -> Vec<Metric> {
             continue;
         }
         if unit == "年" {
-            // `3年内` is a relative time limit; `实施满1年`, `2015年` are not metrics.
-            if !matches!(tail, Some("内" | "以内" | "之内"))
+            // `3年内` and `不超过5年` are time limits; `实施满1年`, `每隔2年`, `2015年` are not metrics.
+            let limited = matches!(tail, Some("内" | "以内" | "之内"))
+                || ["不超过", "最长", "不少于", "不低于"]
+                    .iter()
+                    .any(|w| prefix.ends_with(w));
+            if !limited
                 || get("num").is_some_and(|n| n.len() == 4)
+                || prefix.ends_with('每')
+                || prefix.ends_with("每隔")
             {
                 continue;
             }
@@ -134,10 +144,16 @@ pub fn metrics(text: &str) -> Vec<Metric> {
         {
             continue;
         }
-        // Names and codes: `12345热线`, `5G`, `3A级`.
-        if after.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        // Names and codes: `5G`, `3A级`.
+        if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
             continue;
         }
+        // `六方面内容`: `内` there starts a word, it is no limit.
+        let tail = if tail == Some("内") && after.starts_with(['容', '部', '外', '涵']) {
+            None
+        } else {
+            tail
+        };
         // Per-unit bases of a rate: `每少报送1条…扣0.2分`.
         if prefix.contains("每少") || prefix.contains("每多") || prefix.ends_with('每') {
             continue;
@@ -193,7 +209,8 @@ pub fn metrics(text: &str) -> Vec<Metric> {
             }
         }
         let ranged = get("num2").and_then(number_value);
-        let approx = get("approx").is_some() || matches!(tail, Some("多" | "余"));
+        let approx =
+            get("approx").is_some() || get("wan").is_some() || matches!(tail, Some("多" | "余"));
         let op = match tail {
             Some("以上") => Op::Ge,
             Some("以下" | "以内" | "之内" | "内") => Op::Le,
@@ -205,9 +222,20 @@ pub fn metrics(text: &str) -> Vec<Metric> {
         if chinese && get("pct").is_none() && op == Op::Eq && tail.is_none() && !approx {
             continue;
         }
-        let mult = get("mult").unwrap_or("");
+        let mult = if get("wan").is_some() {
+            ""
+        } else {
+            get("mult").unwrap_or("")
+        };
         let unit = format!("{mult}{unit}");
-        let indicators = indicators(&f, clause_start, whole.start(), whole.end());
+        let indicators = indicators(
+            &f,
+            clause_start,
+            whole.start(),
+            whole.end(),
+            get("unit").or(get("wunit")).unwrap_or(""),
+            op,
+        );
         let text = metric_text(&f, clause_start, whole.end());
         if let Some(hi) = ranged {
             for (v, op) in [(value, Op::Ge), (hi, Op::Le)] {
@@ -240,6 +268,20 @@ fn metric_text(f: &str, clause_start: usize, end: usize) -> String {
         .map_or(f.len(), |p| end + p);
     let _ = tail_end;
     f[clause_start..end].trim().to_string()
+}
+
+/// `报备率、及时率、规范率`: a list of rates that share the number after them.
+fn list_of_rates(phrase: &str) -> bool {
+    let tail = phrase
+        .rsplit(['，', ','])
+        .next()
+        .unwrap_or(phrase)
+        .trim_end_matches(|c: char| "达到为均".contains(c));
+    let parts: Vec<&str> = tail.split('、').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.ends_with('率') || p.ends_with("比例") || p.ends_with("比重"))
 }
 
 /// Comparator and filler words stripped from the end of an indicator phrase.
@@ -296,12 +338,22 @@ const TRAILING: &[&str] = &[
     "年均",
 ];
 
-/// The indicators a metric measures: the clause before the number without its comparator,
-/// one per member of a shared list (`进驻率、按时办结率均达到100%`), or, when the number
-/// opens its clause, what follows it.
-fn indicators(f: &str, clause_start: usize, num_start: usize, num_end: usize) -> Vec<String> {
-    let mut phrase = f[clause_start..num_start].trim().to_string();
-    let shared = phrase.contains("均") || phrase.contains("都") || phrase.contains("分别");
+/// Units that count things: the counted thing usually follows the number
+/// (`实现11类高频电子证照入库应用`), and the indicator is its number (`…数`).
+const COUNT_UNITS: &[&str] = &[
+    "件", "人", "名", "项", "个", "家", "部", "条", "轮", "所", "场", "期", "篇", "份", "批", "户",
+    "套", "座", "宗", "类", "位", "支", "台", "辆", "册", "本", "方面", "人次", "件次", "场次",
+    "户次", "村", "镇", "乡", "区", "县", "单位", "次",
+];
+
+static DATES_AND_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:19|20)\d{2}\s*年(?:度)?(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?(?:底|末)?(?:前|以前|以来)?|\d+(?:\.\d+)?\s*(?:万|亿)?(?:余|多)?\s*(?:个百分点|个|名|件|项|家|位|部|条|类|期|轮|人|次|%|方面)?")
+        .expect("pattern compiles")
+});
+
+/// Strips comparators, fillers, dates and other counts from a phrase before a number.
+fn core_before(phrase: &str) -> String {
+    let mut phrase = DATES_AND_COUNTS.replace_all(phrase, "").trim().to_string();
     loop {
         let before = phrase.clone();
         for w in TRAILING {
@@ -309,37 +361,72 @@ fn indicators(f: &str, clause_start: usize, num_start: usize, num_end: usize) ->
                 phrase = p.trim_end().to_string();
             }
         }
+        for lead in [
+            "其中", "全年", "共", "累计", "已", "较", "比", "截至", "截止", "在", "并", "分",
+        ] {
+            if let Some(p) = phrase.strip_prefix(lead)
+                && p.chars().count() >= 2
+            {
+                phrase = p.to_string();
+            }
+        }
         if phrase == before {
             break;
         }
     }
-    for lead in ["其中", "全年", "全市", "全县", "全区", "共", "累计", "已"] {
-        if let Some(p) = phrase.strip_prefix(lead)
-            && p.chars().count() >= 2
+    // `完成A、B、C等4件…`: the list names the things counted, the verb before it the act.
+    if phrase.ends_with('等') {
+        phrase.pop();
+        if phrase.contains('、')
+            && let Some(first) = duban_segment::Segmenter::shared().tokens(&phrase).first()
         {
-            phrase = p.to_string();
-            break;
+            phrase = first.text.to_string();
         }
     }
-    if phrase.chars().count() < 2 {
-        let rest = &f[num_end..];
-        let end = rest
-            .find(['。', '；', ';', '，', ',', '\n', '(', ')'])
-            .unwrap_or(rest.len());
-        let after = rest[..end].trim();
-        let before_clause = f[..clause_start.saturating_sub(1)]
-            .rsplit(['。', '；', ';', '，', ',', '\n'])
-            .next()
-            .unwrap_or("")
-            .trim();
-        phrase = if after.chars().count() >= 2 {
-            after.to_string()
-        } else {
-            before_clause.to_string()
-        };
-    }
-    if shared && phrase.contains('、') {
-        let parts: Vec<String> = phrase
+    phrase
+}
+
+/// The thing after a number, up to the end of its clause, without other numbers.
+fn core_after(rest: &str) -> String {
+    let end = rest
+        .find(['。', '；', ';', '，', ',', '\n', '(', ')', '、'])
+        .unwrap_or(rest.len());
+    let after = DATES_AND_COUNTS.replace_all(&rest[..end], "");
+    after
+        .trim()
+        .trim_start_matches(['的', '以', '上', '下'])
+        .trim()
+        .to_string()
+}
+
+/// The clause before `clause_start`, as a condition or subject (`未建立台账的` → `未建立台账`).
+fn previous_clause(f: &str, clause_start: usize) -> String {
+    let head = f[..clause_start].trim_end_matches(['，', ',', '。', '；', ';', '(', '（', ' ']);
+    let clause = head
+        .rsplit(['。', '；', ';', '，', ',', '\n', ':', '：'])
+        .next()
+        .unwrap_or("");
+    core_before(clause.trim().trim_end_matches('的'))
+}
+
+/// The indicators a metric measures: the clause around the number without its comparator and
+/// other numbers, completed by what is counted after it (`…数`), by the condition of a
+/// deduction (`未持证上岗…扣分`), or by the item a rubric's points are for (`…分值`); one per
+/// member of a shared list (`进驻率、按时办结率均达到100%`).
+fn indicators(
+    f: &str,
+    clause_start: usize,
+    num_start: usize,
+    num_end: usize,
+    unit: &str,
+    op: Op,
+) -> Vec<String> {
+    let raw = f[clause_start..num_start].trim();
+    let shared =
+        raw.contains('均') || raw.contains('都') || raw.contains("分别") || list_of_rates(raw);
+    let a = core_before(raw);
+    if shared && a.contains('、') {
+        let parts: Vec<String> = a
             .split('、')
             .map(|p| p.trim().to_string())
             .filter(|p| !p.is_empty())
@@ -347,6 +434,43 @@ fn indicators(f: &str, clause_start: usize, num_start: usize, num_end: usize) ->
         if parts.len() >= 2 {
             return parts;
         }
+    }
+    let short = |s: &str| s.chars().count() < 4;
+    // A rubric's points in brackets after the item: `遵守决策程序(10分)`.
+    if unit == "分" && f[..num_start].trim_end().ends_with(['(', '（']) {
+        let line = f[..num_start].trim_end().trim_end_matches(['(', '（']);
+        let item = line
+            .rsplit(['\n'])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(['。', '.', ' ']);
+        return vec![format!("{}分值", item.trim())];
+    }
+    // A deduction or bonus: the condition before it.
+    if unit == "分" && matches!(op, Op::Decrease | Op::Increase) {
+        let cond = if short(&a) {
+            previous_clause(f, clause_start)
+        } else {
+            a.trim_end_matches('的').to_string()
+        };
+        let word = if op == Op::Decrease {
+            "扣分"
+        } else {
+            "加分"
+        };
+        return vec![format!("{cond}{word}")];
+    }
+    let b = core_after(&f[num_end..]);
+    let counted = COUNT_UNITS.contains(&unit);
+    let mut phrase = a;
+    if short(&phrase) && (b.is_empty() || !counted) {
+        phrase = format!("{}{phrase}", previous_clause(f, clause_start));
+    }
+    if !b.is_empty() && !phrase.ends_with('率') && (counted || !phrase.ends_with("比例")) {
+        phrase.push_str(&b);
+    }
+    if counted && !phrase.ends_with('数') {
+        phrase.push('数');
     }
     vec![phrase]
 }
@@ -394,6 +518,44 @@ mod tests {
         assert_eq!(m.len(), 2);
         assert_eq!(m[0].indicator, "办结率");
         assert_eq!(m[1].indicator, "满意率");
+    }
+
+    #[test]
+    fn a_list_of_rates_shares_the_value() {
+        assert_eq!(metrics("实现文件的报备率、及时率、规范率100%").len(), 3);
+    }
+
+    #[test]
+    fn ten_thousand_odd_is_at_least_one_ten_thousand() {
+        assert_eq!(
+            mt("培育基层法律明白人万余名"),
+            [(1.0, "万名".into(), Op::Ge)]
+        );
+    }
+
+    #[test]
+    fn a_validity_period_not_over_five_years_is_at_most_five_years() {
+        assert_eq!(
+            mt("有效期一般不超过5年，规章每隔5年清理一次"),
+            [(5.0, "年".into(), Op::Le)]
+        );
+    }
+
+    #[test]
+    fn a_count_followed_by_another_count_is_read() {
+        assert_eq!(
+            mt("明确6方面26项工作任务"),
+            [(6.0, "方面".into(), Op::Eq), (26.0, "项".into(), Op::Eq)]
+        );
+        assert_eq!(
+            mt("对250余名新申领证件人员进行培训"),
+            [(250.0, "名".into(), Op::Ge)]
+        );
+    }
+
+    #[test]
+    fn nei_that_starts_a_word_is_no_limit() {
+        assert!(mt("将六方面内容纳入学法重点").is_empty());
     }
 
     #[test]

@@ -18,7 +18,9 @@ use crate::label::{
     Label, Style, inline_enumeration, read_attachment, read_bare_number, read_label,
 };
 use duban_model::{Block, Body, Role, TableRow};
+use regex::Regex;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// What kind of table an item is a row of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,11 +174,17 @@ fn table_columns(words: &[&str]) -> TableColumns {
     }
 }
 
+/// A line that is only a date, as printed under a signature: `2014年3月27日`,
+/// `二〇一四年三月二十七日`, or the damaged `2022129`.
+static SIGNATURE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○O一二三四五六七八九]{4}\s*年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|(?:19|20)\d{5,6})\s*$")
+        .expect("signature date pattern compiles")
+});
+
 /// One line of the text with its byte range (without the line break).
 #[derive(Debug, Clone, Copy)]
 struct Line<'a> {
     start: usize,
-    end: usize,
     text: &'a str,
 }
 
@@ -186,11 +194,7 @@ fn lines(text: &str) -> Vec<Line<'_>> {
     for piece in text.split_inclusive('\n') {
         let body = piece.strip_suffix('\n').unwrap_or(piece);
         let body = body.strip_suffix('\r').unwrap_or(body);
-        out.push(Line {
-            start,
-            end: start + body.len(),
-            text: body,
-        });
+        out.push(Line { start, text: body });
         start += piece.len();
     }
     out
@@ -368,6 +372,24 @@ impl OutlineParser {
         let t = &text[ts..te];
         let f = fold(t);
 
+        // The date under a signature ends the document's body: the signing body's line above
+        // it and what follows are no part of the last item.
+        if SIGNATURE_DATE.is_match(&f) {
+            if let Some(open) = self.open {
+                let item = &mut self.items[open];
+                if item.segments.len() > 1
+                    && let Some(&(s, e)) = item.segments.last()
+                    && !is_sentence(&fold(&text[s..e]))
+                    && text[s..e].chars().count() <= 30
+                {
+                    item.segments.pop();
+                }
+            }
+            self.open = None;
+            self.table = None;
+            return i + 1;
+        }
+
         if let Some(att) = read_attachment(t) {
             if att.colon || att.number.is_none() {
                 // `附件:` — a list of attachment titles follows (or one title and its table).
@@ -467,69 +489,78 @@ impl OutlineParser {
             return i + 1;
         }
 
-        if let Some(table) = self.table {
-            if let Some(open) = self.open {
-                let short_cell = !is_sentence(&f) && f.chars().count() <= 16;
-                if (table.lead || table.responsible)
-                    && crate::body::is_body_name(&f)
-                    && !self.items[open].segments.is_empty()
-                {
-                    let bodies = &self.items[open].column_bodies;
-                    let role = if !table.lead {
-                        Role::Responsible
-                    } else if !table.responsible || bodies.is_empty() {
-                        Role::Lead
-                    } else {
-                        Role::Responsible
-                    };
-                    let name = crate::body::normalise_name(t);
-                    if !bodies.iter().any(|b| b.name == name) {
-                        self.items[open].column_bodies.push(Body { name, role });
-                    }
-                    self.row_heading_open = false;
-                    return i + 1;
-                }
-                if self.row_heading_open && short_cell {
-                    // A heading cell broken over two lines (`落实保障` / `措施`).
-                    let item = &mut self.items[open];
-                    item.heading.push_str(f.trim());
-                    item.segments.push((ts, te));
-                    return i + 1;
-                }
-                if short_cell
-                    && table.kind != TableKind::Task
-                    && self.items[open].children.is_empty()
-                    && !self.items[open].segments.is_empty()
-                    && !self.row_heading_open
-                {
-                    // An unnumbered row (`特别加分`) of a rubric or target table.
-                    let parent = if self.items[open].label.is_empty() {
-                        self.items[open].ancestors.last().copied()
-                    } else if self.items[open].style.is_some()
-                        && self.stack.last() == Some(&open)
-                        && self.items[open].segments.len() <= 1
-                        && self.is_group_row(open)
-                    {
-                        Some(open)
-                    } else {
-                        self.items[open].ancestors.last().copied()
-                    };
-                    return self.start_unnumbered_row(parent, ts, te, t, i);
-                }
-                if short_cell
-                    && table.kind != TableKind::Task
-                    && self.items[open].style.is_some()
-                    && self.is_group_row(open)
-                {
-                    return self.start_unnumbered_row(Some(open), ts, te, t, i);
-                }
-            }
+        if let (Some(table), Some(open)) = (self.table, self.open)
+            && let Some(next) = self.table_cell(table, open, (ts, te), t, i)
+        {
+            return next;
         }
         self.row_heading_open = false;
         if let Some(open) = self.open {
             self.items[open].segments.push((ts, te));
         }
         i + 1
+    }
+
+    /// Reads a line inside a flattened table as a cell of the open row: a body of its body
+    /// columns, the second line of a heading cell, or an unnumbered row of its own; `None`
+    /// when the line just continues the row's text.
+    fn table_cell(
+        &mut self,
+        table: TableColumns,
+        open: usize,
+        (ts, te): (usize, usize),
+        t: &str,
+        i: usize,
+    ) -> Option<usize> {
+        let f = fold(t);
+        let short_cell = !is_sentence(&f) && f.chars().count() <= 16;
+        if (table.lead || table.responsible)
+            && crate::body::is_body_name(&f)
+            && !self.items[open].segments.is_empty()
+        {
+            let bodies = &self.items[open].column_bodies;
+            // Without an empty cell to mark the column's end, only the first body leads.
+            let role = if !table.lead {
+                Role::Responsible
+            } else if !table.responsible || bodies.is_empty() {
+                Role::Lead
+            } else {
+                Role::Responsible
+            };
+            let name = crate::body::normalise_name(t);
+            if !bodies.iter().any(|b| b.name == name) {
+                self.items[open].column_bodies.push(Body { name, role });
+            }
+            self.row_heading_open = false;
+            return Some(i + 1);
+        }
+        if self.row_heading_open && short_cell {
+            // A heading cell broken over two lines (`落实保障` / `措施`).
+            let item = &mut self.items[open];
+            item.heading.push_str(f.trim());
+            item.segments.push((ts, te));
+            return Some(i + 1);
+        }
+        if short_cell
+            && table.kind != TableKind::Task
+            && self.items[open].children.is_empty()
+            && !self.items[open].segments.is_empty()
+            && !self.row_heading_open
+        {
+            // An unnumbered row (`特别加分`) of a rubric or target table: under the group
+            // heading it follows, or beside the row before it.
+            let item = &self.items[open];
+            let parent = if !item.label.is_empty()
+                && self.stack.last() == Some(&open)
+                && self.is_group_row(open)
+            {
+                Some(open)
+            } else {
+                item.ancestors.last().copied()
+            };
+            return Some(self.start_unnumbered_row(parent, ts, te, t, i));
+        }
+        None
     }
 
     /// Whether a numbered row is a group heading of a rubric (`七、特别加分和扣分`), whose
@@ -547,10 +578,10 @@ impl OutlineParser {
         t: &str,
         i: usize,
     ) -> usize {
-        if let Some(p) = parent {
-            if let Some(pos) = self.stack.iter().position(|&s| s == p) {
-                self.stack.truncate(pos + 1);
-            }
+        if let Some(p) = parent
+            && let Some(pos) = self.stack.iter().position(|&s| s == p)
+        {
+            self.stack.truncate(pos + 1);
         }
         let ancestors = parent.map(|p| {
             let mut a = self.items[p].ancestors.clone();
@@ -593,9 +624,8 @@ impl OutlineParser {
             .iter()
             .rposition(|&s| self.items[s].style == Some(style))
             .map(|p| p + self.floor);
-        match existing {
-            Some(pos) => self.stack.truncate(pos),
-            None => {}
+        if let Some(pos) = existing {
+            self.stack.truncate(pos);
         }
         let parent = self.stack.last().copied();
         let ancestors = match parent {
@@ -854,6 +884,14 @@ mod tests {
             ]
         );
         assert_eq!(items[row.ancestors[0]].path_element(), "(一)规范执法");
+    }
+
+    #[test]
+    fn the_signature_and_its_date_are_no_part_of_the_last_item() {
+        let items =
+            OutlineParser::parse("（二）加强培训。每年组织培训。\n\n县人民政府\n\n2016年4月8日\n");
+        let text = items[0].text("（二）加强培训。每年组织培训。\n\n县人民政府\n\n2016年4月8日\n");
+        assert_eq!(text, "加强培训。每年组织培训。");
     }
 
     #[test]
