@@ -15,6 +15,11 @@ use std::sync::LazyLock;
 /// The endings of organisation names.
 const SUFFIX: &str = r"(?:人民政府|政府|部门|机关|单位|办公室|办事处|办|局|委员会|委|领导小组|小组|中心|机构|乡镇|街道|法院|检察院|院|厅|署|处|科|室|所|站|队|团|部|公司|银行|协会|联合会|工会|妇联|团委|党委|党组|工委|管委会|集团|政协|人大|常委会|会)";
 
+/// The endings of names that can open a clause as its subject: the single-character endings
+/// of [`SUFFIX`] (`处`, `所`, `部`…) are left out, because a clause such as `我国发展仍然处于…`
+/// would read as a body.
+const SUBJECT_SUFFIX: &str = r"(?:人民政府|政府|部门|机关|单位|办公室|办事处|办|局|委员会|委|领导小组|小组|中心|机构|乡镇|街道|法院|检察院|研究院|厅|公司|银行|协会|联合会|工会|妇联|团委|党委|党组|工委|管委会|集团|政协|人大|常委会|军队|支队|大队)";
+
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^[\p{{Han}}()]{{0,24}}{SUFFIX}(?:\([^()]{{1,8}}\))?$"
@@ -299,7 +304,7 @@ fn is_short_region(s: &str) -> bool {
 
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<name>各?[\p{{Han}}]{{1,4}}(?:市|县|区)(?:、[\p{{Han}}]{{0,4}}(?:市|县|区|镇|乡|街道))+|(?:各级|各|全市|全县|全区|市|县|区|省|乡|镇|本级)?[\p{{Han}}()、]{{0,22}}?{SUFFIX}(?:\([^()]{{1,6}}\))?(?:及其[\p{{Han}}]{{1,10}}?(?:办公室|部门|机构))?)(?P<duty>{DUTY})"
+        r"^(?P<name>各?[\p{{Han}}]{{1,4}}(?:市|县|区)(?:、[\p{{Han}}]{{0,4}}(?:市|县|区|镇|乡|街道))+|(?:各级|各|全市|全县|全区|市|县|区|省|乡|镇|本级)?[\p{{Han}}()、]{{0,22}}?{SUBJECT_SUFFIX}(?:\([^()]{{1,6}}\))?(?:及其[\p{{Han}}]{{1,10}}?(?:办公室|部门|机构))?)(?P<duty>{DUTY})"
     ))
     .expect("subject pattern compiles")
 });
@@ -315,8 +320,9 @@ pub fn actors(text: &str) -> Vec<Body> {
     let f = fold(text);
     let mut out = Vec::new();
     for clause in f.split(['。', ';', '；', ',', '，', '\n', ':', '：']) {
-        let clause =
-            clause.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"'));
+        let clause = clause.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '“' | '"' | '(' | '（' | '〔' | '[')
+        });
         let Some(caps) = SUBJECT.captures(clause) else {
             continue;
         };

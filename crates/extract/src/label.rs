@@ -37,6 +37,26 @@ pub enum Style {
     Bare,
 }
 
+impl Style {
+    /// The usual depth of the style in Chinese official documents (一、 above （一） above 1.
+    /// above （1） above ①): a style first seen below a deeper one closes it instead of
+    /// nesting under it.
+    pub fn rank(self) -> u8 {
+        match self {
+            Style::Part => 0,
+            Style::Chapter => 1,
+            Style::Section => 2,
+            Style::Article => 3,
+            Style::ZhComma => 4,
+            Style::ZhParen => 5,
+            Style::Arabic | Style::Bare => 6,
+            Style::ArabicParen => 7,
+            Style::Circled => 8,
+            Style::ZhIs => 9,
+        }
+    }
+}
+
 /// A recognised label.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
@@ -173,12 +193,12 @@ pub fn read_bare_number(line: &str) -> Option<u32> {
 }
 
 static INLINE_IS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[。；;：:！!])\s*(?P<label>(?P<n>[一二三四五六七八九十]+)是)")
+    Regex::new(r"(?:^|[。；;：:！!\n])\s*(?P<label>(?P<n>[一二三四五六七八九十]+)是)")
         .expect("inline pattern compiles")
 });
 
 static INLINE_COMMA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[。；;：:])\s*(?P<label>(?P<n>[一二三四五六七八九十]+)、)")
+    Regex::new(r"(?:^|[。；;：:\n])\s*(?P<label>(?P<n>[一二三四五六七八九十]+)、)")
         .expect("inline pattern compiles")
 });
 

@@ -194,10 +194,42 @@ fn lines(text: &str) -> Vec<Line<'_>> {
     for piece in text.split_inclusive('\n') {
         let body = piece.strip_suffix('\n').unwrap_or(piece);
         let body = body.strip_suffix('\r').unwrap_or(body);
-        out.push(Line { start, text: body });
+        split_run_on_paragraphs(body, start, &mut out);
         start += piece.len();
     }
     out
+}
+
+/// Paragraphs run together on one line with a gap of spaces (`第一章 总则　　第一条 为规范…`,
+/// `…成果。   一是闻令而动`): a gap after a sentence end, or before a label, breaks the line.
+static PARAGRAPH_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\s\u{200B}]{2,}").expect("gap pattern compiles"));
+
+fn split_run_on_paragraphs<'a>(body: &'a str, start: usize, out: &mut Vec<Line<'a>>) {
+    let mut from = 0;
+    for gap in PARAGRAPH_GAP.find_iter(body) {
+        let before = body[from..gap.start()].trim();
+        let after = &body[gap.end()..];
+        if before.is_empty() || after.is_empty() {
+            continue;
+        }
+        let sentence_end = before.ends_with(['。', '！', '？', '；', '：', '”', ';', ':']);
+        // A numbered heading on its own (`一、2020年工作回顾   过去一年…`).
+        let heading = read_label(before).is_some()
+            && !is_sentence(&fold(before))
+            && before.chars().count() <= 40;
+        if sentence_end || heading || read_label(after).is_some() {
+            out.push(Line {
+                start: start + from,
+                text: &body[from..gap.start()],
+            });
+            from = gap.end();
+        }
+    }
+    out.push(Line {
+        start: start + from,
+        text: &body[from..],
+    });
 }
 
 /// Byte range of the trimmed part of a line.
@@ -626,6 +658,15 @@ impl OutlineParser {
             .map(|p| p + self.floor);
         if let Some(pos) = existing {
             self.stack.truncate(pos);
+        } else {
+            while self.stack.len() > self.floor
+                && let Some(&top) = self.stack.last()
+                && self.items[top]
+                    .style
+                    .is_some_and(|s| s.rank() >= style.rank())
+            {
+                self.stack.pop();
+            }
         }
         let parent = self.stack.last().copied();
         let ancestors = match parent {
@@ -718,9 +759,19 @@ impl OutlineParser {
             {
                 continue;
             }
-            // The enumeration is read within one paragraph (segment) of the item.
-            let segments = self.items[idx].segments.clone();
-            for (s, e) in segments {
+            // The enumeration may run over the item's paragraphs (`一是…` and `二是…` each
+            // opening a paragraph), so it is read over the item's whole extent.
+            if self.items[idx].table.is_some() {
+                continue;
+            }
+            let extent = match (
+                self.items[idx].segments.first(),
+                self.items[idx].segments.last(),
+            ) {
+                (Some(&(s, _)), Some(&(_, e))) if s <= e => (s, e),
+                _ => continue,
+            };
+            for (s, e) in [extent] {
                 let para = &text[s..e];
                 let folded = crate::fold::Folded::new(para);
                 let found = inline_enumeration(&folded.folded);
@@ -892,6 +943,34 @@ mod tests {
             OutlineParser::parse("（二）加强培训。每年组织培训。\n\n县人民政府\n\n2016年4月8日\n");
         let text = items[0].text("（二）加强培训。每年组织培训。\n\n县人民政府\n\n2016年4月8日\n");
         assert_eq!(text, "加强培训。每年组织培训。");
+    }
+
+    #[test]
+    fn a_chapter_and_its_first_article_on_one_line_are_two_items() {
+        let got = outline(
+            "第一章 总则　　第一条　为规范数据管理，制定本办法。\n第二条　本办法适用于全县。\n",
+        );
+        assert_eq!(got[0].0, "第一条");
+        assert_eq!(got[0].1, vec!["第一章总则".to_string()]);
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn paragraphs_run_together_with_em_spaces_are_split() {
+        let got = outline(
+            "各位代表：\u{2003}\u{2003}一、工作回顾\u{2003}\u{2003}过去一年很不平凡。\u{2003}\u{2003}二、今年安排\u{2003}\u{2003}（一）稳增长。（二）促改革。",
+        );
+        assert_eq!(got[0].2, "工作回顾");
+        assert_eq!(got[1].1, vec!["二、今年安排".to_string()]);
+    }
+
+    #[test]
+    fn a_higher_style_seen_first_under_a_lower_one_closes_it() {
+        let got = outline(
+            "（一）经济发展。全年增长。\n（二）民生改善。\n一、今年工作安排\n（一）稳增长。\n",
+        );
+        assert_eq!(got[2].1, vec!["一、今年工作安排".to_string()]);
+        assert!(got[1].1.is_empty());
     }
 
     #[test]
