@@ -45,9 +45,9 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?P<pre>到|至|截至|截止到|截止|于|在|自|从|最迟于|最晚于)?
         (?:
-          (?P<y1>(?:19|20)\d{2})\s*(?:[-~—至到]\s*(?P<y2>(?:19|20)\d{2}))\s*年
+          (?P<y1>(?:1\ ?9|2\ ?0)\ ?\d\ ?\d)\s*(?:[-~—至到]\s*(?P<y2>(?:1\ ?9|2\ ?0)\ ?\d\ ?\d))\s*年
           |
-          (?P<y>(?:19|20)\d{2})\s*年
+          (?P<y>(?:1\ ?9|2\ ?0)\ ?\d\ ?\d)\s*年
           (?:
              (?P<yend>底|末|年底|年末)
             |(?P<m>\d{1,2})\s*月(?:(?P<mend>底|末|份)|(?P<d>\d{1,2})\s*[日号])?(?:\s*(?:至|到|-|~)\s*(?:(?P<m2>\d{1,2})\s*月)?(?P<d2>\d{1,2})\s*[日号])?
@@ -86,7 +86,8 @@ pub fn deadlines(text: &str, doc_year: Option<i32>) -> Vec<Deadline> {
             continue;
         }
         let get = |n: &str| caps.name(n).map(|m| m.as_str());
-        let num = |n: &str| get(n).and_then(|s| s.parse::<i32>().ok());
+        // Digits may be spaced out by PDF extraction (`2 0 0 5年`).
+        let num = |n: &str| get(n).and_then(|s| s.replace(' ', "").parse::<i32>().ok());
         let pre = get("pre").unwrap_or("");
         let post = get("post").unwrap_or("");
         let after = &f[whole.end()..];
@@ -357,6 +358,14 @@ mod tests {
             [(2018, Some(12), None, Bound::By)]
         );
         assert_eq!(dl("每年年底报送总结", Some(2018)), []);
+    }
+
+    #[test]
+    fn a_year_spaced_out_by_pdf_extraction_is_read() {
+        assert_eq!(
+            dl("到2 0 0 5年底基本完成", None),
+            [(2005, Some(12), None, Bound::By)]
+        );
     }
 
     #[test]

@@ -74,7 +74,7 @@ const ZH: &str = "[一二三四五六七八九十百零〇两]+";
 
 static HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?P<part>第{ZH}(?:编|部分))|(?P<chapter>第{ZH}章)|(?P<section>第{ZH}节)|(?P<article>第{ZH}条)|(?P<zhc>{ZH})\s*、|\((?P<zhp>{ZH})\)|(?P<arp>\(\d{{1,3}}\)|\d{{1,2}}\))|(?P<ar>\d{{1,3}})\s*(?P<arsep>[.、．,，](?:\s|$)?)|(?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*"
+        r"^(?:(?P<part>第{ZH}(?:编|篇|部分))|(?P<chapter>第{ZH}章)|(?P<section>第{ZH}节)|(?P<article>第{ZH}条)|(?P<zhc>{ZH})\s*、|\((?P<zhp>{ZH})\)|(?P<arp>\(\d{{1,3}}\)|\d{{1,2}}\))|(?P<ar>\d{{1,3}})\s*(?P<arsep>[.、．,，](?:\s|$)?)|(?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*"
     ))
     .expect("label pattern compiles")
 });
@@ -99,7 +99,7 @@ pub fn read_label(line: &str) -> Option<Label> {
     let inner_number = |s: &str| -> Option<u32> {
         let digits: String = s
             .chars()
-            .filter(|c| !matches!(c, '第' | '章' | '节' | '条' | '编' | '部' | '分'))
+            .filter(|c| !matches!(c, '第' | '章' | '节' | '条' | '编' | '篇' | '部' | '分'))
             .collect();
         chinese_value(&digits)
     };

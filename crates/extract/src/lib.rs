@@ -41,6 +41,7 @@ pub mod recurrence;
 pub mod reference;
 
 use duban_model::{CleanDoc, Obligation, ObligationKind, obligation_id};
+use label::Style;
 use outline::OutlineParser;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -75,6 +76,14 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
             .collect();
         let item_text = item.text(text);
         if item_text.trim().is_empty() && item.heading.is_empty() {
+            continue;
+        }
+        // A part, chapter or section title with nothing under it is a table-of-contents entry.
+        if matches!(
+            item.style,
+            Some(Style::Part | Style::Chapter | Style::Section)
+        ) && outline::lead_phrase(&item_text) == item_text.trim()
+        {
             continue;
         }
         let kind = kind::kind_of(&item.heading, &path, item.table, d.kind);

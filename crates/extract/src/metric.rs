@@ -18,7 +18,7 @@ const UNITS: &str = "个百分点|百分点|个工作日|工作日|个月|小时
 
 static METRIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?P<wan>万|千)余(?P<wunit>名|人|家|件|个|项|户|次|人次)|(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇点]+))|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?P<mult>万|亿|千)?(?P<approx>余|多)?\s*(?P<unit>{UNITS}))(?P<tail>以上|以下|以内|之内|内|左右|多|余)?"
+        r"(?:(?P<wan>万|千)余(?P<wunit>名|人|家|件|个|项|户|次|人次)|(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇点]+))|(?P<num>\d(?: ?\d)*(?:,\d{{3}})*(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?P<mult>万|亿|千)?(?P<approx>余|多)?\s*(?P<unit>{UNITS}))(?P<tail>以上|以下|以内|之内|内|左右|多|余)?"
     ))
     .expect("metric pattern compiles")
 });
@@ -88,6 +88,12 @@ pub fn metrics(text: &str) -> Vec<Metric> {
         let mut unit = get("unit").or(get("wunit")).unwrap_or("").to_string();
         let tail = get("tail");
         let chinese = get("num").is_some_and(|n| !n.starts_with(|c: char| c.is_ascii_digit()));
+        // The digits of an Arabic number, without the spaces PDF extraction leaves in them.
+        let digits: String = get("num")
+            .unwrap_or("")
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
         let value = if let Some(m) = get("wan") {
             // `万余名`: at least one ten-thousand.
             unit = format!("{m}{unit}");
@@ -114,16 +120,12 @@ pub fn metrics(text: &str) -> Vec<Metric> {
                 || ["不超过", "最长", "不少于", "不低于"]
                     .iter()
                     .any(|w| prefix.ends_with(w));
-            if !limited
-                || get("num").is_some_and(|n| n.len() == 4)
-                || prefix.ends_with('每')
-                || prefix.ends_with("每隔")
+            if !limited || digits.len() == 4 || prefix.ends_with('每') || prefix.ends_with("每隔")
             {
                 continue;
             }
         }
-        if get("num").is_some_and(|n| n.len() == 4 && n.starts_with(['1', '2']))
-            && after.starts_with(['年', '月'])
+        if digits.len() == 4 && digits.starts_with(['1', '2']) && after.starts_with(['年', '月'])
         {
             continue;
         }
@@ -617,6 +619,15 @@ mod tests {
             mt("每少报送1条信息的，扣0.2分"),
             [(0.2, "分".into(), Op::Decrease)]
         );
+    }
+
+    #[test]
+    fn digits_spaced_out_by_pdf_extraction_are_one_number() {
+        assert_eq!(
+            mt("粮食总产量稳定在1 5 0 0万吨以上"),
+            [(1500.0, "万吨".into(), Op::Ge)]
+        );
+        assert!(mt("到2 0 0 5年").is_empty());
     }
 
     #[test]

@@ -62,7 +62,11 @@ pub fn digit(c: char) -> Option<u32> {
 
 /// The value of an Arabic or Chinese number as printed (`1,200`, `0.2`, `十五`).
 pub fn number_value(s: &str) -> Option<f64> {
-    let t: String = s.chars().filter(|c| *c != ',' && *c != '，').collect();
+    // Thousands separators, and the spaces PDF extraction puts between digits (`1 0 0 0`).
+    let t: String = s
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | ' '))
+        .collect();
     if t.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return t.parse().ok();
     }

@@ -205,7 +205,33 @@ fn lines(text: &str) -> Vec<Line<'_>> {
 static PARAGRAPH_GAP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\s\u{200B}]{2,}").expect("gap pattern compiles"));
 
+/// A part, chapter or section label inside a line (`…第三篇推进改革开放第十三章深化各项改革`).
+static INNER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"第[一二三四五六七八九十百零〇]+[篇章节]").expect("heading pattern compiles")
+});
+
 fn split_run_on_paragraphs<'a>(body: &'a str, start: usize, out: &mut Vec<Line<'a>>) {
+    // Headings run together without sentence punctuation (a table of contents, or a part
+    // title followed by its first chapter) are one heading each.
+    if !is_sentence(&fold(body)) {
+        let mut from = 0;
+        for m in INNER_HEADING.find_iter(body) {
+            if m.start() > from && !body[from..m.start()].trim().is_empty() {
+                out.push(Line {
+                    start: start + from,
+                    text: &body[from..m.start()],
+                });
+                from = m.start();
+            }
+        }
+        if from > 0 {
+            out.push(Line {
+                start: start + from,
+                text: &body[from..],
+            });
+            return;
+        }
+    }
     let mut from = 0;
     for gap in PARAGRAPH_GAP.find_iter(body) {
         let before = body[from..gap.start()].trim();
@@ -962,6 +988,19 @@ mod tests {
         );
         assert_eq!(got[0].2, "工作回顾");
         assert_eq!(got[1].1, vec!["二、今年安排".to_string()]);
+    }
+
+    #[test]
+    fn a_part_title_and_its_first_chapter_on_one_line_are_two_headings() {
+        let got =
+            outline("第三篇推进改革开放第十三章深化各项改革\n第一节 推进国企改革\n要加快改制。\n");
+        assert_eq!(
+            got[0].1,
+            vec![
+                "第三篇推进改革开放".to_string(),
+                "第十三章深化各项改革".to_string()
+            ]
+        );
     }
 
     #[test]
