@@ -48,4 +48,12 @@ pub enum Command {
     ///
     /// Example: `duban runs --last 5`
     Runs(crate::commands::runs::Args),
+    /// Quick crawl of a site without a pipeline file: fetch, extract, index, export.
+    ///
+    /// Example: `duban crawl https://www.example.gov.cn/xxgk/ --max-pages 50`
+    Crawl(crate::commands::crawl::Args),
+    /// Re-extract crawled documents from the raw archive, without the network.
+    ///
+    /// Example: `duban reprocess pipelines/local-site.toml`
+    Reprocess(crate::commands::reprocess::Args),
 }

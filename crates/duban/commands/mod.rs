@@ -1,8 +1,10 @@
 //! One module per subcommand, each with its `Args` and a `run` function.
 
+pub mod crawl;
 pub mod eval;
 pub mod export;
 pub mod ingest;
+pub mod reprocess;
 pub mod run;
 pub mod runs;
 pub mod search;
@@ -19,6 +21,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(a) => export::run(a, &cli.data),
         Command::Eval(a) => eval::run(a, &cli.data),
         Command::Runs(a) => runs::run(a, &cli.data),
+        Command::Crawl(a) => crawl::run(a, &cli.data),
+        Command::Reprocess(a) => reprocess::run(a, &cli.data),
     }
 }
 

@@ -260,7 +260,18 @@ impl Crawl {
             tracing::info!(source = %src.id, pending, "Resuming an interrupted crawl.");
             for (entry, done) in saved {
                 self.seen.insert(entry.url.clone());
-                if !done {
+                // A document fetched before the interruption whose records were not stored
+                // goes round again (a conditional request, then the archive).
+                let unstored = done
+                    && entry.kind.is_document()
+                    && match store.url_record(&entry.url)?.and_then(|r| r.doc_sha256) {
+                        Some(sha) => {
+                            let id = DocId::from_url(&entry.url).to_string();
+                            store.document_sha256(&id)?.as_deref() != Some(sha.as_str())
+                        }
+                        None => false,
+                    };
+                if !done || unstored {
                     self.queue.push_back(entry);
                 }
             }
@@ -388,7 +399,10 @@ impl Crawl {
                 rec.outcome = UrlOutcome::Withdrawn;
                 rec.http_status = Some(status);
                 let known = prev.is_some_and(|p| p.doc_sha256.is_some());
-                if r.entry.kind.is_document() && known {
+                if r.entry.kind.is_list() && r.entry.list_page > 0 {
+                    // Past the last page of a list: the normal end of paging by template.
+                    tracing::debug!(url = %r.entry.url, status, "End of list pages.");
+                } else if r.entry.kind.is_document() && known {
                     self.stats.withdrawn += 1;
                     batch.withdrawn.push(DocId::from_url(&r.entry.url).to_string());
                     tracing::info!(url = %r.entry.url, status, "Document withdrawn by its source.");

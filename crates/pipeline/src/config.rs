@@ -10,8 +10,13 @@
 //! paths = ["../corpora/seeds"]     # relative to this file
 //! ```
 //!
+//!
+//! A crawl source is `type = "http"`; its keys are documented on
+//! [`duban_fetch::HttpSource`].
+//!
 //! Every table rejects unknown keys, and a bad file is reported with its line and column.
 
+use duban_fetch::HttpSource;
 use duban_model::DocKind;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -45,8 +50,9 @@ pub enum ConfigError {
 pub struct PipelineConfig {
     /// `[pipeline]`: name and description.
     pub pipeline: PipelineSection,
-    /// `[[source]]`: where documents come from.
-    #[serde(rename = "source", default)]
+    /// `[[source]]`: where documents come from. Read in a second pass by
+    /// [`PipelineConfig::parse`], one source at a time, so that errors keep their lines.
+    #[serde(rename = "source", default, deserialize_with = "skip_sources")]
     pub sources: Vec<SourceConfig>,
     /// `[index]`: whether to update the search index.
     #[serde(default)]
@@ -86,12 +92,23 @@ fn yes() -> bool {
     true
 }
 
+fn skip_sources<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<SourceConfig>, D::Error> {
+    serde::de::IgnoredAny::deserialize(d)?;
+    Ok(Vec::new())
+}
+
 /// `[[source]]`: the `type` key picks the variant.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+///
+/// Each variant wraps a struct with its own `deny_unknown_fields`. The enum is not derived as
+/// an internally tagged serde enum: that buffers the table and loses the line of an error
+/// (and makes `deny_unknown_fields` unreliable, serde-rs/serde#2123); [`PipelineConfig::parse`]
+/// reads `type` itself and deserializes the variant's struct from the spanned table.
+#[derive(Debug, Clone)]
 pub enum SourceConfig {
     /// Local files and folders.
     Files(FilesSource),
+    /// A crawl of a web site.
+    Http(HttpSource),
 }
 
 impl SourceConfig {
@@ -99,6 +116,7 @@ impl SourceConfig {
     pub fn id(&self) -> &str {
         match self {
             SourceConfig::Files(f) => &f.id,
+            SourceConfig::Http(h) => &h.id,
         }
     }
 }
@@ -143,21 +161,24 @@ impl PipelineConfig {
 
     /// Parses and validates pipeline TOML; the error names the line and the reason.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let cfg: PipelineConfig = toml::from_str(text).map_err(|e| {
+        let line_of = |at: usize| text.get(..at).unwrap_or(text).matches('\n').count() + 1;
+        let describe = |e: toml::de::Error| {
             let place = e
                 .span()
-                .map(|s| {
-                    let line = text[..s.start.min(text.len())].matches('\n').count() + 1;
-                    format!("line {line}: ")
-                })
+                .map(|s| format!("line {}: ", line_of(s.start)))
                 .unwrap_or_default();
             format!("{place}{}", e.message())
-        })?;
+        };
+        let mut cfg: PipelineConfig = toml::from_str(text).map_err(describe)?;
+        cfg.sources = Self::parse_sources(text, &line_of).map_err(|e| e.join("; "))?;
         let mut seen = std::collections::BTreeSet::new();
         let mut problems = Vec::new();
         for s in &cfg.sources {
             if !seen.insert(s.id().to_string()) {
                 problems.push(format!("source id {:?} is used twice", s.id()));
+            }
+            if let SourceConfig::Http(h) = s {
+                problems.extend(h.problems());
             }
             if let SourceConfig::Files(f) = s {
                 if f.paths.is_empty() {
@@ -180,6 +201,76 @@ impl PipelineConfig {
             Ok(cfg)
         } else {
             Err(problems.join("; "))
+        }
+    }
+}
+
+impl PipelineConfig {
+    /// Reads each `[[source]]` from the spanned document: its `type`, then the variant's struct.
+    fn parse_sources(
+        text: &str,
+        line_of: &dyn Fn(usize) -> usize,
+    ) -> Result<Vec<SourceConfig>, Vec<String>> {
+        use toml::de::{DeTable, DeValue, ValueDeserializer};
+        let doc = DeTable::parse(text).map_err(|e| vec![e.message().to_string()])?;
+        let Some(list) = doc.get_ref().get("source") else {
+            return Ok(Vec::new());
+        };
+        let DeValue::Array(items) = list.get_ref() else {
+            return Err(vec![format!(
+                "line {}: `source` must be an array of tables ([[source]])",
+                line_of(list.span().start)
+            )]);
+        };
+        let mut sources = Vec::new();
+        let mut problems = Vec::new();
+        for item in items.iter() {
+            let line = line_of(item.span().start);
+            let DeValue::Table(table) = item.get_ref() else {
+                problems.push(format!("line {line}: a [[source]] must be a table"));
+                continue;
+            };
+            let kind = match table.get("type").map(|t| t.get_ref()) {
+                Some(DeValue::String(t)) => t.to_string(),
+                Some(_) => {
+                    problems.push(format!("line {line}: source `type` must be a string"));
+                    continue;
+                }
+                None => {
+                    problems.push(format!(
+                        "line {line}: source has no `type` (`files` or `http`)"
+                    ));
+                    continue;
+                }
+            };
+            let mut fields = table.clone();
+            fields.remove("type");
+            let de = ValueDeserializer::from(toml::Spanned::new(
+                item.span(),
+                DeValue::Table(fields),
+            ));
+            let parsed = match kind.as_str() {
+                "files" => FilesSource::deserialize(de).map(SourceConfig::Files),
+                "http" => HttpSource::deserialize(de).map(SourceConfig::Http),
+                other => {
+                    problems.push(format!(
+                        "line {line}: unknown source type `{other}`, expected `files` or `http`"
+                    ));
+                    continue;
+                }
+            };
+            match parsed {
+                Ok(s) => sources.push(s),
+                Err(e) => {
+                    let at = e.span().map_or(line, |s| line_of(s.start));
+                    problems.push(format!("line {at}: {}", e.message()));
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(sources)
+        } else {
+            Err(problems)
         }
     }
 }
@@ -207,6 +298,70 @@ mod tests {
     fn a_bad_region_code_is_rejected() {
         let err = PipelineConfig::parse("[pipeline]\nname = \"x\"\n[[source]]\nid = \"a\"\ntype = \"files\"\npaths = [\"a\"]\nregion = \"苏州\"\n").unwrap_err();
         assert!(err.contains("GB/T 2260"), "{err}");
+    }
+
+    const HTTP: &str = "[pipeline]\nname = \"x\"\n\n[[source]]\nid = \"xxgk\"\ntype = \"http\"\nstart_urls = [\"https://www.changzhou.gov.cn/xxgk/index.html\"]\n";
+
+    #[test]
+    fn an_http_source_parses_with_polite_defaults() {
+        let cfg = PipelineConfig::parse(HTTP).unwrap();
+        let SourceConfig::Http(h) = &cfg.sources[0] else {
+            panic!("not an http source")
+        };
+        assert_eq!(h.politeness.requests_per_sec, 1.0);
+    }
+
+    #[test]
+    fn an_unknown_key_of_an_http_source_is_rejected_with_its_line() {
+        let err = PipelineConfig::parse(&format!("{HTTP}max_pagez = 3\n")).unwrap_err();
+        assert!(err.contains("max_pagez"), "{err}");
+        assert!(err.contains("line 8"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_key_in_an_http_subtable_is_rejected_with_its_line() {
+        let err = PipelineConfig::parse(&format!("{HTTP}\n[source.limits]\nmax_pagez = 3\n"))
+            .unwrap_err();
+        assert!(err.contains("max_pagez"), "{err}");
+        assert!(err.contains("line 10"), "{err}");
+    }
+
+    #[test]
+    fn a_bad_selector_of_an_http_source_is_rejected_with_its_line() {
+        let err = PipelineConfig::parse(&format!(
+            "{HTTP}\n[source.detail]\ncontent_selector = \"div[\"\n"
+        ))
+        .unwrap_err();
+        assert!(err.contains("bad CSS selector"), "{err}");
+        assert!(err.contains("line 10"), "{err}");
+    }
+
+    #[test]
+    fn a_negative_rate_of_an_http_source_is_rejected() {
+        let err = PipelineConfig::parse(&format!(
+            "{HTTP}\n[source.politeness]\nrequests_per_sec = -2.0\n"
+        ))
+        .unwrap_err();
+        assert!(err.contains("positive"), "{err}");
+    }
+
+    #[test]
+    fn a_start_url_outside_allowed_hosts_is_rejected() {
+        let err =
+            PipelineConfig::parse(&format!("{HTTP}allowed_hosts = [\"www.wuxi.gov.cn\"]\n"))
+                .unwrap_err();
+        assert!(err.contains("not on an allowed host"), "{err}");
+    }
+
+    #[test]
+    fn the_bundled_site_pipelines_parse() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../pipelines");
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                PipelineConfig::load(&path).unwrap_or_else(|e| panic!("{e}"));
+            }
+        }
     }
 
     #[test]

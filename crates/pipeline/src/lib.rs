@@ -12,6 +12,7 @@
 //! - `export/`: `documents.jsonl` and `obligations.jsonl`.
 
 pub mod config;
+mod crawl_store;
 mod files;
 mod report;
 mod run;
@@ -19,6 +20,7 @@ mod run;
 pub use config::{
     ConfigError, FilesSource, IndexSection, PipelineConfig, PipelineSection, SourceConfig,
 };
+pub use crawl_store::StateCrawlStore;
 pub use files::{FileInput, collect_files};
 pub use report::{DocFailure, RunReport};
 pub use run::{DataDir, RunError, Runner};

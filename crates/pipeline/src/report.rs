@@ -1,5 +1,6 @@
 //! The run report: typed counters, logged once and stored with the run.
 
+use duban_fetch::CrawlStats;
 use serde::Serialize;
 
 /// One document that could not be processed, and why.
@@ -28,9 +29,12 @@ pub struct RunReport {
     pub unchanged: usize,
     /// Obligations extracted in this run.
     pub obligations: usize,
-    /// Crawl counters, when the pipeline crawls.
+    /// Crawl counters (fetched, not-modified, new, changed, failed, skipped-by-robots, …),
+    /// summed over the pipeline's http sources, when it crawls.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub crawl: Option<serde_json::Value>,
+    pub crawl: Option<CrawlStats>,
+    /// Documents marked withdrawn because their source answered 404/410.
+    pub withdrawn: usize,
     /// Documents that failed, with their reasons.
     pub failures: Vec<DocFailure>,
     /// Lines in the exports after the run.

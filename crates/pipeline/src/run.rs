@@ -1,9 +1,11 @@
 //! Running a pipeline: sources → clean → extract (in parallel) → state → index → export.
 
 use crate::config::{PipelineConfig, SourceConfig};
+use crate::crawl_store::StateCrawlStore;
 use crate::files::collect_files;
 use crate::report::{DocFailure, RunReport};
 use duban_export::ExportRecord;
+use duban_fetch::{Archive, Crawl, CrawlStats, HttpSource};
 use duban_index::ObligationIndex;
 use duban_model::{CleanDoc, Obligation, RawDoc, SourceHints};
 use duban_state::State;
@@ -33,7 +35,17 @@ pub enum RunError {
     /// The export could not be written.
     #[error(transparent)]
     Export(#[from] duban_export::ExportError),
+    /// A crawl could not go on (its state failed; per-URL faults are in the report).
+    #[error(transparent)]
+    Crawl(#[from] duban_fetch::FetchError),
+    /// The async runtime for crawling could not start.
+    #[error("starting the crawl runtime: {0}")]
+    Runtime(#[source] std::io::Error),
 }
+
+/// Documents handed from the crawler to extraction at a time: small enough that extraction
+/// starts early and overlaps fetching, large enough to keep rayon's threads busy.
+const CRAWL_BATCH: usize = 64;
 
 /// The data folder and what lives in it.
 #[derive(Debug, Clone)]
@@ -133,6 +145,7 @@ impl Runner {
                     };
                     self.ingest_paths(&paths, &f.extensions, &hints, &mut report)?;
                 }
+                SourceConfig::Http(h) => self.crawl(h, &mut report, now)?,
             }
         }
         self.finish(&mut report, now)?;
@@ -173,6 +186,119 @@ impl Runner {
             }
         }
         self.process_raw(ok, report)
+    }
+
+    /// Crawls an http source; documents are extracted and stored in batches while the crawl
+    /// goes on, withdrawals recorded, and the crawl counters added to the report.
+    pub fn crawl(
+        &mut self,
+        source: &HttpSource,
+        report: &mut RunReport,
+        now: &str,
+    ) -> Result<(), RunError> {
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(threads)
+            .enable_all()
+            .build()
+            .map_err(RunError::Runtime)?;
+        let archive = Archive::new(self.data.archive_dir());
+        let mut crawl = Crawl::new(source.clone(), archive, now)?;
+        tracing::info!(source = %source.id, "Crawl started.");
+        loop {
+            // One transaction per batch: the crawl's URL rows and frontier, and the records
+            // of the documents they produced, are committed together.
+            self.state.begin()?;
+            let step = rt.block_on(crawl.next_batch(&mut StateCrawlStore(&self.state), CRAWL_BATCH));
+            let batch = match step {
+                Ok(Some(b)) => b,
+                Ok(None) => break,
+                Err(e) => {
+                    self.state.commit()?;
+                    return Err(e.into());
+                }
+            };
+            for f in batch.failures {
+                report.failures.push(DocFailure {
+                    input: f.url,
+                    stage: "fetch".into(),
+                    reason: f.reason,
+                });
+            }
+            self.process_raw(batch.documents, report)?;
+            for id in &batch.withdrawn {
+                if self.state.withdraw_record(id)? {
+                    report.withdrawn += 1;
+                }
+            }
+            self.state.commit()?;
+        }
+        let stats = crawl.stats();
+        *report.crawl.get_or_insert_with(CrawlStats::default) += &stats;
+        Ok(())
+    }
+
+    /// Re-extracts every crawled document from the raw archive, without the network. With
+    /// `sources`, only their documents, with their metadata defaults as hints.
+    pub fn reprocess(
+        &mut self,
+        sources: &[HttpSource],
+        report: &mut RunReport,
+    ) -> Result<(), RunError> {
+        let archive = Archive::new(self.data.archive_dir());
+        let default_source = HttpSource::quick("reprocess", Vec::new(), Vec::new());
+        let mut raws = Vec::new();
+        for row in self.state.crawl_urls(None)? {
+            let source = if sources.is_empty() {
+                &default_source
+            } else {
+                match sources.iter().find(|s| s.id == row.source) {
+                    Some(s) => s,
+                    None => continue,
+                }
+            };
+            let document = matches!(row.kind.as_str(), "detail" | "page");
+            let current = matches!(row.outcome.as_str(), "fetched" | "not_modified");
+            let Some(doc_sha) = row.doc_sha256.clone().filter(|_| document && current) else {
+                continue;
+            };
+            let bytes = match archive.get(&doc_sha) {
+                Ok(b) => b,
+                Err(e) => {
+                    report.failures.push(DocFailure {
+                        input: row.url.clone(),
+                        stage: "archive".into(),
+                        reason: format!("archived body {doc_sha}: {e}"),
+                    });
+                    continue;
+                }
+            };
+            let final_url = row.final_url.clone().unwrap_or_else(|| row.url.clone());
+            let media = url::Url::parse(&final_url)
+                .ok()
+                .and_then(|u| duban_fetch::crawl::media_type(row.content_type.as_deref(), &u))
+                .unwrap_or(duban_model::MediaType::Html);
+            // A stitched document was archived as UTF-8; a single page with its own charset.
+            let charset = if row.sha256.as_deref() == Some(doc_sha.as_str()) {
+                row.charset.clone()
+            } else {
+                Some("UTF-8".into())
+            };
+            raws.push(duban_fetch::crawl::raw_doc(
+                source,
+                &row.url,
+                &final_url,
+                bytes,
+                doc_sha,
+                charset,
+                media,
+                row.fetched_at.as_deref().unwrap_or(&row.checked_at),
+            ));
+            if raws.len() >= CRAWL_BATCH * 4 {
+                self.process_raw(std::mem::take(&mut raws), report)?;
+            }
+        }
+        self.process_raw(raws, report)
     }
 
     /// Cleans and extracts raw documents in parallel, then stores and indexes them in order.

@@ -260,6 +260,18 @@ impl State {
         Ok(())
     }
 
+    /// SHA-256 of the raw bytes a document's current records were made from; `None` when it
+    /// is not stored or is withdrawn (so a page that comes back is extracted again).
+    pub fn current_record_sha256(&self, doc_id: &str) -> Result<Option<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT sha256 FROM records WHERE doc_id = ?1 AND withdrawn = 0")
+            .map_err(|e| self.err(e))?;
+        stmt.query_row(params![doc_id], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
     /// Starts a transaction, so that a crawl's many small writes are committed together.
     pub fn begin(&self) -> Result<()> {
         if self.conn.is_autocommit() {

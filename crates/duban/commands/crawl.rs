@@ -1,0 +1,87 @@
+//! `duban crawl URL...`: a quick crawl without a pipeline file, for trying a site.
+//!
+//! Links are followed on the start URLs' hosts (plus `--allow-host`), every page fetched is a
+//! document, and the documents are extracted, indexed and exported into the data folder as a
+//! pipeline run would; the crawl state is kept under the source id `crawl`, so a second
+//! `duban crawl` of the same site is incremental too.
+
+use anyhow::Context;
+use duban_fetch::HttpSource;
+use duban_pipeline::{DataDir, RunReport, Runner};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Arguments of `duban crawl`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Start URLs (http or https).
+    #[arg(required = true, value_parser = parse_url)]
+    pub urls: Vec<duban_fetch::Url>,
+    /// Another host whose pages may be fetched (the start URLs' hosts always may).
+    #[arg(long = "allow-host", value_name = "HOST")]
+    pub allow_hosts: Vec<String>,
+    /// Requests at most (robots.txt not counted).
+    #[arg(long, default_value_t = 100)]
+    pub max_pages: usize,
+    /// Link hops from a start URL.
+    #[arg(long, default_value_t = 2)]
+    pub max_depth: u32,
+    /// Requests per second to one host.
+    #[arg(long, default_value_t = 1.0)]
+    pub requests_per_sec: f64,
+    /// Open requests to one host at a time.
+    #[arg(long, default_value_t = 1)]
+    pub connections_per_host: usize,
+    /// Requests in flight over all hosts.
+    #[arg(long, default_value_t = 4)]
+    pub concurrency: usize,
+    /// CSS selector of the main text, handed to the cleaner.
+    #[arg(long)]
+    pub content_selector: Option<String>,
+    /// Do not update the search index.
+    #[arg(long)]
+    pub no_index: bool,
+}
+
+fn parse_url(s: &str) -> Result<duban_fetch::Url, String> {
+    let u = duban_fetch::Url::parse(s).map_err(|e| format!("{s:?}: {e}"))?;
+    if !matches!(u.scheme(), "http" | "https") || u.host_str().is_none() {
+        return Err(format!("{s:?}: only http and https URLs are crawled"));
+    }
+    Ok(u)
+}
+
+/// Runs `duban crawl`.
+pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
+    if !(args.requests_per_sec.is_finite() && args.requests_per_sec > 0.0) {
+        anyhow::bail!("--requests-per-sec must be a positive number");
+    }
+    let mut hosts: Vec<String> = args
+        .urls
+        .iter()
+        .filter_map(|u| u.host_str().map(str::to_string))
+        .collect();
+    hosts.extend(args.allow_hosts.iter().cloned());
+    let mut source = HttpSource::quick("crawl", args.urls, hosts);
+    source.limits.max_pages = args.max_pages.max(1);
+    source.limits.max_depth = args.max_depth;
+    source.politeness.requests_per_sec = args.requests_per_sec;
+    source.politeness.connections_per_host = args.connections_per_host.max(1);
+    source.politeness.concurrency = args.concurrency.max(1);
+    if let Some(css) = &args.content_selector {
+        source.detail.content_selector = Some(
+            duban_fetch::config::Css::parse(css)
+                .with_context(|| format!("--content-selector {css:?} is not a CSS selector"))?,
+        );
+    }
+    let mut runner = Runner::open(DataDir::new(data), !args.no_index)
+        .with_context(|| format!("opening data folder {}", data.display()))?;
+    let now = super::now_rfc3339();
+    let mut report = RunReport {
+        pipeline: "crawl".into(),
+        ..RunReport::default()
+    };
+    runner.crawl(&source, &mut report, &now)?;
+    runner.finish(&mut report, &now)?;
+    Ok(super::print_report(&report))
+}
