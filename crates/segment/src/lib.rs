@@ -109,6 +109,34 @@ impl Segmenter {
         out
     }
 
+    /// Every dictionary word that occurs inside `text`, overlapping ones included (jieba's full
+    /// mode), each with offsets into `text`, ordered by start then end. Characters that no
+    /// dictionary word covers come out one by one; runs of Latin letters and digits as one token.
+    ///
+    /// Unlike [`Segmenter::fine_tokens`] this has no length limit on the sub-words: the search
+    /// index uses it so that `政府法制办` is found inside `区政府法制办`.
+    ///
+    /// ```
+    /// let seg = duban_segment::Segmenter::shared();
+    /// let words = seg.dictionary_words("区政府法制办");
+    /// assert!(words.iter().any(|t| t.text == "政府法制办"));
+    /// ```
+    pub fn dictionary_words<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
+        let mut out: Vec<Token<'a>> = self
+            .jieba
+            .cut_all(text)
+            .into_iter()
+            .map(|t| Token {
+                text: t.word,
+                start: t.byte_start,
+                end: t.byte_end,
+            })
+            .collect();
+        out.sort_by_key(|t| (t.start, t.end));
+        out.dedup_by_key(|t| (t.start, t.end));
+        out
+    }
+
     /// The words of `text` with their part-of-speech tags.
     pub fn tag<'a>(&'a self, text: &'a str) -> Vec<TaggedWord<'a>> {
         self.jieba
@@ -150,6 +178,16 @@ mod tests {
     fn fine_tokens_find_a_sub_word_of_a_bank_name() {
         let fine = Segmenter::shared().fine_tokens("中国农业发展银行");
         assert!(fine.iter().any(|t| t.text == "农业"), "{fine:?}");
+    }
+
+    #[test]
+    fn dictionary_words_include_long_sub_words_of_a_long_word() {
+        let text = "市政府法制办牵头";
+        let words = Segmenter::shared().dictionary_words(text);
+        assert!(words.iter().any(|t| t.text == "政府法制办"), "{words:?}");
+        for t in &words {
+            assert_eq!(&text[t.start..t.end], t.text);
+        }
     }
 
     #[test]

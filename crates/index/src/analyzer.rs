@@ -1,0 +1,347 @@
+//! The one analysis of Chinese text shared by indexing, query parsing and highlighting.
+//!
+//! [`Analyzer::index_tokens`] turns a field value into the tokens the index stores: jieba's
+//! words (precise mode, with the domain dictionary), every dictionary word inside each of them
+//! (`中国农业发展银行` → `农业`, `发展`, `银行`, …; `区政府法制办` → `政府`, `法制`, `法制办`,
+//! `政府法制办`, …), and each Chinese character on its own. A token's position is the
+//! *character offset* of its start, not its rank, so overlapping tokens keep consistent
+//! positions and a phrase query can put each query word at its own offset whatever way the
+//! words were cut. Offsets are bytes into the original text, so highlights point at what the
+//! reader sees.
+//!
+//! [`Analyzer::query_words`] cuts a query the way the index cuts text (jieba's precise mode),
+//! so a run of Chinese in a query is a list of words, not one opaque token.
+//!
+//! This module does not build queries or know the schema.
+
+use crate::IndexError;
+use duban_segment::Segmenter;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+/// A token of analysed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnalyzedToken {
+    /// The indexed form (Latin letters lower-cased).
+    pub text: String,
+    /// Byte offset of the first byte in the original text.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Character offset of the first character: the token's position in the index.
+    pub position: usize,
+}
+
+#[derive(Clone)]
+enum SegmenterRef {
+    Shared,
+    Owned(Arc<Segmenter>),
+}
+
+/// jieba with a user dictionary, and the dictionary's text (to notice when it changes).
+#[derive(Clone)]
+pub struct Analyzer {
+    segmenter: SegmenterRef,
+    dictionary: Arc<str>,
+}
+
+impl Analyzer {
+    /// The analyzer of the committed domain dictionary (`corpora/dict/duban.dict`).
+    pub fn domain() -> Self {
+        Analyzer {
+            segmenter: SegmenterRef::Shared,
+            dictionary: Arc::from(duban_segment::DOMAIN_DICTIONARY),
+        }
+    }
+
+    /// An analyzer with another user dictionary (jieba's `word freq tag` lines).
+    pub fn with_dictionary(dictionary: &str) -> Result<Self, IndexError> {
+        let segmenter =
+            Segmenter::with_dictionary(dictionary).map_err(|e| IndexError::Dictionary {
+                reason: e.to_string(),
+            })?;
+        Ok(Analyzer {
+            segmenter: SegmenterRef::Owned(Arc::new(segmenter)),
+            dictionary: Arc::from(dictionary),
+        })
+    }
+
+    /// The user dictionary's text.
+    pub fn dictionary(&self) -> &str {
+        &self.dictionary
+    }
+
+    fn segmenter(&self) -> &Segmenter {
+        match &self.segmenter {
+            SegmenterRef::Shared => Segmenter::shared(),
+            SegmenterRef::Owned(s) => s,
+        }
+    }
+
+    /// The tokens the index stores for `text`, ordered by start then end, without duplicates.
+    pub fn index_tokens(&self, text: &str) -> Vec<AnalyzedToken> {
+        let chars = CharPositions::new(text);
+        let seg = self.segmenter();
+        let mut out = Vec::new();
+        for word in seg.tokens(text) {
+            if !is_searchable(word.text) {
+                continue;
+            }
+            out.push(chars.token(word.text, word.start));
+            if word.text.chars().count() < 2 || !word.text.chars().any(is_han) {
+                continue;
+            }
+            for sub in seg.dictionary_words(word.text) {
+                if sub.end - sub.start < word.text.len() && is_searchable(sub.text) {
+                    out.push(chars.token(sub.text, word.start + sub.start));
+                }
+            }
+            for (i, c) in word.text.char_indices() {
+                if is_han(c) {
+                    let start = word.start + i;
+                    out.push(chars.token(&text[start..start + c.len_utf8()], start));
+                }
+            }
+        }
+        out.sort_by_key(|t| (t.start, t.end));
+        out.dedup_by_key(|t| (t.start, t.end));
+        out
+    }
+
+    /// The words of a query as the index cuts them, each with its character offset in `text`.
+    pub fn query_words(&self, text: &str) -> Vec<AnalyzedToken> {
+        let chars = CharPositions::new(text);
+        self.segmenter()
+            .tokens(text)
+            .into_iter()
+            .filter(|w| is_searchable(w.text))
+            .map(|w| chars.token(w.text, w.start))
+            .collect()
+    }
+}
+
+/// Whether a character is a Chinese character (CJK unified ideographs and their extensions).
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// Punctuation and spaces are not searched for: a token must hold a letter or a digit.
+fn is_searchable(word: &str) -> bool {
+    word.chars().any(char::is_alphanumeric)
+}
+
+/// Byte offset → character offset, for one text.
+struct CharPositions {
+    starts: Vec<usize>,
+}
+
+impl CharPositions {
+    fn new(text: &str) -> Self {
+        CharPositions {
+            starts: text.char_indices().map(|(i, _)| i).collect(),
+        }
+    }
+
+    fn position(&self, byte: usize) -> usize {
+        self.starts.partition_point(|&s| s < byte)
+    }
+
+    fn token(&self, word: &str, start: usize) -> AnalyzedToken {
+        AnalyzedToken {
+            text: word.to_lowercase(),
+            start,
+            end: start + word.len(),
+            position: self.position(start),
+        }
+    }
+}
+
+/// The words whose dictionary entries differ between two user dictionaries (added, removed or
+/// with another frequency or tag): only text that contains one of them can be cut differently.
+pub fn dictionary_changes(old: &str, new: &str) -> Vec<String> {
+    fn entries(dict: &str) -> BTreeMap<&str, Vec<&str>> {
+        dict.lines()
+            .filter_map(|line| {
+                let mut parts = line.split_whitespace();
+                parts.next().map(|word| (word, parts.collect()))
+            })
+            .collect()
+    }
+    let (old, new) = (entries(old), entries(new));
+    let mut changed: Vec<String> = old
+        .iter()
+        .filter(|(w, e)| new.get(*w) != Some(*e))
+        .map(|(w, _)| w.to_string())
+        .collect();
+    changed.extend(
+        new.keys()
+            .filter(|w| !old.contains_key(*w))
+            .map(|w| w.to_string()),
+    );
+    changed.sort();
+    changed.dedup();
+    changed
+}
+
+/// The tantivy tokenizer that emits [`Analyzer::index_tokens`].
+#[derive(Clone)]
+pub struct AnalyzerTokenizer {
+    analyzer: Analyzer,
+}
+
+impl AnalyzerTokenizer {
+    /// A tokenizer over an analyzer.
+    pub fn new(analyzer: Analyzer) -> Self {
+        AnalyzerTokenizer { analyzer }
+    }
+}
+
+/// The token stream of [`AnalyzerTokenizer`].
+pub struct AnalyzedTokenStream {
+    tokens: Vec<Token>,
+    index: usize,
+    /// Answered by `token()` before the first `advance()`, which tantivy never asks for.
+    before_first: Token,
+}
+
+impl Tokenizer for AnalyzerTokenizer {
+    type TokenStream<'a> = AnalyzedTokenStream;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalyzedTokenStream {
+        let tokens = self
+            .analyzer
+            .index_tokens(text)
+            .into_iter()
+            .map(|t| Token {
+                offset_from: t.start,
+                offset_to: t.end,
+                position: t.position,
+                text: t.text,
+                position_length: 1,
+            })
+            .collect();
+        AnalyzedTokenStream {
+            tokens,
+            index: 0,
+            before_first: Token::default(),
+        }
+    }
+}
+
+impl TokenStream for AnalyzedTokenStream {
+    fn advance(&mut self) -> bool {
+        if self.index < self.tokens.len() {
+            self.index += 1;
+            true
+        } else {
+            false
+        }
+    }
+    fn token(&self) -> &Token {
+        match self.index.checked_sub(1) {
+            Some(i) => self.tokens.get(i).unwrap_or(&self.before_first),
+            None => &self.before_first,
+        }
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        match self.index.checked_sub(1) {
+            Some(i) if i < self.tokens.len() => &mut self.tokens[i],
+            _ => &mut self.before_first,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(tokens: &[AnalyzedToken]) -> Vec<&str> {
+        tokens.iter().map(|t| t.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_bank_name_is_indexed_with_its_sub_words() {
+        let tokens = Analyzer::domain().index_tokens("支持中国农业发展银行发放贷款");
+        let words = texts(&tokens);
+        assert!(words.contains(&"农业"), "{words:?}");
+        assert!(words.contains(&"发展"), "{words:?}");
+    }
+
+    #[test]
+    fn a_body_name_is_indexed_with_its_dictionary_sub_words_of_any_length() {
+        let tokens = Analyzer::domain().index_tokens("由县政府法制办牵头");
+        let words = texts(&tokens);
+        for w in ["县政府法制办", "法制", "法制办", "政府法制办"] {
+            assert!(words.contains(&w), "{w} missing from {words:?}");
+        }
+    }
+
+    #[test]
+    fn positions_are_character_offsets_and_offsets_are_bytes_of_the_original() {
+        let text = "全年出庭应诉率为96.6%";
+        for t in Analyzer::domain().index_tokens(text) {
+            assert_eq!(text[t.start..t.end].to_lowercase(), t.text);
+            assert_eq!(text[..t.start].chars().count(), t.position);
+        }
+    }
+
+    #[test]
+    fn every_chinese_character_is_also_a_token() {
+        let tokens = Analyzer::domain().index_tokens("规范性文件");
+        let words = texts(&tokens);
+        for c in ["规", "范", "性", "文", "件"] {
+            assert!(words.contains(&c), "{c} missing from {words:?}");
+        }
+    }
+
+    #[test]
+    fn punctuation_is_not_a_token() {
+        let tokens = Analyzer::domain().index_tokens("（一）加强，“法治”。");
+        assert!(
+            tokens
+                .iter()
+                .all(|t| t.text.chars().any(char::is_alphanumeric))
+        );
+    }
+
+    #[test]
+    fn a_query_run_of_chinese_is_cut_into_words() {
+        let words = Analyzer::domain().query_words("出庭应诉率达到");
+        assert_eq!(texts(&words), ["出庭应诉率", "达到"]);
+        assert_eq!(words[1].position, 5);
+    }
+
+    #[test]
+    fn latin_letters_are_lower_cased() {
+        let words = Analyzer::domain().query_words("GDP增长");
+        assert_eq!(words[0].text, "gdp");
+    }
+
+    #[test]
+    fn dictionary_changes_list_added_removed_and_reweighted_words() {
+        let old = "法治政府 2000 n\n行政复议 2000 n\n营商环境 2000 n\n";
+        let new = "法治政府 2000 n\n行政复议 10 n\n双随机 2000 n\n";
+        assert_eq!(
+            dictionary_changes(old, new),
+            ["双随机", "营商环境", "行政复议"]
+        );
+    }
+
+    #[test]
+    fn the_tokenizer_hands_tantivy_the_same_tokens() {
+        let mut tokenizer = AnalyzerTokenizer::new(Analyzer::domain());
+        let mut stream = tokenizer.token_stream("依法行政");
+        let mut seen = Vec::new();
+        while stream.advance() {
+            seen.push(stream.token().text.clone());
+        }
+        assert_eq!(
+            seen,
+            texts(&Analyzer::domain().index_tokens("依法行政"))
+        );
+    }
+}

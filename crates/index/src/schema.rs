@@ -1,0 +1,289 @@
+//! The tantivy schema, and how a document or an obligation becomes a tantivy document.
+//!
+//! One index holds two kinds of records, told apart by the `record` field: one per source
+//! document (`document`) and one per obligation (`obligation`). Both carry the document's id,
+//! region, kind and year, so filters work the same on either; each stores its whole record as
+//! JSON (`json`) so results, the document endpoint and a re-index after a dictionary change
+//! need nothing but the index.
+//!
+//! Field roles:
+//! - full text through the jieba analyzer, with positions: `text`, `heading`, `title`, `path`,
+//!   `body`, `indicator`;
+//! - exact terms: `record`, `id`, `doc_id`, `province`, `city`, `county` (each also under its
+//!   name without 省/市/区/县), `region` (the GB/T 2260 code and its province and city codes),
+//!   `doc_kind`, `kind`, `unit`;
+//! - numbers, indexed and fast (ranges, sorting): `year`, `deadline` (every deadline's year),
+//!   `value` (every metric's value);
+//! - `facet`: `/kind/task`, `/doc_kind/report`, `/year/2021`, `/province/…`, `/city/…`,
+//!   `/county/…`, `/body/…`, `/deadline/2020`, `/unit/%` for facet counts.
+
+use duban_model::{DocKind, Document, Obligation, Region};
+use serde::{Deserialize, Serialize};
+use tantivy::TantivyDocument;
+use tantivy::schema::{
+    FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
+};
+
+/// The name under which the jieba analyzer is registered with tantivy.
+pub const TOKENIZER: &str = "duban_jieba";
+
+/// Bumped whenever the schema or the analysis changes in a way that needs a fresh index.
+pub(crate) const FORMAT: u32 = 2;
+
+/// The facet dimensions, in the order results list them.
+pub const FACET_DIMENSIONS: [&str; 9] = [
+    "province", "city", "county", "kind", "doc_kind", "year", "deadline", "body", "unit",
+];
+
+/// What a result shows of the source document next to an obligation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentSummary {
+    /// The document's id.
+    pub id: String,
+    /// Its title.
+    pub title: Option<String>,
+    /// Its kind.
+    pub kind: DocKind,
+    /// The year it is about.
+    pub year: Option<i32>,
+    /// Its region.
+    pub region: Option<Region>,
+    /// The page it was fetched from.
+    pub url: Option<String>,
+    /// The local file it was read from, relative to the corpus root.
+    pub path: Option<String>,
+}
+
+impl DocumentSummary {
+    /// The summary of a document.
+    pub fn of(doc: &Document) -> Self {
+        DocumentSummary {
+            id: doc.id.clone(),
+            title: doc.title.clone(),
+            kind: doc.kind,
+            year: doc.year,
+            region: doc.region.clone(),
+            url: doc.source.url.clone(),
+            path: doc.source.path.clone(),
+        }
+    }
+}
+
+/// The fields of the schema.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fields {
+    pub record: Field,
+    pub id: Field,
+    pub doc_id: Field,
+    pub json: Field,
+    pub summary: Field,
+    pub text: Field,
+    pub heading: Field,
+    pub title: Field,
+    pub path: Field,
+    pub body: Field,
+    pub indicator: Field,
+    pub province: Field,
+    pub city: Field,
+    pub county: Field,
+    pub region: Field,
+    pub doc_kind: Field,
+    pub kind: Field,
+    pub unit: Field,
+    pub year: Field,
+    pub deadline: Field,
+    pub value: Field,
+    pub facet: Field,
+}
+
+/// The record kinds of the `record` field.
+pub(crate) const RECORD_DOCUMENT: &str = "document";
+pub(crate) const RECORD_OBLIGATION: &str = "obligation";
+
+impl Fields {
+    pub fn schema() -> (Schema, Fields) {
+        let mut sb = Schema::builder();
+        let text_opts = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let numeric = INDEXED | FAST;
+        let fields = Fields {
+            record: sb.add_text_field("record", STRING | STORED),
+            id: sb.add_text_field("id", STRING | STORED),
+            doc_id: sb.add_text_field("doc_id", STRING | STORED),
+            json: sb.add_text_field("json", STORED),
+            summary: sb.add_text_field("summary", STORED),
+            text: sb.add_text_field("text", text_opts.clone()),
+            heading: sb.add_text_field("heading", text_opts.clone()),
+            title: sb.add_text_field("title", text_opts.clone()),
+            path: sb.add_text_field("path", text_opts.clone()),
+            body: sb.add_text_field("body", text_opts.clone()),
+            indicator: sb.add_text_field("indicator", text_opts),
+            province: sb.add_text_field("province", STRING),
+            city: sb.add_text_field("city", STRING),
+            county: sb.add_text_field("county", STRING),
+            region: sb.add_text_field("region", STRING),
+            doc_kind: sb.add_text_field("doc_kind", STRING),
+            kind: sb.add_text_field("kind", STRING),
+            unit: sb.add_text_field("unit", STRING),
+            year: sb.add_i64_field("year", numeric.clone()),
+            deadline: sb.add_i64_field("deadline", numeric.clone()),
+            value: sb.add_f64_field("value", numeric),
+            facet: sb.add_facet_field("facet", FacetOptions::default()),
+        };
+        (sb.build(), fields)
+    }
+
+    /// The tantivy document of an obligation of `doc`.
+    pub fn obligation(&self, doc: &Document, o: &Obligation, summary: &str) -> TantivyDocument {
+        let mut d = TantivyDocument::default();
+        d.add_text(self.record, RECORD_OBLIGATION);
+        d.add_text(self.id, &o.id);
+        d.add_text(self.doc_id, &doc.id);
+        d.add_text(self.json, serde_json::to_string(o).unwrap_or_default());
+        d.add_text(self.summary, summary);
+        d.add_text(self.text, &o.text);
+        d.add_text(self.heading, &o.heading);
+        for p in &o.path {
+            d.add_text(self.path, p);
+        }
+        if let Some(t) = &doc.title {
+            d.add_text(self.title, t);
+        }
+        self.add_common(
+            &mut d,
+            o.region.as_ref().or(doc.region.as_ref()),
+            o.doc_kind,
+            o.year.or(doc.year),
+        );
+        d.add_text(self.kind, o.kind.as_str());
+        d.add_facet(self.facet, Facet::from_path(["kind", o.kind.as_str()]));
+        for dl in &o.deadlines {
+            d.add_i64(self.deadline, i64::from(dl.year));
+            d.add_facet(
+                self.facet,
+                Facet::from_path(["deadline".to_string(), dl.year.to_string()]),
+            );
+        }
+        for b in &o.bodies {
+            d.add_text(self.body, &b.name);
+            d.add_facet(self.facet, Facet::from_path(["body", b.name.as_str()]));
+        }
+        for m in &o.metrics {
+            d.add_text(self.indicator, &m.indicator);
+            if m.value.is_finite() {
+                d.add_f64(self.value, m.value);
+            }
+            if !m.unit.is_empty() {
+                d.add_text(self.unit, &m.unit);
+                d.add_facet(self.facet, Facet::from_path(["unit", m.unit.as_str()]));
+            }
+        }
+        d
+    }
+
+    /// The tantivy document of a source document itself.
+    pub fn document(&self, doc: &Document, summary: &str) -> TantivyDocument {
+        let mut d = TantivyDocument::default();
+        d.add_text(self.record, RECORD_DOCUMENT);
+        d.add_text(self.id, &doc.id);
+        d.add_text(self.doc_id, &doc.id);
+        d.add_text(self.json, serde_json::to_string(doc).unwrap_or_default());
+        d.add_text(self.summary, summary);
+        d.add_text(self.text, &doc.text);
+        if let Some(t) = &doc.title {
+            d.add_text(self.title, t);
+        }
+        self.add_common(&mut d, doc.region.as_ref(), doc.kind, doc.year);
+        d
+    }
+
+    fn add_common(
+        &self,
+        d: &mut TantivyDocument,
+        region: Option<&Region>,
+        kind: DocKind,
+        year: Option<i32>,
+    ) {
+        d.add_text(self.doc_kind, kind.as_str());
+        d.add_facet(self.facet, Facet::from_path(["doc_kind", kind.as_str()]));
+        if let Some(y) = year {
+            d.add_i64(self.year, i64::from(y));
+            d.add_facet(
+                self.facet,
+                Facet::from_path(["year".to_string(), y.to_string()]),
+            );
+        }
+        let Some(r) = region else { return };
+        for code in region_codes(&r.code) {
+            d.add_text(self.region, &code);
+        }
+        for (field, dim, name) in [
+            (self.province, "province", &r.province),
+            (self.city, "city", &r.city),
+            (self.county, "county", &r.county),
+        ] {
+            let Some(name) = name else { continue };
+            d.add_text(field, name);
+            if let Some(short) = short_region_name(name) {
+                d.add_text(field, short);
+            }
+            d.add_facet(self.facet, Facet::from_path([dim, name.as_str()]));
+        }
+    }
+}
+
+/// A GB/T 2260 code with the codes of the province and city that contain it:
+/// `320583` → `320583`, `320500`, `320000`.
+pub(crate) fn region_codes(code: &str) -> Vec<String> {
+    let mut out = vec![code.to_string()];
+    if code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) {
+        for prefix in [4, 2] {
+            let c = format!("{:0<6}", &code[..prefix]);
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// A region's name without its level suffix (`苏州市` → `苏州`), so filters need not spell it.
+pub(crate) fn short_region_name(name: &str) -> Option<&str> {
+    const SUFFIXES: [&str; 8] = [
+        "特别行政区",
+        "自治区",
+        "自治州",
+        "自治县",
+        "省",
+        "市",
+        "区",
+        "县",
+    ];
+    SUFFIXES.iter().find_map(|s| {
+        name.strip_suffix(s)
+            .filter(|short| short.chars().count() >= 2)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_county_code_is_indexed_with_its_city_and_province_codes() {
+        assert_eq!(region_codes("510811"), ["510811", "510800", "510000"]);
+        assert_eq!(region_codes("320500"), ["320500", "320000"]);
+    }
+
+    #[test]
+    fn region_names_are_also_indexed_without_their_level() {
+        assert_eq!(short_region_name("苏州市"), Some("苏州"));
+        assert_eq!(short_region_name("江苏省"), Some("江苏"));
+        assert_eq!(short_region_name("广西壮族自治区"), Some("广西壮族"));
+        assert_eq!(short_region_name("沙市"), None);
+    }
+}

@@ -1,0 +1,514 @@
+//! Searching the index: results with highlighted snippets and facet counts, and documents.
+//!
+//! [`SearchIndex`] opens the index read-only (no writer lock, so it can serve while a run
+//! writes) and reloads its reader when a commit lands: a search sees the last committed state,
+//! never half of a run.
+//!
+//! Requests are bounded: at most [`MAX_LIMIT`] results a page and [`MAX_WINDOW`] results deep;
+//! beyond that the request is refused with [`SearchError::Request`], a client error, as is a
+//! malformed query ([`SearchError::Query`]).
+
+use crate::IndexError;
+use crate::analyzer::Analyzer;
+use crate::highlight::{Snippet, snippet};
+use crate::query::{Compiler, QueryError, parse};
+use crate::schema::{
+    DocumentSummary, FACET_DIMENSIONS, FORMAT, Fields, RECORD_DOCUMENT, RECORD_OBLIGATION,
+};
+use crate::writer::{Payload, StoredError, open_tantivy, stored_records};
+use duban_model::{Document, Obligation};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use tantivy::collector::{Count, FacetCollector, FacetCounts, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{
+    DocAddress, DocId, Index, IndexReader, ReloadPolicy, Score, Searcher, SegmentReader,
+    TantivyDocument, Term,
+};
+
+/// Most results one request may ask for.
+pub const MAX_LIMIT: usize = 100;
+/// Deepest result one request may reach (`offset + limit`).
+pub const MAX_WINDOW: usize = 10_000;
+/// Most values listed per facet dimension.
+pub const FACET_VALUES: usize = 20;
+
+/// What a search looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    /// Obligations (the default).
+    #[default]
+    Obligations,
+    /// Source documents.
+    Documents,
+}
+
+impl Target {
+    /// Parses `obligations` or `documents`.
+    pub fn parse(s: &str) -> Result<Self, SearchError> {
+        match s {
+            "obligations" | "obligation" => Ok(Target::Obligations),
+            "documents" | "document" => Ok(Target::Documents),
+            _ => Err(SearchError::Request {
+                parameter: "type".into(),
+                reason: format!("`{s}` is not a target; use obligations or documents"),
+            }),
+        }
+    }
+}
+
+/// The order of results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best match first (BM25).
+    #[default]
+    Relevance,
+    /// Earliest deadline first (`deadline`), or latest first (`-deadline`); none last.
+    Deadline {
+        /// Latest first.
+        descending: bool,
+    },
+    /// Oldest year first (`year`), or newest first (`-year`); none last.
+    Year {
+        /// Newest first.
+        descending: bool,
+    },
+}
+
+impl Sort {
+    /// Parses `relevance`, `deadline`, `-deadline`, `year` or `-year`.
+    pub fn parse(s: &str) -> Result<Self, SearchError> {
+        match s {
+            "relevance" | "" => Ok(Sort::Relevance),
+            "deadline" => Ok(Sort::Deadline { descending: false }),
+            "-deadline" => Ok(Sort::Deadline { descending: true }),
+            "year" => Ok(Sort::Year { descending: false }),
+            "-year" => Ok(Sort::Year { descending: true }),
+            _ => Err(SearchError::Request {
+                parameter: "sort".into(),
+                reason: format!(
+                    "`{s}` is not a sort order; use relevance, deadline, -deadline, year or -year"
+                ),
+            }),
+        }
+    }
+
+    /// The name [`Sort::parse`] reads.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Deadline { descending: false } => "deadline",
+            Sort::Deadline { descending: true } => "-deadline",
+            Sort::Year { descending: false } => "year",
+            Sort::Year { descending: true } => "-year",
+        }
+    }
+}
+
+/// A search request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    /// The query, in the syntax of [`crate::query`].
+    pub query: String,
+    /// How many results, 1 to [`MAX_LIMIT`].
+    pub limit: usize,
+    /// How many results to skip.
+    pub offset: usize,
+    /// The order of results.
+    pub sort: Sort,
+    /// Obligations or documents.
+    pub target: Target,
+}
+
+impl SearchRequest {
+    /// The first ten obligations for a query, best first.
+    pub fn new(query: &str) -> Self {
+        SearchRequest {
+            query: query.to_string(),
+            limit: 10,
+            offset: 0,
+            sort: Sort::Relevance,
+            target: Target::Obligations,
+        }
+    }
+}
+
+/// One value of a facet dimension with the number of matching records that have it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCount {
+    /// The value.
+    pub value: String,
+    /// How many matching records have it.
+    pub count: u64,
+}
+
+/// Facet counts by dimension (`province`, `city`, `county`, `kind`, `doc_kind`, `year`,
+/// `deadline`, `body`, `unit`), most frequent first.
+pub type Facets = BTreeMap<String, Vec<FacetCount>>;
+
+/// One result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    /// The obligation's or document's id.
+    pub id: String,
+    /// The document's id.
+    pub doc_id: String,
+    /// The relevance score (BM25), also when sorted by another key.
+    pub score: f32,
+    /// The obligation, for an obligation search.
+    pub obligation: Option<Obligation>,
+    /// The source document.
+    pub document: DocumentSummary,
+    /// The matched text with the query's words highlighted.
+    pub snippet: Snippet,
+}
+
+/// A page of results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchResponse {
+    /// The query as given.
+    pub query: String,
+    /// What was searched.
+    pub target: Target,
+    /// The order, as [`Sort::parse`] reads it.
+    pub sort: String,
+    /// Results skipped.
+    pub offset: usize,
+    /// Results asked for.
+    pub limit: usize,
+    /// How many records match in all.
+    pub total: usize,
+    /// This page of results.
+    pub hits: Vec<Hit>,
+    /// Facet counts over every match, not only this page.
+    pub facets: Facets,
+}
+
+/// A source document with its obligations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentRecord {
+    /// The document.
+    pub document: Document,
+    /// Its obligations, in text order.
+    pub obligations: Vec<Obligation>,
+}
+
+/// What the index holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexStats {
+    /// Source documents.
+    pub documents: usize,
+    /// Obligations.
+    pub obligations: usize,
+}
+
+/// Why a search failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SearchError {
+    /// The query could not be parsed (the client's fault).
+    #[error("query `{query}` {source}")]
+    Query {
+        /// The query.
+        query: String,
+        /// Where and why.
+        #[source]
+        source: QueryError,
+    },
+    /// A request parameter is out of bounds (the client's fault).
+    #[error("{parameter}: {reason}")]
+    Request {
+        /// The parameter.
+        parameter: String,
+        /// Why it is refused.
+        reason: String,
+    },
+    /// The index failed.
+    #[error(transparent)]
+    Index(#[from] IndexError),
+}
+
+impl SearchError {
+    /// Whether the request, not the server, is at fault.
+    pub fn is_client_error(&self) -> bool {
+        matches!(self, SearchError::Query { .. } | SearchError::Request { .. })
+    }
+}
+
+/// The index open for searching.
+pub struct SearchIndex {
+    path: PathBuf,
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    analyzer: Analyzer,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir` with the domain dictionary; it must exist.
+    pub fn open(dir: &Path) -> Result<Self, IndexError> {
+        Self::open_with(dir, Analyzer::domain())
+    }
+
+    /// Opens the index in `dir` with a given analyzer.
+    pub fn open_with(dir: &Path, analyzer: Analyzer) -> Result<Self, IndexError> {
+        let path = dir.to_path_buf();
+        let (index, fields) = open_tantivy(dir, &analyzer, false)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()
+            .map_err(|source| IndexError::Tantivy {
+                path: path.clone(),
+                source,
+            })?;
+        Ok(SearchIndex {
+            path,
+            index,
+            reader,
+            fields,
+            analyzer,
+        })
+    }
+
+    fn tv(&self, source: tantivy::TantivyError) -> IndexError {
+        IndexError::Tantivy {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Whether the index was built with another dictionary or format than this analyzer's
+    /// (opening an [`crate::ObligationIndex`] brings it up to date).
+    pub fn is_stale(&self) -> bool {
+        Payload::of(&self.index)
+            .is_some_and(|p| p.format != FORMAT || p.dictionary != self.analyzer.dictionary())
+    }
+
+    /// Picks up the last commit now rather than at the next automatic reload.
+    pub fn reload(&self) -> Result<(), IndexError> {
+        self.reader.reload().map_err(|e| self.tv(e))
+    }
+
+    /// Counts what the index holds.
+    pub fn stats(&self) -> Result<IndexStats, IndexError> {
+        let searcher = self.reader.searcher();
+        let count = |record: &str| {
+            searcher
+                .search(&self.record_query(record), &Count)
+                .map_err(|e| self.tv(e))
+        };
+        Ok(IndexStats {
+            documents: count(RECORD_DOCUMENT)?,
+            obligations: count(RECORD_OBLIGATION)?,
+        })
+    }
+
+    fn record_query(&self, record: &str) -> TermQuery {
+        TermQuery::new(
+            Term::from_field_text(self.fields.record, record),
+            IndexRecordOption::Basic,
+        )
+    }
+
+    /// A document and its obligations, if the index has it.
+    pub fn document(&self, id: &str) -> Result<Option<DocumentRecord>, IndexError> {
+        let searcher = self.reader.searcher();
+        let (document, obligations) =
+            stored_records(&searcher, &self.fields, id).map_err(|e| self.stored_error(e))?;
+        Ok(document.map(|document| DocumentRecord {
+            document,
+            obligations,
+        }))
+    }
+
+    fn stored_error(&self, e: StoredError) -> IndexError {
+        match e {
+            StoredError::Tantivy(e) => self.tv(e),
+            StoredError::Json(id, source) => IndexError::Record {
+                path: self.path.clone(),
+                id,
+                source,
+            },
+        }
+    }
+
+    /// Checks a request's bounds.
+    fn check(req: &SearchRequest) -> Result<(), SearchError> {
+        if req.limit == 0 || req.limit > MAX_LIMIT {
+            return Err(SearchError::Request {
+                parameter: "limit".into(),
+                reason: format!("{} is out of range; use 1 to {MAX_LIMIT}", req.limit),
+            });
+        }
+        if req.offset.saturating_add(req.limit) > MAX_WINDOW {
+            return Err(SearchError::Request {
+                parameter: "offset".into(),
+                reason: format!(
+                    "offset {} + limit {} goes deeper than {MAX_WINDOW} results; narrow the query with filters instead",
+                    req.offset, req.limit
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    /// Runs a search: a page of hits, the total and facet counts over all matches.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResponse, SearchError> {
+        Self::check(req)?;
+        let expr = parse(&req.query).map_err(|source| SearchError::Query {
+            query: req.query.clone(),
+            source,
+        })?;
+        let searcher = self.reader.searcher();
+        let mut compiler = Compiler {
+            fields: &self.fields,
+            analyzer: &self.analyzer,
+            searcher: &searcher,
+            highlights: Vec::new(),
+        };
+        let user_query = compiler.compile(&expr);
+        let highlights = std::mem::take(&mut compiler.highlights);
+        let record = match req.target {
+            Target::Obligations => RECORD_OBLIGATION,
+            Target::Documents => RECORD_DOCUMENT,
+        };
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, Box::new(self.record_query(record)) as Box<dyn Query>),
+            (Occur::Must, user_query),
+        ]);
+        let mut facets = FacetCollector::for_field("facet");
+        for dim in FACET_DIMENSIONS {
+            facets.add_facet(format!("/{dim}").as_str());
+        }
+        let top = TopDocs::with_limit(req.limit).and_offset(req.offset);
+        let (page, total, counts): (Vec<(Score, DocAddress)>, usize, FacetCounts) = match req.sort
+        {
+            Sort::Relevance => searcher
+                .search(&query, &(top, Count, facets))
+                .map_err(|e| self.tv(e))?,
+            Sort::Deadline { descending } => {
+                let collector = top.tweak_score(move |segment: &SegmentReader| {
+                    let column = segment.fast_fields().i64("deadline").ok();
+                    move |doc: DocId, score: Score| {
+                        let values = column.as_ref().map(|c| c.values_for_doc(doc));
+                        let pick = values.and_then(|v| if descending { v.max() } else { v.min() });
+                        sort_key(pick, descending, score)
+                    }
+                });
+                let (page, total, counts) = searcher
+                    .search(&query, &(collector, Count, facets))
+                    .map_err(|e| self.tv(e))?;
+                (rescore(page), total, counts)
+            }
+            Sort::Year { descending } => {
+                let collector = top.tweak_score(move |segment: &SegmentReader| {
+                    let column = segment.fast_fields().i64("year").ok();
+                    move |doc: DocId, score: Score| {
+                        let pick = column.as_ref().and_then(|c| c.first(doc));
+                        sort_key(pick, descending, score)
+                    }
+                });
+                let (page, total, counts) = searcher
+                    .search(&query, &(collector, Count, facets))
+                    .map_err(|e| self.tv(e))?;
+                (rescore(page), total, counts)
+            }
+        };
+        let mut hits = Vec::with_capacity(page.len());
+        for (score, address) in page {
+            hits.push(self.hit(&searcher, address, score, req.target, &highlights)?);
+        }
+        Ok(SearchResponse {
+            query: req.query.clone(),
+            target: req.target,
+            sort: req.sort.as_str().to_string(),
+            offset: req.offset,
+            limit: req.limit,
+            total,
+            hits,
+            facets: facet_counts(&counts),
+        })
+    }
+
+    fn hit(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+        score: Score,
+        target: Target,
+        highlights: &[crate::query::Pattern],
+    ) -> Result<Hit, IndexError> {
+        let d: TantivyDocument = searcher.doc(address).map_err(|e| self.tv(e))?;
+        let text_of = |field| {
+            d.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let id = text_of(self.fields.id);
+        let json = text_of(self.fields.json);
+        let record = |source| IndexError::Record {
+            path: self.path.clone(),
+            id: id.clone(),
+            source,
+        };
+        let document: DocumentSummary =
+            serde_json::from_str(&text_of(self.fields.summary)).map_err(record)?;
+        let (obligation, text) = match target {
+            Target::Obligations => {
+                let o: Obligation = serde_json::from_str(&json).map_err(record)?;
+                let text = o.text.clone();
+                (Some(o), text)
+            }
+            Target::Documents => {
+                let doc: Document = serde_json::from_str(&json).map_err(record)?;
+                (None, doc.text)
+            }
+        };
+        Ok(Hit {
+            snippet: snippet(&self.analyzer, &text, highlights),
+            doc_id: text_of(self.fields.doc_id),
+            id,
+            score,
+            obligation,
+            document,
+        })
+    }
+}
+
+/// The sort key of a record: records with a value first, then by the value in the asked
+/// order, then by relevance.
+fn sort_key(value: Option<i64>, descending: bool, score: Score) -> (bool, i64, Score) {
+    match value {
+        Some(v) if descending => (true, v, score),
+        Some(v) => (true, v.saturating_neg(), score),
+        None => (false, 0, score),
+    }
+}
+
+fn rescore(page: Vec<((bool, i64, Score), DocAddress)>) -> Vec<(Score, DocAddress)> {
+    page.into_iter().map(|((_, _, s), a)| (s, a)).collect()
+}
+
+fn facet_counts(counts: &FacetCounts) -> Facets {
+    let mut out = Facets::new();
+    for dim in FACET_DIMENSIONS {
+        let mut values: Vec<FacetCount> = counts
+            .get(format!("/{dim}").as_str())
+            .filter_map(|(facet, count)| {
+                facet.to_path().last().map(|v| FacetCount {
+                    value: v.to_string(),
+                    count,
+                })
+            })
+            .collect();
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        values.truncate(FACET_VALUES);
+        out.insert(dim.to_string(), values);
+    }
+    out
+}

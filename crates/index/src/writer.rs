@@ -1,0 +1,313 @@
+//! Writing the index: incremental updates by document, and re-indexing on dictionary change.
+//!
+//! [`ObligationIndex`] holds tantivy's single writer. [`ObligationIndex::upsert`] replaces
+//! everything of one source document (delete by `doc_id`, add the document and its
+//! obligations); nothing is visible to searchers until [`ObligationIndex::commit`], so a search
+//! during a run sees the last committed state.
+//!
+//! Every commit stores a payload in tantivy's `meta.json`: the index format and the text of
+//! the user dictionary the analysis used. On open, a different dictionary means some text may
+//! now be cut differently: the documents whose text contains a changed word are re-indexed
+//! from the records stored in the index itself (nothing else). A different format (an index
+//! from an older Duban) cannot be migrated: the folder is emptied, and the next run fills it
+//! ([`ObligationIndex::was_reset`] tells the caller).
+//!
+//! This module does not search.
+
+use crate::IndexError;
+use crate::analyzer::{Analyzer, AnalyzerTokenizer, dictionary_changes};
+use crate::schema::{DocumentSummary, FORMAT, Fields, RECORD_DOCUMENT, TOKENIZER};
+use duban_model::{Document, Obligation};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Index, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// Bytes of memory the writer may buffer before flushing a segment.
+const WRITER_MEMORY: usize = 64_000_000;
+
+/// What every commit records in the index meta.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub(crate) struct Payload {
+    pub format: u32,
+    pub dictionary: String,
+}
+
+impl Payload {
+    pub fn of(index: &Index) -> Option<Payload> {
+        let metas = index.load_metas().ok()?;
+        serde_json::from_str(metas.payload.as_deref()?).ok()
+    }
+}
+
+/// Opens the tantivy index in `dir` with the schema and the analyzer registered.
+pub(crate) fn open_tantivy(
+    dir: &Path,
+    analyzer: &Analyzer,
+    create: bool,
+) -> Result<(Index, Fields), IndexError> {
+    let path = dir.to_path_buf();
+    let tv = |source| IndexError::Tantivy {
+        path: path.clone(),
+        source,
+    };
+    let (schema, fields) = Fields::schema();
+    if !create && !dir.join("meta.json").exists() {
+        return Err(IndexError::Missing { path });
+    }
+    std::fs::create_dir_all(dir).map_err(|source| IndexError::Io {
+        path: path.clone(),
+        source,
+    })?;
+    let mmap = tantivy::directory::MmapDirectory::open(dir).map_err(|e| tv(e.into()))?;
+    let index = Index::open_or_create(mmap, schema).map_err(tv)?;
+    index
+        .tokenizers()
+        .register(TOKENIZER, AnalyzerTokenizer::new(analyzer.clone()));
+    Ok((index, fields))
+}
+
+/// The obligation index in a folder, open for writing.
+pub struct ObligationIndex {
+    path: PathBuf,
+    index: Index,
+    writer: IndexWriter,
+    fields: Fields,
+    analyzer: Analyzer,
+    was_reset: bool,
+    reindexed: usize,
+}
+
+impl ObligationIndex {
+    /// Opens the index in `dir` with the domain dictionary, creating it if needed and
+    /// re-indexing what a dictionary change affects.
+    pub fn open(dir: &Path) -> Result<Self, IndexError> {
+        Self::open_with(dir, Analyzer::domain())
+    }
+
+    /// Opens the index in `dir` with a given analyzer (tests use another dictionary).
+    pub fn open_with(dir: &Path, analyzer: Analyzer) -> Result<Self, IndexError> {
+        let path = dir.to_path_buf();
+        let (index, fields, was_reset) = match open_tantivy(dir, &analyzer, true) {
+            Ok((index, fields)) if Self::is_current_format(&index) => (index, fields, false),
+            opened => {
+                if let Err(e) = &opened {
+                    tracing::warn!(index = %path.display(), error = %e, "Index unreadable; emptying it.");
+                } else {
+                    tracing::warn!(index = %path.display(), "Index of an older format; emptying it.");
+                }
+                drop(opened);
+                std::fs::remove_dir_all(dir).map_err(|source| IndexError::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                let (index, fields) = open_tantivy(dir, &analyzer, true)?;
+                (index, fields, true)
+            }
+        };
+        let writer = index
+            .writer(WRITER_MEMORY)
+            .map_err(|source| IndexError::Tantivy {
+                path: path.clone(),
+                source,
+            })?;
+        let mut me = ObligationIndex {
+            path,
+            index,
+            writer,
+            fields,
+            analyzer,
+            was_reset,
+            reindexed: 0,
+        };
+        me.reindex_for_dictionary()?;
+        Ok(me)
+    }
+
+    /// An index is current when it is empty or its payload names this format.
+    fn is_current_format(index: &Index) -> bool {
+        match Payload::of(index) {
+            Some(p) => p.format == FORMAT,
+            None => index
+                .searchable_segment_metas()
+                .map(|s| s.iter().all(|m| m.num_docs() == 0))
+                .unwrap_or(false),
+        }
+    }
+
+    /// Whether opening emptied an index of an older format (the caller may refill it).
+    pub fn was_reset(&self) -> bool {
+        self.was_reset
+    }
+
+    /// How many documents opening re-indexed because the dictionary changed.
+    pub fn reindexed_documents(&self) -> usize {
+        self.reindexed
+    }
+
+    fn tv(&self, source: tantivy::TantivyError) -> IndexError {
+        IndexError::Tantivy {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    fn reindex_for_dictionary(&mut self) -> Result<(), IndexError> {
+        let old = match Payload::of(&self.index) {
+            Some(p) if p.dictionary == self.analyzer.dictionary() => return Ok(()),
+            Some(p) => p.dictionary,
+            None => return Ok(()),
+        };
+        let changed = dictionary_changes(&old, self.analyzer.dictionary());
+        let reader = self
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| self.tv(e))?;
+        let searcher = reader.searcher();
+        let affected: BTreeSet<String> = {
+            let mut affected = BTreeSet::new();
+            for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+                let store = segment.get_store_reader(1).map_err(|e| self.tv(e.into()))?;
+                for doc_id in segment.doc_ids_alive() {
+                    let d: TantivyDocument = store.get(doc_id).map_err(|e| self.tv(e))?;
+                    let json = d
+                        .get_first(self.fields.json)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or_default();
+                    if changed.iter().any(|w| json.contains(w.as_str())) {
+                        let owner = d
+                            .get_first(self.fields.doc_id)
+                            .and_then(|v| v.as_str())
+                            .unwrap_or_default();
+                        affected.insert(owner.to_string());
+                    }
+                }
+                tracing::debug!(segment = ord, "Scanned for dictionary changes.");
+            }
+            affected
+        };
+        for doc_id in &affected {
+            let (document, obligations) = stored_records(&searcher, &self.fields, doc_id)
+                .map_err(|e| match e {
+                    StoredError::Tantivy(e) => self.tv(e),
+                    StoredError::Json(id, source) => IndexError::Record {
+                        path: self.path.clone(),
+                        id,
+                        source,
+                    },
+                })?;
+            if let Some(document) = document {
+                self.upsert(&document, &obligations)?;
+            }
+        }
+        self.reindexed = affected.len();
+        tracing::info!(
+            index = %self.path.display(),
+            changed_words = changed.len(),
+            documents = affected.len(),
+            "Dictionary changed; re-indexed the documents it affects."
+        );
+        self.commit()
+    }
+
+    /// Replaces the document `doc` and all its obligations with `obligations`.
+    pub fn upsert(&mut self, doc: &Document, obligations: &[Obligation]) -> Result<(), IndexError> {
+        self.delete(&doc.id);
+        let summary = serde_json::to_string(&DocumentSummary::of(doc)).unwrap_or_default();
+        self.writer
+            .add_document(self.fields.document(doc, &summary))
+            .map_err(|e| self.tv(e))?;
+        for o in obligations {
+            self.writer
+                .add_document(self.fields.obligation(doc, o, &summary))
+                .map_err(|e| self.tv(e))?;
+        }
+        Ok(())
+    }
+
+    /// Removes a document and every obligation of it.
+    pub fn delete(&mut self, doc_id: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.doc_id, doc_id));
+    }
+
+    /// Makes the changes visible to searches, recording the format and dictionary.
+    pub fn commit(&mut self) -> Result<(), IndexError> {
+        let payload = serde_json::to_string(&Payload {
+            format: FORMAT,
+            dictionary: self.analyzer.dictionary().to_string(),
+        })
+        .unwrap_or_default();
+        let path = &self.path;
+        let tv = |source| IndexError::Tantivy {
+            path: path.clone(),
+            source,
+        };
+        let mut prepared = self.writer.prepare_commit().map_err(tv)?;
+        prepared.set_payload(&payload);
+        prepared.commit().map_err(tv)?;
+        Ok(())
+    }
+
+    /// The tantivy index.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+}
+
+pub(crate) enum StoredError {
+    Tantivy(tantivy::TantivyError),
+    Json(String, serde_json::Error),
+}
+
+/// The stored document record and obligation records of one document id, obligations in
+/// the order of their span.
+pub(crate) fn stored_records(
+    searcher: &tantivy::Searcher,
+    fields: &Fields,
+    doc_id: &str,
+) -> Result<(Option<Document>, Vec<Obligation>), StoredError> {
+    let query = TermQuery::new(
+        Term::from_field_text(fields.doc_id, doc_id),
+        IndexRecordOption::Basic,
+    );
+    let mut addresses: Vec<_> = searcher
+        .search(&query, &DocSetCollector)
+        .map_err(StoredError::Tantivy)?
+        .into_iter()
+        .collect();
+    addresses.sort();
+    let mut document = None;
+    let mut obligations = Vec::new();
+    for a in addresses {
+        let d: TantivyDocument = searcher.doc(a).map_err(StoredError::Tantivy)?;
+        let json = d
+            .get_first(fields.json)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        let id = d
+            .get_first(fields.id)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        let is_document =
+            d.get_first(fields.record).and_then(|v| v.as_str()) == Some(RECORD_DOCUMENT);
+        if is_document {
+            document = Some(
+                serde_json::from_str::<Document>(json)
+                    .map_err(|e| StoredError::Json(id.to_string(), e))?,
+            );
+        } else {
+            obligations.push(
+                serde_json::from_str::<Obligation>(json)
+                    .map_err(|e| StoredError::Json(id.to_string(), e))?,
+            );
+        }
+    }
+    obligations.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.id.cmp(&b.id)));
+    Ok((document, obligations))
+}
