@@ -1,0 +1,286 @@
+//! Page chrome in text lines: what a site or a scraper put around the document's own words.
+//!
+//! Each line is judged on its NFKC form. Some patterns are chrome wherever they stand (share
+//! and print links, chat widgets, pagination, `【法宝引证码】`, ad copy, view counters); others
+//! only at the page's edges, among the first or last lines ([`EDGE_LINES`]), where a site puts its
+//! banner, breadcrumbs, `信息来源:` fields and the like — the same words deep in a body are the
+//! document's. Wikisource's licence footer is cut from where it starts. Chrome lines are
+//! removed whole; other lines, blank ones included, are kept exactly as they are.
+//!
+//! This module does not reconstruct flattened tables and does not read metadata beyond the
+//! labelled fields that it removes (returned for `meta` to use).
+
+use crate::fields::{Field, is_unmistakable, page_info};
+use crate::text::nfkc;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How many non-blank lines at each end of a page count as its edges.
+pub const EDGE_LINES: usize = 12;
+/// Lines longer than this are never chrome: chrome is short.
+const MAX_CHROME_CHARS: usize = 200;
+
+/// How sure a line is chrome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chrome {
+    /// Chrome wherever it stands.
+    Always,
+    /// Chrome at the page's edges only.
+    AtEdge,
+}
+
+macro_rules! re {
+    ($name:ident, $pat:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).expect("static regex"));
+    };
+}
+
+re!(BREADCRUMB_LEAD, r"^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|您当前的位置|所在位置|现在位置|位置)[:>]");
+re!(BREADCRUMB_PATH, r"^(首页|主页|网站首页|>|»|›)[^。;]*(>|»|›)");
+re!(SHARE_WORDS, r"扫一扫在手机(上)?(打开|查看)当前页(面)?|分享到[:]?|打印本页|关闭本页|关闭窗口|发表评论|互动社区|返回顶部|加入收藏|我要纠错|收藏本页|打印此页|保存本页|【打印】|【关闭】|\[打印\]|\[关闭\]|【收藏】|【返回】|\[返回\]|字[号体][:]?【?大】?【?中】?【?小】?|【大中小】|\[大中小\]|微信|微博|QQ空间|分享");
+re!(CHAT_WIDGET, r"^(智能问答|智能客服|在线咨询|在线客服)|你还可以输入\d+|您还可以输入\d+");
+re!(PAGINATION, r"^第(\[?\d+\]?)+页|^共\[?\d+\]?页|^(首页|上一页|下一页|尾页|末页|\d|\[\d+\]|共\[?\d+\]?页|跳转)*(上一页|下一页|尾页|末页)(首页|上一页|下一页|尾页|末页|\d|\[\d+\]|共\[?\d+\]?页|跳转)*$");
+re!(NUMBERED_START, r"^([(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])");
+re!(TEASER, r"^(上面法规内容为部分内容|查看全文$|点击查看全文|相关(文章|链接|阅读|新闻|文件|信息|稿件|推荐)[:]?$|(上一篇|下一篇)[:]|延伸阅读[:]?$|热点推荐[:]?$)");
+re!(AD_COPY, r"^前言:本站|本站为你精心整理|精心整理了.{0,40}范文|参考范文|欢迎咨询|本文由.{0,20}网友投稿");
+re!(PKULAW, r"^【法宝引证码】|^原文链接:https?://|^法宝联想|北大法宝[,:]|^\(?北大法宝\)?$");
+re!(NEWSPAPER_HEADER, r"^分类号:|日报/\d{4}年?/.*版/?$");
+re!(DOUBLE_BANNER, r"^\S{1,25}(网|网站)(--|——|-|_|\||｜)+\S{1,30}(网|网站)$");
+re!(BANNER, r"(网|网站|门户网站|政府网|政务网|信息网)$");
+re!(COPYRIGHT, r"^(版权所有|Copyright|©|主办单位:|承办单位:|协办单位:|技术支持:|网站标识码|ICP备|.{0,6}ICP备|.{0,6}公网安备|联系我们|网站地图|建议使用)");
+re!(HOME_ALONE, r"^(首页|返回首页|返回|打印|关闭|收藏|分享)$");
+
+/// Whether a line is chrome, and how sure.
+pub fn classify(line: &str) -> Option<Chrome> {
+    if line.chars().count() > MAX_CHROME_CHARS {
+        return None;
+    }
+    let key = nfkc(line);
+    if key.is_empty() {
+        return None;
+    }
+    if CHAT_WIDGET.is_match(&key)
+        || PAGINATION.is_match(&key)
+        || TEASER.is_match(&key)
+        || AD_COPY.is_match(&key)
+        || PKULAW.is_match(&key)
+        || NEWSPAPER_HEADER.is_match(&key)
+        || DOUBLE_BANNER.is_match(&key)
+        || BREADCRUMB_LEAD.is_match(&key)
+        || is_share_bar(&key)
+    {
+        return Some(Chrome::Always);
+    }
+    if let Some(fields) = page_info(line) {
+        return Some(if is_unmistakable(&fields) {
+            Chrome::Always
+        } else {
+            Chrome::AtEdge
+        });
+    }
+    if BREADCRUMB_PATH.is_match(&key)
+        || HOME_ALONE.is_match(&key)
+        || COPYRIGHT.is_match(&key)
+        || (BANNER.is_match(&key)
+            && key.chars().count() <= 30
+            && !NUMBERED_START.is_match(&key)
+            && !key.contains(['。', ',', ';']))
+    {
+        return Some(Chrome::AtEdge);
+    }
+    None
+}
+
+/// A line made of nothing but share, print and font-size links.
+fn is_share_bar(key: &str) -> bool {
+    if !SHARE_WORDS.is_match(key) {
+        return false;
+    }
+    let rest = SHARE_WORDS.replace_all(key, "");
+    rest.chars()
+        .all(|c| "【】[]|｜·-—:()".contains(c) || c.is_whitespace())
+}
+
+/// Where Wikisource's licence footer starts (`本作品…公有领域`), if the text ends with one.
+fn wikisource_footer(lines: &[&str]) -> Option<usize> {
+    let from = lines.len().saturating_sub(80);
+    let start = (from..lines.len()).find(|&i| {
+        let k = nfkc(lines[i]);
+        k.starts_with("本作品") && k.chars().count() < 200
+    })?;
+    let tail: String = lines[start..].iter().map(|l| nfkc(l)).collect();
+    (tail.contains("公有领域") || tail.contains("Publicdomain") || tail.contains("知识共享"))
+        .then_some(start)
+}
+
+/// The verdict on a document's lines: which to keep, and the labelled fields of the removed
+/// page-information lines.
+#[derive(Debug, Default)]
+pub struct Stripped {
+    /// One flag per input line: keep it.
+    pub keep: Vec<bool>,
+    /// Fields of removed page-information lines, in page order.
+    pub fields: Vec<Field>,
+    /// How many lines were removed.
+    pub removed: usize,
+}
+
+/// Judges every line of a page. `protected` lines (table rows) are always kept.
+pub fn strip(lines: &[&str], protected: &[bool]) -> Stripped {
+    let end = wikisource_footer(lines).unwrap_or(lines.len());
+    let non_blank: Vec<usize> = (0..end).filter(|&i| !lines[i].trim().is_empty()).collect();
+    let head_end = non_blank.get(EDGE_LINES).copied().unwrap_or(end);
+    let tail_start = non_blank
+        .len()
+        .checked_sub(EDGE_LINES)
+        .and_then(|k| non_blank.get(k).copied())
+        .unwrap_or(0);
+    let mut out = Stripped {
+        keep: vec![true; lines.len()],
+        ..Stripped::default()
+    };
+    for (i, line) in lines.iter().enumerate() {
+        if i >= end {
+            out.keep[i] = false;
+            continue;
+        }
+        if protected.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let at_edge = i < head_end || i >= tail_start;
+        let drop = match classify(line) {
+            Some(Chrome::Always) => true,
+            Some(Chrome::AtEdge) => at_edge,
+            None => false,
+        };
+        if drop {
+            out.keep[i] = false;
+            if let Some(f) = page_info(line) {
+                out.fields.extend(f);
+            }
+        }
+    }
+    out.removed = out.keep.iter().filter(|k| !**k).count();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn always(s: &str) -> bool {
+        classify(s) == Some(Chrome::Always)
+    }
+
+    #[test]
+    fn breadcrumbs_are_chrome() {
+        assert!(always("您的位置：首页 > 信息公开 > 规划计划"));
+        assert_eq!(classify("首页 > 政务公开 > 通知公告"), Some(Chrome::AtEdge));
+        assert_eq!(classify("> 政务公开 > 市政府文件"), Some(Chrome::AtEdge));
+        assert_eq!(classify("首页"), Some(Chrome::AtEdge));
+    }
+
+    #[test]
+    fn chat_widgets_are_chrome() {
+        assert!(always("智能问答 关闭"));
+        assert!(always("您还可以输入120"));
+    }
+
+    #[test]
+    fn share_and_print_bars_are_chrome() {
+        assert!(always("扫一扫在手机打开当前页"));
+        assert!(always("【打印本页】 【关闭本页】"));
+        assert!(always("【发表评论】 【互动社区】"));
+        assert!(always("【字体：大 中 小】 【打印】 【关闭】"));
+        assert!(always("分享到：微信 微博 QQ空间"));
+    }
+
+    #[test]
+    fn sentences_that_mention_sharing_are_kept() {
+        assert_eq!(classify("推进政务数据共享分享，打通部门信息壁垒。"), None);
+        assert_eq!(classify("（三）完善信息共享机制"), None);
+    }
+
+    #[test]
+    fn pagination_is_chrome() {
+        assert!(always("第 [1] [2] [3] 页 共[3]页"));
+        assert!(always("共5页"));
+        assert!(always("上一页 1 2 3 下一页 尾页"));
+    }
+
+    #[test]
+    fn teasers_and_ad_copy_are_chrome() {
+        assert!(always("上面法规内容为部分内容,如果要查看全文请点击此处:查看全文"));
+        assert!(always("相关文章"));
+        assert!(always("前言：本站为你精心整理了县级政府工作计划范文，希望对你有帮助。"));
+    }
+
+    #[test]
+    fn site_banners_are_chrome() {
+        assert!(always("律商网--法律法规数据库网"));
+        assert_eq!(classify("成都市人民政府门户网站"), Some(Chrome::AtEdge));
+        assert_eq!(classify("（四）加快建设工业互联网"), None);
+    }
+
+    #[test]
+    fn pkulaw_header_lines_are_chrome() {
+        assert!(always("    【法宝引证码】 CLI.12.1234567"));
+        assert!(always("原文链接：https://www.pkulaw.com/lar/abc.html"));
+    }
+
+    #[test]
+    fn newspaper_headers_are_chrome() {
+        assert!(always("分类号:BH6 6"));
+        assert!(always("四川日报 / 2 0 0 6年 / 0 3月 / 1 2日 / 第 A0 2版 /"));
+    }
+
+    #[test]
+    fn view_counters_and_empty_footer_fields_are_chrome() {
+        assert!(always("发布时间：2020-03-02 来源：区司法局 浏览次数：1024"));
+        assert!(always("信息来源："));
+        assert_eq!(classify("来源：区司法局"), Some(Chrome::AtEdge));
+    }
+
+    #[test]
+    fn copyright_footers_are_edge_chrome() {
+        assert_eq!(classify("版权所有：某某市人民政府办公室"), Some(Chrome::AtEdge));
+        assert_eq!(classify("蜀ICP备05003305号"), Some(Chrome::AtEdge));
+    }
+
+    #[test]
+    fn edge_only_chrome_inside_the_body_is_kept() {
+        let mut lines = vec!["某市人民政府关于印发工作要点的通知"];
+        let body = ["一、总体要求。坚持依法行政，全面推进。"; 30];
+        lines.extend(body.iter().take(15));
+        lines.push("信息来源：市司法局");
+        lines.extend(body.iter().take(15));
+        lines.push("信息来源：市政府办公室");
+        let s = strip(&lines, &[]);
+        assert!(s.keep[16], "mid-body field kept");
+        assert!(!s.keep[lines.len() - 1], "footer field removed");
+        assert_eq!(s.fields.len(), 1);
+    }
+
+    #[test]
+    fn wikisource_footers_are_cut() {
+        let lines = [
+            "政府工作报告",
+            "各位代表：",
+            "",
+            "本作品是中华人民共和国的",
+            "法律",
+            "，属于",
+            "公有领域",
+            "Public domain",
+            "false",
+        ];
+        let s = strip(&lines, &[]);
+        assert_eq!(s.keep, [true, true, true, false, false, false, false, false, false]);
+    }
+
+    #[test]
+    fn protected_lines_are_never_removed() {
+        let s = strip(&["相关文章"], &[true]);
+        assert!(s.keep[0]);
+    }
+}

@@ -1,0 +1,581 @@
+//! HTML pages to lines: main-content extraction with scraper, tables kept as rows.
+//!
+//! The main content is the pipeline's content selector when it names one; otherwise the
+//! container that holds the most non-link text, scored the way readability tools do (each
+//! text gives its length to the nearest container, half to the next one up, a quarter to the
+//! one above), with the classes government sites use for their article body (`TRS_Editor`,
+//! `#zoom`, `.article`, `.content`, …) preferred and navigation, sidebars, share bars and
+//! related lists penalised. Inside the main content, scripts, styles, forms, navigation and
+//! chrome-classed elements are skipped; paragraphs become lines; a data table (no nested
+//! tables) becomes one line per row with cells joined by tabs, rowspans filled down.
+//!
+//! Outside the main content, the page still has the document's title (`<h1>`, the
+//! `ArticleTitle` meta tag, `<title>`) and its labelled fields (`发布日期:`, `索引号:`, …),
+//! which are returned for `meta`. This module does not judge text lines as chrome (see
+//! `chrome`); it only uses markup.
+
+use crate::dates::parse_date_prefix;
+use crate::fields::{Field, page_info};
+use duban_model::Date;
+use ego_tree::NodeRef;
+use regex::Regex;
+use scraper::{ElementRef, Html, Node, Selector};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// One line of the main content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// A paragraph or heading.
+    Text(String),
+    /// The header row of table `n`.
+    Header(usize),
+    /// Row `r` of table `n`.
+    Row(usize, usize),
+}
+
+/// A table of the main content.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Table {
+    /// Column headers (empty when the table has no header row).
+    pub header: Vec<String>,
+    /// Body rows, cells in column order.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// What a page gives the cleaner.
+#[derive(Debug, Default)]
+pub struct Page {
+    /// The main content's lines.
+    pub pieces: Vec<Piece>,
+    /// Its tables.
+    pub tables: Vec<Table>,
+    /// Labelled fields outside the main content.
+    pub fields: Vec<Field>,
+    /// Title candidates from the markup, best first.
+    pub titles: Vec<String>,
+    /// Publication date from the meta tags.
+    pub published: Option<Date>,
+    /// Problems met (a content selector that matched nothing, no container found).
+    pub warnings: Vec<String>,
+}
+
+static CHROME_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|bread|position|location|weizhi|dqwz|curpos|share|bdshare|fenxiang|print|dayin|footer|foot|sidebar|aside|related|relate|xgwz|xgxx|xglj|recommend|comments?|pinglun|pagination|pager|paging|copyright|banner|logo|search|login|toolbar|gotop|backtop|qrcode|erweima|ewm|ads?|advert|rank|hot|friendlink|links)([\s_-]|\d|$)")
+        .expect("static regex")
+});
+static CONTENT_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)TRS_Editor|TRS_UEDITOR|^zoom$|(^|[\s_-])zoom|UCAP-CONTENT|pages_content|article|content|wzcon|(^|[\s_-])zw([\s_-]|$)|news_con|detail|main-?txt|fontzoom|(^|[\s_-])view([\s_-]|$)|text|body")
+        .expect("static regex")
+});
+
+const SKIPPED_TAGS: &[&str] = &[
+    "script", "style", "noscript", "iframe", "form", "button", "select", "input", "textarea",
+    "nav", "aside", "footer", "header", "object", "embed", "svg", "canvas", "template", "head",
+    "link", "meta", "map", "audio", "video",
+];
+const BLOCK_TAGS: &[&str] = &[
+    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+    "dl", "dt", "dd", "blockquote", "pre", "center", "hr", "table", "tr", "td", "th", "tbody",
+    "thead", "tfoot", "caption", "body", "html", "address", "figure", "figcaption", "fieldset",
+];
+const CONTAINER_TAGS: &[&str] = &["div", "article", "section", "main", "td", "body", "center"];
+/// Header words of the task and scoring tables government documents attach.
+const HEADER_WORDS: &[&str] = &[
+    "序号", "名称", "任务", "单位", "部门", "内容", "时限", "项目", "指标", "考核", "分值", "得分",
+    "标准", "备注", "措施", "目标", "事项", "责任",
+];
+
+fn is_hidden(el: &scraper::node::Element) -> bool {
+    el.attr("hidden").is_some()
+        || el.attr("style").is_some_and(|s| {
+            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        })
+}
+
+fn class_and_id(el: &scraper::node::Element) -> String {
+    format!("{} {}", el.attr("class").unwrap_or(""), el.attr("id").unwrap_or(""))
+}
+
+fn is_chrome_element(el: &scraper::node::Element) -> bool {
+    SKIPPED_TAGS.contains(&el.name()) || is_hidden(el) || CHROME_CLASS.is_match(&class_and_id(el))
+}
+
+/// A table holding no other table, with at least two rows of two cells: data, not layout.
+fn is_data_table(table: ElementRef) -> bool {
+    static NESTED: LazyLock<Selector> = LazyLock::new(|| Selector::parse("table").expect("static selector"));
+    static TR: LazyLock<Selector> = LazyLock::new(|| Selector::parse("tr").expect("static selector"));
+    if table.select(&NESTED).next().is_some() {
+        return false;
+    }
+    table
+        .select(&TR)
+        .filter(|tr| {
+            tr.children()
+                .filter_map(ElementRef::wrap)
+                .filter(|c| matches!(c.value().name(), "td" | "th"))
+                .count()
+                >= 2
+        })
+        .count()
+        >= 2
+}
+
+/// Reads a page.
+pub fn read_page(source: &str, content_selector: Option<&str>) -> Page {
+    let doc = Html::parse_document(source);
+    let mut page = Page {
+        titles: title_candidates(&doc),
+        published: meta_published(&doc),
+        ..Page::default()
+    };
+    let main = content_selector
+        .and_then(|sel| match Selector::parse(sel) {
+            Ok(s) => {
+                let found = doc.select(&s).next();
+                if found.is_none() {
+                    page.warnings.push(format!("content selector {sel:?} matched nothing; used the scoring heuristic"));
+                }
+                found
+            }
+            Err(_) => {
+                page.warnings.push(format!("content selector {sel:?} is not valid CSS; used the scoring heuristic"));
+                None
+            }
+        })
+        .or_else(|| best_container(&doc));
+    let root = doc.root_element();
+    let main = main.unwrap_or_else(|| {
+        page.warnings.push("no main-content container found; used the whole page".into());
+        root
+    });
+    let mut r = Renderer::new(true, None);
+    r.walk(*main);
+    r.flush();
+    page.pieces = r.pieces;
+    page.tables = r.tables;
+    // The rest of the page, for its labelled fields.
+    let mut outside = Renderer::new(false, Some(main.id()));
+    outside.walk(*root);
+    outside.flush();
+    for p in &outside.pieces {
+        if let Piece::Text(t) = p {
+            if let Some(f) = page_info(t) {
+                page.fields.extend(f);
+            }
+        }
+    }
+    for (n, t) in outside.tables.iter().enumerate() {
+        let _ = n;
+        for row in std::iter::once(&t.header).chain(&t.rows) {
+            if let Some(f) = page_info(&row.join("\t")) {
+                page.fields.extend(f);
+            }
+        }
+    }
+    page
+}
+
+fn title_candidates(doc: &Html) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut push = |s: &str| {
+        let s = collapse(s);
+        if !s.is_empty() && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    for sel in ["meta[name=ArticleTitle]", "meta[name=articletitle]", "meta[property='og:title']"] {
+        if let Ok(s) = Selector::parse(sel) {
+            for m in doc.select(&s) {
+                push(m.attr("content").unwrap_or(""));
+            }
+        }
+    }
+    for sel in ["h1", ".title", "#title", ".article-title", ".bt", ".tit", ".news_title", "h2", "h3"] {
+        if let Ok(s) = Selector::parse(sel) {
+            for m in doc.select(&s).take(5) {
+                push(&m.text().collect::<String>());
+            }
+        }
+    }
+    if let Ok(s) = Selector::parse("title") {
+        for m in doc.select(&s) {
+            let t: String = m.text().collect();
+            for part in t.split(['_', '|', '｜', '-', '—', '–']) {
+                push(part);
+            }
+        }
+    }
+    out
+}
+
+fn meta_published(doc: &Html) -> Option<Date> {
+    let names = ["pubdate", "publishdate", "firstpublishedtime", "publish_date", "dc.date", "article:published_time"];
+    let sel = Selector::parse("meta").ok()?;
+    doc.select(&sel).find_map(|m| {
+        let name = m
+            .attr("name")
+            .or_else(|| m.attr("property"))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        names
+            .contains(&name.as_str())
+            .then(|| m.attr("content").and_then(parse_date_prefix))
+            .flatten()
+    })
+}
+
+/// Collapses whitespace runs to one space and trims.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The element that holds the page's main text, by readability-style scoring.
+fn best_container(doc: &Html) -> Option<ElementRef<'_>> {
+    let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
+    let data_tables: Vec<ego_tree::NodeId> = {
+        let sel = Selector::parse("table").ok()?;
+        doc.select(&sel).filter(|t| is_data_table(*t)).map(|t| t.id()).collect()
+    };
+    for node in doc.tree.root().descendants() {
+        let Node::Text(text) = node.value() else {
+            continue;
+        };
+        let len = text.chars().filter(|c| !c.is_whitespace()).count();
+        if len < 2 {
+            continue;
+        }
+        let mut skip = false;
+        let mut in_data_table = false;
+        for a in node.ancestors() {
+            if let Node::Element(el) = a.value() {
+                if el.name() == "a" || is_chrome_element(el) {
+                    skip = true;
+                    break;
+                }
+                if el.name() == "table" && data_tables.contains(&a.id()) {
+                    in_data_table = true;
+                }
+            }
+        }
+        if skip {
+            continue;
+        }
+        let mut share = len as f64;
+        let mut in_table = in_data_table;
+        for a in node.ancestors() {
+            let Node::Element(el) = a.value() else {
+                continue;
+            };
+            if el.name() == "table" {
+                in_table = false;
+            }
+            if !CONTAINER_TAGS.contains(&el.name()) || (el.name() == "td" && in_table) {
+                continue;
+            }
+            *scores.entry(a.id()).or_default() += share;
+            share /= 2.0;
+            if share < 1.0 {
+                break;
+            }
+        }
+    }
+    scores
+        .into_iter()
+        .filter_map(|(id, s)| {
+            let el = ElementRef::wrap(doc.tree.get(id)?)?;
+            let attrs = class_and_id(el.value());
+            let boost = if CHROME_CLASS.is_match(&attrs) {
+                0.1
+            } else if CONTENT_CLASS.is_match(&attrs) {
+                1.5
+            } else {
+                1.0
+            };
+            Some((el, s * boost))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.id().cmp(&a.0.id()).reverse()))
+        .map(|(el, _)| el)
+}
+
+struct Renderer {
+    skip_chrome: bool,
+    skip_node: Option<ego_tree::NodeId>,
+    pieces: Vec<Piece>,
+    tables: Vec<Table>,
+    line: String,
+}
+
+impl Renderer {
+    fn new(skip_chrome: bool, skip_node: Option<ego_tree::NodeId>) -> Self {
+        Renderer {
+            skip_chrome,
+            skip_node,
+            pieces: Vec::new(),
+            tables: Vec::new(),
+            line: String::new(),
+        }
+    }
+
+    fn flush(&mut self) {
+        let t = self.line.trim();
+        if !t.is_empty() {
+            self.pieces.push(Piece::Text(t.to_string()));
+        }
+        self.line.clear();
+    }
+
+    fn push_text(&mut self, s: &str) {
+        for c in s.chars() {
+            if c.is_ascii_whitespace() {
+                if !self.line.is_empty() && !self.line.ends_with(' ') {
+                    self.line.push(' ');
+                }
+            } else {
+                self.line.push(c);
+            }
+        }
+    }
+
+    fn walk(&mut self, node: NodeRef<Node>) {
+        if Some(node.id()) == self.skip_node {
+            return;
+        }
+        match node.value() {
+            Node::Text(t) => self.push_text(t),
+            Node::Element(el) => {
+                let name = el.name();
+                if SKIPPED_TAGS.contains(&name)
+                    || is_hidden(el)
+                    || (self.skip_chrome && CHROME_CLASS.is_match(&class_and_id(el)))
+                {
+                    return;
+                }
+                if name == "br" {
+                    self.flush();
+                    return;
+                }
+                if name == "table" {
+                    if let Some(t) = ElementRef::wrap(node).filter(|t| is_data_table(*t)) {
+                        self.flush();
+                        self.table(t);
+                        return;
+                    }
+                }
+                let block = BLOCK_TAGS.contains(&name);
+                if block {
+                    self.flush();
+                }
+                for child in node.children() {
+                    self.walk(child);
+                }
+                if block {
+                    self.flush();
+                }
+            }
+            Node::Document | Node::Fragment => {
+                for child in node.children() {
+                    self.walk(child);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The text of a cell: its lines joined by a space.
+    fn cell_text(&self, cell: ElementRef) -> String {
+        let mut r = Renderer::new(self.skip_chrome, None);
+        for child in cell.children() {
+            r.walk(child);
+        }
+        r.flush();
+        let lines: Vec<String> = r
+            .pieces
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Text(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        lines.join(" ")
+    }
+
+    fn table(&mut self, table: ElementRef) {
+        static TR: LazyLock<Selector> = LazyLock::new(|| Selector::parse("tr").expect("static selector"));
+        let mut grid: Vec<Vec<String>> = Vec::new();
+        let mut th_rows: Vec<bool> = Vec::new();
+        // Cells still spanning down: column → (text, rows left).
+        let mut pending: HashMap<usize, (String, usize)> = HashMap::new();
+        for tr in table.select(&TR) {
+            let in_thead = tr
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| a.value().name() == "thead");
+            let mut row: Vec<String> = Vec::new();
+            let mut all_th = true;
+            let mut col = 0;
+            let fill = |row: &mut Vec<String>, col: &mut usize, pending: &mut HashMap<usize, (String, usize)>| {
+                while let Some((text, left)) = pending.get_mut(col) {
+                    row.push(text.clone());
+                    *left -= 1;
+                    if *left == 0 {
+                        pending.remove(col);
+                    }
+                    *col += 1;
+                }
+            };
+            for cell in tr.children().filter_map(ElementRef::wrap) {
+                let name = cell.value().name();
+                if name != "td" && name != "th" {
+                    continue;
+                }
+                all_th &= name == "th";
+                fill(&mut row, &mut col, &mut pending);
+                let text = self.cell_text(cell);
+                let span = |a: &str| {
+                    cell.value()
+                        .attr(a)
+                        .and_then(|v| v.trim().parse::<usize>().ok())
+                        .unwrap_or(1)
+                        .clamp(1, 100)
+                };
+                let (colspan, rowspan) = (span("colspan"), span("rowspan"));
+                for k in 0..colspan {
+                    let t = if k == 0 { text.clone() } else { String::new() };
+                    if rowspan > 1 {
+                        pending.insert(col, (t.clone(), rowspan - 1));
+                    }
+                    row.push(t);
+                    col += 1;
+                }
+            }
+            fill(&mut row, &mut col, &mut pending);
+            if row.iter().all(|c| c.is_empty()) {
+                continue;
+            }
+            th_rows.push(all_th || in_thead);
+            grid.push(row);
+        }
+        if grid.is_empty() {
+            return;
+        }
+        let first = &grid[0];
+        let header_like = th_rows[0]
+            || (grid.len() >= 2
+                && first.iter().all(|c| !c.is_empty() && c.chars().count() <= 20 && !c.chars().all(|ch| ch.is_ascii_digit()))
+                && first.iter().any(|c| HEADER_WORDS.iter().any(|w| c.contains(w))));
+        let mut t = Table::default();
+        let n = self.tables.len();
+        let mut rows = grid.into_iter();
+        if header_like {
+            t.header = rows.next().unwrap_or_default();
+            self.pieces.push(Piece::Header(n));
+        }
+        for (i, mut row) in rows.enumerate() {
+            while row.last().is_some_and(String::is_empty) {
+                row.pop();
+            }
+            t.rows.push(row);
+            self.pieces.push(Piece::Row(n, i));
+        }
+        self.tables.push(t);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(p: &Page) -> Vec<String> {
+        p.pieces
+            .iter()
+            .map(|x| match x {
+                Piece::Text(t) => t.clone(),
+                Piece::Header(n) => p.tables[*n].header.join("\t"),
+                Piece::Row(n, r) => p.tables[*n].rows[*r].join("\t"),
+            })
+            .collect()
+    }
+
+    const BODY: &str = "<p>一、总体要求。坚持以习近平新时代中国特色社会主义思想为指导，全面推进依法行政，加快建设法治政府。</p><p>二、主要任务。完善依法决策机制，严格规范公正文明执法，强化对行政权力的制约和监督。</p>";
+
+    #[test]
+    fn the_article_body_wins_over_navigation_and_sidebars() {
+        let html = format!(
+            "<html><body><div class=\"nav\"><a href=/>首页</a><a href=/a>政务公开</a></div>\
+             <div class=\"left\"><ul><li><a href=/x>通知公告</a></li><li><a href=/y>政策解读</a></li></ul></div>\
+             <div class=\"right\"><h1>某市关于加强法治政府建设的意见</h1><div class=\"TRS_Editor\">{BODY}</div>\
+             <div class=\"share\">分享到：微信 微博</div></div><div class=\"footer\">版权所有 某市人民政府</div></body></html>"
+        );
+        let p = read_page(&html, None);
+        let t = texts(&p);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t[0].starts_with("一、总体要求"));
+        assert_eq!(p.titles[0], "某市关于加强法治政府建设的意见");
+    }
+
+    #[test]
+    fn a_content_selector_from_the_pipeline_is_used() {
+        let html = format!("<div id=a><p>侧栏文字侧栏文字侧栏文字侧栏文字侧栏文字侧栏文字侧栏文字</p></div><div id=b><p>短正文。</p></div>{BODY}");
+        let p = read_page(&html, Some("#b"));
+        assert_eq!(texts(&p), ["短正文。"]);
+    }
+
+    #[test]
+    fn a_selector_that_matches_nothing_falls_back_with_a_warning() {
+        let p = read_page(&format!("<div>{BODY}</div>"), Some("#nope"));
+        assert_eq!(p.pieces.len(), 2);
+        assert!(!p.warnings.is_empty());
+    }
+
+    #[test]
+    fn scripts_styles_and_hidden_elements_are_dropped() {
+        let html = format!("<div class=content><script>var a='脚本';</script><style>p{{}}</style><p style=\"display: none\">隐藏文字</p>{BODY}</div>");
+        let t = texts(&read_page(&html, None));
+        assert!(t.iter().all(|l| !l.contains("脚本") && !l.contains("隐藏")));
+    }
+
+    #[test]
+    fn table_rows_become_tab_separated_rows_under_their_header() {
+        let html = format!(
+            "<div class=content>{BODY}<p>附件</p><table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td></tr>\
+             <tr><td>1</td><td>完善决策机制</td><td rowspan=2>区司法局</td></tr>\
+             <tr><td>2</td><td>规范执法<br>行为</td></tr></table></div>"
+        );
+        let p = read_page(&html, None);
+        assert_eq!(p.tables.len(), 1);
+        assert_eq!(p.tables[0].header, ["序号", "工作任务", "牵头单位"]);
+        assert_eq!(p.tables[0].rows[1], ["2", "规范执法 行为", "区司法局"]);
+        assert!(texts(&p).contains(&"1\t完善决策机制\t区司法局".to_string()));
+    }
+
+    #[test]
+    fn layout_tables_are_read_as_blocks() {
+        let html = format!("<table><tr><td><table><tr><td>导航</td></tr></table></td><td class=zw>{BODY}</td></tr></table>");
+        let p = read_page(&html, None);
+        assert!(p.tables.is_empty());
+        assert_eq!(p.pieces.len(), 2);
+    }
+
+    #[test]
+    fn labelled_fields_outside_the_body_are_read() {
+        let html = format!(
+            "<html><head><meta name=\"PubDate\" content=\"2019-05-06 10:00\"></head><body>\
+             <table class=info><tr><td>索引号：</td><td>0001/2019-00012</td><td>发文字号：</td><td>某府发〔2019〕3号</td></tr>\
+             <tr><td>发布机构：</td><td>某市人民政府</td><td>成文日期：</td><td>2019年04月30日</td></tr></table>\
+             <div class=article>{BODY}</div></body></html>"
+        );
+        let p = read_page(&html, None);
+        assert_eq!(p.published, Date::new(2019, 5, 6));
+        let doc_no = p.fields.iter().find(|f| f.name == "发文字号").unwrap();
+        assert_eq!(doc_no.value, "某府发〔2019〕3号");
+        assert!(p.fields.iter().any(|f| f.name == "成文日期" && f.date() == Date::new(2019, 4, 30)));
+    }
+
+    #[test]
+    fn malformed_html_is_read_best_effort() {
+        let p = read_page("<div class=content><p>一、总体要求。坚持依法行政<td></b>全面推进<p>二、主要任务", None);
+        assert!(!p.pieces.is_empty());
+    }
+}

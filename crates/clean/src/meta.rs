@@ -1,0 +1,647 @@
+//! Document metadata (spec §1) from the cleaned lines and the page's labelled fields.
+//!
+//! Reads the title (the document's own, never the site's banner or ad copy), 发文字号, issuer,
+//! region, kind, publication and signature dates, period and year. Each field has its own
+//! function with its own order of evidence; all rules are about the forms Chinese official
+//! documents take, none about particular documents.
+//!
+//! It does not change the text; it only reads the lines that `chrome` kept and the fields it
+//! removed.
+
+use crate::dates::{damaged_date, date_line, find_period, first_year};
+use crate::fields::{Field, Label};
+use crate::region::{find_region, region_of};
+use crate::text::nfkc;
+use duban_model::{Date, DocKind, Period, Region, SourceHints};
+use regex::Regex;
+use std::sync::LazyLock;
+
+macro_rules! re {
+    ($name:ident, $pat:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).expect("static regex"));
+    };
+}
+
+/// How many non-blank lines at the head are searched for the title and 发文字号.
+const HEAD_LINES: usize = 20;
+/// Titles are at most this many characters.
+const MAX_TITLE_CHARS: usize = 150;
+
+/// What the metadata reader is given.
+#[derive(Debug, Clone, Copy)]
+pub struct Evidence<'a> {
+    /// The cleaned text's lines, in order.
+    pub lines: &'a [&'a str],
+    /// Which of those lines are table rows.
+    pub table_rows: &'a [bool],
+    /// Labelled page fields (`发布日期:`, `发文字号:`, …) from the page or its removed lines.
+    pub fields: &'a [Field],
+    /// Title candidates from the page's markup (`ArticleTitle`, `<h1>`, `<title>`), best first.
+    pub page_titles: &'a [String],
+    /// Publication date from the page's markup (`<meta name="PubDate">`).
+    pub page_published: Option<Date>,
+    /// Pipeline defaults.
+    pub hints: &'a SourceHints,
+}
+
+/// The metadata of one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    /// The document's own title.
+    pub title: Option<String>,
+    /// Where the title ends in `lines` (the index of its last line), when it is printed there.
+    pub title_line: Option<usize>,
+    /// 发文字号, brackets normalised.
+    pub doc_number: Option<String>,
+    /// The issuing body.
+    pub issuer: Option<String>,
+    /// The issuer's region.
+    pub region: Option<Region>,
+    /// The document kind.
+    pub kind: DocKind,
+    /// The page's publication date.
+    pub published: Option<Date>,
+    /// The date under the signature.
+    pub signed: Option<Date>,
+    /// The years a multi-year plan covers.
+    pub period: Option<Period>,
+    /// The year the document is about.
+    pub year: Option<i32>,
+}
+
+/// Reads every field.
+pub fn read(e: &Evidence) -> Meta {
+    let (title, title_line) = match find_title(e.lines) {
+        Some((t, i)) => (Some(t), Some(i)),
+        None => (
+            e.page_titles
+                .iter()
+                .map(|t| tidy_title(t))
+                .find(|t| looks_like_title(t)),
+            None,
+        ),
+    };
+    let published = field_date(e.fields, Label::Published).or(e.page_published);
+    let signature = find_signature(e.lines, published);
+    let issuer = title
+        .as_deref()
+        .and_then(issuer_from_title)
+        .or_else(|| field_value(e.fields, Label::Issuer).filter(|v| is_org(v)))
+        .or_else(|| signature.as_ref().and_then(|s| s.org.clone()))
+        .or_else(|| issuer_from_head(e.lines));
+    let signed = field_date(e.fields, Label::Signed).or_else(|| {
+        signature.as_ref().map(|s| s.date)
+    });
+    let doc_number = field_value(e.fields, Label::DocNumber)
+        .and_then(|v| doc_number_in(&v))
+        .or_else(|| doc_number_in_head(e.lines));
+    let period = title
+        .as_deref()
+        .and_then(find_period)
+        .or_else(|| title_line.and_then(|i| period_under_title(e.lines, i)));
+    let kind = title
+        .as_deref()
+        .and_then(|t| kind_from_title(t, period.is_some()))
+        .or_else(|| kind_from_body(e.lines))
+        .or(e.hints.kind)
+        .unwrap_or(DocKind::Other);
+    let year = if kind == DocKind::Plan {
+        period.map(|p| p.start)
+    } else {
+        None
+    }
+    .or_else(|| title.as_deref().and_then(first_year))
+    .or(period.map(|p| p.start))
+    .or(signed.map(|d| d.year))
+    .or_else(|| delivery_year(e.lines));
+    let national = issuer.as_deref().is_some_and(is_national);
+    let region = if national {
+        None
+    } else {
+        issuer
+            .as_deref()
+            .and_then(find_region)
+            .or_else(|| title.as_deref().and_then(find_region))
+            .or_else(|| {
+                signature
+                    .as_ref()
+                    .and_then(|s| s.org.as_deref())
+                    .and_then(find_region)
+            })
+    }
+    .or_else(|| e.hints.region.as_deref().and_then(region_of));
+    let _ = e.table_rows;
+    Meta {
+        title,
+        title_line,
+        doc_number,
+        issuer,
+        region,
+        kind,
+        published,
+        signed,
+        period,
+        year,
+    }
+}
+
+fn field_value(fields: &[Field], label: Label) -> Option<String> {
+    fields
+        .iter()
+        .find(|f| f.label == label && !f.value.is_empty())
+        .map(|f| f.value.clone())
+}
+
+fn field_date(fields: &[Field], label: Label) -> Option<Date> {
+    fields
+        .iter()
+        .filter(|f| f.label == label)
+        .find_map(Field::date)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title
+
+re!(NUMBERED, r"^[\s\u{3000}]*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．.]|第[一二三四五六七八九十]+[章条节])");
+re!(TRAILING_BRACKETS, r"(?:[（(][^（()）]{0,30}[）)]|〔[^〔〕]{0,20}〕)+$");
+re!(DOC_NUMBER, r"^[\p{Han}A-Za-z]{1,14}[〔\[［(（【﹝]\s*((?:19|20)\d{2})\s*[〕\]］)）】﹞]\s*第?\s*(\d{1,5})\s*号$");
+re!(AD_WORDS, r"范文|本站|精心整理|参考价值|欢迎咨询|下载|免费");
+
+/// Words that end a document title: its genre.
+const TITLE_ENDINGS: &[&str] = &[
+    "通知", "通报", "规划", "纲要", "方案", "意见", "报告", "要点", "安排", "计划", "办法", "细则",
+    "规定", "条例", "决定", "批复", "函", "公告", "通告", "措施", "规则", "总结", "决议", "指引",
+    "指南", "标准", "清单", "制度", "章程", "请示", "命令", "令",
+];
+
+/// Removes whitespace next to Chinese characters (titles break across spaced cells); other
+/// whitespace runs become one space.
+fn tidy_title(s: &str) -> String {
+    let is_cjk = |c: char| c > '\u{2E80}';
+    let mut out = String::new();
+    let mut gap = false;
+    for c in s.trim().chars() {
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        if gap && !out.chars().last().is_some_and(is_cjk) && !is_cjk(c) {
+            out.push(' ');
+        }
+        gap = false;
+        out.push(c);
+    }
+    out
+}
+
+/// Whether a string reads as a document title: a genre word at its end (after a bracketed
+/// 试行 or period), no sentence punctuation, no ad copy.
+pub fn looks_like_title(s: &str) -> bool {
+    let n = s.chars().count();
+    if !(4..=MAX_TITLE_CHARS).contains(&n) || AD_WORDS.is_match(s) {
+        return false;
+    }
+    if s.ends_with(['。', '；', ';', '：', ':', '，', ',']) || s.contains('。') {
+        return false;
+    }
+    let core = TRAILING_BRACKETS.replace(s, "");
+    let core = core.trim_end_matches(['”', '"', '》', '」']);
+    TITLE_ENDINGS.iter().any(|e| core.ends_with(e))
+}
+
+fn is_stop_line(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() > MAX_TITLE_CHARS
+        || t.ends_with('。')
+        || (t.ends_with(['：', ':']) && t.chars().count() < 60)
+        || NUMBERED.is_match(line)
+}
+
+/// The document's own title among its first lines, joined when it breaks over lines, with
+/// the index of its last line.
+pub fn find_title(lines: &[&str]) -> Option<(String, usize)> {
+    let head: Vec<(usize, &str)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .take(HEAD_LINES)
+        .map(|(i, l)| (i, *l))
+        .collect();
+    for (k, &(i, line)) in head.iter().enumerate() {
+        if is_stop_line(line) {
+            return None;
+        }
+        let mut joined = tidy_title(line);
+        if looks_like_title(&joined) {
+            return Some((joined, i));
+        }
+        for &(j, next) in head.iter().skip(k + 1).take(3) {
+            let t = next.trim();
+            if is_stop_line(next)
+                || t.chars().count() > 60
+                || date_line(t).is_some()
+                || DOC_NUMBER.is_match(&nfkc(t))
+            {
+                break;
+            }
+            joined.push_str(&tidy_title(t));
+            if looks_like_title(&joined) {
+                return Some((joined, j));
+            }
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issuer
+
+re!(ORG_END, r"(人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|院|署|办|中心|小组|联合会|协会|总会|公司|集团|管委会|管理委员会|法院|检察院|人大常委会|军区|政协)$");
+re!(GOV_ORDER, r"^(.{2,30}?(?:人民政府|政府))令$");
+re!(ON_BEHALF, r"我代表(.{2,30}?)(?:，|,|、)?向(?:大会|本次会议)");
+re!(NATIONAL, r"^(国务院|中共中央|全国|国家|中华人民共和国|中央)");
+re!(DELIVERY, r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日.{0,40}(?:会议|大会|会議).{0,2}(?:上|通过)");
+
+/// Whether a string names an organisation (ends as one does) and nothing more.
+fn is_org(s: &str) -> bool {
+    let n = s.chars().count();
+    (3..=50).contains(&n) && ORG_END.is_match(s) && !s.contains(['。', '，', ',', '：', ':'])
+}
+
+fn is_national(s: &str) -> bool {
+    NATIONAL.is_match(s)
+}
+
+/// The issuer printed at the head of a title: `X关于…`, `X印发…`.
+pub fn issuer_from_title(title: &str) -> Option<String> {
+    let cut = ["关于", "印发", "转发", "颁布"]
+        .iter()
+        .filter_map(|w| title.find(w))
+        .min()?;
+    let org = title[..cut].trim_end_matches(['、', ' ']);
+    is_org(org).then(|| org.to_string())
+}
+
+/// The issuer from the head of a text that prints no issuer in its title: a government order's
+/// heading (`X人民政府令`) or a work report's `我代表X向大会报告`.
+fn issuer_from_head(lines: &[&str]) -> Option<String> {
+    let head: Vec<&str> = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .take(HEAD_LINES)
+        .copied()
+        .collect();
+    for l in head.iter().filter(|l| l.len() <= 200) {
+        if let Some(c) = GOV_ORDER.captures(&tidy_title(l)) {
+            return Some(c[1].to_string());
+        }
+    }
+    for l in &head {
+        let prefix: String = l.chars().take(400).collect();
+        if let Some(c) = ON_BEHALF.captures(&prefix) {
+            let org = c[1].trim().to_string();
+            if is_org(&org) && (is_national(&org) || find_region(&org).is_some()) {
+                return Some(org);
+            }
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signature and dates
+
+/// A date under a signature.
+#[derive(Debug, Clone, PartialEq)]
+struct Signature {
+    date: Date,
+    org: Option<String>,
+}
+
+/// Signature dates: a line that is only a date, under a short line that signs (an
+/// organisation or a person). The first signed by an organisation wins.
+fn find_signature(lines: &[&str], published: Option<Date>) -> Option<Signature> {
+    let mut found: Vec<Signature> = Vec::new();
+    let mut prev: Option<&str> = None;
+    for line in lines {
+        let t = line.trim_matches(|c: char| c.is_whitespace());
+        if t.is_empty() {
+            continue;
+        }
+        let date = if t.chars().all(|c| c.is_ascii_digit()) {
+            damaged_date(t, published)
+        } else {
+            date_line(t)
+        };
+        if let (Some(date), Some(p)) = (date, prev.filter(|p| p.len() <= 200)) {
+            let p = tidy_title(p);
+            if is_org(&p) {
+                found.push(Signature {
+                    date,
+                    org: Some(p),
+                });
+            } else if p.chars().count() <= 20 && !p.contains(['。', '，', '：', ':', '；']) {
+                found.push(Signature { date, org: None });
+            }
+        }
+        prev = Some(t);
+    }
+    found
+        .iter()
+        .find(|s| s.org.is_some())
+        .or(found.first())
+        .cloned()
+}
+
+/// The year of a speech's delivery line (`2021年3月5日在第十三届全国人民代表大会…上`).
+fn delivery_year(lines: &[&str]) -> Option<i32> {
+    lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .take(HEAD_LINES)
+        .find_map(|l| {
+            let prefix: String = l.chars().take(80).collect();
+            DELIVERY.captures(&prefix).and_then(|c| c[1].parse().ok())
+        })
+}
+
+/// A period printed on its own line under the title: `（2021—2025年）`.
+fn period_under_title(lines: &[&str], title_line: usize) -> Option<Period> {
+    lines
+        .iter()
+        .skip(title_line + 1)
+        .filter(|l| !l.trim().is_empty())
+        .take(2)
+        .find_map(|l| {
+            let t = l.trim();
+            (t.chars().count() <= 20).then(|| find_period(t)).flatten()
+        })
+}
+
+// ---------------------------------------------------------------------------------------------
+// 发文字号
+
+/// A 发文字号 that makes up a whole string (brackets around it allowed), normalised.
+fn doc_number_in(s: &str) -> Option<String> {
+    let t = nfkc(s);
+    let t = t
+        .strip_prefix('(')
+        .and_then(|x| x.strip_suffix(')'))
+        .unwrap_or(&t);
+    let c = DOC_NUMBER.captures(t)?;
+    let prefix_end = t.find(|ch: char| "〔[［(（【﹝".contains(ch))?;
+    Some(format!("{}〔{}〕{}号", &t[..prefix_end], &c[1], &c[2]))
+}
+
+fn doc_number_in_head(lines: &[&str]) -> Option<String> {
+    lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .take(HEAD_LINES)
+        .filter(|l| l.chars().count() <= 40)
+        .find_map(|l| doc_number_in(l))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kind
+
+re!(INNER_TITLE, r"《([^《》]{2,120})》");
+re!(AFTER_ISSUE, r"(?:印发|转发|颁布|发布)(.{2,120}?)(?:的通知|的决定|的通报)?$");
+
+/// The kind of a title's document: the genre word closest to the end of the title's core (the
+/// document a 通知 prints, when it prints one).
+pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
+    let core = if let Some(c) = INNER_TITLE.captures(title) {
+        c[1].to_string()
+    } else if let Some(c) = AFTER_ISSUE.captures(title) {
+        c[1].to_string()
+    } else {
+        title
+            .trim_end_matches("的通知")
+            .trim_end_matches("通知")
+            .to_string()
+    };
+    let core = TRAILING_BRACKETS.replace(&core, "").into_owned();
+    const WORDS: &[(&str, DocKind)] = &[
+        ("考核办法", DocKind::Rules),
+        ("评分细则", DocKind::Rules),
+        ("细则", DocKind::Rules),
+        ("办法", DocKind::Rules),
+        ("规定", DocKind::Rules),
+        ("规则", DocKind::Rules),
+        ("条例", DocKind::Rules),
+        ("评分标准", DocKind::Rules),
+        ("工作要点", DocKind::AnnualPlan),
+        ("要点", DocKind::AnnualPlan),
+        ("工作安排", DocKind::AnnualPlan),
+        ("安排", DocKind::AnnualPlan),
+        ("方案", DocKind::ImplementationPlan),
+        ("意见", DocKind::Opinion),
+        ("报告", DocKind::Report),
+        ("总结", DocKind::Report),
+        ("规划", DocKind::Plan),
+        ("纲要", DocKind::Plan),
+    ];
+    let mut best: Option<(usize, usize, DocKind)> = None;
+    for &(w, k) in WORDS {
+        if let Some(pos) = core.rfind(w) {
+            let key = (pos + w.len(), w.len(), k);
+            if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
+                best = Some(key);
+            }
+        }
+    }
+    if let Some(pos) = core.rfind("计划") {
+        let end = pos + "计划".len();
+        if best.is_none_or(|b| end > b.0) {
+            let k = if core.contains("五年计划") || has_period || find_period(&core).is_some() {
+                DocKind::Plan
+            } else if first_year(&core).is_some() || core.contains("年度") || core.contains("工作计划") {
+                DocKind::AnnualPlan
+            } else {
+                DocKind::ImplementationPlan
+            };
+            return Some(k);
+        }
+    }
+    best.map(|b| b.2)
+}
+
+re!(BODY_KIND, r"制定本(?:实施|工作|行动)?(方案|意见|规划|纲要|办法|细则|规定|要点)|提出(?:如下|以下)(?:实施|工作)?(意见)|向大会(?:作|报告)|(报告)如下|(安排)如下");
+
+/// The kind a text names itself by in its opening (`制定本工作方案`), for texts without a title.
+fn kind_from_body(lines: &[&str]) -> Option<DocKind> {
+    let opening: String = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .take(HEAD_LINES)
+        .flat_map(|l| l.chars().take(500))
+        .collect();
+    let c = BODY_KIND.captures(&opening)?;
+    let word = c.iter().skip(1).flatten().next().map_or("报告", |m| m.as_str());
+    Some(match word {
+        "方案" => DocKind::ImplementationPlan,
+        "意见" => DocKind::Opinion,
+        "规划" | "纲要" => DocKind::Plan,
+        "办法" | "细则" | "规定" => DocKind::Rules,
+        "要点" | "安排" => DocKind::AnnualPlan,
+        _ => DocKind::Report,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta_of(text: &str) -> Meta {
+        let lines: Vec<&str> = text.lines().collect();
+        let hints = SourceHints::default();
+        read(&Evidence {
+            lines: &lines,
+            table_rows: &[],
+            fields: &[],
+            page_titles: &[],
+            page_published: None,
+            hints: &hints,
+        })
+    }
+
+    #[test]
+    fn the_title_is_the_first_line_ending_in_a_genre_word() {
+        let m = meta_of("无锡市人民政府关于印发无锡市2018年度依法行政工作要点的通知\n\n各市（县）、区人民政府：\n");
+        assert_eq!(m.title.as_deref(), Some("无锡市人民政府关于印发无锡市2018年度依法行政工作要点的通知"));
+        assert_eq!(m.title_line, Some(0));
+    }
+
+    #[test]
+    fn a_title_broken_over_lines_is_joined() {
+        let m = meta_of("成都市武侯区人民政府办公室\n关于印发《武侯区2019年度法治政府\n\n建设工作要点》的通知\n\n各街道办事处：");
+        assert_eq!(
+            m.title.as_deref(),
+            Some("成都市武侯区人民政府办公室关于印发《武侯区2019年度法治政府建设工作要点》的通知")
+        );
+        let m = meta_of("国务院工作报\n告\n各位代表：");
+        assert_eq!(m.title.as_deref(), Some("国务院工作报告"));
+    }
+
+    #[test]
+    fn spaces_inside_a_title_are_dropped() {
+        let m = meta_of("成都市人民政府 关于加强 法治政府建设的意见\n");
+        assert_eq!(m.title.as_deref(), Some("成都市人民政府关于加强法治政府建设的意见"));
+    }
+
+    #[test]
+    fn a_text_that_opens_with_its_body_has_no_title() {
+        assert_eq!(meta_of("各位代表：\n现在，我代表市人民政府向大会报告工作。").title, None);
+        assert_eq!(meta_of("为全面推进依法行政，结合我镇实际，制定本方案。\n一、总体要求").title, None);
+    }
+
+    #[test]
+    fn ad_copy_is_not_a_title() {
+        assert!(!looks_like_title("县政府依法行政工作方案范文"));
+    }
+
+    #[test]
+    fn the_issuer_heads_the_title() {
+        assert_eq!(issuer_from_title("绵阳市人民政府关于2019年法治政府建设情况的报告").as_deref(), Some("绵阳市人民政府"));
+        assert_eq!(issuer_from_title("四川省司法厅印发《…》的通知").as_deref(), Some("四川省司法厅"));
+        assert_eq!(issuer_from_title("关于进一步加强行政执法的意见"), None);
+    }
+
+    #[test]
+    fn doc_numbers_are_found_at_the_head_and_normalised() {
+        let m = meta_of("某县人民政府关于印发工作要点的通知\n（绵府发[2019]12号）\n各乡镇：");
+        assert_eq!(m.doc_number.as_deref(), Some("绵府发〔2019〕12号"));
+        assert_eq!(doc_number_in("川府办发（2018） 5 号").as_deref(), Some("川府办发〔2018〕5号"));
+        assert_eq!(doc_number_in("根据川府办发〔2018〕5号文件精神，制定本方案。"), None);
+    }
+
+    #[test]
+    fn the_signature_date_is_read_under_the_signing_body() {
+        let m = meta_of("绵阳市人民政府关于加强法治建设的意见\n一、总体要求。\n\n绵阳市人民政府\n\n二〇一九年三月十二日\n");
+        assert_eq!(m.signed, Date::new(2019, 3, 12));
+        assert_eq!(m.year, Some(2019));
+        assert_eq!(m.issuer.as_deref(), Some("绵阳市人民政府"));
+    }
+
+    #[test]
+    fn a_signature_date_stripped_of_its_characters_is_read() {
+        let m = meta_of("绵阳市人民政府关于2018年法治政府建设的报告\n正文。\n绵阳市人民政府\n2019118\n");
+        assert_eq!(m.signed, Date::new(2019, 1, 18));
+        assert_eq!(m.year, Some(2018));
+    }
+
+    #[test]
+    fn kinds_come_from_the_genre_word_of_the_printed_document() {
+        let k = |t| kind_from_title(t, false);
+        assert_eq!(k("某市人民政府关于印发某市法治政府建设2016―2020年规划的通知"), Some(DocKind::Plan));
+        assert_eq!(k("关于印发《2019年度法治政府建设工作要点》的通知"), Some(DocKind::AnnualPlan));
+        assert_eq!(k("关于2019年法治政府建设工作的报告"), Some(DocKind::Report));
+        assert_eq!(k("关于推进数据共享的实施意见"), Some(DocKind::Opinion));
+        assert_eq!(k("某区法治政府建设实施方案（2021-2025年）"), Some(DocKind::ImplementationPlan));
+        assert_eq!(k("法治政府建设考核办法及评分细则"), Some(DocKind::Rules));
+        assert_eq!(k("某县2019年依法行政工作计划"), Some(DocKind::AnnualPlan));
+        assert_eq!(k("某省国民经济和社会发展第十个五年计划纲要"), Some(DocKind::Plan));
+    }
+
+    #[test]
+    fn a_text_without_title_names_its_kind_in_its_opening() {
+        let m = meta_of("为推进依法行政，结合我镇实际，制定本工作方案。\n一、目标");
+        assert_eq!(m.kind, DocKind::ImplementationPlan);
+    }
+
+    #[test]
+    fn a_plan_is_about_its_first_year() {
+        let m = meta_of("某市法治政府建设规划（2016—2020年）\n正文");
+        assert_eq!(m.period, Some(Period { start: 2016, end: 2020 }));
+        assert_eq!(m.year, Some(2016));
+        assert_eq!(m.kind, DocKind::Plan);
+    }
+
+    #[test]
+    fn a_period_on_the_line_under_the_title_counts() {
+        let m = meta_of("某市法治政府建设规划\n（2021—2025年）\n正文");
+        assert_eq!(m.period, Some(Period { start: 2021, end: 2025 }));
+    }
+
+    #[test]
+    fn periods_cited_in_the_body_do_not_count() {
+        let m = meta_of("某区2019年度法治政府建设工作要点\n贯彻《法治政府建设实施纲要（2015—2020年）》。");
+        assert_eq!(m.period, None);
+        assert_eq!(m.year, Some(2019));
+    }
+
+    #[test]
+    fn a_speech_is_about_the_year_it_was_delivered() {
+        let m = meta_of("政府工作报告\n——2019年1月15日在成都市第十七届人民代表大会第四次会议上\n各位代表：\n现在，我代表成都市人民政府，向大会报告工作。");
+        assert_eq!(m.year, Some(2019));
+        assert_eq!(m.issuer.as_deref(), Some("成都市人民政府"));
+        assert_eq!(m.region.map(|r| r.code).as_deref(), Some("510100"));
+        assert_eq!(m.kind, DocKind::Report);
+    }
+
+    #[test]
+    fn national_issuers_have_no_region() {
+        let m = meta_of("国务院关于支持福建省加快建设的若干意见\n正文。");
+        assert_eq!(m.issuer.as_deref(), Some("国务院"));
+        assert_eq!(m.region, None);
+    }
+
+    #[test]
+    fn the_region_hint_is_the_fallback() {
+        let lines = ["为推进依法行政，制定本方案。"];
+        let hints = SourceHints {
+            region: Some("510811".into()),
+            ..SourceHints::default()
+        };
+        let m = read(&Evidence {
+            lines: &lines,
+            table_rows: &[],
+            fields: &[],
+            page_titles: &[],
+            page_published: None,
+            hints: &hints,
+        });
+        assert_eq!(m.region.map(|r| r.code).as_deref(), Some("510811"));
+    }
+}

@@ -1,0 +1,311 @@
+//! Administrative regions by name, from the GB/T 2260 table committed as data.
+//!
+//! The table (`corpora/regions/gbt2260.tsv`, code → name, see its README for the source) is
+//! compiled in. Every province, prefecture-level city and county-level division is found by
+//! its full name (`广元市`, `昭化区`, `阿坝藏族羌族自治州`) and by its short name (`广元`,
+//! `昭化`, `阿坝州`, `四川`). A name shared by several divisions (`朝阳区`, `鼓楼区`) is
+//! settled by the other names in the same string (`北京市朝阳区`), or left out.
+//!
+//! This module only resolves names found in a string; which strings to read (issuer, title)
+//! is `meta`'s decision.
+
+use duban_model::Region;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const TABLE: &str = include_str!("../../../corpora/regions/gbt2260.tsv");
+
+/// The four municipalities, whose districts sit directly under the province level.
+const MUNICIPALITIES: [&str; 4] = ["11", "12", "31", "50"];
+
+/// Ethnic names dropped from autonomous divisions for their short names (阿坝藏族羌族自治州 →
+/// 阿坝州). Longer names first so that `蒙古族` is dropped before `蒙古`.
+const ETHNIC: &[&str] = &[
+    "柯尔克孜", "哈萨克", "蒙古族", "蒙古", "藏族", "羌族", "彝族", "苗族", "侗族", "布依族", "土家族",
+    "傣族", "景颇族", "傈僳族", "白族", "哈尼族", "壮族", "回族", "朝鲜族", "瑶族", "畲族", "黎族",
+    "满族", "土族", "撒拉族", "裕固族", "东乡族", "保安族", "纳西族", "普米族", "独龙族", "怒族",
+    "拉祜族", "佤族", "仡佬族", "水族", "毛南族", "仫佬族", "各族", "达斡尔族", "鄂温克族",
+    "鄂伦春族", "锡伯族", "塔吉克", "羌",
+];
+
+/// Suffixes whose removal gives a division's short name.
+const SUFFIXES: &[&str] = &[
+    "特别行政区",
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "地区",
+    "林区",
+    "新区",
+    "省",
+    "市",
+    "区",
+    "县",
+    "盟",
+    "旗",
+];
+
+/// One division of the table.
+#[derive(Debug, Clone)]
+struct Division {
+    code: String,
+    name: String,
+}
+
+struct Table {
+    by_code: HashMap<String, Division>,
+    by_name: HashMap<String, Vec<String>>,
+    longest: usize,
+}
+
+static REGIONS: LazyLock<Table> = LazyLock::new(|| {
+    let mut by_code = HashMap::new();
+    let mut by_name: HashMap<String, Vec<String>> = HashMap::new();
+    for line in TABLE.lines().skip(1) {
+        let Some((code, name)) = line.split_once('\t') else {
+            continue;
+        };
+        if code.len() != 6 || name.is_empty() {
+            continue;
+        }
+        by_code.insert(
+            code.to_string(),
+            Division {
+                code: code.to_string(),
+                name: name.to_string(),
+            },
+        );
+        for key in names_of(name, code) {
+            let codes = by_name.entry(key).or_default();
+            if !codes.iter().any(|c| c == code) {
+                codes.push(code.to_string());
+            }
+        }
+    }
+    let longest = by_name.keys().map(|k| k.chars().count()).max().unwrap_or(0);
+    Table {
+        by_code,
+        by_name,
+        longest,
+    }
+});
+
+/// Short names of cities that are also common words (大同 "great harmony", 大庆 "celebration",
+/// 安康 "well-being"); these cities are found by their full names only.
+const COMMON_WORDS: &[&str] = &[
+    "大同", "长治", "大庆", "安康", "通化", "黄山", "白山", "阿里", "北海", "海东", "海西", "海北",
+    "来宾", "吉安", "安顺", "中卫", "山南", "普洱", "白银", "金昌", "白城", "三明", "玉林", "黑河",
+    "丽江", "保山",
+];
+
+fn drop_ethnic(base: &str) -> String {
+    let mut b = base.to_string();
+    for e in ETHNIC {
+        b = b.replace(e, "");
+    }
+    b
+}
+
+/// The names a division is known by: its full name and its short names.
+///
+/// Counties keep only their full names (and `X县` for an autonomous county): their bare short
+/// names are too often ordinary words (公安, 会同, 振兴, 资源, 同心).
+fn names_of(full: &str, code: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    // Two-character full names (城区, 郊区, 矿区) are ordinary words; they never stand alone.
+    if full.chars().count() >= 3 {
+        names.push(full.to_string());
+    }
+    for (suffix, short) in [("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")] {
+        if let Some(base) = full.strip_suffix(suffix) {
+            let b = drop_ethnic(base);
+            if b.chars().count() >= 2 {
+                names.push(format!("{b}{short}"));
+            }
+        }
+    }
+    if level(code) < 3 {
+        if let Some(base) = SUFFIXES.iter().find_map(|s| full.strip_suffix(s)) {
+            let b = drop_ethnic(base);
+            if b.chars().count() >= 2 && !COMMON_WORDS.contains(&b.as_str()) {
+                names.push(b);
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn level(code: &str) -> u8 {
+    if code.ends_with("0000") {
+        1
+    } else if code.ends_with("00") {
+        2
+    } else {
+        3
+    }
+}
+
+/// The region that the names in `s` point to: the most specific division that the other names
+/// in `s` agree with.
+pub fn find_region(s: &str) -> Option<Region> {
+    let t = &*REGIONS;
+    let chars: Vec<char> = s.chars().collect();
+    let mut found: Vec<Vec<String>> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let max = t.longest.min(chars.len() - i);
+        let hit = (2..=max).rev().find_map(|n| {
+            let key: String = chars[i..i + n].iter().collect();
+            t.by_name.get(&key).map(|codes| (n, codes.clone()))
+        });
+        match hit {
+            Some((n, codes)) => {
+                found.push(codes);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    if found.is_empty() {
+        return None;
+    }
+    // Every code named, with whether it was named unambiguously.
+    let unique: Vec<&String> = found
+        .iter()
+        .filter(|c| c.len() == 1)
+        .map(|c| &c[0])
+        .collect();
+    let agrees = |code: &str, other: &str| {
+        let (a, b) = if level(code) >= level(other) {
+            (code, other)
+        } else {
+            (other, code)
+        };
+        match level(b) {
+            1 => a[..2] == b[..2],
+            2 => a[..4] == b[..4],
+            _ => a == b,
+        }
+    };
+    let mut best: Option<(u8, usize, &String)> = None;
+    for codes in &found {
+        for code in codes {
+            let support = found
+                .iter()
+                .filter(|other| other.iter().any(|o| o != code && agrees(code, o)))
+                .count();
+            // An ambiguous name counts only when another name in the string backs it.
+            if codes.len() > 1 && support == 0 {
+                continue;
+            }
+            if unique.iter().any(|u| !agrees(code, u)) && codes.len() > 1 {
+                continue;
+            }
+            let key = (level(code), support, code);
+            if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
+                best = Some(key);
+            }
+        }
+    }
+    let (_, _, code) = best?;
+    region_of(code)
+}
+
+/// The region record of a code, with its province, city and county names.
+pub fn region_of(code: &str) -> Option<Region> {
+    let t = &*REGIONS;
+    let div = t.by_code.get(code)?;
+    let province = t.by_code.get(&format!("{}0000", &code[..2])).map(|d| d.name.clone());
+    let municipality = MUNICIPALITIES.contains(&&code[..2]);
+    let city = match level(code) {
+        1 if municipality => province.clone(),
+        1 => None,
+        _ if municipality => province.clone(),
+        _ => t
+            .by_code
+            .get(&format!("{}00", &code[..4]))
+            .map(|d| d.name.clone()),
+    };
+    let county = (level(code) == 3).then(|| div.name.clone());
+    Some(Region {
+        code: div.code.clone(),
+        province,
+        city,
+        county,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(s: &str) -> Option<String> {
+        find_region(s).map(|r| r.code)
+    }
+
+    #[test]
+    fn the_table_has_county_level_districts() {
+        let r = region_of("510811").unwrap();
+        assert_eq!(r.county.as_deref(), Some("昭化区"));
+        assert_eq!(r.city.as_deref(), Some("广元市"));
+        assert_eq!(r.province.as_deref(), Some("四川省"));
+    }
+
+    #[test]
+    fn a_city_and_its_district_give_the_district() {
+        assert_eq!(code("成都市武侯区人民政府办公室").as_deref(), Some("510107"));
+    }
+
+    #[test]
+    fn a_city_alone_gives_the_city() {
+        assert_eq!(code("无锡市人民政府").as_deref(), Some("320200"));
+        let r = find_region("无锡市人民政府").unwrap();
+        assert_eq!(r.province.as_deref(), Some("江苏省"));
+        assert_eq!(r.county, None);
+    }
+
+    #[test]
+    fn short_names_are_recognised() {
+        assert_eq!(code("无锡法治政府建设").as_deref(), Some("320200"));
+        assert_eq!(code("峨边县人民政府").as_deref(), Some("511132"));
+        assert_eq!(code("凉山州人民政府").as_deref(), Some("513400"));
+        assert_eq!(code("浙江省人民政府").as_deref(), Some("330000"));
+    }
+
+    #[test]
+    fn a_unique_district_name_alone_gives_its_city() {
+        let r = find_region("武侯区人民政府").unwrap();
+        assert_eq!(r.code, "510107");
+        assert_eq!(r.city.as_deref(), Some("成都市"));
+    }
+
+    #[test]
+    fn an_ambiguous_district_is_settled_by_its_city() {
+        assert_eq!(code("北京市朝阳区人民政府").as_deref(), Some("110105"));
+        assert_eq!(code("南京市鼓楼区人民政府").as_deref(), Some("320106"));
+    }
+
+    #[test]
+    fn an_ambiguous_district_alone_is_left_out() {
+        assert_eq!(code("鼓楼区人民政府"), None);
+    }
+
+    #[test]
+    fn municipalities_are_their_own_city() {
+        let r = find_region("上海市人民政府").unwrap();
+        assert_eq!(r.code, "310000");
+        assert_eq!(r.city.as_deref(), Some("上海市"));
+    }
+
+    #[test]
+    fn ordinary_words_are_not_regions() {
+        assert_eq!(code("国务院关于加强城区管理的意见"), None);
+        assert_eq!(code("会同公安部门推进乡村振兴"), None);
+    }
+}

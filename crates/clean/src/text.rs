@@ -1,0 +1,146 @@
+//! Character-level repairs of scraped text that keep the document's own words.
+//!
+//! Line ends are unified to LF, zero-width characters that scrapers leave (U+200B, U+FEFF, …)
+//! are dropped, digits that PDF extraction spaced out (`2 0 0 1年`) are joined when the
+//! document shows that damage, and paragraphs that a converter ran together on one line with
+//! their indentation still marking them (` \u{2003}\u{2003}`) are split again.
+//!
+//! It does not change widths (no NFKC: that is only for matching, see [`nfkc`]), does not trim
+//! lines, and does not touch blank lines, whose structure the obligation extractor reads.
+
+use regex::Regex;
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
+
+/// Characters that carry nothing and are dropped everywhere.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// CRLF and lone CR to LF, invisible characters dropped.
+pub fn unify_line_ends(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            c if is_invisible(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// NFKC form with whitespace removed: the key for comparing a line against patterns and titles.
+pub fn nfkc(s: &str) -> String {
+    s.nfkc().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Three or more single digits separated by single spaces: the mark of PDF-extracted text.
+static SPACED_RUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^0-9A-Za-z])[0-9](?: [0-9]){2,}").expect("static regex"));
+/// Two or more single digits separated by single spaces, with what precedes them.
+static SPACED_DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|[^0-9A-Za-z])((?:[0-9] )+[0-9])( ?)([年月日号亿万千百十个件项元%％．.]?)")
+        .expect("static regex")
+});
+/// A digit, a space, then a unit or date character: `3 月`, `1 1 ％`.
+static DIGIT_SPACE_UNIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9]) ([年月日号亿万千个件项元%％])").expect("static regex"));
+/// A decimal point with spaces around it inside a number: `2 2 ．4`.
+static SPACED_POINT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9]) ?([．.]) ?([0-9])").expect("static regex"));
+
+/// Whether the text shows the spaced-digit damage of PDF extraction often enough to repair it.
+///
+/// A single `1 2 3` can be a real list; several runs in one document are the converter's mark.
+pub fn has_spaced_digits(text: &str) -> bool {
+    SPACED_RUN.find_iter(text).take(3).count() >= 3
+}
+
+/// Joins digits spaced out by PDF extraction on one line: `1 9 9 7 年` → `1997年`.
+pub fn join_spaced_digits(line: &str) -> String {
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return line.to_string();
+    }
+    let joined = SPACED_DIGITS.replace_all(line, |c: &regex::Captures| {
+        let digits: String = c[2].chars().filter(|c| *c != ' ').collect();
+        let unit = &c[4];
+        let space = if unit.is_empty() { &c[3] } else { "" };
+        format!("{}{digits}{space}{unit}", &c[1])
+    });
+    let joined = DIGIT_SPACE_UNIT.replace_all(&joined, "$1$2");
+    SPACED_POINT.replace_all(&joined, "$1$2$3").into_owned()
+}
+
+/// A paragraph indent run into the previous paragraph: spaces then two em or ideographic spaces.
+static RUN_IN_INDENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[ \t]+([\u{2003}\u{3000}]{2})").expect("static regex"));
+
+/// Lines longer than this that hold several run-in indents are split into paragraphs.
+const RUN_IN_MIN_LEN: usize = 2000;
+
+/// Splits a line that holds several paragraphs, each still opened by its indent, into lines.
+pub fn split_run_in_paragraphs(line: &str) -> Option<String> {
+    if line.len() < RUN_IN_MIN_LEN || RUN_IN_INDENT.find_iter(line).take(3).count() < 3 {
+        return None;
+    }
+    Some(RUN_IN_INDENT.replace_all(line, "\n$1").into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_and_lone_cr_become_lf() {
+        assert_eq!(unify_line_ends("一、总体要求\r\n二、重点任务\r三"), "一、总体要求\n二、重点任务\n三");
+    }
+
+    #[test]
+    fn zero_width_spaces_are_dropped() {
+        assert_eq!(unify_line_ends("\u{200B}\n各位代表\u{FEFF}："), "\n各位代表：");
+    }
+
+    #[test]
+    fn spaced_digits_are_joined_with_their_unit() {
+        assert_eq!(
+            join_spaced_digits("全省生产总值达到1 8 5 6 亿元，比1 9 9 5 年增长9 ％"),
+            "全省生产总值达到1856亿元，比1995年增长9％"
+        );
+        assert_eq!(join_spaced_digits("(2 0 0 1年2月1 6日通过)"), "(2001年2月16日通过)");
+        assert_eq!(join_spaced_digits("授予专利权2 2 ．4 万件"), "授予专利权22．4万件");
+    }
+
+    #[test]
+    fn ordinary_numbers_are_left_alone() {
+        let s = "完成投资300亿元，新增学位3.09万个，第 A0 1版";
+        assert_eq!(join_spaced_digits(s), s);
+    }
+
+    #[test]
+    fn one_spaced_run_does_not_mark_a_document() {
+        assert!(!has_spaced_digits("编号 1 2 3 的三项任务"));
+        assert!(has_spaced_digits("1 9 9 8 年，2 0 0 1 年，3 2 5 1 亿美元"));
+    }
+
+    #[test]
+    fn run_in_paragraphs_are_split_at_their_indent() {
+        let para = "现在，我代表市人民政府向大会报告工作。".repeat(40);
+        let line = format!("各位代表： \u{2003}\u{2003}{para} \u{2003}\u{2003}{para} \u{2003}\u{2003}{para}");
+        let split = split_run_in_paragraphs(&line).unwrap();
+        assert_eq!(split.lines().count(), 4);
+        assert!(split.lines().nth(1).unwrap().starts_with("\u{2003}\u{2003}现在"));
+        assert!(split_run_in_paragraphs("短行 \u{2003}\u{2003}一").is_none());
+    }
+
+    #[test]
+    fn nfkc_unifies_widths_and_drops_spaces() {
+        assert_eq!(nfkc("时间： 2022－01－30"), "时间:2022-01-30");
+    }
+}
