@@ -56,6 +56,11 @@ const NOT_BODIES: &[&str] = &[
     "座谈会",
     "听证会",
     "论证会",
+    "格局",
+    "布局",
+    "大局",
+    "结局",
+    "当局",
     "研讨会",
     "培训班",
     "常务会",
@@ -259,11 +264,11 @@ const DUTY: &str = r"(?:要|应当|应|必须|须|负责|每年|每半年|每季
 
 /// Verbs and adverbs that show a clause-initial phrase is a predicate, not a body's name.
 const PREDICATE_WORDS: &[&str] = &[
-    "召开", "主持", "推动", "推进", "组织", "督促", "开展", "落实", "坚持", "建立", "健全", "加强",
-    "强化", "支持", "配合", "听取", "保障", "针对", "发挥", "完善", "实施", "做好", "纳入", "对照",
-    "依照", "按照", "根据", "通过", "认真", "积极", "充分", "及时", "提高", "提升", "创新", "规范",
-    "深化", "加大", "明确", "严格", "实现", "确保", "鼓励", "引导", "指导", "协调", "督查", "部署",
-    "研究",
+    "召开", "主持", "会同", "评价", "争取", "改为", "推动", "推进", "组织", "督促", "开展", "落实",
+    "坚持", "建立", "健全", "加强", "强化", "支持", "配合", "听取", "保障", "针对", "发挥", "完善",
+    "实施", "做好", "纳入", "对照", "依照", "按照", "根据", "通过", "认真", "积极", "充分", "及时",
+    "提高", "提升", "创新", "规范", "深化", "加大", "明确", "严格", "实现", "确保", "鼓励", "引导",
+    "指导", "协调", "督查", "部署", "研究",
 ];
 
 /// Whether a clause-initial phrase is a name rather than the start of a predicate: it holds
@@ -281,8 +286,16 @@ fn is_subject_phrase(name: &str) -> bool {
     if name.contains('、') {
         return true;
     }
+    if name.starts_with('非') {
+        return false;
+    }
     let tagged = duban_segment::Segmenter::shared().tag(name);
     match tagged.first() {
+        // Pronouns and time words open clauses (`我们…`, `过去…`, `今后…`), but `各级` and
+        // `本级` are how body names begin.
+        Some(w) if w.tag.starts_with('r') || w.tag.starts_with('t') => ["各", "本", "全", "该"]
+            .iter()
+            .any(|p| w.word.starts_with(p)),
         Some(w) => {
             !(w.tag.starts_with('v')
                 || w.tag.starts_with('p')
@@ -332,6 +345,12 @@ pub fn actors(text: &str) -> Vec<Body> {
             if let Some(rest) = name.strip_prefix(lead) {
                 name = rest.to_string();
             }
+        }
+        // `主题数据库由市政务数据主管部门负责`: the body is the agent after `由`.
+        if let Some(pos) = name.rfind('由')
+            && !name[pos..].starts_with("由于")
+        {
+            name = name[pos + '由'.len_utf8()..].to_string();
         }
         if !is_subject_phrase(&name) {
             continue;
@@ -432,6 +451,22 @@ mod tests {
             .map(|b| b.name)
             .collect();
         assert_eq!(got, ["审计部门", "财政部门", "监察部门"]);
+    }
+
+    #[test]
+    fn pronouns_time_words_and_patterns_are_not_actors() {
+        assert!(actors("我们高度评价七十七国集团").is_empty());
+        assert!(actors("过去教育行政部门对学校管得过多").is_empty());
+        assert!(actors("多种所有制经济共同发展的格局进一步形成").is_empty());
+    }
+
+    #[test]
+    fn the_agent_after_you_is_the_actor() {
+        let got: Vec<String> = actors("主题数据库由市政务数据主管部门负责建设")
+            .into_iter()
+            .map(|b| b.name)
+            .collect();
+        assert_eq!(got, ["市政务数据主管部门"]);
     }
 
     #[test]

@@ -193,7 +193,7 @@ pub fn read_bare_number(line: &str) -> Option<u32> {
 }
 
 static INLINE_IS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[。；;：:！!\n])\s*(?P<label>(?P<n>[一二三四五六七八九十]+)是)")
+    Regex::new(r"(?P<boundary>^|[。；;：:！!\n])?\s*(?P<label>(?P<n>[一二三四五六七八九十]+)是)")
         .expect("inline pattern compiles")
 });
 
@@ -233,6 +233,22 @@ pub fn inline_enumeration(folded: &str) -> Vec<InlineLabel> {
                 continue;
             };
             if number as usize != out.len() + 1 {
+                continue;
+            }
+            // `一是` must open a sentence (`统一是` is no label); a later number that continues
+            // a started enumeration may follow a sentence whose full stop was lost.
+            if style == Style::ZhIs
+                && number == 1
+                && caps.name("boundary").is_none()
+                && !caps.get(0).is_some_and(|m| m.start() == 0)
+            {
+                continue;
+            }
+            if style == Style::ZhIs
+                && caps.name("boundary").is_none()
+                && number > 1
+                && out.is_empty()
+            {
                 continue;
             }
             out.push(InlineLabel {
@@ -332,6 +348,12 @@ mod tests {
     #[test]
     fn inline_enumeration_needs_a_sentence_boundary() {
         assert!(inline_enumeration("祖国统一是历史潮流，两岸统一是大势所趋").is_empty());
+    }
+
+    #[test]
+    fn a_continuing_item_after_a_lost_full_stop_is_found() {
+        let items = inline_enumeration("一是完善规则。二是落实审查，提供保障三是健全追究制度。");
+        assert_eq!(items.len(), 3);
     }
 
     #[test]
