@@ -240,7 +240,7 @@ pub fn inline_enumeration(folded: &str) -> Vec<InlineLabel> {
             if style == Style::ZhIs
                 && number == 1
                 && caps.name("boundary").is_none()
-                && !caps.get(0).is_some_and(|m| m.start() == 0)
+                && caps.get(0).is_none_or(|m| m.start() != 0)
             {
                 continue;
             }
