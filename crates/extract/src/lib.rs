@@ -40,7 +40,7 @@ pub mod outline;
 pub mod recurrence;
 pub mod reference;
 
-use duban_model::{CleanDoc, Obligation, ObligationKind, obligation_id};
+use duban_model::{Bound, CleanDoc, Obligation, ObligationKind, obligation_id};
 use label::Style;
 use outline::OutlineParser;
 use rayon::prelude::*;
@@ -94,11 +94,23 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
         {
             body::push(&mut bodies, b.name, b.role);
         }
-        let deadlines = if kind == ObligationKind::Achievement {
+        let mut deadlines = if kind == ObligationKind::Achievement {
             Vec::new()
         } else {
             deadline::deadlines(&item_text, d.year)
         };
+        // A time-limit column (完成时限) bounds the work even where it prints a plain month.
+        for mut limit in deadline::deadlines(&item.limits, d.year) {
+            if limit.bound == Bound::In {
+                limit.bound = Bound::By;
+            }
+            if !deadlines.iter().any(|x| {
+                (x.year, x.month, x.day, x.bound)
+                    == (limit.year, limit.month, limit.day, limit.bound)
+            }) {
+                deadlines.push(limit);
+            }
+        }
         let mut labels: Vec<&str> = ancestors
             .iter()
             .filter(|a| !a.silent)

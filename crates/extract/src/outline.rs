@@ -54,6 +54,8 @@ pub struct Item {
     pub table: Option<TableKind>,
     /// Bodies read from the row's body columns.
     pub column_bodies: Vec<Body>,
+    /// The cells of a row's time-limit columns (完成时限), one a line.
+    pub limits: String,
     /// Whether this item is an attachment root (`附件1 …`).
     pub attachment: bool,
     /// Whether this node only groups (an unnumbered `附件:` root): it adds nothing to paths.
@@ -181,6 +183,15 @@ static SIGNATURE_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("signature date pattern compiles")
 });
 
+/// A row of an HTML table with its table's header.
+#[derive(Debug, Clone, Copy)]
+struct HtmlRow<'a> {
+    header: &'a [String],
+    row: &'a TableRow,
+    first: bool,
+    last: bool,
+}
+
 /// One line of the text with its byte range (without the line break).
 #[derive(Debug, Clone, Copy)]
 struct Line<'a> {
@@ -281,6 +292,8 @@ pub struct OutlineParser {
     floor: usize,
     table: Option<TableColumns>,
     attachment_list: bool,
+    /// The stack depth at which the open table's rows start.
+    table_base: usize,
     /// In a table row: an empty cell after the first bodies has closed the lead column.
     row_lead_closed: bool,
     /// In a table row: the row's heading came from its own cell and no content followed yet.
@@ -297,18 +310,58 @@ impl OutlineParser {
     /// table rows with their cells.
     pub fn parse_with_blocks(text: &str, blocks: &[Block]) -> Vec<Item> {
         let mut p = OutlineParser::default();
-        let mut rows: HashMap<usize, (&[String], &TableRow, bool)> = HashMap::new();
+        let mut rows: HashMap<usize, HtmlRow<'_>> = HashMap::new();
         for Block::Table { header, rows: body } in blocks {
+            // A table without a header row of its own may carry it as its first row.
+            let (header, body): (&[String], &[TableRow]) = match body.split_first() {
+                Some((first, rest))
+                    if header.is_empty()
+                        && first
+                            .cells
+                            .iter()
+                            .filter(|c| header_word(c).is_some())
+                            .count()
+                            >= 2 =>
+                {
+                    (first.cells.as_slice(), rest)
+                }
+                _ => (header.as_slice(), body),
+            };
             for (k, row) in body.iter().enumerate() {
-                rows.insert(row.span.0, (header.as_slice(), row, k == 0));
+                rows.insert(
+                    row.span.0,
+                    HtmlRow {
+                        header,
+                        row,
+                        first: k == 0,
+                        last: k + 1 == body.len(),
+                    },
+                );
             }
         }
+        let headers: Vec<String> = blocks
+            .iter()
+            .map(|Block::Table { header, .. }| {
+                header
+                    .iter()
+                    .map(|h| h.trim())
+                    .collect::<Vec<_>>()
+                    .join("\t")
+            })
+            .filter(|h| !h.is_empty())
+            .collect();
         let all = lines(text);
         let mut i = 0;
         while i < all.len() {
-            let (ts, _) = trimmed(&all[i]);
-            if let Some(&(header, row, first)) = rows.get(&all[i].start).or_else(|| rows.get(&ts)) {
-                p.html_row(text, header, row, first);
+            let (ts, te) = trimmed(&all[i]);
+            if let Some(row) = rows.get(&all[i].start).or_else(|| rows.get(&ts)) {
+                p.html_row(text, row);
+                i += 1;
+                continue;
+            }
+            // The header line of an HTML table is no text of the item before it.
+            let cells: Vec<&str> = text[ts..te].split('\t').map(str::trim).collect();
+            if cells.len() > 1 && headers.contains(&cells.join("\t")) {
                 i += 1;
                 continue;
             }
@@ -318,24 +371,48 @@ impl OutlineParser {
         p.items
     }
 
-    /// A row of an HTML table: its 序号 cell is the label, its first text cell the heading,
-    /// its body columns the bodies.
-    fn html_row(&mut self, text: &str, header: &[String], row: &TableRow, first: bool) {
-        let words: Vec<&str> = header.iter().map(|h| h.trim()).collect();
-        if first {
-            self.table = Some(table_columns(&words));
+    /// Opens a table: its rows nest under the heading just before it when that heading has no
+    /// text of its own (`二、重点任务分解` and then the table), else under the current root.
+    fn open_table(&mut self, columns: TableColumns) {
+        self.table = Some(columns);
+        let keep = self.stack.last().is_some_and(|&top| {
+            self.stack.len() > self.floor
+                && self.items[top].children.is_empty()
+                && self.items[top].segments.len() <= 1
+        });
+        if !keep {
             self.stack.truncate(self.floor);
-            self.open = None;
+        }
+        self.table_base = self.stack.len();
+        self.open = None;
+    }
+
+    /// A row of an HTML table: its 序号 cell (or a label opening its first text cell) is the
+    /// label, its first text cell the heading, its body columns the bodies, its time columns
+    /// the time limits. A numbered row with nothing but a title (`（一）` `规范执法`) groups
+    /// the rows after it.
+    fn html_row(&mut self, text: &str, html: &HtmlRow<'_>) {
+        let words: Vec<&str> = html.header.iter().map(|h| h.trim()).collect();
+        if html.first {
+            self.open_table(table_columns(&words));
         }
         let Some(table) = self.table else { return };
-        let (start, end) = row.span;
+        let (start, end) = (html.row.span.0, html.row.span.1.min(text.len()));
+        let line = text.get(start..end).unwrap_or("");
         let mut label = None;
         let mut heading = String::new();
         let mut bodies = Vec::new();
-        for (k, cell) in row.cells.iter().enumerate() {
+        let mut segments = Vec::new();
+        let mut limits = String::new();
+        let mut search_from = 0;
+        for (k, cell) in html.row.cells.iter().enumerate() {
             let cell = cell.trim();
             if cell.is_empty() {
                 continue;
+            }
+            let at = line[search_from..].find(cell).map(|p| p + search_from);
+            if let Some(p) = at {
+                search_from = p + cell.len();
             }
             let column = words.get(k).copied().unwrap_or("");
             if column.contains("序号") || (k == 0 && read_bare_number(cell).is_some()) {
@@ -365,19 +442,54 @@ impl OutlineParser {
                 }
                 continue;
             }
+            if ["时限", "时间", "期限", "节点"]
+                .iter()
+                .any(|w| column.contains(w))
+            {
+                limits.push_str(cell);
+                limits.push('\n');
+                continue;
+            }
+            let mut cell_start = at.map_or(start, |p| start + p);
             if heading.is_empty() {
                 let cell_label = read_label(cell);
                 let body = cell_label
                     .as_ref()
                     .map_or(cell, |l| &cell[l.len.min(cell.len())..]);
+                cell_start += cell.len() - body.len();
                 if label.is_none() {
                     label = cell_label;
                 }
                 heading = lead_phrase(body);
             }
+            let cell_end = at.map_or(end, |p| start + p + cell.len());
+            segments.push((cell_start.min(cell_end), cell_end));
+        }
+        if html.last {
+            self.table = None;
         }
         if heading.is_empty() {
             return;
+        }
+        let style = label.as_ref().map(|l| l.style);
+        if let Some(style) = style {
+            // Rows nest by their numbering like lines do, within the table.
+            let existing = self.stack[self.table_base..]
+                .iter()
+                .rposition(|&s| self.items[s].style == Some(style))
+                .map(|p| p + self.table_base);
+            if let Some(pos) = existing {
+                self.stack.truncate(pos);
+            } else {
+                while self.stack.len() > self.table_base
+                    && let Some(&top) = self.stack.last()
+                    && self.items[top]
+                        .style
+                        .is_some_and(|s| s.rank() >= style.rank())
+                {
+                    self.stack.pop();
+                }
+            }
         }
         let parent = self.stack.last().copied();
         let mut ancestors = parent
@@ -386,24 +498,31 @@ impl OutlineParser {
         if let Some(p) = parent {
             ancestors.push(p);
         }
-        let (label_text, style) = label.map_or((String::new(), None), |l| (l.text, Some(l.style)));
         let idx = self.push_item(Item {
-            label: label_text,
+            label: label.map(|l| l.text).unwrap_or_default(),
             style,
             heading,
-            segments: vec![(start, end.min(text.len()))],
+            segments: if segments.is_empty() {
+                vec![(start, end)]
+            } else {
+                segments
+            },
             start,
             ancestors,
             children: Vec::new(),
             table: Some(table.kind),
             column_bodies: bodies,
+            limits,
             attachment: false,
             silent: false,
         });
         if let Some(p) = parent {
             self.items[p].children.push(idx);
         }
-        self.open = Some(idx);
+        if style.is_some() {
+            self.stack.push(idx);
+        }
+        self.open = if html.last { None } else { Some(idx) };
     }
 
     /// Handles line `i`; returns the index of the next line to read.
@@ -498,10 +617,7 @@ impl OutlineParser {
                 }
             }
             if words.len() >= 2 {
-                self.table = Some(table_columns(&words));
-                self.stack.truncate(self.floor);
-                self.open = self.stack.last().copied();
-                self.open = None;
+                self.open_table(table_columns(&words));
                 return j;
             }
         }
@@ -539,6 +655,7 @@ impl OutlineParser {
                 children: Vec::new(),
                 table: None,
                 column_bodies: Vec::new(),
+                limits: String::new(),
                 attachment: false,
                 silent: false,
             });
@@ -656,6 +773,7 @@ impl OutlineParser {
             children: Vec::new(),
             table: self.table.map(|t| t.kind),
             column_bodies: Vec::new(),
+            limits: String::new(),
             attachment: false,
             silent: false,
         });
@@ -734,6 +852,7 @@ impl OutlineParser {
             children: Vec::new(),
             table: self.table.map(|t| t.kind),
             column_bodies: Vec::new(),
+            limits: String::new(),
             attachment: false,
             silent: false,
         });
@@ -767,6 +886,7 @@ impl OutlineParser {
             children: Vec::new(),
             table: None,
             column_bodies: Vec::new(),
+            limits: String::new(),
             attachment: !silent,
             silent,
         });
@@ -822,6 +942,7 @@ impl OutlineParser {
                         children: Vec::new(),
                         table: None,
                         column_bodies: Vec::new(),
+                        limits: String::new(),
                         attachment: false,
                         silent: false,
                     };
@@ -1010,6 +1131,93 @@ mod tests {
         );
         assert_eq!(got[2].1, vec!["一、今年工作安排".to_string()]);
         assert!(got[1].1.is_empty());
+    }
+
+    fn html_table(text: &str, header: &[&str], rows: &[&[&str]]) -> Vec<Block> {
+        let rows = rows
+            .iter()
+            .map(|cells| {
+                let line = cells.join("\t");
+                let start = text.find(&line).expect("row is in the text");
+                TableRow {
+                    cells: cells.iter().map(|c| c.to_string()).collect(),
+                    span: (start, start + line.len()),
+                }
+            })
+            .collect();
+        vec![Block::Table {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows,
+        }]
+    }
+
+    #[test]
+    fn rows_of_an_html_table_nest_under_the_heading_before_it() {
+        let text = "二、任务分解\n序号\t工作任务\t牵头单位\t责任单位\t完成时限\n1\t开展文件清理。\t县司法局\t县财政局、各乡镇\t2019年6月\n县人民政府\n";
+        let blocks = html_table(
+            text,
+            &["序号", "工作任务", "牵头单位", "责任单位", "完成时限"],
+            &[&[
+                "1",
+                "开展文件清理。",
+                "县司法局",
+                "县财政局、各乡镇",
+                "2019年6月",
+            ]],
+        );
+        let items = OutlineParser::parse_with_blocks(text, &blocks);
+        let row = items.iter().find(|i| i.label == "1").expect("row item");
+        assert_eq!(items[row.ancestors[0]].path_element(), "二、任务分解");
+        assert!(
+            items[row.ancestors[0]].segments.len() == 1,
+            "the header line is no text of the heading"
+        );
+        assert_eq!(row.heading, "开展文件清理");
+        assert_eq!(row.text(text), "开展文件清理。");
+        assert_eq!(row.limits.trim(), "2019年6月");
+        let names: Vec<(&str, Role)> = row
+            .column_bodies
+            .iter()
+            .map(|b| (b.name.as_str(), b.role))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("县司法局", Role::Lead),
+                ("县财政局", Role::Responsible),
+                ("各乡镇", Role::Responsible)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_group_row_of_an_html_table_groups_the_rows_after_it() {
+        let text = "序号\t工作任务\t责任单位\n(一)\t规范执法\t\n1\t推行公示制度。\t县司法局\n";
+        let blocks = html_table(
+            text,
+            &["序号", "工作任务", "责任单位"],
+            &[
+                &["(一)", "规范执法", ""],
+                &["1", "推行公示制度。", "县司法局"],
+            ],
+        );
+        let got: Vec<(String, Vec<String>)> = {
+            let items = OutlineParser::parse_with_blocks(text, &blocks);
+            items
+                .iter()
+                .filter(|i| i.children.is_empty())
+                .map(|i| {
+                    (
+                        i.label.clone(),
+                        i.ancestors
+                            .iter()
+                            .map(|&a| items[a].path_element())
+                            .collect(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(got, [("1".to_string(), vec!["(一)规范执法".to_string()])]);
     }
 
     #[test]
