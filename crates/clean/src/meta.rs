@@ -231,6 +231,10 @@ pub fn find_title(lines: &[&str]) -> Option<(String, usize)> {
         if is_stop_line(line) {
             return None;
         }
+        let t = line.trim();
+        if t.chars().count() <= 60 && (date_line(t).is_some() || DOC_NUMBER.is_match(&nfkc(t))) {
+            continue;
+        }
         let mut joined = tidy_title(line);
         if looks_like_title(&joined) {
             return Some((joined, i));
@@ -522,6 +526,13 @@ mod tests {
         );
         let m = meta_of("国务院工作报\n告\n各位代表：");
         assert_eq!(m.title.as_deref(), Some("国务院工作报告"));
+    }
+
+    #[test]
+    fn a_doc_number_above_the_title_is_not_part_of_it() {
+        let m = meta_of("川府发〔2019〕3号\n四川省人民政府\n关于加强法治政府建设的意见\n各市（州）人民政府：");
+        assert_eq!(m.title.as_deref(), Some("四川省人民政府关于加强法治政府建设的意见"));
+        assert_eq!(m.doc_number.as_deref(), Some("川府发〔2019〕3号"));
     }
 
     #[test]
