@@ -58,6 +58,8 @@ const PLAN: &[&str] = &[
     "总体部署",
     "建议",
     "今年",
+    "主要工作",
+    "工作任务",
 ];
 const PROBLEM: &[&str] = &[
     "存在的问题",
@@ -83,35 +85,47 @@ pub fn is_problem_section(heading: &str) -> bool {
     PROBLEM.iter().any(|w| heading.contains(w))
 }
 
-/// The kind of an item, from its own heading, its ancestors' headings (root first), its table,
-/// the document's kind and whether its text reports work done.
-pub fn kind_of(
-    own: &str,
-    ancestors: &[String],
-    table: Option<TableKind>,
-    doc_kind: DocKind,
-) -> ObligationKind {
-    match table {
+/// Where an item stands, as far as its kind is concerned.
+#[derive(Debug, Clone, Copy)]
+pub struct Placement<'a> {
+    /// The item's own heading.
+    pub heading: &'a str,
+    /// Its ancestors' path elements, root first.
+    pub ancestors: &'a [String],
+    /// The table it is a row of.
+    pub table: Option<TableKind>,
+    /// The document's kind.
+    pub doc_kind: DocKind,
+    /// Whether it stands in the document's opening section: a report reviews the past year
+    /// there (`一、2020年工作回顾`) before it plans the next.
+    pub opening_section: bool,
+}
+
+/// The kind of an item from where it stands.
+pub fn kind_of(at: Placement<'_>) -> ObligationKind {
+    match at.table {
         Some(TableKind::Scoring) => return ObligationKind::Scoring,
         Some(TableKind::Target) => return ObligationKind::Target,
         _ => {}
     }
     let any = |words: &[&str], s: &str| words.iter().any(|w| s.contains(w));
-    if any(PRINCIPLE, own)
-        || ancestors.iter().any(|a| any(PRINCIPLE, a)) && !any(&["任务", "目标", "措施"], own)
+    if any(PRINCIPLE, at.heading)
+        || at.ancestors.iter().any(|a| any(PRINCIPLE, a))
+            && !any(&["任务", "目标", "措施"], at.heading)
     {
         return ObligationKind::Principle;
     }
-    // The nearest section that tells plan from review decides.
-    for a in ancestors.iter().rev() {
-        if any(PLAN, a) {
-            return ObligationKind::Task;
-        }
+    // The nearest section that tells review from plan decides; a review's heading may name
+    // the work it reviews (`主要工作回顾`), so review words are read first.
+    for a in at.ancestors.iter().rev() {
         if any(REVIEW, a) {
             return ObligationKind::Achievement;
         }
+        if any(PLAN, a) {
+            return ObligationKind::Task;
+        }
     }
-    if doc_kind == DocKind::Report && table.is_none() {
+    if at.doc_kind == DocKind::Report && at.table.is_none() && at.opening_section {
         return ObligationKind::Achievement;
     }
     ObligationKind::Task
@@ -122,14 +136,51 @@ mod tests {
     use super::*;
 
     fn k(own: &str, anc: &[&str], table: Option<TableKind>, doc: DocKind) -> ObligationKind {
-        kind_of(
-            own,
-            &anc.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        kind_of(Placement {
+            heading: own,
+            ancestors: &anc.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
             table,
-            doc,
-        )
+            doc_kind: doc,
+            opening_section: true,
+        })
     }
 
+    #[test]
+    fn a_reports_later_sections_without_review_words_are_tasks() {
+        let anc = ["三、着力提升政府服务能力".to_string()];
+        let at = Placement {
+            heading: "提升治理能力",
+            ancestors: &anc,
+            table: None,
+            doc_kind: DocKind::Report,
+            opening_section: false,
+        };
+        assert_eq!(kind_of(at), ObligationKind::Task);
+        assert_eq!(
+            kind_of(Placement {
+                opening_section: true,
+                ..at
+            }),
+            ObligationKind::Achievement
+        );
+    }
+
+    #[test]
+    fn a_review_of_the_main_work_is_a_review() {
+        assert_eq!(
+            k(
+                "经济平稳增长",
+                &["一、2002年主要工作回顾"],
+                None,
+                DocKind::Report
+            ),
+            ObligationKind::Achievement
+        );
+        assert_eq!(
+            k("扩大出口", &["二、2003年的主要工作"], None, DocKind::Report),
+            ObligationKind::Task
+        );
+    }
     #[test]
     fn rows_of_a_rubric_are_scoring() {
         assert_eq!(

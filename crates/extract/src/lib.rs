@@ -54,9 +54,10 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
     let mut out = Vec::new();
     let mut seen_ids: HashMap<String, usize> = HashMap::new();
     // Inline items are found after their paragraphs: put every item back in document order.
-    let mut order: Vec<&outline::Item> = items.iter().collect();
-    order.sort_by_key(|i| i.start);
-    for item in order {
+    let mut order: Vec<(usize, &outline::Item)> = items.iter().enumerate().collect();
+    order.sort_by_key(|(_, i)| i.start);
+    let opening = opening_section(&items);
+    for (index, item) in order {
         if !item.children.is_empty() || item.attachment || item.silent {
             continue;
         }
@@ -86,7 +87,14 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
         {
             continue;
         }
-        let kind = kind::kind_of(&item.heading, &path, item.table, d.kind);
+        let root = item.ancestors.first().copied().unwrap_or(index);
+        let kind = kind::kind_of(kind::Placement {
+            heading: &item.heading,
+            ancestors: &path,
+            table: item.table,
+            doc_kind: d.kind,
+            opening_section: opening.contains(&root),
+        });
         let mut bodies = item.column_bodies.clone();
         for b in body::attributed(&item_text)
             .into_iter()
@@ -145,6 +153,36 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
         });
     }
     out
+}
+
+/// The top-level items of the document's opening section: those before the first section of
+/// the highest numbering rank when the document opens with lower-ranked items (an unnumbered
+/// review `（一）…（四）` before `一、`), else the first top-level section.
+fn opening_section(items: &[outline::Item]) -> Vec<usize> {
+    let mut roots: Vec<usize> = (0..items.len())
+        .filter(|&i| {
+            items[i].ancestors.is_empty()
+                && !items[i].attachment
+                && !items[i].silent
+                && items[i].style.is_some()
+        })
+        .collect();
+    roots.sort_by_key(|&i| items[i].start);
+    let Some(top) = roots
+        .iter()
+        .filter_map(|&i| items[i].style.map(Style::rank))
+        .min()
+    else {
+        return Vec::new();
+    };
+    match roots
+        .iter()
+        .position(|&i| items[i].style.map(Style::rank) == Some(top))
+    {
+        Some(0) => roots[..1].to_vec(),
+        Some(first) => roots[..first].to_vec(),
+        None => Vec::new(),
+    }
 }
 
 /// The part of an obligation id an item contributes: its label, or its heading when unnumbered.
