@@ -212,7 +212,10 @@ impl Runner {
             let step = rt.block_on(crawl.next_batch(&mut StateCrawlStore(&self.state), CRAWL_BATCH));
             let batch = match step {
                 Ok(Some(b)) => b,
-                Ok(None) => break,
+                Ok(None) => {
+                    self.state.commit()?;
+                    break;
+                }
                 Err(e) => {
                     self.state.commit()?;
                     return Err(e.into());
