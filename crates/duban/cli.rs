@@ -36,6 +36,10 @@ pub enum Command {
     ///
     /// Example: `duban search 出庭应诉率`
     Search(crate::commands::search::Args),
+    /// Serve the search API and web page over the index (127.0.0.1 by default).
+    ///
+    /// Example: `duban serve --addr 127.0.0.1:8077`
+    Serve(crate::commands::serve::Args),
     /// Rewrite the JSONL exports from the stored records.
     ///
     /// Example: `duban export --out /tmp/duban-export`

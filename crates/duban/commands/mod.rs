@@ -8,6 +8,7 @@ pub mod reprocess;
 pub mod run;
 pub mod runs;
 pub mod search;
+pub mod serve;
 
 use crate::cli::{Cli, Command};
 use std::process::ExitCode;
@@ -18,6 +19,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Ingest(a) => ingest::run(a, &cli.data),
         Command::Run(a) => run::run(a, &cli.data),
         Command::Search(a) => search::run(a, &cli.data),
+        Command::Serve(a) => serve::run(a, &cli.data),
         Command::Export(a) => export::run(a, &cli.data),
         Command::Eval(a) => eval::run(a, &cli.data),
         Command::Runs(a) => runs::run(a, &cli.data),

@@ -1,47 +1,220 @@
-//! `duban search QUERY` (being extended: issue 7).
+//! `duban search QUERY`: search the obligations (or documents) of the data folder's index.
+//!
+//! Prints a page of results with highlighted snippets, each obligation's deadlines, metrics
+//! and bodies, and facet counts over all matches; `--json` prints the same response as the
+//! HTTP API's `/api/search`. A malformed query or an out-of-range `--limit`/`--offset` is an
+//! error with a clear message (exit 2), never a crash.
 
+use anyhow::Context;
+use duban_index::{
+    Hit, ObligationIndex, SearchError, SearchIndex, SearchRequest, SearchResponse, Sort, Target,
+};
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 /// Arguments of `duban search`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The query.
+    /// The query: words, "phrases", AND/OR/NOT, -word, field:value (city:苏州市,
+    /// body:区政府法制办, kind:task, region:320500, doc_kind:report), ranges
+    /// (deadline:[2015 TO 2020], value:>=90, year:>2016). Empty or `*` lists everything.
     pub query: String,
-    /// How many results.
+    /// How many results (1–100).
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
+    /// How many results to skip (offset + limit at most 10,000).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Order: relevance, deadline (earliest first), -deadline, year (oldest first), -year.
+    #[arg(long, default_value = "relevance")]
+    pub sort: String,
+    /// Search source documents instead of obligations.
+    #[arg(long)]
+    pub documents: bool,
+    /// Print the response as JSON (the shape of the HTTP API's /api/search).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Opens the index for searching, first bringing it up to date with the domain dictionary
+/// when it was built with another one (unless a run holds the writer right now).
+pub fn open_current(index_dir: &Path) -> anyhow::Result<SearchIndex> {
+    let reader = SearchIndex::open(index_dir)?;
+    if reader.is_stale() {
+        match ObligationIndex::open(index_dir) {
+            Ok(w) => {
+                tracing::info!(
+                    documents = w.reindexed_documents(),
+                    "Re-indexed for the current dictionary."
+                );
+                drop(w);
+                reader.reload()?;
+            }
+            Err(e) => tracing::warn!(
+                error = %e,
+                "The index was built with another dictionary and could not be updated now; results may miss words until the next run."
+            ),
+        }
+    }
+    Ok(reader)
 }
 
 /// Runs `duban search`.
 pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
-    use tantivy::collector::TopDocs;
-    use tantivy::query::QueryParser;
-    use tantivy::schema::Value;
     let dd = duban_pipeline::DataDir::new(data);
-    let idx = duban_index::ObligationIndex::open(&dd.index_dir())?;
-    let index = idx.index();
-    let schema = index.schema();
-    let text = schema.get_field("text")?;
-    let json = schema.get_field("json")?;
-    let reader = index.reader()?;
-    let searcher = reader.searcher();
-    let q = QueryParser::for_index(index, vec![text]).parse_query(&args.query)?;
-    for (_, addr) in searcher.search(&q, &TopDocs::with_limit(args.limit))? {
-        let d: tantivy::TantivyDocument = searcher.doc(addr)?;
-        if let Some(j) = d.get_first(json).and_then(|v| v.as_str()) {
-            let o: duban_model::Obligation = serde_json::from_str(j)?;
-            println!(
-                "{}\t{}\t{}",
-                o.id,
-                o.heading,
-                o.metrics
-                    .iter()
-                    .map(|m| format!("{}{}{}", m.indicator, m.op.as_str(), m.value))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            );
+    let index = open_current(&dd.index_dir())?;
+    let request = SearchRequest {
+        query: args.query.clone(),
+        limit: args.limit,
+        offset: args.offset,
+        sort: Sort::parse(&args.sort)?,
+        target: if args.documents {
+            Target::Documents
+        } else {
+            Target::Obligations
+        },
+    };
+    let response = match index.search(&request) {
+        Ok(r) => r,
+        Err(e @ (SearchError::Query { .. } | SearchError::Request { .. })) => {
+            anyhow::bail!("{e}")
         }
+        Err(e) => return Err(e).context("searching"),
+    };
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &response)?;
+        writeln!(out)?;
+    } else {
+        let colour = std::io::stdout().is_terminal();
+        print_response(&mut out, &response, colour)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn print_response(out: &mut impl Write, r: &SearchResponse, colour: bool) -> std::io::Result<()> {
+    let what = match r.target {
+        Target::Obligations => "obligations",
+        Target::Documents => "documents",
+    };
+    let shown = if r.hits.is_empty() {
+        String::from("none shown")
+    } else {
+        format!(
+            "showing {}–{}",
+            r.offset + 1,
+            r.offset + r.hits.len()
+        )
+    };
+    writeln!(
+        out,
+        "{} {what} match `{}` ({shown}, by {})",
+        r.total, r.query, r.sort
+    )?;
+    for (i, hit) in r.hits.iter().enumerate() {
+        writeln!(out)?;
+        print_hit(out, r.offset + i + 1, hit, colour)?;
+    }
+    let facets: Vec<String> = r
+        .facets
+        .iter()
+        .filter(|(_, values)| !values.is_empty())
+        .map(|(dim, values)| {
+            let top: Vec<String> = values
+                .iter()
+                .take(8)
+                .map(|v| format!("{} ({})", v.value, v.count))
+                .collect();
+            format!("  {dim}: {}", top.join(", "))
+        })
+        .collect();
+    if !facets.is_empty() {
+        writeln!(out, "\nfacets:")?;
+        for f in facets {
+            writeln!(out, "{f}")?;
+        }
+    }
+    Ok(())
+}
+
+fn print_hit(out: &mut impl Write, n: usize, hit: &Hit, colour: bool) -> std::io::Result<()> {
+    let d = &hit.document;
+    let region = d
+        .region
+        .as_ref()
+        .map(|r| {
+            [&r.province, &r.city, &r.county]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default();
+    let mut facts = Vec::new();
+    if let Some(o) = &hit.obligation {
+        facts.push(o.kind.as_str().to_string());
+    }
+    if !region.is_empty() {
+        facts.push(region);
+    }
+    if let Some(y) = d.year {
+        facts.push(y.to_string());
+    }
+    facts.push(d.kind.as_str().to_string());
+    writeln!(out, "{n}. {}  [{}]", hit.id, facts.join(" · "))?;
+    let mut snippet = String::new();
+    if hit.snippet.start > 0 {
+        snippet.push('…');
+    }
+    for p in &hit.snippet.parts {
+        let text = p.text.replace(['\n', '\r'], " ");
+        match (p.highlight, colour) {
+            (true, true) => snippet.push_str(&format!("\x1b[1;33m{text}\x1b[0m")),
+            (true, false) => snippet.push_str(&format!("«{text}»")),
+            (false, _) => snippet.push_str(&text),
+        }
+    }
+    let text_len = hit
+        .obligation
+        .as_ref()
+        .map(|o| o.text.chars().count())
+        .unwrap_or(hit.snippet.end);
+    if hit.snippet.end < text_len {
+        snippet.push('…');
+    }
+    writeln!(out, "   {snippet}")?;
+    if let Some(o) = &hit.obligation {
+        if !o.deadlines.is_empty() {
+            let v: Vec<String> = o
+                .deadlines
+                .iter()
+                .map(|d| format!("{} ({})", d.text, d.year))
+                .collect();
+            writeln!(out, "   deadlines: {}", v.join("; "))?;
+        }
+        if !o.metrics.is_empty() {
+            let v: Vec<String> = o
+                .metrics
+                .iter()
+                .map(|m| format!("{} {} {}{}", m.indicator, m.op.as_str(), m.value, m.unit))
+                .collect();
+            writeln!(out, "   metrics: {}", v.join("; "))?;
+        }
+        if !o.bodies.is_empty() {
+            let v: Vec<String> = o
+                .bodies
+                .iter()
+                .map(|b| format!("{} ({:?})", b.name, b.role).to_lowercase())
+                .collect();
+            writeln!(out, "   bodies: {}", v.join("; "))?;
+        }
+    }
+    let source = d.url.as_deref().or(d.path.as_deref()).unwrap_or(&d.id);
+    writeln!(
+        out,
+        "   document: {} ({source})",
+        d.title.as_deref().unwrap_or("(untitled)")
+    )
 }

@@ -1,0 +1,222 @@
+//! The HTTP server of `duban serve`: a JSON API over the search index and the analysts' page.
+//!
+//! Routes (described in `openapi.json`, served at `/openapi.json`):
+//! - `GET /api/health` — index counts and whether the index is current;
+//! - `GET /api/search?q=&limit=&offset=&sort=&type=` — a page of hits with snippets and
+//!   facet counts;
+//! - `GET /api/facets?q=&type=` — facet counts and the total only;
+//! - `GET /api/document?id=` — a document with its obligations;
+//! - `GET /`, `/app.js`, `/app.css` — the web page (compiled into the binary).
+//!
+//! Every client mistake (bad query, unknown parameter, out-of-range number, unknown document)
+//! is a 4xx with `{"error": "..."}`; searches run on blocking threads so a slow query does not
+//! stall the others. The page builds its DOM with text nodes only: indexed text is never
+//! interpreted as HTML.
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use duban_index::{SearchError, SearchIndex, SearchRequest, Sort, Target};
+use serde_json::json;
+use std::sync::Arc;
+
+/// The OpenAPI description of the JSON API.
+pub const OPENAPI: &str = include_str!("openapi.json");
+const INDEX_HTML: &str = include_str!("static/index.html");
+const APP_JS: &str = include_str!("static/app.js");
+const APP_CSS: &str = include_str!("static/app.css");
+
+/// The index the server answers from.
+#[derive(Clone)]
+pub struct AppState {
+    index: Arc<SearchIndex>,
+}
+
+/// The application's routes over an open index.
+pub fn router(index: Arc<SearchIndex>) -> Router {
+    Router::new()
+        .route("/", get(|| async { page("text/html; charset=utf-8", INDEX_HTML) }))
+        .route(
+            "/app.js",
+            get(|| async { page("text/javascript; charset=utf-8", APP_JS) }),
+        )
+        .route(
+            "/app.css",
+            get(|| async { page("text/css; charset=utf-8", APP_CSS) }),
+        )
+        .route(
+            "/openapi.json",
+            get(|| async { page("application/json", OPENAPI) }),
+        )
+        .route("/api/health", get(health))
+        .route("/api/search", get(search))
+        .route("/api/facets", get(facets))
+        .route("/api/document", get(document))
+        .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "no such route".into()) })
+        .with_state(AppState { index })
+}
+
+fn page(content_type: &'static str, body: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'self'; object-src 'none'; base-uri 'none'",
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// An error answer: a status and `{"error": message}`.
+struct ApiError {
+    status: StatusCode,
+    message: String,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, message: String) -> Self {
+        ApiError { status, message }
+    }
+    fn bad_request(message: String) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, message)
+    }
+}
+
+impl From<SearchError> for ApiError {
+    fn from(e: SearchError) -> Self {
+        if e.is_client_error() {
+            ApiError::bad_request(e.to_string())
+        } else {
+            tracing::error!(error = %e, "Search failed.");
+            ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+        }
+    }
+}
+
+impl From<duban_index::IndexError> for ApiError {
+    fn from(e: duban_index::IndexError) -> Self {
+        SearchError::Index(e).into()
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.status, Json(json!({ "error": self.message }))).into_response()
+    }
+}
+
+type Params = Result<Query<Vec<(String, String)>>, QueryRejection>;
+
+/// The query parameters, checked against the names a route accepts.
+fn params(raw: Params, allowed: &[&str]) -> Result<Vec<(String, String)>, ApiError> {
+    let Query(pairs) = raw.map_err(|e| ApiError::bad_request(e.body_text()))?;
+    for (name, _) in &pairs {
+        if !allowed.contains(&name.as_str()) {
+            return Err(ApiError::bad_request(format!(
+                "unknown parameter `{name}`; this endpoint takes {}",
+                allowed.join(", ")
+            )));
+        }
+    }
+    Ok(pairs)
+}
+
+fn param<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
+
+fn number(pairs: &[(String, String)], name: &str, default: usize) -> Result<usize, ApiError> {
+    match param(pairs, name) {
+        None | Some("") => Ok(default),
+        Some(v) => v.parse().map_err(|_| {
+            ApiError::bad_request(format!("{name}: `{v}` is not a whole number ≥ 0"))
+        }),
+    }
+}
+
+fn request(pairs: &[(String, String)]) -> Result<SearchRequest, ApiError> {
+    Ok(SearchRequest {
+        query: param(pairs, "q").unwrap_or_default().to_string(),
+        limit: number(pairs, "limit", 10)?,
+        offset: number(pairs, "offset", 0)?,
+        sort: Sort::parse(param(pairs, "sort").unwrap_or("relevance"))?,
+        target: match param(pairs, "type") {
+            None | Some("") => Target::Obligations,
+            Some(t) => Target::parse(t)?,
+        },
+    })
+}
+
+/// Runs index work on a blocking thread.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(f).await.map_err(|e| {
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("search task failed: {e}"),
+        )
+    })?
+}
+
+async fn health(State(s): State<AppState>) -> Result<Response, ApiError> {
+    let stats = blocking(move || {
+        let stale = s.index.is_stale();
+        Ok((s.index.stats()?, stale))
+    })
+    .await?;
+    Ok(Json(json!({
+        "status": "ok",
+        "documents": stats.0.documents,
+        "obligations": stats.0.obligations,
+        "stale": stats.1,
+    }))
+    .into_response())
+}
+
+async fn search(State(s): State<AppState>, raw: Params) -> Result<Response, ApiError> {
+    let pairs = params(raw, &["q", "limit", "offset", "sort", "type"])?;
+    let req = request(&pairs)?;
+    let response = blocking(move || Ok(s.index.search(&req)?)).await?;
+    Ok(Json(response).into_response())
+}
+
+async fn facets(State(s): State<AppState>, raw: Params) -> Result<Response, ApiError> {
+    let pairs = params(raw, &["q", "type"])?;
+    let mut req = request(&pairs)?;
+    req.limit = 1;
+    let response = blocking(move || Ok(s.index.search(&req)?)).await?;
+    Ok(Json(json!({
+        "query": response.query,
+        "target": response.target,
+        "total": response.total,
+        "facets": response.facets,
+    }))
+    .into_response())
+}
+
+async fn document(State(s): State<AppState>, raw: Params) -> Result<Response, ApiError> {
+    let pairs = params(raw, &["id"])?;
+    let id = match param(&pairs, "id") {
+        Some(id) if !id.is_empty() => id.to_string(),
+        _ => return Err(ApiError::bad_request("id: the document id is required".into())),
+    };
+    let record = blocking(move || Ok(s.index.document(&id).map(|r| (r, id))?)).await?;
+    match record {
+        (Some(r), _) => Ok(Json(r).into_response()),
+        (None, id) => Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            format!("no document with id `{id}` in the index"),
+        )),
+    }
+}

@@ -1,0 +1,246 @@
+// The analysts' page of `duban serve`: search box, facet filters, highlighted results and a
+// document view. Everything from the index is inserted as text nodes (textContent), never as
+// HTML, so markup inside indexed text is shown, not run.
+"use strict";
+
+const DIMENSIONS = [
+  ["province", "Province"], ["city", "City"], ["county", "County"], ["kind", "Obligation kind"],
+  ["doc_kind", "Document kind"], ["year", "Year"], ["deadline", "Deadline year"],
+  ["body", "Responsible body"], ["unit", "Unit"],
+];
+const PAGE = 20;
+const state = { q: "", filters: [], sort: "relevance", offset: 0 };
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === "class") node.className = v;
+    else if (k.startsWith("data-")) node.setAttribute(k, v);
+    else node[k] = v;
+  }
+  for (const c of children) {
+    if (c === null || c === undefined) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+function filterClause(f) {
+  return `${f.field}:"${String(f.value).replace(/"/g, "")}"`;
+}
+
+function fullQuery() {
+  return [state.q.trim(), ...state.filters.map(filterClause)].filter(Boolean).join(" ");
+}
+
+function readUrl() {
+  const p = new URLSearchParams(location.search);
+  state.q = p.get("q") || "";
+  state.sort = p.get("sort") || "relevance";
+  state.offset = Math.max(0, parseInt(p.get("offset") || "0", 10) || 0);
+  state.filters = p.getAll("f").map((s) => {
+    const i = s.indexOf(":");
+    return { field: s.slice(0, i), value: s.slice(i + 1) };
+  }).filter((f) => f.field);
+  return p.get("doc");
+}
+
+function writeUrl() {
+  const p = new URLSearchParams();
+  if (state.q) p.set("q", state.q);
+  for (const f of state.filters) p.append("f", `${f.field}:${f.value}`);
+  if (state.sort !== "relevance") p.set("sort", state.sort);
+  if (state.offset) p.set("offset", String(state.offset));
+  const qs = p.toString();
+  history.replaceState(null, "", qs ? `/?${qs}` : "/");
+}
+
+async function api(path, params) {
+  const url = `${path}?${new URLSearchParams(params).toString()}`;
+  const res = await fetch(url, { headers: { Accept: "application/json" } });
+  const body = await res.json().catch(() => ({ error: `HTTP ${res.status}` }));
+  if (!res.ok) throw new Error(body.error || `HTTP ${res.status}`);
+  return body;
+}
+
+function showError(message) {
+  const e = $("error");
+  e.textContent = message || "";
+  e.hidden = !message;
+}
+
+function regionText(r) {
+  if (!r) return "";
+  return [r.province, r.city, r.county].filter(Boolean).join(" ");
+}
+
+function snippetNode(snippet, fullLength) {
+  const p = el("p", { class: "snippet" });
+  if (snippet.start > 0) p.append("…");
+  for (const part of snippet.parts) {
+    p.append(part.highlight ? el("mark", {}, part.text) : document.createTextNode(part.text));
+  }
+  if (snippet.end < fullLength) p.append("…");
+  return p;
+}
+
+function safeUrl(u) {
+  return typeof u === "string" && /^https?:\/\//i.test(u) ? u : null;
+}
+
+function facts(o) {
+  const dl = el("dl");
+  const row = (name, items) => {
+    if (!items.length) return;
+    const dd = el("dd");
+    for (const i of items) dd.append(el("span", { class: "tag" }, i));
+    dl.append(el("dt", {}, name), dd);
+  };
+  row("Deadlines", o.deadlines.map((d) => `${d.text} (${d.year})`));
+  row("Metrics", o.metrics.map((m) => `${m.indicator} ${m.op} ${m.value}${m.unit}`));
+  row("Bodies", o.bodies.map((b) => `${b.name} · ${b.role}`));
+  row("Recurrences", (o.recurrences || []).map((r) => r.text));
+  return dl;
+}
+
+function documentLinks(d) {
+  const span = el("span", { class: "source" });
+  span.append(el("a", { href: `/?doc=${encodeURIComponent(d.id)}`, class: "doc-link" },
+    d.title || d.path || d.id));
+  const url = safeUrl(d.url);
+  if (url) span.append(" ", el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, "source ↗"));
+  return span;
+}
+
+function renderHit(hit) {
+  const o = hit.obligation;
+  const d = hit.document;
+  const li = el("li", { class: "hit", "data-id": hit.id });
+  const meta = el("div", { class: "meta" });
+  if (o) meta.append(el("span", { class: "tag kind" }, o.kind));
+  meta.append(el("span", { class: "region" }, regionText(d.region)));
+  if (d.year) meta.append(el("span", { class: "year" }, String(d.year)));
+  meta.append(el("span", { class: "doc-kind" }, d.kind));
+  if (o && o.label) meta.append(el("span", { class: "label" }, o.label));
+  li.append(meta);
+  const text = o ? o.text : "";
+  li.append(snippetNode(hit.snippet, o ? [...text].length : hit.snippet.end));
+  if (o) li.append(facts(o));
+  li.append(documentLinks(d));
+  return li;
+}
+
+function renderFacets(facets) {
+  const aside = $("facets");
+  aside.replaceChildren();
+  for (const [dim, label] of DIMENSIONS) {
+    const values = (facets[dim] || []).filter(
+      (v) => !state.filters.some((f) => f.field === dim && f.value === v.value));
+    if (!values.length) continue;
+    const ul = el("ul", { "data-dimension": dim });
+    for (const v of values) {
+      const b = el("button", { type: "button", class: "facet", "data-field": dim, "data-value": v.value },
+        el("span", { class: "value" }, v.value), el("span", { class: "count" }, String(v.count)));
+      b.addEventListener("click", () => {
+        state.filters.push({ field: dim, value: v.value });
+        state.offset = 0;
+        run();
+      });
+      ul.append(el("li", {}, b));
+    }
+    aside.append(el("h3", {}, label), ul);
+  }
+}
+
+function renderFilters() {
+  const box = $("filters");
+  box.replaceChildren();
+  state.filters.forEach((f, i) => {
+    const b = el("button", { type: "button", class: "filter", "data-field": f.field, "data-value": f.value,
+      title: "Remove this filter" }, `${f.field}: ${f.value} ✕`);
+    b.addEventListener("click", () => {
+      state.filters.splice(i, 1);
+      state.offset = 0;
+      run();
+    });
+    box.append(b);
+  });
+}
+
+async function run() {
+  writeUrl();
+  renderFilters();
+  $("document").hidden = true;
+  $("results").hidden = false;
+  $("pager").hidden = false;
+  showError("");
+  try {
+    const r = await api("/api/search", { q: fullQuery(), limit: PAGE, offset: state.offset, sort: state.sort });
+    $("summary").textContent = r.total === 0 ? "No obligations match."
+      : `${r.total} obligations · ${r.offset + 1}–${r.offset + r.hits.length}`;
+    $("results").replaceChildren(...r.hits.map(renderHit));
+    renderFacets(r.facets);
+    $("prev").disabled = state.offset === 0;
+    $("next").disabled = state.offset + r.hits.length >= r.total;
+    document.body.dataset.state = "ready";
+  } catch (e) {
+    $("results").replaceChildren();
+    $("summary").textContent = "";
+    showError(e.message);
+    document.body.dataset.state = "error";
+  }
+}
+
+async function showDocument(id) {
+  $("results").hidden = true;
+  $("pager").hidden = true;
+  const art = $("document");
+  art.hidden = false;
+  art.replaceChildren();
+  try {
+    const r = await api("/api/document", { id });
+    const d = r.document;
+    art.append(el("h2", {}, d.title || d.id));
+    const meta = el("p", { class: "meta" }, [regionText(d.region), d.year, d.kind, d.doc_number].filter(Boolean).join(" · "));
+    art.append(meta);
+    const url = safeUrl(d.source && d.source.url);
+    if (url) art.append(el("p", {}, el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, url)));
+    else if (d.source && d.source.path) art.append(el("p", {}, `File: ${d.source.path}`));
+    art.append(el("h3", {}, `${r.obligations.length} obligations`));
+    const ol = el("ol", { id: "doc-obligations" });
+    for (const o of r.obligations) {
+      const li = el("li", { class: "hit", "data-id": o.id });
+      li.append(el("div", { class: "meta" }, el("span", { class: "tag" }, o.kind), o.label, " ", o.path.join(" › ")));
+      li.append(el("p", {}, o.text), facts(o));
+      ol.append(li);
+    }
+    art.append(ol, el("h3", {}, "Text"), el("pre", {}, d.text));
+    document.body.dataset.state = "ready";
+  } catch (e) {
+    showError(e.message);
+    document.body.dataset.state = "error";
+  }
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  const doc = readUrl();
+  $("q").value = state.q;
+  $("sort").value = state.sort;
+  $("search-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    state.q = $("q").value;
+    state.sort = $("sort").value;
+    state.offset = 0;
+    run();
+  });
+  $("sort").addEventListener("change", () => {
+    state.sort = $("sort").value;
+    state.offset = 0;
+    run();
+  });
+  $("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); run(); });
+  $("next").addEventListener("click", () => { state.offset += PAGE; run(); });
+  if (doc) showDocument(doc);
+  else run();
+});
