@@ -25,7 +25,10 @@ pub fn parse_date_prefix(s: &str) -> Option<Date> {
         return Date::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
     }
     let c = CHINESE_DATE.captures(s)?;
-    let year: String = c[1].chars().map(chinese_digit).collect::<Option<String>>()?;
+    let year: String = c[1]
+        .chars()
+        .map(chinese_digit)
+        .collect::<Option<String>>()?;
     Date::new(
         year.parse().ok()?,
         chinese_number(&c[2])? as u8,
@@ -107,19 +110,21 @@ pub fn damaged_date(digits: &str, near: Option<Date>) -> Option<Date> {
             Date::new(year, rest[..m].parse().ok()?, rest[m..m + d].parse().ok()?)
         })
         .collect();
-    if let Some(near) = near {
-        if let Some(best) = candidates.iter().filter(|d| **d <= near).max() {
-            return Some(*best);
-        }
+    if let Some(near) = near
+        && let Some(best) = candidates.iter().filter(|d| **d <= near).max()
+    {
+        return Some(*best);
     }
     candidates.first().copied()
 }
 
 static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d{2})\s*年?\s*(?:[-–—―~～－至到]|——)\s*((?:19|20)\d{2})").expect("static regex")
+    Regex::new(r"((?:19|20)\d{2})\s*年?\s*(?:[-–—―~～－至到]|——)\s*((?:19|20)\d{2})")
+        .expect("static regex")
 });
-static GLUED_RANGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|\D)((?:19|20)\d{2})((?:19|20)\d{2})年").expect("static regex"));
+static GLUED_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\D)((?:19|20)\d{2})((?:19|20)\d{2})年").expect("static regex")
+});
 static FIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"第([一二三四五六七八九十]{1,3})个五年|[“\x22「]?(十[一二三四五六七八九]?|[一二三四五六七八九])五[”\x22」]?(?:规划|计划|时期|期间)")
         .expect("static regex")
@@ -166,7 +171,11 @@ pub fn first_year(s: &str) -> Option<i32> {
     YEAR_IN_TITLE.captures_iter(s).find_map(|c| {
         let m = c.get(1)?;
         let inside = ranges.iter().any(|&(a, b)| m.start() >= a && m.end() <= b);
-        if inside { None } else { m.as_str().parse().ok() }
+        if inside {
+            None
+        } else {
+            m.as_str().parse().ok()
+        }
     })
 }
 
@@ -189,7 +198,10 @@ mod tests {
 
     #[test]
     fn dates_in_chinese_numerals() {
-        assert_eq!(parse_date_prefix("二〇一九年十二月三十一日"), d(2019, 12, 31));
+        assert_eq!(
+            parse_date_prefix("二〇一九年十二月三十一日"),
+            d(2019, 12, 31)
+        );
         assert_eq!(parse_date_prefix("二○一六年五月十日"), d(2016, 5, 10));
         assert_eq!(parse_date_prefix("二〇二〇年一月九日"), d(2020, 1, 9));
     }
@@ -230,7 +242,10 @@ mod tests {
     #[test]
     fn five_year_plan_numbers_give_their_years() {
         let p = |a, b| Some(Period { start: a, end: b });
-        assert_eq!(find_period("国民经济和社会发展第十一个五年规划纲要"), p(2006, 2010));
+        assert_eq!(
+            find_period("国民经济和社会发展第十一个五年规划纲要"),
+            p(2006, 2010)
+        );
         assert_eq!(find_period("“十四五”规划"), p(2021, 2025));
         assert_eq!(find_period("九五计划"), p(1996, 2000));
     }

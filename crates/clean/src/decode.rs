@@ -39,8 +39,10 @@ const META_PRESCAN: usize = 4096;
 const SNIFF_LIMIT: usize = 256 * 1024;
 
 static META_CHARSET: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
-    regex::bytes::Regex::new(r#"(?i)<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-.:]{1,40})"#)
-        .expect("static regex")
+    regex::bytes::Regex::new(
+        r#"(?i)<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-.:]{1,40})"#,
+    )
+    .expect("static regex")
 });
 
 /// Decodes `bytes`, using `http_charset` and (for HTML) the page's `<meta charset>` as
@@ -144,7 +146,8 @@ fn first_binary_byte(bytes: &[u8]) -> Option<String> {
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
         .count();
-    (controls * 20 > head.len()).then(|| format!("{controls} control bytes in the first {} bytes", head.len()))
+    (controls * 20 > head.len())
+        .then(|| format!("{controls} control bytes in the first {} bytes", head.len()))
 }
 
 fn finish(
@@ -207,7 +210,11 @@ mod tests {
     #[test]
     fn gbk_without_declaration_is_sniffed() {
         let d = decode(&gbk(SAMPLE), None, false).unwrap();
-        assert!(d.encoding == "GBK" || d.encoding == "GB18030", "{}", d.encoding);
+        assert!(
+            d.encoding == "GBK" || d.encoding == "GB18030",
+            "{}",
+            d.encoding
+        );
         assert_eq!(d.text, SAMPLE);
     }
 
@@ -227,7 +234,11 @@ mod tests {
         let page = format!("<meta charset=\"utf-8\"><p>{SAMPLE}</p>");
         let d = decode(&gbk(&page), None, true).unwrap();
         assert!(d.text.contains(SAMPLE));
-        assert!(d.warnings.iter().any(|w| w.contains("declares UTF-8")), "{:?}", d.warnings);
+        assert!(
+            d.warnings.iter().any(|w| w.contains("declares UTF-8")),
+            "{:?}",
+            d.warnings
+        );
     }
 
     #[test]
@@ -239,7 +250,8 @@ mod tests {
 
     #[test]
     fn big5_bytes_are_sniffed() {
-        let text = "臺北市政府關於推動數位政府建設的實施計畫，各機關應於年底前完成資料開放與服務整合。";
+        let text =
+            "臺北市政府關於推動數位政府建設的實施計畫，各機關應於年底前完成資料開放與服務整合。";
         let bytes = encoding_rs::BIG5.encode(text).0.into_owned();
         let d = decode(&bytes, Some("big5"), false).unwrap();
         assert_eq!(d.encoding, "Big5");

@@ -75,9 +75,41 @@ const SKIPPED_TAGS: &[&str] = &[
     "link", "meta", "map", "audio", "video",
 ];
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-    "dl", "dt", "dd", "blockquote", "pre", "center", "hr", "table", "tr", "td", "th", "tbody",
-    "thead", "tfoot", "caption", "body", "html", "address", "figure", "figcaption", "fieldset",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "center",
+    "hr",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "tfoot",
+    "caption",
+    "body",
+    "html",
+    "address",
+    "figure",
+    "figcaption",
+    "fieldset",
 ];
 const CONTAINER_TAGS: &[&str] = &["div", "article", "section", "main", "td", "body", "center"];
 /// Header words of the task and scoring tables government documents attach.
@@ -89,13 +121,21 @@ const HEADER_WORDS: &[&str] = &[
 fn is_hidden(el: &scraper::node::Element) -> bool {
     el.attr("hidden").is_some()
         || el.attr("style").is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            let s: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
             s.contains("display:none") || s.contains("visibility:hidden")
         })
 }
 
 fn class_and_id(el: &scraper::node::Element) -> String {
-    format!("{} {}", el.attr("class").unwrap_or(""), el.attr("id").unwrap_or(""))
+    format!(
+        "{} {}",
+        el.attr("class").unwrap_or(""),
+        el.attr("id").unwrap_or("")
+    )
 }
 
 fn is_chrome_element(el: &scraper::node::Element) -> bool {
@@ -104,8 +144,10 @@ fn is_chrome_element(el: &scraper::node::Element) -> bool {
 
 /// A table holding no other table, with at least two rows of two cells: data, not layout.
 fn is_data_table(table: ElementRef) -> bool {
-    static NESTED: LazyLock<Selector> = LazyLock::new(|| Selector::parse("table").expect("static selector"));
-    static TR: LazyLock<Selector> = LazyLock::new(|| Selector::parse("tr").expect("static selector"));
+    static NESTED: LazyLock<Selector> =
+        LazyLock::new(|| Selector::parse("table").expect("static selector"));
+    static TR: LazyLock<Selector> =
+        LazyLock::new(|| Selector::parse("tr").expect("static selector"));
     if table.select(&NESTED).next().is_some() {
         return false;
     }
@@ -135,19 +177,24 @@ pub fn read_page(source: &str, content_selector: Option<&str>) -> Page {
             Ok(s) => {
                 let found = doc.select(&s).next();
                 if found.is_none() {
-                    page.warnings.push(format!("content selector {sel:?} matched nothing; used the scoring heuristic"));
+                    page.warnings.push(format!(
+                        "content selector {sel:?} matched nothing; used the scoring heuristic"
+                    ));
                 }
                 found
             }
             Err(_) => {
-                page.warnings.push(format!("content selector {sel:?} is not valid CSS; used the scoring heuristic"));
+                page.warnings.push(format!(
+                    "content selector {sel:?} is not valid CSS; used the scoring heuristic"
+                ));
                 None
             }
         })
         .or_else(|| best_container(&doc));
     let root = doc.root_element();
     let main = main.unwrap_or_else(|| {
-        page.warnings.push("no main-content container found; used the whole page".into());
+        page.warnings
+            .push("no main-content container found; used the whole page".into());
         root
     });
     let mut r = Renderer::new(true, None);
@@ -160,10 +207,10 @@ pub fn read_page(source: &str, content_selector: Option<&str>) -> Page {
     outside.walk(*root);
     outside.flush();
     for p in &outside.pieces {
-        if let Piece::Text(t) = p {
-            if let Some(f) = page_info(t) {
-                page.fields.extend(f);
-            }
+        if let Piece::Text(t) = p
+            && let Some(f) = page_info(t)
+        {
+            page.fields.extend(f);
         }
     }
     for (n, t) in outside.tables.iter().enumerate() {
@@ -185,14 +232,28 @@ fn title_candidates(doc: &Html) -> Vec<String> {
             out.push(s);
         }
     };
-    for sel in ["meta[name=ArticleTitle]", "meta[name=articletitle]", "meta[property='og:title']"] {
+    for sel in [
+        "meta[name=ArticleTitle]",
+        "meta[name=articletitle]",
+        "meta[property='og:title']",
+    ] {
         if let Ok(s) = Selector::parse(sel) {
             for m in doc.select(&s) {
                 push(m.attr("content").unwrap_or(""));
             }
         }
     }
-    for sel in ["h1", ".title", "#title", ".article-title", ".bt", ".tit", ".news_title", "h2", "h3"] {
+    for sel in [
+        "h1",
+        ".title",
+        "#title",
+        ".article-title",
+        ".bt",
+        ".tit",
+        ".news_title",
+        "h2",
+        "h3",
+    ] {
         if let Ok(s) = Selector::parse(sel) {
             for m in doc.select(&s).take(5) {
                 push(&m.text().collect::<String>());
@@ -211,7 +272,14 @@ fn title_candidates(doc: &Html) -> Vec<String> {
 }
 
 fn meta_published(doc: &Html) -> Option<Date> {
-    let names = ["pubdate", "publishdate", "firstpublishedtime", "publish_date", "dc.date", "article:published_time"];
+    let names = [
+        "pubdate",
+        "publishdate",
+        "firstpublishedtime",
+        "publish_date",
+        "dc.date",
+        "article:published_time",
+    ];
     let sel = Selector::parse("meta").ok()?;
     doc.select(&sel).find_map(|m| {
         let name = m
@@ -236,7 +304,10 @@ fn best_container(doc: &Html) -> Option<ElementRef<'_>> {
     let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
     let data_tables: Vec<ego_tree::NodeId> = {
         let sel = Selector::parse("table").ok()?;
-        doc.select(&sel).filter(|t| is_data_table(*t)).map(|t| t.id()).collect()
+        doc.select(&sel)
+            .filter(|t| is_data_table(*t))
+            .map(|t| t.id())
+            .collect()
     };
     for node in doc.tree.root().descendants() {
         let Node::Text(text) = node.value() else {
@@ -295,7 +366,10 @@ fn best_container(doc: &Html) -> Option<ElementRef<'_>> {
             };
             Some((el, s * boost))
         })
-        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.id().cmp(&a.0.id()).reverse()))
+        .max_by(|a, b| {
+            a.1.total_cmp(&b.1)
+                .then_with(|| b.0.id().cmp(&a.0.id()).reverse())
+        })
         .map(|(el, _)| el)
 }
 
@@ -356,12 +430,12 @@ impl Renderer {
                     self.flush();
                     return;
                 }
-                if name == "table" {
-                    if let Some(t) = ElementRef::wrap(node).filter(|t| is_data_table(*t)) {
-                        self.flush();
-                        self.table(t);
-                        return;
-                    }
+                if name == "table"
+                    && let Some(t) = ElementRef::wrap(node).filter(|t| is_data_table(*t))
+                {
+                    self.flush();
+                    self.table(t);
+                    return;
                 }
                 let block = BLOCK_TAGS.contains(&name);
                 if block {
@@ -402,7 +476,8 @@ impl Renderer {
     }
 
     fn table(&mut self, table: ElementRef) {
-        static TR: LazyLock<Selector> = LazyLock::new(|| Selector::parse("tr").expect("static selector"));
+        static TR: LazyLock<Selector> =
+            LazyLock::new(|| Selector::parse("tr").expect("static selector"));
         let mut grid: Vec<Vec<String>> = Vec::new();
         let mut th_rows: Vec<bool> = Vec::new();
         // Cells still spanning down: column → (text, rows left).
@@ -415,7 +490,9 @@ impl Renderer {
             let mut row: Vec<String> = Vec::new();
             let mut all_th = true;
             let mut col = 0;
-            let fill = |row: &mut Vec<String>, col: &mut usize, pending: &mut HashMap<usize, (String, usize)>| {
+            let fill = |row: &mut Vec<String>,
+                        col: &mut usize,
+                        pending: &mut HashMap<usize, (String, usize)>| {
                 while let Some((text, left)) = pending.get_mut(col) {
                     row.push(text.clone());
                     *left -= 1;
@@ -463,8 +540,14 @@ impl Renderer {
         let first = &grid[0];
         let header_like = th_rows[0]
             || (grid.len() >= 2
-                && first.iter().all(|c| !c.is_empty() && c.chars().count() <= 20 && !c.chars().all(|ch| ch.is_ascii_digit()))
-                && first.iter().any(|c| HEADER_WORDS.iter().any(|w| c.contains(w))));
+                && first.iter().all(|c| {
+                    !c.is_empty()
+                        && c.chars().count() <= 20
+                        && !c.chars().all(|ch| ch.is_ascii_digit())
+                })
+                && first
+                    .iter()
+                    .any(|c| HEADER_WORDS.iter().any(|w| c.contains(w))));
         let mut t = Table::default();
         let n = self.tables.len();
         let mut rows = grid.into_iter();
@@ -517,7 +600,9 @@ mod tests {
 
     #[test]
     fn a_content_selector_from_the_pipeline_is_used() {
-        let html = format!("<div id=a><p>侧栏文字侧栏文字侧栏文字侧栏文字侧栏文字侧栏文字侧栏文字</p></div><div id=b><p>短正文。</p></div>{BODY}");
+        let html = format!(
+            "<div id=a><p>侧栏文字侧栏文字侧栏文字侧栏文字侧栏文字侧栏文字侧栏文字</p></div><div id=b><p>短正文。</p></div>{BODY}"
+        );
         let p = read_page(&html, Some("#b"));
         assert_eq!(texts(&p), ["短正文。"]);
     }
@@ -531,7 +616,9 @@ mod tests {
 
     #[test]
     fn scripts_styles_and_hidden_elements_are_dropped() {
-        let html = format!("<div class=content><script>var a='脚本';</script><style>p{{}}</style><p style=\"display: none\">隐藏文字</p>{BODY}</div>");
+        let html = format!(
+            "<div class=content><script>var a='脚本';</script><style>p{{}}</style><p style=\"display: none\">隐藏文字</p>{BODY}</div>"
+        );
         let t = texts(&read_page(&html, None));
         assert!(t.iter().all(|l| !l.contains("脚本") && !l.contains("隐藏")));
     }
@@ -552,7 +639,9 @@ mod tests {
 
     #[test]
     fn layout_tables_are_read_as_blocks() {
-        let html = format!("<table><tr><td><table><tr><td>导航</td></tr></table></td><td class=zw>{BODY}</td></tr></table>");
+        let html = format!(
+            "<table><tr><td><table><tr><td>导航</td></tr></table></td><td class=zw>{BODY}</td></tr></table>"
+        );
         let p = read_page(&html, None);
         assert!(p.tables.is_empty());
         assert_eq!(p.pieces.len(), 2);
@@ -570,12 +659,19 @@ mod tests {
         assert_eq!(p.published, Date::new(2019, 5, 6));
         let doc_no = p.fields.iter().find(|f| f.name == "发文字号").unwrap();
         assert_eq!(doc_no.value, "某府发〔2019〕3号");
-        assert!(p.fields.iter().any(|f| f.name == "成文日期" && f.date() == Date::new(2019, 4, 30)));
+        assert!(
+            p.fields
+                .iter()
+                .any(|f| f.name == "成文日期" && f.date() == Date::new(2019, 4, 30))
+        );
     }
 
     #[test]
     fn malformed_html_is_read_best_effort() {
-        let p = read_page("<div class=content><p>一、总体要求。坚持依法行政<td></b>全面推进<p>二、主要任务", None);
+        let p = read_page(
+            "<div class=content><p>一、总体要求。坚持依法行政<td></b>全面推进<p>二、主要任务",
+            None,
+        );
         assert!(!p.pieces.is_empty());
     }
 }

@@ -89,9 +89,7 @@ pub fn read(e: &Evidence) -> Meta {
         .or_else(|| field_value(e.fields, Label::Issuer).filter(|v| is_org(v)))
         .or_else(|| signature.as_ref().and_then(|s| s.org.clone()))
         .or_else(|| issuer_from_head(e.lines));
-    let signed = field_date(e.fields, Label::Signed).or_else(|| {
-        signature.as_ref().map(|s| s.date)
-    });
+    let signed = field_date(e.fields, Label::Signed).or_else(|| signature.as_ref().map(|s| s.date));
     let doc_number = field_value(e.fields, Label::DocNumber)
         .and_then(|v| doc_number_in(&v))
         .or_else(|| doc_number_in_head(e.lines));
@@ -162,9 +160,18 @@ fn field_date(fields: &[Field], label: Label) -> Option<Date> {
 // ---------------------------------------------------------------------------------------------
 // Title
 
-re!(NUMBERED, r"^[\s\u{3000}]*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．.]|第[一二三四五六七八九十]+[章条节])");
-re!(TRAILING_BRACKETS, r"(?:[（(][^（()）]{0,30}[）)]|〔[^〔〕]{0,20}〕)+$");
-re!(DOC_NUMBER, r"^[\p{Han}A-Za-z]{1,14}[〔\[［(（【﹝]\s*((?:19|20)\d{2})\s*[〕\]］)）】﹞]\s*第?\s*(\d{1,5})\s*号$");
+re!(
+    NUMBERED,
+    r"^[\s\u{3000}]*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．.]|第[一二三四五六七八九十]+[章条节])"
+);
+re!(
+    TRAILING_BRACKETS,
+    r"(?:[（(][^（()）]{0,30}[）)]|〔[^〔〕]{0,20}〕)+$"
+);
+re!(
+    DOC_NUMBER,
+    r"^[\p{Han}A-Za-z]{1,14}[〔\[［(（【﹝]\s*((?:19|20)\d{2})\s*[〕\]］)）】﹞]\s*第?\s*(\d{1,5})\s*号$"
+);
 re!(AD_WORDS, r"范文|本站|精心整理|参考价值|欢迎咨询|下载|免费");
 
 /// Words that end a document title: its genre.
@@ -260,11 +267,23 @@ pub fn find_title(lines: &[&str]) -> Option<(String, usize)> {
 // ---------------------------------------------------------------------------------------------
 // Issuer
 
-re!(ORG_END, r"(人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|院|署|办|中心|小组|联合会|协会|总会|公司|集团|管委会|管理委员会|法院|检察院|人大常委会|军区|政协)$");
+re!(
+    ORG_END,
+    r"(人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|院|署|办|中心|小组|联合会|协会|总会|公司|集团|管委会|管理委员会|法院|检察院|人大常委会|军区|政协)$"
+);
 re!(GOV_ORDER, r"^(.{2,30}?(?:人民政府|政府))令$");
-re!(ON_BEHALF, r"我代表(.{2,30}?)(?:，|,|、)?向(?:大会|本次会议)");
-re!(NATIONAL, r"^(国务院|中共中央|全国|国家|中华人民共和国|中央)");
-re!(DELIVERY, r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日.{0,40}(?:会议|大会|会議).{0,2}(?:上|通过)");
+re!(
+    ON_BEHALF,
+    r"我代表(.{2,30}?)(?:，|,|、)?向(?:大会|本次会议)|(国务院|.{2,20}?人民政府)决定由我向"
+);
+re!(
+    NATIONAL,
+    r"^(国务院|中共中央|全国|国家|中华人民共和国|中央)"
+);
+re!(
+    DELIVERY,
+    r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日.{0,40}(?:会议|大会|会議).{0,2}(?:上|通过)"
+);
 
 /// Whether a string names an organisation (ends as one does) and nothing more.
 fn is_org(s: &str) -> bool {
@@ -303,7 +322,12 @@ fn issuer_from_head(lines: &[&str]) -> Option<String> {
     for l in &head {
         let prefix: String = l.chars().take(400).collect();
         if let Some(c) = ON_BEHALF.captures(&prefix) {
-            let org = c[1].trim().to_string();
+            let org = c
+                .get(1)
+                .or(c.get(2))
+                .map_or("", |m| m.as_str())
+                .trim()
+                .to_string();
             if is_org(&org) && (is_national(&org) || find_region(&org).is_some()) {
                 return Some(org);
             }
@@ -340,10 +364,7 @@ fn find_signature(lines: &[&str], published: Option<Date>) -> Option<Signature> 
         if let (Some(date), Some(p)) = (date, prev.filter(|p| p.len() <= 200)) {
             let p = tidy_title(p);
             if is_org(&p) {
-                found.push(Signature {
-                    date,
-                    org: Some(p),
-                });
+                found.push(Signature { date, org: Some(p) });
             } else if p.chars().count() <= 20 && !p.contains(['。', '，', '：', ':', '；']) {
                 found.push(Signature { date, org: None });
             }
@@ -410,7 +431,10 @@ fn doc_number_in_head(lines: &[&str]) -> Option<String> {
 // Kind
 
 re!(INNER_TITLE, r"《([^《》]{2,120})》");
-re!(AFTER_ISSUE, r"(?:印发|转发|颁布|发布)(.{2,120}?)(?:的通知|的决定|的通报)?$");
+re!(
+    AFTER_ISSUE,
+    r"(?:印发|转发|颁布|发布)(.{2,120}?)(?:的通知|的决定|的通报)?$"
+);
 
 /// The kind of a title's document: the genre word closest to the end of the title's core (the
 /// document a 通知 prints, when it prints one).
@@ -460,7 +484,10 @@ pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
         if best.is_none_or(|b| end > b.0) {
             let k = if core.contains("五年计划") || has_period || find_period(&core).is_some() {
                 DocKind::Plan
-            } else if first_year(&core).is_some() || core.contains("年度") || core.contains("工作计划") {
+            } else if first_year(&core).is_some()
+                || core.contains("年度")
+                || core.contains("工作计划")
+            {
                 DocKind::AnnualPlan
             } else {
                 DocKind::ImplementationPlan
@@ -471,7 +498,10 @@ pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
     best.map(|b| b.2)
 }
 
-re!(BODY_KIND, r"制定本(?:实施|工作|行动)?(方案|意见|规划|纲要|办法|细则|规定|要点)|提出(?:如下|以下)(?:实施|工作)?(意见)|向大会(?:作|报告)|(报告)如下|(安排)如下");
+re!(
+    BODY_KIND,
+    r"制定本(?:实施|工作|行动)?(方案|意见|规划|纲要|办法|细则|规定|要点)|提出(?:如下|以下)(?:实施|工作)?(意见)|向大会(?:作|报告)|(报告)如下|(安排)如下"
+);
 
 /// The kind a text names itself by in its opening (`制定本工作方案`), for texts without a title.
 fn kind_from_body(lines: &[&str]) -> Option<DocKind> {
@@ -482,7 +512,12 @@ fn kind_from_body(lines: &[&str]) -> Option<DocKind> {
         .flat_map(|l| l.chars().take(500))
         .collect();
     let c = BODY_KIND.captures(&opening)?;
-    let word = c.iter().skip(1).flatten().next().map_or("报告", |m| m.as_str());
+    let word = c
+        .iter()
+        .skip(1)
+        .flatten()
+        .next()
+        .map_or("报告", |m| m.as_str());
     Some(match word {
         "方案" => DocKind::ImplementationPlan,
         "意见" => DocKind::Opinion,
@@ -512,14 +547,21 @@ mod tests {
 
     #[test]
     fn the_title_is_the_first_line_ending_in_a_genre_word() {
-        let m = meta_of("无锡市人民政府关于印发无锡市2018年度依法行政工作要点的通知\n\n各市（县）、区人民政府：\n");
-        assert_eq!(m.title.as_deref(), Some("无锡市人民政府关于印发无锡市2018年度依法行政工作要点的通知"));
+        let m = meta_of(
+            "无锡市人民政府关于印发无锡市2018年度依法行政工作要点的通知\n\n各市（县）、区人民政府：\n",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("无锡市人民政府关于印发无锡市2018年度依法行政工作要点的通知")
+        );
         assert_eq!(m.title_line, Some(0));
     }
 
     #[test]
     fn a_title_broken_over_lines_is_joined() {
-        let m = meta_of("成都市武侯区人民政府办公室\n关于印发《武侯区2019年度法治政府\n\n建设工作要点》的通知\n\n各街道办事处：");
+        let m = meta_of(
+            "成都市武侯区人民政府办公室\n关于印发《武侯区2019年度法治政府\n\n建设工作要点》的通知\n\n各街道办事处：",
+        );
         assert_eq!(
             m.title.as_deref(),
             Some("成都市武侯区人民政府办公室关于印发《武侯区2019年度法治政府建设工作要点》的通知")
@@ -530,21 +572,35 @@ mod tests {
 
     #[test]
     fn a_doc_number_above_the_title_is_not_part_of_it() {
-        let m = meta_of("川府发〔2019〕3号\n四川省人民政府\n关于加强法治政府建设的意见\n各市（州）人民政府：");
-        assert_eq!(m.title.as_deref(), Some("四川省人民政府关于加强法治政府建设的意见"));
+        let m = meta_of(
+            "川府发〔2019〕3号\n四川省人民政府\n关于加强法治政府建设的意见\n各市（州）人民政府：",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("四川省人民政府关于加强法治政府建设的意见")
+        );
         assert_eq!(m.doc_number.as_deref(), Some("川府发〔2019〕3号"));
     }
 
     #[test]
     fn spaces_inside_a_title_are_dropped() {
         let m = meta_of("成都市人民政府 关于加强 法治政府建设的意见\n");
-        assert_eq!(m.title.as_deref(), Some("成都市人民政府关于加强法治政府建设的意见"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("成都市人民政府关于加强法治政府建设的意见")
+        );
     }
 
     #[test]
     fn a_text_that_opens_with_its_body_has_no_title() {
-        assert_eq!(meta_of("各位代表：\n现在，我代表市人民政府向大会报告工作。").title, None);
-        assert_eq!(meta_of("为全面推进依法行政，结合我镇实际，制定本方案。\n一、总体要求").title, None);
+        assert_eq!(
+            meta_of("各位代表：\n现在，我代表市人民政府向大会报告工作。").title,
+            None
+        );
+        assert_eq!(
+            meta_of("为全面推进依法行政，结合我镇实际，制定本方案。\n一、总体要求").title,
+            None
+        );
     }
 
     #[test]
@@ -554,8 +610,14 @@ mod tests {
 
     #[test]
     fn the_issuer_heads_the_title() {
-        assert_eq!(issuer_from_title("绵阳市人民政府关于2019年法治政府建设情况的报告").as_deref(), Some("绵阳市人民政府"));
-        assert_eq!(issuer_from_title("四川省司法厅印发《…》的通知").as_deref(), Some("四川省司法厅"));
+        assert_eq!(
+            issuer_from_title("绵阳市人民政府关于2019年法治政府建设情况的报告").as_deref(),
+            Some("绵阳市人民政府")
+        );
+        assert_eq!(
+            issuer_from_title("四川省司法厅印发《…》的通知").as_deref(),
+            Some("四川省司法厅")
+        );
         assert_eq!(issuer_from_title("关于进一步加强行政执法的意见"), None);
     }
 
@@ -563,13 +625,21 @@ mod tests {
     fn doc_numbers_are_found_at_the_head_and_normalised() {
         let m = meta_of("某县人民政府关于印发工作要点的通知\n（绵府发[2019]12号）\n各乡镇：");
         assert_eq!(m.doc_number.as_deref(), Some("绵府发〔2019〕12号"));
-        assert_eq!(doc_number_in("川府办发（2018） 5 号").as_deref(), Some("川府办发〔2018〕5号"));
-        assert_eq!(doc_number_in("根据川府办发〔2018〕5号文件精神，制定本方案。"), None);
+        assert_eq!(
+            doc_number_in("川府办发（2018） 5 号").as_deref(),
+            Some("川府办发〔2018〕5号")
+        );
+        assert_eq!(
+            doc_number_in("根据川府办发〔2018〕5号文件精神，制定本方案。"),
+            None
+        );
     }
 
     #[test]
     fn the_signature_date_is_read_under_the_signing_body() {
-        let m = meta_of("绵阳市人民政府关于加强法治建设的意见\n一、总体要求。\n\n绵阳市人民政府\n\n二〇一九年三月十二日\n");
+        let m = meta_of(
+            "绵阳市人民政府关于加强法治建设的意见\n一、总体要求。\n\n绵阳市人民政府\n\n二〇一九年三月十二日\n",
+        );
         assert_eq!(m.signed, Date::new(2019, 3, 12));
         assert_eq!(m.year, Some(2019));
         assert_eq!(m.issuer.as_deref(), Some("绵阳市人民政府"));
@@ -577,7 +647,9 @@ mod tests {
 
     #[test]
     fn a_signature_date_stripped_of_its_characters_is_read() {
-        let m = meta_of("绵阳市人民政府关于2018年法治政府建设的报告\n正文。\n绵阳市人民政府\n2019118\n");
+        let m = meta_of(
+            "绵阳市人民政府关于2018年法治政府建设的报告\n正文。\n绵阳市人民政府\n2019118\n",
+        );
         assert_eq!(m.signed, Date::new(2019, 1, 18));
         assert_eq!(m.year, Some(2018));
     }
@@ -585,14 +657,26 @@ mod tests {
     #[test]
     fn kinds_come_from_the_genre_word_of_the_printed_document() {
         let k = |t| kind_from_title(t, false);
-        assert_eq!(k("某市人民政府关于印发某市法治政府建设2016―2020年规划的通知"), Some(DocKind::Plan));
-        assert_eq!(k("关于印发《2019年度法治政府建设工作要点》的通知"), Some(DocKind::AnnualPlan));
+        assert_eq!(
+            k("某市人民政府关于印发某市法治政府建设2016―2020年规划的通知"),
+            Some(DocKind::Plan)
+        );
+        assert_eq!(
+            k("关于印发《2019年度法治政府建设工作要点》的通知"),
+            Some(DocKind::AnnualPlan)
+        );
         assert_eq!(k("关于2019年法治政府建设工作的报告"), Some(DocKind::Report));
         assert_eq!(k("关于推进数据共享的实施意见"), Some(DocKind::Opinion));
-        assert_eq!(k("某区法治政府建设实施方案（2021-2025年）"), Some(DocKind::ImplementationPlan));
+        assert_eq!(
+            k("某区法治政府建设实施方案（2021-2025年）"),
+            Some(DocKind::ImplementationPlan)
+        );
         assert_eq!(k("法治政府建设考核办法及评分细则"), Some(DocKind::Rules));
         assert_eq!(k("某县2019年依法行政工作计划"), Some(DocKind::AnnualPlan));
-        assert_eq!(k("某省国民经济和社会发展第十个五年计划纲要"), Some(DocKind::Plan));
+        assert_eq!(
+            k("某省国民经济和社会发展第十个五年计划纲要"),
+            Some(DocKind::Plan)
+        );
     }
 
     #[test]
@@ -604,7 +688,13 @@ mod tests {
     #[test]
     fn a_plan_is_about_its_first_year() {
         let m = meta_of("某市法治政府建设规划（2016—2020年）\n正文");
-        assert_eq!(m.period, Some(Period { start: 2016, end: 2020 }));
+        assert_eq!(
+            m.period,
+            Some(Period {
+                start: 2016,
+                end: 2020
+            })
+        );
         assert_eq!(m.year, Some(2016));
         assert_eq!(m.kind, DocKind::Plan);
     }
@@ -612,19 +702,29 @@ mod tests {
     #[test]
     fn a_period_on_the_line_under_the_title_counts() {
         let m = meta_of("某市法治政府建设规划\n（2021—2025年）\n正文");
-        assert_eq!(m.period, Some(Period { start: 2021, end: 2025 }));
+        assert_eq!(
+            m.period,
+            Some(Period {
+                start: 2021,
+                end: 2025
+            })
+        );
     }
 
     #[test]
     fn periods_cited_in_the_body_do_not_count() {
-        let m = meta_of("某区2019年度法治政府建设工作要点\n贯彻《法治政府建设实施纲要（2015—2020年）》。");
+        let m = meta_of(
+            "某区2019年度法治政府建设工作要点\n贯彻《法治政府建设实施纲要（2015—2020年）》。",
+        );
         assert_eq!(m.period, None);
         assert_eq!(m.year, Some(2019));
     }
 
     #[test]
     fn a_speech_is_about_the_year_it_was_delivered() {
-        let m = meta_of("政府工作报告\n——2019年1月15日在成都市第十七届人民代表大会第四次会议上\n各位代表：\n现在，我代表成都市人民政府，向大会报告工作。");
+        let m = meta_of(
+            "政府工作报告\n——2019年1月15日在成都市第十七届人民代表大会第四次会议上\n各位代表：\n现在，我代表成都市人民政府，向大会报告工作。",
+        );
         assert_eq!(m.year, Some(2019));
         assert_eq!(m.issuer.as_deref(), Some("成都市人民政府"));
         assert_eq!(m.region.map(|r| r.code).as_deref(), Some("510100"));

@@ -21,11 +21,51 @@ const MUNICIPALITIES: [&str; 4] = ["11", "12", "31", "50"];
 /// Ethnic names dropped from autonomous divisions for their short names (阿坝藏族羌族自治州 →
 /// 阿坝州). Longer names first so that `蒙古族` is dropped before `蒙古`.
 const ETHNIC: &[&str] = &[
-    "柯尔克孜", "哈萨克", "蒙古族", "蒙古", "藏族", "羌族", "彝族", "苗族", "侗族", "布依族", "土家族",
-    "傣族", "景颇族", "傈僳族", "白族", "哈尼族", "壮族", "回族", "朝鲜族", "瑶族", "畲族", "黎族",
-    "满族", "土族", "撒拉族", "裕固族", "东乡族", "保安族", "纳西族", "普米族", "独龙族", "怒族",
-    "拉祜族", "佤族", "仡佬族", "水族", "毛南族", "仫佬族", "各族", "达斡尔族", "鄂温克族",
-    "鄂伦春族", "锡伯族", "塔吉克", "羌",
+    "柯尔克孜",
+    "哈萨克",
+    "蒙古族",
+    "蒙古",
+    "藏族",
+    "羌族",
+    "彝族",
+    "苗族",
+    "侗族",
+    "布依族",
+    "土家族",
+    "傣族",
+    "景颇族",
+    "傈僳族",
+    "白族",
+    "哈尼族",
+    "壮族",
+    "回族",
+    "朝鲜族",
+    "瑶族",
+    "畲族",
+    "黎族",
+    "满族",
+    "土族",
+    "撒拉族",
+    "裕固族",
+    "东乡族",
+    "保安族",
+    "纳西族",
+    "普米族",
+    "独龙族",
+    "怒族",
+    "拉祜族",
+    "佤族",
+    "仡佬族",
+    "水族",
+    "毛南族",
+    "仫佬族",
+    "各族",
+    "达斡尔族",
+    "鄂温克族",
+    "鄂伦春族",
+    "锡伯族",
+    "塔吉克",
+    "羌",
 ];
 
 /// Suffixes whose removal gives a division's short name.
@@ -128,12 +168,12 @@ fn names_of(full: &str, code: &str) -> Vec<String> {
             }
         }
     }
-    if level(code) < 3 {
-        if let Some(base) = SUFFIXES.iter().find_map(|s| full.strip_suffix(s)) {
-            let b = drop_ethnic(base);
-            if b.chars().count() >= 2 && !COMMON_WORDS.contains(&b.as_str()) {
-                names.push(b);
-            }
+    if level(code) < 3
+        && let Some(base) = SUFFIXES.iter().find_map(|s| full.strip_suffix(s))
+    {
+        let b = drop_ethnic(base);
+        if b.chars().count() >= 2 && !COMMON_WORDS.contains(&b.as_str()) {
+            names.push(b);
         }
     }
     names.sort();
@@ -221,7 +261,10 @@ pub fn find_region(s: &str) -> Option<Region> {
 pub fn region_of(code: &str) -> Option<Region> {
     let t = &*REGIONS;
     let div = t.by_code.get(code)?;
-    let province = t.by_code.get(&format!("{}0000", &code[..2])).map(|d| d.name.clone());
+    let province = t
+        .by_code
+        .get(&format!("{}0000", &code[..2]))
+        .map(|d| d.name.clone());
     let municipality = MUNICIPALITIES.contains(&&code[..2]);
     let city = match level(code) {
         1 if municipality => province.clone(),
@@ -259,7 +302,10 @@ mod tests {
 
     #[test]
     fn a_city_and_its_district_give_the_district() {
-        assert_eq!(code("成都市武侯区人民政府办公室").as_deref(), Some("510107"));
+        assert_eq!(
+            code("成都市武侯区人民政府办公室").as_deref(),
+            Some("510107")
+        );
     }
 
     #[test]

@@ -14,7 +14,10 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Characters that carry nothing and are dropped everywhere.
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
 }
 
 /// CRLF and lone CR to LF, invisible characters dropped.
@@ -99,12 +102,18 @@ mod tests {
 
     #[test]
     fn crlf_and_lone_cr_become_lf() {
-        assert_eq!(unify_line_ends("一、总体要求\r\n二、重点任务\r三"), "一、总体要求\n二、重点任务\n三");
+        assert_eq!(
+            unify_line_ends("一、总体要求\r\n二、重点任务\r三"),
+            "一、总体要求\n二、重点任务\n三"
+        );
     }
 
     #[test]
     fn zero_width_spaces_are_dropped() {
-        assert_eq!(unify_line_ends("\u{200B}\n各位代表\u{FEFF}："), "\n各位代表：");
+        assert_eq!(
+            unify_line_ends("\u{200B}\n各位代表\u{FEFF}："),
+            "\n各位代表："
+        );
     }
 
     #[test]
@@ -113,8 +122,14 @@ mod tests {
             join_spaced_digits("全省生产总值达到1 8 5 6 亿元，比1 9 9 5 年增长9 ％"),
             "全省生产总值达到1856亿元，比1995年增长9％"
         );
-        assert_eq!(join_spaced_digits("(2 0 0 1年2月1 6日通过)"), "(2001年2月16日通过)");
-        assert_eq!(join_spaced_digits("授予专利权2 2 ．4 万件"), "授予专利权22．4万件");
+        assert_eq!(
+            join_spaced_digits("(2 0 0 1年2月1 6日通过)"),
+            "(2001年2月16日通过)"
+        );
+        assert_eq!(
+            join_spaced_digits("授予专利权2 2 ．4 万件"),
+            "授予专利权22．4万件"
+        );
     }
 
     #[test]
@@ -132,10 +147,18 @@ mod tests {
     #[test]
     fn run_in_paragraphs_are_split_at_their_indent() {
         let para = "现在，我代表市人民政府向大会报告工作。".repeat(40);
-        let line = format!("各位代表： \u{2003}\u{2003}{para} \u{2003}\u{2003}{para} \u{2003}\u{2003}{para}");
+        let line = format!(
+            "各位代表： \u{2003}\u{2003}{para} \u{2003}\u{2003}{para} \u{2003}\u{2003}{para}"
+        );
         let split = split_run_in_paragraphs(&line).unwrap();
         assert_eq!(split.lines().count(), 4);
-        assert!(split.lines().nth(1).unwrap().starts_with("\u{2003}\u{2003}现在"));
+        assert!(
+            split
+                .lines()
+                .nth(1)
+                .unwrap()
+                .starts_with("\u{2003}\u{2003}现在")
+        );
         assert!(split_run_in_paragraphs("短行 \u{2003}\u{2003}一").is_none());
     }
 

@@ -11,7 +11,9 @@ fn pages_dir() -> PathBuf {
 }
 
 fn date_or_null(d: Option<duban_model::Date>) -> Value {
-    d.map_or(Value::Null, |d| serde_json::to_value(d).unwrap_or(Value::Null))
+    d.map_or(Value::Null, |d| {
+        serde_json::to_value(d).unwrap_or(Value::Null)
+    })
 }
 
 fn check(expected_path: &std::path::Path) -> Vec<String> {
@@ -39,7 +41,12 @@ fn check(expected_path: &std::path::Path) -> Vec<String> {
     };
     let e = &expected["document"];
     expect(&mut errs, "title", doc.title.clone().into(), &e["title"]);
-    expect(&mut errs, "doc_number", doc.doc_number.clone().into(), &e["doc_number"]);
+    expect(
+        &mut errs,
+        "doc_number",
+        doc.doc_number.clone().into(),
+        &e["doc_number"],
+    );
     expect(&mut errs, "issuer", doc.issuer.clone().into(), &e["issuer"]);
     expect(
         &mut errs,
@@ -48,7 +55,12 @@ fn check(expected_path: &std::path::Path) -> Vec<String> {
         &e["region"],
     );
     expect(&mut errs, "kind", doc.kind.as_str().into(), &e["kind"]);
-    expect(&mut errs, "published", date_or_null(doc.published), &e["published"]);
+    expect(
+        &mut errs,
+        "published",
+        date_or_null(doc.published),
+        &e["published"],
+    );
     expect(&mut errs, "signed", date_or_null(doc.signed), &e["signed"]);
     expect(
         &mut errs,
@@ -58,7 +70,12 @@ fn check(expected_path: &std::path::Path) -> Vec<String> {
         &e["period"],
     );
     expect(&mut errs, "year", doc.year.into(), &e["year"]);
-    expect(&mut errs, "encoding", doc.source.encoding.clone().into(), &expected["encoding"]);
+    expect(
+        &mut errs,
+        "encoding",
+        doc.source.encoding.clone().into(),
+        &expected["encoding"],
+    );
     expect(
         &mut errs,
         "has warnings",
@@ -66,10 +83,13 @@ fn check(expected_path: &std::path::Path) -> Vec<String> {
         &expected["warnings"],
     );
     let text = &doc.text;
-    if let Some(start) = expected["text_starts_with"].as_str() {
-        if !text.starts_with(start) {
-            errs.push(format!("{page}: text starts {:?}", text.chars().take(40).collect::<String>()));
-        }
+    if let Some(start) = expected["text_starts_with"].as_str()
+        && !text.starts_with(start)
+    {
+        errs.push(format!(
+            "{page}: text starts {:?}",
+            text.chars().take(40).collect::<String>()
+        ));
     }
     for s in expected["text_contains"].as_array().unwrap() {
         if !text.contains(s.as_str().unwrap()) {
@@ -83,17 +103,29 @@ fn check(expected_path: &std::path::Path) -> Vec<String> {
     }
     let want_tables = expected["tables"].as_array().unwrap();
     if d.blocks.len() != want_tables.len() {
-        errs.push(format!("{page}: {} tables, want {}", d.blocks.len(), want_tables.len()));
+        errs.push(format!(
+            "{page}: {} tables, want {}",
+            d.blocks.len(),
+            want_tables.len()
+        ));
     }
     for (block, want) in d.blocks.iter().zip(want_tables) {
         let Block::Table { header, rows } = block;
-        expect(&mut errs, "table header", serde_json::to_value(header).unwrap(), &want["header"]);
+        expect(
+            &mut errs,
+            "table header",
+            serde_json::to_value(header).unwrap(),
+            &want["header"],
+        );
         expect(&mut errs, "table rows", rows.len().into(), &want["rows"]);
         let (i, cell) = (
             want["row_contains"][0].as_u64().unwrap() as usize,
             want["row_contains"][1].as_str().unwrap(),
         );
-        if !rows.get(i).is_some_and(|r| r.cells.iter().any(|c| c.contains(cell))) {
+        if !rows
+            .get(i)
+            .is_some_and(|r| r.cells.iter().any(|c| c.contains(cell)))
+        {
             errs.push(format!("{page}: row {i} lacks {cell}"));
         }
         for r in rows {
