@@ -220,8 +220,42 @@ pub fn metrics(text: &str) -> Vec<Metric> {
             _ if approx => Op::Ge,
             _ => op.unwrap_or(Op::Eq),
         };
-        // Chinese numerals quantify only with a comparator (`两名以上`), never as a set's name.
-        if chinese && get("pct").is_none() && op == Op::Eq && tail.is_none() && !approx {
+        // Chinese numerals quantify only with a comparator right at them (`两名以上`,
+        // `不少于三次`), never as a set's name (`两方面`, `一批`).
+        let adjacent_comparator =
+            OPS_BEFORE.iter().any(|(w, _)| prefix.ends_with(w)) || prefix.ends_with("达到");
+        if chinese
+            && get("pct").is_none()
+            && tail.is_none()
+            && !approx
+            && (!adjacent_comparator || value == 1.0)
+        {
+            continue;
+        }
+        // The starting value of a change (`由去年的1076亿元增加到1562亿元`) is no goal.
+        if [
+            "提高到",
+            "提高至",
+            "增加到",
+            "增加至",
+            "提升到",
+            "提升至",
+            "上升到",
+            "上升至",
+            "下降到",
+            "下降至",
+            "降低到",
+            "降低至",
+            "减少到",
+            "减少至",
+            "扩大到",
+            "扩大至",
+            "增长到",
+            "增长至",
+        ]
+        .iter()
+        .any(|w| after.trim_start().starts_with(w))
+        {
             continue;
         }
         let mult = if get("wan").is_some() {
@@ -349,7 +383,7 @@ const COUNT_UNITS: &[&str] = &[
 ];
 
 static DATES_AND_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:19|20)\d{2}\s*年(?:度)?(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?(?:底|末)?(?:前|以前|以来)?|\d+(?:\.\d+)?\s*(?:万|亿)?(?:余|多)?\s*(?:个百分点|个|名|件|项|家|位|部|条|类|期|轮|人|次|%|方面)?")
+    Regex::new(&format!(r"(?:19|20)\d{{2}}\s*年(?:度)?(?:\d{{1,2}}\s*月(?:\d{{1,2}}\s*日)?)?(?:底|末)?(?:前|以前|以来)?|\d+(?:\.\d+)?\s*(?:万|亿|千)?(?:余|多)?\s*(?:{UNITS})?"))
         .expect("pattern compiles")
 });
 
@@ -628,6 +662,25 @@ mod tests {
             [(1500.0, "万吨".into(), Op::Ge)]
         );
         assert!(mt("到2 0 0 5年").is_empty());
+    }
+
+    #[test]
+    fn the_start_of_a_change_is_not_a_metric() {
+        assert_eq!(
+            mt("补助标准由每人每年40元提高到80元"),
+            [(80.0, "元".into(), Op::Eq)]
+        );
+    }
+
+    #[test]
+    fn a_batch_or_two_aspects_in_chinese_numerals_is_no_metric() {
+        assert!(mt("增加有效供给和抑制不合理需求两方面，突破一批关键技术").is_empty());
+    }
+
+    #[test]
+    fn the_indicator_of_a_change_leaves_out_the_other_amounts() {
+        let m = metrics("中央财政安排科技支出1134亿元，比上年增加134亿元");
+        assert_eq!(m[1].indicator, "中央财政安排科技支出");
     }
 
     #[test]
