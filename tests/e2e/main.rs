@@ -1,1 +1,7 @@
+mod browser;
 mod crawl;
+mod ingest;
+mod schema;
+mod search;
+mod serve;
+mod util;
