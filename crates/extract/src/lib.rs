@@ -107,6 +107,11 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
         } else {
             deadline::deadlines(&item_text, d.year)
         };
+        // A date before the year the document is about dates a past fact (`从1952年到1956年`,
+        // `按2000年价格计算`), not a time limit for the work.
+        if let Some(year) = d.year {
+            deadlines.retain(|x| x.year >= year);
+        }
         // A time-limit column (完成时限) bounds the work even where it prints a plain month.
         for mut limit in deadline::deadlines(&item.limits, d.year) {
             if limit.bound == Bound::In {
@@ -197,4 +202,89 @@ fn id_part(item: &outline::Item) -> &str {
 /// Extracts many documents in parallel; the result keeps the input order.
 pub fn extract_all(docs: &[CleanDoc]) -> Vec<Vec<Obligation>> {
     docs.par_iter().map(extract).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use duban_model::{Block, DocKind, Document, Source, TableRow};
+
+    fn doc(text: &str, kind: DocKind, year: Option<i32>, blocks: Vec<Block>) -> CleanDoc {
+        CleanDoc {
+            document: Document {
+                id: "file:t.txt".into(),
+                source: Source::default(),
+                title: None,
+                doc_number: None,
+                issuer: None,
+                region: None,
+                kind,
+                published: None,
+                signed: None,
+                period: None,
+                year,
+                text: text.into(),
+            },
+            blocks,
+            warnings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_year_before_the_documents_year_dates_a_past_fact() {
+        let d = doc(
+            "一、发展目标\n（一）增加收入。按2000年价格计算，到2005年人均收入翻一番。\n",
+            DocKind::Plan,
+            Some(2001),
+            vec![],
+        );
+        let years: Vec<i32> = extract(&d)[0].deadlines.iter().map(|x| x.year).collect();
+        assert_eq!(years, [2005]);
+    }
+
+    #[test]
+    fn a_plain_month_in_a_time_limit_column_bounds_the_work() {
+        let text = "序号\t工作任务\t完成时限\n1\t完成清理。\t2019年6月\n";
+        let start = text.find("1\t").unwrap();
+        let rows = vec![TableRow {
+            cells: vec!["1".into(), "完成清理。".into(), "2019年6月".into()],
+            span: (start, text.len() - 1),
+        }];
+        let blocks = vec![Block::Table {
+            header: vec!["序号".into(), "工作任务".into(), "完成时限".into()],
+            rows,
+        }];
+        let got = extract(&doc(text, DocKind::AnnualPlan, Some(2019), blocks));
+        assert_eq!(got.len(), 1);
+        let d = &got[0].deadlines[0];
+        assert_eq!((d.year, d.month, d.bound), (2019, Some(6), Bound::By));
+    }
+
+    #[test]
+    fn items_of_a_problem_section_are_no_obligations() {
+        let d = doc(
+            "一、工作成效\n（一）完成立法。\n二、存在的问题\n（一）执法不规范。\n三、下一步工作\n（一）加强执法。\n",
+            DocKind::Report,
+            Some(2020),
+            vec![],
+        );
+        let got: Vec<(String, ObligationKind)> = extract(&d)
+            .into_iter()
+            .map(|o| (o.heading, o.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("完成立法".to_string(), ObligationKind::Achievement),
+                ("加强执法".to_string(), ObligationKind::Task)
+            ]
+        );
+    }
+
+    #[test]
+    fn obligation_ids_are_the_label_path_and_repeat_with_a_counter() {
+        let d = doc("一、任务\n1.甲。\n1.乙。\n", DocKind::Plan, None, vec![]);
+        let ids: Vec<String> = extract(&d).into_iter().map(|o| o.id).collect();
+        assert_eq!(ids, ["file:t.txt#一、/1.", "file:t.txt#一、/1.~2"]);
+    }
 }
