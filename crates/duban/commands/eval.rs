@@ -7,6 +7,7 @@
 //! of zero.
 
 use anyhow::{Context, bail};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -52,10 +53,16 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
             args.gold.display()
         )
     })?;
-    if args.json {
-        println!("{}", report.to_json());
+    let text = if args.json {
+        format!("{}\n", report.to_json())
     } else {
-        print!("{}", report.render(args.verbose > 0));
+        report.render(args.verbose > 0)
+    };
+    // A reader that stops early (`| head`) is not an error worth a panic or a message.
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(e).context("writing the report to stdout")
+        }
+        _ => Ok(ExitCode::SUCCESS),
     }
-    Ok(ExitCode::SUCCESS)
 }
