@@ -146,6 +146,11 @@ fn wikisource_footer(lines: &[&str]) -> Option<usize> {
         .then_some(start)
 }
 
+/// A line of one field labelled only `时间` or `日期`.
+fn is_bare_time(line: &str) -> bool {
+    page_info(line).is_some_and(|f| f.len() == 1 && (f[0].name == "时间" || f[0].name == "日期"))
+}
+
 /// The verdict on a document's lines: which to keep, and the labelled fields of the removed
 /// page-information lines.
 #[derive(Debug, Default)]
@@ -183,6 +188,9 @@ pub fn strip(lines: &[&str], protected: &[bool]) -> Stripped {
         let at_edge = i < head_end || i >= tail_start;
         let drop = match classify(line) {
             Some(Chrome::Always) => true,
+            // A bare `时间:`/`日期:` line is a page's only at its head; at the foot it is as
+            // likely the document's own (a meeting's time).
+            Some(Chrome::AtEdge) if i >= head_end && is_bare_time(line) => false,
             Some(Chrome::AtEdge) => at_edge,
             None => false,
         };
@@ -299,6 +307,16 @@ mod tests {
         assert!(s.keep[16], "mid-body field kept");
         assert!(!s.keep[lines.len() - 1], "footer field removed");
         assert_eq!(s.fields.len(), 1);
+    }
+
+    #[test]
+    fn a_bare_time_line_at_the_foot_is_the_documents_own() {
+        let mut lines = vec!["时间：2023-03-01 09:00"];
+        lines.extend(["一、会议内容。研究部署全年依法行政工作。"; 20]);
+        lines.push("时间：2023年3月1日");
+        let s = strip(&lines, &[]);
+        assert!(!s.keep[0]);
+        assert!(s.keep[lines.len() - 1]);
     }
 
     #[test]
