@@ -80,8 +80,16 @@ pub fn metrics(text: &str) -> Vec<Metric> {
         }
         let before = &f[..whole.start()];
         let after = &f[whole.end()..];
+        // A bracket opens a clause only when the number is the bracket's whole content
+        // (a rubric's `(10分)`); `苏州高新(虎丘区)五个地区` is one clause.
+        let bracketed = before.trim_end().ends_with(['(', '（']);
+        let stops: &[char] = if bracketed {
+            &['。', '；', ';', '，', ',', '\n', ':', '：', '(', '（']
+        } else {
+            &['。', '；', ';', '，', ',', '\n', ':', '：']
+        };
         let clause_start = before
-            .rfind(['。', '；', ';', '，', ',', '\n', ':', '：', '(', '（'])
+            .rfind(stops)
             .map_or(0, |p| p + f[p..].chars().next().map_or(1, char::len_utf8));
         let prefix = &f[clause_start..whole.start()];
         let get = |n: &str| caps.name(n).map(|m| m.as_str());
@@ -387,6 +395,13 @@ static DATES_AND_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pattern compiles")
 });
 
+static COUNTED_LIST_MEMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\d\s*(?:万|亿|千)?(?:余|多)?\s*(?:{UNITS})[、，,]"
+    ))
+    .expect("pattern compiles")
+});
+
 /// Strips comparators, fillers, dates and other counts from a phrase before a number.
 fn core_before(phrase: &str) -> String {
     let mut phrase = DATES_AND_COUNTS.replace_all(phrase, "").trim().to_string();
@@ -457,7 +472,11 @@ fn indicators(
     unit: &str,
     op: Op,
 ) -> Vec<String> {
-    let raw = f[clause_start..num_start].trim();
+    let mut raw = f[clause_start..num_start].trim();
+    // In a list of counts (`制定市政府文件13件、部门文件38件`) each member measures its own thing.
+    if let Some(last) = COUNTED_LIST_MEMBER.find_iter(raw).last() {
+        raw = &raw[last.end()..];
+    }
     let shared =
         raw.contains('均') || raw.contains('都') || raw.contains("分别") || list_of_rates(raw);
     let a = core_before(raw);
@@ -662,6 +681,12 @@ mod tests {
             [(1500.0, "万吨".into(), Op::Ge)]
         );
         assert!(mt("到2 0 0 5年").is_empty());
+    }
+
+    #[test]
+    fn each_member_of_a_list_of_counts_has_its_own_indicator() {
+        let m = metrics("制定市政府规范性文件13件、部门规范性文件38件");
+        assert_eq!(m[1].indicator, "部门规范性文件数");
     }
 
     #[test]
