@@ -1,4 +1,5 @@
 mod crawl;
 mod ingest;
+mod quality;
 mod schema;
 mod util;
