@@ -13,12 +13,12 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// The endings of organisation names.
-const SUFFIX: &str = r"(?:人民政府|政府|部门|机关|单位|办公室|办事处|办|局|委员会|委|领导小组|小组|中心|机构|乡镇|街道|法院|检察院|院|厅|署|处|科|室|所|站|队|团|部|公司|银行|协会|联合会|工会|妇联|团委|党委|党组|工委|管委会|集团|政协|人大|常委会|会)";
+const SUFFIX: &str = r"(?:海关|支行|分行|学院|大学|医院|人民政府|政府|部门|机关|单位|办公室|办事处|办|局|委员会|委|领导小组|小组|中心|机构|乡镇|街道|法院|检察院|院|厅|署|处|科|室|所|站|队|团|部|公司|银行|协会|联合会|工会|妇联|团委|党委|党组|工委|管委会|集团|政协|人大|常委会|会)";
 
 /// The endings of names that can open a clause as its subject: the single-character endings
 /// of [`SUFFIX`] (`处`, `所`, `部`…) are left out, because a clause such as `我国发展仍然处于…`
 /// would read as a body.
-const SUBJECT_SUFFIX: &str = r"(?:人民政府|政府|部门|机关|单位|办公室|办事处|办|局|委员会|委|领导小组|小组|中心|机构|乡镇|街道|法院|检察院|研究院|厅|公司|银行|协会|联合会|工会|妇联|团委|党委|党组|工委|管委会|集团|政协|人大|常委会|军队|支队|大队)";
+const SUBJECT_SUFFIX: &str = r"(?:海关|支行|分行|人民政府|政府|部门|机关|单位|办公室|办事处|办|局|委员会|委|领导小组|小组|中心|机构|乡镇|街道|法院|检察院|研究院|厅|公司|银行|协会|联合会|工会|妇联|团委|党委|党组|工委|管委会|集团|政协|人大|常委会|军队|支队|大队)";
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -159,6 +159,17 @@ fn attribution_list(after: &str) -> &str {
     after
 }
 
+/// What follows the last name of an attribution list: `按职责分工配合`, `负责`, `等`.
+static DUTY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:等)?(?:按职责分工|按照职责分工|根据职责|分工|共同|分别)?(?:负责|配合|参与|落实|实施)?$").expect("tail pattern compiles")
+});
+
+/// `（省商务厅负责）`: the bodies responsible for the sentence before it.
+static RESPONSIBLE_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[(（]\s*(?P<list>[^()（）\n]{2,80}?)(?:按职责分工|分工|共同)?负责\s*[)）]")
+        .expect("responsible pattern compiles")
+});
+
 static LEAD_FORM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[(（]\s*(?P<lead>[^()（）\n]{2,60}?)牵头(?:[，,、；;]\s*(?P<rest>[^()（）\n]{2,80}?))?\s*[)）]").expect("lead pattern compiles")
 });
@@ -196,12 +207,7 @@ pub fn split_names(list: &str) -> Vec<String> {
     }
     let mut out = Vec::new();
     for p in parts {
-        let p = p
-            .trim_end_matches("等")
-            .trim_end_matches("按职责分工负责")
-            .trim_end_matches("分工负责")
-            .trim_end_matches("负责")
-            .to_string();
+        let p = DUTY_TAIL.replace(&p, "").to_string();
         let split = split_on_conjunction(&p);
         out.extend(split);
     }
@@ -240,6 +246,17 @@ pub fn attributed(text: &str) -> Vec<Body> {
         let Some(whole) = caps.get(0) else { continue };
         for name in split_names(attribution_list(&f[whole.end()..])) {
             push(&mut out, name, role);
+        }
+    }
+    for caps in RESPONSIBLE_FORM.captures_iter(&f) {
+        let list = caps.name("list").map_or("", |m| m.as_str());
+        if list.contains("牵头") {
+            continue;
+        }
+        for name in split_names(list) {
+            if is_body_name(&name) {
+                push(&mut out, name, Role::Responsible);
+            }
         }
     }
     for caps in LEAD_FORM.captures_iter(&f) {
@@ -417,6 +434,34 @@ mod tests {
             [
                 ("省发展改革委".into(), Role::Lead),
                 ("省有关部门".into(), Role::Responsible)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bracketed_fuzeren_names_the_responsible_body() {
+        let got = attributed(
+            "组织企业参加展会。（省商务厅负责）培育示范企业。（人行合肥中心支行、省地方金融监管局按职责分工负责）",
+        );
+        assert_eq!(
+            names(&got),
+            [
+                ("省商务厅".into(), Role::Responsible),
+                ("人行合肥中心支行".into(), Role::Responsible),
+                ("省地方金融监管局".into(), Role::Responsible)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_last_name_of_a_list_sheds_its_duty_words() {
+        let got = attributed("扩大出口。（省商务厅牵头，合肥海关、省教育厅按职责分工配合）");
+        assert_eq!(
+            names(&got),
+            [
+                ("省商务厅".into(), Role::Lead),
+                ("合肥海关".into(), Role::Responsible),
+                ("省教育厅".into(), Role::Responsible)
             ]
         );
     }
