@@ -1,5 +1,8 @@
+mod browser;
 mod crawl;
 mod ingest;
 mod quality;
 mod schema;
+mod search;
+mod serve;
 mod util;

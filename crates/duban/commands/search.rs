@@ -101,11 +101,7 @@ fn print_response(out: &mut impl Write, r: &SearchResponse, colour: bool) -> std
     let shown = if r.hits.is_empty() {
         String::from("none shown")
     } else {
-        format!(
-            "showing {}–{}",
-            r.offset + 1,
-            r.offset + r.hits.len()
-        )
+        format!("showing {}–{}", r.offset + 1, r.offset + r.hits.len())
     };
     writeln!(
         out,

@@ -38,7 +38,10 @@ pub struct AppState {
 /// The application's routes over an open index.
 pub fn router(index: Arc<SearchIndex>) -> Router {
     Router::new()
-        .route("/", get(|| async { page("text/html; charset=utf-8", INDEX_HTML) }))
+        .route(
+            "/",
+            get(|| async { page("text/html; charset=utf-8", INDEX_HTML) }),
+        )
         .route(
             "/app.js",
             get(|| async { page("text/javascript; charset=utf-8", APP_JS) }),
@@ -138,9 +141,9 @@ fn param<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
 fn number(pairs: &[(String, String)], name: &str, default: usize) -> Result<usize, ApiError> {
     match param(pairs, name) {
         None | Some("") => Ok(default),
-        Some(v) => v.parse().map_err(|_| {
-            ApiError::bad_request(format!("{name}: `{v}` is not a whole number ≥ 0"))
-        }),
+        Some(v) => v
+            .parse()
+            .map_err(|_| ApiError::bad_request(format!("{name}: `{v}` is not a whole number ≥ 0"))),
     }
 }
 
@@ -209,7 +212,11 @@ async fn document(State(s): State<AppState>, raw: Params) -> Result<Response, Ap
     let pairs = params(raw, &["id"])?;
     let id = match param(&pairs, "id") {
         Some(id) if !id.is_empty() => id.to_string(),
-        _ => return Err(ApiError::bad_request("id: the document id is required".into())),
+        _ => {
+            return Err(ApiError::bad_request(
+                "id: the document id is required".into(),
+            ));
+        }
     };
     let record = blocking(move || Ok(s.index.document(&id).map(|r| (r, id))?)).await?;
     match record {

@@ -339,9 +339,6 @@ mod tests {
         while stream.advance() {
             seen.push(stream.token().text.clone());
         }
-        assert_eq!(
-            seen,
-            texts(&Analyzer::domain().index_tokens("依法行政"))
-        );
+        assert_eq!(seen, texts(&Analyzer::domain().index_tokens("依法行政")));
     }
 }

@@ -85,7 +85,10 @@ fn matches(analyzer: &Analyzer, text: &str, patterns: &[Pattern]) -> Vec<[usize;
     // (position, term) → the token's length in characters.
     let mut at: HashMap<(usize, &str), usize> = HashMap::new();
     for t in &tokens {
-        at.insert((t.position, t.text.as_str()), text[t.start..t.end].chars().count());
+        at.insert(
+            (t.position, t.text.as_str()),
+            text[t.start..t.end].chars().count(),
+        );
     }
     let mut ranges: Vec<[usize; 2]> = Vec::new();
     for pattern in patterns {

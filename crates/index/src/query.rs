@@ -373,9 +373,7 @@ impl Parser {
         self.pos += 1;
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(self.error(&format!(
-                "parentheses nest deeper than {MAX_DEPTH} levels"
-            )));
+            return Err(self.error(&format!("parentheses nest deeper than {MAX_DEPTH} levels")));
         }
         let e = self.parse_or(ctx)?;
         self.skip_ws();
@@ -394,7 +392,9 @@ impl Parser {
         self.skip_ws();
         match self.peek() {
             Some('(') => self.parse_group(ctx),
-            Some(')') | None => Err(self.error("expected a word, a \"phrase\" or a field:value here")),
+            Some(')') | None => {
+                Err(self.error("expected a word, a \"phrase\" or a field:value here"))
+            }
             Some('"') => {
                 let start = self.pos;
                 let phrase = self.read_phrase()?;
@@ -405,8 +405,7 @@ impl Parser {
                 let word = self.read_bare();
                 if let Some(colon) = word.find([':', '：']) {
                     let name = &word[..colon];
-                    if !name.is_empty()
-                        && name.chars().all(|c| c.is_ascii_alphabetic() || c == '_')
+                    if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic() || c == '_')
                     {
                         let field = FieldName::parse(&name.to_ascii_lowercase()).ok_or_else(|| {
                             QueryError {
@@ -779,7 +778,13 @@ impl Compiler<'_> {
             .collect()
     }
 
-    fn text(&mut self, name: FieldName, value: &str, phrase: bool, negated: bool) -> Box<dyn Query> {
+    fn text(
+        &mut self,
+        name: FieldName,
+        value: &str,
+        phrase: bool,
+        negated: bool,
+    ) -> Box<dyn Query> {
         let field = name.field(self.fields);
         let words = self.analyzer.query_words(value);
         let mut sequences: Vec<Vec<(usize, Term)>> = Vec::new();
@@ -1018,9 +1023,6 @@ mod tests {
 
     #[test]
     fn lower_case_and_or_not_are_plain_words() {
-        assert_eq!(
-            parse("and").unwrap(),
-            text("and", false)
-        );
+        assert_eq!(parse("and").unwrap(), text("and", false));
     }
 }

@@ -234,7 +234,10 @@ pub enum SearchError {
 impl SearchError {
     /// Whether the request, not the server, is at fault.
     pub fn is_client_error(&self) -> bool {
-        matches!(self, SearchError::Query { .. } | SearchError::Request { .. })
+        matches!(
+            self,
+            SearchError::Query { .. } | SearchError::Request { .. }
+        )
     }
 }
 
@@ -377,7 +380,10 @@ impl SearchIndex {
             Target::Documents => RECORD_DOCUMENT,
         };
         let query = BooleanQuery::new(vec![
-            (Occur::Must, Box::new(self.record_query(record)) as Box<dyn Query>),
+            (
+                Occur::Must,
+                Box::new(self.record_query(record)) as Box<dyn Query>,
+            ),
             (Occur::Must, user_query),
         ]);
         let mut facets = FacetCollector::for_field("facet");
@@ -385,8 +391,7 @@ impl SearchIndex {
             facets.add_facet(format!("/{dim}").as_str());
         }
         let top = TopDocs::with_limit(req.limit).and_offset(req.offset);
-        let (page, total, counts): (Vec<(Score, DocAddress)>, usize, FacetCounts) = match req.sort
-        {
+        let (page, total, counts): (Vec<(Score, DocAddress)>, usize, FacetCounts) = match req.sort {
             Sort::Relevance => searcher
                 .search(&query, &(top, Count, facets))
                 .map_err(|e| self.tv(e))?,

@@ -87,7 +87,10 @@ fn a_run_of_chinese_is_words_not_one_phrase() {
 #[test]
 fn a_phrase_matches_words_side_by_side_across_word_boundaries() {
     let (_d, r) = sample_index();
-    assert_eq!(ids(&r, "\"负责人出庭应诉率\""), [ob(SUZHOU, 1), ob(SUZHOU, 2), ob(WUXI, 2)]);
+    assert_eq!(
+        ids(&r, "\"负责人出庭应诉率\""),
+        [ob(SUZHOU, 1), ob(SUZHOU, 2), ob(WUXI, 2)]
+    );
     // 政府法制 starts inside 区政府法制办: character positions still line up.
     assert_eq!(ids(&r, "\"政府法制办牵头\""), [ob(ZHAOHUA, 1)]);
 }
@@ -162,7 +165,14 @@ fn results_sort_by_deadline_with_undated_ones_last() {
         .collect();
     assert_eq!(
         years[..6],
-        [Some(2013), Some(2015), Some(2017), Some(2018), Some(2019), Some(2020)]
+        [
+            Some(2013),
+            Some(2015),
+            Some(2017),
+            Some(2018),
+            Some(2019),
+            Some(2020)
+        ]
     );
     assert!(years[6..].iter().all(Option::is_none));
 }
@@ -209,7 +219,9 @@ fn facets_count_every_match_not_only_the_page() {
 #[test]
 fn snippets_highlight_the_matched_characters_of_the_original_text() {
     let (_d, r) = sample_index();
-    let page = r.search(&SearchRequest::new("city:苏州 出庭应诉率")).unwrap();
+    let page = r
+        .search(&SearchRequest::new("city:苏州 出庭应诉率"))
+        .unwrap();
     for hit in &page.hits {
         let text = &hit.obligation.as_ref().unwrap().text;
         let chars: Vec<char> = text.chars().collect();
@@ -236,7 +248,13 @@ fn markup_in_indexed_text_comes_back_as_plain_text() {
 #[test]
 fn malformed_queries_and_out_of_bounds_requests_are_client_errors() {
     let (_d, r) = sample_index();
-    for q in ["\"出庭", "town:苏州", "year:二〇二一", "(法治", "deadline:[2015 TO]"] {
+    for q in [
+        "\"出庭",
+        "town:苏州",
+        "year:二〇二一",
+        "(法治",
+        "deadline:[2015 TO]",
+    ] {
         let e = r.search(&SearchRequest::new(q)).unwrap_err();
         assert!(e.is_client_error(), "{q}: {e}");
     }
@@ -335,15 +353,20 @@ fn a_dictionary_change_reindexes_only_the_documents_it_affects() {
     let dir = tempfile::tempdir().unwrap();
     drop(build(dir.path()));
     let added = format!("{}清理工作 3000 n\n", duban_segment::DOMAIN_DICTIONARY);
-    let w = ObligationIndex::open_with(dir.path(), Analyzer::with_dictionary(&added).unwrap())
-        .unwrap();
+    let w =
+        ObligationIndex::open_with(dir.path(), Analyzer::with_dictionary(&added).unwrap()).unwrap();
     assert_eq!(w.reindexed_documents(), 1);
     let text = w.index().schema().get_field("text").unwrap();
     let searcher = w.index().reader().unwrap().searcher();
-    assert!(searcher.doc_freq(&Term::from_field_text(text, "清理工作")).unwrap() > 0);
+    assert!(
+        searcher
+            .doc_freq(&Term::from_field_text(text, "清理工作"))
+            .unwrap()
+            > 0
+    );
     drop(w);
-    let again = ObligationIndex::open_with(dir.path(), Analyzer::with_dictionary(&added).unwrap())
-        .unwrap();
+    let again =
+        ObligationIndex::open_with(dir.path(), Analyzer::with_dictionary(&added).unwrap()).unwrap();
     assert_eq!(again.reindexed_documents(), 0);
     drop(again);
     let back = ObligationIndex::open(dir.path()).unwrap();
@@ -355,7 +378,11 @@ fn a_stale_index_is_reported_to_readers() {
     let dir = tempfile::tempdir().unwrap();
     drop(build(dir.path()));
     let other = Analyzer::with_dictionary("清理工作 3000 n\n").unwrap();
-    assert!(SearchIndex::open_with(dir.path(), other).unwrap().is_stale());
+    assert!(
+        SearchIndex::open_with(dir.path(), other)
+            .unwrap()
+            .is_stale()
+    );
     assert!(!SearchIndex::open(dir.path()).unwrap().is_stale());
 }
 

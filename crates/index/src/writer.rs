@@ -192,8 +192,8 @@ impl ObligationIndex {
             affected
         };
         for doc_id in &affected {
-            let (document, obligations) = stored_records(&searcher, &self.fields, doc_id)
-                .map_err(|e| match e {
+            let (document, obligations) =
+                stored_records(&searcher, &self.fields, doc_id).map_err(|e| match e {
                     StoredError::Tantivy(e) => self.tv(e),
                     StoredError::Json(id, source) => IndexError::Record {
                         path: self.path.clone(),

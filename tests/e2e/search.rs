@@ -1,0 +1,124 @@
+//! `duban search` from the command line: over an index of the sample records (made here, not
+//! by the extractor, whose output changes), and over the main job's index.
+
+use crate::util::{assert_ok, duban_with_data, run_main_job, show};
+use serde_json::Value;
+use std::path::Path;
+
+/// A data folder whose index holds `duban_index::sample::records()`.
+pub fn sample_data() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut index = duban_index::ObligationIndex::open(&tmp.path().join("index")).unwrap();
+    for (doc, obligations) in duban_index::sample::records() {
+        index.upsert(&doc, &obligations).unwrap();
+    }
+    index.commit().unwrap();
+    tmp
+}
+
+fn search_json(data: &Path, args: &[&str]) -> Value {
+    let mut all = vec!["search"];
+    all.extend_from_slice(args);
+    all.push("--json");
+    let out = duban_with_data(data, &all);
+    assert_ok(&out);
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", show(&out)))
+}
+
+fn hit_ids(r: &Value) -> Vec<&str> {
+    r["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn search_json_finds_the_obligations_with_facets_and_highlights() {
+    let data = sample_data();
+    let r = search_json(data.path(), &["出庭应诉率 city:苏州"]);
+    assert_eq!(r["total"], 2);
+    assert_eq!(r["facets"]["city"][0]["value"], "苏州市");
+    assert_eq!(r["facets"]["year"][0]["value"], "2021");
+    assert_eq!(r["facets"]["kind"][0]["value"], "achievement");
+    for hit in r["hits"].as_array().unwrap() {
+        let parts = hit["snippet"]["parts"].as_array().unwrap();
+        assert!(
+            parts
+                .iter()
+                .any(|p| p["highlight"] == true && p["text"] == "出庭应诉率"),
+            "{hit}"
+        );
+    }
+}
+
+#[test]
+fn limit_offset_and_sort_page_through_the_results() {
+    let data = sample_data();
+    let all = search_json(data.path(), &["", "--sort", "deadline", "--limit", "100"]);
+    let first = search_json(data.path(), &["", "--sort", "deadline", "--limit", "2"]);
+    let second = search_json(
+        data.path(),
+        &["", "--sort", "deadline", "--limit", "2", "--offset", "2"],
+    );
+    let ids = hit_ids(&all);
+    assert_eq!(hit_ids(&first), ids[..2]);
+    assert_eq!(hit_ids(&second), ids[2..4]);
+    assert_eq!(all["hits"][0]["obligation"]["deadlines"][0]["year"], 2013);
+}
+
+#[test]
+fn the_text_output_marks_matches_and_lists_facet_counts() {
+    let data = sample_data();
+    let out = duban_with_data(data.path(), &["search", "body:区政府法制办"]);
+    assert_ok(&out);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("2 obligations match"), "{text}");
+    assert!(text.contains("bodies: 区政府法制办 (lead)"), "{text}");
+    assert!(text.contains("county: 昭化区 (2)"), "{text}");
+    let out = duban_with_data(data.path(), &["search", "出庭应诉率", "--limit", "1"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("«出庭应诉率»"));
+}
+
+#[test]
+fn a_malformed_query_is_a_clear_error_not_a_crash() {
+    let data = sample_data();
+    for (args, expected) in [
+        (vec!["search", "\"出庭应诉率"], "never closed"),
+        (vec!["search", "town:周庄"], "unknown field `town`"),
+        (vec!["search", "法治", "--limit", "100000"], "limit"),
+        (vec!["search", "法治", "--offset", "50000"], "offset"),
+        (vec!["search", "法治", "--sort", "popularity"], "sort"),
+    ] {
+        let out = duban_with_data(data.path(), &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}\n{}", show(&out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+#[test]
+fn searching_a_data_folder_without_an_index_says_how_to_make_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = duban_with_data(tmp.path(), &["search", "法治"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("duban run"));
+}
+
+#[test]
+fn after_the_main_job_search_finds_the_seed_documents() {
+    let tmp = tempfile::tempdir().unwrap();
+    run_main_job(tmp.path());
+    // Documents are indexed whatever the extractor finds; obligations depend on it.
+    let docs = search_json(tmp.path(), &["出庭应诉率", "--documents"]);
+    assert!(docs["total"].as_u64().unwrap() >= 2, "{docs}");
+    let regions = search_json(tmp.path(), &["*", "--documents", "--limit", "10"]);
+    assert_eq!(regions["total"], 5);
+    // Re-running the job replaces records by id instead of adding copies.
+    run_main_job(tmp.path());
+    let again = search_json(tmp.path(), &["*", "--documents"]);
+    assert_eq!(again["total"], 5);
+}
