@@ -131,7 +131,10 @@ pub struct Limits {
     #[serde(default = "default_max_depth")]
     pub max_depth: u32,
     /// A response body larger than this is dropped and counted as failed.
-    #[serde(default = "default_max_response_bytes", deserialize_with = "at_least_one_u64")]
+    #[serde(
+        default = "default_max_response_bytes",
+        deserialize_with = "at_least_one_u64"
+    )]
     pub max_response_bytes: u64,
     /// Redirects followed per request.
     #[serde(default = "default_max_redirects")]
@@ -149,7 +152,10 @@ pub struct Politeness {
     #[serde(default = "one_usize", deserialize_with = "at_least_one_usize")]
     pub connections_per_host: usize,
     /// Requests in flight over all hosts (the worker pool).
-    #[serde(default = "default_concurrency", deserialize_with = "at_least_one_usize")]
+    #[serde(
+        default = "default_concurrency",
+        deserialize_with = "at_least_one_usize"
+    )]
     pub concurrency: usize,
     /// Per-request timeout (connect, headers and body).
     #[serde(default = "default_timeout", deserialize_with = "positive")]

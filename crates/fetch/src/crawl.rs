@@ -15,13 +15,13 @@
 //! on the next run from the archive. 404/410 on a known document is reported as withdrawn.
 //! The frontier is saved as it grows; a crawl that stops half-way resumes from it.
 
+use crate::FetchError;
 use crate::archive::Archive;
 use crate::config::HttpSource;
 use crate::http::{Body, Fetched, Fetcher, Validators};
 use crate::links::{PageLinks, PageRole, page_links};
 use crate::stitch::{PagePart, stitch};
 use crate::store::{CrawlStore, FrontierEntry, PageKind, StoreError, UrlOutcome, UrlRecord};
-use crate::FetchError;
 use duban_model::{DocId, MediaType, RawDoc, Source, SourceHints, sha256_hex};
 use serde::Serialize;
 use std::collections::{HashSet, VecDeque};
@@ -403,9 +403,14 @@ impl Crawl {
                     // Past the last page of a list: the normal end of paging by template.
                     tracing::debug!(url = %r.entry.url, status, "End of list pages.");
                 } else if r.entry.kind.is_document() && known {
-                    self.stats.withdrawn += 1;
-                    batch.withdrawn.push(DocId::from_url(&r.entry.url).to_string());
-                    tracing::info!(url = %r.entry.url, status, "Document withdrawn by its source.");
+                    // Counted once, when it goes; later checks find it still gone.
+                    if prev.is_some_and(|p| p.outcome != UrlOutcome::Withdrawn) {
+                        self.stats.withdrawn += 1;
+                        batch
+                            .withdrawn
+                            .push(DocId::from_url(&r.entry.url).to_string());
+                        tracing::info!(url = %r.entry.url, status, "Document withdrawn by its source.");
+                    }
                 } else {
                     self.stats.failed += 1;
                     batch.failures.push(CrawlFailure {
@@ -555,7 +560,11 @@ impl Worker {
         // Conditional only when what a 304 stands for is still in the archive.
         let validators = prev
             .filter(|_| self.source.politeness.conditional_requests)
-            .filter(|p| p.sha256.as_deref().is_some_and(|s| self.archive.contains(s)))
+            .filter(|p| {
+                p.sha256
+                    .as_deref()
+                    .is_some_and(|s| self.archive.contains(s))
+            })
             .filter(|p| {
                 !entry.kind.is_document()
                     || p.doc_sha256
@@ -673,11 +682,18 @@ impl Worker {
             } else {
                 Some("UTF-8".into())
             };
-            let media = media_type(p.content_type.as_deref(), &final_url).unwrap_or(MediaType::Html);
+            let media =
+                media_type(p.content_type.as_deref(), &final_url).unwrap_or(MediaType::Html);
             let sha = p.doc_sha256.clone().unwrap_or_default();
             let fetched_at = p.fetched_at.clone().unwrap_or_else(|| self.now.clone());
             document = Some(self.raw_doc(
-                &entry.url, &final_url, bytes, sha, charset, media, &fetched_at,
+                &entry.url,
+                &final_url,
+                bytes,
+                sha,
+                charset,
+                media,
+                &fetched_at,
             ));
         }
         PageOutcome::NotModified {
@@ -687,7 +703,13 @@ impl Worker {
         }
     }
 
-    fn links(&self, entry: &FrontierEntry, page: &Url, bytes: &[u8], charset: Option<&str>) -> PageLinks {
+    fn links(
+        &self,
+        entry: &FrontierEntry,
+        page: &Url,
+        bytes: &[u8],
+        charset: Option<&str>,
+    ) -> PageLinks {
         let text = crate::charset::decode_for_links(bytes, charset);
         page_links(
             page,
@@ -714,7 +736,9 @@ impl Worker {
                     return Err(format!("page {u} of the document: HTTP {status}"));
                 }
                 Fetched::Robots { .. } => {
-                    return Err(format!("page {u} of the document is disallowed by robots.txt"));
+                    return Err(format!(
+                        "page {u} of the document is disallowed by robots.txt"
+                    ));
                 }
                 Fetched::NotModified { .. } => {
                     return Err(format!("page {u} of the document: unexpected 304"));
@@ -729,11 +753,19 @@ impl Worker {
             bytes: &b.bytes,
             charset: b.charset.as_deref(),
         }));
-        let content = self.source.detail.content_selector.as_ref().map(|c| &c.selector);
+        let content = self
+            .source
+            .detail
+            .content_selector
+            .as_ref()
+            .map(|c| &c.selector);
         Ok(stitch(&pages, content))
     }
 
-    #[expect(clippy::too_many_arguments, reason = "one call per field of the RawDoc")]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "one call per field of the RawDoc"
+    )]
     fn raw_doc(
         &self,
         url: &str,
@@ -744,12 +776,24 @@ impl Worker {
         media_type: MediaType,
         fetched_at: &str,
     ) -> RawDoc {
-        raw_doc(&self.source, url, final_url.as_str(), bytes, sha256, charset, media_type, fetched_at)
+        raw_doc(
+            &self.source,
+            url,
+            final_url.as_str(),
+            bytes,
+            sha256,
+            charset,
+            media_type,
+            fetched_at,
+        )
     }
 }
 
 /// A document as the cleaner takes it, with the source's metadata defaults as hints.
-#[expect(clippy::too_many_arguments, reason = "one parameter per field of the RawDoc")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one parameter per field of the RawDoc"
+)]
 pub fn raw_doc(
     source: &HttpSource,
     url: &str,
@@ -775,7 +819,11 @@ pub fn raw_doc(
             region: source.region.clone(),
             kind: source.kind,
             http_charset: charset,
-            content_selector: source.detail.content_selector.as_ref().map(|c| c.text.clone()),
+            content_selector: source
+                .detail
+                .content_selector
+                .as_ref()
+                .map(|c| c.text.clone()),
         },
     }
 }
@@ -790,7 +838,12 @@ pub fn media_type(content_type: Option<&str>, url: &Url) -> Option<MediaType> {
             let path = url.path().to_ascii_lowercase();
             if path.ends_with(".txt") {
                 Some(MediaType::Text)
-            } else if path.ends_with('/') || path.ends_with(".html") || path.ends_with(".htm") || path.ends_with(".shtml") || !path.rsplit('/').next().unwrap_or("").contains('.') {
+            } else if path.ends_with('/')
+                || path.ends_with(".html")
+                || path.ends_with(".htm")
+                || path.ends_with(".shtml")
+                || !path.rsplit('/').next().unwrap_or("").contains('.')
+            {
                 Some(MediaType::Html)
             } else {
                 None
@@ -798,4 +851,3 @@ pub fn media_type(content_type: Option<&str>, url: &Url) -> Option<MediaType> {
         }
     }
 }
-

@@ -334,10 +334,7 @@ impl Fetcher {
                 .map(str::to_string)
         };
         if (300..400).contains(&status) && status != 304 {
-            return Once::Answer(Answer::Redirect(
-                status,
-                header(reqwest::header::LOCATION),
-            ));
+            return Once::Answer(Answer::Redirect(status, header(reqwest::header::LOCATION)));
         }
         match status {
             304 => {

@@ -38,8 +38,10 @@ pub mod store;
 pub use archive::Archive;
 pub use config::HttpSource;
 pub use crawl::{Crawl, CrawlBatch, CrawlFailure, CrawlStats};
+pub use store::{
+    CrawlStore, FrontierEntry, MemoryStore, PageKind, StoreError, UrlOutcome, UrlRecord,
+};
 pub use url::Url;
-pub use store::{CrawlStore, FrontierEntry, MemoryStore, PageKind, StoreError, UrlOutcome, UrlRecord};
 
 /// Why a crawl could not go on (per-URL problems are counted in [`CrawlStats`] instead).
 #[derive(Debug, thiserror::Error)]

@@ -118,10 +118,7 @@ pub fn page_links(page: &Url, html: &str, source: &HttpSource, role: PageRole) -
             None => doc.select(&ANCHORS).filter_map(|a| resolve(&a)).collect(),
         };
         for u in candidates {
-            if attachment(&u)
-                || out.next_pages.contains(&u)
-                || out.lists.contains(&u)
-                || u == *page
+            if attachment(&u) || out.next_pages.contains(&u) || out.lists.contains(&u) || u == *page
             {
                 continue;
             }
@@ -234,7 +231,15 @@ mod tests {
             "[source.list]\nlink_selector = \"ul.list\"\nurl_pattern = 'zcwj/index\\.html$'\n[source.detail]\nurl_pattern = 't\\d{8}_\\d+\\.html$'\n",
         );
         let page = Url::parse("https://www.yangzhou.gov.cn/xxgk/index.html").unwrap();
-        let links = page_links(&page, LIST, &s, PageRole { list: true, detail: false });
+        let links = page_links(
+            &page,
+            LIST,
+            &s,
+            PageRole {
+                list: true,
+                detail: false,
+            },
+        );
         let strs = |v: &[Url]| v.iter().map(|u| u.to_string()).collect::<Vec<_>>();
         assert_eq!(
             strs(&links.details),
@@ -260,9 +265,18 @@ mod tests {
     #[test]
     fn numbered_pages_of_a_document_are_its_parts_in_order() {
         let s = source("");
-        let page = Url::parse("https://www.yangzhou.gov.cn/xxgk/202403/t20240312_3301.html").unwrap();
+        let page =
+            Url::parse("https://www.yangzhou.gov.cn/xxgk/202403/t20240312_3301.html").unwrap();
         let html = r#"<p>第 <a href="t20240312_3301.html">1</a> <a href="t20240312_3301_3.html">3</a> <a href="t20240312_3301_2.html">2</a> 页</p><a href="t20240312_3302.html">上一篇</a>"#;
-        let links = page_links(&page, html, &s, PageRole { list: false, detail: true });
+        let links = page_links(
+            &page,
+            html,
+            &s,
+            PageRole {
+                list: false,
+                detail: true,
+            },
+        );
         let names: Vec<&str> = links
             .parts
             .iter()

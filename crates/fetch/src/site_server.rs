@@ -276,7 +276,9 @@ async fn answer(site: &Site, path: &str, query: Option<&str>, headers: &HeaderMa
     if let Ok(v) = HeaderValue::from_str(&etag) {
         r.headers_mut().insert(header::ETAG, v);
     }
-    r.headers_mut()
-        .insert(header::LAST_MODIFIED, HeaderValue::from_static(LAST_MODIFIED));
+    r.headers_mut().insert(
+        header::LAST_MODIFIED,
+        HeaderValue::from_static(LAST_MODIFIED),
+    );
     r
 }

@@ -50,8 +50,7 @@ pub fn stitch(pages: &[PagePart<'_>], content: Option<&Selector>) -> Vec<u8> {
         .select(&META_CHARSET)
         .filter(|m| {
             m.value().attr("charset").is_some()
-                || m
-                    .value()
+                || m.value()
                     .attr("content")
                     .is_some_and(|c| c.to_ascii_lowercase().contains("charset"))
         })

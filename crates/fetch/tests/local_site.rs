@@ -59,7 +59,9 @@ fn crawl(src: &HttpSource, store: &mut MemoryStore, archive: &Archive) -> Outcom
     };
     while let Some(batch) = rt.block_on(c.next_batch(store, 2)).unwrap() {
         for d in &batch.documents {
-            store.documents.insert(d.id.clone(), d.source.sha256.clone());
+            store
+                .documents
+                .insert(d.id.clone(), d.source.sha256.clone());
         }
         out.docs.extend(batch.documents);
         out.withdrawn.extend(batch.withdrawn);
@@ -132,15 +134,24 @@ fn charsets_and_metadata_defaults_reach_the_cleaner_as_hints() {
     let doc = |p: &str| o.docs.iter().find(|d| d.id.ends_with(p)).unwrap();
     let gbk = doc("t20240320_1002.html");
     assert_eq!(gbk.hints.http_charset.as_deref(), Some("GBK"));
-    assert!(std::str::from_utf8(&gbk.bytes).is_err(), "bytes are passed as received");
+    assert!(
+        std::str::from_utf8(&gbk.bytes).is_err(),
+        "bytes are passed as received"
+    );
     assert_eq!(doc("t20240410_1004.html").hints.http_charset, None);
     assert_eq!(
         doc("t20240315_1001.html").hints.http_charset.as_deref(),
         Some("utf-8")
     );
     assert_eq!(gbk.hints.region.as_deref(), Some("320100"));
-    assert_eq!(gbk.hints.content_selector.as_deref(), Some("div.TRS_Editor"));
-    assert_eq!(gbk.source.fetched_at.as_deref(), Some("2026-11-30T02:00:00Z"));
+    assert_eq!(
+        gbk.hints.content_selector.as_deref(),
+        Some("div.TRS_Editor")
+    );
+    assert_eq!(
+        gbk.source.fetched_at.as_deref(),
+        Some("2026-11-30T02:00:00Z")
+    );
 }
 
 #[test]
@@ -148,7 +159,11 @@ fn a_document_split_over_two_pages_is_stitched_into_one() {
     let server = SiteServer::start(&site_root()).unwrap();
     let base = server.base_url();
     let dir = tempfile::tempdir().unwrap();
-    let o = crawl(&xxgk(&base), &mut MemoryStore::default(), &Archive::new(dir.path()));
+    let o = crawl(
+        &xxgk(&base),
+        &mut MemoryStore::default(),
+        &Archive::new(dir.path()),
+    );
     let d = o
         .docs
         .iter()
@@ -201,6 +216,14 @@ fn a_changed_page_is_handed_out_again_and_a_removed_one_is_withdrawn() {
     assert_eq!(o.withdrawn.len(), 1);
     assert!(o.withdrawn[0].ends_with("t20240410_1004.html"));
     assert_eq!(o.stats.withdrawn, 1);
+    // Still gone on the next run: not withdrawn twice, not a failure.
+    let o = crawl(&src, &mut store, &archive);
+    assert!(o.withdrawn.is_empty());
+    assert!(
+        !o.failures
+            .iter()
+            .any(|(u, _)| u.ends_with("t20240410_1004.html"))
+    );
 }
 
 #[test]

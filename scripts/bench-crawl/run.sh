@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Crawl throughput: duban (crawler alone, and the whole `duban crawl` with extraction, state,
+# archive and export) side by side with Scrapy, on the same loopback site served by nginx, in
+# the same run. Politeness off; robots.txt obeyed by all.
+#
+# Needs: nginx (apt-get install nginx-light), Scrapy in a venv (python3 -m venv V &&
+# V/bin/pip install scrapy), GNU time (/usr/bin/time). Usage:
+#   scripts/bench-crawl/run.sh [PAGES] [SCRAPY_BIN]
+set -euo pipefail
+PAGES=${1:-3000}
+SCRAPY=${2:-/tmp/scrapy-venv/bin/scrapy}
+PORT=${PORT:-8090}
+HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+TMP=$(mktemp -d /tmp/duban-bench-crawl.XXXXXX)
+chmod 755 "$TMP"  # nginx workers run as another user
+TARGET=${CARGO_TARGET_DIR:-$REPO/target}
+export CARGO_TARGET_DIR=$TARGET
+
+python3 "$HERE/gen_site.py" "$TMP/site" "$PAGES" > "$TMP/pages"
+SITE_PAGES=$(cat "$TMP/pages")
+sed -e "s#ROOT#$TMP/site#; s#PORT#$PORT#; s#TMP#$TMP#g" "$HERE/nginx.conf" > "$TMP/nginx.conf"
+nginx -c "$TMP/nginx.conf" -p "$TMP"
+trap 'kill "$(cat "$TMP/nginx.pid")" 2>/dev/null || true' EXIT
+sleep 0.5
+URL="http://127.0.0.1:$PORT/index.html"
+
+(cd "$REPO" && cargo build --release --bin duban -q && cargo bench -p duban-fetch --bench crawl_throughput --no-run -q 2>/dev/null)
+BENCH_BIN=$(ls -t "$TARGET"/release/deps/crawl_throughput-* | grep -v '\.d$' | head -1)
+
+measure() { # name, command...
+    local name=$1; shift
+    /usr/bin/time -f "%e %U %S %M" -o "$TMP/$name.time" "$@" > "$TMP/$name.out" 2> "$TMP/$name.err"
+}
+report() { # name, pages
+    read -r wall user sys rss < "$TMP/$1.time"
+    awk -v n="$1" -v p="$2" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN {
+        printf "| %-28s | %6d | %6.2f | %8.0f | %6.2f | %5.0f%% | %6.0f |\n",
+            n, p, w, p / w, (u + s) * 1000 / p, (u + s) * 100 / w, r / 1024 }'
+}
+
+measure duban-fetch env BENCH_URL="$URL" BENCH_PAGES="$SITE_PAGES" "$BENCH_BIN"
+measure duban-crawl "$TARGET/release/duban" --data "$TMP/data" -q crawl "$URL" \
+    --max-pages $((SITE_PAGES + 100)) --max-depth 10 --requests-per-sec 1000000000 \
+    --connections-per-host 16 --concurrency 16 --no-index
+measure scrapy "$SCRAPY" runspider "$HERE/spider.py" -a start_url="$URL" \
+    -a max_pages=$((SITE_PAGES + 100)) -a stats_file="$TMP/scrapy-stats.json" -o "$TMP/scrapy-items.jsonl"
+
+FETCH_PAGES=$(grep -o 'duban-fetch: [0-9]*' "$TMP/duban-fetch.out" | grep -o '[0-9]*$')
+CRAWL_PAGES=$(grep -o '[0-9]* fetched' "$TMP/duban-crawl.out" | grep -o '^[0-9]*')
+SCRAPY_PAGES=$(python3 -c "import json;print(json.load(open('$TMP/scrapy-stats.json'))['status_200'])")
+
+echo "site: $SITE_PAGES pages (nginx, 127.0.0.1), $(nproc) cores; politeness off, robots.txt obeyed, 16 requests in flight"
+echo "| crawler                      |  pages | wall s |  pages/s | CPU ms/page | CPU use | peak RSS MB |"
+echo "|------------------------------|--------|--------|----------|-------------|---------|-------------|"
+report duban-fetch "$FETCH_PAGES"
+report duban-crawl "$CRAWL_PAGES"
+report scrapy "$SCRAPY_PAGES"
+echo "(raw output in $TMP)"
