@@ -29,12 +29,14 @@ pub struct Decoded {
 pub enum NotText {
     /// No bytes, or only whitespace.
     Empty,
-    /// Binary content, with what gave it away.
+    /// Binary content or bytes in no known encoding, with what gave it away.
     Binary(String),
 }
 
 /// How many bytes of an HTML page are searched for a `<meta charset>` (as browsers do).
 const META_PRESCAN: usize = 4096;
+/// Bad byte sequences always tolerated (with a warning) in an otherwise decodable text.
+const MAX_BAD_SEQUENCES: usize = 2;
 /// How many bytes are fed to chardetng: enough for a confident guess, bounded for huge files.
 const SNIFF_LIMIT: usize = 256 * 1024;
 
@@ -114,6 +116,15 @@ pub fn decode(bytes: &[u8], http_charset: Option<&str>, html: bool) -> Result<De
     // the best-guessed encoding and say so, rather than refusing the whole document.
     let (text, _) = guess.decode_without_bom_handling(bytes);
     let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    // A few bad sequences in a long text are damage; more than one character in a hundred
+    // means the bytes are in no encoding Duban reads, and a document of mojibake would be worse
+    // than none.
+    if bad > MAX_BAD_SEQUENCES && bad * 100 > text.chars().count() {
+        return Err(NotText::Binary(format!(
+            "the bytes do not decode as UTF-8, GBK/GB18030 or Big5 ({bad} bad sequences in {} bytes)",
+            bytes.len()
+        )));
+    }
     warnings.push(format!(
         "the bytes are not valid in any supported encoding; decoded as {} with {bad} replacement characters",
         guess.name()
@@ -270,6 +281,20 @@ mod tests {
     fn whitespace_only_is_empty() {
         assert_eq!(decode(b" \r\n\t ", None, false), Err(NotText::Empty));
         assert_eq!(decode(b"", None, false), Err(NotText::Empty));
+    }
+
+    #[test]
+    fn bytes_in_no_known_encoding_are_not_text() {
+        let garbled: Vec<u8> = "规划"
+            .bytes()
+            .chain([0xff, 0xfe, 0xfd, 0xff, 0x80])
+            .cycle()
+            .take(400)
+            .collect();
+        match decode(&garbled[1..], None, false) {
+            Err(NotText::Binary(reason)) => assert!(reason.contains("do not decode"), "{reason}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
