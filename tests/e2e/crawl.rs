@@ -68,7 +68,13 @@ fn the_local_site_pipeline_crawls_everything_then_fetches_only_what_changed() {
     // The faulty pages fail (exit 1), each named on stderr; the rest is processed.
     assert_eq!(first.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&first.stderr);
-    for faulty in ["slow.html", "moved.html", "big.html", "gone.html", "loop/a.html"] {
+    for faulty in [
+        "slow.html",
+        "moved.html",
+        "big.html",
+        "gone.html",
+        "loop/a.html",
+    ] {
         assert!(stderr.contains(faulty), "{faulty} not reported: {stderr}");
     }
     assert_eq!(
@@ -101,9 +107,13 @@ fn the_local_site_pipeline_crawls_everything_then_fetches_only_what_changed() {
 
     // One page changed: only it is fetched and re-extracted.
     let path = "/zcwj/202402/t20240226_2001.html";
-    let text = std::fs::read_to_string(repo().join("corpora/sites/www.linjiang.gov.cn").join(&path[1..]))
-        .unwrap()
-        .replace("增长6%左右", "增长5.5%左右");
+    let text = std::fs::read_to_string(
+        repo()
+            .join("corpora/sites/www.linjiang.gov.cn")
+            .join(&path[1..]),
+    )
+    .unwrap()
+    .replace("增长6%左右", "增长5.5%左右");
     server.put(path, text);
     duban(&data, &["run", p]);
     let c = last_crawl(&data);
@@ -183,7 +193,12 @@ fn a_quick_crawl_stays_on_the_start_host_and_exports() {
     assert!(stdout.contains("crawl: "), "{stdout}");
     let text = std::fs::read_to_string(data.join("export/documents.jsonl")).unwrap();
     assert!(text.contains("t20240226_2001.html"));
-    assert!(server.requests().iter().all(|(p, _)| !p.starts_with("/private/")));
+    assert!(
+        server
+            .requests()
+            .iter()
+            .all(|(p, _)| !p.starts_with("/private/"))
+    );
 }
 
 #[test]

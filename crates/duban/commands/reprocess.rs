@@ -26,7 +26,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         let cfg = PipelineConfig::load(p)?;
         for s in cfg.sources {
             if let SourceConfig::Http(h) = s {
-                sources.push(h);
+                sources.push(*h);
             }
         }
     }

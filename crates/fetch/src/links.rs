@@ -91,7 +91,7 @@ pub fn page_links(page: &Url, html: &str, source: &HttpSource, role: PageRole) -
             let Some(u) = resolve(&a) else { continue };
             let text: String = a.text().collect::<String>();
             let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-            if source.list.next_text.iter().any(|t| *t == text) || next_by_selector.contains(&u) {
+            if source.list.next_text.contains(&text) || next_by_selector.contains(&u) {
                 push(&mut out.next_pages, u);
             } else if source
                 .list

@@ -107,8 +107,8 @@ fn skip_sources<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<SourceConf
 pub enum SourceConfig {
     /// Local files and folders.
     Files(FilesSource),
-    /// A crawl of a web site.
-    Http(HttpSource),
+    /// A crawl of a web site (boxed: it is much larger than the other sources).
+    Http(Box<HttpSource>),
 }
 
 impl SourceConfig {
@@ -245,13 +245,11 @@ impl PipelineConfig {
             };
             let mut fields = table.clone();
             fields.remove("type");
-            let de = ValueDeserializer::from(toml::Spanned::new(
-                item.span(),
-                DeValue::Table(fields),
-            ));
+            let de =
+                ValueDeserializer::from(toml::Spanned::new(item.span(), DeValue::Table(fields)));
             let parsed = match kind.as_str() {
                 "files" => FilesSource::deserialize(de).map(SourceConfig::Files),
-                "http" => HttpSource::deserialize(de).map(SourceConfig::Http),
+                "http" => HttpSource::deserialize(de).map(|h| SourceConfig::Http(Box::new(h))),
                 other => {
                     problems.push(format!(
                         "line {line}: unknown source type `{other}`, expected `files` or `http`"
@@ -347,9 +345,8 @@ mod tests {
 
     #[test]
     fn a_start_url_outside_allowed_hosts_is_rejected() {
-        let err =
-            PipelineConfig::parse(&format!("{HTTP}allowed_hosts = [\"www.wuxi.gov.cn\"]\n"))
-                .unwrap_err();
+        let err = PipelineConfig::parse(&format!("{HTTP}allowed_hosts = [\"www.wuxi.gov.cn\"]\n"))
+            .unwrap_err();
         assert!(err.contains("not on an allowed host"), "{err}");
     }
 

@@ -209,7 +209,8 @@ impl Runner {
             // One transaction per batch: the crawl's URL rows and frontier, and the records
             // of the documents they produced, are committed together.
             self.state.begin()?;
-            let step = rt.block_on(crawl.next_batch(&mut StateCrawlStore(&self.state), CRAWL_BATCH));
+            let step =
+                rt.block_on(crawl.next_batch(&mut StateCrawlStore(&self.state), CRAWL_BATCH));
             let batch = match step {
                 Ok(Some(b)) => b,
                 Ok(None) => {

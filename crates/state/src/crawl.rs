@@ -275,9 +275,7 @@ impl State {
     /// Starts a transaction, so that a crawl's many small writes are committed together.
     pub fn begin(&self) -> Result<()> {
         if self.conn.is_autocommit() {
-            self.conn
-                .execute_batch("BEGIN")
-                .map_err(|e| self.err(e))?;
+            self.conn.execute_batch("BEGIN").map_err(|e| self.err(e))?;
         }
         Ok(())
     }
@@ -285,9 +283,7 @@ impl State {
     /// Commits the transaction [`State::begin`] started, if one is open.
     pub fn commit(&self) -> Result<()> {
         if !self.conn.is_autocommit() {
-            self.conn
-                .execute_batch("COMMIT")
-                .map_err(|e| self.err(e))?;
+            self.conn.execute_batch("COMMIT").map_err(|e| self.err(e))?;
         }
         Ok(())
     }
