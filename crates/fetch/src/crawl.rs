@@ -428,7 +428,7 @@ impl Crawl {
                 self.stats.failed += 1;
                 rec.outcome = UrlOutcome::Failed;
                 rec.error = Some(reason.clone());
-                tracing::warn!(url = %r.entry.url, reason = %reason, "Fetch failed.");
+                tracing::info!(url = %r.entry.url, reason = %reason, "Fetch failed.");
                 batch.failures.push(CrawlFailure {
                     url: r.entry.url.clone(),
                     reason,

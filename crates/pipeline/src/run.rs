@@ -318,7 +318,9 @@ impl Runner {
             let p = match p {
                 Ok(p) => p,
                 Err(f) => {
-                    tracing::warn!(input = %f.input, reason = %f.reason, "Document failed.");
+                    // Named once on stderr by the command from the report; a log line here
+                    // would say it twice.
+                    tracing::debug!(input = %f.input, reason = %f.reason, "Document failed.");
                     report.failures.push(f);
                     continue;
                 }
