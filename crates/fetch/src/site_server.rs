@@ -9,7 +9,10 @@
 //! - Scripted paths: `/xxgk/slow.html` (answers after [`SLOW_PAGE_DELAY`]),
 //!   `/xxgk/flaky.html` (500 on the first request, then the file), `/loop/a.html` ↔
 //!   `/loop/b.html` (a redirect loop), `/xxgk/moved.html` (a redirect to a foreign host),
-//!   `/xxgk/big.html` (a 20 MB page). A missing file is a 404.
+//!   `/xxgk/big.html` (a 20 MB page), `/xxgk/busy.html` (429 with `Retry-After: 1` on the
+//!   first request, then 200), `/xxgk/forbidden.html` (403), `/xxgk/old.html` (a redirect to a
+//!   detail page on the same host), `/xxgk/gzip.html` (a gzip-encoded page). A missing file is a
+//!   404.
 //! - Changes between runs: [`SiteServer::put`] replaces or adds a page, [`SiteServer::remove`]
 //!   makes one 404.
 //!
@@ -29,6 +32,9 @@ use std::time::Duration;
 pub const SLOW_PAGE_DELAY: Duration = Duration::from_secs(2);
 /// The size of `/xxgk/big.html`.
 pub const BIG_PAGE_BYTES: usize = 20 * 1024 * 1024;
+/// The page `/xxgk/gzip.html` sends gzip-encoded.
+pub const GZIP_PAGE: &str =
+    "<html><body><div class=\"TRS_Editor\"><p>压缩传输的政务公开页面。</p></div></body></html>";
 /// The `Last-Modified` of every file (files in git have no stable mtime).
 const LAST_MODIFIED: &str = "Mon, 04 Mar 2024 08:00:00 GMT";
 
@@ -203,6 +209,44 @@ async fn answer(site: &Site, path: &str, query: Option<&str>, headers: &HeaderMa
             return r;
         }
         "/xxgk/slow.html" => tokio::time::sleep(SLOW_PAGE_DELAY).await,
+        "/xxgk/forbidden.html" => return status(StatusCode::FORBIDDEN),
+        "/xxgk/old.html" => {
+            return redirect(
+                StatusCode::MOVED_PERMANENTLY,
+                "/xxgk/202403/t20240315_1001.html",
+            );
+        }
+        "/xxgk/busy.html" => {
+            let first = !lock(&site.hits).iter().any(|(p, _)| p == path);
+            let mut r = if first {
+                let mut r = status(StatusCode::TOO_MANY_REQUESTS);
+                r.headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+                r
+            } else {
+                Response::new(Body::from(
+                    "<html><body><p>稍后重试成功。</p></body></html>",
+                ))
+            };
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            );
+            return r;
+        }
+        "/xxgk/gzip.html" => {
+            use std::io::Write;
+            let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            let _ = enc.write_all(GZIP_PAGE.as_bytes());
+            let mut r = Response::new(Body::from(enc.finish().unwrap_or_default()));
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            );
+            r.headers_mut()
+                .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+            return r;
+        }
         "/xxgk/flaky.html" => {
             let first = !lock(&site.hits).iter().any(|(p, _)| p == path);
             if first {
