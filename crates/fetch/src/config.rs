@@ -414,7 +414,11 @@ impl HttpSource {
             region: None,
             kind: None,
             list: ListRules::default(),
-            detail: DetailRules::default(),
+            // A quick look at a site re-checks only what it reaches by links.
+            detail: DetailRules {
+                recheck_known: false,
+                ..DetailRules::default()
+            },
             limits: Limits {
                 max_pages: 100,
                 max_depth: 2,

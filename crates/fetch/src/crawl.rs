@@ -296,6 +296,12 @@ impl Crawl {
         if src.detail.recheck_known {
             for kind in [PageKind::Detail, PageKind::Page] {
                 for url in store.known_urls(&src.id, kind)? {
+                    // A source whose allowed hosts changed does not revisit the old ones.
+                    let on_allowed_host =
+                        Url::parse(&url).is_ok_and(|u| self.ctx.fetcher.allowed_host(&u));
+                    if !on_allowed_host {
+                        continue;
+                    }
                     seeds.push(FrontierEntry {
                         url,
                         kind,
