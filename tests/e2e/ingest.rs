@@ -142,7 +142,12 @@ fn ingest_prints_one_error_line_per_bad_file_naming_it_and_the_reason() {
     ] {
         let lines: Vec<&str> = stderr.lines().filter(|l| l.contains(file)).collect();
         assert_eq!(lines.len(), 1, "one error line for {file}:\n{}", show(&out));
-        assert_eq!(lines[0].matches(file).count(), 1, "the line names {file} once: {}", lines[0]);
+        assert_eq!(
+            lines[0].matches(file).count(),
+            1,
+            "the line names {file} once: {}",
+            lines[0]
+        );
         let line = lines[0].to_lowercase();
         assert!(
             reason_words.iter().any(|w| line.contains(w)),

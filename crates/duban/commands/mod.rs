@@ -58,7 +58,10 @@ pub fn now_rfc3339() -> String {
 pub fn print_report(report: &duban_pipeline::RunReport) -> ExitCode {
     for f in &report.failures {
         // Stage errors name their input already (`in/a.txt: empty document`): name it once.
-        let reason = f.reason.strip_prefix(&format!("{}: ", f.input)).unwrap_or(&f.reason);
+        let reason = f
+            .reason
+            .strip_prefix(&format!("{}: ", f.input))
+            .unwrap_or(&f.reason);
         eprintln!("duban: {}: {} failed: {}", f.input, f.stage, reason);
     }
     println!(
