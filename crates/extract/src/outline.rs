@@ -472,32 +472,12 @@ impl OutlineParser {
             return;
         }
         let style = label.as_ref().map(|l| l.style);
+        // Rows nest by their numbering like lines do, within the table.
         if let Some(style) = style {
-            // Rows nest by their numbering like lines do, within the table.
-            let existing = self.stack[self.table_base..]
-                .iter()
-                .rposition(|&s| self.items[s].style == Some(style))
-                .map(|p| p + self.table_base);
-            if let Some(pos) = existing {
-                self.stack.truncate(pos);
-            } else {
-                while self.stack.len() > self.table_base
-                    && let Some(&top) = self.stack.last()
-                    && self.items[top]
-                        .style
-                        .is_some_and(|s| s.rank() >= style.rank())
-                {
-                    self.stack.pop();
-                }
-            }
+            self.close_for(style, self.table_base);
         }
         let parent = self.stack.last().copied();
-        let mut ancestors = parent
-            .map(|p| self.items[p].ancestors.clone())
-            .unwrap_or_default();
-        if let Some(p) = parent {
-            ancestors.push(p);
-        }
+        let ancestors = self.ancestors_under(parent);
         let idx = self.push_item(Item {
             label: label.map(|l| l.text).unwrap_or_default(),
             style,
@@ -758,18 +738,14 @@ impl OutlineParser {
         {
             self.stack.truncate(pos + 1);
         }
-        let ancestors = parent.map(|p| {
-            let mut a = self.items[p].ancestors.clone();
-            a.push(p);
-            a
-        });
+        let ancestors = self.ancestors_under(parent);
         let idx = self.push_item(Item {
             label: String::new(),
             style: None,
             heading: fold(t).trim().to_string(),
             segments: vec![(ts, te)],
             start: ts,
-            ancestors: ancestors.unwrap_or_default(),
+            ancestors,
             children: Vec::new(),
             table: self.table.map(|t| t.kind),
             column_bodies: Vec::new(),
@@ -794,33 +770,10 @@ impl OutlineParser {
         te: usize,
         label: Label,
     ) -> usize {
-        // Nesting: a style already open closes back to its level; a new style opens a child.
         let style = label.style;
-        let existing = self.stack[self.floor..]
-            .iter()
-            .rposition(|&s| self.items[s].style == Some(style))
-            .map(|p| p + self.floor);
-        if let Some(pos) = existing {
-            self.stack.truncate(pos);
-        } else {
-            while self.stack.len() > self.floor
-                && let Some(&top) = self.stack.last()
-                && self.items[top]
-                    .style
-                    .is_some_and(|s| s.rank() >= style.rank())
-            {
-                self.stack.pop();
-            }
-        }
+        self.close_for(style, self.floor);
         let parent = self.stack.last().copied();
-        let ancestors = match parent {
-            Some(p) => {
-                let mut a = self.items[p].ancestors.clone();
-                a.push(p);
-                a
-            }
-            None => Vec::new(),
-        };
+        let ancestors = self.ancestors_under(parent);
         let body_start = ts + label.len;
         let mut next = i + 1;
         let mut segments = vec![(body_start, te)];
@@ -863,6 +816,40 @@ impl OutlineParser {
         self.open = Some(idx);
         self.row_lead_closed = false;
         next
+    }
+
+    /// Closes the open items that an item of `style` does not nest under, never below `base`:
+    /// a style already open closes back to its level (a sibling follows); a style first seen
+    /// below deeper-ranked ones closes them; any other style opens a child level.
+    fn close_for(&mut self, style: Style, base: usize) {
+        let existing = self.stack[base..]
+            .iter()
+            .rposition(|&s| self.items[s].style == Some(style))
+            .map(|p| p + base);
+        if let Some(pos) = existing {
+            self.stack.truncate(pos);
+            return;
+        }
+        while self.stack.len() > base
+            && let Some(&top) = self.stack.last()
+            && self.items[top]
+                .style
+                .is_some_and(|s| s.rank() >= style.rank())
+        {
+            self.stack.pop();
+        }
+    }
+
+    /// The ancestors of a new item under `parent`: the parent's ancestors and the parent.
+    fn ancestors_under(&self, parent: Option<usize>) -> Vec<usize> {
+        match parent {
+            Some(p) => {
+                let mut a = self.items[p].ancestors.clone();
+                a.push(p);
+                a
+            }
+            None => Vec::new(),
+        }
     }
 
     fn push_item(&mut self, item: Item) -> usize {
