@@ -34,7 +34,7 @@ pub enum TableKind {
 }
 
 /// An item of the outline.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Item {
     /// The normalised label (`""` for an unnumbered table row or note).
     pub label: String,
@@ -489,12 +489,10 @@ impl OutlineParser {
             },
             start,
             ancestors,
-            children: Vec::new(),
             table: Some(table.kind),
             column_bodies: bodies,
             limits,
-            attachment: false,
-            silent: false,
+            ..Item::default()
         });
         if let Some(p) = parent {
             self.items[p].children.push(idx);
@@ -627,17 +625,11 @@ impl OutlineParser {
                 });
             let idx = self.push_item(Item {
                 label: String::new(),
-                style: None,
                 heading,
                 segments: vec![(rest_start, te)],
                 start: ts,
                 ancestors: Vec::new(),
-                children: Vec::new(),
-                table: None,
-                column_bodies: Vec::new(),
-                limits: String::new(),
-                attachment: false,
-                silent: false,
+                ..Item::default()
             });
             self.stack.push(idx);
             self.open = Some(idx);
@@ -741,17 +733,12 @@ impl OutlineParser {
         let ancestors = self.ancestors_under(parent);
         let idx = self.push_item(Item {
             label: String::new(),
-            style: None,
             heading: fold(t).trim().to_string(),
             segments: vec![(ts, te)],
             start: ts,
             ancestors,
-            children: Vec::new(),
             table: self.table.map(|t| t.kind),
-            column_bodies: Vec::new(),
-            limits: String::new(),
-            attachment: false,
-            silent: false,
+            ..Item::default()
         });
         if let Some(p) = parent {
             self.items[p].children.push(idx);
@@ -802,12 +789,8 @@ impl OutlineParser {
             segments,
             start: ts,
             ancestors,
-            children: Vec::new(),
             table: self.table.map(|t| t.kind),
-            column_bodies: Vec::new(),
-            limits: String::new(),
-            attachment: false,
-            silent: false,
+            ..Item::default()
         });
         if let Some(p) = parent {
             self.items[p].children.push(idx);
@@ -865,17 +848,13 @@ impl OutlineParser {
         let (label, heading) = head.unwrap_or_default();
         let idx = self.push_item(Item {
             label,
-            style: None,
             heading,
             segments: Vec::new(),
             start,
             ancestors: Vec::new(),
-            children: Vec::new(),
-            table: None,
-            column_bodies: Vec::new(),
-            limits: String::new(),
             attachment: !silent,
             silent,
+            ..Item::default()
         });
         self.stack = vec![idx];
         self.floor = 1;
@@ -926,12 +905,7 @@ impl OutlineParser {
                         segments: vec![(body, end)],
                         start,
                         ancestors: ancestors.clone(),
-                        children: Vec::new(),
-                        table: None,
-                        column_bodies: Vec::new(),
-                        limits: String::new(),
-                        attachment: false,
-                        silent: false,
+                        ..Item::default()
                     };
                     self.items.push(child);
                     let cidx = self.items.len() - 1;
