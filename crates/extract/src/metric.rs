@@ -262,7 +262,7 @@ pub fn metrics(text: &str) -> Vec<Metric> {
             "增长至",
         ]
         .iter()
-        .any(|w| after.trim_start().starts_with(w))
+        .any(|w| per_unit_tail(after).starts_with(w))
         {
             continue;
         }
@@ -395,9 +395,28 @@ static DATES_AND_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pattern compiles")
 });
 
+/// What follows an amount once its per-unit part is passed over: `/头提高至…` → `提高至…`.
+fn per_unit_tail(after: &str) -> &str {
+    let t = after.trim_start();
+    match t.strip_prefix(['/', '每']) {
+        Some(rest) => {
+            let skip: usize = rest
+                .chars()
+                .take_while(|c| {
+                    !c.is_ascii() && !matches!(c, '提' | '增' | '上' | '下' | '降' | '减' | '扩')
+                })
+                .take(2)
+                .map(char::len_utf8)
+                .sum();
+            &rest[skip..]
+        }
+        None => t,
+    }
+}
+
 static COUNTED_LIST_MEMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\d\s*(?:万|亿|千)?(?:余|多)?\s*(?:{UNITS})[、，,]"
+        r"\d\s*(?:万|亿|千)?(?:余|多)?\s*(?:{UNITS})(?:以上|以下|左右|多|余)?[、，,]"
     ))
     .expect("pattern compiles")
 });
@@ -706,6 +725,20 @@ mod tests {
     fn the_indicator_of_a_change_leaves_out_the_other_amounts() {
         let m = metrics("中央财政安排科技支出1134亿元，比上年增加134亿元");
         assert_eq!(m[1].indicator, "中央财政安排科技支出");
+    }
+
+    #[test]
+    fn the_start_of_a_change_per_unit_is_not_a_metric() {
+        assert_eq!(
+            mt("补贴由1000元/头提高至1500元/头"),
+            [(1500.0, "元".into(), Op::Eq)]
+        );
+    }
+
+    #[test]
+    fn a_member_after_a_bounded_member_has_its_own_indicator() {
+        let m = metrics("公办园在园幼儿比例达50%以上、普惠性幼儿园在园幼儿比例达80%以上");
+        assert_eq!(m[1].indicator, "普惠性幼儿园在园幼儿比例");
     }
 
     #[test]
