@@ -176,6 +176,11 @@ fn table_columns(words: &[&str]) -> TableColumns {
     }
 }
 
+/// The head of a boxed insert: `专栏3 重点工程`, `专栏一：…`.
+static BOX_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^专栏\s*(?:\d{1,2}|[一二三四五六七八九十]+)").expect("box pattern compiles")
+});
+
 /// A line that is only a date, as printed under a signature: `2014年3月27日`,
 /// `二〇一四年三月二十七日`, or the damaged `2022129`.
 static SIGNATURE_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -292,6 +297,8 @@ pub struct OutlineParser {
     floor: usize,
     table: Option<TableColumns>,
     attachment_list: bool,
+    /// Inside a boxed insert (`专栏`): numbering the outline has not opened is the box's own.
+    in_box: bool,
     /// The stack depth at which the open table's rows start.
     table_base: usize,
     /// In a table row: an empty cell after the first bodies has closed the lead column.
@@ -608,8 +615,18 @@ impl OutlineParser {
                 len: t.len(),
             })
         });
+        // A boxed insert (`专栏3 重点工程`) belongs to the item before it, with its own list.
+        if BOX_HEAD.is_match(&f) && self.open.is_some() {
+            self.in_box = true;
+        }
         if let Some(label) = label {
-            return self.start_item(text, all, i, ts, te, label);
+            let open_style = self.stack[self.floor..]
+                .iter()
+                .any(|&s| self.items[s].style == Some(label.style));
+            if !(self.in_box && !open_style) {
+                self.in_box = false;
+                return self.start_item(text, all, i, ts, te, label);
+            }
         }
 
         // Notes under a table (`备注:`, `说明:`) close it and stand at the root's level.
@@ -1083,6 +1100,15 @@ mod tests {
                 "第十三章深化各项改革".to_string()
             ]
         );
+    }
+
+    #[test]
+    fn a_boxed_insert_and_its_list_belong_to_the_item_before_it() {
+        let got = outline(
+            "一、重点任务\n（一）建设数字政府。推进平台建设。\n专栏1 重点工程\n1.政务云平台\n2.数据共享平台\n（二）优化营商环境。\n",
+        );
+        let labels: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(labels, ["(一)", "(二)"]);
     }
 
     #[test]
