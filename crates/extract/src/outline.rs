@@ -623,7 +623,7 @@ impl OutlineParser {
             let open_style = self.stack[self.floor..]
                 .iter()
                 .any(|&s| self.items[s].style == Some(label.style));
-            if !(self.in_box && !open_style) {
+            if !self.in_box || open_style {
                 self.in_box = false;
                 return self.start_item(text, all, i, ts, te, label);
             }
