@@ -183,10 +183,11 @@ static LEAD_FORM: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(split_names("县政府法制办和有行政复议职能的部门"), ["县政府法制办", "有行政复议职能的部门"]);
 /// ```
 pub fn split_names(list: &str) -> Vec<String> {
-    let list = normalise_name(list);
-    let parts: Vec<String> = list
-        .split(['、', ',', '，', ';', '；', '/'])
-        .map(|p| p.trim().to_string())
+    // Spaces and line breaks separate names (a table cell `财政局 物价局`); other whitespace
+    // inside a name is dropped by the normal form.
+    let parts: Vec<String> = fold(list)
+        .split(|c: char| c.is_whitespace() || matches!(c, '、' | ',' | '，' | ';' | '；' | '/'))
+        .map(normalise_name)
         .filter(|p| !p.is_empty())
         .collect();
     // A shared head noun: `审计、财政、监察等部门`.
@@ -464,6 +465,11 @@ mod tests {
                 ("省教育厅".into(), Role::Responsible)
             ]
         );
+    }
+
+    #[test]
+    fn names_in_a_cell_split_on_spaces_and_line_breaks() {
+        assert_eq!(split_names("财政局 物价局\n发改委"), ["财政局", "物价局", "发改委"]);
     }
 
     #[test]
