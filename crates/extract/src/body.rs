@@ -469,7 +469,10 @@ mod tests {
 
     #[test]
     fn names_in_a_cell_split_on_spaces_and_line_breaks() {
-        assert_eq!(split_names("财政局 物价局\n发改委"), ["财政局", "物价局", "发改委"]);
+        assert_eq!(
+            split_names("财政局 物价局\n发改委"),
+            ["财政局", "物价局", "发改委"]
+        );
     }
 
     #[test]

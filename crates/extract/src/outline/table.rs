@@ -1,0 +1,337 @@
+//! Tables: the header words that open a table flattened one cell per line, the roles its
+//! columns give to bodies, and the rows of HTML tables (cells from the cleaner's
+//! [`Block::Table`](duban_model::Block)) and of flattened tables as items.
+//!
+//! A task table's body columns give its rows' bodies (the first group of a row's bodies, up to
+//! an empty cell, sat in the lead column); a rubric's unnumbered rows (`特别加分`) are rows of
+//! their own; a numbered row with nothing but a title groups the rows after it.
+
+use super::{Item, OutlineParser, TableKind, is_sentence, lead_phrase};
+use crate::fold::fold;
+use crate::label::{Label, Style, read_bare_number, read_label};
+use duban_model::{Body, Role, TableRow};
+
+/// Words that make up the header row of a task, target or scoring table.
+const HEADER_WORDS: &[&str] = &[
+    "序号",
+    "名称",
+    "项目",
+    "工作任务",
+    "任务",
+    "主要任务",
+    "重点任务",
+    "具体任务",
+    "工作内容",
+    "具体内容",
+    "工作措施",
+    "具体措施",
+    "主要措施",
+    "牵头部门",
+    "牵头单位",
+    "责任部门",
+    "责任单位",
+    "配合部门",
+    "配合单位",
+    "协办单位",
+    "参与单位",
+    "完成时限",
+    "完成时间",
+    "时间节点",
+    "时限要求",
+    "考核项目",
+    "考核事项",
+    "考核内容",
+    "考核指标",
+    "目标内容",
+    "目标任务",
+    "指标",
+    "指标名称",
+    "目标值",
+    "评分标准",
+    "评分细则",
+    "分值",
+    "得分",
+    "备注",
+    "类别",
+    "责任领导",
+    "责任人",
+];
+
+pub(super) fn header_word(line: &str) -> Option<&'static str> {
+    let t: String = fold(line).chars().filter(|c| !c.is_whitespace()).collect();
+    HEADER_WORDS.iter().find(|w| **w == t).copied()
+}
+
+/// The role the columns of a table give to the bodies of its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct TableColumns {
+    /// What the rows are.
+    pub(super) kind: TableKind,
+    /// Whether a column names lead bodies (牵头).
+    pub(super) lead: bool,
+    /// Whether a column names responsible bodies (责任, 配合).
+    pub(super) responsible: bool,
+}
+
+pub(super) fn table_columns(words: &[&str]) -> TableColumns {
+    let has = |needles: &[&str]| words.iter().any(|w| needles.iter().any(|n| w.contains(n)));
+    let kind = if has(&["评分", "得分", "分值"]) {
+        TableKind::Scoring
+    } else if has(&["目标", "考核项目", "指标"]) {
+        TableKind::Target
+    } else {
+        TableKind::Task
+    };
+    TableColumns {
+        kind,
+        lead: has(&["牵头"]),
+        responsible: has(&["责任部门", "责任单位", "配合", "协办", "参与"]),
+    }
+}
+
+/// A row of an HTML table with its table's header.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct HtmlRow<'a> {
+    /// The table's header cells.
+    pub(super) header: &'a [String],
+    /// The row.
+    pub(super) row: &'a TableRow,
+    /// Whether it is the table's first row.
+    pub(super) first: bool,
+    /// Whether it is the table's last row.
+    pub(super) last: bool,
+}
+
+impl OutlineParser {
+    /// Opens a table: its rows nest under the heading just before it when that heading has no
+    /// text of its own (`二、重点任务分解` and then the table), else under the current root.
+    pub(super) fn open_table(&mut self, columns: TableColumns) {
+        self.table = Some(columns);
+        let keep = self.stack.last().is_some_and(|&top| {
+            self.stack.len() > self.floor
+                && self.items[top].children.is_empty()
+                && self.items[top].segments.len() <= 1
+        });
+        if !keep {
+            self.stack.truncate(self.floor);
+        }
+        self.table_base = self.stack.len();
+        self.open = None;
+    }
+
+    /// A row of an HTML table: its 序号 cell (or a label opening its first text cell) is the
+    /// label, its first text cell the heading, its body columns the bodies, its time columns
+    /// the time limits. A numbered row with nothing but a title (`（一）` `规范执法`) groups
+    /// the rows after it.
+    pub(super) fn html_row(&mut self, text: &str, html: &HtmlRow<'_>) {
+        let words: Vec<&str> = html.header.iter().map(|h| h.trim()).collect();
+        if html.first {
+            self.open_table(table_columns(&words));
+        }
+        let Some(table) = self.table else { return };
+        let (start, end) = (html.row.span.0, html.row.span.1.min(text.len()));
+        let line = text.get(start..end).unwrap_or("");
+        let mut label = None;
+        let mut heading = String::new();
+        let mut bodies = Vec::new();
+        let mut segments = Vec::new();
+        let mut limits = String::new();
+        let mut search_from = 0;
+        for (k, cell) in html.row.cells.iter().enumerate() {
+            let cell = cell.trim();
+            if cell.is_empty() {
+                continue;
+            }
+            let at = line[search_from..].find(cell).map(|p| p + search_from);
+            if let Some(p) = at {
+                search_from = p + cell.len();
+            }
+            let column = words.get(k).copied().unwrap_or("");
+            if column.contains("序号") || (k == 0 && read_bare_number(cell).is_some()) {
+                label = read_label(cell).or_else(|| {
+                    read_bare_number(cell).map(|n| Label {
+                        style: Style::Bare,
+                        number: n,
+                        text: n.to_string(),
+                        len: cell.len(),
+                    })
+                });
+                continue;
+            }
+            let role = if column.contains("牵头") {
+                Some(Role::Lead)
+            } else if ["责任", "配合", "协办", "参与"]
+                .iter()
+                .any(|w| column.contains(w))
+            {
+                Some(Role::Responsible)
+            } else {
+                None
+            };
+            if let Some(role) = role {
+                for name in crate::body::split_names(cell) {
+                    crate::body::push(&mut bodies, name, role);
+                }
+                continue;
+            }
+            if ["时限", "时间", "期限", "节点"]
+                .iter()
+                .any(|w| column.contains(w))
+            {
+                limits.push_str(cell);
+                limits.push('\n');
+                continue;
+            }
+            let mut cell_start = at.map_or(start, |p| start + p);
+            if heading.is_empty() {
+                let cell_label = read_label(cell);
+                let body = cell_label
+                    .as_ref()
+                    .map_or(cell, |l| &cell[l.len.min(cell.len())..]);
+                cell_start += cell.len() - body.len();
+                if label.is_none() {
+                    label = cell_label;
+                }
+                heading = lead_phrase(body);
+            }
+            let cell_end = at.map_or(end, |p| start + p + cell.len());
+            segments.push((cell_start.min(cell_end), cell_end));
+        }
+        if html.last {
+            self.table = None;
+        }
+        if heading.is_empty() {
+            return;
+        }
+        let style = label.as_ref().map(|l| l.style);
+        // Rows nest by their numbering like lines do, within the table.
+        if let Some(style) = style {
+            self.close_for(style, self.table_base);
+        }
+        let parent = self.stack.last().copied();
+        let ancestors = self.ancestors_under(parent);
+        let idx = self.push_item(Item {
+            label: label.map(|l| l.text).unwrap_or_default(),
+            style,
+            heading,
+            segments: if segments.is_empty() {
+                vec![(start, end)]
+            } else {
+                segments
+            },
+            start,
+            ancestors,
+            table: Some(table.kind),
+            column_bodies: bodies,
+            limits,
+            ..Item::default()
+        });
+        if let Some(p) = parent {
+            self.items[p].children.push(idx);
+        }
+        if style.is_some() {
+            self.stack.push(idx);
+        }
+        self.open = if html.last { None } else { Some(idx) };
+    }
+
+    /// Reads a line inside a flattened table as a cell of the open row: a body of its body
+    /// columns, the second line of a heading cell, or an unnumbered row of its own; `None`
+    /// when the line just continues the row's text.
+    pub(super) fn table_cell(
+        &mut self,
+        table: TableColumns,
+        open: usize,
+        (ts, te): (usize, usize),
+        t: &str,
+        i: usize,
+    ) -> Option<usize> {
+        let f = fold(t);
+        let short_cell = !is_sentence(&f) && f.chars().count() <= 16;
+        if (table.lead || table.responsible)
+            && crate::body::is_body_name(&f)
+            && !self.items[open].segments.is_empty()
+        {
+            let bodies = &self.items[open].column_bodies;
+            // Without an empty cell to mark the column's end, only the first body leads.
+            let role = if !table.lead {
+                Role::Responsible
+            } else if !table.responsible || bodies.is_empty() {
+                Role::Lead
+            } else {
+                Role::Responsible
+            };
+            let name = crate::body::normalise_name(t);
+            if !bodies.iter().any(|b| b.name == name) {
+                self.items[open].column_bodies.push(Body { name, role });
+            }
+            self.row_heading_open = false;
+            return Some(i + 1);
+        }
+        if self.row_heading_open && short_cell {
+            // A heading cell broken over two lines (`落实保障` / `措施`).
+            let item = &mut self.items[open];
+            item.heading.push_str(f.trim());
+            item.segments.push((ts, te));
+            return Some(i + 1);
+        }
+        if short_cell
+            && table.kind != TableKind::Task
+            && self.items[open].children.is_empty()
+            && !self.items[open].segments.is_empty()
+            && !self.row_heading_open
+        {
+            // An unnumbered row (`特别加分`) of a rubric or target table: under the group
+            // heading it follows, or beside the row before it.
+            let item = &self.items[open];
+            let parent = if !item.label.is_empty()
+                && self.stack.last() == Some(&open)
+                && self.is_group_row(open)
+            {
+                Some(open)
+            } else {
+                item.ancestors.last().copied()
+            };
+            return Some(self.start_unnumbered_row(parent, ts, te, t, i));
+        }
+        None
+    }
+
+    /// Whether a numbered row is a group heading of a rubric (`七、特别加分和扣分`), whose
+    /// unnumbered lines are rows of their own.
+    fn is_group_row(&self, idx: usize) -> bool {
+        let item = &self.items[idx];
+        item.segments.len() <= 1 && item.style == Some(Style::ZhComma)
+    }
+
+    fn start_unnumbered_row(
+        &mut self,
+        parent: Option<usize>,
+        ts: usize,
+        te: usize,
+        t: &str,
+        i: usize,
+    ) -> usize {
+        if let Some(p) = parent
+            && let Some(pos) = self.stack.iter().position(|&s| s == p)
+        {
+            self.stack.truncate(pos + 1);
+        }
+        let ancestors = self.ancestors_under(parent);
+        let idx = self.push_item(Item {
+            label: String::new(),
+            heading: fold(t).trim().to_string(),
+            segments: vec![(ts, te)],
+            start: ts,
+            ancestors,
+            table: self.table.map(|t| t.kind),
+            ..Item::default()
+        });
+        if let Some(p) = parent {
+            self.items[p].children.push(idx);
+        }
+        self.open = Some(idx);
+        self.row_heading_open = false;
+        i + 1
+    }
+}
