@@ -3,7 +3,7 @@
 //! [`extract`] turns a [`CleanDoc`] into the [`Obligation`]s of its outline: the leaf numbered
 //! items and the rows of its task tables ([`outline`]), each with its kind ([`kind`]),
 //! deadlines ([`deadline`]), recurrences ([`recurrence`]), metrics ([`metric`]), responsible
-//! bodies ([`body`]) and cited titles ([`reference`]). Rules match on width-folded text
+//! bodies ([`body`]) and cited titles ([`reference`](mod@reference)). Rules match on width-folded text
 //! ([`fold`]); outputs keep the document's own wording. Extraction never fails: text it cannot
 //! read yields fewer obligations, not an error. It is deterministic, and
 //! [`extract_all`] runs it over many documents in parallel, keeping their order.
