@@ -6,7 +6,7 @@
 //! (`《纲要(2015-2020年)》`) or quotes, and dates of past facts (`截至2021年底已…`); the
 //! caller drops deadlines of achievements, which report past facts only.
 
-use crate::fold::fold;
+use crate::fold::Folded;
 use duban_model::{Bound, Deadline};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -74,7 +74,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!((d[0].year, d[0].month, d[0].bound), (2015, Some(12), Bound::By));
 /// ```
 pub fn deadlines(text: &str, doc_year: Option<i32>) -> Vec<Deadline> {
-    let f = fold(text);
+    let folded = Folded::new(text);
+    let f = &folded.folded;
     let excluded = excluded_ranges(&f);
     let mut out: Vec<Deadline> = Vec::new();
     for caps in DATE.captures_iter(&f) {
@@ -121,7 +122,7 @@ pub fn deadlines(text: &str, doc_year: Option<i32>) -> Vec<Deadline> {
         if post == "以后" || post == "之后" {
             continue;
         }
-        let text_of = whole.as_str().to_string();
+        let text_of = folded.original_of(whole.start(), whole.end()).to_string();
         let pre_from = matches!(pre, "自" | "从");
         let post_from = matches!(post, "起" | "开始");
         if let (Some(y1), Some(y2)) = (num("y1"), num("y2")) {
@@ -365,6 +366,15 @@ mod tests {
         assert_eq!(
             dl("到2 0 0 5年底基本完成", None),
             [(2005, Some(12), None, Bound::By)]
+        );
+    }
+
+    #[test]
+    fn a_full_width_date_is_read_and_kept_as_printed() {
+        let d = deadlines("到２０１５年底前完成", None);
+        assert_eq!(
+            (d[0].year, d[0].month, d[0].text.as_str()),
+            (2015, Some(12), "到２０１５年底前")
         );
     }
 

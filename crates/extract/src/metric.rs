@@ -8,7 +8,7 @@
 //! and counts in Chinese numerals that name a set (`八个方面`) unless a comparator quantifies them.
 
 use crate::deadline::excluded_ranges;
-use crate::fold::fold;
+use crate::fold::Folded;
 use crate::numeral::number_value;
 use duban_model::{Metric, Op};
 use regex::Regex;
@@ -67,7 +67,8 @@ const OPS_BEFORE: &[(&str, Op)] = &[
 /// assert_eq!(m[0].indicator, "全县行政机关负责人出庭应诉率");
 /// ```
 pub fn metrics(text: &str) -> Vec<Metric> {
-    let f = fold(text);
+    let folded = Folded::new(text);
+    let f = &folded.folded;
     let excluded = excluded_ranges(&f);
     let mut out = Vec::new();
     for caps in METRIC.captures_iter(&f) {
@@ -280,7 +281,10 @@ pub fn metrics(text: &str) -> Vec<Metric> {
             get("unit").or(get("wunit")).unwrap_or(""),
             op,
         );
-        let text = metric_text(&f, clause_start, whole.end());
+        let text = folded
+            .original_of(clause_start, whole.end())
+            .trim()
+            .to_string();
         if let Some(hi) = ranged {
             for (v, op) in [(value, Op::Ge), (hi, Op::Le)] {
                 out.push(Metric {
@@ -304,14 +308,6 @@ pub fn metrics(text: &str) -> Vec<Metric> {
         }
     }
     out
-}
-
-fn metric_text(f: &str, clause_start: usize, end: usize) -> String {
-    let tail_end = f[end..]
-        .find(['。', '；', ';', '，', ',', '\n'])
-        .map_or(f.len(), |p| end + p);
-    let _ = tail_end;
-    f[clause_start..end].trim().to_string()
 }
 
 /// `报备率、及时率、规范率`: a list of rates that share the number after them.

@@ -6,7 +6,7 @@
 //! period (`每月报送2条以上`) is a metric, not `times`. `每起扣2分` and `每少报送1条` name no
 //! period.
 
-use crate::fold::fold;
+use crate::fold::Folded;
 use crate::numeral::number_value;
 use duban_model::{Every, Recurrence};
 use regex::Regex;
@@ -30,7 +30,8 @@ static TIMES: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!((r[0].every, r[0].times), (Every::Year, Some(2)));
 /// ```
 pub fn recurrences(text: &str) -> Vec<Recurrence> {
-    let f = fold(text);
+    let folded = Folded::new(text);
+    let f = &folded.folded;
     let mut out = Vec::new();
     for caps in PERIOD.captures_iter(&f) {
         let Some(whole) = caps.get(0) else { continue };
@@ -75,7 +76,10 @@ pub fn recurrences(text: &str) -> Vec<Recurrence> {
             (every, n, times)
         };
         out.push(Recurrence {
-            text: clause_around(&f, whole.start(), whole.end()),
+            text: {
+                let (s, e) = clause_around(f, whole.start(), whole.end());
+                folded.original_of(s, e).trim().to_string()
+            },
             every,
             n,
             times,
@@ -84,14 +88,14 @@ pub fn recurrences(text: &str) -> Vec<Recurrence> {
     out
 }
 
-/// The clause (between `。；;，,` marks) that holds a match, as printed (folded).
-pub fn clause_around(f: &str, start: usize, end: usize) -> String {
+/// The byte range of the clause (between `。；;，,` marks) that holds a match.
+pub fn clause_around(f: &str, start: usize, end: usize) -> (usize, usize) {
     let stops = ['。', '；', ';', '，', ',', '\n'];
     let s = f[..start]
         .rfind(stops)
         .map_or(0, |p| p + f[p..].chars().next().map_or(1, char::len_utf8));
     let e = f[end..].find(stops).map_or(f.len(), |p| end + p);
-    f[s..e].trim().to_string()
+    (s, e)
 }
 
 #[cfg(test)]
