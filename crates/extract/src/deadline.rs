@@ -76,9 +76,9 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn deadlines(text: &str, doc_year: Option<i32>) -> Vec<Deadline> {
     let folded = Folded::new(text);
     let f = &folded.folded;
-    let excluded = excluded_ranges(&f);
+    let excluded = excluded_ranges(f);
     let mut out: Vec<Deadline> = Vec::new();
-    for caps in DATE.captures_iter(&f) {
+    for caps in DATE.captures_iter(f) {
         let Some(whole) = caps.get(0) else { continue };
         if excluded
             .iter()

@@ -69,9 +69,9 @@ const OPS_BEFORE: &[(&str, Op)] = &[
 pub fn metrics(text: &str) -> Vec<Metric> {
     let folded = Folded::new(text);
     let f = &folded.folded;
-    let excluded = excluded_ranges(&f);
+    let excluded = excluded_ranges(f);
     let mut out = Vec::new();
-    for caps in METRIC.captures_iter(&f) {
+    for caps in METRIC.captures_iter(f) {
         let Some(whole) = caps.get(0) else { continue };
         if excluded
             .iter()
@@ -274,7 +274,7 @@ pub fn metrics(text: &str) -> Vec<Metric> {
         };
         let unit = format!("{mult}{unit}");
         let indicators = indicators(
-            &f,
+            f,
             clause_start,
             whole.start(),
             whole.end(),

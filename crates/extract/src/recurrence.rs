@@ -33,7 +33,7 @@ pub fn recurrences(text: &str) -> Vec<Recurrence> {
     let folded = Folded::new(text);
     let f = &folded.folded;
     let mut out = Vec::new();
-    for caps in PERIOD.captures_iter(&f) {
+    for caps in PERIOD.captures_iter(f) {
         let Some(whole) = caps.get(0) else { continue };
         let (every, n, times) = if caps.name("once").is_some() {
             let every = match caps.name("u2").map(|m| m.as_str()) {
