@@ -12,6 +12,7 @@
 //! - `export/`: `documents.jsonl` and `obligations.jsonl`.
 
 pub mod config;
+mod crawl_buffer;
 mod crawl_store;
 mod files;
 mod report;

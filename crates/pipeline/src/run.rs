@@ -1,17 +1,20 @@
 //! Running a pipeline: sources → clean → extract (in parallel) → state → index → export.
 
 use crate::config::{PipelineConfig, SourceConfig};
+use crate::crawl_buffer::{BufferedCrawlStore, CrawlWrite};
 use crate::crawl_store::StateCrawlStore;
 use crate::files::collect_files;
 use crate::report::{DocFailure, RunReport};
 use duban_export::ExportRecord;
-use duban_fetch::{Archive, Crawl, CrawlStats, HttpSource};
+use duban_fetch::{Archive, Crawl, CrawlBatch, CrawlStats, FetchError, HttpSource};
 use duban_index::ObligationIndex;
 use duban_model::{CleanDoc, Obligation, RawDoc, SourceHints};
 use duban_state::State;
 use duban_state::records::{StoredRecord, Upsert};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Why a run could not start or finish (per-document problems are in the report instead).
 #[derive(Debug, thiserror::Error)]
@@ -44,8 +47,18 @@ pub enum RunError {
 }
 
 /// Documents handed from the crawler to extraction at a time: small enough that extraction
-/// starts early and overlaps fetching, large enough to keep rayon's threads busy.
+/// starts early and each commit stays short, large enough to keep rayon's threads busy.
 const CRAWL_BATCH: usize = 64;
+
+/// Batches the crawler may have ready while one is being extracted and stored: it keeps
+/// fetching that far ahead, and no further, so memory stays bounded when extraction is slower.
+const BATCHES_AHEAD: usize = 2;
+
+/// A batch of the crawl, or the error that stopped it, with the crawl's writes that go with it.
+struct CrawlStep {
+    batch: Result<CrawlBatch, FetchError>,
+    writes: Vec<CrawlWrite>,
+}
 
 /// The data folder and what lives in it.
 #[derive(Debug, Clone)]
@@ -86,6 +99,8 @@ pub struct Runner {
     state: State,
     index: Option<ObligationIndex>,
     run_id: Option<i64>,
+    /// Documents per crawl batch ([`CRAWL_BATCH`]; tests set other sizes).
+    crawl_batch: usize,
 }
 
 /// One document after clean and extract, ready to store.
@@ -113,6 +128,7 @@ impl Runner {
             state,
             index,
             run_id: None,
+            crawl_batch: CRAWL_BATCH,
         })
     }
 
@@ -190,6 +206,13 @@ impl Runner {
 
     /// Crawls an http source; documents are extracted and stored in batches while the crawl
     /// goes on, withdrawals recorded, and the crawl counters added to the report.
+    ///
+    /// The crawl runs on a thread of its own (its coordinator there, its fetches on a tokio
+    /// runtime) and hands batches over a bounded channel to this thread, which cleans and
+    /// extracts each with rayon and stores it: fetching goes on while earlier batches are
+    /// extracted. Each batch is committed in one transaction with the crawl rows that produced
+    /// it, replayed from the crawl's log ([`BufferedCrawlStore`]), in the order the crawl made
+    /// them.
     pub fn crawl(
         &mut self,
         source: &HttpSource,
@@ -204,42 +227,98 @@ impl Runner {
             .map_err(RunError::Runtime)?;
         let archive = Archive::new(self.data.archive_dir());
         let mut crawl = Crawl::new(source.clone(), archive, now)?;
+        let committed = Arc::new(AtomicU64::new(0));
+        let mut store = BufferedCrawlStore::new(
+            State::open(&self.data.state_path())?,
+            Arc::clone(&committed),
+        );
+        let batch_size = self.crawl_batch;
         tracing::info!(source = %source.id, "Crawl started.");
-        loop {
-            // One transaction per batch: the crawl's URL rows and frontier, and the records
-            // of the documents they produced, are committed together.
-            self.state.begin()?;
-            let step =
-                rt.block_on(crawl.next_batch(&mut StateCrawlStore(&self.state), CRAWL_BATCH));
-            let batch = match step {
-                Ok(Some(b)) => b,
-                Ok(None) => {
-                    self.state.commit()?;
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<CrawlStep>(BATCHES_AHEAD);
+        std::thread::scope(|scope| {
+            let crawler = scope.spawn(move || {
+                loop {
+                    let (batch, last) = match rt.block_on(crawl.next_batch(&mut store, batch_size))
+                    {
+                        Ok(Some(b)) => {
+                            store.handed_out(&b.documents);
+                            (Ok(b), false)
+                        }
+                        Ok(None) => break,
+                        Err(e) => (Err(e), true),
+                    };
+                    let step = CrawlStep {
+                        batch,
+                        writes: store.take_writes(),
+                    };
+                    // A closed channel: the storing side failed and returned its error.
+                    if sender.send(step).is_err() || last {
+                        break;
+                    }
+                }
+                crawl.stats()
+            });
+            let mut stored = Ok(());
+            let mut number = 0;
+            while let Ok(step) = receiver.recv() {
+                number += 1;
+                stored = self.store_crawl_step(step, &source.id, report);
+                if stored.is_err() {
                     break;
                 }
-                Err(e) => {
-                    self.state.commit()?;
-                    return Err(e.into());
-                }
+                committed.store(number, Ordering::Release);
+            }
+            // Stops the crawler at its next batch if storing failed.
+            drop(receiver);
+            let stats = match crawler.join() {
+                Ok(stats) => stats,
+                Err(panic) => std::panic::resume_unwind(panic),
             };
-            for f in batch.failures {
-                report.failures.push(DocFailure {
-                    input: f.url,
-                    stage: "fetch".into(),
-                    reason: f.reason,
-                });
-            }
-            self.process_raw(batch.documents, report)?;
-            for id in &batch.withdrawn {
-                if self.state.withdraw_record(id)? {
-                    report.withdrawn += 1;
-                }
-            }
-            self.state.commit()?;
+            *report.crawl.get_or_insert_with(CrawlStats::default) += &stats;
+            stored
+        })
+    }
+
+    /// Cleans and extracts one batch of a crawl, then commits it with the crawl's writes that
+    /// produced it.
+    fn store_crawl_step(
+        &mut self,
+        step: CrawlStep,
+        source_id: &str,
+        report: &mut RunReport,
+    ) -> Result<(), RunError> {
+        let (batch, crawl_error) = match step.batch {
+            Ok(b) => (b, None),
+            Err(e) => (CrawlBatch::default(), Some(e)),
+        };
+        let processed = extract_all(&batch.documents);
+        drop(batch.documents);
+        self.state.begin()?;
+        let mut rows = StateCrawlStore(&self.state);
+        for w in &step.writes {
+            w.apply(&mut rows).map_err(|source| FetchError::Store {
+                source_id: source_id.to_string(),
+                source,
+            })?;
         }
-        let stats = crawl.stats();
-        *report.crawl.get_or_insert_with(CrawlStats::default) += &stats;
-        Ok(())
+        for f in batch.failures {
+            report.failures.push(DocFailure {
+                input: f.url,
+                stage: "fetch".into(),
+                reason: f.reason,
+            });
+        }
+        self.store_processed(processed, report)?;
+        for id in &batch.withdrawn {
+            if self.state.withdraw_record(id)? {
+                report.withdrawn += 1;
+            }
+        }
+        self.state.commit()?;
+        match crawl_error {
+            Some(e) => Err(e.into()),
+            None => Ok(()),
+        }
     }
 
     /// Re-extracts every crawled document from the raw archive, without the network. With
@@ -311,8 +390,17 @@ impl Runner {
         raws: Vec<RawDoc>,
         report: &mut RunReport,
     ) -> Result<(), RunError> {
-        let processed: Vec<Result<Processed, DocFailure>> =
-            raws.par_iter().map(process_one).collect();
+        let processed = extract_all(&raws);
+        drop(raws);
+        self.store_processed(processed, report)
+    }
+
+    /// Stores and indexes cleaned and extracted documents in order; failures go to the report.
+    fn store_processed(
+        &mut self,
+        processed: Vec<Result<Processed, DocFailure>>,
+        report: &mut RunReport,
+    ) -> Result<(), RunError> {
         for p in processed {
             report.documents += 1;
             let p = match p {
@@ -373,6 +461,11 @@ impl Runner {
     }
 }
 
+/// Cleans and extracts documents over rayon's threads, keeping their order.
+fn extract_all(raws: &[RawDoc]) -> Vec<Result<Processed, DocFailure>> {
+    raws.par_iter().map(process_one).collect()
+}
+
 fn process_one(raw: &RawDoc) -> Result<Processed, DocFailure> {
     let input = raw
         .source
@@ -411,4 +504,54 @@ fn process_one(raw: &RawDoc) -> Result<Processed, DocFailure> {
         clean,
         obligations,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::PipelineConfig;
+    use duban_fetch::site_server::SiteServer;
+
+    const NOW: &str = "2025-03-01T02:00:00Z";
+
+    fn repo() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    }
+
+    /// Runs `pipelines/local-site.toml` against a fresh loopback site with `batch` documents
+    /// per crawl batch; returns the exports, the crawl rows and the report, with the server's
+    /// port replaced so that runs on different ports compare.
+    fn crawl_with_batch(batch: usize) -> (String, String, String, serde_json::Value) {
+        let server = SiteServer::start(&repo().join("corpora/sites/www.linjiang.gov.cn")).unwrap();
+        let host = format!("127.0.0.1:{}", server.port());
+        let text = std::fs::read_to_string(repo().join("pipelines/local-site.toml")).unwrap();
+        let cfg = PipelineConfig::parse(&text.replace("127.0.0.1:8089", &host)).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut runner = Runner::open(DataDir::new(dir.path().join("data")), false).unwrap();
+        runner.crawl_batch = batch;
+        let mut report = runner.run_pipeline(&cfg, NOW).unwrap();
+        report.failures.sort_by(|a, b| a.input.cmp(&b.input));
+        let unport = |s: String| s.replace(&host, "HOST");
+        let export = runner.data().export_dir();
+        let read = |name: &str| unport(std::fs::read_to_string(export.join(name)).unwrap());
+        let rows = unport(format!("{:#?}", runner.state().crawl_urls(None).unwrap()));
+        let report = unport(serde_json::to_string(&report).unwrap());
+        (
+            read("documents.jsonl"),
+            read("obligations.jsonl"),
+            rows,
+            serde_json::from_str(&report).unwrap(),
+        )
+    }
+
+    #[test]
+    fn a_crawl_in_batches_of_one_stores_and_exports_what_batches_of_sixty_four_do() {
+        let one = crawl_with_batch(1);
+        let many = crawl_with_batch(64);
+        assert!(one.0.lines().count() > 5, "too few documents: {}", one.0);
+        assert_eq!(one.0, many.0, "documents.jsonl differs");
+        assert_eq!(one.1, many.1, "obligations.jsonl differs");
+        assert_eq!(one.2, many.2, "crawl rows differ");
+        assert_eq!(one.3, many.3, "run reports differ");
+    }
 }
