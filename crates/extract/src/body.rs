@@ -292,6 +292,16 @@ const PREDICATE_WORDS: &[&str] = &[
 /// Whether a clause-initial phrase is a name rather than the start of a predicate: it holds
 /// no predicate word, and its first word is no verb, preposition, adverb or conjunction.
 fn is_subject_phrase(name: &str) -> bool {
+    // A verb that only qualifies the organisation word right after it names the body
+    // (`实施机关`, `组织部门`); anywhere else it shows a predicate (`积极推动行政机关…`).
+    let bare = name.trim_start_matches(['各', '本']);
+    let names_a_body = PREDICATE_WORDS.iter().any(|w| {
+        bare.strip_prefix(w)
+            .is_some_and(|rest| ["机关", "部门", "单位", "机构", "主体"].contains(&rest))
+    });
+    if names_a_body {
+        return true;
+    }
     if PREDICATE_WORDS.iter().any(|w| name.contains(w)) {
         return false;
     }
@@ -512,6 +522,15 @@ mod tests {
         assert!(actors("我们高度评价七十七国集团").is_empty());
         assert!(actors("过去教育行政部门对学校管得过多").is_empty());
         assert!(actors("多种所有制经济共同发展的格局进一步形成").is_empty());
+    }
+
+    #[test]
+    fn a_verb_that_qualifies_the_organisation_word_names_a_body() {
+        let got: Vec<String> = actors("实施机关在实施前，必须报县政府决定")
+            .into_iter()
+            .map(|b| b.name)
+            .collect();
+        assert_eq!(got, ["实施机关"]);
     }
 
     #[test]
