@@ -108,7 +108,8 @@ impl State {
         for row in rows {
             let (doc_id, sha256, document, obligations, withdrawn) =
                 row.map_err(|e| self.err(e))?;
-            let list: Vec<serde_json::Value> =
+            // The stored lines come back exactly as they were written: no re-serialisation.
+            let list: Vec<Box<serde_json::value::RawValue>> =
                 serde_json::from_str(&obligations).map_err(|source| StateError::Corrupt {
                     path: self.path.clone(),
                     key: doc_id.clone(),
@@ -118,7 +119,7 @@ impl State {
                 doc_id,
                 sha256,
                 document,
-                obligations: list.iter().map(|v| v.to_string()).collect(),
+                obligations: list.iter().map(|v| v.get().to_string()).collect(),
                 withdrawn: withdrawn != 0,
             });
         }
