@@ -109,8 +109,8 @@ impl State {
             let (doc_id, sha256, document, obligations, withdrawn) =
                 row.map_err(|e| self.err(e))?;
             // The stored lines come back exactly as they were written: no re-serialisation.
-            let list: Vec<Box<serde_json::value::RawValue>> =
-                serde_json::from_str(&obligations).map_err(|source| StateError::Corrupt {
+            let list: Vec<Box<serde_json::value::RawValue>> = serde_json::from_str(&obligations)
+                .map_err(|source| StateError::Corrupt {
                     path: self.path.clone(),
                     key: doc_id.clone(),
                     source,
