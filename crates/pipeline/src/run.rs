@@ -119,7 +119,12 @@ impl Runner {
         })?;
         let state = State::open(&data.state_path())?;
         let index = if with_index {
-            Some(ObligationIndex::open(&data.index_dir())?)
+            let missing = !data.index_dir().join("meta.json").exists();
+            let mut index = ObligationIndex::open(&data.index_dir())?;
+            if missing || index.was_reset() {
+                refill_index(&state, &mut index)?;
+            }
+            Some(index)
         } else {
             None
         };
@@ -506,6 +511,34 @@ fn process_one(raw: &RawDoc) -> Result<Processed, DocFailure> {
     })
 }
 
+/// Re-adds every stored record to an index that was deleted or emptied, so that documents a
+/// run does not process again (pages that answer 304) stay searchable.
+fn refill_index(state: &State, index: &mut ObligationIndex) -> Result<(), RunError> {
+    let mut documents = 0;
+    for rec in state.records()? {
+        let doc: Result<duban_model::Document, _> = serde_json::from_str(&rec.document);
+        let obligations: Result<Vec<Obligation>, _> = rec
+            .obligations
+            .iter()
+            .map(|o| serde_json::from_str(o))
+            .collect();
+        match (doc, obligations) {
+            (Ok(doc), Ok(obligations)) => {
+                index.upsert(&doc, &obligations)?;
+                documents += 1;
+            }
+            (Err(e), _) | (_, Err(e)) => {
+                tracing::warn!(doc_id = %rec.doc_id, error = %e, "Stored record unreadable; not indexed.");
+            }
+        }
+    }
+    if documents > 0 {
+        index.commit()?;
+        tracing::info!(documents, "Index refilled from the stored records.");
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -542,6 +575,36 @@ mod tests {
             rows,
             serde_json::from_str(&report).unwrap(),
         )
+    }
+
+    #[test]
+    fn a_deleted_index_is_refilled_from_the_stored_records_on_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path().join("data"));
+        let mut runner = Runner::open(data.clone(), true).unwrap();
+        let mut report = RunReport {
+            pipeline: "test".into(),
+            ..RunReport::default()
+        };
+        let seeds = repo().join("corpora/seeds");
+        runner
+            .ingest_paths(
+                &[seeds],
+                &["txt".into()],
+                &SourceHints::default(),
+                &mut report,
+            )
+            .unwrap();
+        runner.finish(&mut report, NOW).unwrap();
+        drop(runner);
+        std::fs::remove_dir_all(data.index_dir()).unwrap();
+        drop(Runner::open(data.clone(), true).unwrap());
+        let stats = duban_index::SearchIndex::open(&data.index_dir())
+            .unwrap()
+            .stats()
+            .unwrap();
+        assert_eq!(stats.documents, 5);
+        assert_eq!(stats.obligations, report.obligations);
     }
 
     #[test]
