@@ -108,6 +108,11 @@ pub fn deadlines(text: &str, doc_year: Option<i32>) -> Vec<Deadline> {
         {
             continue;
         }
+        // A date inside the name of a plan or goal being drawn up (`制定2030年前碳排放达峰行动方案`,
+        // `明确了2025年经济社会发展目标`) dates the plan, not the work.
+        if names_a_plan(before, after) {
+            continue;
+        }
         // Past facts: `截至2021年底已…`, `2020年以来`.
         if (pre == "截至" || pre == "截止") && {
             let near: String = after
@@ -231,6 +236,38 @@ fn add(
     {
         out.push(d);
     }
+}
+
+/// Whether a date stands between a verb of drafting and the plan or goal it names, in one clause.
+fn names_a_plan(before: &str, after: &str) -> bool {
+    const DRAFT: &[&str] = &[
+        "制定", "出台", "编制", "印发", "研究", "展望", "明确", "提出", "谋划",
+    ];
+    const PLAN: &[&str] = &[
+        "行动方案",
+        "实施方案",
+        "方案",
+        "规划",
+        "计划",
+        "纲要",
+        "目标",
+        "意见",
+        "办法",
+    ];
+    let head: String = before
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<String>()
+        .chars()
+        .rev()
+        .collect();
+    let tail: String = after
+        .chars()
+        .take_while(|c| !"，。；、,;：:（(".contains(*c))
+        .take(24)
+        .collect();
+    DRAFT.iter().any(|w| head.contains(w)) && PLAN.iter().any(|p| tail.ends_with(p))
 }
 
 /// Byte ranges of the folded text inside `《》`, `“”` and the parentheses right after a title.
@@ -375,6 +412,16 @@ mod tests {
         assert_eq!(
             (d[0].year, d[0].month, d[0].text.as_str()),
             (2015, Some(12), "到２０１５年底前")
+        );
+    }
+
+    #[test]
+    fn a_date_in_the_name_of_a_plan_being_drawn_up_is_no_deadline() {
+        assert_eq!(dl("制定2030年前碳排放达峰行动方案，优化产业结构", None), []);
+        assert_eq!(dl("明确了2025年经济社会发展目标", None), []);
+        assert_eq!(
+            dl("2025年前完成碳排放达峰行动", None),
+            [(2025, None, None, Bound::By)]
         );
     }
 
