@@ -74,7 +74,7 @@ const ZH: &str = "[一二三四五六七八九十百零〇两]+";
 
 static HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?P<part>第{ZH}(?:编|篇|部分))|(?P<chapter>第{ZH}章)|(?P<section>第{ZH}节)|(?P<article>第{ZH}条)|(?P<zhc>{ZH})\s*、|\((?P<zhp>{ZH})\)|(?P<arp>\(\d{{1,3}}\)|\d{{1,2}}\))|(?P<ar>\d{{1,3}})\s*(?P<arsep>[.、．,，](?:\s|$)?)|(?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*"
+        r"^(?:(?P<part>第{ZH}(?:编|篇|部分))|(?P<chapter>第{ZH}章)|(?P<section>第{ZH}节)|(?P<article>第{ZH}条)|(?P<zhc>{ZH})\s*(?P<zhsep>、|\.)|\((?P<zhp>{ZH})\)|(?P<arp>\(\d{{1,3}}\)|\d{{1,2}}\))|(?P<ar>\d{{1,3}})\s*(?P<arsep>[.、．,，](?:\s|$)?)|(?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*"
     ))
     .expect("label pattern compiles")
 });
@@ -112,7 +112,13 @@ pub fn read_label(line: &str) -> Option<Label> {
     } else if let Some(s) = zh("article") {
         (Style::Article, inner_number(s)?, s.to_string())
     } else if let Some(s) = zh("zhc") {
-        (Style::ZhComma, chinese_value(s)?, format!("{s}、"))
+        // `一.`/`一．` is the same level as `一、`, printed with a dot.
+        let dotted = zh("zhsep") == Some(".");
+        if dotted && folded[len..].starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let sep = if dotted { "." } else { "、" };
+        (Style::ZhComma, chinese_value(s)?, format!("{s}{sep}"))
     } else if let Some(s) = zh("zhp") {
         (Style::ZhParen, chinese_value(s)?, format!("({s})"))
     } else if let Some(s) = zh("arp") {
@@ -306,6 +312,18 @@ mod tests {
         assert_eq!(
             label("6. 梳理公布目录"),
             Some((Style::Arabic, 6, "6.".into()))
+        );
+    }
+
+    #[test]
+    fn a_chinese_numeral_with_a_dot_is_a_section_label() {
+        assert_eq!(
+            label("二．主要任务"),
+            Some((Style::ZhComma, 2, "二.".into()))
+        );
+        assert_eq!(
+            read_label("二．主要任务").map(|l| l.len),
+            Some("二．".len())
         );
     }
 
