@@ -476,19 +476,18 @@ impl Crawl {
         let allowed = |u: &Url| ctx.fetcher.allowed_host(u);
         let max_depth = src.limits.max_depth;
         let next_page = from.list_page + 1;
+        // The next page of a list keeps the list's kind, depth and origin.
+        let next_list_page = |u: &Url| FrontierEntry {
+            url: u.to_string(),
+            kind: from.kind,
+            depth: from.depth,
+            list_page: next_page,
+            origin: from.origin.clone(),
+        };
         if from.kind.is_list() && next_page < src.list.max_list_pages {
             for u in &links.next_pages {
                 if allowed(u) {
-                    self.enqueue(
-                        store,
-                        FrontierEntry {
-                            url: u.to_string(),
-                            kind: from.kind,
-                            depth: from.depth,
-                            list_page: next_page,
-                            origin: from.origin.clone(),
-                        },
-                    )?;
+                    self.enqueue(store, next_list_page(u))?;
                 }
             }
             // Script-written pagination: try the next templated page while pages give links.
@@ -500,16 +499,7 @@ impl Crawl {
                 if let Ok(u) = base.join(&t.replace("{n}", &n.to_string()))
                     && allowed(&u)
                 {
-                    self.enqueue(
-                        store,
-                        FrontierEntry {
-                            url: u.to_string(),
-                            kind: from.kind,
-                            depth: from.depth,
-                            list_page: next_page,
-                            origin: from.origin.clone(),
-                        },
-                    )?;
+                    self.enqueue(store, next_list_page(&u))?;
                 }
             }
         }

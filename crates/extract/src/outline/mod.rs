@@ -564,6 +564,13 @@ pub fn lead_phrase(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn column_roles(row: &Item) -> Vec<(&str, Role)> {
+        row.column_bodies
+            .iter()
+            .map(|b| (b.name.as_str(), b.role))
+            .collect()
+    }
+
     fn outline(text: &str) -> Vec<(String, Vec<String>, String)> {
         let items = OutlineParser::parse(text);
         items
@@ -651,11 +658,7 @@ mod tests {
         let text = "序号\n\n工作任务\n\n牵头单位\n\n责任单位\n\n（一）\n\n \n\n规范执法\n\n \n\n1、推行执法公示制度。全面公开执法信息。\n\n县司法局\n\n \n\n县公安局\n\n县市场监管局\n";
         let items = OutlineParser::parse(text);
         let row = items.iter().find(|i| i.label == "1、").unwrap();
-        let names: Vec<(&str, Role)> = row
-            .column_bodies
-            .iter()
-            .map(|b| (b.name.as_str(), b.role))
-            .collect();
+        let names = column_roles(row);
         assert_eq!(
             names,
             [
@@ -767,11 +770,7 @@ mod tests {
         assert_eq!(row.heading, "开展文件清理");
         assert_eq!(row.text(text), "开展文件清理。");
         assert_eq!(row.limits.trim(), "2019年6月");
-        let names: Vec<(&str, Role)> = row
-            .column_bodies
-            .iter()
-            .map(|b| (b.name.as_str(), b.role))
-            .collect();
+        let names = column_roles(row);
         assert_eq!(
             names,
             [
