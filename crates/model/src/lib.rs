@@ -17,11 +17,13 @@
 //! );
 //! ```
 
+mod crawl;
 mod document;
 mod ids;
 mod obligation;
 mod raw;
 
+pub use crawl::{FrontierEntry, PageKind, UrlOutcome, UrlRecord};
 pub use document::{Date, DocKind, Document, Period, Region, Source};
 pub use ids::{DocId, obligation_id, sha256_hex};
 pub use obligation::{

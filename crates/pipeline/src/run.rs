@@ -6,7 +6,7 @@ use crate::crawl_store::StateCrawlStore;
 use crate::files::collect_files;
 use crate::report::{DocFailure, RunReport};
 use duban_export::ExportRecord;
-use duban_fetch::{Archive, Crawl, CrawlBatch, CrawlStats, FetchError, HttpSource};
+use duban_fetch::{Archive, Crawl, CrawlBatch, CrawlStats, FetchError, HttpSource, UrlOutcome};
 use duban_index::ObligationIndex;
 use duban_model::{CleanDoc, Obligation, RawDoc, SourceHints};
 use duban_state::State;
@@ -345,8 +345,8 @@ impl Runner {
                     None => continue,
                 }
             };
-            let document = matches!(row.kind.as_str(), "detail" | "page");
-            let current = matches!(row.outcome.as_str(), "fetched" | "not_modified");
+            let document = row.kind.is_document();
+            let current = matches!(row.outcome, UrlOutcome::Fetched | UrlOutcome::NotModified);
             let Some(doc_sha) = row.doc_sha256.clone().filter(|_| document && current) else {
                 continue;
             };

@@ -3,11 +3,12 @@
 //!
 //! These rows make nightly crawls incremental (conditional requests, unchanged pages skipped)
 //! and let an interrupted crawl resume; the hashes also index the raw archive
-//! (`DATA/archive/`), from which `duban reprocess` re-extracts without the network. Kinds and
-//! outcomes are stored as the crawler names them (`detail`, `not_modified`); this module does
-//! not interpret them and does not fetch.
+//! (`DATA/archive/`), from which `duban reprocess` re-extracts without the network. The rows
+//! are `duban-model`'s crawl records, the types the crawler writes; kinds and outcomes are
+//! stored by their names (`detail`, `not_modified`). This module does not fetch.
 
 use crate::{Result, State};
+use duban_model::{FrontierEntry, PageKind, UrlOutcome, UrlRecord};
 use rusqlite::{OptionalExtension, Row, params};
 
 /// The schema of the crawl tables (schema version 2).
@@ -42,67 +43,15 @@ pub(crate) const SCHEMA: &str = "
         PRIMARY KEY (source, url)
     );";
 
-/// One URL's row.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct CrawlUrl {
-    /// The URL as linked.
-    pub url: String,
-    /// The source that found it.
-    pub source: String,
-    /// What it is to the crawl (`list`, `detail`, `page`, `attachment`).
-    pub kind: String,
-    /// The last outcome (`fetched`, `not_modified`, `withdrawn`, `failed`, `robots`).
-    pub outcome: String,
-    /// The last HTTP status.
-    pub http_status: Option<u16>,
-    /// The URL after redirects.
-    pub final_url: Option<String>,
-    /// `ETag`.
-    pub etag: Option<String>,
-    /// `Last-Modified`.
-    pub last_modified: Option<String>,
-    /// SHA-256 of the last body (its archive name).
-    pub sha256: Option<String>,
-    /// SHA-256 of the document made from it.
-    pub doc_sha256: Option<String>,
-    /// Charset of `Content-Type`.
-    pub charset: Option<String>,
-    /// Media type of `Content-Type`.
-    pub content_type: Option<String>,
-    /// When the last body was fetched.
-    pub fetched_at: Option<String>,
-    /// When it was last requested.
-    pub checked_at: String,
-    /// Why the last request failed.
-    pub error: Option<String>,
-}
-
-/// One frontier entry.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FrontierRow {
-    /// The URL.
-    pub url: String,
-    /// What it is to the crawl.
-    pub kind: String,
-    /// Link hops from a start URL.
-    pub depth: u32,
-    /// Its number in its list's pagination.
-    pub list_page: u32,
-    /// The start URL paging templates resolve against.
-    pub origin: Option<String>,
-    /// Whether it was fetched.
-    pub done: bool,
-}
-
 const COLUMNS: &str = "url, source, kind, outcome, http_status, final_url, etag, last_modified, \
      sha256, doc_sha256, charset, content_type, fetched_at, checked_at, error";
 
-fn url_row(r: &Row<'_>) -> rusqlite::Result<CrawlUrl> {
-    Ok(CrawlUrl {
+fn url_row(r: &Row<'_>) -> rusqlite::Result<UrlRecord> {
+    Ok(UrlRecord {
         url: r.get(0)?,
         source: r.get(1)?,
-        kind: r.get(2)?,
-        outcome: r.get(3)?,
+        kind: named(r, 2, PageKind::parse)?,
+        outcome: named(r, 3, UrlOutcome::parse)?,
         http_status: r.get::<_, Option<i64>>(4)?.map(|s| s as u16),
         final_url: r.get(5)?,
         etag: r.get(6)?,
@@ -117,9 +66,22 @@ fn url_row(r: &Row<'_>) -> rusqlite::Result<CrawlUrl> {
     })
 }
 
+/// Reads a kind or outcome stored by name; a name this build does not know is a conversion
+/// error naming the column and the value.
+fn named<T>(r: &Row<'_>, idx: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let name: String = r.get(idx)?;
+    parse(&name).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Text,
+            format!("unknown crawl name {name:?}").into(),
+        )
+    })
+}
+
 impl State {
     /// The row of `url`.
-    pub fn crawl_url(&self, url: &str) -> Result<Option<CrawlUrl>> {
+    pub fn crawl_url(&self, url: &str) -> Result<Option<UrlRecord>> {
         let mut stmt = self
             .conn
             .prepare_cached(&format!("SELECT {COLUMNS} FROM crawl_urls WHERE url = ?1"))
@@ -130,7 +92,7 @@ impl State {
     }
 
     /// Stores the row of a URL, replacing the old one.
-    pub fn put_crawl_url(&self, u: &CrawlUrl) -> Result<()> {
+    pub fn put_crawl_url(&self, u: &UrlRecord) -> Result<()> {
         let mut stmt = self
             .conn
             .prepare_cached(&format!(
@@ -141,8 +103,8 @@ impl State {
         stmt.execute(params![
             u.url,
             u.source,
-            u.kind,
-            u.outcome,
+            u.kind.as_str(),
+            u.outcome.as_str(),
             u.http_status.map(i64::from),
             u.final_url,
             u.etag,
@@ -160,7 +122,7 @@ impl State {
     }
 
     /// Every URL row, of one source or all, in URL order.
-    pub fn crawl_urls(&self, source: Option<&str>) -> Result<Vec<CrawlUrl>> {
+    pub fn crawl_urls(&self, source: Option<&str>) -> Result<Vec<UrlRecord>> {
         let mut stmt = self
             .conn
             .prepare_cached(&format!(
@@ -175,7 +137,7 @@ impl State {
     }
 
     /// URLs of `kind` that `source` has received a body for, in URL order.
-    pub fn known_crawl_urls(&self, source: &str, kind: &str) -> Result<Vec<String>> {
+    pub fn known_crawl_urls(&self, source: &str, kind: PageKind) -> Result<Vec<String>> {
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -184,14 +146,14 @@ impl State {
             )
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map(params![source, kind], |r| r.get(0))
+            .query_map(params![source, kind.as_str()], |r| r.get(0))
             .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>()
             .map_err(|e| self.err(e))
     }
 
-    /// The frontier of `source`, in discovery order.
-    pub fn frontier(&self, source: &str) -> Result<Vec<FrontierRow>> {
+    /// The frontier of `source`, in discovery order, with whether each entry was fetched.
+    pub fn frontier(&self, source: &str) -> Result<Vec<(FrontierEntry, bool)>> {
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -201,22 +163,23 @@ impl State {
             .map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map(params![source], |r| {
-                Ok(FrontierRow {
+                let entry = FrontierEntry {
                     url: r.get(0)?,
-                    kind: r.get(1)?,
+                    kind: named(r, 1, PageKind::parse)?,
                     depth: r.get::<_, i64>(2)? as u32,
                     list_page: r.get::<_, i64>(3)? as u32,
                     origin: r.get(4)?,
-                    done: r.get::<_, i64>(5)? != 0,
-                })
+                };
+                Ok((entry, r.get::<_, i64>(5)? != 0))
             })
             .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>()
             .map_err(|e| self.err(e))
     }
 
-    /// Adds an entry at the end of `source`'s frontier (an entry already there is kept).
-    pub fn frontier_push(&self, source: &str, row: &FrontierRow) -> Result<()> {
+    /// Adds an entry at the end of `source`'s frontier, not yet fetched (an entry already there
+    /// is kept).
+    pub fn frontier_push(&self, source: &str, row: &FrontierEntry) -> Result<()> {
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -228,11 +191,11 @@ impl State {
         stmt.execute(params![
             source,
             row.url,
-            row.kind,
+            row.kind.as_str(),
             i64::from(row.depth),
             i64::from(row.list_page),
             row.origin,
-            i64::from(row.done)
+            0_i64
         ])
         .map_err(|e| self.err(e))?;
         Ok(())
@@ -293,17 +256,23 @@ impl State {
 mod tests {
     use super::*;
 
-    fn row(url: &str) -> CrawlUrl {
-        CrawlUrl {
+    fn row(url: &str) -> UrlRecord {
+        UrlRecord {
             url: url.into(),
             source: "xxgk".into(),
-            kind: "detail".into(),
-            outcome: "fetched".into(),
+            kind: PageKind::Detail,
+            outcome: UrlOutcome::Fetched,
             http_status: Some(200),
+            final_url: None,
             etag: Some("\"5f2a\"".into()),
+            last_modified: None,
             sha256: Some("ab".into()),
+            doc_sha256: None,
+            charset: None,
+            content_type: None,
+            fetched_at: None,
             checked_at: "2026-11-30T01:00:00Z".into(),
-            ..CrawlUrl::default()
+            error: None,
         }
     }
 
@@ -313,29 +282,42 @@ mod tests {
         let r = row("https://www.taizhou.gov.cn/xxgk/t20240301_1.html");
         s.put_crawl_url(&r).unwrap();
         assert_eq!(s.crawl_url(&r.url).unwrap(), Some(r.clone()));
-        assert_eq!(s.known_crawl_urls("xxgk", "detail").unwrap(), [r.url]);
+        assert_eq!(
+            s.known_crawl_urls("xxgk", PageKind::Detail).unwrap(),
+            [r.url]
+        );
     }
 
     #[test]
     fn the_frontier_keeps_discovery_order_and_done_marks() {
         let s = State::in_memory().unwrap();
         for u in ["b", "a", "c"] {
-            let f = FrontierRow {
+            let f = FrontierEntry {
                 url: u.into(),
-                kind: "list".into(),
+                kind: PageKind::List,
                 depth: 0,
                 list_page: 0,
                 origin: None,
-                done: false,
             };
             s.frontier_push("xxgk", &f).unwrap();
         }
         s.frontier_done("xxgk", "a").unwrap();
         let f = s.frontier("xxgk").unwrap();
-        let urls: Vec<(&str, bool)> = f.iter().map(|r| (r.url.as_str(), r.done)).collect();
+        let urls: Vec<(&str, bool)> = f.iter().map(|(e, done)| (e.url.as_str(), *done)).collect();
         assert_eq!(urls, [("b", false), ("a", true), ("c", false)]);
         s.frontier_clear("xxgk").unwrap();
         assert!(s.frontier("xxgk").unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_kind_this_build_does_not_know_is_an_error_not_a_guess() {
+        let s = State::in_memory().unwrap();
+        s.put_crawl_url(&row("u")).unwrap();
+        s.conn
+            .execute("UPDATE crawl_urls SET kind = 'bogus'", [])
+            .unwrap();
+        let err = s.crawl_url("u").unwrap_err().to_string();
+        assert!(err.contains("bogus"), "{err}");
     }
 
     #[test]
