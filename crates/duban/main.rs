@@ -10,6 +10,12 @@ mod commands;
 use clap::Parser;
 use std::process::ExitCode;
 
+// Cleaning and extraction make and drop many small strings on every core; mimalloc's
+// per-thread heaps cost a fraction of glibc malloc's arenas there (measured by
+// `scripts/bench-crawl`, see the README's "Crawl throughput").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let filter = match (cli.verbose, cli.quiet) {

@@ -83,6 +83,33 @@ re!(
 );
 re!(HOME_ALONE, r"^(首页|返回首页|返回|打印|关闭|收藏|分享)$");
 
+/// One regex that is any of several: every line of every page is tested, and one automaton
+/// walks a line once where the separate patterns would walk it once each.
+fn any_of(patterns: &[&LazyLock<Regex>]) -> Regex {
+    let joined: Vec<String> = patterns
+        .iter()
+        .map(|p| format!("(?:{})", p.as_str()))
+        .collect();
+    Regex::new(&joined.join("|")).expect("static regexes joined")
+}
+
+/// Chrome wherever it stands.
+static ALWAYS: LazyLock<Regex> = LazyLock::new(|| {
+    any_of(&[
+        &CHAT_WIDGET,
+        &PAGINATION,
+        &TEASER,
+        &AD_COPY,
+        &PKULAW,
+        &NEWSPAPER_HEADER,
+        &DOUBLE_BANNER,
+        &BREADCRUMB_LEAD,
+    ])
+});
+/// Chrome at the page's edges (besides banners, which have conditions of their own).
+static AT_EDGE: LazyLock<Regex> =
+    LazyLock::new(|| any_of(&[&BREADCRUMB_PATH, &HOME_ALONE, &COPYRIGHT]));
+
 /// Whether a line is chrome, and how sure.
 pub fn classify(line: &str) -> Option<Chrome> {
     if line.chars().count() > MAX_CHROME_CHARS {
@@ -92,16 +119,7 @@ pub fn classify(line: &str) -> Option<Chrome> {
     if key.is_empty() {
         return None;
     }
-    if CHAT_WIDGET.is_match(&key)
-        || PAGINATION.is_match(&key)
-        || TEASER.is_match(&key)
-        || AD_COPY.is_match(&key)
-        || PKULAW.is_match(&key)
-        || NEWSPAPER_HEADER.is_match(&key)
-        || DOUBLE_BANNER.is_match(&key)
-        || BREADCRUMB_LEAD.is_match(&key)
-        || is_share_bar(&key)
-    {
+    if ALWAYS.is_match(&key) || is_share_bar(&key) {
         return Some(Chrome::Always);
     }
     if let Some(fields) = page_info(line) {
@@ -111,9 +129,7 @@ pub fn classify(line: &str) -> Option<Chrome> {
             Chrome::AtEdge
         });
     }
-    if BREADCRUMB_PATH.is_match(&key)
-        || HOME_ALONE.is_match(&key)
-        || COPYRIGHT.is_match(&key)
+    if AT_EDGE.is_match(&key)
         || (BANNER.is_match(&key)
             && key.chars().count() <= 30
             && !NUMBERED_START.is_match(&key)
@@ -138,6 +154,10 @@ fn is_share_bar(key: &str) -> bool {
 fn wikisource_footer(lines: &[&str]) -> Option<usize> {
     let from = lines.len().saturating_sub(80);
     let start = (from..lines.len()).find(|&i| {
+        // Most lines have no `本`; NFKC does not make one.
+        if !lines[i].contains('本') {
+            return false;
+        }
         let k = nfkc(lines[i]);
         k.starts_with("本作品") && k.chars().count() < 200
     })?;

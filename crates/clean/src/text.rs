@@ -10,7 +10,7 @@
 
 use regex::Regex;
 use std::sync::LazyLock;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// Characters that carry nothing and are dropped everywhere.
 fn is_invisible(c: char) -> bool {
@@ -41,7 +41,40 @@ pub fn unify_line_ends(s: &str) -> String {
 
 /// NFKC form with whitespace removed: the key for comparing a line against patterns and titles.
 pub fn nfkc(s: &str) -> String {
+    // Most lines of Chinese text are ideographs, ASCII and full-width punctuation. Full-width
+    // forms (U+FF01–FF5E) decompose to one ASCII character each, so mapping them first leaves
+    // the NFKC form unchanged; when what remains is already NFKC (the quick check, a table
+    // look-up per character), the normaliser's decompose–recompose buffers are not needed.
+    let mapped: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    if mapped.chars().all(is_nfkc_stable)
+        || unicode_normalization::is_nfkc_quick(mapped.chars()) == IsNormalized::Yes
+    {
+        return mapped;
+    }
     s.nfkc().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Characters that NFKC leaves alone whatever stands around them (no decomposition, no
+/// combining): ASCII, the CJK ideographs, and the CJK and general punctuation that Chinese
+/// text is made of (`、。〈〉《》「」『』【】〔〕“”‘’—`). Checked by range, before the
+/// normaliser's table look-ups.
+fn is_nfkc_stable(c: char) -> bool {
+    c.is_ascii()
+        || matches!(c,
+            '\u{4E00}'..='\u{9FFF}'
+            | '\u{3001}'..='\u{3029}'
+            | '\u{2010}'
+            | '\u{2012}'..='\u{2016}'
+            | '\u{2018}'..='\u{2023}'
+            | '\u{2030}'
+            | '\u{00B7}')
 }
 
 /// Three or more single digits separated by single spaces: the mark of PDF-extracted text.
@@ -165,5 +198,48 @@ mod tests {
     #[test]
     fn nfkc_unifies_widths_and_drops_spaces() {
         assert_eq!(nfkc("时间： 2022－01－30"), "时间:2022-01-30");
+    }
+
+    #[test]
+    fn the_characters_taken_as_stable_are_their_own_nfkc() {
+        let ranges = [
+            ('\u{0}', '\u{7F}'),
+            ('\u{4E00}', '\u{9FFF}'),
+            ('\u{3001}', '\u{3029}'),
+            ('\u{2010}', '\u{2010}'),
+            ('\u{2012}', '\u{2016}'),
+            ('\u{2018}', '\u{2023}'),
+            ('\u{2030}', '\u{2030}'),
+            ('\u{B7}', '\u{B7}'),
+        ];
+        for (lo, hi) in ranges {
+            for c in lo..=hi {
+                assert!(is_nfkc_stable(c));
+                let s = format!("a{c}");
+                assert_eq!(s.nfkc().collect::<String>(), s, "U+{:04X}", c as u32);
+                assert_eq!(
+                    unicode_normalization::char::canonical_combining_class(c),
+                    0,
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn nfkc_takes_the_normaliser_for_what_the_width_map_does_not_cover() {
+        // `…` and `㈠` have compatibility forms outside the full-width block; `ｶ` is a
+        // half-width kana; `é` written as e + U+0301 composes.
+        for s in [
+            "工作要点…",
+            "㈠加强组织领导",
+            "ｶﾞ",
+            "cafe\u{301}",
+            "第１条　总则",
+        ] {
+            let want: String = s.nfkc().filter(|c| !c.is_whitespace()).collect();
+            assert_eq!(nfkc(s), want, "{s}");
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! `duban export`: rewrite the JSONL exports from the stored records.
 
 use anyhow::Context;
-use duban_export::ExportRecord;
+use duban_export::{ExportRecord, ExportWriter};
 use duban_state::State;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,15 +19,17 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     let dd = duban_pipeline::DataDir::new(data);
     let state = State::open(&dd.state_path())
         .with_context(|| format!("opening {}", dd.state_path().display()))?;
-    let records = state.records()?;
     let out = args.out.unwrap_or_else(|| dd.export_dir());
-    let counts = duban_export::write_jsonl(
-        &out,
-        records.iter().map(|r| ExportRecord {
-            document: &r.document,
-            obligations: &r.obligations,
-        }),
-    )?;
+    let mut export = ExportWriter::create(&out)?;
+    state.for_each_record(|r| {
+        export
+            .push(ExportRecord {
+                document: r.document,
+                obligations: r.obligations,
+            })
+            .map_err(anyhow::Error::from)
+    })?;
+    let counts = export.finish()?;
     println!(
         "{}: {} documents, {} obligations",
         out.display(),

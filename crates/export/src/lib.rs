@@ -43,11 +43,12 @@ pub enum ExportError {
 }
 
 /// One document's export lines: its record and its obligations, each already JSON.
+#[derive(Debug, Clone, Copy)]
 pub struct ExportRecord<'a> {
     /// The document record as one line of JSON.
     pub document: &'a str,
-    /// The obligation records, one line of JSON each.
-    pub obligations: &'a [String],
+    /// The obligation records as JSON Lines: one JSON object a line, each ending in `\n`.
+    pub obligations: &'a str,
 }
 
 /// What an export wrote.
@@ -59,40 +60,94 @@ pub struct ExportCounts {
     pub obligations: usize,
 }
 
+/// Both export files being written, one document at a time, into temporary files that
+/// [`ExportWriter::finish`] puts in place. Dropped without `finish`, the previous export stays.
+pub struct ExportWriter {
+    docs: BufWriter<fs::File>,
+    obls: BufWriter<fs::File>,
+    docs_tmp: PathBuf,
+    obls_tmp: PathBuf,
+    dir: PathBuf,
+    counts: ExportCounts,
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError + use<> {
+    let path = path.to_path_buf();
+    move |source| ExportError::Io { path, source }
+}
+
+impl ExportWriter {
+    /// Starts an export into `dir` (created if needed).
+    pub fn create(dir: &Path) -> Result<Self, ExportError> {
+        fs::create_dir_all(dir).map_err(io_error(dir))?;
+        let docs_tmp = dir.join(format!(".{DOCUMENTS_FILE}.tmp"));
+        let obls_tmp = dir.join(format!(".{OBLIGATIONS_FILE}.tmp"));
+        let open = |p: &Path| {
+            fs::File::create(p)
+                .map(|f| BufWriter::with_capacity(1 << 20, f))
+                .map_err(io_error(p))
+        };
+        Ok(ExportWriter {
+            docs: open(&docs_tmp)?,
+            obls: open(&obls_tmp)?,
+            docs_tmp,
+            obls_tmp,
+            dir: dir.to_path_buf(),
+            counts: ExportCounts::default(),
+        })
+    }
+
+    /// Appends one document's lines.
+    pub fn push(&mut self, rec: ExportRecord<'_>) -> Result<(), ExportError> {
+        self.docs
+            .write_all(rec.document.as_bytes())
+            .and_then(|()| self.docs.write_all(b"\n"))
+            .map_err(io_error(&self.docs_tmp))?;
+        self.counts.documents += 1;
+        let lines = rec.obligations.as_bytes();
+        self.obls
+            .write_all(lines)
+            .map_err(io_error(&self.obls_tmp))?;
+        self.counts.obligations += lines.iter().filter(|&&b| b == b'\n').count();
+        // A block without its final line end would run into the next document's first line.
+        if lines.last().is_some_and(|&b| b != b'\n') {
+            self.obls
+                .write_all(b"\n")
+                .map_err(io_error(&self.obls_tmp))?;
+            self.counts.obligations += 1;
+        }
+        Ok(())
+    }
+
+    /// Flushes both files to disk and renames them over the previous export.
+    pub fn finish(self) -> Result<ExportCounts, ExportError> {
+        let files = [
+            (self.docs, self.docs_tmp, DOCUMENTS_FILE),
+            (self.obls, self.obls_tmp, OBLIGATIONS_FILE),
+        ];
+        for (w, tmp, name) in files {
+            let file = w.into_inner().map_err(|e| ExportError::Io {
+                path: tmp.clone(),
+                source: e.into_error(),
+            })?;
+            file.sync_all().map_err(io_error(&tmp))?;
+            let path = self.dir.join(name);
+            fs::rename(&tmp, &path).map_err(io_error(&path))?;
+        }
+        Ok(self.counts)
+    }
+}
+
 /// Writes both export files into `dir` (created if needed), replacing them atomically.
 pub fn write_jsonl<'a>(
     dir: &Path,
     records: impl IntoIterator<Item = ExportRecord<'a>>,
 ) -> Result<ExportCounts, ExportError> {
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| ExportError::Io { path, source }
-    };
-    fs::create_dir_all(dir).map_err(io(dir))?;
-    let docs_path = dir.join(DOCUMENTS_FILE);
-    let obls_path = dir.join(OBLIGATIONS_FILE);
-    let docs_tmp = dir.join(format!(".{DOCUMENTS_FILE}.tmp"));
-    let obls_tmp = dir.join(format!(".{OBLIGATIONS_FILE}.tmp"));
-    let mut docs = BufWriter::new(fs::File::create(&docs_tmp).map_err(io(&docs_tmp))?);
-    let mut obls = BufWriter::new(fs::File::create(&obls_tmp).map_err(io(&obls_tmp))?);
-    let mut counts = ExportCounts::default();
+    let mut w = ExportWriter::create(dir)?;
     for rec in records {
-        writeln!(docs, "{}", rec.document).map_err(io(&docs_tmp))?;
-        counts.documents += 1;
-        for o in rec.obligations {
-            writeln!(obls, "{o}").map_err(io(&obls_tmp))?;
-            counts.obligations += 1;
-        }
+        w.push(rec)?;
     }
-    for (w, tmp, path) in [(docs, &docs_tmp, &docs_path), (obls, &obls_tmp, &obls_path)] {
-        let file = w.into_inner().map_err(|e| ExportError::Io {
-            path: tmp.clone(),
-            source: e.into_error(),
-        })?;
-        file.sync_all().map_err(io(tmp))?;
-        fs::rename(tmp, path).map_err(io(path))?;
-    }
-    Ok(counts)
+    w.finish()
 }
 
 #[cfg(test)]
@@ -102,13 +157,12 @@ mod tests {
     #[test]
     fn exporting_twice_gives_the_same_bytes() {
         let dir = tempfile::tempdir().unwrap();
-        let obls = vec![r#"{"id":"d#1."}"#.to_string()];
         let run = || {
             write_jsonl(
                 dir.path(),
                 [ExportRecord {
                     document: r#"{"id":"d"}"#,
-                    obligations: &obls,
+                    obligations: "{\"id\":\"d#1.\"}\n",
                 }],
             )
             .unwrap();
@@ -127,5 +181,52 @@ mod tests {
             let v: serde_json::Value = serde_json::from_str(s).unwrap();
             assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
         }
+    }
+
+    #[test]
+    fn every_obligation_line_is_counted_and_ends_in_a_line_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let counts = write_jsonl(
+            dir.path(),
+            [
+                ExportRecord {
+                    document: "{\"id\":\"a\"}",
+                    obligations: "{\"id\":\"a#1.\"}\n{\"id\":\"a#2.\"}",
+                },
+                ExportRecord {
+                    document: "{\"id\":\"b\"}",
+                    obligations: "",
+                },
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            counts,
+            ExportCounts {
+                documents: 2,
+                obligations: 2
+            }
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join(OBLIGATIONS_FILE)).unwrap(),
+            "{\"id\":\"a#1.\"}\n{\"id\":\"a#2.\"}\n"
+        );
+    }
+
+    #[test]
+    fn an_export_dropped_before_finish_leaves_the_previous_one() {
+        let dir = tempfile::tempdir().unwrap();
+        write_jsonl(dir.path(), []).unwrap();
+        let mut w = ExportWriter::create(dir.path()).unwrap();
+        w.push(ExportRecord {
+            document: "{}",
+            obligations: "",
+        })
+        .unwrap();
+        drop(w);
+        assert_eq!(
+            fs::read_to_string(dir.path().join(DOCUMENTS_FILE)).unwrap(),
+            ""
+        );
     }
 }

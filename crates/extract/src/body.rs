@@ -8,6 +8,7 @@
 //! [`is_body_name`] and [`normalise_name`] from here.
 
 use crate::fold::fold;
+use crate::words::WordList;
 use duban_model::{Body, Role};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -288,6 +289,8 @@ const PREDICATE_WORDS: &[&str] = &[
     "提高", "提升", "创新", "规范", "深化", "加大", "明确", "严格", "实现", "确保", "鼓励", "引导",
     "指导", "协调", "督查", "部署", "研究",
 ];
+static PREDICATES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(PREDICATE_WORDS.iter().copied()));
 
 /// Whether a clause-initial phrase is a name rather than the start of a predicate: it holds
 /// no predicate word, and its first word is no verb, preposition, adverb or conjunction.
@@ -302,7 +305,7 @@ fn is_subject_phrase(name: &str) -> bool {
     if names_a_body {
         return true;
     }
-    if PREDICATE_WORDS.iter().any(|w| name.contains(w)) {
+    if PREDICATES.found_in(name) {
         return false;
     }
     if name.starts_with([

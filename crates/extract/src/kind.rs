@@ -10,7 +10,9 @@
 //! obligations at all.
 
 use crate::outline::TableKind;
+use crate::words::WordList;
 use duban_model::{DocKind, ObligationKind};
+use std::sync::LazyLock;
 
 const PRINCIPLE: &[&str] = &[
     "指导思想",
@@ -84,7 +86,8 @@ const PROBLEM: &[&str] = &[
 /// assert!(!duban_extract::kind::is_problem_section("三、主要任务"));
 /// ```
 pub fn is_problem_section(heading: &str) -> bool {
-    PROBLEM.iter().any(|w| heading.contains(w))
+    static PROBLEMS: LazyLock<WordList> = LazyLock::new(|| WordList::new(PROBLEM.iter().copied()));
+    PROBLEMS.found_in(heading)
 }
 
 /// Where an item stands, as far as its kind is concerned.

@@ -39,6 +39,7 @@ pub mod numeral;
 pub mod outline;
 pub mod recurrence;
 pub mod reference;
+pub mod words;
 
 use duban_model::{Bound, CleanDoc, Obligation, ObligationKind, obligation_id};
 use label::Style;
@@ -197,6 +198,12 @@ fn id_part(item: &outline::Item) -> &str {
     } else {
         &item.label
     }
+}
+
+/// Loads what extraction reads on first use (the segmenter's dictionaries, about a tenth of
+/// a second), so that a caller can do it while it waits for its first documents.
+pub fn prepare() {
+    duban_segment::Segmenter::shared();
 }
 
 /// Extracts many documents in parallel; the result keeps the input order.

@@ -10,6 +10,7 @@
 use crate::deadline::excluded_ranges;
 use crate::fold::Folded;
 use crate::numeral::number_value;
+use crate::words::WordList;
 use duban_model::{Metric, Op};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -56,6 +57,10 @@ const OPS_BEFORE: &[(&str, Op)] = &[
     ("提升", Op::Increase),
     ("加", Op::Increase),
 ];
+/// [`OPS_BEFORE`] as one automaton: the comparator nearest the number is the one that ends
+/// last in the clause before it.
+static OPS_BEFORE_WORDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(OPS_BEFORE.iter().map(|(w, _)| *w)));
 
 /// Metrics of a text.
 ///
@@ -184,11 +189,9 @@ pub fn metrics(text: &str) -> Vec<Metric> {
         {
             continue;
         }
-        let mut op = OPS_BEFORE
-            .iter()
-            .filter_map(|(w, op)| prefix.rfind(w).map(|p| (p + w.len(), w.len(), *op)))
-            .max_by_key(|&(end, len, _)| (end, len))
-            .map(|(_, _, op)| op);
+        let mut op = OPS_BEFORE_WORDS
+            .last_in(prefix)
+            .map(|(i, _)| OPS_BEFORE[i].1);
         // `加` and `扣` are operators only right before the number (`加5分`, not `加强…5项`).
         if let Some(Op::Increase | Op::Decrease) = op {
             let near: String = prefix

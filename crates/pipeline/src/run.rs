@@ -5,7 +5,7 @@ use crate::crawl_buffer::{BufferedCrawlStore, CrawlWrite};
 use crate::crawl_store::StateCrawlStore;
 use crate::files::collect_files;
 use crate::report::{DocFailure, RunReport};
-use duban_export::ExportRecord;
+use duban_export::{ExportRecord, ExportWriter};
 use duban_fetch::{Archive, Crawl, CrawlBatch, CrawlStats, FetchError, HttpSource, UrlOutcome};
 use duban_index::ObligationIndex;
 use duban_model::{CleanDoc, Obligation, RawDoc, SourceHints};
@@ -54,10 +54,20 @@ const CRAWL_BATCH: usize = 64;
 /// fetching that far ahead, and no further, so memory stays bounded when extraction is slower.
 const BATCHES_AHEAD: usize = 2;
 
+/// Extracted batches that may wait for their commit: one, so that the next batch is cleaned
+/// and extracted on the thread pool while this one is written to SQLite.
+const EXTRACTED_AHEAD: usize = 1;
+
 /// A batch of the crawl, or the error that stopped it, with the crawl's writes that go with it.
 struct CrawlStep {
     batch: Result<CrawlBatch, FetchError>,
     writes: Vec<CrawlWrite>,
+}
+
+/// A crawl step with its documents cleaned and extracted, ready to commit.
+struct ExtractedStep {
+    step: CrawlStep,
+    processed: Vec<Result<Processed, DocFailure>>,
 }
 
 /// The data folder and what lives in it.
@@ -240,7 +250,14 @@ impl Runner {
         let batch_size = self.crawl_batch;
         tracing::info!(source = %source.id, "Crawl started.");
         let (sender, receiver) = std::sync::mpsc::sync_channel::<CrawlStep>(BATCHES_AHEAD);
+        let (extracted_sender, extracted) =
+            std::sync::mpsc::sync_channel::<ExtractedStep>(EXTRACTED_AHEAD);
+        // Three stages on three threads: the crawl fetches, the extractor cleans and extracts
+        // each batch on the thread pool, and this thread commits, so that fetching, extraction
+        // and SQLite writes overlap. Each stage stops when the next one hangs up.
         std::thread::scope(|scope| {
+            // The first pages take a while to arrive; extraction's dictionaries load meanwhile.
+            scope.spawn(duban_extract::prepare);
             let crawler = scope.spawn(move || {
                 loop {
                     let (batch, last) = match rt.block_on(crawl.next_batch(&mut store, batch_size))
@@ -263,9 +280,25 @@ impl Runner {
                 }
                 crawl.stats()
             });
+            scope.spawn(move || {
+                for mut step in receiver {
+                    let documents = match &mut step.batch {
+                        Ok(b) => std::mem::take(&mut b.documents),
+                        Err(_) => Vec::new(),
+                    };
+                    let processed = extract_all(&documents);
+                    drop(documents);
+                    if extracted_sender
+                        .send(ExtractedStep { step, processed })
+                        .is_err()
+                    {
+                        break;
+                    }
+                }
+            });
             let mut stored = Ok(());
             let mut number = 0;
-            while let Ok(step) = receiver.recv() {
+            while let Ok(step) = extracted.recv() {
                 number += 1;
                 stored = self.store_crawl_step(step, &source.id, report);
                 if stored.is_err() {
@@ -273,8 +306,9 @@ impl Runner {
                 }
                 committed.store(number, Ordering::Release);
             }
-            // Stops the crawler at its next batch if storing failed.
-            drop(receiver);
+            // Stops the extractor, and through it the crawler, at their next batch if storing
+            // failed.
+            drop(extracted);
             let stats = match crawler.join() {
                 Ok(stats) => stats,
                 Err(panic) => std::panic::resume_unwind(panic),
@@ -284,11 +318,11 @@ impl Runner {
         })
     }
 
-    /// Cleans and extracts one batch of a crawl, then commits it with the crawl's writes that
+    /// Commits one cleaned and extracted batch of a crawl with the crawl's writes that
     /// produced it.
     fn store_crawl_step(
         &mut self,
-        step: CrawlStep,
+        ExtractedStep { step, processed }: ExtractedStep,
         source_id: &str,
         report: &mut RunReport,
     ) -> Result<(), RunError> {
@@ -296,8 +330,6 @@ impl Runner {
             Ok(b) => (b, None),
             Err(e) => (CrawlBatch::default(), Some(e)),
         };
-        let processed = extract_all(&batch.documents);
-        drop(batch.documents);
         self.state.begin()?;
         let mut rows = StateCrawlStore(&self.state);
         for w in &step.writes {
@@ -437,14 +469,16 @@ impl Runner {
         if let Some(index) = &mut self.index {
             index.commit()?;
         }
-        let records = self.state.records()?;
-        let counts = duban_export::write_jsonl(
-            &self.data.export_dir(),
-            records.iter().map(|r| ExportRecord {
-                document: &r.document,
-                obligations: &r.obligations,
-            }),
-        )?;
+        let mut export = ExportWriter::create(&self.data.export_dir())?;
+        self.state.for_each_record(|r| {
+            export
+                .push(ExportRecord {
+                    document: r.document,
+                    obligations: r.obligations,
+                })
+                .map_err(RunError::from)
+        })?;
+        let counts = export.finish()?;
         report.exported_documents = counts.documents;
         report.exported_obligations = counts.obligations;
         let run_id = match self.run_id {
@@ -489,15 +523,21 @@ fn process_one(raw: &RawDoc) -> Result<Processed, DocFailure> {
         stage: "export".into(),
         reason: e.to_string(),
     })?;
-    let obligation_lines = obligations
-        .iter()
-        .map(serde_json::to_string)
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| DocFailure {
-            input,
+    let mut obligation_lines = Vec::with_capacity(obligations.len() * 512);
+    for o in &obligations {
+        serde_json::to_writer(&mut obligation_lines, o).map_err(|e| DocFailure {
+            input: input.clone(),
             stage: "export".into(),
             reason: e.to_string(),
         })?;
+        obligation_lines.push(b'\n');
+    }
+    // serde_json writes UTF-8 only.
+    let obligation_lines = String::from_utf8(obligation_lines).map_err(|e| DocFailure {
+        input,
+        stage: "export".into(),
+        reason: e.to_string(),
+    })?;
     Ok(Processed {
         record: StoredRecord {
             doc_id: clean.document.id.clone(),
@@ -517,11 +557,8 @@ fn refill_index(state: &State, index: &mut ObligationIndex) -> Result<(), RunErr
     let mut documents = 0;
     for rec in state.records()? {
         let doc: Result<duban_model::Document, _> = serde_json::from_str(&rec.document);
-        let obligations: Result<Vec<Obligation>, _> = rec
-            .obligations
-            .iter()
-            .map(|o| serde_json::from_str(o))
-            .collect();
+        let obligations: Result<Vec<Obligation>, _> =
+            rec.obligation_lines().map(serde_json::from_str).collect();
         match (doc, obligations) {
             (Ok(doc), Ok(obligations)) => {
                 index.upsert(&doc, &obligations)?;

@@ -43,6 +43,11 @@ pub(crate) const SCHEMA: &str = "
         PRIMARY KEY (source, url)
     );";
 
+/// Schema version 3: the frontier's order by source, so that adding an entry (which takes the
+/// next sequence number of its source) does not scan the source's whole frontier.
+pub(crate) const SCHEMA_3: &str =
+    "CREATE INDEX IF NOT EXISTS crawl_frontier_by_seq ON crawl_frontier (source, seq);";
+
 const COLUMNS: &str = "url, source, kind, outcome, http_status, final_url, etag, last_modified, \
      sha256, doc_sha256, charset, content_type, fetched_at, checked_at, error";
 
@@ -307,6 +312,26 @@ mod tests {
         assert_eq!(urls, [("b", false), ("a", true), ("c", false)]);
         s.frontier_clear("xxgk").unwrap();
         assert!(s.frontier("xxgk").unwrap().is_empty());
+    }
+
+    #[test]
+    fn taking_the_next_frontier_number_searches_an_index_not_the_whole_frontier() {
+        let s = State::in_memory().unwrap();
+        let plan: Vec<String> = s
+            .conn
+            .prepare(
+                "EXPLAIN QUERY PLAN SELECT COALESCE(MAX(seq), 0) + 1 FROM crawl_frontier \
+                 WHERE source = 'xxgk'",
+            )
+            .unwrap()
+            .query_map([], |r| r.get::<_, String>(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(
+            plan.iter().any(|p| p.contains("crawl_frontier_by_seq")),
+            "{plan:?}"
+        );
     }
 
     #[test]

@@ -46,7 +46,7 @@ pub enum StateError {
 pub type Result<T, E = StateError> = std::result::Result<T, E>;
 
 /// The schema version this build writes; older databases are migrated on open.
-const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_VERSION: i64 = 3;
 
 /// An open state database.
 pub struct State {
@@ -89,6 +89,8 @@ impl State {
     }
 
     fn migrate(&self) -> Result<()> {
+        // One transaction: a migration that fails half-way leaves the old version whole.
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.err(e))?;
         let version: i64 = self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -119,10 +121,16 @@ impl State {
                 .execute_batch(crawl::SCHEMA)
                 .map_err(|e| self.err(e))?;
         }
+        if version < 3 {
+            self.conn
+                .execute_batch(crawl::SCHEMA_3)
+                .map_err(|e| self.err(e))?;
+            self.obligations_to_lines()?;
+        }
         self.conn
             .execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))
             .map_err(|e| self.err(e))?;
-        Ok(())
+        tx.commit().map_err(|e| self.err(e))
     }
 
     /// The underlying connection, for the modules of this crate and of crates that add tables.

@@ -3,6 +3,9 @@
 //! A document is replaced as a whole (document and obligations in one transaction), so a run
 //! that stops half-way leaves every document either old or new, never mixed. A document that
 //! disappears from its source is marked withdrawn, not deleted: its last extraction is kept.
+//!
+//! Obligations are stored as JSON Lines, exactly the bytes they take in `obligations.jsonl`,
+//! so an export is a copy of stored text, with no JSON parsed or written again.
 
 use crate::{Result, State, StateError};
 use rusqlite::{OptionalExtension, params};
@@ -16,10 +19,42 @@ pub struct StoredRecord {
     pub sha256: String,
     /// The document record, as one JSON object.
     pub document: String,
-    /// The obligation records, one JSON object each.
-    pub obligations: Vec<String>,
+    /// The obligation records as JSON Lines: one JSON object a line, each line ending in `\n`
+    /// (empty when the document has none).
+    pub obligations: String,
     /// Whether the source no longer has it.
     pub withdrawn: bool,
+}
+
+impl StoredRecord {
+    /// The obligation records, one JSON object each.
+    pub fn obligation_lines(&self) -> impl Iterator<Item = &str> {
+        self.obligations.lines()
+    }
+}
+
+/// One stored document as [`State::for_each_record`] hands it over, borrowed from the
+/// database row.
+#[derive(Debug, Clone, Copy)]
+pub struct RecordRef<'a> {
+    /// The document id.
+    pub doc_id: &'a str,
+    /// The document record, as one JSON object.
+    pub document: &'a str,
+    /// The obligation records as JSON Lines (see [`StoredRecord::obligations`]).
+    pub obligations: &'a str,
+    /// Whether the source no longer has it.
+    pub withdrawn: bool,
+}
+
+/// Joins obligation records into the stored JSON Lines form.
+pub fn obligation_lines<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) -> String {
+    let mut out = String::new();
+    for l in lines {
+        out.push_str(l.as_ref());
+        out.push('\n');
+    }
+    out
 }
 
 /// What [`State::put_record`] changed.
@@ -36,29 +71,30 @@ pub enum Upsert {
 impl State {
     /// Stores a document's records, replacing what was stored under its id.
     pub fn put_record(&self, rec: &StoredRecord, run: Option<i64>) -> Result<Upsert> {
-        let obligations = format!("[{}]", rec.obligations.join(","));
+        let obligations = &rec.obligations;
         let old: Option<(String, String)> = self
             .conn
-            .query_row(
-                "SELECT document, obligations FROM records WHERE doc_id = ?1",
-                params![rec.doc_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
+            .prepare_cached("SELECT document, obligations FROM records WHERE doc_id = ?1")
+            .and_then(|mut stmt| {
+                stmt.query_row(params![rec.doc_id], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()
+            })
             .map_err(|e| self.err(e))?;
         let outcome = match &old {
             None => Upsert::New,
-            Some((d, o)) if *d == rec.document && *o == obligations => Upsert::Unchanged,
+            Some((d, o)) if *d == rec.document && o == obligations => Upsert::Unchanged,
             Some(_) => Upsert::Changed,
         };
         self.conn
-            .execute(
+            .prepare_cached(
                 "INSERT INTO records (doc_id, sha256, document, obligations, withdrawn, updated_run)
                  VALUES (?1, ?2, ?3, ?4, 0, ?5)
                  ON CONFLICT(doc_id) DO UPDATE SET sha256 = ?2, document = ?3, obligations = ?4,
                    withdrawn = 0, updated_run = ?5",
-                params![rec.doc_id, rec.sha256, rec.document, obligations, run],
             )
+            .and_then(|mut stmt| {
+                stmt.execute(params![rec.doc_id, rec.sha256, rec.document, obligations, run])
+            })
             .map_err(|e| self.err(e))?;
         Ok(outcome)
     }
@@ -89,41 +125,75 @@ impl State {
 
     /// Every stored record, ordered by document id (the export order).
     pub fn records(&self) -> Result<Vec<StoredRecord>> {
+        let mut out = Vec::new();
+        self.for_each_record(|r| {
+            out.push(StoredRecord {
+                doc_id: r.doc_id.to_string(),
+                sha256: String::new(),
+                document: r.document.to_string(),
+                obligations: r.obligations.to_string(),
+                withdrawn: r.withdrawn,
+            });
+            Ok::<(), crate::StateError>(())
+        })?;
+        Ok(out)
+    }
+
+    /// Hands every stored record to `f`, ordered by document id (the export order), one row
+    /// at a time: an export of any size needs the memory of one document. Stops at the first
+    /// error of `f`.
+    pub fn for_each_record<E: From<crate::StateError>>(
+        &self,
+        mut f: impl FnMut(RecordRef<'_>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
         let mut stmt = self
             .conn
-            .prepare("SELECT doc_id, sha256, document, obligations, withdrawn FROM records ORDER BY doc_id")
+            .prepare("SELECT doc_id, document, obligations, withdrawn FROM records ORDER BY doc_id")
             .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, i64>(4)?,
-                ))
-            })
-            .map_err(|e| self.err(e))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (doc_id, sha256, document, obligations, withdrawn) =
-                row.map_err(|e| self.err(e))?;
-            // The stored lines come back exactly as they were written: no re-serialisation.
-            let list: Vec<Box<serde_json::value::RawValue>> = serde_json::from_str(&obligations)
+        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            let text = |i: usize| -> Result<&str> {
+                row.get_ref(i)
+                    .and_then(|v| v.as_str().map_err(Into::into))
+                    .map_err(|e| self.err(e))
+            };
+            f(RecordRef {
+                doc_id: text(0)?,
+                document: text(1)?,
+                obligations: text(2)?,
+                withdrawn: row.get::<_, i64>(3).map_err(|e| self.err(e))? != 0,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Rewrites obligations stored as one JSON array per document (schema version 2) as JSON
+    /// Lines.
+    pub(crate) fn obligations_to_lines(&self) -> Result<()> {
+        let rows: Vec<(String, String)> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT doc_id, obligations FROM records")
+                .map_err(|e| self.err(e))?;
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .and_then(Iterator::collect)
+                .map_err(|e| self.err(e))?
+        };
+        for (doc_id, array) in rows {
+            let list: Vec<Box<serde_json::value::RawValue>> = serde_json::from_str(&array)
                 .map_err(|source| StateError::Corrupt {
                     path: self.path.clone(),
                     key: doc_id.clone(),
                     source,
                 })?;
-            out.push(StoredRecord {
-                doc_id,
-                sha256,
-                document,
-                obligations: list.iter().map(|v| v.get().to_string()).collect(),
-                withdrawn: withdrawn != 0,
-            });
+            self.conn
+                .execute(
+                    "UPDATE records SET obligations = ?2 WHERE doc_id = ?1",
+                    params![doc_id, obligation_lines(list.iter().map(|v| v.get()))],
+                )
+                .map_err(|e| self.err(e))?;
         }
-        Ok(out)
+        Ok(())
     }
 }
 
@@ -136,7 +206,7 @@ mod tests {
             doc_id: id.into(),
             sha256: "00".into(),
             document: doc.into(),
-            obligations: vec![r#"{"id":"a#1."}"#.into()],
+            obligations: obligation_lines([r#"{"id":"a#1."}"#]),
             withdrawn: false,
         }
     }
@@ -163,7 +233,10 @@ mod tests {
         let all = s.records().unwrap();
         assert_eq!(all.len(), 1);
         assert!(all[0].withdrawn);
-        assert_eq!(all[0].obligations, vec![r#"{"id":"a#1."}"#.to_string()]);
+        assert_eq!(
+            all[0].obligation_lines().collect::<Vec<_>>(),
+            [r#"{"id":"a#1."}"#]
+        );
     }
 
     #[test]
@@ -173,5 +246,48 @@ mod tests {
         s.put_record(&rec("a", "{}"), None).unwrap();
         let ids: Vec<String> = s.records().unwrap().into_iter().map(|r| r.doc_id).collect();
         assert_eq!(ids, ["a", "b"]);
+    }
+
+    #[test]
+    fn the_stored_lines_are_the_export_lines_in_order() {
+        let s = State::in_memory().unwrap();
+        let mut r = rec("a", "{}");
+        r.obligations = obligation_lines([r#"{"id":"a#1."}"#, r#"{"id":"a#2."}"#]);
+        s.put_record(&r, None).unwrap();
+        let mut seen = Vec::new();
+        s.for_each_record(|r| {
+            seen.push(r.obligations.to_string());
+            Ok::<(), crate::StateError>(())
+        })
+        .unwrap();
+        assert_eq!(seen, ["{\"id\":\"a#1.\"}\n{\"id\":\"a#2.\"}\n"]);
+    }
+
+    #[test]
+    fn a_database_of_schema_version_2_is_migrated_to_json_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.sqlite");
+        {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            conn.execute_batch(crate::crawl::SCHEMA).unwrap();
+            conn.execute_batch(
+                "CREATE TABLE records (doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL,
+                   document TEXT NOT NULL, obligations TEXT NOT NULL,
+                   withdrawn INTEGER NOT NULL DEFAULT 0, updated_run INTEGER);
+                 CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, pipeline TEXT NOT NULL,
+                   started_at TEXT NOT NULL, finished_at TEXT, report TEXT);
+                 INSERT INTO records VALUES ('a', '00', '{}', '[{\"id\":\"a#1.\"},{\"id\":\"a#2.\"}]', 0, NULL);
+                 INSERT INTO records VALUES ('b', '00', '{}', '[]', 0, NULL);
+                 PRAGMA user_version = 2;",
+            )
+            .unwrap();
+        }
+        let s = State::open(&path).unwrap();
+        let all = s.records().unwrap();
+        assert_eq!(
+            all[0].obligation_lines().collect::<Vec<_>>(),
+            [r#"{"id":"a#1."}"#, r#"{"id":"a#2."}"#]
+        );
+        assert_eq!(all[1].obligations, "");
     }
 }

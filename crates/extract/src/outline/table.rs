@@ -10,6 +10,7 @@ use super::{Item, OutlineParser, TableKind, is_sentence, lead_phrase};
 use crate::fold::fold;
 use crate::label::{Label, Style, read_bare_number, read_label};
 use duban_model::{Body, Role, TableRow};
+use std::sync::LazyLock;
 
 /// Words that make up the header row of a task, target or scoring table.
 const HEADER_WORDS: &[&str] = &[
@@ -58,6 +59,22 @@ const HEADER_WORDS: &[&str] = &[
 ];
 
 pub(super) fn header_word(line: &str) -> Option<&'static str> {
+    // Every line of a document is asked; most are sentences far longer than any header word.
+    static LONGEST: LazyLock<usize> = LazyLock::new(|| {
+        HEADER_WORDS
+            .iter()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0)
+    });
+    if line
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .nth(*LONGEST)
+        .is_some()
+    {
+        return None;
+    }
     let t: String = fold(line).chars().filter(|c| !c.is_whitespace()).collect();
     HEADER_WORDS.iter().find(|w| **w == t).copied()
 }
