@@ -224,7 +224,35 @@ pub fn read_page(source: &str, content_selector: Option<&str>) -> Page {
     page
 }
 
+/// Selectors parsed once: every page asks the same.
+fn selectors(list: &[&str]) -> Vec<Selector> {
+    list.iter()
+        .map(|s| Selector::parse(s).expect("static selector"))
+        .collect()
+}
+
 fn title_candidates(doc: &Html) -> Vec<String> {
+    static META: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+        selectors(&[
+            "meta[name=ArticleTitle]",
+            "meta[name=articletitle]",
+            "meta[property='og:title']",
+        ])
+    });
+    static HEADINGS: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+        selectors(&[
+            "h1",
+            ".title",
+            "#title",
+            ".article-title",
+            ".bt",
+            ".tit",
+            ".news_title",
+            "h2",
+            "h3",
+        ])
+    });
+    static TITLE: LazyLock<Vec<Selector>> = LazyLock::new(|| selectors(&["title"]));
     let mut out = Vec::new();
     let mut push = |s: &str| {
         let s = collapse(s);
@@ -232,36 +260,18 @@ fn title_candidates(doc: &Html) -> Vec<String> {
             out.push(s);
         }
     };
-    for sel in [
-        "meta[name=ArticleTitle]",
-        "meta[name=articletitle]",
-        "meta[property='og:title']",
-    ] {
-        if let Ok(s) = Selector::parse(sel) {
-            for m in doc.select(&s) {
-                push(m.attr("content").unwrap_or(""));
-            }
+    for s in META.iter() {
+        for m in doc.select(s) {
+            push(m.attr("content").unwrap_or(""));
         }
     }
-    for sel in [
-        "h1",
-        ".title",
-        "#title",
-        ".article-title",
-        ".bt",
-        ".tit",
-        ".news_title",
-        "h2",
-        "h3",
-    ] {
-        if let Ok(s) = Selector::parse(sel) {
-            for m in doc.select(&s).take(5) {
-                push(&m.text().collect::<String>());
-            }
+    for s in HEADINGS.iter() {
+        for m in doc.select(s).take(5) {
+            push(&m.text().collect::<String>());
         }
     }
-    if let Ok(s) = Selector::parse("title") {
-        for m in doc.select(&s) {
+    for s in TITLE.iter() {
+        for m in doc.select(s) {
             let t: String = m.text().collect();
             for part in t.split(['_', '|', '｜', '-', '—', '–']) {
                 push(part);
@@ -280,8 +290,8 @@ fn meta_published(doc: &Html) -> Option<Date> {
         "dc.date",
         "article:published_time",
     ];
-    let sel = Selector::parse("meta").ok()?;
-    doc.select(&sel).find_map(|m| {
+    static META: LazyLock<Vec<Selector>> = LazyLock::new(|| selectors(&["meta"]));
+    doc.select(&META[0]).find_map(|m| {
         let name = m
             .attr("name")
             .or_else(|| m.attr("property"))
@@ -302,9 +312,11 @@ fn collapse(s: &str) -> String {
 /// The element that holds the page's main text, by readability-style scoring.
 fn best_container(doc: &Html) -> Option<ElementRef<'_>> {
     let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
+    static TABLE: LazyLock<Vec<Selector>> = LazyLock::new(|| selectors(&["table"]));
+    // Every text node asks of each of its ancestors; a page has few elements and many texts.
+    let mut chrome: HashMap<ego_tree::NodeId, bool> = HashMap::new();
     let data_tables: Vec<ego_tree::NodeId> = {
-        let sel = Selector::parse("table").ok()?;
-        doc.select(&sel)
+        doc.select(&TABLE[0])
             .filter(|t| is_data_table(*t))
             .map(|t| t.id())
             .collect()
@@ -321,7 +333,11 @@ fn best_container(doc: &Html) -> Option<ElementRef<'_>> {
         let mut in_data_table = false;
         for a in node.ancestors() {
             if let Node::Element(el) = a.value() {
-                if el.name() == "a" || is_chrome_element(el) {
+                if el.name() == "a"
+                    || *chrome
+                        .entry(a.id())
+                        .or_insert_with(|| is_chrome_element(el))
+                {
                     skip = true;
                     break;
                 }

@@ -314,12 +314,14 @@ fn issuer_from_head(lines: &[&str]) -> Option<String> {
         .take(HEAD_LINES)
         .copied()
         .collect();
-    for l in head.iter().filter(|l| l.len() <= 200) {
+    // The patterns' own characters (`令`, `我`) first: a plain look that spares the head's
+    // other lines the captures.
+    for l in head.iter().filter(|l| l.len() <= 200 && l.contains('令')) {
         if let Some(c) = GOV_ORDER.captures(&tidy_title(l)) {
             return Some(c[1].to_string());
         }
     }
-    for l in &head {
+    for l in head.iter().filter(|l| l.contains('我')) {
         let prefix: String = l.chars().take(400).collect();
         if let Some(c) = ON_BEHALF.captures(&prefix) {
             let org = c

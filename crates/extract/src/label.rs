@@ -92,7 +92,17 @@ static ATTACHMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!((l.style, l.number, l.text.as_str()), (Style::ZhParen, 20, "(二十)"));
 /// ```
 pub fn read_label(line: &str) -> Option<Label> {
-    let folded = crate::fold::fold(line);
+    // A label is a few characters at the line's start: fold only a head of the line, and the
+    // whole line only when the match runs to the end of that head (a long run of spaces).
+    const HEAD_CHARS: usize = 48;
+    let head_end = line
+        .char_indices()
+        .nth(HEAD_CHARS)
+        .map_or(line.len(), |(i, _)| i);
+    let mut folded = crate::fold::fold(&line[..head_end]);
+    if head_end < line.len() && HEAD.find(&folded).is_some_and(|m| m.end() == folded.len()) {
+        folded = crate::fold::fold(line);
+    }
     let caps = HEAD.captures(&folded)?;
     let len = caps.get(0).map_or(0, |m| m.end());
     let zh = |name: &str| caps.name(name).map(|m| m.as_str());
@@ -173,6 +183,10 @@ pub struct AttachmentHead {
 
 /// Reads an attachment head at the start of a folded line.
 pub fn read_attachment(line: &str) -> Option<AttachmentHead> {
+    // `附` has no other width: most lines are ruled out before they are folded.
+    if !line.trim_start().starts_with('附') {
+        return None;
+    }
     let folded = crate::fold::fold(line.trim());
     let caps = ATTACHMENT.captures(&folded)?;
     let number = caps.name("n").and_then(|m| {
@@ -276,6 +290,17 @@ pub fn inline_enumeration(folded: &str) -> Vec<InlineLabel> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_label_read_from_the_head_of_a_long_line_is_the_whole_line_reading() {
+        let spaces = " ".repeat(60);
+        let line = format!("（三）{spaces}加强行政执法队伍建设");
+        let l = read_label(&line).unwrap();
+        assert_eq!(&line[l.len..], "加强行政执法队伍建设");
+        let long = format!("12.{}", "推进依法行政".repeat(30));
+        assert_eq!(read_label(&long).map(|l| l.number), Some(12));
+    }
+
     use super::*;
 
     fn label(s: &str) -> Option<(Style, u32, String)> {
