@@ -264,6 +264,17 @@ mod tests {
     }
 
     #[test]
+    fn a_new_state_file_has_pages_of_16_kib_for_records_of_tens_of_kilobytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = State::open(&dir.path().join("state.sqlite")).unwrap();
+        let size: i64 = s
+            .conn
+            .query_row("PRAGMA page_size", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(size, 16384);
+    }
+
+    #[test]
     fn a_database_of_schema_version_2_is_migrated_to_json_lines() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state.sqlite");
