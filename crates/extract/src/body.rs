@@ -238,9 +238,13 @@ fn split_on_conjunction(p: &str) -> Vec<String> {
 /// Bodies named by attributions in an item's text: `〔责任单位：A、B〕`, `(牵头单位:A;责任单位:B)`,
 /// `（A牵头，B按职责分工负责）`.
 pub fn attributed(text: &str) -> Vec<Body> {
-    let f = fold(text);
+    attributed_in(&fold(text))
+}
+
+/// [`attributed`] of a width-folded text.
+pub fn attributed_in(f: &str) -> Vec<Body> {
     let mut out: Vec<Body> = Vec::new();
-    for caps in ATTRIBUTION.captures_iter(&f) {
+    for caps in ATTRIBUTION.captures_iter(f) {
         let role = match caps.name("role").map(|m| m.as_str()) {
             Some(r) if r.starts_with("牵头") || r.starts_with("主办") => Role::Lead,
             _ => Role::Responsible,
@@ -353,6 +357,15 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("subject pattern compiles")
 });
 
+/// The words of [`SUBJECT_SUFFIX`], and `、`: one of them is in every clause [`SUBJECT`] matches.
+static SUBJECT_WORDS: LazyLock<WordList> = LazyLock::new(|| {
+    let suffixes = SUBJECT_SUFFIX
+        .trim_start_matches("(?:")
+        .trim_end_matches(')')
+        .split('|');
+    WordList::new(suffixes.chain(["、"]))
+});
+
 /// The subjects of an item's clauses that are assigned duties: `县级以上政府要做好…` → 县级以上政府.
 ///
 /// ```
@@ -361,12 +374,21 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(names, ["各级政府", "县级以上政府"]);
 /// ```
 pub fn actors(text: &str) -> Vec<Body> {
-    let f = fold(text);
+    actors_in(&fold(text))
+}
+
+/// [`actors`] of a width-folded text.
+pub fn actors_in(f: &str) -> Vec<Body> {
     let mut out = Vec::new();
     for clause in f.split(['。', ';', '；', ',', '，', '\n', ':', '：']) {
         let clause = clause.trim_start_matches(|c: char| {
             c.is_whitespace() || matches!(c, '“' | '"' | '(' | '（' | '〔' | '[')
         });
+        // A subject ends in an organisation word or lists regions with `、`: clauses with
+        // neither are most clauses, and skip the subject pattern.
+        if !SUBJECT_WORDS.found_in(clause) {
+            continue;
+        }
         let Some(caps) = SUBJECT.captures(clause) else {
             continue;
         };
@@ -548,5 +570,12 @@ mod tests {
     #[test]
     fn a_subject_without_a_duty_marker_is_not_an_actor() {
         assert!(actors("加强乡镇政府法制工作力量").is_empty());
+    }
+
+    #[test]
+    fn the_subject_prefilter_holds_every_organisation_word() {
+        assert!(SUBJECT_WORDS.found_in("市人力资源社会保障局牵头"));
+        assert!(SUBJECT_WORDS.found_in("苏州、无锡、常州市要"));
+        assert!(!SUBJECT_WORDS.found_in("全面推行行政执法三项制度"));
     }
 }

@@ -74,7 +74,11 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!((d[0].year, d[0].month, d[0].bound), (2015, Some(12), Bound::By));
 /// ```
 pub fn deadlines(text: &str, doc_year: Option<i32>) -> Vec<Deadline> {
-    let folded = Folded::new(text);
+    deadlines_in(&Folded::new(text), doc_year)
+}
+
+/// [`deadlines`] of a text already folded (an item's text is folded once for every rule).
+pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline> {
     let f = &folded.folded;
     let excluded = excluded_ranges(f);
     let mut out: Vec<Deadline> = Vec::new();

@@ -97,16 +97,18 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
             opening_section: opening.contains(&root),
         });
         let mut bodies = item.column_bodies.clone();
-        for b in body::attributed(&item_text)
+        // One fold of the item's text serves every rule.
+        let folded = fold::Folded::new(&item_text);
+        for b in body::attributed_in(&folded.folded)
             .into_iter()
-            .chain(body::actors(&item_text))
+            .chain(body::actors_in(&folded.folded))
         {
             body::push(&mut bodies, b.name, b.role);
         }
         let mut deadlines = if kind == ObligationKind::Achievement {
             Vec::new()
         } else {
-            deadline::deadlines(&item_text, d.year)
+            deadline::deadlines_in(&folded, d.year)
         };
         // A date before the year the document is about dates a past fact (`从1952年到1956年`,
         // `按2000年价格计算`), not a time limit for the work.
@@ -145,8 +147,8 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
             label: item.label.clone(),
             path,
             heading: item.heading.clone(),
-            recurrences: recurrence::recurrences(&item_text),
-            metrics: metric::metrics(&item_text),
+            recurrences: recurrence::recurrences_in(&folded),
+            metrics: metric::metrics_in(&folded),
             references: reference::references(&item_text),
             text: item_text,
             kind,

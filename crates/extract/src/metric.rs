@@ -72,7 +72,11 @@ static OPS_BEFORE_WORDS: LazyLock<WordList> =
 /// assert_eq!(m[0].indicator, "全县行政机关负责人出庭应诉率");
 /// ```
 pub fn metrics(text: &str) -> Vec<Metric> {
-    let folded = Folded::new(text);
+    metrics_in(&Folded::new(text))
+}
+
+/// [`metrics`] of a text already folded (an item's text is folded once for every rule).
+pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
     let f = &folded.folded;
     let excluded = excluded_ranges(f);
     let mut out = Vec::new();

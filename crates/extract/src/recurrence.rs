@@ -30,7 +30,11 @@ static TIMES: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!((r[0].every, r[0].times), (Every::Year, Some(2)));
 /// ```
 pub fn recurrences(text: &str) -> Vec<Recurrence> {
-    let folded = Folded::new(text);
+    recurrences_in(&Folded::new(text))
+}
+
+/// [`recurrences`] of a text already folded (an item's text is folded once for every rule).
+pub fn recurrences_in(folded: &Folded<'_>) -> Vec<Recurrence> {
     let f = &folded.folded;
     let mut out = Vec::new();
     for caps in PERIOD.captures_iter(f) {
