@@ -254,7 +254,7 @@ pub fn attributed_in(f: &str) -> Vec<Body> {
             push(&mut out, name, role);
         }
     }
-    for caps in RESPONSIBLE_FORM.captures_iter(&f) {
+    for caps in RESPONSIBLE_FORM.captures_iter(f) {
         let list = caps.name("list").map_or("", |m| m.as_str());
         if list.contains("牵头") {
             continue;
@@ -265,7 +265,7 @@ pub fn attributed_in(f: &str) -> Vec<Body> {
             }
         }
     }
-    for caps in LEAD_FORM.captures_iter(&f) {
+    for caps in LEAD_FORM.captures_iter(f) {
         for name in split_names(caps.name("lead").map_or("", |m| m.as_str())) {
             if is_body_name(&name) {
                 push(&mut out, name, Role::Lead);
