@@ -24,6 +24,23 @@ static METRIC: LazyLock<Regex> = LazyLock::new(|| {
     .expect("metric pattern compiles")
 });
 
+/// The named groups of [`METRIC`] with their indices.
+static METRIC_GROUPS: LazyLock<Vec<(&'static str, usize)>> = LazyLock::new(|| {
+    METRIC
+        .capture_names()
+        .enumerate()
+        .filter_map(|(i, n)| n.map(|n| (n, i)))
+        .filter_map(|(n, i)| {
+            [
+                "wan", "wunit", "pct", "pctn", "num", "num2", "mult", "approx", "unit", "tail",
+            ]
+            .into_iter()
+            .find(|k| *k == n)
+            .map(|k| (k, i))
+        })
+        .collect()
+});
+
 /// Comparator words before a number, with their operator, longest first.
 const OPS_BEFORE: &[(&str, Op)] = &[
     ("不低于", Op::Ge),
@@ -102,7 +119,14 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
             .rfind(stops)
             .map_or(0, |p| p + f[p..].chars().next().map_or(1, char::len_utf8));
         let prefix = &f[clause_start..whole.start()];
-        let get = |n: &str| caps.name(n).map(|m| m.as_str());
+        // Groups by index: a name look-up hashes the name, a dozen times per number.
+        let get = |n: &str| {
+            METRIC_GROUPS
+                .iter()
+                .find(|(name, _)| *name == n)
+                .and_then(|&(_, i)| caps.get(i))
+                .map(|m| m.as_str())
+        };
         let mut unit = get("unit").or(get("wunit")).unwrap_or("").to_string();
         let tail = get("tail");
         let chinese = get("num").is_some_and(|n| !n.starts_with(|c: char| c.is_ascii_digit()));
