@@ -473,16 +473,29 @@ impl Runner {
         if let Some(index) = &mut self.index {
             index.commit()?;
         }
-        let mut export = ExportWriter::create(&self.data.export_dir())?;
-        self.state.for_each_record(|r| {
-            export
-                .push(ExportRecord {
-                    document: r.document,
-                    obligations: r.obligations,
-                })
-                .map_err(RunError::from)
+        // The export reads the records while another connection copies the run's log into
+        // the database file: two writers of the same bytes, one on each core.
+        let state_path = self.data.state_path();
+        let counts = std::thread::scope(|scope| {
+            let checkpoint = scope.spawn(|| duban_state::checkpoint(&state_path));
+            let mut export = ExportWriter::create(&self.data.export_dir())?;
+            self.state.for_each_record(|r| {
+                export
+                    .push(ExportRecord {
+                        document: r.document,
+                        obligations: r.obligations,
+                    })
+                    .map_err(RunError::from)
+            })?;
+            let counts = export.finish()?;
+            match checkpoint.join() {
+                Ok(Ok(())) => {}
+                // The records are safe in the log; the next checkpoint copies them.
+                Ok(Err(e)) => tracing::warn!(error = %e, "State checkpoint failed."),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+            Ok::<_, RunError>(counts)
         })?;
-        let counts = export.finish()?;
         report.exported_documents = counts.documents;
         report.exported_obligations = counts.obligations;
         let run_id = match self.run_id {

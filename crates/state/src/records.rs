@@ -275,6 +275,20 @@ mod tests {
     }
 
     #[test]
+    fn a_checkpoint_beside_an_open_state_copies_the_log_into_the_database_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.sqlite");
+        let s = State::open(&path).unwrap();
+        let mut r = rec("a", "{}");
+        r.obligations = obligation_lines(std::iter::repeat_n(r#"{"id":"a#1."}"#, 4000));
+        s.put_record(&r, None).unwrap();
+        let before = std::fs::metadata(&path).unwrap().len();
+        crate::checkpoint(&path).unwrap();
+        let after = std::fs::metadata(&path).unwrap().len();
+        assert!(after >= before + 50_000, "{before} -> {after}");
+    }
+
+    #[test]
     fn a_database_of_schema_version_2_is_migrated_to_json_lines() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state.sqlite");
