@@ -9,7 +9,12 @@
 //! The data folder holds everything a run makes:
 //! - `state.sqlite`: records of every document, run reports, crawl state;
 //! - `index/`: the tantivy index;
-//! - `export/`: `documents.jsonl` and `obligations.jsonl`.
+//! - `export/`: `documents.jsonl` and `obligations.jsonl`;
+//! - `archive/`: every crawled body, in packs ([`duban_fetch::Archive`]).
+//!
+//! A crawl runs as three stages on three threads, each a bounded number of batches ahead of
+//! the next: the crawl fetches, the extractor cleans and extracts each batch on rayon's
+//! threads, and the runner commits each batch with the crawl rows that produced it.
 
 pub mod config;
 mod crawl_buffer;

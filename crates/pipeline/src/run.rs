@@ -226,7 +226,7 @@ impl Runner {
     /// runtime) and hands batches over a bounded channel to this thread, which cleans and
     /// extracts each with rayon and stores it: fetching goes on while earlier batches are
     /// extracted. Each batch is committed in one transaction with the crawl rows that produced
-    /// it, replayed from the crawl's log ([`BufferedCrawlStore`]), in the order the crawl made
+    /// it, replayed from the crawl's log (`BufferedCrawlStore`), in the order the crawl made
     /// them.
     pub fn crawl(
         &mut self,
