@@ -40,6 +40,29 @@ const NAME_AFTER_YEAR: &[&str] = &[
     "度",
 ];
 
+/// An event a year names (`2008年奥运会`, `2010年上海世博会`): the event's word right after
+/// the year, or after a place name of a few characters.
+static EVENT_AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<place>\p{Han}{0,4}?)(?:奥运会|残奥会|冬奥会|冬残奥会|亚运会|亚残运会|青奥会|大运会|全运会|运动会|世博会|博览会|交易会|园博会|花博会|进博会|峰会)",
+    )
+    .expect("event pattern compiles")
+});
+
+/// Whether the text after a bare year names an event rather than work to be done in that
+/// year: `2008年奥运会和残奥会即将在北京举办` names the games; `2016年举办全市运动会` does not
+/// (a verb before the event word makes the year the time of the work).
+fn names_an_event(after: &str) -> bool {
+    EVENT_AFTER_YEAR.captures(after).is_some_and(|c| {
+        let place = c.name("place").map_or("", |m| m.as_str());
+        ![
+            "举办", "召开", "承办", "筹办", "办好", "参加", "组织", "开好", "办成",
+        ]
+        .iter()
+        .any(|v| place.contains(v))
+    })
+}
+
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
@@ -108,7 +131,7 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
             && get("q").is_none()
             && get("half").is_none()
             && post.is_empty()
-            && NAME_AFTER_YEAR.iter().any(|w| after.starts_with(w))
+            && (NAME_AFTER_YEAR.iter().any(|w| after.starts_with(w)) || names_an_event(after))
         {
             continue;
         }
@@ -304,6 +327,16 @@ mod tests {
             .into_iter()
             .map(|d| (d.year, d.month, d.day, d.bound))
             .collect()
+    }
+
+    #[test]
+    fn a_year_that_names_an_event_is_no_deadline() {
+        assert!(dl("2008年奥运会和残奥会即将在北京举办。", Some(2008)).is_empty());
+        assert!(dl("全力做好2010年上海世博会服务保障工作。", Some(2010)).is_empty());
+        assert_eq!(
+            dl("2016年举办全市运动会。", Some(2016)),
+            [(2016, None, None, Bound::In)]
+        );
     }
 
     #[test]
