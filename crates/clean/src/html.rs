@@ -252,7 +252,8 @@ fn title_candidates(doc: &Html) -> Vec<String> {
             "h3",
         ])
     });
-    static TITLE: LazyLock<Vec<Selector>> = LazyLock::new(|| selectors(&["title"]));
+    static TITLE: LazyLock<Selector> =
+        LazyLock::new(|| Selector::parse("title").expect("static selector"));
     let mut out = Vec::new();
     let mut push = |s: &str| {
         let s = collapse(s);
@@ -270,12 +271,10 @@ fn title_candidates(doc: &Html) -> Vec<String> {
             push(&m.text().collect::<String>());
         }
     }
-    for s in TITLE.iter() {
-        for m in doc.select(s) {
-            let t: String = m.text().collect();
-            for part in t.split(['_', '|', '｜', '-', '—', '–']) {
-                push(part);
-            }
+    for m in doc.select(&TITLE) {
+        let t: String = m.text().collect();
+        for part in t.split(['_', '|', '｜', '-', '—', '–']) {
+            push(part);
         }
     }
     out
@@ -290,8 +289,9 @@ fn meta_published(doc: &Html) -> Option<Date> {
         "dc.date",
         "article:published_time",
     ];
-    static META: LazyLock<Vec<Selector>> = LazyLock::new(|| selectors(&["meta"]));
-    doc.select(&META[0]).find_map(|m| {
+    static META: LazyLock<Selector> =
+        LazyLock::new(|| Selector::parse("meta").expect("static selector"));
+    doc.select(&META).find_map(|m| {
         let name = m
             .attr("name")
             .or_else(|| m.attr("property"))
@@ -312,11 +312,12 @@ fn collapse(s: &str) -> String {
 /// The element that holds the page's main text, by readability-style scoring.
 fn best_container(doc: &Html) -> Option<ElementRef<'_>> {
     let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
-    static TABLE: LazyLock<Vec<Selector>> = LazyLock::new(|| selectors(&["table"]));
+    static TABLE: LazyLock<Selector> =
+        LazyLock::new(|| Selector::parse("table").expect("static selector"));
     // Every text node asks of each of its ancestors; a page has few elements and many texts.
     let mut chrome: HashMap<ego_tree::NodeId, bool> = HashMap::new();
     let data_tables: Vec<ego_tree::NodeId> = {
-        doc.select(&TABLE[0])
+        doc.select(&TABLE)
             .filter(|t| is_data_table(*t))
             .map(|t| t.id())
             .collect()

@@ -30,14 +30,6 @@ static METRIC_GROUPS: LazyLock<Vec<(&'static str, usize)>> = LazyLock::new(|| {
         .capture_names()
         .enumerate()
         .filter_map(|(i, n)| n.map(|n| (n, i)))
-        .filter_map(|(n, i)| {
-            [
-                "wan", "wunit", "pct", "pctn", "num", "num2", "mult", "approx", "unit", "tail",
-            ]
-            .into_iter()
-            .find(|k| *k == n)
-            .map(|k| (k, i))
-        })
         .collect()
 });
 

@@ -39,6 +39,8 @@ impl StoredRecord {
 pub struct RecordRef<'a> {
     /// The document id.
     pub doc_id: &'a str,
+    /// SHA-256 of the raw bytes it was extracted from.
+    pub sha256: &'a str,
     /// The document record, as one JSON object.
     pub document: &'a str,
     /// The obligation records as JSON Lines (see [`StoredRecord::obligations`]).
@@ -129,7 +131,7 @@ impl State {
         self.for_each_record(|r| {
             out.push(StoredRecord {
                 doc_id: r.doc_id.to_string(),
-                sha256: String::new(),
+                sha256: r.sha256.to_string(),
                 document: r.document.to_string(),
                 obligations: r.obligations.to_string(),
                 withdrawn: r.withdrawn,
@@ -148,7 +150,10 @@ impl State {
     ) -> std::result::Result<(), E> {
         let mut stmt = self
             .conn
-            .prepare("SELECT doc_id, document, obligations, withdrawn FROM records ORDER BY doc_id")
+            .prepare(
+                "SELECT doc_id, sha256, document, obligations, withdrawn FROM records \
+                 ORDER BY doc_id",
+            )
             .map_err(|e| self.err(e))?;
         let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
         while let Some(row) = rows.next().map_err(|e| self.err(e))? {
@@ -159,9 +164,10 @@ impl State {
             };
             f(RecordRef {
                 doc_id: text(0)?,
-                document: text(1)?,
-                obligations: text(2)?,
-                withdrawn: row.get::<_, i64>(3).map_err(|e| self.err(e))? != 0,
+                sha256: text(1)?,
+                document: text(2)?,
+                obligations: text(3)?,
+                withdrawn: row.get::<_, i64>(4).map_err(|e| self.err(e))? != 0,
             })?;
         }
         Ok(())
@@ -233,6 +239,7 @@ mod tests {
         let all = s.records().unwrap();
         assert_eq!(all.len(), 1);
         assert!(all[0].withdrawn);
+        assert_eq!(all[0].sha256, "00");
         assert_eq!(
             all[0].obligation_lines().collect::<Vec<_>>(),
             [r#"{"id":"a#1."}"#]
