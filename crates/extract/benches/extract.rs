@@ -1,7 +1,7 @@
 //! Extraction throughput over the bundled seed documents (bytes of cleaned text per second).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use duban_model::{CleanDoc, DocKind, Document, Source};
+use duban_model::{CleanDoc, DocKind, Document};
 
 fn seeds() -> Vec<CleanDoc> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpora/seeds");
@@ -13,23 +13,14 @@ fn seeds() -> Vec<CleanDoc> {
     paths.sort();
     paths
         .into_iter()
-        .map(|p| CleanDoc {
-            document: Document {
-                id: format!("file:{}", p.display()),
-                source: Source::default(),
-                title: None,
-                doc_number: None,
-                issuer: None,
-                region: None,
-                kind: DocKind::Plan,
-                published: None,
-                signed: None,
-                period: None,
-                year: Some(2017),
-                text: std::fs::read_to_string(&p).expect("seed is UTF-8"),
-            },
-            blocks: Vec::new(),
-            warnings: Vec::new(),
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("seed is UTF-8");
+            CleanDoc::from(Document::from_text(
+                format!("file:{}", p.display()),
+                DocKind::Plan,
+                Some(2017),
+                text,
+            ))
         })
         .collect()
 }

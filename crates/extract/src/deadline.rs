@@ -281,14 +281,7 @@ fn names_a_plan(before: &str, after: &str) -> bool {
         "意见",
         "办法",
     ];
-    let head: String = before
-        .chars()
-        .rev()
-        .take(4)
-        .collect::<String>()
-        .chars()
-        .rev()
-        .collect();
+    let head = crate::fold::last_chars(before, 4);
     let tail: String = after
         .chars()
         .take_while(|c| !"，。；、,;：:（(".contains(*c))

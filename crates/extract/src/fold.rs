@@ -21,6 +21,15 @@ pub fn fold(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 
+/// The last `n` characters of `s` (all of it when shorter): the words right before a match.
+pub fn last_chars(s: &str, n: usize) -> &str {
+    if n == 0 {
+        return "";
+    }
+    let start = s.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &s[start..]
+}
+
 /// A string and its folded copy, with offset translation between the two.
 #[derive(Debug, Clone)]
 pub struct Folded<'a> {
@@ -75,6 +84,16 @@ impl<'a> Folded<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_characters_before_a_number_are_a_slice_of_whole_characters() {
+        assert_eq!(
+            last_chars("力争实现增加到", 4),
+            "实现增加到".get(3..).unwrap()
+        );
+        assert_eq!(last_chars("扣", 4), "扣");
+        assert_eq!(last_chars("加强", 0), "");
+    }
 
     #[test]
     fn full_width_numbering_folds_to_ascii() {

@@ -11,14 +11,7 @@
 //! ```
 //! use duban_model::*;
 //! let text = "一、保障措施\n1.加强组织领导。各级政府每年至少召开一次会议，到2016年底前全面完成。〔责任单位：县司法局〕\n";
-//! let doc = CleanDoc {
-//!     document: Document {
-//!         id: "file:demo.txt".into(), source: Source::default(), title: None, doc_number: None,
-//!         issuer: None, region: None, kind: DocKind::ImplementationPlan, published: None,
-//!         signed: None, period: None, year: Some(2016), text: text.into(),
-//!     },
-//!     blocks: vec![], warnings: vec![],
-//! };
+//! let doc = CleanDoc::from(Document::from_text("file:demo.txt", DocKind::ImplementationPlan, Some(2016), text));
 //! let obligations = duban_extract::extract(&doc);
 //! assert_eq!(obligations.len(), 1);
 //! let o = &obligations[0];
@@ -216,26 +209,12 @@ pub fn extract_all(docs: &[CleanDoc]) -> Vec<Vec<Obligation>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use duban_model::{Block, DocKind, Document, Source, TableRow};
+    use duban_model::{Block, DocKind, Document, TableRow};
 
     fn doc(text: &str, kind: DocKind, year: Option<i32>, blocks: Vec<Block>) -> CleanDoc {
         CleanDoc {
-            document: Document {
-                id: "file:t.txt".into(),
-                source: Source::default(),
-                title: None,
-                doc_number: None,
-                issuer: None,
-                region: None,
-                kind,
-                published: None,
-                signed: None,
-                period: None,
-                year,
-                text: text.into(),
-            },
             blocks,
-            warnings: Vec::new(),
+            ..CleanDoc::from(Document::from_text("file:t.txt", kind, year, text))
         }
     }
 

@@ -214,14 +214,7 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
             .map(|(i, _)| OPS_BEFORE[i].1);
         // `加` and `扣` are operators only right before the number (`加5分`, not `加强…5项`).
         if let Some(Op::Increase | Op::Decrease) = op {
-            let near: String = prefix
-                .chars()
-                .rev()
-                .take(4)
-                .collect::<String>()
-                .chars()
-                .rev()
-                .collect();
+            let near = crate::fold::last_chars(prefix, 4);
             let far_only = ![
                 "增长", "增加", "上升", "提高", "提升", "减少", "下降", "降低", "压减", "压缩",
                 "缩短", "减轻",

@@ -1,28 +1,16 @@
 //! Properties that hold for any input: extraction never panics, every span lies on character
 //! boundaries inside the text, and the same input gives the same output.
 
-use duban_model::{CleanDoc, DocKind, Document, Source};
+use duban_model::{CleanDoc, DocKind, Document};
 use proptest::prelude::*;
 
 fn doc(text: String) -> CleanDoc {
-    CleanDoc {
-        document: Document {
-            id: "file:prop.txt".into(),
-            source: Source::default(),
-            title: None,
-            doc_number: None,
-            issuer: None,
-            region: None,
-            kind: DocKind::Plan,
-            published: None,
-            signed: None,
-            period: None,
-            year: Some(2020),
-            text,
-        },
-        blocks: Vec::new(),
-        warnings: Vec::new(),
-    }
+    CleanDoc::from(Document::from_text(
+        "file:prop.txt",
+        DocKind::Plan,
+        Some(2020),
+        text,
+    ))
 }
 
 /// Text made of the pieces these documents are made of, so the rules actually fire.

@@ -3,28 +3,16 @@
 //! The seeds are read as they are (no cleaning), so these snapshots change only when the
 //! extractor does. Review a change with `cargo insta review`; CI never writes snapshots.
 
-use duban_model::{CleanDoc, DocKind, Document, Source};
+use duban_model::{CleanDoc, DocKind, Document};
 use serde_json::json;
 
 fn clean_doc(name: &str, text: String) -> CleanDoc {
-    CleanDoc {
-        document: Document {
-            id: format!("file:seeds/{name}"),
-            source: Source::default(),
-            title: None,
-            doc_number: None,
-            issuer: None,
-            region: None,
-            kind: DocKind::Other,
-            published: None,
-            signed: None,
-            period: None,
-            year: None,
-            text,
-        },
-        blocks: Vec::new(),
-        warnings: Vec::new(),
-    }
+    CleanDoc::from(Document::from_text(
+        format!("file:seeds/{name}"),
+        DocKind::Other,
+        None,
+        text,
+    ))
 }
 
 #[test]

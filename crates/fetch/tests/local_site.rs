@@ -44,6 +44,41 @@ struct Outcome {
 }
 
 /// Runs a crawl to the end, storing each handed-out document's hash as a pipeline would.
+/// The local site served, its 信息公开 source crawled once into an archive and a store.
+struct CrawledOnce {
+    server: SiteServer,
+    base: String,
+    _dir: tempfile::TempDir,
+    archive: Archive,
+    store: MemoryStore,
+    src: HttpSource,
+}
+
+impl CrawledOnce {
+    /// The next run of the same crawl, with what the first one stored.
+    fn crawl_again(&mut self) -> Outcome {
+        crawl(&self.src, &mut self.store, &self.archive)
+    }
+}
+
+fn crawled_once() -> CrawledOnce {
+    let server = SiteServer::start(&site_root()).unwrap();
+    let base = server.base_url();
+    let dir = tempfile::tempdir().unwrap();
+    let archive = Archive::new(dir.path());
+    let mut store = MemoryStore::default();
+    let src = xxgk(&base);
+    crawl(&src, &mut store, &archive);
+    CrawledOnce {
+        server,
+        base,
+        _dir: dir,
+        archive,
+        store,
+        src,
+    }
+}
+
 fn crawl(src: &HttpSource, store: &mut MemoryStore, archive: &Archive) -> Outcome {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -179,45 +214,39 @@ fn a_document_split_over_two_pages_is_stitched_into_one() {
 
 #[test]
 fn a_second_crawl_sends_conditional_requests_and_hands_out_nothing_unchanged() {
-    let server = SiteServer::start(&site_root()).unwrap();
-    let base = server.base_url();
-    let dir = tempfile::tempdir().unwrap();
-    let archive = Archive::new(dir.path());
-    let mut store = MemoryStore::default();
-    let src = xxgk(&base);
-    crawl(&src, &mut store, &archive);
-    server.clear_requests();
-    let o = crawl(&src, &mut store, &archive);
-    assert!(o.docs.is_empty(), "{:?}", ids(&o.docs, &base));
-    assert_eq!(o.stats.fetched, 0, "{:?}", server.requests());
+    let mut site = crawled_once();
+    site.server.clear_requests();
+    let o = site.crawl_again();
+    assert!(o.docs.is_empty(), "{:?}", ids(&o.docs, &site.base));
+    assert_eq!(o.stats.fetched, 0, "{:?}", site.server.requests());
     // Two list pages, five documents and the attachment.
     assert_eq!(o.stats.not_modified, 8, "{:?}", o.stats);
-    assert_eq!(server.statuses("/xxgk/202403/t20240315_1001.html"), [304]);
+    assert_eq!(
+        site.server.statuses("/xxgk/202403/t20240315_1001.html"),
+        [304]
+    );
 }
 
 #[test]
 fn a_changed_page_is_handed_out_again_and_a_removed_one_is_withdrawn() {
-    let server = SiteServer::start(&site_root()).unwrap();
-    let base = server.base_url();
-    let dir = tempfile::tempdir().unwrap();
-    let archive = Archive::new(dir.path());
-    let mut store = MemoryStore::default();
-    let src = xxgk(&base);
-    crawl(&src, &mut store, &archive);
+    let mut site = crawled_once();
     let changed = std::fs::read_to_string(site_root().join("xxgk/202403/t20240315_1001.html"))
         .unwrap()
         .replace("不低于90%", "不低于95%");
-    server.put("/xxgk/202403/t20240315_1001.html", changed);
-    server.remove("/xxgk/202404/t20240410_1004.html");
-    let o = crawl(&src, &mut store, &archive);
-    assert_eq!(ids(&o.docs, &base), ["/xxgk/202403/t20240315_1001.html"]);
+    site.server.put("/xxgk/202403/t20240315_1001.html", changed);
+    site.server.remove("/xxgk/202404/t20240410_1004.html");
+    let o = site.crawl_again();
+    assert_eq!(
+        ids(&o.docs, &site.base),
+        ["/xxgk/202403/t20240315_1001.html"]
+    );
     assert_eq!(o.stats.changed, 1);
     assert_eq!(o.stats.fetched, 1);
     assert_eq!(o.withdrawn.len(), 1);
     assert!(o.withdrawn[0].ends_with("t20240410_1004.html"));
     assert_eq!(o.stats.withdrawn, 1);
     // Still gone on the next run: not withdrawn twice, not a failure.
-    let o = crawl(&src, &mut store, &archive);
+    let o = site.crawl_again();
     assert!(o.withdrawn.is_empty());
     assert!(
         !o.failures

@@ -156,7 +156,6 @@ fn record(n: usize, rng: &mut Lcg) -> (Document, Vec<Obligation>) {
         texts.push(text);
     }
     let doc = Document {
-        id,
         source: Source {
             url: None,
             path: Some(format!("synthetic/{n:05}.txt")),
@@ -165,15 +164,8 @@ fn record(n: usize, rng: &mut Lcg) -> (Document, Vec<Obligation>) {
             fetched_at: None,
         },
         title: Some(format!("{city}{year}年法治政府建设工作安排")),
-        doc_number: None,
-        issuer: None,
         region: Some(region),
-        kind,
-        published: None,
-        signed: None,
-        period: None,
-        year: Some(year),
-        text: texts.join("\n"),
+        ..Document::from_text(id, kind, Some(year), texts.join("\n"))
     };
     (doc, obligations)
 }

@@ -24,6 +24,7 @@
 
 use crate::analyzer::{Analyzer, is_han};
 use crate::schema::Fields;
+use duban_model::{DocKind, ObligationKind};
 use std::fmt;
 use std::ops::Bound;
 use tantivy::Term;
@@ -100,19 +101,6 @@ pub const FIELD_NAMES: [&str; 21] = [
     "year",
     "deadline",
     "value",
-];
-
-/// The obligation kinds `kind:` accepts.
-const OBLIGATION_KINDS: [&str; 5] = ["task", "achievement", "target", "scoring", "principle"];
-/// The document kinds `doc_kind:` accepts.
-const DOC_KINDS: [&str; 7] = [
-    "plan",
-    "annual_plan",
-    "implementation_plan",
-    "opinion",
-    "report",
-    "rules",
-    "other",
 ];
 
 enum FieldClass {
@@ -654,8 +642,15 @@ impl Parser {
                     });
                 }
                 let value = match field {
-                    FieldName::Kind => one_of(&value, &OBLIGATION_KINDS, name, at)?,
-                    FieldName::DocKind => one_of(&value, &DOC_KINDS, name, at)?,
+                    FieldName::Kind => one_of(
+                        &value,
+                        &ObligationKind::ALL.map(ObligationKind::as_str),
+                        name,
+                        at,
+                    )?,
+                    FieldName::DocKind => {
+                        one_of(&value, &DocKind::ALL.map(DocKind::as_str), name, at)?
+                    }
                     FieldName::Region => region_code(&value, at)?,
                     _ => value,
                 };

@@ -31,7 +31,6 @@ fn document(
     items: &[&str],
 ) -> Document {
     Document {
-        id: format!("file:{path}"),
         source: Source {
             url: None,
             path: Some(path.into()),
@@ -40,15 +39,13 @@ fn document(
             fetched_at: None,
         },
         title: Some(title.into()),
-        doc_number: None,
-        issuer: None,
         region: Some(region),
-        kind,
-        published: None,
-        signed: None,
-        period: None,
-        year: Some(year),
-        text: format!("{title}\n{}", items.join("\n")),
+        ..Document::from_text(
+            format!("file:{path}"),
+            kind,
+            Some(year),
+            format!("{title}\n{}", items.join("\n")),
+        )
     }
 }
 

@@ -54,6 +54,17 @@ pub enum DocKind {
 }
 
 impl DocKind {
+    /// Every kind, in the spec's order.
+    pub const ALL: [DocKind; 7] = [
+        DocKind::Plan,
+        DocKind::AnnualPlan,
+        DocKind::ImplementationPlan,
+        DocKind::Opinion,
+        DocKind::Report,
+        DocKind::Rules,
+        DocKind::Other,
+    ];
+
     /// The snake_case name used in exports and queries.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -69,17 +80,7 @@ impl DocKind {
 
     /// Parses the snake_case name.
     pub fn parse(s: &str) -> Option<Self> {
-        [
-            DocKind::Plan,
-            DocKind::AnnualPlan,
-            DocKind::ImplementationPlan,
-            DocKind::Opinion,
-            DocKind::Report,
-            DocKind::Rules,
-            DocKind::Other,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
+        DocKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
 
@@ -170,6 +171,32 @@ pub struct Document {
     pub year: Option<i32>,
     /// The cleaned main text.
     pub text: String,
+}
+
+impl Document {
+    /// A document known only by its id, kind, year and text, every other field empty: the
+    /// start of a record built by hand in tests, benchmarks and examples.
+    pub fn from_text(
+        id: impl Into<String>,
+        kind: DocKind,
+        year: Option<i32>,
+        text: impl Into<String>,
+    ) -> Self {
+        Document {
+            id: id.into(),
+            source: Source::default(),
+            title: None,
+            doc_number: None,
+            issuer: None,
+            region: None,
+            kind,
+            published: None,
+            signed: None,
+            period: None,
+            year,
+            text: text.into(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -150,6 +150,15 @@ pub enum ObligationKind {
 }
 
 impl ObligationKind {
+    /// Every kind, in the spec's order.
+    pub const ALL: [ObligationKind; 5] = [
+        ObligationKind::Task,
+        ObligationKind::Achievement,
+        ObligationKind::Target,
+        ObligationKind::Scoring,
+        ObligationKind::Principle,
+    ];
+
     /// The snake_case name used in exports and queries.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -72,3 +72,21 @@ pub struct CleanDoc {
     /// Problems the cleaner recovered from (a wrong charset declaration, say), for the run report.
     pub warnings: Vec<String>,
 }
+
+impl From<Document> for CleanDoc {
+    /// A document with no tables and no warnings: what the extractor is given in tests,
+    /// benchmarks and examples.
+    ///
+    /// ```
+    /// use duban_model::{CleanDoc, DocKind, Document};
+    /// let d = CleanDoc::from(Document::from_text("file:demo.txt", DocKind::Plan, Some(2016), "1.加强组织领导。"));
+    /// assert_eq!((d.document.year, d.blocks.len()), (Some(2016), 0));
+    /// ```
+    fn from(document: Document) -> Self {
+        CleanDoc {
+            document,
+            blocks: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+}

@@ -75,11 +75,7 @@ impl Segmenter {
         self.jieba
             .cut(text, true)
             .into_iter()
-            .map(|t| Token {
-                text: t.word,
-                start: t.byte_start,
-                end: t.byte_end,
-            })
+            .map(Token::from)
             .collect()
     }
 
@@ -94,19 +90,7 @@ impl Segmenter {
     /// assert!(fine.iter().any(|t| t.text == "区政府法制办"));
     /// ```
     pub fn fine_tokens<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
-        let mut out: Vec<Token<'a>> = self
-            .jieba
-            .cut_for_search(text, true)
-            .into_iter()
-            .map(|t| Token {
-                text: t.word,
-                start: t.byte_start,
-                end: t.byte_end,
-            })
-            .collect();
-        out.sort_by_key(|t| (t.start, t.end));
-        out.dedup_by_key(|t| (t.start, t.end));
-        out
+        in_text_order(self.jieba.cut_for_search(text, true))
     }
 
     /// Every dictionary word that occurs inside `text`, overlapping ones included (jieba's full
@@ -122,19 +106,7 @@ impl Segmenter {
     /// assert!(words.iter().any(|t| t.text == "政府法制办"));
     /// ```
     pub fn dictionary_words<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
-        let mut out: Vec<Token<'a>> = self
-            .jieba
-            .cut_all(text)
-            .into_iter()
-            .map(|t| Token {
-                text: t.word,
-                start: t.byte_start,
-                end: t.byte_end,
-            })
-            .collect();
-        out.sort_by_key(|t| (t.start, t.end));
-        out.dedup_by_key(|t| (t.start, t.end));
-        out
+        in_text_order(self.jieba.cut_all(text))
     }
 
     /// The words of `text` with their part-of-speech tags.
@@ -148,6 +120,24 @@ impl Segmenter {
             })
             .collect()
     }
+}
+
+impl<'a> From<jieba_rs::Token<'a>> for Token<'a> {
+    fn from(t: jieba_rs::Token<'a>) -> Self {
+        Token {
+            text: t.word,
+            start: t.byte_start,
+            end: t.byte_end,
+        }
+    }
+}
+
+/// Overlapping words ordered by start then end, each span once.
+fn in_text_order<'a>(words: Vec<jieba_rs::Token<'a>>) -> Vec<Token<'a>> {
+    let mut out: Vec<Token<'a>> = words.into_iter().map(Token::from).collect();
+    out.sort_by_key(|t| (t.start, t.end));
+    out.dedup_by_key(|t| (t.start, t.end));
+    out
 }
 
 #[cfg(test)]

@@ -414,9 +414,6 @@ impl OutlineParser {
             table: self.table.map(|t| t.kind),
             ..Item::default()
         });
-        if let Some(p) = parent {
-            self.items[p].children.push(idx);
-        }
         self.stack.push(idx);
         self.open = Some(idx);
         self.row_lead_closed = false;
@@ -457,9 +454,15 @@ impl OutlineParser {
         }
     }
 
+    /// Adds an item and lists it among the children of its parent (its last ancestor).
     fn push_item(&mut self, item: Item) -> usize {
+        let parent = item.ancestors.last().copied();
         self.items.push(item);
-        self.items.len() - 1
+        let idx = self.items.len() - 1;
+        if let Some(p) = parent {
+            self.items[p].children.push(idx);
+        }
+        idx
     }
 
     /// Starts a new root: an attachment (with its label and title) or a silent group.
@@ -512,8 +515,7 @@ impl OutlineParser {
                 if found.is_empty() {
                     continue;
                 }
-                let mut ancestors = self.items[idx].ancestors.clone();
-                ancestors.push(idx);
+                let ancestors = self.ancestors_under(Some(idx));
                 for (k, inline) in found.iter().enumerate() {
                     let start = s + folded.original_offset(inline.start);
                     let body = s + folded.original_offset(inline.start + inline.label.len);
@@ -529,9 +531,7 @@ impl OutlineParser {
                         ancestors: ancestors.clone(),
                         ..Item::default()
                     };
-                    self.items.push(child);
-                    let cidx = self.items.len() - 1;
-                    self.items[idx].children.push(cidx);
+                    self.push_item(child);
                 }
                 break;
             }

@@ -243,9 +243,6 @@ impl OutlineParser {
             limits,
             ..Item::default()
         });
-        if let Some(p) = parent {
-            self.items[p].children.push(idx);
-        }
         if style.is_some() {
             self.stack.push(idx);
         }
@@ -344,9 +341,6 @@ impl OutlineParser {
             table: self.table.map(|t| t.kind),
             ..Item::default()
         });
-        if let Some(p) = parent {
-            self.items[p].children.push(idx);
-        }
         self.open = Some(idx);
         self.row_heading_open = false;
         i + 1
