@@ -72,9 +72,12 @@ pub struct Label {
 
 const ZH: &str = "[一二三四五六七八九十百零〇两]+";
 
+/// The head of a line that opens with a label. An Arabic number's separator may also be a
+/// private-use character: spreadsheet and PDF exports print the full stop of `1．` with a font's
+/// private glyph (U+E010).
 static HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?P<part>第{ZH}(?:编|篇|部分))|(?P<chapter>第{ZH}章)|(?P<section>第{ZH}节)|(?P<article>第{ZH}条)|(?P<zhc>{ZH})\s*(?P<zhsep>、|\.)|\((?P<zhp>{ZH})\)|(?P<arp>\(\d{{1,3}}\)|\d{{1,2}}\))|(?P<ar>\d{{1,3}})\s*(?P<arsep>[.、．,，](?:\s|$)?)|(?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*"
+        r"^(?:(?P<part>第{ZH}(?:编|篇|部分))|(?P<chapter>第{ZH}章)|(?P<section>第{ZH}节)|(?P<article>第{ZH}条)|(?P<zhc>{ZH})\s*(?P<zhsep>、|\.)|\((?P<zhp>{ZH})\)|(?P<arp>\(\d{{1,3}}\)|\d{{1,2}}\))|(?P<ar>\d{{1,3}})\s*(?P<arsep>[.、．,，\u{{E000}}-\u{{F8FF}}](?:\s|$)?)|(?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*"
     ))
     .expect("label pattern compiles")
 });
@@ -305,6 +308,15 @@ mod tests {
 
     fn label(s: &str) -> Option<(Style, u32, String)> {
         read_label(s).map(|l| (l.style, l.number, l.text))
+    }
+
+    /// An export that prints the full stop of `2．` as a private-use glyph still numbers the item.
+    #[test]
+    fn a_private_use_glyph_after_a_number_is_its_full_stop() {
+        assert_eq!(
+            label("2\u{E010}强化核心技术攻关。"),
+            Some((Style::Arabic, 2, "2.".into()))
+        );
     }
 
     #[test]
