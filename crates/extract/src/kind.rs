@@ -90,6 +90,20 @@ pub fn is_problem_section(heading: &str) -> bool {
     PROBLEMS.found_in(heading)
 }
 
+/// Whether a heading opens a glossary (`名词解释`, `注释`), whose numbered entries explain words
+/// and assign no work.
+///
+/// ```
+/// assert!(duban_extract::kind::is_glossary("《政府工作报告》名词解释"));
+/// assert!(!duban_extract::kind::is_glossary("二、加强解释工作"));
+/// ```
+pub fn is_glossary(heading: &str) -> bool {
+    static GLOSSARY: LazyLock<WordList> = LazyLock::new(|| {
+        WordList::new(["名词解释", "名词注释", "词语解释", "注释", "注解", "释义"])
+    });
+    GLOSSARY.found_in(heading)
+}
+
 /// Where an item stands, as far as its kind is concerned.
 #[derive(Debug, Clone, Copy)]
 pub struct Placement<'a> {

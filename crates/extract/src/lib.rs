@@ -57,10 +57,9 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
         }
 
         let ancestors: Vec<&outline::Item> = item.ancestors.iter().map(|&a| &items[a]).collect();
-        if ancestors
-            .iter()
-            .any(|a| kind::is_problem_section(&a.heading))
-            || kind::is_problem_section(&item.heading)
+        if ancestors.iter().any(|a| {
+            a.excluded || kind::is_problem_section(&a.heading) || kind::is_glossary(&a.heading)
+        }) || kind::is_problem_section(&item.heading)
         {
             continue;
         }

@@ -8,12 +8,16 @@
 //! new root; `附件:` followed by titles is a list of attachments, not items. A line of table
 //! headers (`序号`/`工作任务`/`牵头部门`…, flattened one cell per line) opens a table whose rows
 //! become items with the bodies of their body columns. An item whose paragraph enumerates
-//! `一是…二是…` gets those as children.
+//! `一是…二是…` gets those as children where the list opens its body; a list that opens a later
+//! paragraph of an item stands beside it, and one in a heading's lead-in under the heading. A
+//! report's turn to its problems or to the assembly (`我们也清醒地看到…`, `各位代表！`) ends
+//! the open item, and a glossary (`名词解释`) is a silent group of its own.
 //!
 //! The parser only finds structure. What an item says (deadlines, metrics, bodies, kind) is
 //! read by the other modules from [`Item`].
 
 use crate::fold::fold;
+use crate::kind;
 use crate::label::{
     Label, Style, inline_enumeration, read_attachment, read_bare_number, read_label,
 };
@@ -63,8 +67,14 @@ pub struct Item {
     pub limits: String,
     /// Whether this item is an attachment root (`附件1 …`).
     pub attachment: bool,
-    /// Whether this node only groups (an unnumbered `附件:` root): it adds nothing to paths.
+    /// Whether this node only groups (an unnumbered `附件:` root, a glossary, or the paragraphs
+    /// after a report's turn): it adds nothing to paths and is no obligation.
     pub silent: bool,
+    /// Whether this silent group holds the paragraphs after a report's turn (`各位代表，…`),
+    /// whose inline lists are items.
+    pub lead_in: bool,
+    /// Whether nothing under this node is an obligation (the problems a report turns to).
+    pub excluded: bool,
 }
 
 impl Item {
@@ -110,6 +120,53 @@ impl Item {
 static BOX_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^专栏\s*(?:\d{1,2}|[一二三四五六七八九十]+)").expect("box pattern compiles")
 });
+
+/// How a report turns from its items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Turn {
+    /// A salutation to the assembly: `各位代表！`, `各位委员，`.
+    Salutation,
+    /// The turn to its problems: `在肯定成绩的同时，我们也清醒看到…`,
+    /// `回顾一年的工作，我们更加清醒地认识到…还存在不少困难`.
+    Problems,
+}
+
+static SALUTATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^各位(?:代表|委员)").expect("salutation pattern compiles"));
+
+static PROBLEMS_TURN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:在(?:肯定|看到)成绩的同时|.{0,30}?(?:清醒(?:地)?(?:看到|认识到)|也要(?:清醒地?)?看到|必须(?:清醒地?)?看到|同时也(?:要)?看到))[^。]{0,60}(?:困难|问题|挑战|不足|差距|短板|矛盾|风险)")
+        .expect("turn pattern compiles")
+});
+
+/// How a folded paragraph turns from the report's items, if it does.
+fn turn_of(folded: &str) -> Option<Turn> {
+    if PROBLEMS_TURN.is_match(folded) {
+        Some(Turn::Problems)
+    } else if SALUTATION.is_match(folded) {
+        Some(Turn::Salutation)
+    } else {
+        None
+    }
+}
+
+/// Whether an item has a body beyond its heading line.
+fn has_body(item: &Item, text: &str) -> bool {
+    item.segments.len() > 1
+        || item
+            .segments
+            .first()
+            .is_some_and(|&(a, b)| !is_heading_line(&text[a..b]))
+}
+
+/// Whether a line is a heading alone: one phrase, commas allowed, ending at most in one stop
+/// (`加强农业基础建设，促进农民增收。`).
+fn is_heading_line(line: &str) -> bool {
+    let phrase = fold(line.trim());
+    let phrase = phrase.trim_end_matches(['。', ';', '；', ':', '：', '!', '！']);
+    phrase.chars().count() <= 60
+        && !phrase.contains(['。', ';', '；', ':', '：', '!', '！', '?', '？'])
+}
 
 /// A line that is only a date, as printed under a signature: `2014年3月27日`,
 /// `二〇一四年三月二十七日`, or the damaged `2022129`.
@@ -363,6 +420,41 @@ impl OutlineParser {
         {
             return next;
         }
+        // A glossary (`《政府工作报告》名词解释`) explains words: its numbered entries are a
+        // silent group that the extractor leaves out.
+        if self.table.is_none()
+            && kind::is_glossary(&f)
+            && !is_sentence(&f)
+            && f.chars().count() <= 30
+        {
+            self.reset_root(None, ts);
+            if let Some(root) = self.items.last_mut() {
+                root.heading = t.to_string();
+            }
+            return i + 1;
+        }
+        // A report addressing the assembly or turning to its shortcomings ends the item once
+        // its body has begun: the paragraphs up to the next label are a silent group beside it,
+        // whose inline lists are items, unless they list problems.
+        if self.table.is_none()
+            && let Some(turn) = turn_of(&f)
+            && let Some(open) = self.open
+            && self.items[open].table.is_none()
+            && has_body(&self.items[open], text)
+        {
+            let ancestors = self.items[open].ancestors.clone();
+            let idx = self.push_item(Item {
+                segments: vec![(ts, te)],
+                start: ts,
+                ancestors,
+                silent: true,
+                lead_in: true,
+                excluded: turn == Turn::Problems,
+                ..Item::default()
+            });
+            self.open = Some(idx);
+            return i + 1;
+        }
         self.row_heading_open = false;
         if let Some(open) = self.open {
             self.items[open].segments.push((ts, te));
@@ -486,54 +578,78 @@ impl OutlineParser {
         self.open = None;
     }
 
-    /// Gives each leaf whose text enumerates `一是…二是…` those items as children.
+    /// Reads the inline enumerations `一是…二是…` of items into items of their own: children of
+    /// the item whose body (or of the heading whose lead-in) they open, siblings of an item in
+    /// whose later paragraph they start.
     fn split_inline_enumerations(&mut self, text: &str) {
         let count = self.items.len();
+        let headings: Vec<bool> = self.items.iter().map(|i| !i.children.is_empty()).collect();
         for idx in 0..count {
-            if !self.items[idx].children.is_empty()
-                || self.items[idx].attachment
-                || self.items[idx].silent
-            {
+            let item = &self.items[idx];
+            if item.attachment || item.silent && !item.lead_in || item.table.is_some() {
                 continue;
             }
             // The enumeration may run over the item's paragraphs (`一是…` and `二是…` each
             // opening a paragraph), so it is read over the item's whole extent.
-            if self.items[idx].table.is_some() {
-                continue;
-            }
-            let extent = match (
-                self.items[idx].segments.first(),
-                self.items[idx].segments.last(),
-            ) {
+            let extent = match (item.segments.first(), item.segments.last()) {
                 (Some(&(s, _)), Some(&(_, e))) if s <= e => (s, e),
                 _ => continue,
             };
-            for (s, e) in [extent] {
-                let para = &text[s..e];
-                let folded = crate::fold::Folded::new(para);
-                let found = inline_enumeration(&folded.folded);
-                if found.is_empty() {
-                    continue;
+            let (s, e) = extent;
+            let para = &text[s..e];
+            let folded = crate::fold::Folded::new(para);
+            let found = inline_enumeration(&folded.folded);
+            let Some(first) = found.first() else {
+                continue;
+            };
+            let first_start = s + folded.original_offset(first.start);
+            // A heading's lead-in (`二、…重点工作` before its `(一)`) enumerates items of the
+            // heading; an item's body enumerates its children, except that a list opening a
+            // later paragraph of an item whose first paragraph was its whole body
+            // (`过去五年，…一是…二是…`) starts items of their own beside the item.
+            let parent = if headings[idx] {
+                Some(idx)
+            } else {
+                let segment = item
+                    .segments
+                    .iter()
+                    .position(|&(a, b)| a <= first_start && first_start <= b)
+                    .unwrap_or(0);
+                // The body opens after a first line that is only the heading
+                // (`(一)加强组织领导。`). A section (`一、`, `第三章`) holds lists anywhere in its
+                // paragraphs; a lower item only the list that opens its body, and a list opening
+                // a later paragraph (`过去五年，…一是…二是…`) stands beside it.
+                let heading_line = item
+                    .segments
+                    .first()
+                    .is_some_and(|&(a, b)| is_heading_line(&text[a..b]));
+                let section = item
+                    .style
+                    .is_some_and(|s| s.rank() <= Style::ZhComma.rank());
+                if section || segment <= usize::from(heading_line) {
+                    Some(idx)
+                } else {
+                    self.items[idx].segments.truncate(segment);
+                    self.items[idx].ancestors.last().copied()
                 }
-                let ancestors = self.ancestors_under(Some(idx));
-                for (k, inline) in found.iter().enumerate() {
-                    let start = s + folded.original_offset(inline.start);
-                    let body = s + folded.original_offset(inline.start + inline.label.len);
-                    let end = found
-                        .get(k + 1)
-                        .map_or(e, |n| s + folded.original_offset(n.start));
-                    let child = Item {
-                        label: inline.label.text.clone(),
-                        style: Some(inline.label.style),
-                        heading: lead_phrase(&text[body..end]),
-                        segments: vec![(body, end)],
-                        start,
-                        ancestors: ancestors.clone(),
-                        ..Item::default()
-                    };
-                    self.push_item(child);
-                }
-                break;
+            };
+            let ancestors = self.ancestors_under(parent);
+            for (k, inline) in found.iter().enumerate() {
+                let start = s + folded.original_offset(inline.start);
+                let body = s + folded.original_offset(inline.start + inline.label.len);
+                let end = found
+                    .get(k + 1)
+                    .map_or(e, |n| s + folded.original_offset(n.start));
+                let child = Item {
+                    label: inline.label.text.clone(),
+                    style: Some(inline.label.style),
+                    heading: lead_phrase(&text[body..end]),
+                    segments: vec![(body, end)],
+                    start,
+                    ancestors: ancestors.clone(),
+                    ..Item::default()
+                };
+                self.push_item(child);
             }
         }
     }
@@ -818,5 +934,95 @@ mod tests {
         assert_eq!(got[0].2, "依法决策");
         assert_eq!(got[1].2, "落实保障措施");
         assert_eq!(got[1].0, "2");
+    }
+
+    /// A list that opens a later paragraph of an item (after the item's own long paragraph)
+    /// starts items beside it; the item ends before that paragraph.
+    #[test]
+    fn a_list_in_a_later_paragraph_stands_beside_the_item() {
+        let text = "一、工作回顾\n（一）民生持续改善。新建学校十所，新增学位一万个，完成老旧小区改造八十个，城乡居民收入稳步增长，社会保障体系更加健全。\n过去五年，我们坚持以下做法：一是坚持创新发展，综合实力提升。二是坚持协调发展，城乡品质提升。\n";
+        let got = outline(text);
+        let labels: Vec<(&str, usize)> =
+            got.iter().map(|(l, p, _)| (l.as_str(), p.len())).collect();
+        assert_eq!(labels, [("(一)", 1), ("一是", 1), ("二是", 1)]);
+        let items = OutlineParser::parse(text);
+        let first = items.iter().find(|i| i.label == "(一)").unwrap();
+        assert!(!first.text(text).contains("过去五年"));
+    }
+
+    /// A list in a heading's lead-in enumerates items of that heading, before its children.
+    #[test]
+    fn a_list_in_a_headings_lead_in_is_under_the_heading() {
+        let got = outline(
+            "二、2022年重点工作\n做好今年工作，要聚焦两件大事：一是做好旅游文章。二是做足对台文章。\n（一）着力稳增长。推进项目建设。\n",
+        );
+        let mut items = OutlineParser::parse(
+            "二、2022年重点工作\n做好今年工作，要聚焦两件大事：一是做好旅游文章。二是做足对台文章。\n（一）着力稳增长。推进项目建设。\n",
+        );
+        items.sort_by_key(|i| i.start);
+        let labels: Vec<&str> = items
+            .iter()
+            .filter(|i| i.children.is_empty())
+            .map(|i| i.label.as_str())
+            .collect();
+        assert_eq!(labels, ["一是", "二是", "(一)"]);
+        assert!(got.iter().all(|(_, p, _)| p == &["二、2022年重点工作"]));
+    }
+
+    /// A report's turn to its problems ends the open item: the list of problems is no item.
+    #[test]
+    fn a_turn_to_problems_ends_the_item() {
+        let text = "（八）提升政府服务。办理建议七百件。\n回顾一年的工作，我们也清醒地认识到，前进道路上还存在不少困难。一是外部依存度高。二是创新能力不足。\n";
+        let items = OutlineParser::parse(text);
+        assert_eq!(items[0].text(text), "提升政府服务。办理建议七百件。");
+        let problems: Vec<&Item> = items.iter().filter(|i| i.label.ends_with('是')).collect();
+        assert_eq!(problems.len(), 2);
+        assert!(
+            problems
+                .iter()
+                .all(|i| i.ancestors.iter().any(|&a| items[a].excluded))
+        );
+    }
+
+    /// The salutation `各位代表` ends the item before it.
+    #[test]
+    fn a_salutation_ends_the_item() {
+        let text = "（三）加强作风建设。落实规定。\n各位代表，时代有新要求，我们深感任务艰巨。\n";
+        let items = OutlineParser::parse(text);
+        assert!(!items[0].text(text).contains("各位代表"));
+    }
+
+    /// The numbered entries of a glossary explain words: they are a silent group.
+    #[test]
+    fn glossary_entries_are_a_silent_group() {
+        let items = OutlineParser::parse(
+            "（六）突出治理。推进依法行政。\n《政府工作报告》名词解释\n1.民生支出：指教育、医疗等支出。\n2.平安细胞：指平安社区。\n",
+        );
+        let glossary = items.iter().position(|i| i.silent).unwrap();
+        assert!(kind::is_glossary(&items[glossary].heading));
+        let entries: Vec<&Item> = items
+            .iter()
+            .filter(|i| i.label == "1." || i.label == "2.")
+            .collect();
+        assert!(entries.iter().all(|i| i.ancestors == [glossary]));
+    }
+
+    /// A section (`一、`) holds a list anywhere in its paragraphs; a lower item whose heading
+    /// stands alone holds only the list that opens its body.
+    #[test]
+    fn a_section_holds_lists_anywhere_a_lower_item_only_at_its_start() {
+        let got = outline(
+            "一、过去一年的工作\n五年来，经济持续增长，民生不断改善。\n过去一年，我们做了以下工作：一是抓好防控。二是稳住经济。\n",
+        );
+        assert!(
+            got.iter().all(|(_, p, _)| p == &["一、过去一年的工作"]),
+            "{got:?}"
+        );
+        let got = outline(
+            "二、今年的工作\n（十）发展社会事业。\n加快建设教育高地，办好人民满意的教育。\n今年继续办好民生实事。一是扩充学位。二是改造小区。\n",
+        );
+        let labels: Vec<(&str, usize)> =
+            got.iter().map(|(l, p, _)| (l.as_str(), p.len())).collect();
+        assert_eq!(labels, [("(十)", 1), ("一是", 1), ("二是", 1)]);
     }
 }
