@@ -582,9 +582,8 @@ impl OutlineParser {
     /// the item whose body (or of the heading whose lead-in) they open, siblings of an item in
     /// whose later paragraph they start.
     fn split_inline_enumerations(&mut self, text: &str) {
-        let count = self.items.len();
         let headings: Vec<bool> = self.items.iter().map(|i| !i.children.is_empty()).collect();
-        for idx in 0..count {
+        for (idx, heading) in headings.into_iter().enumerate() {
             let item = &self.items[idx];
             if item.attachment || item.silent && !item.lead_in || item.table.is_some() {
                 continue;
@@ -607,7 +606,7 @@ impl OutlineParser {
             // heading; an item's body enumerates its children, except that a list opening a
             // later paragraph of an item whose first paragraph was its whole body
             // (`过去五年，…一是…二是…`) starts items of their own beside the item.
-            let parent = if headings[idx] {
+            let parent = if heading {
                 Some(idx)
             } else {
                 let segment = item
