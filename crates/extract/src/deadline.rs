@@ -1,5 +1,6 @@
 //! Deadlines: absolute time limits that bound the work (`到2015年底`, `2017年12月20日前`,
-//! `自2016年1月1日起`, `年底前`).
+//! `自2016年1月1日起`, `年底前`), and times relative to the document's year that resolve to
+//! one (`上半年`, `第三季度`, `年内`, `5月底`, `今年年底`, `明年3月底`).
 //!
 //! Read on the width-folded text. Not deadlines: recurrences (`每年第一季度`), years inside
 //! names (`2017年度示范创建`, `创建成2017年“三项制度”试点`), years inside cited titles
@@ -79,7 +80,15 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           )?
           (?P<du>度)?
           |
+          (?P<rel>今年|本年|明年|今明两年)(?:(?P<relend>年底|底|年末|末)|(?P<relm>\d{1,2})\s*月(?:(?P<relmend>底|末)|(?P<reld>\d{1,2})\s*[日号])?)?
+          |
           (?P<noyear>年底|年末)
+          |
+          (?P<inyear>年内)
+          |
+          (?P<half0>上半年|下半年)
+          |
+          (?P<q0>第[一二三四1-4]季度)
           |
           (?P<m0>\d{1,2})\s*月(?:(?P<mend0>底|末)|(?P<d0>\d{1,2})\s*[日号])
         )
@@ -131,6 +140,7 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
             && get("q").is_none()
             && get("half").is_none()
             && post.is_empty()
+            && !matches!(pre, "到" | "至")
             && (NAME_AFTER_YEAR.iter().any(|w| after.starts_with(w)) || names_an_event(after))
         {
             continue;
@@ -154,6 +164,17 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
         if post == "以后" || post == "之后" {
             continue;
         }
+        // Dates of the document itself: when it takes effect or was printed
+        // (`本办法自2022年1月1日起施行`, `2021年12月6日印发`), and a year that is the topic of
+        // a sentence (`2022年是党的二十大召开之年`).
+        if DOCUMENT_DATE.is_match(after.trim_start())
+            || (get("y").is_some() && after.starts_with('是'))
+        {
+            continue;
+        }
+        // A time of year after `每年`/`每` repeats: it is a recurrence's time.
+        let repeating =
+            before.ends_with('每') || before.ends_with("每年") || before.ends_with("每个");
         let text_of = folded.original_of(whole.start(), whole.end()).to_string();
         let pre_from = matches!(pre, "自" | "从");
         let post_from = matches!(post, "起" | "开始");
@@ -164,6 +185,68 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
             }
             continue;
         }
+        if let Some(half) = get("half").or(get("half0")) {
+            let Some(y) = num("y").or(doc_year) else {
+                continue;
+            };
+            if repeating {
+                continue;
+            }
+            if half == "下半年" {
+                add(&mut out, &text_of, y, Some(7), None, Bound::From);
+                add(&mut out, &text_of, y, Some(12), None, Bound::By);
+            } else {
+                add(&mut out, &text_of, y, Some(6), None, Bound::By);
+            }
+            continue;
+        }
+        if let Some(q) = get("q").or(get("q0")) {
+            let Some(y) = num("y").or(doc_year) else {
+                continue;
+            };
+            if repeating {
+                continue;
+            }
+            let n = q
+                .chars()
+                .find_map(|c| c.to_digit(10).or_else(|| crate::numeral::digit(c)))
+                .unwrap_or(4) as i32;
+            add(&mut out, &text_of, y, Some(n * 3 - 2), None, Bound::From);
+            add(&mut out, &text_of, y, Some(n * 3), None, Bound::By);
+            continue;
+        }
+        if let Some(rel) = get("rel") {
+            let Some(y) = doc_year else { continue };
+            let y = if rel == "明年" { y + 1 } else { y };
+            let bounded = matches!(pre, "到" | "至" | "于" | "在")
+                || matches!(post, "前" | "以前" | "之前" | "内");
+            if rel == "今明两年" {
+                add(&mut out, &text_of, y, None, None, Bound::From);
+                add(&mut out, &text_of, y + 1, None, None, Bound::By);
+            } else if get("relend").is_some() {
+                add(&mut out, &text_of, y, Some(12), None, Bound::By);
+            } else if let Some(m) = num("relm") {
+                let endish = get("relmend").is_some() || bounded;
+                let bound = if endish { Bound::By } else { Bound::In };
+                add(&mut out, &text_of, y, Some(m), num("reld"), bound);
+            } else if bounded {
+                // `今年` alone is the report's year, named everywhere; only a bound makes it a limit.
+                let bound = if post == "内" { Bound::In } else { Bound::By };
+                add(&mut out, &text_of, y, None, None, bound);
+            }
+            continue;
+        }
+        if get("inyear").is_some() {
+            // `3年内` is a relative limit (a metric), `年内` alone the document's year.
+            let Some(y) = doc_year else { continue };
+            if before.ends_with(|c: char| {
+                c.is_ascii_digit() || crate::numeral::digit(c).is_some() || c == '多' || c == '两'
+            }) {
+                continue;
+            }
+            add(&mut out, &text_of, y, None, None, Bound::In);
+            continue;
+        }
         let (year, month, day, mut bound) = if let Some(y) = num("y") {
             if let Some(m) = num("m") {
                 let d = num("d");
@@ -171,19 +254,6 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
                 (y, Some(m), d, if endish { Bound::By } else { Bound::In })
             } else if get("yend").is_some() {
                 (y, Some(12), None, Bound::By)
-            } else if get("half").is_some() {
-                let m = if get("half") == Some("上半年") || get("half") == Some("年中") {
-                    6
-                } else {
-                    12
-                };
-                (y, Some(m), None, Bound::By)
-            } else if let Some(q) = get("q") {
-                let n = q
-                    .chars()
-                    .find_map(|c| c.to_digit(10).or_else(|| crate::numeral::digit(c)))
-                    .unwrap_or(4);
-                (y, Some((n * 3) as u8 as i32), None, Bound::By)
             } else {
                 (y, None, None, Bound::In)
             }
@@ -196,9 +266,20 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
             (y, Some(12), None, Bound::By)
         } else if let Some(m) = num("m0") {
             let Some(y) = doc_year else { continue };
-            // A month-day without year bounds work only with an explicit bound word.
-            if !(matches!(post, "前" | "以前" | "之前" | "起" | "开始")
-                || matches!(pre, "到" | "至" | "于" | "自" | "从"))
+            if repeating {
+                continue;
+            }
+            // A month's end bounds work by itself (`5月底完成`); a month-day without year only
+            // with a bound word, its own or the one closing its list (`6月30日、9月30日前`).
+            let clause: String = after
+                .chars()
+                .take_while(|c| !"，。；,;：:".contains(*c))
+                .take(20)
+                .collect();
+            if !(get("mend0").is_some()
+                || matches!(post, "前" | "以前" | "之前" | "起" | "开始")
+                || matches!(pre, "到" | "至" | "于" | "自" | "从")
+                || clause.starts_with('、') && clause.contains('前'))
             {
                 continue;
             }
@@ -241,6 +322,12 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
     }
     out
 }
+
+/// What follows a date of the document itself: it takes effect, was printed or was adopted.
+static DOCUMENT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:起?(?:施行|生效)|(?:印发|发布|签发|制发|公布|通过))")
+        .expect("document date pattern compiles")
+});
 
 fn add(
     out: &mut Vec<Deadline>,
@@ -359,7 +446,7 @@ mod tests {
     #[test]
     fn from_a_date_is_bound_from() {
         assert_eq!(
-            dl("自2019年1月1日起施行", None),
+            dl("自2019年1月1日起执行新的收费标准", None),
             [(2019, Some(1), Some(1), Bound::From)]
         );
     }
@@ -463,5 +550,100 @@ mod tests {
     #[test]
     fn each_distinct_deadline_is_listed_once() {
         assert_eq!(dl("到2020年底完成，2020年底前验收", None).len(), 1);
+    }
+
+    /// Parts of a year without a year take the document's: `上半年` ends in June, `下半年` runs
+    /// from July to December, a quarter from its first month to its last, `年内` is the year.
+    #[test]
+    fn parts_of_a_year_take_the_documents_year() {
+        assert_eq!(
+            dl("推动供水工程上半年实现通水。", Some(2023)),
+            [(2023, Some(6), None, Bound::By)]
+        );
+        assert_eq!(
+            dl("下半年推动机制砂项目落地。", Some(2019)),
+            [
+                (2019, Some(7), None, Bound::From),
+                (2019, Some(12), None, Bound::By)
+            ]
+        );
+        assert_eq!(
+            dl("确保在2019年第四季度全线投产。", None),
+            [
+                (2019, Some(10), None, Bound::From),
+                (2019, Some(12), None, Bound::By)
+            ]
+        );
+        assert_eq!(
+            dl("综合体年内开工建设。", Some(2023)),
+            [(2023, None, None, Bound::In)]
+        );
+    }
+
+    /// `3年内` is a relative limit, and a part of a year after `每年` a recurrence's time.
+    #[test]
+    fn relative_limits_and_repeated_times_are_no_deadlines() {
+        assert!(dl("3年内完成全部改造。", Some(2023)).is_empty());
+        assert!(
+            dl(
+                "每年第一季度报送上年度工作情况，每年3月底前完成清算。",
+                Some(2022)
+            )
+            .is_empty()
+        );
+    }
+
+    /// A month's end bounds work without a bound word; a month-day in a list takes the bound
+    /// word that closes the list.
+    #[test]
+    fn months_without_a_year_take_the_documents_year() {
+        assert_eq!(
+            dl("（5月底完成，牵头单位：市工信局）", Some(2021)),
+            [(2021, Some(5), None, Bound::By)]
+        );
+        let got = dl("分别于6月30日、9月30日、12月31日前报送进展。", Some(2022));
+        assert_eq!(got.len(), 3);
+        assert!(got.iter().all(|d| d.0 == 2022));
+        assert!(dl("3月5日，全市召开动员会。", Some(2022)).is_empty());
+    }
+
+    /// `今年年底`, `明年3月底` and `今明两年` are read against the document's year; `今年` alone
+    /// is no limit.
+    #[test]
+    fn this_year_and_next_year_are_read_against_the_documents_year() {
+        assert_eq!(
+            dl("执行期限延长到今年年底。", Some(2020)),
+            [(2020, Some(12), None, Bound::By)]
+        );
+        assert_eq!(
+            dl("政策再延长至明年3月底。", Some(2020)),
+            [(2021, Some(3), None, Bound::By)]
+        );
+        assert_eq!(
+            dl("今明两年培训3500万人次以上。", Some(2020)),
+            [
+                (2020, None, None, Bound::From),
+                (2021, None, None, Bound::By)
+            ]
+        );
+        assert!(dl("今年发展的主要预期目标是增长6%。", Some(2020)).is_empty());
+    }
+
+    /// Dates of the document itself are no deadlines: when it takes effect, when it was
+    /// printed, and a year that is the topic of a sentence.
+    #[test]
+    fn dates_of_the_document_itself_are_no_deadlines() {
+        assert!(dl("本办法自2022年1月1日起施行，有效期5年。", Some(2022)).is_empty());
+        assert!(dl("市政府办公厅秘书处 2021年12月6日印发", Some(2021)).is_empty());
+        assert!(dl("2022年是新一届政府开局之年。", Some(2022)).is_empty());
+    }
+
+    /// A year after `到` bounds the work even when a place word follows it.
+    #[test]
+    fn a_year_after_dao_is_a_deadline_before_a_place_word() {
+        assert_eq!(
+            dl("力争到2027年全省规上工业企业研发机构全覆盖。", None),
+            [(2027, None, None, Bound::By)]
+        );
     }
 }
