@@ -1,7 +1,11 @@
 //! Recurrences: duties repeated every period (`每年至少召开一次会议`, `每半年听取一次汇报`,
 //! `每3年`, `每隔2年`, `一年两次`).
 //!
-//! Only an explicit period makes a recurrence: `年度考核`, `定期` and `逐年提高` do not.
+//! Only an explicit period makes a recurrence: `每…`, `一年两次`, a period-one-act form
+//! (`一季一通报`, `五年一评估`) or `按月`/`按年度` timing a duty (`按年度发布…结果`);
+//! `年度考核`, `定期` and `逐年提高` do not, nor do rates per head or per period that price or
+//! measure something (`每人每月400元`, `提高至每月1500元`, `每年新增专利1万件`): those are
+//! metrics.
 //! `times` is the count of occurrences (`次`/`回`) in the same clause; another quantity per
 //! period (`每月报送2条以上`) is a metric, not `times`. `每起扣2分` and `每少报送1条` name no
 //! period.
@@ -13,7 +17,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<every>每(?:隔)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])?\s*(?P<unit>个?季度|个?半年|年|个?月|周|星期|天|日|季))|(?P<once>[一每](?P<u2>年|季度|月|周)(?P<t2>[一二两三四五六七八九十\d]+)次)")
+    Regex::new(r"(?P<every>每(?:隔)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])?\s*(?P<unit>个?季度|个?半年|年|个?月|周|星期|天|日|季))|(?P<once>[一每](?P<u2>年|季度|月|周)(?P<t2>[一二两三四五六七八九十\d]+)次)|(?P<act>(?P<an>\d{1,2}|[一二两三四五六七八九十])(?P<au>年|季度?|月|周)一(?P<verb>[^次个批样步度点\P{Han}]))|按(?P<by>月|季度?|半年|年度?|周)(?P<byverb>发布|报送|上报|统计|通报|公布|公开|考核|评估|调度|检查|开展|报告|汇总|分析|结算|拨付|支付|发放|更新|核查|评价)")
         .expect("period pattern compiles")
 });
 
@@ -39,7 +43,24 @@ pub fn recurrences_in(folded: &Folded<'_>) -> Vec<Recurrence> {
     let mut out = Vec::new();
     for caps in PERIOD.captures_iter(f) {
         let Some(whole) = caps.get(0) else { continue };
-        let (every, n, times) = if caps.name("once").is_some() {
+        let (every, n, times) = if let Some(unit) = caps.name("au").or(caps.name("by")) {
+            // `一季一通报`, `五年一评估`: one act each period; `按年度发布`: timed by the period.
+            let n = caps
+                .name("an")
+                .and_then(|m| number_value(m.as_str()))
+                .map(|v| v as u32);
+            let every = match (unit.as_str(), n) {
+                ("年" | "年度", Some(k)) if k > 1 => Every::NYears,
+                ("年" | "年度", _) => Every::Year,
+                ("半年", _) => Every::HalfYear,
+                ("季" | "季度", _) => Every::Quarter,
+                ("月", _) => Every::Month,
+                _ => Every::Week,
+            };
+            let n = if every == Every::NYears { n } else { None };
+            let times = caps.name("act").map(|_| 1);
+            (every, n, times)
+        } else if caps.name("once").is_some() {
             let every = match caps.name("u2").map(|m| m.as_str()) {
                 Some("年") => Every::Year,
                 Some("季度") => Every::Quarter,
@@ -52,6 +73,9 @@ pub fn recurrences_in(folded: &Folded<'_>) -> Vec<Recurrence> {
                 .map(|v| v as u32);
             (every, None, t)
         } else {
+            if is_rate(&f[..whole.start()], &f[whole.end()..]) {
+                continue;
+            }
             let unit = caps
                 .name("unit")
                 .map_or("", |m| m.as_str())
@@ -90,6 +114,29 @@ pub fn recurrences_in(folded: &Folded<'_>) -> Vec<Recurrence> {
         });
     }
     out
+}
+
+/// An amount of money right after the period: `1500元`, `2.5万元`.
+static PRICE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d[\d.,]*\s*[万亿千]?元").expect("price pattern compiles"));
+
+/// Whether a `每…` period prices or measures something rather than repeating a duty: a rate
+/// per head or unit (`每人每月400元`, `每年每个不少于60万元`), an amount per period
+/// (`提高至每月1500元`), a growth rate (`每年新增专利1万件`, `平均每年增长8%`).
+fn is_rate(before: &str, after: &str) -> bool {
+    const PER_UNIT: &[&str] = &[
+        "每人", "每户", "每个", "每家", "每名", "每亩", "每位", "每所", "每床",
+    ];
+    const CHANGE: &[&str] = &[
+        "增长", "增加", "新增", "提高", "下降", "减少", "递增", "递减", "净增",
+    ];
+    let after = after.trim_start();
+    PER_UNIT
+        .iter()
+        .any(|w| before.ends_with(w) || after.starts_with(w))
+        || PRICE.is_match(after)
+        || CHANGE.iter().any(|w| after.starts_with(w))
+        || before.ends_with("平均")
 }
 
 /// The byte range of the clause (between `。；;，,` marks) that holds a match.
@@ -163,6 +210,55 @@ mod tests {
         assert_eq!(
             rc("每季度通报一次，每月调度"),
             [(Every::Quarter, None, Some(1)), (Every::Month, None, None)]
+        );
+    }
+
+    /// A period-one-act form is one act each period: `一季一通报` quarterly, `五年一评估` every
+    /// five years, `5年一周期` too.
+    #[test]
+    fn period_one_act_forms_are_recurrences_of_one() {
+        assert_eq!(
+            rc("采用“一季一通报”办法"),
+            [(Every::Quarter, None, Some(1))]
+        );
+        assert_eq!(
+            rc("规划实施五年一评估"),
+            [(Every::NYears, Some(5), Some(1))]
+        );
+        assert_eq!(
+            rc("落实教师5年一周期的全员轮训"),
+            [(Every::NYears, Some(5), Some(1))]
+        );
+        assert!(rc("经济发展一年一个台阶").is_empty());
+    }
+
+    /// `按年度`/`按月` timing a duty is a recurrence; `按年度预算` is none.
+    #[test]
+    fn timing_by_the_period_is_a_recurrence() {
+        assert_eq!(
+            rc("按年度发布供电可靠性奖惩结果"),
+            [(Every::Year, None, None)]
+        );
+        assert_eq!(rc("按月报送工作进展"), [(Every::Month, None, None)]);
+        assert!(rc("资金按年度预算安排").is_empty());
+    }
+
+    /// Rates per head or per period, and growth per period, are metrics, not recurrences.
+    #[test]
+    fn rates_per_head_or_period_are_no_recurrences() {
+        for text in [
+            "第一类资助对象每人每月400元",
+            "每年每个分别给予40万元服务奖励",
+            "最低工资标准提高至每月1500元",
+            "每年新增授权发明专利10000件以上",
+            "平均每年增长8%",
+        ] {
+            assert!(rc(text).is_empty(), "{text}");
+        }
+        assert_eq!(rc("每年培育600家科技企业"), [(Every::Year, None, None)]);
+        assert_eq!(
+            rc("公务员每年40学时法律知识学习"),
+            [(Every::Year, None, None)]
         );
     }
 }
