@@ -21,6 +21,11 @@ pub fn fold(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 
+/// The first `n` characters of `s` (all of it when shorter): the words an item opens with.
+pub fn first_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
 /// The last `n` characters of `s` (all of it when shorter): the words right before a match.
 pub fn last_chars(s: &str, n: usize) -> &str {
     if n == 0 {

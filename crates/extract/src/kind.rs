@@ -1,7 +1,10 @@
 //! The kind of an obligation, from the section it stands in and the table it is a row of.
 //!
 //! - rows of a scoring rubric are `scoring`, rows of a target table `target`;
-//! - items under 指导思想/总体要求/基本原则 are `principle`;
+//! - items headed as a plan's goals (`主要目标`, `年度目标`) are `target`;
+//! - items under 指导思想/总体要求/基本原则 are `principle`, and so are a regulation's
+//!   provisions that assign no work: its purpose, definitions, scope and date of effect, and
+//!   lists of conditions (`有下列情形之一的`);
 //! - items of a review section (`主要举措和成效`, `工作回顾`), or of a report outside its
 //!   plans for the coming year, are `achievement`;
 //! - everything else is a `task`.
@@ -12,6 +15,7 @@
 use crate::outline::TableKind;
 use crate::words::WordList;
 use duban_model::{DocKind, ObligationKind};
+use regex::Regex;
 use std::sync::LazyLock;
 
 const PRINCIPLE: &[&str] = &[
@@ -40,6 +44,7 @@ const REVIEW: &[&str] = &[
     "发展基础",
     "主要工作和成效",
     "工作进展",
+    "工作总结",
 ];
 const PLAN: &[&str] = &[
     "下一年度",
@@ -64,6 +69,7 @@ const PLAN: &[&str] = &[
     "今年",
     "主要工作",
     "工作任务",
+    "工作计划",
 ];
 const PROBLEM: &[&str] = &[
     "存在的问题",
@@ -118,7 +124,37 @@ pub struct Placement<'a> {
     /// Whether it stands in the document's opening section: a report reviews the past year
     /// there (`一、2020年工作回顾`) before it plans the next.
     pub opening_section: bool,
+    /// The item's text (its first words tell a provision from a duty).
+    pub text: &'a str,
 }
+
+/// A heading that states the goals of a plan: `主要目标`, `2019年年度目标`, `目标`.
+static GOALS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:19|20)\d{2}年)?(?:总体|主要|发展|工作|年度|预期|主要预期|近期|远期|阶段性|具体)?目标$")
+        .expect("goals pattern compiles")
+});
+
+/// A goals heading run on into its text where the page lost the line break
+/// (`总体目标决战决胜改革三年行动，…`), unless the words after it name tasks (`主要目标任务`).
+static GOALS_RUN_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:19|20)\d{2}年)?(?:总体|主要|发展|工作|年度|主要预期)目标(?:[^任责考管分\P{Han}]|$)")
+        .expect("goals pattern compiles")
+});
+
+/// The opening of a provision that assigns no work: the purpose of the rules
+/// (`为规范…，制定本办法`), a definition (`本办法所称…是指`), the scope (`适用于`), a division into
+/// classes (`…分为…`), and the date it takes effect (`本办法自…起施行`).
+static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:为[^。]{0,300}?(?:制定|制订)本|[^。]{0,30}?本(?:办法|细则|规定|条例|实施细则|意见|方案|规则)(?:所称|中的|适用于|自|由)|[^。]{0,40}?(?:是指|适用本|分为[^。]{0,10}(?:类|型|种|级)))")
+        .expect("provision pattern compiles")
+});
+
+/// A heading that introduces a list of conditions or criteria: `有下列情形之一的`,
+/// `应当符合以下条件`.
+static CONDITIONS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:下列|以下)(?:情形|条件|要求|情况|标准)(?:之一)?(?:的)?[:：,，]?")
+        .expect("conditions pattern compiles")
+});
 
 /// The kind of an item from where it stands.
 pub fn kind_of(at: Placement<'_>) -> ObligationKind {
@@ -128,6 +164,18 @@ pub fn kind_of(at: Placement<'_>) -> ObligationKind {
         _ => {}
     }
     let any = |words: &[&str], s: &str| words.iter().any(|w| s.contains(w));
+    if GOALS.is_match(at.heading.trim()) || GOALS_RUN_ON.is_match(at.heading.trim()) {
+        return ObligationKind::Target;
+    }
+    // A regulation's provisions and its lists of conditions assign no work.
+    let lead = crate::fold::fold(crate::fold::first_chars(at.text, 320));
+    if at.ancestors.iter().any(|a| {
+        let a: String = a.chars().filter(|c| !c.is_whitespace()).collect();
+        CONDITIONS.is_match(&a)
+    }) || PROVISION.is_match(&lead)
+    {
+        return ObligationKind::Principle;
+    }
     if any(PRINCIPLE, at.heading)
         || at.ancestors.iter().any(|a| any(PRINCIPLE, a))
             && !any(&["任务", "目标", "措施"], at.heading)
@@ -161,6 +209,7 @@ mod tests {
             table,
             doc_kind: doc,
             opening_section: true,
+            text: own,
         })
     }
 
@@ -173,6 +222,7 @@ mod tests {
             table: None,
             doc_kind: DocKind::Report,
             opening_section: false,
+            text: "提升治理能力",
         };
         assert_eq!(kind_of(at), ObligationKind::Task);
         assert_eq!(
@@ -256,6 +306,89 @@ mod tests {
     fn a_plans_items_are_tasks() {
         assert_eq!(
             k("健全决策机制", &["二、主要任务"], None, DocKind::Plan),
+            ObligationKind::Task
+        );
+    }
+
+    /// An item headed as the plan's goals is a target, even under 总体要求.
+    #[test]
+    fn an_item_headed_as_goals_is_a_target() {
+        for heading in [
+            "主要目标",
+            "发展目标",
+            "2019年年度目标",
+            "目标",
+            "总体目标决战决胜三年行动，确保完成任务",
+        ] {
+            assert_eq!(
+                k(heading, &["一、总体要求"], None, DocKind::Opinion),
+                ObligationKind::Target,
+                "{heading}"
+            );
+        }
+        assert_eq!(
+            k("目标任务分解", &["二、主要任务"], None, DocKind::Plan),
+            ObligationKind::Task
+        );
+    }
+
+    /// A regulation's purpose, definitions, scope and date of effect are provisions.
+    #[test]
+    fn provisions_of_a_regulation_are_principles() {
+        for text in [
+            "为了规范本市养老服务工作，根据有关法规，结合本市实际，制定本办法。",
+            "本办法所称服务对象，是指居住在本市的老年人。",
+            "临时救助对象根据困难类型分为支出型和急难型两类。",
+            "本细则自印发之日起施行，有效期5年。",
+        ] {
+            let at = Placement {
+                heading: "",
+                ancestors: &[],
+                table: None,
+                doc_kind: DocKind::Rules,
+                opening_section: false,
+                text,
+            };
+            assert_eq!(kind_of(at), ObligationKind::Principle, "{text}");
+        }
+    }
+
+    /// The items of a list of conditions assign no work.
+    #[test]
+    fn lists_of_conditions_are_principles() {
+        assert_eq!(
+            k(
+                "分散供养特困人员",
+                &[
+                    "第二十四条符合以下情形之一的服务对象可申请服务资助",
+                    "(一)第一类对象"
+                ],
+                None,
+                DocKind::Rules
+            ),
+            ObligationKind::Principle
+        );
+    }
+
+    /// A report's `工作总结` section reviews; its `工作计划` plans.
+    #[test]
+    fn a_work_summary_reviews_and_a_work_plan_plans() {
+        assert_eq!(
+            k(
+                "推进项目建设",
+                &["一、2022年工作总结"],
+                None,
+                DocKind::Report
+            ),
+            ObligationKind::Achievement
+        );
+        assert_eq!(
+            k(
+                "推进项目建设",
+                &["三、2023年工作计划"],
+                None,
+                DocKind::Report
+            ),
             ObligationKind::Task
         );
     }

@@ -87,6 +87,7 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
             table: item.table,
             doc_kind: d.kind,
             opening_section: opening.contains(&root),
+            text: &item_text,
         });
         let mut bodies = item.column_bodies.clone();
         // One fold of the item's text serves every rule.
