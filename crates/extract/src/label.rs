@@ -141,7 +141,12 @@ pub fn read_label(line: &str) -> Option<Label> {
         let sep = zh("arsep").unwrap_or(".").trim();
         // `2015.` would be a year, `1,200` a number: a label's number is short and its
         // separator is not followed by a digit.
-        let after = &folded[caps.get(0).map_or(0, |m| m.end())..];
+        // A space after the separator makes it a label even before a number (`5. 100周岁`):
+        // a decimal point is never followed by one.
+        let sep_end = caps.name("arsep").map_or(0, |m| {
+            m.start() + m.as_str().chars().next().map_or(0, char::len_utf8)
+        });
+        let after = &folded[sep_end..];
         if after.starts_with(|c: char| c.is_ascii_digit()) && sep != "、" {
             return None;
         }
@@ -317,6 +322,16 @@ mod tests {
             label("2\u{E010}强化核心技术攻关。"),
             Some((Style::Arabic, 2, "2.".into()))
         );
+    }
+
+    /// A number after a space is the item's first word, not the decimals of its label.
+    #[test]
+    fn a_label_before_a_spaced_number_is_a_label() {
+        assert_eq!(
+            label("5. 100周岁及以上的"),
+            Some((Style::Arabic, 5, "5.".into()))
+        );
+        assert_eq!(label("3.5万人次参加培训"), None);
     }
 
     #[test]
