@@ -12,9 +12,16 @@ pub fn repo() -> PathBuf {
 }
 
 /// `../shared` beside the repository, when it holds the scorer and the seeds' gold.
+/// Where `DUBAN_REQUIRE_SHARED` is set (CI, which always has `../shared`), its absence is a
+/// failure, not a skip.
 pub fn shared() -> Option<PathBuf> {
     let shared = repo().join("../shared");
     let ok = shared.join("tools/score.py").is_file() && shared.join("gold/seeds").is_dir();
+    assert!(
+        ok || std::env::var_os("DUBAN_REQUIRE_SHARED").is_none(),
+        "DUBAN_REQUIRE_SHARED is set but {} holds no scorer and gold",
+        shared.display()
+    );
     ok.then_some(shared)
 }
 
