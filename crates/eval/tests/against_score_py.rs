@@ -10,10 +10,16 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// `../shared` beside the repository root, when it holds the scorer and the seeds' gold.
+/// `../shared` beside the repository root, when it holds the scorer and the seeds' gold. Where
+/// `DUBAN_REQUIRE_SHARED` is set (CI), its absence fails instead of skipping.
 fn shared() -> Option<PathBuf> {
     let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
     let ok = shared.join("tools/score.py").is_file() && shared.join("gold/seeds").is_dir();
+    assert!(
+        ok || std::env::var_os("DUBAN_REQUIRE_SHARED").is_none(),
+        "DUBAN_REQUIRE_SHARED is set but {} holds no scorer and gold",
+        shared.display()
+    );
     ok.then_some(shared)
 }
 
@@ -142,6 +148,10 @@ fn evaluate_prints_what_score_py_prints_on_exact_and_degraded_exports() {
         return;
     };
     if !python_works() {
+        assert!(
+            std::env::var_os("DUBAN_REQUIRE_SHARED").is_none(),
+            "DUBAN_REQUIRE_SHARED is set but python3 does not run"
+        );
         eprintln!("note: python3 is not available; skipping the comparison with score.py");
         return;
     }
