@@ -244,17 +244,19 @@ pub fn strip_inline(line: &str) -> Option<(String, Vec<Field>)> {
         return None;
     }
     let cut_head = cuts[0].0 < head_end;
+    // The pieces between the cuts, joined by one space where a cut was.
     let mut out = String::with_capacity(line.len());
     let mut from = 0;
-    for (a, b) in cuts {
-        out.push_str(&line[from..a]);
-        if !out.is_empty() && !out.ends_with(char::is_whitespace) {
-            out.push(' ');
+    for (a, b) in cuts.into_iter().chain([(line.len(), line.len())]) {
+        let piece = line[from..a].trim_matches(char::is_whitespace);
+        if !piece.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(piece);
         }
         from = b;
     }
-    out.push_str(&line[from..]);
-    let mut out = out.trim_start().to_string();
     if cut_head {
         drop_repeated_headline(&mut out);
     }

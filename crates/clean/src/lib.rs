@@ -122,8 +122,26 @@ pub fn clean(raw: &RawDoc) -> Result<CleanDoc, CleanError> {
             body_start = h.body_start;
             page_fields = h.fields;
         }
+        let body_len: usize = raw_lines[body_start..].iter().map(|l| l.len()).sum();
         for l in &raw_lines[body_start..] {
-            match text::split_run_in_paragraphs(l) {
+            // Chrome inside the line goes first: once the line is split, its head is a short
+            // line that whole-line chrome would take with the document's words in it.
+            let stripped;
+            let l = match chrome::strip_inline(l) {
+                Some((t, f)) => {
+                    page_fields.extend(f);
+                    stripped = t;
+                    stripped.as_str()
+                }
+                None => l,
+            };
+            // A line that holds most of the text is a page flattened onto one line.
+            let split = text::split_run_in_paragraphs(l).or_else(|| {
+                (l.len() * 2 > body_len)
+                    .then(|| text::split_flattened_page(l))
+                    .flatten()
+            });
+            match split {
                 Some(split) => lines.extend(split.split('\n').map(|s| Line {
                     text: s.to_string(),
                     row: None,

@@ -129,6 +129,84 @@ pub fn split_run_in_paragraphs(line: &str) -> Option<String> {
     Some(RUN_IN_INDENT.replace_all(line, "\n$1").into_owned())
 }
 
+/// An outline label inside a line: `一、`, `（一）`, `1.`/`1、`, `（1）`, with the character
+/// before it (if any) and the one after it.
+static INNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<zh>[一二三四五六七八九十]{1,3})、|[（(](?P<zhp>[一二三四五六七八九十]{1,3})[）)]|(?P<ar>\d{1,2})[.．、]|[（(](?P<arp>\d{1,2})[）)]",
+    )
+    .expect("static regex")
+});
+
+/// A line shorter than this (in bytes) is never taken for a page flattened onto one line.
+const FLATTENED_MIN_LEN: usize = 2000;
+
+fn chinese_numeral(s: &str) -> Option<u32> {
+    crate::dates::chinese_number(s)
+}
+
+/// Splits a page that a crawler flattened onto one line back into paragraphs, before its
+/// outline labels.
+///
+/// A label opens a paragraph where it follows a sentence end (`。；：！？`) or a space, and
+/// where it starts or continues its numbering (`1` of its style, or one more than the style's
+/// last label). A label run on after the words of the item before (`…完成时限：常态化实施十二、`)
+/// opens a paragraph only where it continues its style's numbering. A label followed by a
+/// numeral or digit (`一、二级医院`) or a decimal point (`1.5`) is no label. `None` when the line
+/// is short or fewer than three labels are found.
+pub fn split_flattened_page(line: &str) -> Option<String> {
+    if line.len() < FLATTENED_MIN_LEN {
+        return None;
+    }
+    // The last number seen of each style: `一、`, `（一）`, `1.`, `（1）`.
+    let mut last = [0u32; 4];
+    let mut breaks: Vec<usize> = Vec::new();
+    for c in INNER_LABEL.captures_iter(line) {
+        let Some(m) = c.get(0) else { continue };
+        let (style, number) = if let Some(n) = c.name("zh") {
+            (0, chinese_numeral(n.as_str()))
+        } else if let Some(n) = c.name("zhp") {
+            (1, chinese_numeral(n.as_str()))
+        } else if let Some(n) = c.name("ar") {
+            (2, n.as_str().parse().ok())
+        } else {
+            (3, c.name("arp").and_then(|n| n.as_str().parse().ok()))
+        };
+        let Some(number) = number else { continue };
+        let after = line[m.end()..].chars().next();
+        if after
+            .is_none_or(|a| a.is_ascii_digit() || "一二三四五六七八九十〇零两.．%％".contains(a))
+        {
+            continue;
+        }
+        let before = line[..m.start()].chars().next_back();
+        // An Arabic number glued to digits before it is part of a number (`2022.`).
+        if style == 2 && before.is_some_and(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let at_boundary = before.is_none_or(|b| b.is_whitespace() || "。；;：:！!？?".contains(b));
+        let continues = number == last[style] + 1 && last[style] > 0;
+        if (at_boundary && (number == 1 || continues)) || continues {
+            last[style] = number;
+            if m.start() > 0 {
+                breaks.push(m.start());
+            }
+        }
+    }
+    if breaks.len() < 3 {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len() + breaks.len());
+    let mut from = 0;
+    for b in breaks {
+        out.push_str(line[from..b].trim_end());
+        out.push('\n');
+        from = b;
+    }
+    out.push_str(&line[from..]);
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,6 +271,24 @@ mod tests {
                 .starts_with("\u{2003}\u{2003}现在")
         );
         assert!(split_run_in_paragraphs("短行 \u{2003}\u{2003}一").is_none());
+    }
+
+    #[test]
+    fn a_page_flattened_onto_one_line_is_split_before_its_outline_labels() {
+        // Labels open paragraphs after a sentence end, or anywhere when they continue their
+        // numbering; `一、二级` and `1.5` are no labels.
+        let filler = "推进工作落实，完善一、二级医院布局，比例提高1.5个百分点".repeat(30);
+        let line = format!(
+            "现将有关情况报告如下：一、总体要求{filler}。（一）加强领导。1.明确分工{filler}。2.压实责任{filler}完成时限：年底二、保障措施{filler}。"
+        );
+        let split = split_flattened_page(&line).unwrap();
+        let starts: Vec<String> = split
+            .lines()
+            .map(|l| l.chars().take(2).collect::<String>())
+            .collect();
+        assert_eq!(starts, ["现将", "一、", "（一", "1.", "2.", "二、"]);
+        assert_eq!(split.replace('\n', ""), line);
+        assert!(split_flattened_page("一、总体要求。二、主要任务。三、保障").is_none());
     }
 
     #[test]
