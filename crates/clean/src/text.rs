@@ -133,13 +133,16 @@ pub fn split_run_in_paragraphs(line: &str) -> Option<String> {
 /// before it (if any) and the one after it.
 static INNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<zh>[一二三四五六七八九十]{1,3})、|[（(](?P<zhp>[一二三四五六七八九十]{1,3})[）)]|(?P<ar>\d{1,2})[.．、]|[（(](?P<arp>\d{1,2})[）)]",
+        r"(?P<zh>[一二三四五六七八九十]{1,3})、|[（(](?P<zhp>[一二三四五六七八九十]{1,3})[）)]|(?P<ar>\d{1,2})[.．、]|[（(](?P<arp>\d{1,2})[）)]|(?P<field>(?:牵头|责任|配合|协办|实施|主办)(?:单位|部门)[:：]|完成(?:时限|时间)[:：])",
     )
     .expect("static regex")
 });
 
 /// A line shorter than this (in bytes) is never taken for a page flattened onto one line.
 const FLATTENED_MIN_LEN: usize = 2000;
+/// A heading that a label opened is at most this long (in bytes) when its first child's label
+/// runs on after it (`2.国有经济布局得到优化（1）推进…`).
+const RUN_ON_HEADING: usize = 90;
 
 fn chinese_numeral(s: &str) -> Option<u32> {
     crate::dates::chinese_number(s)
@@ -163,6 +166,13 @@ pub fn split_flattened_page(line: &str) -> Option<String> {
     let mut breaks: Vec<usize> = Vec::new();
     for c in INNER_LABEL.captures_iter(line) {
         let Some(m) = c.get(0) else { continue };
+        // A task's labelled field (`牵头单位：`, `完成时限：`) was a line of its own.
+        if c.name("field").is_some() {
+            if m.start() > 0 && !breaks.is_empty() {
+                breaks.push(m.start());
+            }
+            continue;
+        }
         let (style, number) = if let Some(n) = c.name("zh") {
             (0, chinese_numeral(n.as_str()))
         } else if let Some(n) = c.name("zhp") {
@@ -186,7 +196,13 @@ pub fn split_flattened_page(line: &str) -> Option<String> {
         }
         let at_boundary = before.is_none_or(|b| b.is_whitespace() || "。；;：:！!？?".contains(b));
         let continues = number == last[style] + 1 && last[style] > 0;
-        if (at_boundary && (number == 1 || continues)) || continues {
+        // A first child's label may run on after its parent's short heading.
+        let after_heading = number == 1
+            && breaks.last().is_some_and(|&b| {
+                m.start() - b <= RUN_ON_HEADING
+                    && !line[b..m.start()].contains(['。', '；', ';', '：', ':'])
+            });
+        if (at_boundary && number == 1) || continues || after_heading {
             last[style] = number;
             if m.start() > 0 {
                 breaks.push(m.start());
@@ -279,14 +295,19 @@ mod tests {
         // numbering; `一、二级` and `1.5` are no labels.
         let filler = "推进工作落实，完善一、二级医院布局，比例提高1.5个百分点".repeat(30);
         let line = format!(
-            "现将有关情况报告如下：一、总体要求{filler}。（一）加强领导。1.明确分工{filler}。2.压实责任{filler}完成时限：年底二、保障措施{filler}。"
+            "现将有关情况报告如下：一、总体要求{filler}。（一）加强领导。1.明确分工{filler}。2.压实责任（1）细化清单{filler}牵头单位：区财政局完成时限：年底二、保障措施{filler}。"
         );
         let split = split_flattened_page(&line).unwrap();
         let starts: Vec<String> = split
             .lines()
             .map(|l| l.chars().take(2).collect::<String>())
             .collect();
-        assert_eq!(starts, ["现将", "一、", "（一", "1.", "2.", "二、"]);
+        assert_eq!(
+            starts,
+            [
+                "现将", "一、", "（一", "1.", "2.", "（1", "牵头", "完成", "二、"
+            ]
+        );
         assert_eq!(split.replace('\n', ""), line);
         assert!(split_flattened_page("一、总体要求。二、主要任务。三、保障").is_none());
     }
