@@ -183,10 +183,16 @@ pub fn split_flattened_page(line: &str) -> Option<String> {
             (3, c.name("arp").and_then(|n| n.as_str().parse().ok()))
         };
         let Some(number) = number else { continue };
+        // A Chinese label before another numeral is a range (`一、二级`); an Arabic one
+        // before a digit or a point is a number (`1.5`). Years may follow any label
+        // (`三、2023年工作计划`).
         let after = line[m.end()..].chars().next();
-        if after
-            .is_none_or(|a| a.is_ascii_digit() || "一二三四五六七八九十〇零两.．%％".contains(a))
-        {
+        let no_label = |a: char| match style {
+            0 | 1 => "一二三四五六七八九十〇零两".contains(a),
+            2 => a.is_ascii_digit() || ".．%％".contains(a),
+            _ => false,
+        };
+        if after.is_none_or(no_label) {
             continue;
         }
         let before = line[..m.start()].chars().next_back();
@@ -295,7 +301,7 @@ mod tests {
         // numbering; `一、二级` and `1.5` are no labels.
         let filler = "推进工作落实，完善一、二级医院布局，比例提高1.5个百分点".repeat(30);
         let line = format!(
-            "现将有关情况报告如下：一、总体要求{filler}。（一）加强领导。1.明确分工{filler}。2.压实责任（1）细化清单{filler}牵头单位：区财政局完成时限：年底二、保障措施{filler}。"
+            "现将有关情况报告如下：一、2023年总体要求{filler}。（一）加强领导。1.明确分工{filler}。2.压实责任（1）细化清单{filler}牵头单位：区财政局完成时限：年底二、保障措施{filler}。"
         );
         let split = split_flattened_page(&line).unwrap();
         let starts: Vec<String> = split
