@@ -140,7 +140,9 @@ pub fn read(e: &Evidence) -> Meta {
     }
     .or_else(|| e.hints.region.as_deref().and_then(region_of))
     .or_else(|| region_of_text(e.lines));
-    let issuer = issuer.map(|i| with_city(i, region.as_ref()));
+    let issuer = issuer
+        .or_else(|| region.as_ref().and_then(|r| issuer_by_level(e.lines, r)))
+        .map(|i| with_city(i, region.as_ref()));
     let _ = e.table_rows;
     Meta {
         title,
@@ -356,6 +358,43 @@ fn lead_issuer(s: &str) -> String {
     s.to_string()
 }
 
+re!(
+    ON_BEHALF_LEVEL,
+    r"我代表(省|市|县|区|自治区|自治州)(人民政府|政府)(?:，|,|、)?向(?:大会|本次会议)"
+);
+
+/// The issuer of a report that names its body by level only (`我代表省人民政府向大会报告`):
+/// the division of that level of the text's region gives the name (`广东省人民政府`).
+fn issuer_by_level(lines: &[&str], region: &Region) -> Option<String> {
+    let c = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .take(HEAD_LINES)
+        .filter(|l| l.contains("我代表"))
+        .find_map(|l| {
+            let prefix: String = l.chars().take(200).collect();
+            ON_BEHALF_LEVEL
+                .captures(&prefix)
+                .map(|c| (c[1].to_string(), c[2].to_string()))
+        })?;
+    let (level, body) = c;
+    let place = match level.as_str() {
+        "省" | "自治区" => region.province.as_deref(),
+        "市" | "自治州" => region.city.as_deref().filter(|_| region.county.is_none()),
+        _ => region.county.as_deref(),
+    }?;
+    place
+        .ends_with(level.as_str())
+        .then(|| format!("{place}人民政府"))
+        .map(|p| {
+            if body == "政府" {
+                p.replace("人民政府", "政府")
+            } else {
+                p
+            }
+        })
+}
+
 /// A district's body named without its city (`罗湖区人民政府`) gets the city's name in front,
 /// as its full name prints it (`深圳市罗湖区人民政府`); counties and county-level cities are
 /// named on their own (`平潭县人民政府`).
@@ -481,13 +520,14 @@ fn delivery_year(lines: &[&str]) -> Option<i32> {
 
 re!(
     SECTION_YEAR,
-    r"^[\s\u{3000}]*[一二三四五六七八九十]{1,2}[、．.]\s*((?:19|20)\d{2})年(.{0,24})$"
+    r"^[\s\u{3000}]*(?:[一二三四五六七八九十]{1,2}[、．.]\s*)?(?:关于)?((?:19|20)\d{2})年(.{0,24})$"
 );
 
 /// The year a report is for, from its section headings, when neither its title nor a
 /// delivery line gives it: a heading that plans a year (`二、2023年重点工作安排`) gives that
 /// year; one that reviews a year (`一、2013年工作回顾`, `一、2019年和今年以来工作回顾`) gives the
-/// year after, the year the report is delivered and plans for.
+/// year after, the year the report is delivered and plans for. The heading may stand without
+/// a label (`2019年工作回顾`) or name its year after `关于` (`二、关于1998年政府工作的建议`).
 fn year_of_sections(lines: &[&str]) -> Option<i32> {
     lines.iter().filter(|l| l.len() <= 120).find_map(|l| {
         let c = SECTION_YEAR.captures(l)?;
@@ -496,7 +536,7 @@ fn year_of_sections(lines: &[&str]) -> Option<i32> {
         if rest.contains("回顾") || rest.contains("总结") {
             Some(year + 1)
         } else if [
-            "安排", "任务", "部署", "计划", "要点", "打算", "思路", "目标",
+            "安排", "任务", "部署", "计划", "要点", "打算", "思路", "目标", "建议",
         ]
         .iter()
         .any(|w| rest.contains(w))
@@ -969,6 +1009,22 @@ mod tests {
         assert_eq!(m.kind, DocKind::Report);
         let m = meta_of("各位代表！\n困难不少。\n二、2023年重点工作安排\n");
         assert_eq!(m.year, Some(2023));
+    }
+
+    #[test]
+    fn a_report_naming_its_government_by_level_takes_the_regions_name() {
+        // `我代表省人民政府`: the province the text speaks of is the government's.
+        let m = meta_of(
+            "各位代表：\n现在，我代表省人民政府，向大会报告工作。\n一、过去一年全省经济稳定增长，广州、深圳两市带动明显，全省工业增长。\n",
+        );
+        assert_eq!(m.region.as_ref().map(|r| r.code.as_str()), Some("440000"));
+        assert_eq!(m.issuer.as_deref(), Some("广东省人民政府"));
+    }
+
+    #[test]
+    fn an_unlabelled_review_heading_gives_the_year_after() {
+        let m = meta_of("各位代表：\n2019年工作回顾\n过去一年，经济增长。\n");
+        assert_eq!(m.year, Some(2020));
     }
 
     #[test]
