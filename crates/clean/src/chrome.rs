@@ -5,7 +5,9 @@
 //! only at the page's edges, among the first or last lines ([`EDGE_LINES`]), where a site puts its
 //! banner, breadcrumbs, `信息来源:` fields and the like — the same words deep in a body are the
 //! document's. Wikisource's licence footer is cut from where it starts. Chrome lines are
-//! removed whole; other lines, blank ones included, are kept exactly as they are.
+//! removed whole; other lines, blank ones included, are kept exactly as they are, except long
+//! lines that hold a flattened page: the same patterns are cut inside them at their edges
+//! ([`strip_inline`]).
 //!
 //! This module does not reconstruct flattened tables and does not read metadata beyond the
 //! labelled fields that it removes (returned for `meta` to use).
@@ -279,6 +281,9 @@ fn drop_repeated_headline(line: &mut String) {
         .char_indices()
         .nth(INLINE_EDGE_CHARS)
         .map_or(line.len(), |(i, _)| i);
+    if window_end <= space {
+        return;
+    }
     let rest = &line[space..window_end];
     let again = rest
         .match_indices(head)

@@ -3,9 +3,12 @@
 //! [`clean`] takes the bytes of a fetched page or a scraped text file and returns the
 //! document's own text, its tables as rows, and its metadata (spec §1): bytes are decoded
 //! (`decode`), an HTML page is reduced to its main content with tables kept as rows (`html`),
-//! scraped text gets its character-level repairs (`text`), page chrome lines are removed
-//! (`chrome`), and the metadata is read from what remains and from the page's labelled
-//! fields (`meta`, with `dates`, `fields` and the GB/T 2260 table in `region`).
+//! a crawler's header block of labelled lines above a body marker is read as fields and left
+//! out (`header`), scraped text gets its character-level repairs (`text`, which also splits a
+//! page flattened onto one line back into paragraphs at its outline labels), page chrome is
+//! removed, as whole lines and inside long lines (`chrome`), and the metadata is read from
+//! what remains and from the page's labelled fields (`meta`, with `dates`, `fields` and the
+//! GB/T 2260 table in `region`).
 //!
 //! The exported text keeps the document's words as printed: no width normalisation, no
 //! re-flowing, blank lines kept, flattened tables in scraped text left as they are (the

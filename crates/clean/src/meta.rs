@@ -559,36 +559,67 @@ fn title_year(title: &str) -> Option<i32> {
 /// The code GB/T 2260 readers give the country as a whole: the region of national bodies.
 const COUNTRY_CODE: &str = "100000";
 
+/// How much of a text (in bytes) is read for the place it speaks of itself in.
+const TEXT_REGION_BYTES: usize = 120_000;
+
 re!(PROVINCE_SELF, r"全省|我省|本省|省政府|省委|强省");
 re!(CITY_SELF, r"全市|我市|本市|市政府|市委");
+re!(
+    COUNTY_SELF,
+    r"全县|我县|本县|县政府|县委|全区|我区|本区|区政府|区委"
+);
 
 /// The region of a text that names no issuer: the level it speaks of itself at (`全省`,
-/// `我省` for a province; `全市`, `我市` for a city), and the division of that level its place
-/// names point to most often (a province through its cities and counties too). At least two
-/// mentions are needed; a text that names no place has no region.
+/// `我省` for a province; `全市`, `我市` for a city; `全县`, `我区` for a county or district),
+/// and the division of that level its place names point to most often (a province through its
+/// cities and counties too). A county's text that names no county of its own takes the city
+/// it names. At least two mentions are needed; a text that names no place has no region.
 fn region_of_text(lines: &[&str]) -> Option<Region> {
-    let text = lines.join("\n");
+    // The opening of a long text names its place as often as the whole does.
+    let mut text = String::new();
+    for l in lines {
+        if text.len() >= TEXT_REGION_BYTES {
+            break;
+        }
+        let room = TEXT_REGION_BYTES - text.len();
+        let end = l
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([l.len()])
+            .take_while(|&b| b <= room)
+            .last()
+            .unwrap_or(0);
+        text.push_str(&l[..end]);
+        text.push('\n');
+    }
     let province_words = PROVINCE_SELF.find_iter(&text).count();
     let city_words = CITY_SELF.find_iter(&text).count();
-    if province_words == 0 && city_words == 0 {
+    let county_words = COUNTY_SELF.find_iter(&text).count();
+    if province_words == 0 && city_words == 0 && county_words == 0 {
         return None;
     }
-    let prefix = if province_words > city_words { 2 } else { 4 };
-    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for code in crate::region::codes_named(&text) {
-        if prefix == 4 && code.ends_with("0000") {
-            continue;
+    let named = crate::region::codes_named(&text);
+    // The division (by its code's first `prefix` digits) named most often, at least twice.
+    let most_named = |prefix: usize, keep: &dyn Fn(&str) -> bool| {
+        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for code in named.iter().filter(|c| keep(c)) {
+            *counts.entry(&code[..prefix]).or_default() += 1;
         }
-        *counts.entry(code[..prefix].to_string()).or_default() += 1;
+        counts
+            .into_iter()
+            .filter(|(_, n)| *n >= 2)
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+            .and_then(|(best, _)| region_of(&format!("{best:0<6}")))
+    };
+    if province_words > city_words && province_words > county_words {
+        return most_named(2, &|_| true);
     }
-    let (best, n) = counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
-    if n < 2 {
-        return None;
+    if county_words > city_words
+        && let Some(r) = most_named(6, &|c| !c.ends_with("00"))
+    {
+        return Some(r);
     }
-    let code = format!("{best:0<6}");
-    region_of(&code)
+    most_named(4, &|c| !c.ends_with("0000"))
 }
 
 /// A period printed on its own line under the title: `（2021—2025年）`.
@@ -1065,6 +1096,8 @@ mod tests {
         assert_eq!(m.region.map(|r| r.code).as_deref(), Some("370200"));
         let m = meta_of("结合我县实际，制定本方案。\n一、总体要求。");
         assert_eq!(m.region, None);
+        let m = meta_of("结合我区实际，全区推进。\n一、支持成都市武侯区建设，武侯区先行。\n");
+        assert_eq!(m.region.map(|r| r.code).as_deref(), Some("510107"));
     }
 
     #[test]

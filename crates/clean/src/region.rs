@@ -272,19 +272,21 @@ pub fn find_region(s: &str) -> Option<Region> {
 /// the divisions it may be.
 fn names_in(s: &str) -> Vec<Vec<String>> {
     let t = &*REGIONS;
-    let chars: Vec<char> = s.chars().collect();
+    // Byte offsets of the characters, and the end: names are looked up as slices of `s`.
+    let bounds: Vec<usize> = s.char_indices().map(|(b, _)| b).chain([s.len()]).collect();
+    let chars = bounds.len() - 1;
     let mut found: Vec<Vec<String>> = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        let max = t.longest.min(chars.len() - i);
+    while i < chars {
+        let max = t.longest.min(chars - i);
         let hit = (2..=max).rev().find_map(|n| {
-            let key: String = chars[i..i + n].iter().collect();
-            if let Some(codes) = t.by_name.get(&key) {
+            let key = &s[bounds[i]..bounds[i + n]];
+            if let Some(codes) = t.by_name.get(key) {
                 return Some((n, codes.clone()));
             }
             // A county's short name counts before a zone's name only.
-            let codes = t.county_short.get(&key)?;
-            let after: String = chars[i + n..chars.len().min(i + n + 5)].iter().collect();
+            let codes = t.county_short.get(key)?;
+            let after = &s[bounds[i + n]..];
             ZONES
                 .iter()
                 .any(|z| after.starts_with(z))

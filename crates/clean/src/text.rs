@@ -3,7 +3,8 @@
 //! Line ends are unified to LF, zero-width characters that scrapers leave (U+200B, U+FEFF, …)
 //! are dropped, digits that PDF extraction spaced out (`2 0 0 1年`) are joined when the
 //! document shows that damage, and paragraphs that a converter ran together on one line with
-//! their indentation still marking them (` \u{2003}\u{2003}`) are split again.
+//! their indentation still marking them (` \u{2003}\u{2003}`) are split again, as is a page
+//! that a crawler flattened onto one line, before its outline labels.
 //!
 //! It does not change widths (no NFKC: that is only for matching, see [`nfkc`]), does not trim
 //! lines, and does not touch blank lines, whose structure the obligation extractor reads.
