@@ -5,12 +5,14 @@
 //! only at the page's edges, among the first or last lines ([`EDGE_LINES`]), where a site puts its
 //! banner, breadcrumbs, `信息来源:` fields and the like — the same words deep in a body are the
 //! document's. Wikisource's licence footer is cut from where it starts. Chrome lines are
-//! removed whole; other lines, blank ones included, are kept exactly as they are.
+//! removed whole; other lines, blank ones included, are kept exactly as they are, except long
+//! lines that hold a flattened page: the same patterns are cut inside them at their edges
+//! ([`strip_inline`]).
 //!
 //! This module does not reconstruct flattened tables and does not read metadata beyond the
 //! labelled fields that it removes (returned for `meta` to use).
 
-use crate::fields::{Field, is_unmistakable, page_info};
+use crate::fields::{Field, LABELS, Label, is_unmistakable, page_info};
 use crate::text::nfkc;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -35,18 +37,18 @@ macro_rules! re {
     };
 }
 
-re!(
-    BREADCRUMB_LEAD,
-    r"^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|您当前的位置|所在位置|现在位置|位置)[:>]"
-);
+/// The words that open a breadcrumb trail.
+const BREADCRUMB_WORDS: &str =
+    "当前位置|您的位置|你的位置|您现在的位置|你现在的位置|您当前的位置|所在位置|现在位置";
+static BREADCRUMB_LEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^({BREADCRUMB_WORDS}|位置)[:>]")).expect("static regex"));
 re!(
     BREADCRUMB_PATH,
     r"^(首页|主页|网站首页|>|»|›)[^。;]*(>|»|›)"
 );
-re!(
-    SHARE_WORDS,
-    r"扫一扫在手机(上)?(打开|查看)当前页(面)?|分享到[:]?|打印本页|关闭本页|关闭窗口|发表评论|互动社区|返回顶部|加入收藏|我要纠错|收藏本页|打印此页|保存本页|【打印】|【关闭】|\[打印\]|\[关闭\]|【收藏】|【返回】|\[返回\]|字[号体][:]?【?大】?【?中】?【?小】?|【大中小】|\[大中小\]|微信|微博|QQ空间|分享"
-);
+/// Share, print and font-size links, as their NFKC forms read.
+const SHARE: &str = r"扫一扫在手机(?:上)?(?:打开|查看)当前页(?:面)?|分享到[:]?|打印本页|关闭本页|关闭窗口|发表评论|互动社区|返回顶部|加入收藏|我要纠错|收藏本页|打印此页|保存本页|【打印】|【关闭】|\[打印\]|\[关闭\]|【收藏】|【返回】|\[返回\]|字[号体][:]?【?大】?【?中】?【?小】?|【大中小】|\[大中小\]|微信|微博|QQ空间|分享";
+static SHARE_WORDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(SHARE).expect("static regex"));
 re!(
     CHAT_WIDGET,
     r"^(智能问答|智能客服|在线咨询|在线客服)|你还可以输入\d+|您还可以输入\d+"
@@ -169,6 +171,127 @@ fn wikisource_footer(lines: &[&str]) -> Option<usize> {
 /// A line of one field labelled only `时间` or `日期`.
 fn is_bare_time(line: &str) -> bool {
     page_info(line).is_some_and(|f| f.len() == 1 && (f[0].name == "时间" || f[0].name == "日期"))
+}
+
+/// How many characters at each end of a long line count as its edges, where a page that a
+/// crawler flattened onto one line has its head (breadcrumbs, date, share bar) and its foot.
+const INLINE_EDGE_CHARS: usize = 600;
+/// A whitespace-delimited headline shorter than this is not looked for twice.
+const MIN_HEADLINE_CHARS: usize = 6;
+
+/// A date as page-information fields print it: `2019-07-19 10:12`, `2019年7月19日`.
+const FIELD_DATE: &str = r"(?:19|20)\d{2}\s*[-/.年－／．]\s*\d{1,2}\s*[-/.月－／．]\s*\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?";
+
+/// Chrome inside a line, each piece standing after whitespace or at the line's start: a
+/// breadcrumb trail (with `>` separators, or run together up to the next space), a labelled
+/// date, view counter, source or editor field, and a run of two or more share or print links.
+static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    let share = SHARE.replace("[:]", "[:：]");
+    let names = |label: Label| -> String {
+        LABELS
+            .iter()
+            .filter(|(_, l)| *l == label)
+            .map(|(n, _)| *n)
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let pattern = format!(
+        r"(?:^|\s)(?:(?:{BREADCRUMB_WORDS})\s*[:：>＞]\s*[^\s>＞»›]*(?:\s*[>＞»›]\s*[^\s>＞»›]+)*|(?P<date>(?:{dates})\s*[:：]\s*{FIELD_DATE})|(?:{counters})\s*[:：]\s*\d*次?|(?P<source>(?:{sources}))\s*[:：]\s*[^\s:：]{{1,30}}|(?:{authors})\s*[:：]\s*[^\s:：]{{1,12}}|(?:[【\[［]?(?:{share})[】\]］]?\s*){{2,}})",
+        dates = names(Label::Published),
+        counters = names(Label::Counter),
+        sources = names(Label::Source),
+        authors = names(Label::Author),
+    );
+    Regex::new(&pattern).expect("static regex")
+});
+
+/// A long line with the page chrome at its edges cut out, and the fields read from what was
+/// cut; `None` when nothing was cut.
+///
+/// Crawlers that save a page's text on one line keep the page's head and foot in it: `当前位置：
+/// 首页政务公开最新文件 <headline> 时间：2019-07-19 10:12 微信 微博 QQ空间 <文号> <title> …`.
+/// The same patterns that make a whole line chrome are cut here where they stand at the line's
+/// edges, after a space; the document's words around them are kept as they are. A headline
+/// that the page printed above its information bar and the document prints again is the page's
+/// and goes too.
+pub fn strip_inline(line: &str) -> Option<(String, Vec<Field>)> {
+    let n = line.chars().count();
+    if n <= MAX_CHROME_CHARS {
+        return None;
+    }
+    let head_end = line
+        .char_indices()
+        .nth(INLINE_EDGE_CHARS)
+        .map_or(line.len(), |(i, _)| i);
+    let tail_start = line
+        .char_indices()
+        .nth(n.saturating_sub(INLINE_EDGE_CHARS))
+        .map_or(0, |(i, _)| i)
+        .max(head_end);
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut fields = Vec::new();
+    for c in INLINE.captures_iter(line) {
+        let Some(m) = c.get(0) else { continue };
+        if m.start() >= head_end && m.end() < tail_start {
+            continue;
+        }
+        if let Some(d) = c.name("date") {
+            fields.extend(page_info(d.as_str()).unwrap_or_default());
+        } else if c.name("source").is_some() {
+            fields.extend(page_info(m.as_str().trim()).unwrap_or_default());
+        }
+        cuts.push((m.start(), m.end()));
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    let cut_head = cuts[0].0 < head_end;
+    // The pieces between the cuts, joined by one space where a cut was.
+    let mut out = String::with_capacity(line.len());
+    let mut from = 0;
+    for (a, b) in cuts.into_iter().chain([(line.len(), line.len())]) {
+        let piece = line[from..a].trim_matches(char::is_whitespace);
+        if !piece.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(piece);
+        }
+        from = b;
+    }
+    if cut_head {
+        drop_repeated_headline(&mut out);
+    }
+    let end = out.trim_end().len();
+    out.truncate(end);
+    Some((out, fields))
+}
+
+/// Drops the first space-delimited piece of `line` when the same piece follows again soon
+/// after a space: the page's headline above the document's own title.
+fn drop_repeated_headline(line: &mut String) {
+    let Some(space) = line.find(char::is_whitespace) else {
+        return;
+    };
+    let head = &line[..space];
+    if head.chars().count() < MIN_HEADLINE_CHARS {
+        return;
+    }
+    let window_end = line
+        .char_indices()
+        .nth(INLINE_EDGE_CHARS)
+        .map_or(line.len(), |(i, _)| i);
+    if window_end <= space {
+        return;
+    }
+    let rest = &line[space..window_end];
+    let again = rest
+        .match_indices(head)
+        .any(|(i, _)| rest[..i].ends_with(char::is_whitespace));
+    if again {
+        let keep = line[space..].trim_start().to_string();
+        *line = keep;
+    }
 }
 
 /// The verdict on a document's lines: which to keep, and the labelled fields of the removed
@@ -357,6 +480,44 @@ mod tests {
             s.keep,
             [true, true, true, false, false, false, false, false, false]
         );
+    }
+
+    #[test]
+    fn chrome_at_the_head_of_a_flattened_page_is_cut_inside_the_line() {
+        let body = "一、总体要求。推进乡村旅游提质升级，完善基础设施。".repeat(12);
+        let line = format!(
+            "当前位置： 首页政务公开最新文件 某县人民政府办公室关于印发乡村旅游方案的通知 时间：2019-07-19 10:12 微信 微博 QQ空间 某府办〔2019〕12号 某县人民政府办公室关于印发乡村旅游方案的通知 各乡镇：{body}"
+        );
+        let (out, fields) = strip_inline(&line).unwrap();
+        assert!(
+            out.starts_with(
+                "某府办〔2019〕12号 某县人民政府办公室关于印发乡村旅游方案的通知 各乡镇："
+            ),
+            "{out}"
+        );
+        assert!(out.ends_with(&body));
+        assert_eq!(fields[0].label, Label::Published);
+    }
+
+    #[test]
+    fn breadcrumbs_with_separators_and_footer_fields_are_cut_inside_a_line() {
+        let body = "（一）加强组织领导。各部门要明确责任分工。".repeat(12);
+        let line = format!(
+            "您的位置：首页 > 政务公开 > 通知公告 {body} 来源：某市司法局 浏览次数：1024 【打印本页】 【关闭本页】"
+        );
+        let (out, fields) = strip_inline(&line).unwrap();
+        assert_eq!(out, body);
+        assert_eq!(fields[0].label, Label::Source);
+    }
+
+    #[test]
+    fn the_documents_own_words_that_look_like_chrome_are_kept_inside_a_line() {
+        // Labels glued to the words before them, and share words in a sentence, are text.
+        let line = format!(
+            "{}会议时间：2019年7月19日，通过微信、微博等渠道发布信息，资金来源：区财政。",
+            "推进政务公开，完善信息发布机制。".repeat(14)
+        );
+        assert_eq!(strip_inline(&line), None);
     }
 
     #[test]

@@ -32,12 +32,14 @@ pub enum Label {
     Issuer,
     /// 标题.
     Title,
+    /// 原文链接, 原文地址: where a crawler found the page.
+    Url,
     /// 主题分类, 公开方式 and other catalogue fields.
     Other,
 }
 
 /// Labels longest first, so that `发布日期` wins over `日期` and `信息来源` over `来源`.
-const LABELS: &[(&str, Label)] = &[
+pub const LABELS: &[(&str, Label)] = &[
     ("发布日期", Label::Published),
     ("发布时间", Label::Published),
     ("公开日期", Label::Published),
@@ -71,6 +73,12 @@ const LABELS: &[(&str, Label)] = &[
     ("发布机构", Label::Issuer),
     ("发文单位", Label::Issuer),
     ("标题", Label::Title),
+    ("原文链接", Label::Url),
+    ("原文地址", Label::Url),
+    ("原文网址", Label::Url),
+    ("栏目", Label::Other),
+    ("所属栏目", Label::Other),
+    ("本地目录", Label::Other),
     ("主题分类", Label::Other),
     ("体裁分类", Label::Other),
     ("主题词", Label::Other),

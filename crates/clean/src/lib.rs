@@ -3,9 +3,12 @@
 //! [`clean`] takes the bytes of a fetched page or a scraped text file and returns the
 //! document's own text, its tables as rows, and its metadata (spec §1): bytes are decoded
 //! (`decode`), an HTML page is reduced to its main content with tables kept as rows (`html`),
-//! scraped text gets its character-level repairs (`text`), page chrome lines are removed
-//! (`chrome`), and the metadata is read from what remains and from the page's labelled
-//! fields (`meta`, with `dates`, `fields` and the GB/T 2260 table in `region`).
+//! a crawler's header block of labelled lines above a body marker is read as fields and left
+//! out (`header`), scraped text gets its character-level repairs (`text`, which also splits a
+//! page flattened onto one line back into paragraphs at its outline labels), page chrome is
+//! removed, as whole lines and inside long lines (`chrome`), and the metadata is read from
+//! what remains and from the page's labelled fields (`meta`, with `dates`, `fields` and the
+//! GB/T 2260 table in `region`).
 //!
 //! The exported text keeps the document's words as printed: no width normalisation, no
 //! re-flowing, blank lines kept, flattened tables in scraped text left as they are (the
@@ -17,6 +20,7 @@ mod chrome;
 mod dates;
 mod decode;
 mod fields;
+mod header;
 mod html;
 mod meta;
 mod region;
@@ -115,8 +119,32 @@ pub fn clean(raw: &RawDoc) -> Result<CleanDoc, CleanError> {
         page_titles = page.titles;
         page_published = page.published;
     } else {
-        for l in unified.split('\n') {
-            match text::split_run_in_paragraphs(l) {
+        let raw_lines: Vec<&str> = unified.split('\n').collect();
+        let mut body_start = 0;
+        if let Some(h) = header::read(&raw_lines) {
+            body_start = h.body_start;
+            page_fields = h.fields;
+        }
+        let body_len: usize = raw_lines[body_start..].iter().map(|l| l.len()).sum();
+        for l in &raw_lines[body_start..] {
+            // Chrome inside the line goes first: once the line is split, its head is a short
+            // line that whole-line chrome would take with the document's words in it.
+            let stripped;
+            let l = match chrome::strip_inline(l) {
+                Some((t, f)) => {
+                    page_fields.extend(f);
+                    stripped = t;
+                    stripped.as_str()
+                }
+                None => l,
+            };
+            // A line that holds most of the text is a page flattened onto one line.
+            let split = text::split_run_in_paragraphs(l).or_else(|| {
+                (l.len() * 2 > body_len)
+                    .then(|| text::split_flattened_page(l))
+                    .flatten()
+            });
+            match split {
                 Some(split) => lines.extend(split.split('\n').map(|s| Line {
                     text: s.to_string(),
                     row: None,
@@ -145,6 +173,15 @@ pub fn clean(raw: &RawDoc) -> Result<CleanDoc, CleanError> {
         .zip(&stripped.keep)
         .filter_map(|(l, k)| k.then_some(l))
         .collect();
+    // Chrome inside long lines: a page a crawler flattened onto one line keeps its head and
+    // foot in it.
+    let mut inline_fields = Vec::new();
+    for l in kept.iter_mut().filter(|l| l.row.is_none()) {
+        if let Some((t, f)) = chrome::strip_inline(&l.text) {
+            l.text = t;
+            inline_fields.extend(f);
+        }
+    }
     // The text starts at its first line with words.
     let lead = kept.iter().take_while(|l| l.text.trim().is_empty()).count();
     kept.drain(..lead);
@@ -157,6 +194,7 @@ pub fn clean(raw: &RawDoc) -> Result<CleanDoc, CleanError> {
 
     let mut fields = page_fields;
     fields.extend(stripped.fields);
+    fields.extend(inline_fields);
     let kept_strs: Vec<&str> = kept.iter().map(|l| l.text.as_str()).collect();
     let table_rows: Vec<bool> = kept.iter().map(|l| l.row.is_some()).collect();
     let m = meta::read(&meta::Evidence {
@@ -185,6 +223,13 @@ pub fn clean(raw: &RawDoc) -> Result<CleanDoc, CleanError> {
     let (text, blocks) = join(&kept, &tables);
     let mut source = raw.source.clone();
     source.encoding = decoded.encoding.to_string();
+    // A crawler's record of where it found the page is the document's source URL.
+    if source.url.is_none() {
+        source.url = fields
+            .iter()
+            .find(|f| f.label == crate::fields::Label::Url && f.value.starts_with("http"))
+            .map(|f| f.value.clone());
+    }
     tracing::debug!(input, removed = stripped.removed, "cleaned");
     Ok(CleanDoc {
         document: Document {
@@ -303,6 +348,32 @@ mod tests {
             d.document
                 .text
                 .starts_with("某区2019年度法治政府建设工作要点\n一、")
+        );
+    }
+
+    #[test]
+    fn a_crawlers_header_block_gives_the_fields_and_the_text_starts_after_its_marker() {
+        let text = format!(
+            "标题: 某县人民政府办公室关于印发乡村旅游提升方案的通知\n发布时间: 2019-07-19 10:12\n文号: \n发布机构: 某县人民政府办公室\n栏目: 通知公告\n原文链接: https://www.example.gov.cn/a/t1.htm\n页面链接与图片另存\n========== 正文 ==========\n当前位置： 首页政务公开 某县人民政府办公室关于印发乡村旅游提升方案的通知 时间：2019-07-19 10:12 微信 微博 某县人民政府办公室关于印发乡村旅游提升方案的通知 各乡镇：{}",
+            "一、总体要求。推进乡村旅游提质升级。".repeat(20)
+        );
+        let d = clean(&raw(text.as_bytes(), MediaType::Text)).unwrap();
+        assert_eq!(
+            d.document.title.as_deref(),
+            Some("某县人民政府办公室关于印发乡村旅游提升方案的通知")
+        );
+        assert!(
+            d.document
+                .text
+                .starts_with("某县人民政府办公室关于印发乡村旅游提升方案的通知 各乡镇："),
+            "{}",
+            &d.document.text[..200]
+        );
+        assert_eq!(d.document.published, duban_model::Date::new(2019, 7, 19));
+        assert_eq!(d.document.kind, DocKind::ImplementationPlan);
+        assert_eq!(
+            d.document.source.url.as_deref(),
+            Some("https://www.example.gov.cn/a/t1.htm")
         );
     }
 

@@ -74,19 +74,24 @@ pub fn read(e: &Evidence) -> Meta {
     let (title, title_line) = match find_title(e.lines) {
         Some((t, i)) => (Some(t), Some(i)),
         None => (
-            e.page_titles
-                .iter()
-                .map(|t| tidy_title(t))
+            field_value(e.fields, Label::Title)
+                .into_iter()
+                .chain(e.page_titles.iter().cloned())
+                .map(|t| tidy_title(&t))
                 .find(|t| looks_like_title(t)),
             None,
         ),
     };
     let published = field_date(e.fields, Label::Published).or(e.page_published);
-    let signature = find_signature(e.lines, published);
+    let signature = find_signature(e.lines, published).or_else(|| find_inline_signature(e.lines));
     let issuer = title
         .as_deref()
         .and_then(issuer_from_title)
-        .or_else(|| field_value(e.fields, Label::Issuer).filter(|v| is_org(v)))
+        .or_else(|| {
+            field_value(e.fields, Label::Issuer)
+                .map(|v| lead_issuer(&v))
+                .filter(|v| is_org(v))
+        })
         .or_else(|| signature.as_ref().and_then(|s| s.org.clone()))
         .or_else(|| issuer_from_head(e.lines));
     let signed = field_date(e.fields, Label::Signed).or_else(|| signature.as_ref().map(|s| s.date));
@@ -108,13 +113,19 @@ pub fn read(e: &Evidence) -> Meta {
     } else {
         None
     }
-    .or_else(|| title.as_deref().and_then(first_year))
+    .or_else(|| title.as_deref().and_then(title_year))
     .or(period.map(|p| p.start))
     .or(signed.map(|d| d.year))
-    .or_else(|| delivery_year(e.lines));
+    .or_else(|| delivery_year(e.lines))
+    .or_else(|| year_of_sections(e.lines));
     let national = issuer.as_deref().is_some_and(is_national);
     let region = if national {
-        None
+        Some(Region {
+            code: COUNTRY_CODE.to_string(),
+            province: None,
+            city: None,
+            county: None,
+        })
     } else {
         issuer
             .as_deref()
@@ -127,7 +138,11 @@ pub fn read(e: &Evidence) -> Meta {
                     .and_then(find_region)
             })
     }
-    .or_else(|| e.hints.region.as_deref().and_then(region_of));
+    .or_else(|| e.hints.region.as_deref().and_then(region_of))
+    .or_else(|| region_of_text(e.lines));
+    let issuer = issuer
+        .or_else(|| region.as_ref().and_then(|r| issuer_by_level(e.lines, r)))
+        .map(|i| with_city(i, region.as_ref()));
     let _ = e.table_rows;
     Meta {
         title,
@@ -296,13 +311,103 @@ fn is_national(s: &str) -> bool {
 }
 
 /// The issuer printed at the head of a title: `X关于…`, `X印发…`.
+///
+/// A body's own report or plan names itself with a year after the body's name
+/// (`某区行政审批局2022年工作总结`), so a year ends the issuer too. Of bodies issuing jointly
+/// (`国家发展改革委 国家能源局关于…`), the first printed is the issuer.
 pub fn issuer_from_title(title: &str) -> Option<String> {
     let cut = ["关于", "印发", "转发", "颁布"]
         .iter()
         .filter_map(|w| title.find(w))
+        .chain(YEAR_START.find(title).map(|m| m.start()))
         .min()?;
-    let org = title[..cut].trim_end_matches(['、', ' ']);
-    is_org(org).then(|| org.to_string())
+    let org = lead_issuer(title[..cut].trim_end_matches(['、', ' ']));
+    is_org(&org).then_some(org)
+}
+
+re!(YEAR_START, r"(?:19|20)\d{2}(?:年|—|-|－|–|―|~|～)");
+re!(
+    NAME_START,
+    r"^(?:国家|国务院|中华人民共和国|中共|共青团|中国|全国)"
+);
+
+/// The lead issuer of several printed together: the first of a list separated by `、` or
+/// spaces, or of names run together when a space was lost (`国家发展改革委国家能源局`): a
+/// split where both sides are whole names of bodies, the second starting as a full name does
+/// (a place, or `国家`), not as a sub-unit (`…管委会办公室` is one body).
+fn lead_issuer(s: &str) -> String {
+    let s = s.trim();
+    if let Some(first) = s
+        .split(['、', ' ', '\u{3000}', '，', ','])
+        .map(str::trim)
+        .find(|p| !p.is_empty())
+        && first.len() < s.len()
+        && is_org(first)
+    {
+        return first.to_string();
+    }
+    for (i, _) in s.char_indices().skip(3) {
+        let (a, b) = s.split_at(i);
+        if is_org(a)
+            && is_org(b)
+            && (NAME_START.is_match(b) || find_region(&b[..b.len().min(12)]).is_some())
+        {
+            return a.to_string();
+        }
+    }
+    s.to_string()
+}
+
+re!(
+    ON_BEHALF_LEVEL,
+    r"我代表(省|市|县|区|自治区|自治州)(人民政府|政府)(?:，|,|、)?向(?:大会|本次会议)"
+);
+
+/// The issuer of a report that names its body by level only (`我代表省人民政府向大会报告`):
+/// the division of that level of the text's region gives the name (`广东省人民政府`).
+fn issuer_by_level(lines: &[&str], region: &Region) -> Option<String> {
+    let c = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .take(HEAD_LINES)
+        .filter(|l| l.contains("我代表"))
+        .find_map(|l| {
+            let prefix: String = l.chars().take(200).collect();
+            ON_BEHALF_LEVEL
+                .captures(&prefix)
+                .map(|c| (c[1].to_string(), c[2].to_string()))
+        })?;
+    let (level, body) = c;
+    let place = match level.as_str() {
+        "省" | "自治区" => region.province.as_deref(),
+        "市" | "自治州" => region.city.as_deref().filter(|_| region.county.is_none()),
+        _ => region.county.as_deref(),
+    }?;
+    place
+        .ends_with(level.as_str())
+        .then(|| format!("{place}人民政府"))
+        .map(|p| {
+            if body == "政府" {
+                p.replace("人民政府", "政府")
+            } else {
+                p
+            }
+        })
+}
+
+/// A district's body named without its city (`罗湖区人民政府`) gets the city's name in front,
+/// as its full name prints it (`深圳市罗湖区人民政府`); counties and county-level cities are
+/// named on their own (`平潭县人民政府`).
+fn with_city(issuer: String, region: Option<&Region>) -> String {
+    let Some(r) = region else { return issuer };
+    let (Some(county), Some(city)) = (r.county.as_deref(), r.city.as_deref()) else {
+        return issuer;
+    };
+    if county.ends_with('区') && issuer.starts_with(county) && city != county {
+        format!("{city}{issuer}")
+    } else {
+        issuer
+    }
 }
 
 /// The issuer from the head of a text that prints no issuer in its title: a government order's
@@ -380,6 +485,27 @@ fn find_signature(lines: &[&str], published: Option<Date>) -> Option<Signature> 
         .cloned()
 }
 
+re!(
+    INLINE_SIGNATURE,
+    r"(?:^|[。！!]\s*|\s)([\p{Han}（）()]{3,40})\s+((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
+);
+
+/// A signature inside a line, where a page flattened onto one line put the signing body and
+/// its date after the notice's last sentence (`…请认真组织实施。 某县人民政府办公室 2019年7月18日`):
+/// a body's name standing after a sentence end or a space, then a space and a date.
+fn find_inline_signature(lines: &[&str]) -> Option<Signature> {
+    lines.iter().find_map(|l| {
+        INLINE_SIGNATURE.captures_iter(l).find_map(|c| {
+            let org = c[1].trim();
+            let date = crate::dates::parse_date_prefix(&c[2])?;
+            is_org(org).then(|| Signature {
+                date,
+                org: Some(org.to_string()),
+            })
+        })
+    })
+}
+
 /// The year of a speech's delivery line (`2021年3月5日在第十三届全国人民代表大会…上`).
 fn delivery_year(lines: &[&str]) -> Option<i32> {
     lines
@@ -390,6 +516,110 @@ fn delivery_year(lines: &[&str]) -> Option<i32> {
             let prefix: String = l.chars().take(80).collect();
             DELIVERY.captures(&prefix).and_then(|c| c[1].parse().ok())
         })
+}
+
+re!(
+    SECTION_YEAR,
+    r"^[\s\u{3000}]*(?:[一二三四五六七八九十]{1,2}[、．.]\s*)?(?:关于)?((?:19|20)\d{2})年(.{0,24})$"
+);
+
+/// The year a report is for, from its section headings, when neither its title nor a
+/// delivery line gives it: a heading that plans a year (`二、2023年重点工作安排`) gives that
+/// year; one that reviews a year (`一、2013年工作回顾`, `一、2019年和今年以来工作回顾`) gives the
+/// year after, the year the report is delivered and plans for. The heading may stand without
+/// a label (`2019年工作回顾`) or name its year after `关于` (`二、关于1998年政府工作的建议`).
+fn year_of_sections(lines: &[&str]) -> Option<i32> {
+    lines.iter().filter(|l| l.len() <= 120).find_map(|l| {
+        let c = SECTION_YEAR.captures(l)?;
+        let year: i32 = c[1].parse().ok()?;
+        let rest = &c[2];
+        if rest.contains("回顾") || rest.contains("总结") {
+            Some(year + 1)
+        } else if [
+            "安排", "任务", "部署", "计划", "要点", "打算", "思路", "目标", "建议",
+        ]
+        .iter()
+        .any(|w| rest.contains(w))
+        {
+            Some(year)
+        } else {
+            None
+        }
+    })
+}
+
+re!(BRACKET_YEAR, r"[（(]((?:19|20)\d{2})[）)]");
+
+/// The year a title names: its first `YYYY年`, or a year alone in brackets, as a report's
+/// edition prints it (`政府工作报告（2023）`).
+fn title_year(title: &str) -> Option<i32> {
+    first_year(title).or_else(|| BRACKET_YEAR.captures(title).and_then(|c| c[1].parse().ok()))
+}
+
+/// The code GB/T 2260 readers give the country as a whole: the region of national bodies.
+const COUNTRY_CODE: &str = "100000";
+
+/// How much of a text (in bytes) is read for the place it speaks of itself in.
+const TEXT_REGION_BYTES: usize = 120_000;
+
+re!(PROVINCE_SELF, r"全省|我省|本省|省政府|省委|强省");
+re!(CITY_SELF, r"全市|我市|本市|市政府|市委");
+re!(
+    COUNTY_SELF,
+    r"全县|我县|本县|县政府|县委|全区|我区|本区|区政府|区委"
+);
+
+/// The region of a text that names no issuer: the level it speaks of itself at (`全省`,
+/// `我省` for a province; `全市`, `我市` for a city; `全县`, `我区` for a county or district),
+/// and the division of that level its place names point to most often (a province through its
+/// cities and counties too). A county's text that names no county of its own takes the city
+/// it names. At least two mentions are needed; a text that names no place has no region.
+fn region_of_text(lines: &[&str]) -> Option<Region> {
+    // The opening of a long text names its place as often as the whole does.
+    let mut text = String::new();
+    for l in lines {
+        if text.len() >= TEXT_REGION_BYTES {
+            break;
+        }
+        let room = TEXT_REGION_BYTES - text.len();
+        let end = l
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([l.len()])
+            .take_while(|&b| b <= room)
+            .last()
+            .unwrap_or(0);
+        text.push_str(&l[..end]);
+        text.push('\n');
+    }
+    let province_words = PROVINCE_SELF.find_iter(&text).count();
+    let city_words = CITY_SELF.find_iter(&text).count();
+    let county_words = COUNTY_SELF.find_iter(&text).count();
+    if province_words == 0 && city_words == 0 && county_words == 0 {
+        return None;
+    }
+    let named = crate::region::codes_named(&text);
+    // The division (by its code's first `prefix` digits) named most often, at least twice.
+    let most_named = |prefix: usize, keep: &dyn Fn(&str) -> bool| {
+        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for code in named.iter().filter(|c| keep(c)) {
+            *counts.entry(&code[..prefix]).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .filter(|(_, n)| *n >= 2)
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+            .and_then(|(best, _)| region_of(&format!("{best:0<6}")))
+    };
+    if province_words > city_words && province_words > county_words {
+        return most_named(2, &|_| true);
+    }
+    if county_words > city_words
+        && let Some(r) = most_named(6, &|c| !c.ends_with("00"))
+    {
+        return Some(r);
+    }
+    most_named(4, &|c| !c.ends_with("0000"))
 }
 
 /// A period printed on its own line under the title: `（2021—2025年）`.
@@ -420,19 +650,34 @@ fn doc_number_in(s: &str) -> Option<String> {
     Some(format!("{}〔{}〕{}号", &t[..prefix_end], &c[1], &c[2]))
 }
 
+/// The 发文字号 at the head: a short line of its own, or, in a page flattened onto one line, a
+/// piece between spaces among its first characters.
 fn doc_number_in_head(lines: &[&str]) -> Option<String> {
-    lines
+    let head: Vec<&str> = lines
         .iter()
         .filter(|l| !l.trim().is_empty())
         .take(HEAD_LINES)
+        .copied()
+        .collect();
+    head.iter()
         .filter(|l| l.chars().count() <= 40)
         .find_map(|l| doc_number_in(l))
+        .or_else(|| {
+            head.iter()
+                .filter(|l| l.chars().count() > 40)
+                .flat_map(|l| {
+                    let end = l.char_indices().nth(300).map_or(l.len(), |(i, _)| i);
+                    l[..end].split_whitespace()
+                })
+                .find_map(doc_number_in)
+        })
 }
 
 // ---------------------------------------------------------------------------------------------
 // Kind
 
 re!(INNER_TITLE, r"《([^《》]{2,120})》");
+re!(SUMMARY_THEN_PLAN, r"总结(?:及|和|暨|与|并)");
 re!(
     AFTER_ISSUE,
     r"(?:印发|转发|颁布|发布)(.{2,120}?)(?:的通知|的决定|的通报)?$"
@@ -452,6 +697,11 @@ pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
             .to_string()
     };
     let core = TRAILING_BRACKETS.replace(&core, "").into_owned();
+    // A summary of a year's work with the plan for the next (`2022年工作总结及2023年工作计划`)
+    // reports first: the plan is its closing part.
+    if SUMMARY_THEN_PLAN.is_match(&core) {
+        return Some(DocKind::Report);
+    }
     const WORDS: &[(&str, DocKind)] = &[
         ("考核办法", DocKind::Rules),
         ("评分细则", DocKind::Rules),
@@ -502,7 +752,7 @@ pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
 
 re!(
     BODY_KIND,
-    r"制定本(?:实施|工作|行动)?(方案|意见|规划|纲要|办法|细则|规定|要点)|提出(?:如下|以下)(?:实施|工作)?(意见)|向大会(?:作|报告)|(报告)如下|(安排)如下"
+    r"制定本(?:实施|工作|行动)?(方案|意见|规划|纲要|办法|细则|规定|要点)|提出(?:如下|以下)(?:实施|工作)?(意见)|向大会(?:作|报告)|(报告)如下|(安排)如下|^各位代表[:：！!，,]"
 );
 
 /// The kind a text names itself by in its opening (`制定本工作方案`), for texts without a title.
@@ -734,10 +984,120 @@ mod tests {
     }
 
     #[test]
-    fn national_issuers_have_no_region() {
+    fn national_issuers_are_not_placed_by_the_places_they_name() {
         let m = meta_of("国务院关于支持福建省加快建设的若干意见\n正文。");
         assert_eq!(m.issuer.as_deref(), Some("国务院"));
+        assert_eq!(m.region.map(|r| r.code).as_deref(), Some("100000"));
+    }
+
+    #[test]
+    fn national_bodies_are_the_country() {
+        let m = meta_of("国务院关于推进农业机械化发展的意见\n正文。");
+        assert_eq!(m.region.map(|r| r.code).as_deref(), Some("100000"));
+    }
+
+    #[test]
+    fn a_body_that_names_a_year_after_itself_issues_the_title() {
+        // `X局2022年工作总结`: the body's name ends where the year begins.
+        assert_eq!(
+            issuer_from_title("某市行政审批局2022年工作总结及2023年工作计划").as_deref(),
+            Some("某市行政审批局")
+        );
+    }
+
+    #[test]
+    fn of_joint_issuers_the_first_printed_leads() {
+        // The title's spaces are gone once tidied; the names still split where a second full
+        // name starts.
+        assert_eq!(
+            issuer_from_title("国家发展改革委国家能源局关于优化用电营商环境的意见").as_deref(),
+            Some("国家发展改革委")
+        );
+        assert_eq!(
+            lead_issuer("省发展改革委、省能源局").as_str(),
+            "省发展改革委"
+        );
+        assert_eq!(
+            lead_issuer("成都市人民政府办公厅").as_str(),
+            "成都市人民政府办公厅"
+        );
+    }
+
+    #[test]
+    fn a_district_body_is_named_with_its_city() {
+        // Districts' governments print their city's name; counties' do not.
+        let m = meta_of("各位代表：\n现在，我代表武侯区人民政府向大会报告工作，请予审议。\n");
+        assert_eq!(m.issuer.as_deref(), Some("成都市武侯区人民政府"));
+        let m = meta_of("各位代表：\n现在，我代表峨边县人民政府向大会报告工作，请予审议。\n");
+        assert_eq!(m.issuer.as_deref(), Some("峨边县人民政府"));
+    }
+
+    #[test]
+    fn a_report_without_a_dated_title_is_for_the_year_its_sections_name() {
+        // Reviewing 2013 means delivering and planning in 2014.
+        let m = meta_of("各位代表：\n一、2013年工作回顾\n全年完成投资。\n二、今年工作安排\n");
+        assert_eq!(m.year, Some(2014));
+        assert_eq!(m.kind, DocKind::Report);
+        let m = meta_of("各位代表！\n困难不少。\n二、2023年重点工作安排\n");
+        assert_eq!(m.year, Some(2023));
+    }
+
+    #[test]
+    fn a_report_naming_its_government_by_level_takes_the_regions_name() {
+        // `我代表省人民政府`: the province the text speaks of is the government's.
+        let m = meta_of(
+            "各位代表：\n现在，我代表省人民政府，向大会报告工作。\n一、过去一年全省经济稳定增长，广州、深圳两市带动明显，全省工业增长。\n",
+        );
+        assert_eq!(m.region.as_ref().map(|r| r.code.as_str()), Some("440000"));
+        assert_eq!(m.issuer.as_deref(), Some("广东省人民政府"));
+    }
+
+    #[test]
+    fn an_unlabelled_review_heading_gives_the_year_after() {
+        let m = meta_of("各位代表：\n2019年工作回顾\n过去一年，经济增长。\n");
+        assert_eq!(m.year, Some(2020));
+    }
+
+    #[test]
+    fn a_year_in_brackets_after_a_title_is_its_year() {
+        let m = meta_of(
+            "政府工作报告（2022）\n——2021年12月28日在某县第十八届人民代表大会第一次会议上\n",
+        );
+        assert_eq!(m.year, Some(2022));
+    }
+
+    #[test]
+    fn a_summary_with_next_years_plan_is_a_report() {
+        assert_eq!(
+            kind_from_title("某局2022年工作总结及2023年工作计划", false),
+            Some(DocKind::Report)
+        );
+    }
+
+    #[test]
+    fn a_flattened_page_gives_its_doc_number_and_signature_inline() {
+        let line = format!(
+            "某县人民政府办公室关于印发乡村旅游提升方案的通知 某府办〔2019〕12号 各乡镇：现将方案印发给你们，请认真组织实施。 某县人民政府办公室 2019年7月18日乡村旅游提升方案 {}",
+            "一、总体要求。推进乡村旅游提质升级。".repeat(20)
+        );
+        let m = meta_of(&line);
+        assert_eq!(m.doc_number.as_deref(), Some("某府办〔2019〕12号"));
+        assert_eq!(m.signed, Date::new(2019, 7, 18));
+    }
+
+    #[test]
+    fn a_text_without_issuer_takes_the_place_it_speaks_of_itself_in() {
+        // `全省` says the text is a province's; its place names say which.
+        let m = meta_of(
+            "为推进全省数字经济发展，制定本方案。\n一、支持济南、青岛两市建设算力中心，推动全省算力提升。\n二、支持山东半岛城市群协同发展。",
+        );
+        assert_eq!(m.region.map(|r| r.code).as_deref(), Some("370000"));
+        let m = meta_of("结合我市实际，制定本方案。\n一、将青岛市崂山区打造为示范区，全市推广。\n");
+        assert_eq!(m.region.map(|r| r.code).as_deref(), Some("370200"));
+        let m = meta_of("结合我县实际，制定本方案。\n一、总体要求。");
         assert_eq!(m.region, None);
+        let m = meta_of("结合我区实际，全区推进。\n一、支持成都市武侯区建设，武侯区先行。\n");
+        assert_eq!(m.region.map(|r| r.code).as_deref(), Some("510107"));
     }
 
     #[test]

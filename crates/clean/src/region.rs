@@ -99,12 +99,28 @@ struct Division {
 struct Table {
     by_code: HashMap<String, Division>,
     by_name: HashMap<String, Vec<String>>,
+    /// County-level divisions by their short names (`平潭` for 平潭县), read only before the
+    /// name of a zone (`平潭综合实验区`).
+    county_short: HashMap<String, Vec<String>>,
     longest: usize,
 }
+
+/// Zones that administrations set up over a county and name after it (`平潭综合实验区`); the
+/// zone's place is the county's.
+const ZONES: &[&str] = &[
+    "综合实验区",
+    "综合试验区",
+    "实验区",
+    "试验区",
+    "开发区",
+    "高新区",
+    "示范区",
+];
 
 static REGIONS: LazyLock<Table> = LazyLock::new(|| {
     let mut by_code = HashMap::new();
     let mut by_name: HashMap<String, Vec<String>> = HashMap::new();
+    let mut county_short: HashMap<String, Vec<String>> = HashMap::new();
     for line in TABLE.lines().skip(1) {
         let Some((code, name)) = line.split_once('\t') else {
             continue;
@@ -125,11 +141,23 @@ static REGIONS: LazyLock<Table> = LazyLock::new(|| {
                 codes.push(code.to_string());
             }
         }
+        if level(code) == 3
+            && let Some(base) = ["县", "区", "市", "旗"]
+                .iter()
+                .find_map(|s| name.strip_suffix(s))
+            && base.chars().count() >= 2
+        {
+            county_short
+                .entry(base.to_string())
+                .or_default()
+                .push(code.to_string());
+        }
     }
     let longest = by_name.keys().map(|k| k.chars().count()).max().unwrap_or(0);
     Table {
         by_code,
         by_name,
+        county_short,
         longest,
     }
 });
@@ -194,24 +222,7 @@ fn level(code: &str) -> u8 {
 /// The region that the names in `s` point to: the most specific division that the other names
 /// in `s` agree with.
 pub fn find_region(s: &str) -> Option<Region> {
-    let t = &*REGIONS;
-    let chars: Vec<char> = s.chars().collect();
-    let mut found: Vec<Vec<String>> = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let max = t.longest.min(chars.len() - i);
-        let hit = (2..=max).rev().find_map(|n| {
-            let key: String = chars[i..i + n].iter().collect();
-            t.by_name.get(&key).map(|codes| (n, codes.clone()))
-        });
-        match hit {
-            Some((n, codes)) => {
-                found.push(codes);
-                i += n;
-            }
-            None => i += 1,
-        }
-    }
+    let found = names_in(s);
     if found.is_empty() {
         return None;
     }
@@ -255,6 +266,50 @@ pub fn find_region(s: &str) -> Option<Region> {
     }
     let (_, _, code) = best?;
     region_of(code)
+}
+
+/// The divisions named in `s`, left to right, longest name first: for each name, the codes of
+/// the divisions it may be.
+fn names_in(s: &str) -> Vec<Vec<String>> {
+    let t = &*REGIONS;
+    // Byte offsets of the characters, and the end: names are looked up as slices of `s`.
+    let bounds: Vec<usize> = s.char_indices().map(|(b, _)| b).chain([s.len()]).collect();
+    let chars = bounds.len() - 1;
+    let mut found: Vec<Vec<String>> = Vec::new();
+    let mut i = 0;
+    while i < chars {
+        let max = t.longest.min(chars - i);
+        let hit = (2..=max).rev().find_map(|n| {
+            let key = &s[bounds[i]..bounds[i + n]];
+            if let Some(codes) = t.by_name.get(key) {
+                return Some((n, codes.clone()));
+            }
+            // A county's short name counts before a zone's name only.
+            let codes = t.county_short.get(key)?;
+            let after = &s[bounds[i + n]..];
+            ZONES
+                .iter()
+                .any(|z| after.starts_with(z))
+                .then(|| (n, codes.clone()))
+        });
+        match hit {
+            Some((n, codes)) => {
+                found.push(codes);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// Every division that `s` names unambiguously, once per mention, in order.
+pub fn codes_named(s: &str) -> Vec<String> {
+    names_in(s)
+        .into_iter()
+        .filter(|c| c.len() == 1)
+        .flatten()
+        .collect()
 }
 
 /// The region record of a code, with its province, city and county names.
@@ -347,6 +402,23 @@ mod tests {
         let r = find_region("上海市人民政府").unwrap();
         assert_eq!(r.code, "310000");
         assert_eq!(r.city.as_deref(), Some("上海市"));
+    }
+
+    #[test]
+    fn a_zone_named_after_a_county_is_in_that_county() {
+        // A zone set up over a county is named by the county's short name, which alone is
+        // too often an ordinary word to be read.
+        assert_eq!(
+            code("平潭综合实验区管委会办公室").as_deref(),
+            Some("350128")
+        );
+        assert_eq!(code("平潭旅游发展"), None);
+    }
+
+    #[test]
+    fn the_divisions_a_text_names_are_counted_per_mention() {
+        let c = codes_named("支持青岛、烟台两市发展，青岛市崂山区先行。");
+        assert_eq!(c, ["370200", "370600", "370200", "370212"]);
     }
 
     #[test]
