@@ -1,11 +1,23 @@
 //! Responsible bodies: `〔责任单位：…〕` attributions, `X牵头，Y配合` forms, and the subject a
 //! duty is assigned to (`县级以上政府要…`).
 //!
+//! Attribution labels (`牵头单位`, `牵头考核单位`, `责任单位`, `配合单位`, `实施单位`…) each
+//! take the list after their colon up to the end of the bracket or line, or up to where the
+//! next label or field (`完成时限`) starts, punctuated or not. An attribution alone on the last
+//! line of a group's last item names the bodies of the whole group ([`closing_attribution`]).
+//!
+//! A clause's subject is the name at its start that a duty word (`要`, `应当`, `负责`…) or,
+//! failing that, any verb follows, where the name is a whole word of the segmented clause;
+//! `X会同Y` adds Y, `X授权Y` gives Y alone, `由Y予以…` gives Y. Relative clauses
+//! (`…作出的决定`) and conditions (`…的，`) assign no duty.
+//!
 //! Names are normalised as the spec says (brackets to half-width `()`, no whitespace); lists
-//! split on `、，, ` and on `和/及/与/或` between whole names; a list sharing a head noun
-//! (`审计、财政、监察等部门`) gives each member the noun. People and posts (`领导干部`,
-//! `行政执法人员`) are not bodies. Table columns are read by [`crate::outline`], which calls
-//! [`is_body_name`] and [`normalise_name`] from here.
+//! split on `、，, ` (not inside brackets) and on `和/及/以及/与/或` between whole names; a list
+//! sharing a head noun (`审计、财政、监察等部门`, `审计、财政、监察部门`) gives each member the
+//! noun, and bare levels share the name after them (`市、区民政部门`, `州、县（市）人民政府`),
+//! while `各省、区、市人民政府` is one collective. People and posts (`领导干部`, `行政执法人员`)
+//! are not bodies. Table columns are read by [`crate::outline`], which calls [`is_body_name`]
+//! and [`normalise_name`] from here.
 
 use crate::fold::fold;
 use crate::words::WordList;
@@ -14,12 +26,12 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// The endings of organisation names.
-const SUFFIX: &str = r"(?:海关|支行|分行|学院|大学|医院|人民政府|政府|部门|机关|单位|办公室|办事处|办|局|委员会|委|领导小组|小组|中心|机构|乡镇|街道|法院|检察院|院|厅|署|处|科|室|所|站|队|团|部|公司|银行|协会|联合会|工会|妇联|团委|党委|党组|工委|管委会|集团|政协|人大|常委会|会)";
+const SUFFIX: &str = r"(?:企业|学校|院校|高校|组织|海关|支行|分行|学院|大学|医院|人民政府|政府|部门|机关|单位|办公室|办事处|办|局|委员会|委|领导小组|小组|中心|机构|乡镇|街道|法院|检察院|院|厅|署|处|科|室|所|站|队|团|部|公司|银行|协会|联合会|工会|妇联|团委|党委|党组|工委|管委会|集团|政协|人大|常委会|会)";
 
 /// The endings of names that can open a clause as its subject: the single-character endings
 /// of [`SUFFIX`] (`处`, `所`, `部`…) are left out, because a clause such as `我国发展仍然处于…`
 /// would read as a body.
-const SUBJECT_SUFFIX: &str = r"(?:海关|支行|分行|人民政府|政府|部门|机关|单位|办公室|办事处|办|局|委员会|委|领导小组|小组|中心|机构|乡镇|街道|法院|检察院|研究院|厅|公司|银行|协会|联合会|工会|妇联|团委|党委|党组|工委|管委会|集团|政协|人大|常委会|军队|支队|大队)";
+const SUBJECT_SUFFIX: &str = r"(?:企业|学校|院校|高校|组织|海关|支行|分行|人民政府|政府|部门|机关|单位|办公室|办事处|办|局|委员会|委|领导小组|小组|中心|机构|乡镇|街道|法院|检察院|研究院|厅|公司|银行|协会|联合会|工会|妇联|团委|党委|党组|工委|管委会|集团|政协|人大|常委会|军队|支队|大队)";
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -93,6 +105,8 @@ const NOT_BODIES: &[&str] = &[
     "包办",
     "开办",
     "代办",
+    "大厅",
+    "主办方",
 ];
 
 /// Whether a (folded) line or phrase reads as the name of an organisation.
@@ -110,6 +124,14 @@ pub fn is_body_name(s: &str) -> bool {
     }
     if NOT_BODIES.iter().any(|n| t.ends_with(n)) || t.starts_with('本') {
         return false;
+    }
+    // `组织` ends a name only after words of its own (`培训评价组织`); alone it is a verb.
+    if t.ends_with("组织") && t.chars().count() < 4 {
+        return false;
+    }
+    // The collective actors of national documents.
+    if ["各地", "各地区", "各地方"].contains(&t.as_str()) {
+        return true;
     }
     NAME.is_match(&t)
         || t.starts_with('各')
@@ -132,32 +154,47 @@ pub fn normalise_name(s: &str) -> String {
         .to_string()
 }
 
+/// The labels of an attribution: `牵头单位：`, `责任单位：`, `配合单位：`, `实施单位：`…
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<role>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|主办单位|承办单位|责任主体|实施主体)\s*[:：]")
+    Regex::new(r"(?P<role>牵头(?:考核|责任)?(?:单位|部门)|责任(?:单位|部门|处室|主体)|主责(?:单位|部门)|配合(?:单位|部门)|协办单位|协助(?:单位|部门)|参与(?:单位|部门)|主办单位|承办单位|实施(?:单位|主体))\s*[:：]")
         .expect("attribution pattern compiles")
 });
 
+/// Labelled fields that follow an attribution in the same bracket or run (`完成时限：`,
+/// `（5月底完成，牵头考核单位：…）`): the list of names stops where one of them starts.
+static NEXT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:完成|办结|截止)(?:时限|时间|期限)|时间节点|时间要求|进度安排|工作要求|备注")
+        .expect("field pattern compiles")
+});
+
 /// The list after an attribution's colon: up to its unmatched closing bracket, the end of
-/// the sentence or line, or the next role (`;责任单位:`).
+/// the sentence or line, or the next label. Documents that print their fields run together
+/// (`牵头单位：A、B配合单位：C完成时限：…`) put no mark between a list and the next label,
+/// so the list is cut where the next role or field label starts, whatever stands before it.
 fn attribution_list(after: &str) -> &str {
+    let mut end = after.len();
     let mut depth = 0usize;
     for (i, c) in after.char_indices() {
         match c {
             '(' | '（' => depth += 1,
-            ')' | '）' | '〕' | ']' | '】' if depth == 0 => return &after[..i],
+            ')' | '）' | '〕' | ']' | '】' if depth == 0 => {
+                end = i;
+                break;
+            }
             ')' | '）' => depth -= 1,
-            '。' | '\n' => return &after[..i],
-            ';' | '；'
-                if ATTRIBUTION
-                    .find(after[i + c.len_utf8()..].trim_start())
-                    .is_some_and(|m| m.start() == 0) =>
-            {
-                return &after[..i];
+            '。' | '\n' => {
+                end = i;
+                break;
             }
             _ => {}
         }
     }
-    after
+    let list = &after[..end];
+    let next_role = ATTRIBUTION.find(list).map_or(list.len(), |m| m.start());
+    let next_field = NEXT_FIELD.find(list).map_or(list.len(), |m| m.start());
+    list[..next_role.min(next_field)].trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ';' | '；' | ',' | '，' | '、')
+    })
 }
 
 /// What follows the last name of an attribution list: `按职责分工配合`, `负责`, `等`.
@@ -184,47 +221,140 @@ static LEAD_FORM: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(split_names("县政府法制办和有行政复议职能的部门"), ["县政府法制办", "有行政复议职能的部门"]);
 /// ```
 pub fn split_names(list: &str) -> Vec<String> {
+    // `省、自治区、直辖市` and `省、区、市` are one collective (`各省区市人民政府`), not
+    // three levels sharing the head noun.
+    let folded = fold(list)
+        .replace("省、自治区、直辖市", "省区市")
+        .replace("省、区、市", "省区市");
     // Spaces and line breaks separate names (a table cell `财政局 物价局`); other whitespace
-    // inside a name is dropped by the normal form.
-    let parts: Vec<String> = fold(list)
-        .split(|c: char| c.is_whitespace() || matches!(c, '、' | ',' | '，' | ';' | '；' | '/'))
-        .map(normalise_name)
-        .filter(|p| !p.is_empty())
-        .collect();
-    // A shared head noun: `审计、财政、监察等部门`.
-    if parts.len() >= 2 {
-        let last = parts.last().map(String::as_str).unwrap_or("");
-        if let Some(pos) = last.find('等') {
-            let head = &last[pos + '等'.len_utf8()..];
-            let last_member = &last[..pos];
-            if !head.is_empty() && parts[..parts.len() - 1].iter().all(|p| !is_body_name(p)) {
-                let mut out: Vec<String> = parts[..parts.len() - 1]
-                    .iter()
-                    .map(|p| format!("{p}{head}"))
-                    .collect();
-                out.push(format!("{last_member}{head}"));
-                return out;
-            }
+    // inside a name is dropped by the normal form. Separators inside brackets do not
+    // (`县（市、区）人民政府` is one name).
+    let mut parts: Vec<String> = Vec::new();
+    let mut depth = 0usize;
+    let mut current = String::new();
+    for c in folded.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && (c.is_whitespace() || matches!(c, '、' | ',' | '，' | ';' | '；' | '/'))
+        {
+            parts.push(normalise_name(&current));
+            current.clear();
+        } else {
+            current.push(c);
         }
     }
-    let mut out = Vec::new();
-    for p in parts {
-        let p = DUTY_TAIL.replace(&p, "").to_string();
-        let split = split_on_conjunction(&p);
-        out.extend(split);
+    parts.push(normalise_name(&current));
+    parts.retain(|p| !p.is_empty());
+    let parts: Vec<String> = parts
+        .iter()
+        .flat_map(|p| split_on_conjunction(&DUTY_TAIL.replace(p, "")))
+        .filter(|p| !p.is_empty())
+        .collect();
+    share_level(parts)
+}
+
+/// The generic nouns a list of fields can share: `审计、财政、监察部门`.
+const HEADS: &[&str] = &["主管部门", "行政部门", "部门", "单位", "机关", "机构"];
+
+/// A shared head noun gives each member the noun: `审计、财政、监察等部门` and
+/// `审计、财政、监察部门` → `审计部门`, `财政部门`, `监察部门`; a single `市场监管等部门` →
+/// `市场监管部门`. Members that are names of their own keep their names.
+fn share_head(parts: Vec<String>) -> Vec<String> {
+    let Some(last) = parts.last() else {
+        return parts;
+    };
+    let (member, head) = match last.find('等') {
+        Some(pos) => (&last[..pos], &last[pos + '等'.len_utf8()..]),
+        None if parts.len() >= 2 => match HEADS.iter().find(|h| last.ends_with(*h)) {
+            Some(h) => (&last[..last.len() - h.len()], *h),
+            None => return parts,
+        },
+        None => return parts,
+    };
+    let fields = &parts[..parts.len() - 1];
+    // `市发展改革委、市财政局等部门`: the members are names, and `等部门` only closes the list.
+    if is_body_name(member) && fields.iter().all(|p| is_body_name(p)) {
+        let mut out = fields.to_vec();
+        out.push(member.to_string());
+        return out;
     }
-    out.retain(|n| !n.is_empty());
+    let is_field = |p: &str| {
+        !p.is_empty() && p.chars().count() <= 10 && !is_body_name(p) && !PREDICATES.found_in(p)
+    };
+    if head.is_empty()
+        || !is_body_name(head)
+        || !fields.iter().all(|p| is_field(p))
+        || !(is_field(member) || member.is_empty() && !fields.is_empty())
+    {
+        return parts;
+    }
+    let mut out: Vec<String> = fields.iter().map(|p| format!("{p}{head}")).collect();
+    if !member.is_empty() {
+        out.push(format!("{member}{head}"));
+    }
     out
 }
+
+/// A bare administrative level before a name of another level shares that name's rest:
+/// `市、区民政部门` → `市民政部门`, `区民政部门`; `州、县（市）人民政府` → `州人民政府`,
+/// `县(市)人民政府`; with shared fields, every level takes every field
+/// (`市、区发展改革、工业和信息化等单位`).
+fn share_level(parts: Vec<String>) -> Vec<String> {
+    let k = parts
+        .iter()
+        .take_while(|p| LEVEL.find(p).is_some_and(|m| m.end() == p.len()))
+        .count();
+    if k == 0 || k >= parts.len() {
+        return share_head(parts);
+    }
+    let Some(m) = LEVEL.find(&parts[k]) else {
+        return parts;
+    };
+    let rest = &parts[k][m.end()..];
+    if rest.is_empty() || rest.starts_with(['级', '两', '三']) {
+        return parts;
+    }
+    let mut levels: Vec<&str> = parts[..k].iter().map(String::as_str).collect();
+    levels.push(m.as_str());
+    // The names the levels share: the first name's rest, or the fields that share its head.
+    let (shared, remaining) = if is_body_name(rest) {
+        (vec![rest.to_string()], &parts[k + 1..])
+    } else {
+        let mut fields = vec![rest.to_string()];
+        fields.extend(parts[k + 1..].iter().cloned());
+        let fields = share_head(fields);
+        if fields.iter().any(|f| !is_body_name(f)) {
+            return parts;
+        }
+        (fields, &parts[parts.len()..])
+    };
+    let mut out = Vec::new();
+    for name in &shared {
+        for level in &levels {
+            out.push(format!("{level}{name}"));
+        }
+    }
+    out.extend(remaining.iter().cloned());
+    out
+}
+
+/// An administrative level printed alone as a list member: `市`, `县(市)`, `街道`.
+static LEVEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:省|市|州|盟|县|区|旗|乡|镇|街道)(?:\([^()]{1,6}\))?")
+        .expect("level pattern compiles")
+});
 
 /// `A和B` → `[A, B]` when both sides are names; `领导小组及其办公室` stays one.
 fn split_on_conjunction(p: &str) -> Vec<String> {
     if p.contains("及其") {
         return vec![p.to_string()];
     }
-    for conj in ['和', '及', '与', '或'] {
+    for conj in ["以及", "和", "及", "与", "或"] {
         if let Some(pos) = p.find(conj) {
-            let (a, b) = (&p[..pos], &p[pos + conj.len_utf8()..]);
+            let (a, b) = (&p[..pos], &p[pos + conj.len()..]);
             if is_body_name(a) && is_body_name(b) {
                 let mut out = vec![a.to_string()];
                 out.extend(split_on_conjunction(b));
@@ -282,16 +412,110 @@ pub fn attributed_in(f: &str) -> Vec<Body> {
     out
 }
 
+/// The bodies of an attribution printed on a line of its own at the end of an item
+/// (`…形成特色小镇产品体系。⏎（责任单位：区旅游委、区农业局）`). Plans print one such line after
+/// the last task of a group for the whole group, so the caller gives it to the group's other
+/// items that name no bodies of their own.
+pub fn closing_attribution(text: &str) -> Vec<Body> {
+    let Some(line) = text.lines().map(str::trim).rfind(|l| !l.is_empty()) else {
+        return Vec::new();
+    };
+    let line = fold(line);
+    let bracketed = line.starts_with(['(', '〔', '[', '【'])
+        && line.ends_with([')', '〕', ']', '】'])
+        && line.chars().count() <= 160;
+    if !bracketed {
+        return Vec::new();
+    }
+    attributed_in(&line)
+}
+
 /// Markers after a clause's subject that assign it the duty.
 const DUTY: &str = r"(?:要|应当|应|必须|须|负责|每年|每半年|每季度|每月|定期|统一|牵头|会同|按照|依法|不得|不再|可以|将|在|向|根据|结合|切实|认真|进一步|全面|积极|加强|建立|严格|主动|自觉|及时|对|于|召开|制定|出台|印发|组织|开展|推动|推进|完善|实施|发布|审议|研究|部署|成立|举办|聘请|专题|集中|深入|大力|继续|带头|率先|共同|分别|配备|设立)";
 
 /// Verbs and adverbs that show a clause-initial phrase is a predicate, not a body's name.
 const PREDICATE_WORDS: &[&str] = &[
-    "召开", "主持", "会同", "评价", "争取", "改为", "推动", "推进", "组织", "督促", "开展", "落实",
-    "坚持", "建立", "健全", "加强", "强化", "支持", "配合", "听取", "保障", "针对", "发挥", "完善",
-    "实施", "做好", "纳入", "对照", "依照", "按照", "根据", "通过", "认真", "积极", "充分", "及时",
-    "提高", "提升", "创新", "规范", "深化", "加大", "明确", "严格", "实现", "确保", "鼓励", "引导",
-    "指导", "协调", "督查", "部署", "研究",
+    "召开",
+    "主持",
+    "会同",
+    "评价",
+    "争取",
+    "改为",
+    "推动",
+    "推进",
+    "组织",
+    "督促",
+    "开展",
+    "落实",
+    "坚持",
+    "建立",
+    "健全",
+    "加强",
+    "强化",
+    "支持",
+    "配合",
+    "听取",
+    "保障",
+    "针对",
+    "发挥",
+    "完善",
+    "实施",
+    "做好",
+    "纳入",
+    "对照",
+    "依照",
+    "按照",
+    "根据",
+    "通过",
+    "认真",
+    "积极",
+    "充分",
+    "及时",
+    "提高",
+    "提升",
+    "创新",
+    "规范",
+    "深化",
+    "加大",
+    "明确",
+    "严格",
+    "实现",
+    "确保",
+    "鼓励",
+    "引导",
+    "指导",
+    "协调",
+    "督查",
+    "部署",
+    "研究",
+    "梳理",
+    "委托",
+    "推行",
+    "列入",
+    "履行",
+    "面向",
+    "探索",
+    "引进",
+    "培育",
+    "办好",
+    "选定",
+    "构建",
+    "清偿",
+    "吸引",
+    "报送",
+    "依法",
+    "依托",
+    "利用",
+    "围绕",
+    "聚焦",
+    "打造",
+    "培养",
+    "稳企业",
+    "完成",
+    "接受",
+    "负总责",
+    "结合",
+    "确定",
 ];
 static PREDICATES: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(PREDICATE_WORDS.iter().copied()));
@@ -300,20 +524,35 @@ static PREDICATES: LazyLock<WordList> =
 /// no predicate word, and its first word is no verb, preposition, adverb or conjunction.
 fn is_subject_phrase(name: &str) -> bool {
     // A verb that only qualifies the organisation word right after it names the body
-    // (`实施机关`, `组织部门`); anywhere else it shows a predicate (`积极推动行政机关…`).
-    let bare = name.trim_start_matches(['各', '本']);
-    let names_a_body = PREDICATE_WORDS.iter().any(|w| {
-        bare.strip_prefix(w)
-            .is_some_and(|rest| ["机关", "部门", "单位", "机构", "主体"].contains(&rest))
-    });
-    if names_a_body {
-        return true;
-    }
-    if PREDICATES.found_in(name) {
-        return false;
+    // (`实施机关`, `养老服务指导单位`, `市委组织部`); anywhere else it shows a predicate (`积极推动行政机关…`).
+    let qualifies = |w: &str| {
+        name.match_indices(w).all(|(i, _)| {
+            // At the head of a name only the verbs that name a body's role qualify it
+            // (`实施机关`, `组织部门`), not `完善部门预算`.
+            if name[..i].trim_start_matches(['各', '本']).is_empty()
+                && !["实施", "组织", "指导", "执行"].contains(&w)
+            {
+                return false;
+            }
+            let rest = &name[i + w.len()..];
+            [
+                "机关", "部门", "单位", "机构", "主体", "中心", "组织", "小组", "部", "办", "局",
+                "委", "处", "科", "室",
+            ]
+            .contains(&rest)
+        })
+    };
+    let found: Vec<&str> = PREDICATE_WORDS
+        .iter()
+        .copied()
+        .filter(|w| name.contains(w))
+        .collect();
+    if !found.is_empty() {
+        return found.iter().all(|w| qualifies(w));
     }
     if name.starts_with([
-        '对', '向', '由', '在', '从', '为', '将', '把', '被', '与', '和', '及',
+        '对', '向', '由', '在', '从', '为', '将', '把', '被', '与', '和', '及', '报', '可', '经',
+        '以', '按', '据',
     ]) {
         return false;
     }
@@ -332,7 +571,7 @@ fn is_subject_phrase(name: &str) -> bool {
             .iter()
             .any(|p| w.word.starts_with(p)),
         Some(w) => {
-            !(w.tag.starts_with('v')
+            !(w.tag.starts_with('v') && w.tag != "vn"
                 || w.tag.starts_with('p')
                 || w.tag.starts_with('d')
                 || w.tag.starts_with('c')
@@ -363,7 +602,7 @@ static SUBJECT_WORDS: LazyLock<WordList> = LazyLock::new(|| {
         .trim_start_matches("(?:")
         .trim_end_matches(')')
         .split('|');
-    WordList::new(suffixes.chain(["、"]))
+    WordList::new(suffixes.chain(["、", "各地"]))
 });
 
 /// The subjects of an item's clauses that are assigned duties: `县级以上政府要做好…` → 县级以上政府.
@@ -380,46 +619,263 @@ pub fn actors(text: &str) -> Vec<Body> {
 /// [`actors`] of a width-folded text.
 pub fn actors_in(f: &str) -> Vec<Body> {
     let mut out = Vec::new();
-    for clause in f.split(['。', ';', '；', ',', '，', '\n', ':', '：']) {
-        let clause = clause.trim_start_matches(|c: char| {
+    let mut carried = String::new();
+    let mut rest_of_text = f;
+    while !rest_of_text.is_empty() {
+        let cut = rest_of_text
+            .find([
+                '。', ';', '；', ',', '，', '\n', ':', '：', '!', '！', '?', '？',
+            ])
+            .unwrap_or(rest_of_text.len());
+        let piece = &rest_of_text[..cut];
+        let sep = rest_of_text[cut..].chars().next();
+        rest_of_text = &rest_of_text[cut + sep.map_or(0, char::len_utf8)..];
+        let piece = piece.trim_start_matches(|c: char| {
             c.is_whitespace() || matches!(c, '“' | '"' | '(' | '（' | '〔' | '[')
         });
-        // A subject ends in an organisation word or lists regions with `、`: clauses with
-        // neither are most clauses, and skip the subject pattern.
-        if !SUBJECT_WORDS.found_in(clause) {
-            continue;
-        }
-        let Some(caps) = SUBJECT.captures(clause) else {
-            continue;
+        // A line broken inside a sentence (`砂石企业⏎应按计划生产`): a name alone on its line
+        // is the subject of the next line.
+        let joined;
+        let clause = if carried.is_empty() {
+            piece
+        } else {
+            joined = format!("{carried}{piece}");
+            carried.clear();
+            &joined
         };
-        let Some(m) = caps.name("name") else { continue };
-        let mut name = m.as_str().to_string();
-        for lead in ["同时", "并", "此外", "另外", "其中", "由"] {
-            if let Some(rest) = name.strip_prefix(lead) {
-                name = rest.to_string();
-            }
-        }
-        // `主题数据库由市政务数据主管部门负责`: the body is the agent after `由`.
-        if let Some(pos) = name.rfind('由')
-            && !name[pos..].starts_with("由于")
-        {
-            name = name[pos + '由'.len_utf8()..].to_string();
-        }
-        if !is_subject_phrase(&name) {
+        if sep == Some('\n') && clause.chars().count() <= 24 && is_body_name(clause.trim()) {
+            carried = clause.trim().to_string();
             continue;
         }
-        let parts = split_names(&name);
-        let any_body = parts.iter().any(|p| is_body_name(p));
-        for p in &parts {
-            if (is_body_name(p) || any_body && parts.len() > 1 && is_short_region(p))
-                && !p.contains("会议")
-            {
-                push(&mut out, p.clone(), Role::Actor);
-            }
-        }
+        actors_of_clause(clause, &mut out);
     }
     out
 }
+
+/// The actors of one clause: its subject, the bodies it works with (`会同Y`) and the body it
+/// empowers (`授权Y`).
+fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
+    // A subject ends in an organisation word or lists regions with `、`: clauses with
+    // neither are most clauses, and skip the subject search.
+    if !SUBJECT_WORDS.found_in(clause) {
+        return;
+    }
+    let subject = SUBJECT
+        .captures(clause)
+        .and_then(|caps| {
+            let (name, duty) = (caps.name("name")?, caps.name("duty")?);
+            // `市委组织部`: `组织` there is part of the next name, not the duty.
+            duty_starts_word(&clause[name.end()..], duty.as_str())
+                .then(|| (name.as_str().to_string(), name.end()))
+        })
+        // Without a duty word, a condition (`试点企业兴办职业教育的投资符合条件的，…`)
+        // assigns no duty.
+        .or_else(|| {
+            (!clause.trim_end().ends_with('的'))
+                .then(|| subject_by_part_of_speech(clause))
+                .flatten()
+        });
+    let Some((name, end)) = subject else {
+        empowered(clause, out);
+        return;
+    };
+    // `区政府法制办作出的决定`: the name qualifies a noun and is no subject.
+    if RELATIVE.is_match(&clause[end..]) || COUNTED.is_match(&name) {
+        return;
+    }
+    // `X授权Y…` gives the duty to Y, not to X.
+    if !clause[end..].starts_with("授权") {
+        push_subject(&name, out);
+    }
+    // `X会同Y…`, `X要会同Y…`: Y works on the duty too.
+    let after = clause[end..].trim_start_matches(|c: char| "要应当须负责并".contains(c));
+    for word in ["会同", "协同", "联合"] {
+        if let Some(rest) = after.strip_prefix(word)
+            && let Some((partner, _)) = name_before_verb(rest, true)
+        {
+            push_subject(&partner, out);
+        }
+    }
+    empowered(clause, out);
+}
+
+/// A verb and `的` right after a name: a relative clause (`…作出的书面决定`).
+static RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\p{Han}]{1,3}的").expect("relative pattern compiles"));
+
+/// A count of places or bodies (`五个地区和十余家市级机关`): a report's figure, not a subject.
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[一二三四五六七八九十两百千万余多几][个家所项批]")
+        .expect("counted pattern compiles")
+});
+
+/// `X授权Y…`: Y carries the duty.
+fn empowered(clause: &str, out: &mut Vec<Body>) {
+    if let Some(pos) = clause.find("授权")
+        && let Some((name, _)) = name_before_verb(&clause[pos + "授权".len()..], false)
+    {
+        push_subject(&name, out);
+    }
+}
+
+/// Adds the names of a subject phrase.
+fn push_subject(name: &str, out: &mut Vec<Body>) {
+    let mut name = name.to_string();
+    for lead in ["同时", "并", "此外", "另外", "其中", "由"] {
+        if let Some(rest) = name.strip_prefix(lead) {
+            name = rest.to_string();
+        }
+    }
+    // `主题数据库由市政务数据主管部门负责`: the body is the agent after `由`.
+    if let Some(pos) = name.rfind('由')
+        && !name[pos..].starts_with("由于")
+    {
+        name = name[pos + '由'.len_utf8()..].to_string();
+    }
+    if !is_subject_phrase(&name) {
+        return;
+    }
+    let parts = split_names(&name);
+    let any_body = parts.iter().any(|p| is_body_name(p));
+    for p in &parts {
+        if (is_body_name(p) || any_body && parts.len() > 1 && is_short_region(p))
+            && !p.contains("会议")
+        {
+            push(out, p.clone(), Role::Actor);
+        }
+    }
+}
+
+/// Whether the duty word the subject pattern found after a name starts a word of its own:
+/// `市委组织部` segments as one name, so `市委` + `组织` is no subject and its duty.
+fn duty_starts_word(rest: &str, duty: &str) -> bool {
+    let head: String = rest.chars().take(8).collect();
+    let tagged = duban_segment::Segmenter::shared().tag(&head);
+    match tagged.first() {
+        Some(w) => w.word.len() <= duty.len() || !w.tag.starts_with('n'),
+        None => true,
+    }
+}
+
+/// Words in a subject phrase that show it runs on into its predicate.
+const MODALS: &[&str] = &[
+    "是", "应", "应当", "要", "须", "必须", "负责", "可", "可以", "将", "不得", "牵头", "给予",
+    "授权",
+];
+
+/// A clause's subject found by the word after it instead of a listed duty word: the longest
+/// clause-initial name that a verb, adverb or preposition follows (`供电企业通过…`,
+/// `市民政部门是…`, `国家能源局派出机构充分发挥…`).
+fn subject_by_part_of_speech(clause: &str) -> Option<(String, usize)> {
+    name_before_verb(clause, false)
+}
+
+/// The longest name at the start of `text`, up to 48 characters, that ends in an
+/// organisation word and is followed by a verb, adverb or preposition (or by nothing when
+/// `may_end` is set), with no modal verb inside it.
+fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
+    let window_end = text.char_indices().nth(48).map_or(text.len(), |(i, _)| i);
+    let window = &text[..window_end];
+    let mut ends: Vec<usize> = SUBJECT_ENDS
+        .ends_in(window)
+        .into_iter()
+        .map(|e| extend_name(text, e))
+        .collect();
+    ends.sort_unstable();
+    ends.dedup();
+    let seg = duban_segment::Segmenter::shared();
+    // The nearest longer candidate that no verb followed: a shorter name that runs into it
+    // without a break (`区政府` of `区政府督办室`) is part of it.
+    let mut unfollowed: Option<usize> = None;
+    for &end in ends.iter().rev() {
+        let name = &text[..end];
+        if !name
+            .chars()
+            .all(|c| is_han(c) || matches!(c, '(' | ')' | '、'))
+        {
+            continue;
+        }
+        let rest = &text[end..];
+        let runs_on = unfollowed.is_some_and(|longer| {
+            let between = &text[end..longer];
+            between.chars().count() <= 4 && between.chars().all(is_han)
+        });
+        if runs_on || !ends_a_word(text, end) {
+            continue;
+        }
+        let head: String = rest.chars().take(8).collect();
+        let next = seg.tag(&head);
+        let verb_follows = match next.first() {
+            None => may_end,
+            // `组织部` after `市委` goes on with the name, whatever its first characters say.
+            Some(w)
+                if w.word
+                    .ends_with(['部', '局', '委', '办', '室', '处', '厅', '司', '科']) =>
+            {
+                false
+            }
+            // `政府与市场的关系`: a conjunction joins the name to another noun.
+            Some(w) if ["与", "和", "及", "同", "跟"].contains(&w.word) => false,
+            Some(w) => {
+                DUTY_WORDS.iter().any(|d| w.word.starts_with(d))
+                    || PREDICATE_WORDS.iter().any(|p| w.word.starts_with(p))
+                    || matches!(w.tag.as_str(), "v" | "vd" | "vi" | "vg" | "d" | "p" | "ad")
+            }
+        };
+        if !verb_follows {
+            unfollowed = Some(end);
+            continue;
+        }
+        if seg.tag(name).iter().any(|w| MODALS.contains(&w.word)) {
+            continue;
+        }
+        return Some((name.to_string(), end));
+    }
+    None
+}
+
+/// Whether a word of the segmented text ends at `end` (`项目委托` has no word end after `委`).
+fn ends_a_word(text: &str, end: usize) -> bool {
+    let stop = text[end..]
+        .char_indices()
+        .nth(4)
+        .map_or(text.len(), |(i, _)| end + i);
+    duban_segment::Segmenter::shared()
+        .tokens(&text[..stop])
+        .iter()
+        .any(|t| t.end == end)
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+/// A name's end taken past a bracketed qualifier (`各乡镇(街道)`) and `及其…机构`.
+fn extend_name(text: &str, end: usize) -> usize {
+    EXTENSION.find(&text[end..]).map_or(end, |m| end + m.end())
+}
+
+static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\([^()]{1,6}\))?(?:及其[\p{Han}]{1,10}?(?:办公室|部门|机构))?")
+        .expect("extension pattern compiles")
+});
+
+/// The duty words of [`DUTY`], one by one.
+static DUTY_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    DUTY.trim_start_matches("(?:")
+        .trim_end_matches(')')
+        .split('|')
+        .collect()
+});
+
+/// The words a subject can end in: [`SUBJECT_SUFFIX`]'s, and the collective `各地`.
+static SUBJECT_ENDS: LazyLock<WordList> = LazyLock::new(|| {
+    let suffixes = SUBJECT_SUFFIX
+        .trim_start_matches("(?:")
+        .trim_end_matches(')')
+        .split('|');
+    WordList::new(suffixes.chain(["各地", "各地区"]))
+});
 
 /// Adds a body unless the name is already listed (the first role stays: columns come first).
 pub fn push(out: &mut Vec<Body>, name: String, role: Role) {
@@ -577,5 +1033,165 @@ mod tests {
         assert!(SUBJECT_WORDS.found_in("市人力资源社会保障局牵头"));
         assert!(SUBJECT_WORDS.found_in("苏州、无锡、常州市要"));
         assert!(!SUBJECT_WORDS.found_in("全面推行行政执法三项制度"));
+    }
+
+    fn actor_names(text: &str) -> Vec<String> {
+        actors(text).into_iter().map(|b| b.name).collect()
+    }
+
+    /// Fields printed run together end each list where the next label starts.
+    #[test]
+    fn run_together_fields_end_at_the_next_label() {
+        let got = attributed(
+            "建设口岸查验设施。牵头单位：区发改局、区商务局配合单位：区税务局实施单位：区城投集团完成时限：2020年底",
+        );
+        assert_eq!(
+            names(&got),
+            [
+                ("区发改局".into(), Role::Lead),
+                ("区商务局".into(), Role::Lead),
+                ("区税务局".into(), Role::Responsible),
+                ("区城投集团".into(), Role::Responsible)
+            ]
+        );
+    }
+
+    /// A bracket that holds a time limit and a label gives the label's list only.
+    #[test]
+    fn a_label_among_other_fields_of_a_bracket() {
+        let got = attributed("完成农田改造（6月底前完成，牵头考核单位：县农业农村局）");
+        assert_eq!(names(&got), [("县农业农村局".into(), Role::Lead)]);
+    }
+
+    /// `配合单位` after a comma starts a list of its own.
+    #[test]
+    fn a_second_label_after_a_comma_starts_its_own_list() {
+        let got = attributed("（牵头单位：市科技局，配合单位：市财政局、各区）");
+        assert_eq!(
+            names(&got),
+            [
+                ("市科技局".into(), Role::Lead),
+                ("市财政局".into(), Role::Responsible),
+                ("各区".into(), Role::Responsible)
+            ]
+        );
+    }
+
+    /// Bare administrative levels share the rest of the name after them.
+    #[test]
+    fn levels_share_the_name_after_them() {
+        assert_eq!(
+            split_names("州、县（市）人民政府"),
+            ["州人民政府", "县(市)人民政府"]
+        );
+        assert_eq!(split_names("市、区民政部门"), ["市民政部门", "区民政部门"]);
+        assert_eq!(split_names("各省、区、市人民政府"), ["各省区市人民政府"]);
+        assert_eq!(split_names("各省区市人民政府"), ["各省区市人民政府"]);
+        assert_eq!(split_names("各区、县级市"), ["各区", "县级市"]);
+    }
+
+    /// Levels and fields that share a head noun give every level every field.
+    #[test]
+    fn levels_and_fields_cross() {
+        assert_eq!(
+            split_names("市、区发展改革、财政等部门"),
+            [
+                "市发展改革部门",
+                "区发展改革部门",
+                "市财政部门",
+                "区财政部门"
+            ]
+        );
+    }
+
+    /// Fields share the head noun of the last member without `等` too.
+    #[test]
+    fn fields_share_a_head_noun_without_deng() {
+        assert_eq!(
+            split_names("审计、财政、监察部门"),
+            ["审计部门", "财政部门", "监察部门"]
+        );
+        assert_eq!(
+            split_names("市发展改革委、市财政局等部门"),
+            ["市发展改革委", "市财政局"]
+        );
+    }
+
+    /// Enterprises, schools and collectives are subjects of duties.
+    #[test]
+    fn enterprises_and_collectives_are_subjects() {
+        assert_eq!(actor_names("砂石企业应当依法办理采矿许可"), ["砂石企业"]);
+        assert_eq!(actor_names("各地要做好资金保障"), ["各地"]);
+    }
+
+    /// A subject is known by any verb after it, not only by a listed duty word.
+    #[test]
+    fn a_subject_before_any_verb() {
+        assert_eq!(
+            actor_names("市民政部门是全市养老服务工作的主管部门"),
+            ["市民政部门"]
+        );
+    }
+
+    /// A list of many departments before `应当` gives every member.
+    #[test]
+    fn a_long_list_of_departments_as_subject() {
+        assert_eq!(
+            actor_names("网信部门、公安部门、保密部门、通信管理部门和其他有关部门应当加强协作"),
+            [
+                "网信部门",
+                "公安部门",
+                "保密部门",
+                "通信管理部门",
+                "其他有关部门"
+            ]
+        );
+    }
+
+    /// `X会同Y` gives both; `X授权Y` gives Y; `由Y予以…` gives Y.
+    #[test]
+    fn partners_empowered_bodies_and_agents() {
+        assert_eq!(
+            actor_names("县应急管理局会同有关部门开展联合检查"),
+            ["县应急管理局", "有关部门"]
+        );
+        assert_eq!(
+            actor_names("省人民政府授权县级人民政府审批临时用地"),
+            ["县级人民政府"]
+        );
+        assert_eq!(
+            actor_names("跨部门的数据争议，由市大数据主管部门予以协调"),
+            ["市大数据主管部门"]
+        );
+    }
+
+    /// A name that runs on into a longer name (`市委组织部`) is no subject of its own.
+    #[test]
+    fn a_name_inside_a_longer_name_is_no_subject() {
+        assert!(!actor_names("市委组织部、市教育局按职责分工负责").contains(&"市委".to_string()));
+    }
+
+    /// A name that qualifies a noun (`…作出的决定`) and a condition (`…的，`) assign no duty.
+    #[test]
+    fn relative_clauses_and_conditions_are_no_duties() {
+        assert!(actor_names("区政府法制办作出的决定必须执行").is_empty());
+        assert!(actor_names("试点企业兴办职业培训符合条件的，给予补贴").is_empty());
+    }
+
+    /// A subject alone on a line broken inside its sentence is the next line's subject.
+    #[test]
+    fn a_subject_broken_from_its_verb_by_a_line_break() {
+        assert_eq!(
+            actor_names("为保护生态环境，砂石企业\n应按计划有序生产"),
+            ["砂石企业"]
+        );
+    }
+
+    /// An attribution alone on the last line of an item is read for its group.
+    #[test]
+    fn a_closing_attribution_line() {
+        let got = closing_attribution("建设特色小镇。\n（责任单位：县文旅局、县农业农村局）");
+        assert_eq!(got.len(), 2);
+        assert!(closing_attribution("建设特色小镇。（责任单位：县文旅局）再推进。").is_empty());
     }
 }

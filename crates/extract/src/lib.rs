@@ -51,6 +51,7 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
     let mut order: Vec<(usize, &outline::Item)> = items.iter().enumerate().collect();
     order.sort_by_key(|(_, i)| i.start);
     let opening = opening_section(&items);
+    let group_bodies = group_attributions(&items, text);
     for (index, item) in order {
         if !item.children.is_empty() || item.attachment || item.silent {
             continue;
@@ -92,7 +93,13 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
         let mut bodies = item.column_bodies.clone();
         // One fold of the item's text serves every rule.
         let folded = fold::Folded::new(&item_text);
-        for b in body::attributed_in(&folded.folded)
+        let mut attributed = body::attributed_in(&folded.folded);
+        if attributed.is_empty()
+            && let Some(group) = item.ancestors.last().and_then(|p| group_bodies.get(p))
+        {
+            attributed = group.clone();
+        }
+        for b in attributed
             .into_iter()
             .chain(body::actors_in(&folded.folded))
         {
@@ -184,6 +191,28 @@ fn opening_section(items: &[outline::Item]) -> Vec<usize> {
         Some(first) => roots[..first].to_vec(),
         None => Vec::new(),
     }
+}
+
+/// The attribution line that closes the last item of a group of siblings, by the index of
+/// their parent: it names the bodies of the whole group ([`body::closing_attribution`]).
+fn group_attributions(
+    items: &[outline::Item],
+    text: &str,
+) -> HashMap<usize, Vec<duban_model::Body>> {
+    let mut out = HashMap::new();
+    for (index, item) in items.iter().enumerate() {
+        let Some(&last) = item.children.iter().max_by_key(|&&c| items[c].start) else {
+            continue;
+        };
+        if !items[last].children.is_empty() {
+            continue;
+        }
+        let bodies = body::closing_attribution(&items[last].text(text));
+        if !bodies.is_empty() {
+            out.insert(index, bodies);
+        }
+    }
+    out
 }
 
 /// The part of an obligation id an item contributes: its label, or its heading when unnumbered.

@@ -40,6 +40,25 @@ impl WordList {
         self.automaton.is_match(text)
     }
 
+    /// The byte offsets where words of the list end in `text`, overlapping ones included, in
+    /// order: the places a name could end.
+    ///
+    /// ```
+    /// use duban_extract::words::WordList;
+    /// let ends = WordList::new(["局", "机构"]);
+    /// assert_eq!(ends.ends_in("能源局派出机构"), [9, 21]);
+    /// ```
+    pub fn ends_in(&self, text: &str) -> Vec<usize> {
+        let mut ends: Vec<usize> = self
+            .automaton
+            .find_overlapping_iter(text)
+            .map(|m| m.end())
+            .collect();
+        ends.sort_unstable();
+        ends.dedup();
+        ends
+    }
+
     /// The word of the list that ends last in `text` and, of those ending there, the longest:
     /// its index in the list and the byte offset where it ends.
     ///
