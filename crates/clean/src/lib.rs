@@ -4,15 +4,14 @@
 //! document's own text, its tables as rows, and its metadata (spec §1): bytes are decoded
 //! (`decode`), an HTML page is reduced to its main content with tables kept as rows (`html`),
 //! a crawler's header block of labelled lines above a body marker is read as fields and left
-//! out (`header`), scraped text gets its character-level repairs (`text`, which also splits a
-//! page flattened onto one line back into paragraphs at its outline labels), page chrome is
+//! out (`header`), scraped text gets its character-level repairs (`text`), page chrome is
 //! removed, as whole lines and inside long lines (`chrome`), and the metadata is read from
 //! what remains and from the page's labelled fields (`meta`, with `dates`, `fields` and the
 //! GB/T 2260 table in `region`).
 //!
 //! The exported text keeps the document's words as printed: no width normalisation, no
-//! re-flowing, blank lines kept, flattened tables in scraped text left as they are (the
-//! obligation extractor reads them). Problems the cleaner recovered from go to
+//! re-flowing, blank lines kept, flattened tables and pages flattened onto one line left as they
+//! are (the obligation extractor reads them). Problems the cleaner recovered from go to
 //! [`CleanDoc::warnings`]; input that has no text is a [`CleanError`]. Nothing here panics on
 //! outside data, and every step is linear in the input's size.
 
@@ -125,7 +124,6 @@ pub fn clean(raw: &RawDoc) -> Result<CleanDoc, CleanError> {
             body_start = h.body_start;
             page_fields = h.fields;
         }
-        let body_len: usize = raw_lines[body_start..].iter().map(|l| l.len()).sum();
         for l in &raw_lines[body_start..] {
             // Chrome inside the line goes first: once the line is split, its head is a short
             // line that whole-line chrome would take with the document's words in it.
@@ -138,12 +136,7 @@ pub fn clean(raw: &RawDoc) -> Result<CleanDoc, CleanError> {
                 }
                 None => l,
             };
-            // A line that holds most of the text is a page flattened onto one line.
-            let split = text::split_run_in_paragraphs(l).or_else(|| {
-                (l.len() * 2 > body_len)
-                    .then(|| text::split_flattened_page(l))
-                    .flatten()
-            });
+            let split = text::split_run_in_paragraphs(l);
             match split {
                 Some(split) => lines.extend(split.split('\n').map(|s| Line {
                     text: s.to_string(),

@@ -3,8 +3,9 @@
 //! Line ends are unified to LF, zero-width characters that scrapers leave (U+200B, U+FEFF, …)
 //! are dropped, digits that PDF extraction spaced out (`2 0 0 1年`) are joined when the
 //! document shows that damage, and paragraphs that a converter ran together on one line with
-//! their indentation still marking them (` \u{2003}\u{2003}`) are split again, as is a page
-//! that a crawler flattened onto one line, before its outline labels.
+//! their indentation still marking them (` \u{2003}\u{2003}`) are split again. A page that a
+//! crawler flattened onto one line is left as printed: the outline parser of `duban-extract`
+//! finds its items inside the line.
 //!
 //! It does not change widths (no NFKC: that is only for matching, see [`nfkc`]), does not trim
 //! lines, and does not touch blank lines, whose structure the obligation extractor reads.
@@ -130,105 +131,6 @@ pub fn split_run_in_paragraphs(line: &str) -> Option<String> {
     Some(RUN_IN_INDENT.replace_all(line, "\n$1").into_owned())
 }
 
-/// An outline label inside a line: `一、`, `（一）`, `1.`/`1、`, `（1）`, with the character
-/// before it (if any) and the one after it.
-static INNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?P<zh>[一二三四五六七八九十]{1,3})、|[（(](?P<zhp>[一二三四五六七八九十]{1,3})[）)]|(?P<ar>\d{1,2})[.．、]|[（(](?P<arp>\d{1,2})[）)]|(?P<field>(?:牵头|责任|配合|协办|实施|主办)(?:单位|部门)[:：]|完成(?:时限|时间)[:：])",
-    )
-    .expect("static regex")
-});
-
-/// A line shorter than this (in bytes) is never taken for a page flattened onto one line.
-const FLATTENED_MIN_LEN: usize = 2000;
-/// A heading that a label opened is at most this long (in bytes) when its first child's label
-/// runs on after it (`2.国有经济布局得到优化（1）推进…`).
-const RUN_ON_HEADING: usize = 90;
-
-fn chinese_numeral(s: &str) -> Option<u32> {
-    crate::dates::chinese_number(s)
-}
-
-/// Splits a page that a crawler flattened onto one line back into paragraphs, before its
-/// outline labels.
-///
-/// A label opens a paragraph where it follows a sentence end (`。；：！？`) or a space, and
-/// where it starts or continues its numbering (`1` of its style, or one more than the style's
-/// last label). A label run on after the words of the item before (`…完成时限：常态化实施十二、`)
-/// opens a paragraph only where it continues its style's numbering. A label followed by a
-/// numeral or digit (`一、二级医院`) or a decimal point (`1.5`) is no label. `None` when the line
-/// is short or fewer than three labels are found.
-pub fn split_flattened_page(line: &str) -> Option<String> {
-    if line.len() < FLATTENED_MIN_LEN {
-        return None;
-    }
-    // The last number seen of each style: `一、`, `（一）`, `1.`, `（1）`.
-    let mut last = [0u32; 4];
-    let mut breaks: Vec<usize> = Vec::new();
-    for c in INNER_LABEL.captures_iter(line) {
-        let Some(m) = c.get(0) else { continue };
-        // A task's labelled field (`牵头单位：`, `完成时限：`) was a line of its own.
-        if c.name("field").is_some() {
-            if m.start() > 0 && !breaks.is_empty() {
-                breaks.push(m.start());
-            }
-            continue;
-        }
-        let (style, number) = if let Some(n) = c.name("zh") {
-            (0, chinese_numeral(n.as_str()))
-        } else if let Some(n) = c.name("zhp") {
-            (1, chinese_numeral(n.as_str()))
-        } else if let Some(n) = c.name("ar") {
-            (2, n.as_str().parse().ok())
-        } else {
-            (3, c.name("arp").and_then(|n| n.as_str().parse().ok()))
-        };
-        let Some(number) = number else { continue };
-        // A Chinese label before another numeral is a range (`一、二级`); an Arabic one
-        // before a digit or a point is a number (`1.5`). Years may follow any label
-        // (`三、2023年工作计划`).
-        let after = line[m.end()..].chars().next();
-        let no_label = |a: char| match style {
-            0 | 1 => "一二三四五六七八九十〇零两".contains(a),
-            2 => a.is_ascii_digit() || ".．%％".contains(a),
-            _ => false,
-        };
-        if after.is_none_or(no_label) {
-            continue;
-        }
-        let before = line[..m.start()].chars().next_back();
-        // An Arabic number glued to digits before it is part of a number (`2022.`).
-        if style == 2 && before.is_some_and(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        let at_boundary = before.is_none_or(|b| b.is_whitespace() || "。；;：:！!？?".contains(b));
-        let continues = number == last[style] + 1 && last[style] > 0;
-        // A first child's label may run on after its parent's short heading.
-        let after_heading = number == 1
-            && breaks.last().is_some_and(|&b| {
-                m.start() - b <= RUN_ON_HEADING
-                    && !line[b..m.start()].contains(['。', '；', ';', '：', ':'])
-            });
-        if (at_boundary && number == 1) || continues || after_heading {
-            last[style] = number;
-            if m.start() > 0 {
-                breaks.push(m.start());
-            }
-        }
-    }
-    if breaks.len() < 3 {
-        return None;
-    }
-    let mut out = String::with_capacity(line.len() + breaks.len());
-    let mut from = 0;
-    for b in breaks {
-        out.push_str(line[from..b].trim_end());
-        out.push('\n');
-        from = b;
-    }
-    out.push_str(&line[from..]);
-    Some(out)
-}
 
 #[cfg(test)]
 mod tests {
@@ -294,29 +196,6 @@ mod tests {
                 .starts_with("\u{2003}\u{2003}现在")
         );
         assert!(split_run_in_paragraphs("短行 \u{2003}\u{2003}一").is_none());
-    }
-
-    #[test]
-    fn a_page_flattened_onto_one_line_is_split_before_its_outline_labels() {
-        // Labels open paragraphs after a sentence end, or anywhere when they continue their
-        // numbering; `一、二级` and `1.5` are no labels.
-        let filler = "推进工作落实，完善一、二级医院布局，比例提高1.5个百分点".repeat(30);
-        let line = format!(
-            "现将有关情况报告如下：一、2023年总体要求{filler}。（一）加强领导。1.明确分工{filler}。2.压实责任（1）细化清单{filler}牵头单位：区财政局完成时限：年底二、保障措施{filler}。"
-        );
-        let split = split_flattened_page(&line).unwrap();
-        let starts: Vec<String> = split
-            .lines()
-            .map(|l| l.chars().take(2).collect::<String>())
-            .collect();
-        assert_eq!(
-            starts,
-            [
-                "现将", "一、", "（一", "1.", "2.", "（1", "牵头", "完成", "二、"
-            ]
-        );
-        assert_eq!(split.replace('\n', ""), line);
-        assert!(split_flattened_page("一、总体要求。二、主要任务。三、保障").is_none());
     }
 
     #[test]
