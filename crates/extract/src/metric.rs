@@ -890,6 +890,10 @@ fn list_of_rates(phrase: &str) -> bool {
 /// Words trimmed from the ends of an indicator phrase besides [`COMPARATORS`]: fillers, time
 /// words and predicates (`今年赤字率拟按` → `赤字率`).
 const TRAILING: &[&str] = &[
+    "至",
+    "到",
+    "原则上",
+    "一般",
     "分别",
     "保证有",
     "在现有基础上",
@@ -933,8 +937,29 @@ static TRIMMED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 
 /// Words trimmed from the start of an indicator phrase.
 const LEADING: &[&str] = &[
-    "以", "到", "至", "其中", "预计", "力争", "全年", "今年", "共", "累计", "已", "较", "比",
-    "截至", "截止", "在", "并", "分", "实现",
+    "以",
+    "到",
+    "至",
+    "其中",
+    "确保",
+    "原则上",
+    "目前",
+    "约",
+    "预计",
+    "力争",
+    "全年",
+    "今年",
+    "共",
+    "累计",
+    "已",
+    "较",
+    "比",
+    "截至",
+    "截止",
+    "在",
+    "并",
+    "分",
+    "实现",
 ];
 
 static DATES_AND_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
@@ -1546,5 +1571,18 @@ mod tests {
             "财政赤字率"
         );
         assert_eq!(metrics("5G用户普及率达到60%")[0].indicator, "5G用户普及率");
+    }
+
+    /// Hedges and the `至` of a level reached are no part of the indicator.
+    #[test]
+    fn hedges_and_a_reached_level_are_trimmed() {
+        assert_eq!(
+            metrics("确保网上可办率提升至90%")[0].indicator,
+            "网上可办率"
+        );
+        assert_eq!(
+            metrics("资产负债率原则上不超过65%")[0].indicator,
+            "资产负债率"
+        );
     }
 }
