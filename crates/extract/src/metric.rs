@@ -367,18 +367,17 @@ fn governs(
         Role::Change => {
             !counted
                 && !reached
-                && gap.chars().count() <= 4
+                && gap.chars().count() <= 6
                 && !gap.contains(|c: char| c.is_ascii_digit())
                 && COMPARATOR_WORDS.last_in(gap).is_none()
                 && !["完成", "实现", "投资", "总额"]
                     .iter()
                     .any(|w| gap.contains(w))
         }
-        // `不低于考评总分数的15%`.
+        // `不超过本市12个月`, `至少配备1名`, `不低于考评总分数的15%`.
         Role::Bound => {
-            gap.ends_with('的')
-                && gap.chars().count() <= 8
-                && !gap.contains(|c: char| c.is_ascii_digit())
+            !gap.contains(|c: char| c.is_ascii_digit())
+                && (gap.chars().count() <= 3 || gap.ends_with('的') && gap.chars().count() <= 8)
         }
         Role::Points | Role::Level => false,
     };
@@ -407,8 +406,8 @@ fn strip_fillers(mut gap: &str) -> &str {
 }
 
 /// Whether the comparator at `start..end` of `prefix` is a word of its own there, not a part
-/// of a longer one (`保证金`, `参加`, `通过`, `新增`): the segmenter puts a word boundary at both
-/// its ends. Only a few characters around it are cut, so this stays cheap on long items.
+/// of a longer one (`保证金`, `参加`, `通过`, `新增`): the segmenter puts a word boundary at its
+/// end, and at both ends of a single character. Only a few characters around it are cut, so this stays cheap on long items.
 fn stands_alone(prefix: &str, start: usize, end: usize) -> bool {
     let from = crate::fold::last_chars(&prefix[..start], 4);
     let from = start - from.len();
@@ -419,7 +418,10 @@ fn stands_alone(prefix: &str, start: usize, end: usize) -> bool {
     let window = &prefix[from..to];
     let (s, e) = (start - from, end - from);
     let tokens = duban_segment::Segmenter::shared().tokens(window);
-    tokens.iter().any(|t| t.start == s) && tokens.iter().any(|t| t.end == e)
+    // A word of two or more characters needs only to end where a word ends: the segmenter
+    // glues a subject to it (`价格上涨`), never a noun after it without showing (`保证金`).
+    let single = prefix[start..end].chars().count() == 1;
+    (!single || tokens.iter().any(|t| t.start == s)) && tokens.iter().any(|t| t.end == e)
 }
 
 /// Metrics of a text.
@@ -446,6 +448,8 @@ struct Found {
     value: f64,
     upper: Option<f64>,
     op: Op,
+    /// Whether its own words gave the op (a comparator or a tail), not the default.
+    own_op: bool,
     /// The unit with its 万/亿, and the bare unit.
     unit: String,
     bare_unit: String,
@@ -479,9 +483,16 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
                 vec![indicator(f, m)]
             };
             let text = folded.original_of(m.clause_start, m.end).trim().to_string();
+            // Later members of a run take the comparator of the first
+            // (`分别不少于60万元、40万元`).
+            let op = if k > 0 && !m.own_op && run[0].own_op {
+                run[0].op
+            } else {
+                m.op
+            };
             let values: Vec<(f64, Op)> = match m.upper {
                 Some(hi) => vec![(m.value, Op::Ge), (hi, Op::Le)],
-                None => vec![(m.value, m.op)],
+                None => vec![(m.value, op)],
             };
             for indicator in &indicators {
                 for &(value, op) in &values {
@@ -509,7 +520,12 @@ fn joined(between: &str) -> bool {
 /// The numbers of a text that are metrics, in order.
 fn found_in(f: &str) -> Vec<Found> {
     // Quoted names and titles, merged into disjoint ranges in text order.
-    let mut quoted = excluded_ranges(f);
+    // A long quotation is a standard or a slogan quoted whole (`“一年内停电次数不超过5次”`),
+    // its numbers are read; titles and short quoted names (`“亿元楼”`) are not.
+    let mut quoted: Vec<(usize, usize)> = excluded_ranges(f)
+        .into_iter()
+        .filter(|&(s, e)| f[s..].starts_with('《') || f[s..e].chars().count() <= 10)
+        .collect();
     quoted.sort_unstable();
     let mut excluded: Vec<(usize, usize)> = Vec::with_capacity(quoted.len());
     for (s, e) in quoted {
@@ -633,6 +649,8 @@ fn found_in(f: &str) -> Vec<Found> {
         }
         let mult = get("wan").or(get("mult")).unwrap_or("");
         unit = format!("{mult}{unit}{}", get("per").unwrap_or(""));
+        let own_op = matches!(cmp, Some((_, role, _)) if role != Role::Level)
+            || tail_op(tail, approx).is_some();
         let found = Found {
             start: whole.start(),
             end: whole.end(),
@@ -640,6 +658,7 @@ fn found_in(f: &str) -> Vec<Found> {
             value,
             upper: ranged,
             op,
+            own_op,
             unit,
             bare_unit,
         };
@@ -660,6 +679,7 @@ fn found_in(f: &str) -> Vec<Found> {
                     upper: None,
                     op: comparator(cut, &found.bare_unit, counted)
                         .map_or(found.op, |(op, _, _)| op),
+                    own_op: true,
                     unit: found.unit.clone(),
                     bare_unit: found.bare_unit.clone(),
                 });
@@ -786,7 +806,8 @@ fn is_quantity(
     {
         return false;
     }
-    if matches!(unit, "村" | "镇" | "乡" | "区" | "县" | "单位") && tail.is_none() && chinese
+    // In Chinese numerals these name places and sides (`八方`, `三区`), they count nothing.
+    if matches!(unit, "村" | "镇" | "乡" | "区" | "县" | "单位" | "方") && tail.is_none() && chinese
     {
         return false;
     }
@@ -800,7 +821,9 @@ fn is_quantity(
     }
     // A count that is a recurrence's times: `每年至少召开一次`, `一年两次`.
     if matches!(unit, "次" | "回")
-        && (PERIODS.iter().any(|p| prefix.contains(p)) || prefix.ends_with("一年"))
+        && (PERIODS.iter().any(|p| prefix.contains(p))
+            || prefix.ends_with("一年")
+            || every_n_years(prefix))
     {
         return false;
     }
@@ -824,6 +847,18 @@ const PERIODS: &[&str] = &[
     "每学期",
     "每次",
 ];
+
+/// `每5年`, `每三个月`: a period of several years or months.
+fn every_n_years(prefix: &str) -> bool {
+    prefix.match_indices('每').any(|(i, _)| {
+        let rest = &prefix[i + '每'.len_utf8()..];
+        let n = rest.trim_start_matches(|c: char| {
+            c.is_ascii_digit() || "一二两三四五六七八九十".contains(c)
+        });
+        n.len() < rest.len()
+            && (n.starts_with('年') || n.starts_with("个月") || n.starts_with('月'))
+    })
+}
 
 /// The words that end a change before its target (`提高到`, `压减至`), from [`COMPARATORS`].
 fn starts_a_change(prefix: &str, after: &str) -> bool {
@@ -869,9 +904,10 @@ fn is_threshold(prefix: &str, after: &str, unit: &str, tail: Option<&str>) -> bo
     }
     // An amount with 以上/以下 naming a class of things after it: `1亿元以上项目40个`.
     let money = unit.ends_with('元');
-    money
-        && matches!(tail, Some("以上" | "以下" | "及以上" | "及以下"))
-        && after.starts_with(|c: char| c == '的' || (!c.is_ascii() && !is_stop(c)))
+    let names_a_class = after.starts_with(|c: char| c == '的' || (!c.is_ascii() && !is_stop(c)));
+    // `160千瓦及以下用户`, `80周岁及以上老人`.
+    (matches!(tail, Some("及以上" | "及以下")) && names_a_class)
+        || (money && matches!(tail, Some("以上" | "以下")) && names_a_class)
 }
 /// `报备率、及时率、规范率`: a list of rates that share the number after them.
 fn list_of_rates(phrase: &str) -> bool {
@@ -1584,5 +1620,39 @@ mod tests {
             metrics("资产负债率原则上不超过65%")[0].indicator,
             "资产负债率"
         );
+    }
+
+    /// Later numbers of a list take the comparator of the first: `分别不少于60万元、40万元`.
+    #[test]
+    fn a_list_of_numbers_shares_its_comparator() {
+        assert_eq!(
+            mt("一级、二级站点运营补贴分别不少于20万元、8万元"),
+            [(20.0, "万元".into(), Op::Ge), (8.0, "万元".into(), Op::Ge)]
+        );
+    }
+
+    /// A standard quoted whole is read; a short quoted name is not.
+    #[test]
+    fn a_quoted_standard_is_read_but_a_quoted_name_is_not() {
+        assert_eq!(
+            mt("严格执行“全年停电次数不超过4次”的管控标准"),
+            [(4.0, "次".into(), Op::Le)]
+        );
+        assert!(mt("打造“5A”景区和“千亿”园区").is_empty());
+    }
+
+    /// A change verb glued to its subject by the segmenter is still read: `价格上涨2%`.
+    #[test]
+    fn a_change_glued_to_its_subject_is_read() {
+        assert_eq!(
+            mt("居民消费价格上涨2.1%"),
+            [(2.1, "%".into(), Op::Increase)]
+        );
+    }
+
+    /// `每5年修订1次`: the count of a recurrence every several years is no metric.
+    #[test]
+    fn a_count_every_few_years_is_a_recurrence() {
+        assert!(mt("专业目录原则上每5年修订1次").is_empty());
     }
 }
