@@ -1,11 +1,28 @@
 //! Metrics: quantified goals and results (`出庭应诉率达到90%以上`, `减少50%`, `(10分)`,
 //! `15个工作日内`, `新增190万元`).
 //!
-//! A metric is a number with a unit; its comparator comes from the words around it (`不低于`,
-//! `以上`, `控制在…以内`, `增长`, `扣`…) and its indicator from the clause that holds it. Not
-//! metrics: years and dates, ordinals (`第1次`), numbers inside names and titles (`12345热线`,
-//! `《…》`), counts that are a recurrence's `times`, eligibility thresholds (`…突破5000万元的企业`),
-//! and counts in Chinese numerals that name a set (`八个方面`) unless a comparator quantifies them.
+//! A metric is a number with a unit; its comparator comes from the words around it and its
+//! indicator from the clause that holds it.
+//!
+//! - Units are an open class read from two lists, measure words that count things
+//!   ([`COUNT_UNITS`]: `个`, `家`, `艘`, `趟次`…) and units of measure ([`MEASURE_UNITS`]: `%`,
+//!   `亿美元`, `千瓦时`, `万方`, `元/人/日`, `岁`, `成`…); a 万/亿 before a unit belongs to it, and
+//!   stands as the unit where none follows (`减少1109万`).
+//! - One comparator vocabulary ([`COMPARATORS`]) gives the operator before a number and is
+//!   trimmed from the indicator. A comparator counts where it is a word of its own (`保证` is
+//!   none in `保证金`) and only fillers (`约`, `了`, `分别`…) stand between it and the number.
+//!   A change (`增长`, `下降`) keeps its op whatever qualifies it (`增长10%以上`); a change
+//!   reaching a level (`提高到50%`) is the level; a change whose object is a count of things
+//!   (`增加2个工作室`) counts new things.
+//! - Lists: `A、B分别增长X、Y` pairs subjects and values one to one; one value after a list
+//!   (`A、B均达到100%`) is one metric per member; a bare number before another
+//!   (`6.5和2.3个百分点`) shares its unit. A range `2-3个` is two metrics.
+//!
+//! Not metrics: years and dates, ordinals (`第1次`), numbers inside names and titles
+//! (`12345热线`, `5G`, `《…》`), counts that are a recurrence's `times`, the start of a change
+//! (`由40元提高到80元`), eligibility thresholds and classes (`…突破5000万元的企业`, `45岁以下`,
+//! `1亿元以上项目`), look-back windows (`近3年内`), and counts in Chinese numerals that name a set
+//! (`八个方面`) unless a comparator quantifies them.
 
 use crate::deadline::excluded_ranges;
 use crate::fold::Folded;
@@ -15,11 +32,177 @@ use duban_model::{Metric, Op};
 use regex::Regex;
 use std::sync::LazyLock;
 
-const UNITS: &str = "个百分点|百分点|个工作日|工作日|个月|小时|分钟|秒钟|学时|课时|人次|件次|场次|户次|万元|亿元|千元|元|平方米|平方公里|公里|千米|方面|%|‰|件|人|名|次|天|项|个|家|部|条|轮|所|场|期|篇|份|批|户|套|座|亩|吨|倍|分|宗|类|位|支|台|辆|册|本|年|村|镇|乡|区|县|单位";
+/// Measure words that count discrete things: the counted thing usually follows the number
+/// (`实现11类高频电子证照入库应用`), and a count's indicator is the number of it (`…数`).
+const COUNT_UNITS: &[&str] = &[
+    "个",
+    "家",
+    "项",
+    "件",
+    "人",
+    "名",
+    "位",
+    "户",
+    "所",
+    "座",
+    "栋",
+    "间",
+    "处",
+    "张",
+    "套",
+    "台",
+    "辆",
+    "艘",
+    "架",
+    "部",
+    "条",
+    "轮",
+    "场",
+    "期",
+    "篇",
+    "份",
+    "批",
+    "宗",
+    "类",
+    "种",
+    "支",
+    "册",
+    "本",
+    "枚",
+    "对",
+    "起",
+    "通",
+    "票",
+    "头",
+    "只",
+    "株",
+    "方面",
+    "个方面",
+    "人次",
+    "件次",
+    "场次",
+    "户次",
+    "批次",
+    "剂次",
+    "趟次",
+    "车次",
+    "架次",
+    "班次",
+    "村",
+    "镇",
+    "乡",
+    "区",
+    "县",
+    "单位",
+    "次",
+    "回",
+];
+
+/// Units of measure: shares, time, money, size, energy, age; Latin units as printed.
+const MEASURE_UNITS: &[&str] = &[
+    "%",
+    "‰",
+    "个百分点",
+    "百分点",
+    "倍",
+    "成",
+    "个工作日",
+    "工作日",
+    "个月",
+    "个小时",
+    "小时",
+    "分钟",
+    "秒钟",
+    "天",
+    "日",
+    "年",
+    "个季度",
+    "学时",
+    "课时",
+    "元",
+    "美元",
+    "港元",
+    "欧元",
+    "平方米",
+    "平方公里",
+    "平方千米",
+    "立方米",
+    "公里",
+    "千米",
+    "公顷",
+    "亩",
+    "方",
+    "标箱",
+    "吨标准煤",
+    "吨",
+    "千克",
+    "公斤",
+    "斤",
+    "千瓦时",
+    "千瓦",
+    "度",
+    "周岁",
+    "岁",
+    "分",
+    "EFLOPS",
+    "PFLOPS",
+    "TFLOPS",
+    "EB",
+    "PB",
+    "TB",
+    "Gbps",
+    "Mbps",
+    "kWh",
+    "MW",
+    "GW",
+    "kW",
+];
+
+/// What a unit may be priced or measured per (`元/人/日`, `元/亩`): the unit keeps it.
+const PER_UNITS: &[&str] = &[
+    "人",
+    "日",
+    "天",
+    "月",
+    "年",
+    "亩",
+    "吨",
+    "户",
+    "头",
+    "只",
+    "次",
+    "件",
+    "个",
+    "小时",
+    "平方米",
+    "千瓦时",
+    "度",
+    "kWh",
+];
+
+/// An alternation of words, longest first so that `个百分点` wins over `个`.
+fn alternation(lists: &[&[&str]]) -> String {
+    let mut words: Vec<&str> = lists.iter().flat_map(|l| l.iter().copied()).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    words.dedup();
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// Every unit, longest first.
+static UNITS: LazyLock<String> = LazyLock::new(|| alternation(&[COUNT_UNITS, MEASURE_UNITS]));
+
+/// A Chinese numeral.
+const CN: &str = "[一二两三四五六七八九十百千]+";
 
 static METRIC: LazyLock<Regex> = LazyLock::new(|| {
+    let units = &*UNITS;
+    let per = alternation(&[PER_UNITS]);
     Regex::new(&format!(
-        r"(?:(?P<wan>万|千)余(?P<wunit>名|人|家|件|个|项|户|次|人次)|(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇点]+))|(?P<num>\d(?: ?\d)*(?:,\d{{3}})*(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?P<mult>万|亿|千)?(?P<approx>余|多)?\s*(?P<unit>{UNITS}))(?P<tail>以上|以下|以内|之内|内|左右|多|余)?"
+        r"(?:(?P<wan>万|千)余(?P<wunit>{units})|(?P<frac>(?P<den>\d+|{CN})分之(?P<numer>\d+(?:\.\d+)?|{CN}))|(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇点]+))|(?P<num>\d(?: ?\d)*(?:,\d{{3}})*(?:\.\d+)?|{CN})(?:\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?:(?P<mult>万亿|亿|万|千)?(?P<approx>余|多)?\s*(?P<unit>{units})(?P<per>(?:/(?:{per}))*)|(?P<bare>万亿|亿|万)(?P<bapprox>余|多)?))(?P<tail>及以上|及以下|以上|以下|以内|之内|内|左右|上下|多|余)?"
     ))
     .expect("metric pattern compiles")
 });
@@ -33,43 +216,213 @@ static METRIC_GROUPS: LazyLock<Vec<(&'static str, usize)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Comparator words before a number, with their operator, longest first.
-const OPS_BEFORE: &[(&str, Op)] = &[
-    ("不低于", Op::Ge),
-    ("不少于", Op::Ge),
-    ("不小于", Op::Ge),
-    ("至少", Op::Ge),
-    ("保证", Op::Ge),
-    ("突破", Op::Ge),
-    ("超过", Op::Ge),
-    ("不超过", Op::Le),
-    ("不高于", Op::Le),
-    ("不大于", Op::Le),
-    ("不多于", Op::Le),
-    ("控制在", Op::Le),
-    ("控制到", Op::Le),
-    ("最高", Op::Le),
-    ("最多", Op::Le),
-    ("压减", Op::Decrease),
-    ("压缩", Op::Decrease),
-    ("减少", Op::Decrease),
-    ("下降", Op::Decrease),
-    ("降低", Op::Decrease),
-    ("缩短", Op::Decrease),
-    ("减轻", Op::Decrease),
-    ("扣除", Op::Decrease),
-    ("扣", Op::Decrease),
-    ("增长", Op::Increase),
-    ("增加", Op::Increase),
-    ("上升", Op::Increase),
-    ("提高", Op::Increase),
-    ("提升", Op::Increase),
-    ("加", Op::Increase),
+/// How a comparator word relates the number after it to the indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// A bound on the level: `不低于`, `控制在`, `超过`.
+    Bound,
+    /// A change by the number: `增长`, `压减`; followed by `到`/`至`/`为` it reaches a level.
+    Change,
+    /// Points added or taken off a score (`加5分`, `扣3分`): only right before points.
+    Points,
+    /// A level stated: `达到`, `为`; no operator of its own.
+    Level,
+}
+
+/// The comparator vocabulary: the words that give the operator before a number, and the words
+/// trimmed from the end of an indicator phrase. One list serves both, so that a comparator
+/// never ends up inside an indicator (`出庭应诉率不大于5%` → `出庭应诉率`).
+const COMPARATORS: &[(&str, Op, Role)] = &[
+    ("不低于", Op::Ge, Role::Bound),
+    ("不少于", Op::Ge, Role::Bound),
+    ("不小于", Op::Ge, Role::Bound),
+    ("不得低于", Op::Ge, Role::Bound),
+    ("不得少于", Op::Ge, Role::Bound),
+    ("不应低于", Op::Ge, Role::Bound),
+    ("至少", Op::Ge, Role::Bound),
+    ("保证", Op::Ge, Role::Bound),
+    ("突破", Op::Ge, Role::Bound),
+    ("超过", Op::Ge, Role::Bound),
+    ("超", Op::Ge, Role::Bound),
+    ("过", Op::Ge, Role::Bound),
+    ("逾", Op::Ge, Role::Bound),
+    ("高于", Op::Ge, Role::Bound),
+    ("大于", Op::Ge, Role::Bound),
+    ("多于", Op::Ge, Role::Bound),
+    ("不超过", Op::Le, Role::Bound),
+    ("不得超过", Op::Le, Role::Bound),
+    ("不应超过", Op::Le, Role::Bound),
+    ("不高于", Op::Le, Role::Bound),
+    ("不得高于", Op::Le, Role::Bound),
+    ("不大于", Op::Le, Role::Bound),
+    ("不多于", Op::Le, Role::Bound),
+    ("低于", Op::Le, Role::Bound),
+    ("小于", Op::Le, Role::Bound),
+    ("少于", Op::Le, Role::Bound),
+    ("控制在", Op::Le, Role::Bound),
+    ("控制到", Op::Le, Role::Bound),
+    ("最高", Op::Le, Role::Bound),
+    ("最多", Op::Le, Role::Bound),
+    ("最长", Op::Le, Role::Bound),
+    ("压减", Op::Decrease, Role::Change),
+    ("压降", Op::Decrease, Role::Change),
+    ("压缩", Op::Decrease, Role::Change),
+    ("缩减", Op::Decrease, Role::Change),
+    ("减少", Op::Decrease, Role::Change),
+    ("下降", Op::Decrease, Role::Change),
+    ("降低", Op::Decrease, Role::Change),
+    ("回落", Op::Decrease, Role::Change),
+    ("下滑", Op::Decrease, Role::Change),
+    ("缩短", Op::Decrease, Role::Change),
+    ("缩小", Op::Decrease, Role::Change),
+    ("减轻", Op::Decrease, Role::Change),
+    ("减负", Op::Decrease, Role::Change),
+    ("降幅", Op::Decrease, Role::Change),
+    ("降", Op::Decrease, Role::Change),
+    ("增长", Op::Increase, Role::Change),
+    ("增加", Op::Increase, Role::Change),
+    ("上升", Op::Increase, Role::Change),
+    ("上涨", Op::Increase, Role::Change),
+    ("提高", Op::Increase, Role::Change),
+    ("提升", Op::Increase, Role::Change),
+    ("拉升", Op::Increase, Role::Change),
+    ("扩大", Op::Increase, Role::Change),
+    ("比增", Op::Increase, Role::Change),
+    ("增幅", Op::Increase, Role::Change),
+    ("涨幅", Op::Increase, Role::Change),
+    ("增", Op::Increase, Role::Change),
+    ("扣除", Op::Decrease, Role::Points),
+    ("扣", Op::Decrease, Role::Points),
+    ("加", Op::Increase, Role::Points),
+    ("均达到", Op::Eq, Role::Level),
+    ("都达到", Op::Eq, Role::Level),
+    ("分别达到", Op::Eq, Role::Level),
+    ("达到", Op::Eq, Role::Level),
+    ("稳定在", Op::Eq, Role::Level),
+    ("保持在", Op::Eq, Role::Level),
+    ("均为", Op::Eq, Role::Level),
+    ("达", Op::Eq, Role::Level),
+    ("为", Op::Eq, Role::Level),
 ];
-/// [`OPS_BEFORE`] as one automaton: the comparator nearest the number is the one that ends
+
+/// [`COMPARATORS`] as one automaton: the comparator nearest the number is the one that ends
 /// last in the clause before it.
-static OPS_BEFORE_WORDS: LazyLock<WordList> =
-    LazyLock::new(|| WordList::new(OPS_BEFORE.iter().map(|(w, _)| *w)));
+static COMPARATOR_WORDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(COMPARATORS.iter().map(|(w, _, _)| *w)));
+
+/// Words that may stand between a comparator and its number without taking it over
+/// (`增长约300%`, `提高到近56%`, `分别增长2.3%`, `降幅超过4.25%`), longest first.
+const FILLERS: &[&str] = &[
+    "分别", "均", "都", "双双", "约", "接近", "将近", "近", "了", "达到", "达", "为", "超过", "超",
+    "在", "是", "有", "再",
+];
+
+/// Words that open a comparison with a base (`比上年增加`, `同比增长`): after one, a change of
+/// a count is a change, not a count of new things.
+const COMPARISON: &[&str] = &["比", "同比", "较", "环比"];
+
+/// The comparator that governs a number, from the clause before it: its operator and role, and
+/// whether a change reaches a level (`提高到`).
+fn comparator(prefix: &str, unit: &str, counted: bool) -> Option<(Op, Role, bool)> {
+    let (i, end) = COMPARATOR_WORDS.last_in(prefix)?;
+    let (word, _, role) = COMPARATORS[i];
+    let start = end - word.len();
+    // A level word or a filler bound after another comparator (`增长达20%`, `降幅超过4%`,
+    // `至少达到3家`) leaves the number to the one before it.
+    if (role == Role::Level || FILLERS.contains(&word))
+        && let Some((j, end2)) = COMPARATOR_WORDS.last_in(&prefix[..start])
+        && let found @ Some(_) = governs(prefix, j, end2, unit, counted)
+    {
+        return found;
+    }
+    governs(prefix, i, end, unit, counted)
+}
+
+/// The operator of comparator `i` ending at `end` of `prefix`, when it governs the number at
+/// the end of `prefix`.
+fn governs(
+    prefix: &str,
+    i: usize,
+    end: usize,
+    unit: &str,
+    counted: bool,
+) -> Option<(Op, Role, bool)> {
+    let (word, op, role) = COMPARATORS[i];
+    let start = end - word.len();
+    if !stands_alone(prefix, start, end) {
+        return None;
+    }
+    let mut gap = &prefix[end..];
+    let mut reached = false;
+    if role == Role::Change
+        && let Some(rest) = gap.strip_prefix(['到', '至', '为', '成'])
+    {
+        reached = true;
+        gap = rest;
+    }
+    let gap = strip_fillers(gap.trim());
+    let applies = match role {
+        _ if gap.is_empty() => true,
+        // The object of a change between it and a measure: `缩短办理时间50日`.
+        Role::Change => {
+            !counted
+                && !reached
+                && gap.chars().count() <= 6
+                && !gap.contains(|c: char| c.is_ascii_digit())
+                && COMPARATOR_WORDS.last_in(gap).is_none()
+                && !["完成", "实现", "投资", "总额"]
+                    .iter()
+                    .any(|w| gap.contains(w))
+        }
+        // `不超过本市12个月`, `至少配备1名`, `不低于考评总分数的15%`.
+        Role::Bound => {
+            !gap.contains(|c: char| c.is_ascii_digit())
+                && (gap.chars().count() <= 3 || gap.ends_with('的') && gap.chars().count() <= 8)
+        }
+        Role::Points | Role::Level => false,
+    };
+    if !applies {
+        return None;
+    }
+    if role == Role::Points && !unit.ends_with('分') {
+        return None;
+    }
+    Some((op, role, reached))
+}
+
+/// `gap` without the fillers at its start.
+fn strip_fillers(mut gap: &str) -> &str {
+    loop {
+        let before = gap;
+        for w in FILLERS {
+            if let Some(rest) = gap.strip_prefix(w) {
+                gap = rest.trim_start();
+            }
+        }
+        if gap == before {
+            return gap;
+        }
+    }
+}
+
+/// Whether the comparator at `start..end` of `prefix` is a word of its own there, not a part
+/// of a longer one (`保证金`, `参加`, `通过`, `新增`): the segmenter puts a word boundary at its
+/// end, and at both ends of a single character. Only a few characters around it are cut, so this stays cheap on long items.
+fn stands_alone(prefix: &str, start: usize, end: usize) -> bool {
+    let from = crate::fold::last_chars(&prefix[..start], 4);
+    let from = start - from.len();
+    let to = prefix[end..]
+        .char_indices()
+        .nth(3)
+        .map_or(prefix.len(), |(i, _)| end + i);
+    let window = &prefix[from..to];
+    let (s, e) = (start - from, end - from);
+    let tokens = duban_segment::Segmenter::shared().tokens(window);
+    // A word of two or more characters needs only to end where a word ends: the segmenter
+    // glues a subject to it (`价格上涨`), never a noun after it without showing (`保证金`).
+    let single = prefix[start..end].chars().count() == 1;
+    (!single || tokens.iter().any(|t| t.start == s)) && tokens.iter().any(|t| t.end == e)
+}
 
 /// Metrics of a text.
 ///
@@ -84,17 +437,108 @@ pub fn metrics(text: &str) -> Vec<Metric> {
     metrics_in(&Folded::new(text))
 }
 
+/// A number read as a metric, before its indicator is named.
+struct Found {
+    /// Byte range of the number and its unit in the folded text.
+    start: usize,
+    end: usize,
+    /// Where its clause starts.
+    clause_start: usize,
+    /// The value, and a range's upper end.
+    value: f64,
+    upper: Option<f64>,
+    op: Op,
+    /// Whether its own words gave the op (a comparator or a tail), not the default.
+    own_op: bool,
+    /// The unit with its 万/亿, and the bare unit.
+    unit: String,
+    bare_unit: String,
+}
+
+static BARE_NUMBER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d.])(\d+(?:\.\d+)?)\s*[、和及与]\s*$").expect("pattern compiles")
+});
+
 /// [`metrics`] of a text already folded (an item's text is folded once for every rule).
 pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
     let f = &folded.folded;
-    let excluded = excluded_ranges(f);
+    let found = found_in(f);
     let mut out = Vec::new();
+    // Runs of numbers joined by `、`/`和` (`分别增长2.3%、3.3%`) pair with a list of subjects.
+    let mut i = 0;
+    while i < found.len() {
+        let mut j = i + 1;
+        while j < found.len() && joined(&f[found[j - 1].end..found[j].start]) {
+            j += 1;
+        }
+        let run = &found[i..j];
+        let members = shared_members(f, run[0].clause_start, run[0].start);
+        let paired = run.len() >= 2 && members.len() == run.len();
+        for (k, m) in run.iter().enumerate() {
+            let indicators = if paired {
+                vec![members[k].clone()]
+            } else if k == 0 && members.len() >= 2 && run.len() == 1 {
+                members.clone()
+            } else {
+                vec![indicator(f, m)]
+            };
+            let text = folded.original_of(m.clause_start, m.end).trim().to_string();
+            // Later members of a run take the comparator of the first
+            // (`分别不少于60万元、40万元`).
+            let op = if k > 0 && !m.own_op && run[0].own_op {
+                run[0].op
+            } else {
+                m.op
+            };
+            let values: Vec<(f64, Op)> = match m.upper {
+                Some(hi) => vec![(m.value, Op::Ge), (hi, Op::Le)],
+                None => vec![(m.value, op)],
+            };
+            for indicator in &indicators {
+                for &(value, op) in &values {
+                    out.push(Metric {
+                        text: text.clone(),
+                        indicator: indicator.clone(),
+                        op,
+                        value,
+                        unit: m.unit.clone(),
+                    });
+                }
+            }
+        }
+        i = j;
+    }
+    out
+}
+
+/// Whether the text between two numbers only joins them into a list.
+fn joined(between: &str) -> bool {
+    let t = between.trim();
+    !t.is_empty() && t.chars().count() <= 2 && t.chars().all(|c| "、和及与".contains(c))
+}
+
+/// The numbers of a text that are metrics, in order.
+fn found_in(f: &str) -> Vec<Found> {
+    // Quoted names and titles, merged into disjoint ranges in text order.
+    // A long quotation is a standard or a slogan quoted whole (`“一年内停电次数不超过5次”`),
+    // its numbers are read; titles and short quoted names (`“亿元楼”`) are not.
+    let mut quoted: Vec<(usize, usize)> = excluded_ranges(f)
+        .into_iter()
+        .filter(|&(s, e)| f[s..].starts_with('《') || f[s..e].chars().count() <= 10)
+        .collect();
+    quoted.sort_unstable();
+    let mut excluded: Vec<(usize, usize)> = Vec::with_capacity(quoted.len());
+    for (s, e) in quoted {
+        match excluded.last_mut() {
+            Some(last) if s < last.1 => last.1 = last.1.max(e),
+            _ => excluded.push((s, e)),
+        }
+    }
+    let mut out: Vec<Found> = Vec::new();
     for caps in METRIC.captures_iter(f) {
         let Some(whole) = caps.get(0) else { continue };
-        if excluded
-            .iter()
-            .any(|&(s, e)| whole.start() >= s && whole.start() < e)
-        {
+        let k = excluded.partition_point(|&(s, _)| s <= whole.start());
+        if k > 0 && whole.start() < excluded[k - 1].1 {
             continue;
         }
         let before = &f[..whole.start()];
@@ -119,69 +563,32 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
                 .and_then(|&(_, i)| caps.get(i))
                 .map(|m| m.as_str())
         };
-        let mut unit = get("unit").or(get("wunit")).unwrap_or("").to_string();
+        let Some(read) = read_number(&get) else {
+            continue;
+        };
+        let Read {
+            value,
+            mut unit,
+            chinese,
+        } = read;
         let tail = get("tail");
-        let chinese = get("num").is_some_and(|n| !n.starts_with(|c: char| c.is_ascii_digit()));
-        // The digits of an Arabic number, without the spaces PDF extraction leaves in them.
         let digits: String = get("num")
             .unwrap_or("")
             .chars()
             .filter(char::is_ascii_digit)
             .collect();
-        let value = if let Some(m) = get("wan") {
-            // `万余名`: at least one ten-thousand.
-            unit = format!("{m}{unit}");
-            1.0
-        } else if let Some(p) = get("pctn") {
-            unit = "%".into();
-            match crate::numeral::chinese_value(p) {
-                Some(v) => f64::from(v),
-                None => continue,
-            }
-        } else {
-            match get("num").and_then(number_value) {
-                Some(v) => v,
-                None => continue,
-            }
-        };
-        // Dates, years and ordinals.
-        if before.ends_with('第') || before.ends_with("第 ") {
-            continue;
-        }
-        if unit == "年" {
-            // `3年内` and `不超过5年` are time limits; `实施满1年`, `每隔2年`, `2015年` are not metrics.
-            let limited = matches!(tail, Some("内" | "以内" | "之内"))
-                || ["不超过", "最长", "不少于", "不低于"]
-                    .iter()
-                    .any(|w| prefix.ends_with(w));
-            if !limited || digits.len() == 4 || prefix.ends_with('每') || prefix.ends_with("每隔")
-            {
-                continue;
-            }
-        }
-        if digits.len() == 4 && digits.starts_with(['1', '2']) && after.starts_with(['年', '月'])
-        {
-            continue;
-        }
-        if (unit == "天"
-            || unit == "日"
-            || unit == "个月"
-            || unit == "小时"
-            || unit == "工作日"
-            || unit == "个工作日")
-            && after.starts_with(['前', '后'])
-        {
-            continue;
-        }
-        if matches!(unit.as_str(), "村" | "镇" | "乡" | "区" | "县" | "单位")
-            && get("approx").is_none()
-            && tail.is_none()
-            && chinese
-        {
-            continue;
-        }
-        // Names and codes: `5G`, `3A级`.
-        if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        let ranged = get("num2").and_then(number_value);
+        if !is_quantity(
+            before,
+            after,
+            prefix,
+            &unit,
+            tail,
+            &digits,
+            chinese,
+            ranged.is_some(),
+            value,
+        ) {
             continue;
         }
         // `六方面内容`: `内` there starts a word, it is no limit.
@@ -190,142 +597,318 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
         } else {
             tail
         };
-        // Per-unit bases of a rate: `每少报送1条…扣0.2分`.
-        if prefix.contains("每少") || prefix.contains("每多") || prefix.ends_with('每') {
-            continue;
-        }
-        // A count that is a recurrence's times: `每年至少召开一次`.
-        if matches!(unit.as_str(), "次" | "回")
-            && (prefix.contains('每') || before.ends_with("一年") || prefix.contains("一年"))
-        {
-            continue;
-        }
-        if matches!(unit.as_str(), "次") && chinese && value <= 1.0 {
-            continue;
-        }
-        // Eligibility thresholds: `首次突破5000万元的企业`, `满1年的`.
-        if after.starts_with('的')
-            && (prefix.contains("首次") || prefix.contains('满') || prefix.ends_with("突破"))
-        {
-            continue;
-        }
-        let mut op = OPS_BEFORE_WORDS
-            .last_in(prefix)
-            .map(|(i, _)| OPS_BEFORE[i].1);
-        // `加` and `扣` are operators only right before the number (`加5分`, not `加强…5项`).
-        if let Some(Op::Increase | Op::Decrease) = op {
-            let near = crate::fold::last_chars(prefix, 4);
-            let far_only = ![
-                "增长", "增加", "上升", "提高", "提升", "减少", "下降", "降低", "压减", "压缩",
-                "缩短", "减轻",
-            ]
-            .iter()
-            .any(|w| prefix.contains(w));
-            if far_only && !near.contains(['加', '扣']) {
-                op = None;
+        let bare_unit = unit.clone();
+        let counted = COUNT_UNITS.contains(&unit.as_str());
+        let cmp = comparator(prefix, &unit, counted);
+        let approx = get("approx").is_some()
+            || get("bapprox").is_some()
+            || get("wan").is_some()
+            || matches!(tail, Some("多" | "余"));
+        let op = match cmp {
+            // A change keeps its op whatever qualifies it (`增长10%以上`, `增长5.5%左右`)…
+            Some((op, Role::Change, false)) => {
+                // …unless what changes is a count of things named after it (`增加2个工作室`).
+                let object = counted
+                    && after.starts_with(|c: char| !c.is_ascii() && !is_stop(c))
+                    && !COMPARISON.iter().any(|w| prefix.contains(w));
+                if object {
+                    tail_op(tail, approx).unwrap_or(Op::Eq)
+                } else {
+                    op
+                }
             }
-            if prefix.ends_with("提高到")
-                || prefix.ends_with("提高至")
-                || prefix.ends_with("增加到")
-                || prefix.ends_with("上升到")
-                || prefix.ends_with("下降到")
-                || prefix.ends_with("降低到")
-                || prefix.ends_with("减少到")
-            {
-                op = Some(Op::Eq);
-            }
-        }
-        let ranged = get("num2").and_then(number_value);
-        let approx =
-            get("approx").is_some() || get("wan").is_some() || matches!(tail, Some("多" | "余"));
-        let op = match tail {
-            Some("以上") => Op::Ge,
-            Some("以下" | "以内" | "之内" | "内") => Op::Le,
-            Some("左右") => Op::Eq,
-            _ if approx => Op::Ge,
-            _ => op.unwrap_or(Op::Eq),
+            // A level reached (`提高到50%以上`) or bounded (`控制在3%左右`): the tail first.
+            Some((op, Role::Bound, _)) => tail_op(tail, approx).unwrap_or(op),
+            Some((op, Role::Points, _)) => op,
+            Some((_, _, _)) | None => tail_op(tail, approx).unwrap_or(Op::Eq),
         };
         // Chinese numerals quantify only with a comparator right at them (`两名以上`,
-        // `不少于三次`), never as a set's name (`两方面`, `一批`).
-        let adjacent_comparator =
-            OPS_BEFORE.iter().any(|(w, _)| prefix.ends_with(w)) || prefix.ends_with("达到");
+        // `不少于三次`) or as a range (`三到五年`), never as a set's name (`两方面`, `一批`).
+        let adjacent_comparator = COMPARATORS
+            .iter()
+            .any(|(w, _, role)| *role != Role::Level && prefix.trim_end().ends_with(w))
+            || prefix.trim_end().ends_with("达到");
         if chinese
             && get("pct").is_none()
+            && get("frac").is_none()
             && tail.is_none()
             && !approx
+            && ranged.is_none()
             && (!adjacent_comparator || value == 1.0)
         {
             continue;
         }
         // The starting value of a change (`由去年的1076亿元增加到1562亿元`) is no goal.
-        if [
-            "提高到",
-            "提高至",
-            "增加到",
-            "增加至",
-            "提升到",
-            "提升至",
-            "上升到",
-            "上升至",
-            "下降到",
-            "下降至",
-            "降低到",
-            "降低至",
-            "减少到",
-            "减少至",
-            "扩大到",
-            "扩大至",
-            "增长到",
-            "增长至",
-        ]
-        .iter()
-        .any(|w| per_unit_tail(after).starts_with(w))
-        {
+        if starts_a_change(prefix, after) {
             continue;
         }
-        let mult = if get("wan").is_some() {
-            ""
-        } else {
-            get("mult").unwrap_or("")
-        };
-        let unit = format!("{mult}{unit}");
-        let indicators = indicators(
-            f,
+        // Eligibility thresholds and classes: `首次突破5000万元的企业`, `持股比例高于50%的公司`,
+        // `1亿元以上项目`, `45岁以下`.
+        if is_threshold(prefix, after, &unit, tail) {
+            continue;
+        }
+        let mult = get("wan").or(get("mult")).unwrap_or("");
+        unit = format!("{mult}{unit}{}", get("per").unwrap_or(""));
+        let own_op = matches!(cmp, Some((_, role, _)) if role != Role::Level)
+            || tail_op(tail, approx).is_some();
+        let found = Found {
+            start: whole.start(),
+            end: whole.end(),
             clause_start,
-            whole.start(),
-            whole.end(),
-            get("unit").or(get("wunit")).unwrap_or(""),
+            value,
+            upper: ranged,
             op,
-        );
-        let text = folded
-            .original_of(clause_start, whole.end())
-            .trim()
-            .to_string();
-        if let Some(hi) = ranged {
-            for (v, op) in [(value, Op::Ge), (hi, Op::Le)] {
-                out.push(Metric {
-                    text: text.clone(),
-                    indicator: indicators[0].clone(),
-                    op,
+            own_op,
+            unit,
+            bare_unit,
+        };
+        // A bare number before this one shares its unit: `高于GDP增速6.5和2.3个百分点`.
+        if ranged.is_none()
+            && let Some(c) = BARE_NUMBER_BEFORE.captures(crate::fold::last_chars(prefix, 16))
+            && let Some(n) = c.get(1)
+            && let Some(v) = number_value(n.as_str())
+        {
+            let offset = whole.start() - crate::fold::last_chars(prefix, 16).len() + n.start();
+            let cut = &f[clause_start..offset];
+            if !cut.ends_with('第') {
+                out.push(Found {
+                    start: offset,
+                    end: offset + n.as_str().len(),
+                    clause_start,
                     value: v,
-                    unit: unit.clone(),
+                    upper: None,
+                    op: comparator(cut, &found.bare_unit, counted)
+                        .map_or(found.op, |(op, _, _)| op),
+                    own_op: true,
+                    unit: found.unit.clone(),
+                    bare_unit: found.bare_unit.clone(),
                 });
             }
-            continue;
         }
-        for indicator in indicators {
-            out.push(Metric {
-                text: text.clone(),
-                indicator,
-                op,
-                value,
-                unit: unit.clone(),
-            });
-        }
+        out.push(found);
     }
     out
 }
 
+/// A number as read: its value, unit (without 万/亿) and whether it is in Chinese numerals.
+struct Read {
+    value: f64,
+    unit: String,
+    chinese: bool,
+}
+
+fn read_number<'c>(get: &dyn Fn(&str) -> Option<&'c str>) -> Option<Read> {
+    let chinese = get("num").is_some_and(|n| !n.starts_with(|c: char| c.is_ascii_digit()));
+    if get("wan").is_some() {
+        // `万余名`: at least one ten-thousand.
+        return Some(Read {
+            value: 1.0,
+            unit: get("wunit").unwrap_or("").to_string(),
+            chinese: false,
+        });
+    }
+    if let Some(p) = get("pctn") {
+        return Some(Read {
+            value: f64::from(crate::numeral::chinese_value(p)?),
+            unit: "%".into(),
+            chinese: true,
+        });
+    }
+    if get("frac").is_some() {
+        // `三分之一`: a share, as a percentage.
+        let den = number_value(get("den")?)?;
+        let numer = number_value(get("numer")?)?;
+        if den == 0.0 || numer > den {
+            return None;
+        }
+        return Some(Read {
+            value: (numer / den * 10000.0).round() / 100.0,
+            unit: "%".into(),
+            chinese: false,
+        });
+    }
+    let value = get("num").and_then(number_value)?;
+    let unit = match (get("unit"), get("bare")) {
+        (Some(u), _) => u.to_string(),
+        // A bare 万/亿 is the unit: `减少1109万`.
+        (None, Some(b)) => b.to_string(),
+        (None, None) => return None,
+    };
+    Some(Read {
+        value,
+        unit,
+        chinese,
+    })
+}
+
+/// Punctuation and clause ends.
+fn is_stop(c: char) -> bool {
+    "。；;，,、：:()（）“”\"《》".contains(c) || c.is_whitespace()
+}
+
+/// The operator a tail or an approximate count gives (`以上`, `以内`, `左右`, `余`).
+fn tail_op(tail: Option<&str>, approx: bool) -> Option<Op> {
+    match tail {
+        Some("以上" | "及以上") => Some(Op::Ge),
+        Some("以下" | "及以下" | "以内" | "之内" | "内") => Some(Op::Le),
+        Some("左右" | "上下") => Some(Op::Eq),
+        _ if approx => Some(Op::Ge),
+        _ => None,
+    }
+}
+
+/// Whether a number with its unit is a quantity at all: not a year, a date, an ordinal, a code
+/// inside a name, a per-unit base or a recurrence's count.
+#[allow(clippy::too_many_arguments)]
+fn is_quantity(
+    before: &str,
+    after: &str,
+    prefix: &str,
+    unit: &str,
+    tail: Option<&str>,
+    digits: &str,
+    chinese: bool,
+    ranged: bool,
+    value: f64,
+) -> bool {
+    if before.ends_with('第') || before.ends_with("第 ") {
+        return false;
+    }
+    if unit == "年" {
+        // `3年内` and `不超过5年` are time limits, `三到五年` a span; `实施满1年`, `每隔2年`,
+        // `2015年` are not metrics.
+        let limited = matches!(tail, Some("内" | "以内" | "之内"))
+            || ranged
+            || ["不超过", "最长", "不少于", "不低于", "为期", "期限为"]
+                .iter()
+                .any(|w| prefix.ends_with(w));
+        if !limited || digits.len() == 4 || prefix.ends_with('每') || prefix.ends_with("每隔") {
+            return false;
+        }
+    }
+    if digits.len() == 4 && digits.starts_with(['1', '2']) && after.starts_with(['年', '月']) {
+        return false;
+    }
+    // Dates: `5月10日`, `10日前`.
+    if unit == "日" && (prefix.ends_with('月') || !after.starts_with(['以', '内'])) {
+        return false;
+    }
+    if matches!(
+        unit,
+        "天" | "日" | "个月" | "小时" | "个小时" | "工作日" | "个工作日"
+    ) && after.starts_with(['前', '后'])
+    {
+        return false;
+    }
+    // A look-back window: `近3年内无重大违法`.
+    if matches!(tail, Some("内" | "以内" | "之内"))
+        && (prefix.ends_with('近') || prefix.ends_with("最近"))
+    {
+        return false;
+    }
+    // In Chinese numerals these name places and sides (`八方`, `三区`), they count nothing.
+    if matches!(unit, "村" | "镇" | "乡" | "区" | "县" | "单位" | "方") && tail.is_none() && chinese
+    {
+        return false;
+    }
+    // Names and codes: `5G`, `3A级`; a Latin unit is whole (`12EB`, not `5GB` read as `5G`).
+    if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    // Per-unit bases of a rate: `每少报送1条…扣0.2分`.
+    if prefix.contains("每少") || prefix.contains("每多") || prefix.ends_with('每') {
+        return false;
+    }
+    // A count that is a recurrence's times: `每年至少召开一次`, `一年两次`.
+    if matches!(unit, "次" | "回")
+        && (PERIODS.iter().any(|p| prefix.contains(p))
+            || prefix.ends_with("一年")
+            || every_n_years(prefix))
+    {
+        return false;
+    }
+    if unit == "次" && chinese && value <= 1.0 {
+        return false;
+    }
+    true
+}
+
+/// The periods of a recurrence (`每年至少召开一次`); `每个台区` is none.
+const PERIODS: &[&str] = &[
+    "每年",
+    "每月",
+    "每季",
+    "每周",
+    "每天",
+    "每日",
+    "每半年",
+    "每两年",
+    "每隔",
+    "每学期",
+    "每次",
+];
+
+/// `每5年`, `每三个月`: a period of several years or months.
+fn every_n_years(prefix: &str) -> bool {
+    prefix.match_indices('每').any(|(i, _)| {
+        let rest = &prefix[i + '每'.len_utf8()..];
+        let n = rest.trim_start_matches(|c: char| {
+            c.is_ascii_digit() || "一二两三四五六七八九十".contains(c)
+        });
+        n.len() < rest.len()
+            && (n.starts_with('年') || n.starts_with("个月") || n.starts_with('月'))
+    })
+}
+
+/// The words that end a change before its target (`提高到`, `压减至`), from [`COMPARATORS`].
+fn starts_a_change(prefix: &str, after: &str) -> bool {
+    let rest = per_unit_tail(after);
+    let from = {
+        let p = prefix.trim_end();
+        p.ends_with('从') || p.ends_with('由') || p.contains('从') || p.contains('由')
+    };
+    let Some(end) = COMPARATORS
+        .iter()
+        .filter(|(w, _, role)| *role == Role::Change && rest.starts_with(w))
+        .map(|(w, _, _)| w.len())
+        .max()
+    else {
+        return false;
+    };
+    let reaches = rest[end..].starts_with(['到', '至', '为', '成']);
+    reaches || (from && rest.len() > end)
+}
+
+/// Whether a number only bounds a class or a condition (`首次突破5000万元的企业`, `满1年的`,
+/// `持股比例高于50%的公司`, `1亿元以上项目`, `45岁以下`, `不足5000名的`).
+fn is_threshold(prefix: &str, after: &str, unit: &str, tail: Option<&str>) -> bool {
+    let of = after.starts_with('的');
+    if of
+        && (prefix.contains("首次")
+            || prefix.ends_with('满')
+            || prefix.ends_with("不足")
+            || prefix.ends_with("未满")
+            || ["高于", "低于", "大于", "小于", "突破"]
+                .iter()
+                .any(|w| prefix.ends_with(w))
+            || matches!(tail, Some("及以上" | "及以下")))
+    {
+        return true;
+    }
+    if prefix.ends_with("不足") || prefix.ends_with("满") {
+        return of || after.starts_with(|c: char| !is_stop(c));
+    }
+    // Ages in brackets: `45岁以下`, `80周岁及以上`.
+    if unit.ends_with('岁') && tail.is_some_and(|t| t.contains("以")) {
+        return true;
+    }
+    // An amount with 以上/以下 naming a class of things after it: `1亿元以上项目40个`.
+    let money = unit.ends_with('元');
+    let names_a_class = after.starts_with(|c: char| c == '的' || (!c.is_ascii() && !is_stop(c)));
+    // `160千瓦及以下用户`, `80周岁及以上老人`.
+    (matches!(tail, Some("及以上" | "及以下")) && names_a_class)
+        || (money && matches!(tail, Some("以上" | "以下")) && names_a_class)
+}
 /// `报备率、及时率、规范率`: a list of rates that share the number after them.
 fn list_of_rates(phrase: &str) -> bool {
     let tail = phrase
@@ -340,42 +923,15 @@ fn list_of_rates(phrase: &str) -> bool {
             .all(|p| p.ends_with('率') || p.ends_with("比例") || p.ends_with("比重"))
 }
 
-/// Comparator and filler words stripped from the end of an indicator phrase.
+/// Words trimmed from the ends of an indicator phrase besides [`COMPARATORS`]: fillers, time
+/// words and predicates (`今年赤字率拟按` → `赤字率`).
 const TRAILING: &[&str] = &[
-    "均达到",
-    "都达到",
-    "分别达到",
-    "均为",
-    "达到",
-    "达",
-    "为",
-    "不低于",
-    "不少于",
-    "不小于",
-    "至少",
+    "至",
+    "到",
+    "原则上",
+    "一般",
+    "分别",
     "保证有",
-    "保证",
-    "突破",
-    "超过",
-    "不超过",
-    "不高于",
-    "控制在",
-    "控制到",
-    "最高",
-    "提高到",
-    "提高至",
-    "增加到",
-    "提高",
-    "增长",
-    "增加",
-    "上升",
-    "下降",
-    "降低",
-    "减少",
-    "压减",
-    "压缩",
-    "缩短",
-    "调整",
     "在现有基础上",
     "比上年",
     "同比",
@@ -389,21 +945,63 @@ const TRAILING: &[&str] = &[
     "都",
     "约",
     "近",
-    "扣",
-    "加",
+    "接近",
     "年均",
+    "双双",
+    "调整",
+    "拟按",
+    "预计",
+    "全年",
+    "今年",
+    "年内",
+    "要",
+    "将",
+    "实现",
+    "再",
 ];
 
-/// Units that count things: the counted thing usually follows the number
-/// (`实现11类高频电子证照入库应用`), and the indicator is its number (`…数`).
-const COUNT_UNITS: &[&str] = &[
-    "件", "人", "名", "项", "个", "家", "部", "条", "轮", "所", "场", "期", "篇", "份", "批", "户",
-    "套", "座", "宗", "类", "位", "支", "台", "辆", "册", "本", "方面", "人次", "件次", "场次",
-    "户次", "村", "镇", "乡", "区", "县", "单位", "次",
+/// [`COMPARATORS`] and [`TRAILING`], longest first.
+static TRIMMED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words: Vec<&str> = COMPARATORS
+        .iter()
+        .map(|(w, _, _)| *w)
+        .chain(TRAILING.iter().copied())
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words
+});
+
+/// Words trimmed from the start of an indicator phrase.
+const LEADING: &[&str] = &[
+    "以",
+    "到",
+    "至",
+    "其中",
+    "确保",
+    "原则上",
+    "目前",
+    "约",
+    "预计",
+    "力争",
+    "全年",
+    "今年",
+    "共",
+    "累计",
+    "已",
+    "较",
+    "比",
+    "截至",
+    "截止",
+    "在",
+    "并",
+    "分",
+    "实现",
 ];
 
 static DATES_AND_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:19|20)\d{{2}}\s*年(?:度)?(?:\d{{1,2}}\s*月(?:\d{{1,2}}\s*日)?)?(?:底|末)?(?:前|以前|以来)?|\d+(?:\.\d+)?\s*(?:万|亿|千)?(?:余|多)?\s*(?:{UNITS})?"))
+    let units = &*UNITS;
+    // Only numbers with a unit: a bare number is part of a name (`5G用户普及率`, `12345热线`).
+    Regex::new(&format!(r"(?:19|20)\d{{2}}\s*年(?:度)?(?:\d{{1,2}}\s*月(?:\d{{1,2}}\s*日)?)?(?:底|末)?(?:前|以前|以来)?|\d+(?:\.\d+)?\s*(?:(?:万亿|亿|万|千)?(?:余|多)?\s*(?:{units})(?:以上|以下|左右|多|余)?|万亿|亿|万)"))
         .expect("pattern compiles")
 });
 
@@ -427,8 +1025,9 @@ fn per_unit_tail(after: &str) -> &str {
 }
 
 static COUNTED_LIST_MEMBER: LazyLock<Regex> = LazyLock::new(|| {
+    let units = &*UNITS;
     Regex::new(&format!(
-        r"\d\s*(?:万|亿|千)?(?:余|多)?\s*(?:{UNITS})(?:以上|以下|左右|多|余)?[、，,]"
+        r"\d\s*(?:万亿|亿|万|千)?(?:余|多)?\s*(?:{units})(?:以上|以下|左右|多|余)?[、，,]"
     ))
     .expect("pattern compiles")
 });
@@ -438,14 +1037,11 @@ fn core_before(phrase: &str) -> String {
     let mut phrase = DATES_AND_COUNTS.replace_all(phrase, "").trim().to_string();
     loop {
         let before = phrase.clone();
-        for w in TRAILING {
-            if let Some(p) = phrase.strip_suffix(w) {
-                phrase = p.trim_end().to_string();
-            }
+        // The longest word first: `不超过`, not `超过` leaving `不`.
+        while let Some(p) = TRIMMED.iter().find_map(|w| phrase.strip_suffix(w)) {
+            phrase = p.trim_end().to_string();
         }
-        for lead in [
-            "其中", "全年", "共", "累计", "已", "较", "比", "截至", "截止", "在", "并", "分",
-        ] {
+        for lead in LEADING {
             if let Some(p) = phrase.strip_prefix(lead)
                 && p.chars().count() >= 2
             {
@@ -456,9 +1052,11 @@ fn core_before(phrase: &str) -> String {
             break;
         }
     }
-    // `完成A、B、C等4件…`: the list names the things counted, the verb before it the act.
+    // `完成A、B、C等4件…`: the list names the things counted, the verb before it the act;
+    // titles in it are examples too (`学习《A》《B》等4部法律`).
     if phrase.ends_with('等') {
         phrase.pop();
+        phrase = without_titles(&phrase);
         if phrase.contains('、')
             && let Some(first) = duban_segment::Segmenter::shared().tokens(&phrase).first()
         {
@@ -468,17 +1066,40 @@ fn core_before(phrase: &str) -> String {
     phrase
 }
 
+/// `phrase` without the titles in it (`《…》`).
+fn without_titles(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    let mut depth = 0usize;
+    for c in phrase.chars() {
+        match c {
+            '《' => depth += 1,
+            '》' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The thing after a number, up to the end of its clause, without other numbers.
 fn core_after(rest: &str) -> String {
     let end = rest
         .find(['。', '；', ';', '，', ',', '\n', '(', ')', '、'])
         .unwrap_or(rest.len());
     let after = DATES_AND_COUNTS.replace_all(&rest[..end], "");
-    after
+    let after = after
         .trim()
         .trim_start_matches(['的', '以', '上', '下'])
-        .trim()
-        .to_string()
+        .trim();
+    // A predicate after the number says what became of it, it names no thing
+    // (`样本862份均为阴性`, `目标任务100%已完成`).
+    if ["为", "均", "都", "已", "全部", "分别", "是"]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        return String::new();
+    }
+    after.to_string()
 }
 
 /// The clause before `clause_start`, as a condition or subject (`未建立台账的` → `未建立台账`).
@@ -491,36 +1112,51 @@ fn previous_clause(f: &str, clause_start: usize) -> String {
     core_before(clause.trim().trim_end_matches('的'))
 }
 
-/// The indicators a metric measures: the clause around the number without its comparator and
-/// other numbers, completed by what is counted after it (`…数`), by the condition of a
-/// deduction (`未持证上岗…扣分`), or by the item a rubric's points are for (`…分值`); one per
-/// member of a shared list (`进驻率、按时办结率均达到100%`).
-fn indicators(
-    f: &str,
-    clause_start: usize,
-    num_start: usize,
-    num_end: usize,
-    unit: &str,
-    op: Op,
-) -> Vec<String> {
+/// Whether a phrase before a number says that a list of subjects shares it or takes one value
+/// each (`均`, `都`, `分别`, `双双`; not the `均` of `平均`, `年均`, `人均`).
+fn shares(raw: &str) -> bool {
+    let mut rest = raw.to_string();
+    for w in ["平均", "年均", "人均", "日均", "户均", "均衡", "均等"] {
+        rest = rest.replace(w, "");
+    }
+    rest.contains('均')
+        || rest.contains('都')
+        || rest.contains("分别")
+        || rest.contains("双双")
+        || list_of_rates(raw)
+}
+
+/// The members of a list of subjects before a number that share it or are paired with a list
+/// of numbers (`进驻率、按时办结率均达到100%`); empty when there is no such list.
+fn shared_members(f: &str, clause_start: usize, num_start: usize) -> Vec<String> {
     let mut raw = f[clause_start..num_start].trim();
     // In a list of counts (`制定市政府文件13件、部门文件38件`) each member measures its own thing.
     if let Some(last) = COUNTED_LIST_MEMBER.find_iter(raw).last() {
         raw = &raw[last.end()..];
     }
-    let shared =
-        raw.contains('均') || raw.contains('都') || raw.contains("分别") || list_of_rates(raw);
-    let a = core_before(raw);
-    if shared && a.contains('、') {
-        let parts: Vec<String> = a
-            .split('、')
-            .map(|p| p.trim().to_string())
-            .filter(|p| !p.is_empty())
-            .collect();
-        if parts.len() >= 2 {
-            return parts;
-        }
+    if !shares(raw) {
+        return Vec::new();
     }
+    let a = core_before(raw);
+    let parts: Vec<String> = a
+        .split('、')
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() >= 2 { parts } else { Vec::new() }
+}
+
+/// The indicator a metric measures: the clause before the number without its comparator and
+/// other numbers, completed by what is counted or measured after it (`…数`), by the condition of
+/// a deduction (`未持证上岗…扣分`), or by the item a rubric's points are for (`…分值`).
+fn indicator(f: &str, m: &Found) -> String {
+    let (clause_start, num_start, num_end) = (m.clause_start, m.start, m.end);
+    let unit = m.bare_unit.as_str();
+    let mut raw = f[clause_start..num_start].trim();
+    if let Some(last) = COUNTED_LIST_MEMBER.find_iter(raw).last() {
+        raw = &raw[last.end()..];
+    }
+    let a = core_before(raw);
     let short = |s: &str| s.chars().count() < 4;
     // A rubric's points in brackets after the item: `遵守决策程序(10分)`.
     if unit == "分" && f[..num_start].trim_end().ends_with(['(', '（']) {
@@ -530,21 +1166,21 @@ fn indicators(
             .next()
             .unwrap_or("")
             .trim_end_matches(['。', '.', ' ']);
-        return vec![format!("{}分值", item.trim())];
+        return format!("{}分值", item.trim());
     }
     // A deduction or bonus: the condition before it.
-    if unit == "分" && matches!(op, Op::Decrease | Op::Increase) {
+    if unit == "分" && matches!(m.op, Op::Decrease | Op::Increase) {
         let cond = if short(&a) {
             previous_clause(f, clause_start)
         } else {
             a.trim_end_matches('的').to_string()
         };
-        let word = if op == Op::Decrease {
+        let word = if m.op == Op::Decrease {
             "扣分"
         } else {
             "加分"
         };
-        return vec![format!("{cond}{word}")];
+        return format!("{cond}{word}");
     }
     let b = core_after(&f[num_end..]);
     let counted = COUNT_UNITS.contains(&unit);
@@ -558,7 +1194,7 @@ fn indicators(
     if counted && !phrase.ends_with('数') {
         phrase.push('数');
     }
-    vec![phrase]
+    phrase
 }
 
 #[cfg(test)]
@@ -743,7 +1379,7 @@ mod tests {
     fn the_start_of_a_change_per_unit_is_not_a_metric() {
         assert_eq!(
             mt("补贴由1000元/头提高至1500元/头"),
-            [(1500.0, "元".into(), Op::Eq)]
+            [(1500.0, "元/头".into(), Op::Eq)]
         );
     }
 
@@ -769,5 +1405,254 @@ mod tests {
     #[test]
     fn an_eligibility_threshold_is_not_a_metric() {
         assert!(mt("对年销售收入首次突破5000万元的企业给予奖励").is_empty());
+    }
+
+    /// A change keeps its op whatever qualifies it: 以上, 左右, 约.
+    #[test]
+    fn a_qualified_change_is_still_a_change() {
+        assert_eq!(
+            mt("全县农业总产值年均增长8%以上"),
+            [(8.0, "%".into(), Op::Increase)]
+        );
+        assert_eq!(
+            mt("外贸进出口总额同比增长约120%"),
+            [(120.0, "%".into(), Op::Increase)]
+        );
+        assert_eq!(
+            mt("城乡居民收入增长6.5%左右"),
+            [(6.5, "%".into(), Op::Increase)]
+        );
+    }
+
+    /// A change that reaches a level is the level: 提高到…以上 is at least, 提升至 is equal.
+    #[test]
+    fn a_change_to_a_level_is_the_level() {
+        assert_eq!(mt("森林覆盖率提高到62%以上"), [(62.0, "%".into(), Op::Ge)]);
+        assert_eq!(mt("网上办件比例提升至85%"), [(85.0, "%".into(), Op::Eq)]);
+        assert_eq!(
+            mt("城镇登记失业率控制在4%左右"),
+            [(4.0, "%".into(), Op::Eq)]
+        );
+    }
+
+    /// A count that is the object of a change verb counts new things (`=`).
+    #[test]
+    fn a_count_after_a_change_verb_counts_new_things() {
+        assert_eq!(
+            mt("增加3000个公办幼儿园学位"),
+            [(3000.0, "个".into(), Op::Eq)]
+        );
+        assert_eq!(
+            mt("新增学位比上年增加5000个"),
+            [(5000.0, "个".into(), Op::Increase)]
+        );
+    }
+
+    /// A comparator counts only as a word of its own, and only with fillers between it and the
+    /// number.
+    #[test]
+    fn a_comparator_inside_a_word_or_far_away_is_none() {
+        assert_eq!(
+            mt("以保函形式缴纳保证金2.5万次"),
+            [(2.5, "万次".into(), Op::Eq)]
+        );
+        assert_eq!(
+            mt("82个城市品质提升项目完成年度投资12.6亿元"),
+            [(82.0, "个".into(), Op::Eq), (12.6, "亿元".into(), Op::Eq)]
+        );
+        assert_eq!(mt("参加培训学员320人次"), [(320.0, "人次".into(), Op::Eq)]);
+    }
+
+    /// 超, 过, 高于 bound from below; 不得超过 from above; 近 is approximate (`=`).
+    #[test]
+    fn short_bounds_and_approximations() {
+        assert_eq!(
+            mt("全年新增市场主体超3万户"),
+            [(3.0, "万户".into(), Op::Ge)]
+        );
+        assert_eq!(mt("贷款余额增速要高于20%"), [(20.0, "%".into(), Op::Ge)]);
+        assert_eq!(
+            mt("救助金额累计最高不得超过3万元"),
+            [(3.0, "万元".into(), Op::Le)]
+        );
+        assert_eq!(mt("日均客流量近8万人次"), [(8.0, "万人次".into(), Op::Eq)]);
+    }
+
+    /// A rate of decline or growth with a bound is a change: `降幅超过3%`.
+    #[test]
+    fn a_bounded_rate_of_change_is_a_change() {
+        assert_eq!(
+            mt("单位生产总值能耗降幅超过3%"),
+            [(3.0, "%".into(), Op::Decrease)]
+        );
+    }
+
+    /// Units are an open class: currencies, energy, volume, age, tenths, per-unit prices and a
+    /// bare 万 or 亿.
+    #[test]
+    fn units_of_measure_are_read() {
+        assert_eq!(
+            mt("实际利用外资3.2亿美元"),
+            [(3.2, "亿美元".into(), Op::Eq)]
+        );
+        assert_eq!(
+            mt("新增装机容量120万千瓦"),
+            [(120.0, "万千瓦".into(), Op::Eq)]
+        );
+        assert_eq!(
+            mt("年发电量达到4.5亿千瓦时"),
+            [(4.5, "亿千瓦时".into(), Op::Eq)]
+        );
+        assert_eq!(mt("储备砂石40万方"), [(40.0, "万方".into(), Op::Eq)]);
+        assert_eq!(
+            mt("港口吞吐量达到85万标箱"),
+            [(85.0, "万标箱".into(), Op::Eq)]
+        );
+        assert_eq!(
+            mt("护理补贴不超过60元/人/日"),
+            [(60.0, "元/人/日".into(), Op::Le)]
+        );
+        assert_eq!(mt("减少贫困人口36万"), [(36.0, "万".into(), Op::Decrease)]);
+        assert_eq!(mt("本地企业占比达到七成以上"), [(7.0, "成".into(), Op::Ge)]);
+        assert_eq!(
+            mt("平均通关时间压缩为4.5个小时"),
+            [(4.5, "个小时".into(), Op::Eq)]
+        );
+        assert_eq!(mt("算力规模达到5EFLOPS"), [(5.0, "EFLOPS".into(), Op::Eq)]);
+    }
+
+    /// A fraction is a share: `三分之一` is 33.33%, never `3 分`.
+    #[test]
+    fn a_fraction_is_a_share() {
+        assert_eq!(
+            mt("新能源车辆占比超过三分之一"),
+            [(33.33, "%".into(), Op::Ge)]
+        );
+    }
+
+    /// `A、B分别增长X、Y`: subjects and values pair one to one.
+    #[test]
+    fn a_respectively_list_pairs_subjects_with_values() {
+        let m = metrics("出口额、进口额分别增长12.5%、8.3%");
+        let got: Vec<(&str, f64)> = m.iter().map(|m| (m.indicator.as_str(), m.value)).collect();
+        assert_eq!(got, [("出口额", 12.5), ("进口额", 8.3)]);
+    }
+
+    /// A bare number before another in a list shares its unit: `3.5和1.2个百分点`.
+    #[test]
+    fn a_bare_number_in_a_list_shares_the_unit() {
+        assert_eq!(
+            mt("城乡收入增速分别高于经济增速3.5和1.2个百分点"),
+            [
+                (3.5, "个百分点".into(), Op::Eq),
+                (1.2, "个百分点".into(), Op::Eq)
+            ]
+        );
+    }
+
+    /// The `均` of `平均` shares nothing: one metric per number.
+    #[test]
+    fn the_jun_of_an_average_is_no_sharing() {
+        assert_eq!(metrics("门诊、住院费用平均下降6.1%和9.8%").len(), 2);
+    }
+
+    /// Classes and conditions are no metrics: amounts naming a class, ages, look-back windows.
+    #[test]
+    fn classes_and_conditions_are_not_metrics() {
+        assert_eq!(
+            mt("引进5000万元以上项目26个"),
+            [(26.0, "个".into(), Op::Eq)]
+        );
+        assert!(mt("持股比例高于30%的企业引入战略投资者").is_empty());
+        assert!(mt("对60周岁及以上的老年人给予补贴").is_empty());
+        assert!(mt("申请人近2年内无不良信用记录").is_empty());
+    }
+
+    /// A cap on a count of events is a metric, not a recurrence: `每个台区…不超过4次`.
+    #[test]
+    fn a_cap_within_a_year_is_a_metric() {
+        assert_eq!(
+            mt("每个台区停电次数全年不超过4次"),
+            [(4.0, "次".into(), Op::Le)]
+        );
+    }
+
+    /// The start of a change `从X增长到Y` is no metric, whatever the verb.
+    #[test]
+    fn the_start_of_any_change_is_not_a_metric() {
+        assert_eq!(
+            mt("审批事项由120项压减至45项"),
+            [(45.0, "项".into(), Op::Eq)]
+        );
+    }
+
+    /// One comparator vocabulary: every comparator is trimmed from the indicator.
+    #[test]
+    fn every_comparator_is_trimmed_from_the_indicator() {
+        for (w, _, _) in COMPARATORS {
+            let m = metrics(&format!("行政诉讼败诉率{w}5%"));
+            if let Some(m) = m.first() {
+                assert_eq!(m.indicator, "行政诉讼败诉率", "{w}");
+            }
+        }
+        assert_eq!(metrics("出庭应诉率不大于5%")[0].indicator, "出庭应诉率");
+        assert_eq!(metrics("出庭应诉率不大于5%")[0].op, Op::Le);
+    }
+
+    /// Time words and predicates are trimmed; digits inside a name stay.
+    #[test]
+    fn indicators_lose_time_words_and_keep_digits_in_names() {
+        assert_eq!(
+            metrics("今年财政赤字率拟按3%安排")[0].indicator,
+            "财政赤字率"
+        );
+        assert_eq!(metrics("5G用户普及率达到60%")[0].indicator, "5G用户普及率");
+    }
+
+    /// Hedges and the `至` of a level reached are no part of the indicator.
+    #[test]
+    fn hedges_and_a_reached_level_are_trimmed() {
+        assert_eq!(
+            metrics("确保网上可办率提升至90%")[0].indicator,
+            "网上可办率"
+        );
+        assert_eq!(
+            metrics("资产负债率原则上不超过65%")[0].indicator,
+            "资产负债率"
+        );
+    }
+
+    /// Later numbers of a list take the comparator of the first: `分别不少于60万元、40万元`.
+    #[test]
+    fn a_list_of_numbers_shares_its_comparator() {
+        assert_eq!(
+            mt("一级、二级站点运营补贴分别不少于20万元、8万元"),
+            [(20.0, "万元".into(), Op::Ge), (8.0, "万元".into(), Op::Ge)]
+        );
+    }
+
+    /// A standard quoted whole is read; a short quoted name is not.
+    #[test]
+    fn a_quoted_standard_is_read_but_a_quoted_name_is_not() {
+        assert_eq!(
+            mt("严格执行“全年停电次数不超过4次”的管控标准"),
+            [(4.0, "次".into(), Op::Le)]
+        );
+        assert!(mt("打造“5A”景区和“千亿”园区").is_empty());
+    }
+
+    /// A change verb glued to its subject by the segmenter is still read: `价格上涨2%`.
+    #[test]
+    fn a_change_glued_to_its_subject_is_read() {
+        assert_eq!(
+            mt("居民消费价格上涨2.1%"),
+            [(2.1, "%".into(), Op::Increase)]
+        );
+    }
+
+    /// `每5年修订1次`: the count of a recurrence every several years is no metric.
+    #[test]
+    fn a_count_every_few_years_is_a_recurrence() {
+        assert!(mt("专业目录原则上每5年修订1次").is_empty());
     }
 }
