@@ -5,6 +5,7 @@
 #   scripts/eval/run.sh              # seeds, dev, dev by family
 #   VERBOSE=1 scripts/eval/run.sh    # also every miss, into $OUT/*.verbose
 #   DUBAN=target/debug/duban scripts/eval/run.sh
+#   TABLE=1 scripts/eval/run.sh      # also the README's table of figures, in Markdown
 #
 # The dev documents are others' data: they are read where they are, in ../shared, and nothing of
 # them is written into the repository (the data folders go to $OUT, a temporary folder).
@@ -50,4 +51,24 @@ for dir in "$OUT"/families/*/; do
   echo "== dev: $family ($(ls "$dir" | wc -l) documents)"
   "$DUBAN" eval --gold "$dir" "$OUT/dev/export"
 done
+if [ -n "${TABLE:-}" ]; then
+  rows() { # name, gold dir, export dir
+    "$DUBAN" eval --json --gold "$2" "$3" | python3 -c '
+import json, sys
+r = json.load(sys.stdin); name = sys.argv[1]
+f = lambda k: "%.3f" % r[k]["f1"]
+docs = r["document_fields"]; low = min(docs.values()) if docs else 0
+print("| %s | %d | %s | %s | %s | %s | %s | %.3f | %.3f | %.2f |" % (name, len(r["documents"]),
+  f("obligations"), f("deadlines"), f("recurrences"), f("metrics"), f("bodies"),
+  r["kind_accuracy"], r["indicator_accuracy"], low))' "$1"
+  }
+  echo
+  echo "| set | docs | obligations | deadlines | recurrences | metrics | bodies | kind | indicator | lowest document field |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  rows "seeds" "$SHARED/gold/seeds" "$OUT/seeds/export"
+  rows "dev, all" "$SHARED/gold/dev" "$OUT/dev/export"
+  for dir in "$OUT"/families/*/; do
+    rows "dev: $(basename "$dir")" "$dir" "$OUT/dev/export"
+  done
+fi
 echo "(data folders and reports in $OUT)"
