@@ -5,10 +5,10 @@
 //! indicator from the clause that holds it.
 //!
 //! - Units are an open class read from two lists, measure words that count things
-//!   ([`COUNT_UNITS`]: `个`, `家`, `艘`, `趟次`…) and units of measure ([`MEASURE_UNITS`]: `%`,
+//!   (`COUNT_UNITS`: `个`, `家`, `艘`, `趟次`…) and units of measure (`MEASURE_UNITS`: `%`,
 //!   `亿美元`, `千瓦时`, `万方`, `元/人/日`, `岁`, `成`…); a 万/亿 before a unit belongs to it, and
 //!   stands as the unit where none follows (`减少1109万`).
-//! - One comparator vocabulary ([`COMPARATORS`]) gives the operator before a number and is
+//! - One comparator vocabulary (`COMPARATORS`) gives the operator before a number and is
 //!   trimmed from the indicator. A comparator counts where it is a word of its own (`保证` is
 //!   none in `保证金`) and only fillers (`约`, `了`, `分别`…) stand between it and the number.
 //!   A change (`增长`, `下降`) keeps its op whatever qualifies it (`增长10%以上`); a change
