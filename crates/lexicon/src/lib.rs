@@ -179,7 +179,7 @@ roles! {
 
 roles! {
     /// How a report's paragraph turns from its items (`turns.tsv`).
-    Turn {
+    TurnWord {
         /// Opens a paragraph addressing the assembly (`各位代表`).
         Salutation = "salutation",
         /// Opens a paragraph turning from achievements to problems (`在肯定成绩的同时`).
@@ -238,6 +238,13 @@ roles! {
         [ScoringTable, TargetTable],
         [Lead, ResponsibleTable]
     ]
+}
+
+impl Cue {
+    /// The roles a cue gives a header cell's column, in order of precedence: a column reads
+    /// the first it holds (`序号` numbers the rows whatever else the cell says, `牵头` leads
+    /// before `责任` is responsible).
+    pub const CELL: &'static [Cue] = &[Cue::Label, Cue::Lead, Cue::Responsible, Cue::Deadline];
 }
 
 roles! {
@@ -323,10 +330,10 @@ files! {
     /// Turn words: how a report's paragraph turns from its items.
     ///
     /// ```
-    /// use duban_lexicon::{Turn, turns};
-    /// assert_eq!(turns().of(Turn::Salutation), ["各位代表", "各位委员"]);
+    /// use duban_lexicon::{TurnWord, turns};
+    /// assert_eq!(turns().of(TurnWord::Salutation), ["各位代表", "各位委员"]);
     /// ```
-    turns: Turn = "turns.tsv";
+    turns: TurnWord = "turns.tsv";
 
     /// Table header words: the whole text of a header cell, with the column it heads.
     ///

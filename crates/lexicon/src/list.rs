@@ -30,6 +30,7 @@ pub struct Words<R: Role> {
     entries: Vec<Entry<R>>,
     by_role: Vec<Vec<&'static str>>,
     automata: Vec<OnceLock<WordList>>,
+    longest: usize,
 }
 
 impl<R: Role> Words<R> {
@@ -99,11 +100,17 @@ impl<R: Role> Words<R> {
         for e in &entries {
             by_role[e.role.index()].push(e.word);
         }
+        let longest = entries
+            .iter()
+            .map(|e| e.word.chars().count())
+            .max()
+            .unwrap_or(0);
         Ok(Words {
             file,
             entries,
             by_role,
             automata: R::ALL.iter().map(|_| OnceLock::new()).collect(),
+            longest,
         })
     }
 
@@ -167,11 +174,19 @@ impl<R: Role> Words<R> {
 
     /// The length in characters of the longest word: a text longer than it is none of them.
     pub fn longest(&self) -> usize {
-        self.entries
-            .iter()
-            .map(|e| e.word.chars().count())
-            .max()
-            .unwrap_or(0)
+        self.longest
+    }
+
+    /// The first of `roles` whose words `text` holds: the roles are in order of precedence.
+    ///
+    /// ```
+    /// use duban_lexicon::{Cue, column_cues};
+    /// // `牵头` is read before `责任`.
+    /// assert_eq!(column_cues().first_role("牵头责任单位", Cue::CELL), Some(Cue::Lead));
+    /// assert_eq!(column_cues().first_role("工作任务", Cue::CELL), None);
+    /// ```
+    pub fn first_role(&self, text: &str, roles: &[R]) -> Option<R> {
+        roles.iter().copied().find(|&r| self.list(r).found_in(text))
     }
 
     /// A regular-expression group matching any word of the roles, `(?:w1|w2|…)`, the words

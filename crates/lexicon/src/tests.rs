@@ -57,22 +57,28 @@ fn roles_are_from_the_known_set() {
     ));
 }
 
+/// The problems of the embedded files that `is` picks, as messages.
+fn embedded_problems(is: fn(&LexiconError) -> bool) -> Vec<String> {
+    reports()
+        .iter()
+        .flat_map(|r| r.problems.iter().filter(|p| is(p)).map(ToString::to_string))
+        .collect()
+}
+
+/// The problems of a section file's text.
+fn section_problems(text: &'static str) -> Vec<LexiconError> {
+    Words::<Section>::parse("mine.tsv", text)
+        .expect("parses")
+        .problems()
+}
+
 /// No word is listed twice in the same role within a file.
 #[test]
 fn no_word_is_listed_twice() {
-    for r in reports() {
-        let twice: Vec<_> = r
-            .problems
-            .iter()
-            .filter(|p| matches!(p, LexiconError::Duplicate { .. }))
-            .map(ToString::to_string)
-            .collect();
-        assert!(twice.is_empty(), "{twice:#?}");
-    }
-    let words = Words::<Section>::parse("twice.tsv", "word\trole\n回顾\treview\n回顾\treview\n")
-        .expect("parses");
+    let twice = embedded_problems(|p| matches!(p, LexiconError::Duplicate { .. }));
+    assert!(twice.is_empty(), "{twice:#?}");
     assert!(matches!(
-        words.problems()[..],
+        section_problems("word\trole\n回顾\treview\n回顾\treview\n")[..],
         [LexiconError::Duplicate {
             line: 3,
             first: 2,
@@ -85,19 +91,10 @@ fn no_word_is_listed_twice() {
 /// a header word heading two columns).
 #[test]
 fn no_word_holds_two_conflicting_roles() {
-    for r in reports() {
-        let conflicts: Vec<_> = r
-            .problems
-            .iter()
-            .filter(|p| matches!(p, LexiconError::Conflict { .. }))
-            .map(ToString::to_string)
-            .collect();
-        assert!(conflicts.is_empty(), "{conflicts:#?}");
-    }
-    let words = Words::<Section>::parse("both.tsv", "word\trole\n回顾\treview\n回顾\tplan\n")
-        .expect("parses");
+    let conflicts = embedded_problems(|p| matches!(p, LexiconError::Conflict { .. }));
+    assert!(conflicts.is_empty(), "{conflicts:#?}");
     assert!(matches!(
-        words.problems()[..],
+        section_problems("word\trole\n回顾\treview\n回顾\tplan\n")[..],
         [LexiconError::Conflict {
             line: 3,
             first: 2,
@@ -106,10 +103,7 @@ fn no_word_holds_two_conflicting_roles() {
     ));
     // Roles of different groups may share a word: `主要目标` is a plan's section and a goals
     // heading.
-    let words =
-        Words::<Section>::parse("both.tsv", "word\trole\n主要目标\tplan\n主要目标\tgoals\n")
-            .expect("parses");
-    assert!(words.problems().is_empty());
+    assert!(section_problems("word\trole\n主要目标\tplan\n主要目标\tgoals\n").is_empty());
 }
 
 /// Every role of a file has words: a role without any would make its rule look for nothing
@@ -142,20 +136,17 @@ fn every_file_of_the_folder_is_embedded() {
 /// cell per line and an HTML table with the same header give their columns the same roles.
 #[test]
 fn column_cues_read_the_header_words_roles() {
-    let cue_roles = [
-        (Cue::Label, Column::Label),
-        (Cue::Lead, Column::Lead),
-        (Cue::Responsible, Column::Responsible),
-        (Cue::Deadline, Column::Deadline),
-    ];
+    let column_of = |cue: Cue| match cue {
+        Cue::Label => Column::Label,
+        Cue::Lead => Column::Lead,
+        Cue::Responsible => Column::Responsible,
+        _ => Column::Deadline,
+    };
     for e in table_headers().entries() {
-        let read = cue_roles
+        let read = column_cues().first_role(e.word, Cue::CELL).map(column_of);
+        let expected = Cue::CELL
             .iter()
-            .find(|(cue, _)| column_cues().list(*cue).found_in(e.word))
-            .map(|&(_, column)| column);
-        let expected = cue_roles
-            .iter()
-            .any(|&(_, c)| c == e.role)
+            .any(|&c| column_of(c) == e.role)
             .then_some(e.role);
         assert_eq!(read, expected, "{}", e.word);
     }
