@@ -6,48 +6,21 @@
 //! names (`2017年度示范创建`, `创建成2017年“三项制度”试点`), years inside cited titles
 //! (`《纲要(2015-2020年)》`) or quotes, and dates of past facts (`截至2021年底已…`); the
 //! caller drops deadlines of achievements, which report past facts only.
+//!
+//! The words that show a date dates no work are data: `corpora/lexicon/date_words.tsv` and
+//! `event_words.tsv`, read through `duban-lexicon`.
 
 use crate::fold::Folded;
+use duban_lexicon::{DateWord, EventWord, date_words, event_words};
 use duban_model::{Bound, Deadline};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// What follows a year that names something rather than dating the work.
-const NAME_AFTER_YEAR: &[&str] = &[
-    "“",
-    "\"",
-    "《",
-    "版",
-    "的",
-    "以来",
-    "工作",
-    "全国",
-    "全省",
-    "全市",
-    "全县",
-    "省级",
-    "市级",
-    "县级",
-    "区级",
-    "国家级",
-    "规划",
-    "纲要",
-    "计划",
-    "方案",
-    "工作要点",
-    "行动",
-    "意见",
-    "年度",
-    "度",
-];
-
 /// An event a year names (`2008年奥运会`, `2010年上海世博会`): the event's word right after
 /// the year, or after a place name of a few characters.
 static EVENT_AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?P<place>\p{Han}{0,4}?)(?:奥运会|残奥会|冬奥会|冬残奥会|亚运会|亚残运会|青奥会|大运会|全运会|运动会|世博会|博览会|交易会|园博会|花博会|进博会|峰会)",
-    )
-    .expect("event pattern compiles")
+    let events = event_words().pattern(&[EventWord::Event]);
+    Regex::new(&format!(r"^(?P<place>\p{{Han}}{{0,4}}?){events}")).expect("event pattern compiles")
 });
 
 /// Whether the text after a bare year names an event rather than work to be done in that
@@ -56,11 +29,10 @@ static EVENT_AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 fn names_an_event(after: &str) -> bool {
     EVENT_AFTER_YEAR.captures(after).is_some_and(|c| {
         let place = c.name("place").map_or("", |m| m.as_str());
-        ![
-            "举办", "召开", "承办", "筹办", "办好", "参加", "组织", "开好", "办成",
-        ]
-        .iter()
-        .any(|v| place.contains(v))
+        !event_words()
+            .of(EventWord::Staging)
+            .iter()
+            .any(|v| place.contains(v))
     })
 }
 
@@ -141,7 +113,11 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
             && get("half").is_none()
             && post.is_empty()
             && !matches!(pre, "到" | "至")
-            && (NAME_AFTER_YEAR.iter().any(|w| after.starts_with(w)) || names_an_event(after))
+            && (date_words()
+                .of(DateWord::Name)
+                .iter()
+                .any(|w| after.starts_with(w))
+                || names_an_event(after))
         {
             continue;
         }
@@ -325,8 +301,10 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
 
 /// What follows a date of the document itself: it takes effect, was printed or was adopted.
 static DOCUMENT_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:起?(?:施行|生效)|(?:印发|发布|签发|制发|公布|通过))")
-        .expect("document date pattern compiles")
+    let words = date_words();
+    let in_force = words.pattern(&[DateWord::InForce]);
+    let issued = words.pattern(&[DateWord::Issued]);
+    Regex::new(&format!("^(?:起?{in_force}|{issued})")).expect("document date pattern compiles")
 });
 
 fn add(
@@ -354,27 +332,15 @@ fn add(
 
 /// Whether a date stands between a verb of drafting and the plan or goal it names, in one clause.
 fn names_a_plan(before: &str, after: &str) -> bool {
-    const DRAFT: &[&str] = &[
-        "制定", "出台", "编制", "印发", "研究", "展望", "明确", "提出", "谋划",
-    ];
-    const PLAN: &[&str] = &[
-        "行动方案",
-        "实施方案",
-        "方案",
-        "规划",
-        "计划",
-        "纲要",
-        "目标",
-        "意见",
-        "办法",
-    ];
     let head = crate::fold::last_chars(before, 4);
     let tail: String = after
         .chars()
         .take_while(|c| !"，。；、,;：:（(".contains(*c))
         .take(24)
         .collect();
-    DRAFT.iter().any(|w| head.contains(w)) && PLAN.iter().any(|p| tail.ends_with(p))
+    let words = date_words();
+    words.of(DateWord::Draft).iter().any(|w| head.contains(w))
+        && words.of(DateWord::Plan).iter().any(|p| tail.ends_with(p))
 }
 
 /// Byte ranges of the folded text inside `《》`, `“”` and the parentheses right after a title.

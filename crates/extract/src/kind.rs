@@ -11,79 +11,14 @@
 //!
 //! [`is_problem_section`] names the sections (`存在的问题`, `不足`) whose items are no
 //! obligations at all.
+//!
+//! The section words are data: `corpora/lexicon/sections.tsv`, read through `duban-lexicon`.
 
 use crate::outline::TableKind;
-use crate::words::WordList;
+use duban_lexicon::{Section, sections};
 use duban_model::{DocKind, ObligationKind};
 use regex::Regex;
 use std::sync::LazyLock;
-
-const PRINCIPLE: &[&str] = &[
-    "指导思想",
-    "总体要求",
-    "基本原则",
-    "工作原则",
-    "总体思路",
-    "遵循原则",
-];
-const REVIEW: &[&str] = &[
-    "举措和成效",
-    "主要成效",
-    "工作成效",
-    "取得的成效",
-    "取得的成绩",
-    "主要成绩",
-    "发展成就",
-    "取得的成就",
-    "工作回顾",
-    "回顾",
-    "主要做法",
-    "工作情况",
-    "进展情况",
-    "完成情况",
-    "发展基础",
-    "主要工作和成效",
-    "工作进展",
-    "工作总结",
-];
-const PLAN: &[&str] = &[
-    "下一年度",
-    "下一步",
-    "明年",
-    "今后",
-    "工作安排",
-    "主要安排",
-    "工作打算",
-    "工作思路",
-    "主要任务",
-    "重点任务",
-    "重点工作",
-    "目标任务",
-    "工作重点",
-    "工作建议",
-    "努力方向",
-    "工作部署",
-    "主要目标",
-    "总体部署",
-    "建议",
-    "今年",
-    "主要工作",
-    "工作任务",
-    "工作计划",
-];
-const PROBLEM: &[&str] = &[
-    "存在的问题",
-    "存在问题",
-    "存在的不足",
-    "不足和原因",
-    "问题和不足",
-    "差距和不足",
-    "困难和问题",
-    "问题和困难",
-    "困难和挑战",
-    "问题和挑战",
-    "主要问题",
-];
 
 /// Whether a heading introduces problems or shortcomings, whose items assign no work.
 ///
@@ -92,8 +27,7 @@ const PROBLEM: &[&str] = &[
 /// assert!(!duban_extract::kind::is_problem_section("三、主要任务"));
 /// ```
 pub fn is_problem_section(heading: &str) -> bool {
-    static PROBLEMS: LazyLock<WordList> = LazyLock::new(|| WordList::new(PROBLEM.iter().copied()));
-    PROBLEMS.found_in(heading)
+    sections().list(Section::Problem).found_in(heading)
 }
 
 /// Whether a heading opens a glossary (`名词解释`, `注释`), whose numbered entries explain words
@@ -104,10 +38,7 @@ pub fn is_problem_section(heading: &str) -> bool {
 /// assert!(!duban_extract::kind::is_glossary("二、加强解释工作"));
 /// ```
 pub fn is_glossary(heading: &str) -> bool {
-    static GLOSSARY: LazyLock<WordList> = LazyLock::new(|| {
-        WordList::new(["名词解释", "名词注释", "词语解释", "注释", "注解", "释义"])
-    });
-    GLOSSARY.found_in(heading)
+    sections().list(Section::Glossary).found_in(heading)
 }
 
 /// Where an item stands, as far as its kind is concerned.
@@ -130,15 +61,18 @@ pub struct Placement<'a> {
 
 /// A heading that states the goals of a plan: `主要目标`, `2019年年度目标`, `目标`.
 static GOALS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:19|20)\d{2}年)?(?:总体|主要|发展|工作|年度|预期|主要预期|近期|远期|阶段性|具体)?目标$")
-        .expect("goals pattern compiles")
+    let goals = sections().pattern(&[Section::Goals, Section::GoalsAlone]);
+    Regex::new(&format!(r"^(?:(?:19|20)\d{{2}}年)?{goals}$")).expect("goals pattern compiles")
 });
 
 /// A goals heading run on into its text where the page lost the line break
 /// (`总体目标决战决胜改革三年行动，…`), unless the words after it name tasks (`主要目标任务`).
 static GOALS_RUN_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:19|20)\d{2}年)?(?:总体|主要|发展|工作|年度|主要预期)目标(?:[^任责考管分\P{Han}]|$)")
-        .expect("goals pattern compiles")
+    let goals = sections().pattern(&[Section::Goals]);
+    Regex::new(&format!(
+        r"^(?:(?:19|20)\d{{2}}年)?{goals}(?:[^任责考管分\P{{Han}}]|$)"
+    ))
+    .expect("goals pattern compiles")
 });
 
 /// The opening of a provision that assigns no work: the purpose of the rules
@@ -163,7 +97,8 @@ pub fn kind_of(at: Placement<'_>) -> ObligationKind {
         Some(TableKind::Target) => return ObligationKind::Target,
         _ => {}
     }
-    let any = |words: &[&str], s: &str| words.iter().any(|w| s.contains(w));
+    let words = sections();
+    let any = |role: Section, s: &str| words.list(role).found_in(s);
     if GOALS.is_match(at.heading.trim()) || GOALS_RUN_ON.is_match(at.heading.trim()) {
         return ObligationKind::Target;
     }
@@ -176,19 +111,19 @@ pub fn kind_of(at: Placement<'_>) -> ObligationKind {
     {
         return ObligationKind::Principle;
     }
-    if any(PRINCIPLE, at.heading)
-        || at.ancestors.iter().any(|a| any(PRINCIPLE, a))
-            && !any(&["任务", "目标", "措施"], at.heading)
+    if any(Section::Principle, at.heading)
+        || at.ancestors.iter().any(|a| any(Section::Principle, a))
+            && !any(Section::Work, at.heading)
     {
         return ObligationKind::Principle;
     }
     // The nearest section that tells review from plan decides; a review's heading may name
     // the work it reviews (`主要工作回顾`), so review words are read first.
     for a in at.ancestors.iter().rev() {
-        if any(REVIEW, a) {
+        if any(Section::Review, a) {
             return ObligationKind::Achievement;
         }
-        if any(PLAN, a) {
+        if any(Section::Plan, a) {
             return ObligationKind::Task;
         }
     }

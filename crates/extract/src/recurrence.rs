@@ -9,9 +9,13 @@
 //! `times` is the count of occurrences (`次`/`回`) in the same clause; another quantity per
 //! period (`每月报送2条以上`) is a metric, not `times`. `每起扣2分` and `每少报送1条` name no
 //! period.
+//!
+//! The words that make a period a rate are data: `corpora/lexicon/rate_words.tsv`, read through
+//! `duban-lexicon`.
 
 use crate::fold::Folded;
 use crate::numeral::number_value;
+use duban_lexicon::{Rate, rate_words};
 use duban_model::{Every, Recurrence};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -124,19 +128,15 @@ static PRICE: LazyLock<Regex> =
 /// per head or unit (`每人每月400元`, `每年每个不少于60万元`), an amount per period
 /// (`提高至每月1500元`), a growth rate (`每年新增专利1万件`, `平均每年增长8%`).
 fn is_rate(before: &str, after: &str) -> bool {
-    const PER_UNIT: &[&str] = &[
-        "每人", "每户", "每个", "每家", "每名", "每亩", "每位", "每所", "每床",
-    ];
-    const CHANGE: &[&str] = &[
-        "增长", "增加", "新增", "提高", "下降", "减少", "递增", "递减", "净增",
-    ];
+    let words = rate_words();
     let after = after.trim_start();
-    PER_UNIT
+    words
+        .of(Rate::PerUnit)
         .iter()
         .any(|w| before.ends_with(w) || after.starts_with(w))
         || PRICE.is_match(after)
-        || CHANGE.iter().any(|w| after.starts_with(w))
-        || before.ends_with("平均")
+        || words.of(Rate::Change).iter().any(|w| after.starts_with(w))
+        || words.of(Rate::Average).iter().any(|w| before.ends_with(w))
 }
 
 /// The byte range of the clause (between `。；;，,` marks) that holds a match.

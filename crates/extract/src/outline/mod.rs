@@ -11,7 +11,8 @@
 //! `一是…二是…` gets those as children where the list opens its body; a list that opens a later
 //! paragraph of an item stands beside it, and one in a heading's lead-in under the heading. A
 //! report's turn to its problems or to the assembly (`我们也清醒地看到…`, `各位代表！`) ends
-//! the open item, and a glossary (`名词解释`) is a silent group of its own.
+//! the open item, and a glossary (`名词解释`) is a silent group of its own. The words of the
+//! turns and of table headers are data (`corpora/lexicon/`, read through `duban-lexicon`).
 //!
 //! The parser only finds structure. What an item says (deadlines, metrics, bodies, kind) is
 //! read by the other modules from [`Item`].
@@ -21,6 +22,7 @@ use crate::kind;
 use crate::label::{
     Label, Style, inline_enumeration, read_attachment, read_bare_number, read_label,
 };
+use duban_lexicon::{TurnWord, turns};
 use duban_model::{Block, Body, Role, TableRow};
 use regex::Regex;
 mod lines;
@@ -131,12 +133,23 @@ enum Turn {
     Problems,
 }
 
-static SALUTATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^各位(?:代表|委员)").expect("salutation pattern compiles"));
+/// A salutation opening the paragraph (`各位代表`).
+static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
+    let salutation = turns().pattern(&[TurnWord::Salutation]);
+    Regex::new(&format!("^{salutation}")).expect("salutation pattern compiles")
+});
 
+/// A turn to the problems: an opening phrase, or a phrase of seeing soberly within the first
+/// 30 characters, and a problem word within 60 characters after it, in the same sentence.
 static PROBLEMS_TURN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:在(?:肯定|看到)成绩的同时|.{0,30}?(?:清醒(?:地)?(?:看到|认识到)|也要(?:清醒地?)?看到|必须(?:清醒地?)?看到|同时也(?:要)?看到))[^。]{0,60}(?:困难|问题|挑战|不足|差距|短板|矛盾|风险)")
-        .expect("turn pattern compiles")
+    let words = turns();
+    let opening = words.pattern(&[TurnWord::Opening]);
+    let seeing = words.pattern(&[TurnWord::Seeing]);
+    let problem = words.pattern(&[TurnWord::Problem]);
+    Regex::new(&format!(
+        "^(?:{opening}|.{{0,30}}?{seeing})[^。]{{0,60}}{problem}"
+    ))
+    .expect("turn pattern compiles")
 });
 
 /// How a folded paragraph turns from the report's items, if it does.

@@ -5,78 +5,31 @@
 //! A task table's body columns give its rows' bodies (the first group of a row's bodies, up to
 //! an empty cell, sat in the lead column); a rubric's unnumbered rows (`特别加分`) are rows of
 //! their own; a numbered row with nothing but a title groups the rows after it.
+//!
+//! The header words and the cues of a column's role are data
+//! (`corpora/lexicon/table_headers.tsv`, `column_cues.tsv`), read through `duban-lexicon`.
 
 use super::{Item, OutlineParser, TableKind, is_sentence, lead_phrase};
 use crate::fold::fold;
 use crate::label::{Label, Style, read_bare_number, read_label};
+use duban_lexicon::{Cue, column_cues, table_headers};
 use duban_model::{Body, Role, TableRow};
-use std::sync::LazyLock;
 
-/// Words that make up the header row of a task, target or scoring table.
-const HEADER_WORDS: &[&str] = &[
-    "序号",
-    "名称",
-    "项目",
-    "工作任务",
-    "任务",
-    "主要任务",
-    "重点任务",
-    "具体任务",
-    "工作内容",
-    "具体内容",
-    "工作措施",
-    "具体措施",
-    "主要措施",
-    "牵头部门",
-    "牵头单位",
-    "责任部门",
-    "责任单位",
-    "配合部门",
-    "配合单位",
-    "协办单位",
-    "参与单位",
-    "完成时限",
-    "完成时间",
-    "时间节点",
-    "时限要求",
-    "考核项目",
-    "考核事项",
-    "考核内容",
-    "考核指标",
-    "目标内容",
-    "目标任务",
-    "指标",
-    "指标名称",
-    "目标值",
-    "评分标准",
-    "评分细则",
-    "分值",
-    "得分",
-    "备注",
-    "类别",
-    "责任领导",
-    "责任人",
-];
-
+/// The header word (`corpora/lexicon/table_headers.tsv`) a line of a flattened table is, if
+/// it is one.
 pub(super) fn header_word(line: &str) -> Option<&'static str> {
+    let headers = table_headers();
     // Every line of a document is asked; most are sentences far longer than any header word.
-    static LONGEST: LazyLock<usize> = LazyLock::new(|| {
-        HEADER_WORDS
-            .iter()
-            .map(|w| w.chars().count())
-            .max()
-            .unwrap_or(0)
-    });
     if line
         .chars()
         .filter(|c| !c.is_whitespace())
-        .nth(*LONGEST)
+        .nth(headers.longest())
         .is_some()
     {
         return None;
     }
     let t: String = fold(line).chars().filter(|c| !c.is_whitespace()).collect();
-    HEADER_WORDS.iter().find(|w| **w == t).copied()
+    headers.get(&t)
 }
 
 /// The role the columns of a table give to the bodies of its rows.
@@ -91,18 +44,19 @@ pub(super) struct TableColumns {
 }
 
 pub(super) fn table_columns(words: &[&str]) -> TableColumns {
-    let has = |needles: &[&str]| words.iter().any(|w| needles.iter().any(|n| w.contains(n)));
-    let kind = if has(&["评分", "得分", "分值"]) {
+    let cues = column_cues();
+    let has = |cue: Cue| words.iter().any(|w| cues.list(cue).found_in(w));
+    let kind = if has(Cue::ScoringTable) {
         TableKind::Scoring
-    } else if has(&["目标", "考核项目", "指标"]) {
+    } else if has(Cue::TargetTable) {
         TableKind::Target
     } else {
         TableKind::Task
     };
     TableColumns {
         kind,
-        lead: has(&["牵头"]),
-        responsible: has(&["责任部门", "责任单位", "配合", "协办", "参与"]),
+        lead: has(Cue::Lead),
+        responsible: has(Cue::ResponsibleTable),
     }
 }
 
@@ -164,7 +118,8 @@ impl OutlineParser {
                 search_from = p + cell.len();
             }
             let column = words.get(k).copied().unwrap_or("");
-            if column.contains("序号") || (k == 0 && read_bare_number(cell).is_some()) {
+            let cue = column_cues().first_role(column, Cue::CELL);
+            if cue == Some(Cue::Label) || (k == 0 && read_bare_number(cell).is_some()) {
                 label = read_label(cell).or_else(|| {
                     read_bare_number(cell).map(|n| Label {
                         style: Style::Bare,
@@ -175,15 +130,10 @@ impl OutlineParser {
                 });
                 continue;
             }
-            let role = if column.contains("牵头") {
-                Some(Role::Lead)
-            } else if ["责任", "配合", "协办", "参与"]
-                .iter()
-                .any(|w| column.contains(w))
-            {
-                Some(Role::Responsible)
-            } else {
-                None
+            let role = match cue {
+                Some(Cue::Lead) => Some(Role::Lead),
+                Some(Cue::Responsible) => Some(Role::Responsible),
+                _ => None,
             };
             if let Some(role) = role {
                 for name in crate::body::split_names(cell) {
@@ -191,10 +141,7 @@ impl OutlineParser {
                 }
                 continue;
             }
-            if ["时限", "时间", "期限", "节点"]
-                .iter()
-                .any(|w| column.contains(w))
-            {
+            if cue == Some(Cue::Deadline) {
                 limits.push_str(cell);
                 limits.push('\n');
                 continue;
