@@ -464,6 +464,8 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
     let f = &folded.folded;
     let found = found_in(f);
     let mut out = Vec::new();
+    // The first indicator of each found number, in order.
+    let mut first_indicators: Vec<String> = Vec::with_capacity(found.len());
     // Runs of numbers joined by `、`/`和` (`分别增长2.3%、3.3%`) pair with a list of subjects.
     let mut i = 0;
     while i < found.len() {
@@ -474,14 +476,20 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
         let run = &found[i..j];
         let members = shared_members(f, run[0].clause_start, run[0].start);
         let paired = run.len() >= 2 && members.len() == run.len();
+        // A change with no subject of its own after a clause of amounts is the change of those
+        // amounts (`收入9亿元、利润2亿元，分别增长5%、3%`).
+        let before_run = before_of_run(f, &found, &first_indicators, i);
         for (k, m) in run.iter().enumerate() {
             let indicators = if paired {
                 vec![members[k].clone()]
             } else if k == 0 && members.len() >= 2 && run.len() == 1 {
                 members.clone()
+            } else if let Some(subjects) = &before_run {
+                vec![subjects[k].clone()]
             } else {
                 vec![indicator(f, m)]
             };
+            first_indicators.push(indicators.first().cloned().unwrap_or_default());
             let text = folded.original_of(m.clause_start, m.end).trim().to_string();
             // Later members of a run take the comparator of the first
             // (`分别不少于60万元、40万元`).
@@ -498,7 +506,7 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
                 for &(value, op) in &values {
                     out.push(Metric {
                         text: text.clone(),
-                        indicator: indicator.clone(),
+                        indicator: named_change(indicator, &m.bare_unit, op),
                         op,
                         value,
                         unit: m.unit.clone(),
@@ -509,6 +517,70 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
         i = j;
     }
     out
+}
+
+/// A change in per cent names the rate of change: `增速` of a growth, `降幅` of a fall
+/// (`营业收入增长8%` → `营业收入增速`), unless the indicator already says so or is a rate.
+fn named_change(indicator: &str, unit: &str, op: Op) -> String {
+    let word = match op {
+        Op::Increase => "增速",
+        Op::Decrease => "降幅",
+        _ => return indicator.to_string(),
+    };
+    const SAID: &[&str] = &[
+        "增速",
+        "增幅",
+        "增长率",
+        "增长",
+        "降幅",
+        "涨幅",
+        "幅度",
+        "比例",
+    ];
+    // A rate's change is read as the rate (`败诉率下降5%`).
+    if unit != "%"
+        || indicator.is_empty()
+        || indicator.ends_with('率')
+        || SAID.iter().any(|w| indicator.ends_with(w))
+    {
+        return indicator.to_string();
+    }
+    format!("{indicator}{word}")
+}
+
+/// The subjects of a run of changes `found[i..]` with no subject of its own, taken from the
+/// amounts right before it, one each (`收入9亿元、利润2亿元，分别增长5%、3%`).
+fn before_of_run(
+    f: &str,
+    found: &[Found],
+    first_indicators: &[String],
+    i: usize,
+) -> Option<Vec<String>> {
+    let first = found.get(i)?;
+    if i == 0 || first.op != Op::Increase && first.op != Op::Decrease {
+        return None;
+    }
+    let run = found[i..]
+        .iter()
+        .take_while(|m| m.clause_start == first.clause_start)
+        .count();
+    let own = core_before(f[first.clause_start..first.start].trim());
+    if !own.is_empty() {
+        return None;
+    }
+    // The last amounts, as many as the changes, each in the clause of the one before or in
+    // the clause right after it (`收入9亿元，利润2亿元，分别增长…`), the last right before.
+    let from = i.checked_sub(run)?;
+    let adjacent = |a: &Found, b: &Found| {
+        a.clause_start == b.clause_start
+            || f.get(a.end..b.clause_start)
+                .is_some_and(|gap| gap.chars().count() <= 2)
+    };
+    if !found[from..=i].windows(2).all(|w| adjacent(&w[0], &w[1])) {
+        return None;
+    }
+    let subjects = first_indicators.get(from..i)?;
+    (subjects.len() == run && subjects.iter().all(|s| !s.is_empty())).then(|| subjects.to_vec())
 }
 
 /// Whether the text between two numbers only joins them into a list.
@@ -1032,6 +1104,28 @@ static COUNTED_LIST_MEMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("pattern compiles")
 });
 
+/// How a count is named after its thing: events and people by their unit (`宣讲场数`,
+/// `培训次数`, `参训人数`, `服务人次`), other things by `数` (`项目数`).
+fn counted_as(unit: &str) -> &'static str {
+    match unit {
+        "场" => "场数",
+        "次" | "回" => "次数",
+        "人" => "人数",
+        "期" => "期数",
+        "人次" => "人次",
+        "件次" => "件次",
+        "场次" => "场次",
+        "户次" => "户次",
+        "批次" => "批次",
+        "剂次" => "剂次",
+        "车次" => "车次",
+        "架次" => "架次",
+        "班次" => "班次",
+        "趟次" => "趟次",
+        _ => "数",
+    }
+}
+
 /// Strips comparators, fillers, dates and other counts from a phrase before a number.
 fn core_before(phrase: &str) -> String {
     let mut phrase = DATES_AND_COUNTS.replace_all(phrase, "").trim().to_string();
@@ -1138,12 +1232,39 @@ fn shared_members(f: &str, clause_start: usize, num_start: usize) -> Vec<String>
         return Vec::new();
     }
     let a = core_before(raw);
-    let parts: Vec<String> = a
+    let mut parts: Vec<String> = a
         .split('、')
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect();
-    if parts.len() >= 2 { parts } else { Vec::new() }
+    if parts.len() < 2 {
+        return Vec::new();
+    }
+    share_head(&mut parts);
+    parts
+}
+
+/// The last member of a list names the measure all members share (`批发、零售销售额`): the
+/// last member's words beyond as many as the first member has are added to each shorter
+/// member that names no measure of its own (`批发销售额`, `零售销售额`).
+fn share_head(parts: &mut [String]) {
+    let seg = duban_segment::Segmenter::shared();
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return;
+    };
+    let n = seg.tokens(first).len();
+    let last_tokens = seg.tokens(last);
+    if n == 0 || last_tokens.len() <= n {
+        return;
+    }
+    let head: String = last_tokens[n..].iter().map(|t| t.text).collect();
+    let measured = |p: &str| p.ends_with(|c: char| "率额量数重例值入出速幅积模价".contains(c));
+    let k = parts.len() - 1;
+    for p in &mut parts[..k] {
+        if !measured(p) && !p.ends_with(head.as_str()) {
+            p.push_str(&head);
+        }
+    }
 }
 
 /// The indicator a metric measures: the clause before the number without its comparator and
@@ -1191,8 +1312,8 @@ fn indicator(f: &str, m: &Found) -> String {
     if !b.is_empty() && !phrase.ends_with('率') && (counted || !phrase.ends_with("比例")) {
         phrase.push_str(&b);
     }
-    if counted && !phrase.ends_with('数') {
-        phrase.push('数');
+    if counted && !phrase.ends_with('数') && !phrase.ends_with(counted_as(unit)) {
+        phrase.push_str(counted_as(unit));
     }
     phrase
 }
@@ -1535,7 +1656,8 @@ mod tests {
     fn a_respectively_list_pairs_subjects_with_values() {
         let m = metrics("出口额、进口额分别增长12.5%、8.3%");
         let got: Vec<(&str, f64)> = m.iter().map(|m| (m.indicator.as_str(), m.value)).collect();
-        assert_eq!(got, [("出口额", 12.5), ("进口额", 8.3)]);
+        // (a change in per cent is named as one: `出口额增速`)
+        assert_eq!(got, [("出口额增速", 12.5), ("进口额增速", 8.3)]);
     }
 
     /// A bare number before another in a list shares its unit: `3.5和1.2个百分点`.
@@ -1654,5 +1776,58 @@ mod tests {
     #[test]
     fn a_count_every_few_years_is_a_recurrence() {
         assert!(mt("专业目录原则上每5年修订1次").is_empty());
+    }
+
+    fn indicators(text: &str) -> Vec<String> {
+        metrics(text).into_iter().map(|m| m.indicator).collect()
+    }
+
+    /// A change with no subject of its own measures the amounts of the clause before it.
+    #[test]
+    fn a_bare_change_measures_the_amounts_before_it() {
+        assert_eq!(
+            indicators("全年售出门票80万张、营业收入9亿元，分别同比增长4.1%、6.2%"),
+            ["售出门票数", "营业收入", "售出门票数增速", "营业收入增速"]
+        );
+        assert_eq!(
+            indicators("全年售出门票80万张，营业收入9亿元，分别同比增长4.1%、6.2%")[2..],
+            ["售出门票数增速", "营业收入增速"]
+        );
+        assert_eq!(
+            indicators("新开门店120家、实现销售额30亿元，增长12%"),
+            ["新开门店数", "销售额", "销售额增速"]
+        );
+    }
+
+    /// A change in per cent is named as a rate of change.
+    #[test]
+    fn a_change_in_per_cent_is_a_rate_of_change() {
+        assert_eq!(indicators("工业用电量增长6%"), ["工业用电量增速"]);
+        assert_eq!(indicators("单位能耗下降4%"), ["单位能耗降幅"]);
+        assert_eq!(indicators("单位能耗降幅达到4%"), ["单位能耗降幅"]);
+        assert_eq!(indicators("用电量增加2000千瓦时"), ["用电量"]);
+        assert_eq!(indicators("投诉率下降5%"), ["投诉率"]);
+    }
+
+    /// Counts of events and people are named by their unit.
+    #[test]
+    fn counts_of_events_and_people_are_named_by_their_unit() {
+        assert_eq!(indicators("举办招聘会12场"), ["举办招聘会场数"]);
+        assert_eq!(indicators("服务群众3000人次"), ["服务群众人次"]);
+        assert_eq!(indicators("培训骨干教师80人"), ["培训骨干教师人数"]);
+        assert_eq!(indicators("建成公园5个"), ["建成公园数"]);
+    }
+
+    /// Members of a paired list share the measure the last member names.
+    #[test]
+    fn members_share_the_measure_the_last_names() {
+        assert_eq!(
+            indicators("水果、蔬菜出口额分别增长10%、8%"),
+            ["水果出口额增速", "蔬菜出口额增速"]
+        );
+        assert_eq!(
+            indicators("办结率、满意率分别达到98%、95%"),
+            ["办结率", "满意率"]
+        );
     }
 }
