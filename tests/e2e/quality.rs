@@ -117,8 +117,8 @@ fn the_development_set_keeps_its_figures() {
 /// The development set's figures at the end of the last change, rounded down.
 const DEV_FLOORS: Floors = Floors {
     obligations: 0.99,
-    fields: [0.88, 0.99, 0.85, 0.75],
-    kind: 0.98,
-    indicator: 0.74,
-    document: 0.2,
+    fields: [0.99, 0.99, 0.95, 0.88],
+    kind: 0.99,
+    indicator: 0.78,
+    document: 0.95,
 };
