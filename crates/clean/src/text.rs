@@ -131,7 +131,6 @@ pub fn split_run_in_paragraphs(line: &str) -> Option<String> {
     Some(RUN_IN_INDENT.replace_all(line, "\n$1").into_owned())
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
