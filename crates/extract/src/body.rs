@@ -16,7 +16,14 @@
 //! sharing a head noun (`审计、财政、监察等部门`, `审计、财政、监察部门`) gives each member the
 //! noun, and bare levels share the name after them (`市、区民政部门`, `州、县（市）人民政府`),
 //! while `各省、区、市人民政府` is one collective. People and posts (`领导干部`, `行政执法人员`)
-//! are not bodies. Table columns are read by [`crate::outline`], which calls [`is_body_name`]
+//! are not bodies. A level's bare `财政` (`区财政`, `同级财政`, `市、区两级财政`) and `国企` are
+//! bodies. A list subject may hold a verb inside a field's name (`社会保障`), and a qualified
+//! head (`等本领域有关部门`) gives each field the generic noun (`部门`); a bare organisation
+//! word among fields (`工会`, `妇联`) is a field too. `组织` ends a name after a noun
+//! (`养老服务组织`), not after an adverb or verb (`精心组织`). A facility or body reported
+//! built or founded (`…中心竣工`, `…委员会正式成立`) and the members a body is composed of
+//! (`由X、Y等单位组成`) carry no duty. A bracketed `（X负责。…）` may go on with a remark after
+//! `负责`. Table columns are read by [`crate::outline`], which calls [`is_body_name`]
 //! and [`normalise_name`] from here.
 
 use crate::fold::fold;
@@ -26,18 +33,24 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// The endings of organisation names.
-const SUFFIX: &str = r"(?:企业|学校|院校|高校|组织|海关|支行|分行|学院|大学|医院|人民政府|政府|部门|机关|单位|办公室|办事处|办|局|委员会|委|领导小组|小组|中心|机构|乡镇|街道|法院|检察院|院|厅|署|处|科|室|所|站|队|团|部|公司|银行|协会|联合会|工会|妇联|团委|党委|党组|工委|管委会|集团|政协|人大|常委会|会)";
+const SUFFIX: &str = r"(?:企业|国企|学校|院校|高校|组织|海关|支行|分行|学院|大学|医院|人民政府|政府|部门|机关|单位|办公室|办事处|办|局|委员会|委|领导小组|小组|中心|机构|乡镇|街道|法院|检察院|院|厅|署|处|科|室|所|站|队|团|部|公司|银行|协会|联合会|工会|妇联|团委|党委|党组|工委|管委会|集团|政协|人大|常委会|会)";
 
 /// The endings of names that can open a clause as its subject: the single-character endings
 /// of [`SUFFIX`] (`处`, `所`, `部`…) are left out, because a clause such as `我国发展仍然处于…`
 /// would read as a body.
-const SUBJECT_SUFFIX: &str = r"(?:企业|学校|院校|高校|组织|海关|支行|分行|人民政府|政府|部门|机关|单位|办公室|办事处|办|局|委员会|委|领导小组|小组|中心|机构|乡镇|街道|法院|检察院|研究院|厅|公司|银行|协会|联合会|工会|妇联|团委|党委|党组|工委|管委会|集团|政协|人大|常委会|军队|支队|大队)";
+const SUBJECT_SUFFIX: &str = r"(?:企业|国企|财政|学校|院校|高校|组织|海关|支行|分行|人民政府|政府|部门|机关|单位|办公室|办事处|办|局|委员会|委|领导小组|小组|中心|机构|乡镇|街道|法院|检察院|研究院|厅|公司|银行|协会|联合会|工会|妇联|团委|党委|党组|工委|管委会|集团|政协|人大|常委会|军队|支队|大队)";
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^[\p{{Han}}()]{{0,24}}{SUFFIX}(?:\([^()]{{1,8}}\))?$"
     ))
     .expect("name pattern compiles")
+});
+
+/// A level's treasury printed bare as `财政`: `区财政`, `同级财政`, `市本级财政`, `市区两级财政`.
+/// `财政` alone, or after any other word (`加大财政`), is no body.
+static LEVEL_FINANCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[各省市州县区乡镇同本两三级]{1,6}财政$").expect("finance pattern compiles")
 });
 
 /// Words that end like a body but name people, posts, documents or activities.
@@ -134,6 +147,7 @@ pub fn is_body_name(s: &str) -> bool {
         return true;
     }
     NAME.is_match(&t)
+        || LEVEL_FINANCE.is_match(&t)
         || t.starts_with('各')
             && t.chars().count() <= 8
             && t.contains(['镇', '乡', '区', '县', '市', '部', '局', '委', '办'])
@@ -204,7 +218,7 @@ static DUTY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `（省商务厅负责）`: the bodies responsible for the sentence before it.
 static RESPONSIBLE_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[(（]\s*(?P<list>[^()（）\n]{2,80}?)(?:按职责分工|分工|共同)?负责\s*[)）]")
+    Regex::new(r"[(（]\s*(?P<list>[^()（）\n]{2,80}?)(?:按职责分工|分工|共同)?负责(?:[。;；][^()（）\n]{0,40})?\s*[)）]")
         .expect("responsible pattern compiles")
 });
 
@@ -226,6 +240,8 @@ pub fn split_names(list: &str) -> Vec<String> {
     let folded = fold(list)
         .replace("省、自治区、直辖市", "省区市")
         .replace("省、区、市", "省区市");
+    // `市、区两级财政`: levels counted together (`两级`, `三级`) are one collective.
+    let folded = LEVELS_COUNTED.replace_all(&folded, "$a$b$n");
     // Spaces and line breaks separate names (a table cell `财政局 物价局`); other whitespace
     // inside a name is dropped by the normal form. Separators inside brackets do not
     // (`县（市、区）人民政府` is one name).
@@ -256,6 +272,11 @@ pub fn split_names(list: &str) -> Vec<String> {
     share_level(parts)
 }
 
+static LEVELS_COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<a>[省市县区])、(?P<b>[市县区乡镇])(?P<n>两级|三级)")
+        .expect("counted levels pattern compiles")
+});
+
 /// The generic nouns a list of fields can share: `审计、财政、监察部门`.
 const HEADS: &[&str] = &["主管部门", "行政部门", "部门", "单位", "机关", "机构"];
 
@@ -274,6 +295,13 @@ fn share_head(parts: Vec<String>) -> Vec<String> {
         },
         None => return parts,
     };
+    // `市场监管、教育等市场监管领域有关部门`: what qualifies the head (`…有关`, `…相关`) is no
+    // part of each member's name, which takes the generic noun alone.
+    let head = ["有关", "相关"]
+        .iter()
+        .filter_map(|q| head.rfind(q).map(|pos| &head[pos + q.len()..]))
+        .find(|h| HEADS.contains(h))
+        .unwrap_or(head);
     let fields = &parts[..parts.len() - 1];
     // `市发展改革委、市财政局等部门`: the members are names, and `等部门` only closes the list.
     if is_body_name(member) && fields.iter().all(|p| is_body_name(p)) {
@@ -282,7 +310,10 @@ fn share_head(parts: Vec<String>) -> Vec<String> {
         return out;
     }
     let is_field = |p: &str| {
-        !p.is_empty() && p.chars().count() <= 10 && !is_body_name(p) && !PREDICATES.found_in(p)
+        !p.is_empty()
+            && p.chars().count() <= 10
+            && (!is_body_name(p) || p.chars().count() <= 2)
+            && !holds_predicate(p)
     };
     if head.is_empty()
         || !is_body_name(head)
@@ -517,8 +548,6 @@ const PREDICATE_WORDS: &[&str] = &[
     "结合",
     "确定",
 ];
-static PREDICATES: LazyLock<WordList> =
-    LazyLock::new(|| WordList::new(PREDICATE_WORDS.iter().copied()));
 
 /// Whether a clause-initial phrase is a name rather than the start of a predicate: it holds
 /// no predicate word, and its first word is no verb, preposition, adverb or conjunction.
@@ -529,6 +558,11 @@ fn is_subject_phrase(name: &str) -> bool {
         name.match_indices(w).all(|(i, _)| {
             // At the head of a name only the verbs that name a body's role qualify it
             // (`实施机关`, `组织部门`), not `完善部门预算`.
+            // `养老服务组织`: `组织` ending a name after a noun of its own is the organisation
+            // (not after `牵头`, `精心`, `全年`, `并`).
+            if w == "组织" && i + w.len() == name.len() {
+                return organisation_after_noun(&name[..i]);
+            }
             if name[..i].trim_start_matches(['各', '本']).is_empty()
                 && !["实施", "组织", "指导", "执行"].contains(&w)
             {
@@ -542,6 +576,18 @@ fn is_subject_phrase(name: &str) -> bool {
             .contains(&rest)
         })
     };
+    // In a list (`市场监管、人力资源社会保障等部门`) a member may hold a verb inside its name
+    // (`保障`); none may begin with one, and the first must read as a name.
+    if name.contains('、') {
+        return !name.starts_with(PREPOSITIONS)
+            && name.split('、').all(|m| {
+                if is_body_name(m) {
+                    is_subject_phrase(m)
+                } else {
+                    !holds_predicate(m)
+                }
+            });
+    }
     let found: Vec<&str> = PREDICATE_WORDS
         .iter()
         .copied()
@@ -550,15 +596,8 @@ fn is_subject_phrase(name: &str) -> bool {
     if !found.is_empty() {
         return found.iter().all(|w| qualifies(w));
     }
-    if name.starts_with([
-        '对', '向', '由', '在', '从', '为', '将', '把', '被', '与', '和', '及', '报', '可', '经',
-        '以', '按', '据',
-    ]) {
+    if name.starts_with(PREPOSITIONS) {
         return false;
-    }
-    // In a list (`审计、财政、监察等部门`) the members are nouns whatever their tags say.
-    if name.contains('、') {
-        return true;
     }
     if name.starts_with('非') {
         return false;
@@ -579,6 +618,44 @@ fn is_subject_phrase(name: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// Whether a phrase holds a predicate word that is a word of its own, not part of a longer
+/// word (`保障` of `社会保障` names a field).
+fn holds_predicate(phrase: &str) -> bool {
+    let tokens = duban_segment::Segmenter::shared().tokens(phrase);
+    PREDICATE_WORDS.iter().any(|w| {
+        phrase.match_indices(w).any(|(i, _)| {
+            let end = i + w.len();
+            !tokens
+                .iter()
+                .any(|t| t.start <= i && t.end >= end && t.end - t.start > w.len())
+        })
+    })
+}
+
+/// The first characters of phrases that are prepositions or conjunctions, not names.
+const PREPOSITIONS: [char; 18] = [
+    '对', '向', '由', '在', '从', '为', '将', '把', '被', '与', '和', '及', '报', '可', '经', '以',
+    '按', '据',
+];
+
+/// Whether the words before an ending `组织` name what the organisation does (`养老服务`,
+/// `行政调解`): two words or more, opening with no preposition, adverb or time word and ending in
+/// a noun (one word before it, `精心`, `全年`, `牵头`, is how the verb is done).
+fn organisation_after_noun(before: &str) -> bool {
+    if before.chars().count() < 2 || before.starts_with(PREPOSITIONS) {
+        return false;
+    }
+    let tagged = duban_segment::Segmenter::shared().tag(before);
+    let opens = tagged.first().is_some_and(|w| {
+        !(w.tag.starts_with('d') || w.tag.starts_with('t') || w.tag.starts_with('p'))
+            || w.word.starts_with(['各', '全'])
+    });
+    let ends = tagged
+        .last()
+        .is_some_and(|w| w.tag.starts_with('n') || w.tag == "vn");
+    tagged.len() >= 2 && opens && ends
 }
 
 /// A member of a subject list that names a place's government in short (`各县级市、区要…`).
@@ -680,7 +757,11 @@ fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
         return;
     };
     // `区政府法制办作出的决定`: the name qualifies a noun and is no subject.
-    if RELATIVE.is_match(&clause[end..]) || COUNTED.is_match(&name) {
+    if RELATIVE.is_match(&clause[end..])
+        || COUNTED.is_match(&name)
+        || COMPLETED.is_match(&clause[end..])
+        || COMPOSED.is_match(&clause[end..])
+    {
         return;
     }
     // `X授权Y…` gives the duty to Y, not to X.
@@ -702,6 +783,17 @@ fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
 /// A verb and `的` right after a name: a relative clause (`…作出的书面决定`).
 static RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\p{Han}]{1,3}的").expect("relative pattern compiles"));
+
+/// What befalls a facility or a body reported on (`…中心竣工验收`, `…中心揭牌成立`,
+/// `…企业集聚效应凸显`): the name is what the work made, not who does it.
+static COMPLETED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:正式|顺利)?(?:竣工|投入(?:运行|运营|使用)|揭牌|挂牌|开工|封顶|建成|开业|落成|获|集聚|入驻|落户|二期|一期|实现营业)|^(?:正式|顺利)?成立$")
+        .expect("completed pattern compiles")
+});
+
+/// `由X、Y等单位组成`: the members of a body as described are not the duty's actors.
+static COMPOSED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:共同)?(?:组成|构成)").expect("composed pattern compiles"));
 
 /// A count of places or bodies (`五个地区和十余家市级机关`): a report's figure, not a subject.
 static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -770,11 +862,11 @@ fn subject_by_part_of_speech(clause: &str) -> Option<(String, usize)> {
     name_before_verb(clause, false)
 }
 
-/// The longest name at the start of `text`, up to 48 characters, that ends in an
+/// The longest name at the start of `text`, up to 96 characters (a list of departments), that ends in an
 /// organisation word and is followed by a verb, adverb or preposition (or by nothing when
 /// `may_end` is set), with no modal verb inside it.
 fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
-    let window_end = text.char_indices().nth(48).map_or(text.len(), |(i, _)| i);
+    let window_end = text.char_indices().nth(96).map_or(text.len(), |(i, _)| i);
     let window = &text[..window_end];
     let mut ends: Vec<usize> = SUBJECT_ENDS
         .ends_in(window)
@@ -1184,6 +1276,80 @@ mod tests {
         assert_eq!(
             actor_names("为保护生态环境，砂石企业\n应按计划有序生产"),
             ["砂石企业"]
+        );
+    }
+
+    /// `国企` ends a body's name; a level's bare `财政` is a body, `财政` alone is not.
+    #[test]
+    fn state_enterprises_and_a_levels_treasury_are_bodies() {
+        assert_eq!(actor_names("县属国企要健全内控制度"), ["县属国企"]);
+        assert_eq!(actor_names("增加的经费由县财政承担"), ["县财政"]);
+        assert_eq!(split_names("省、市两级财政"), ["省市两级财政"]);
+        assert!(is_body_name("同级财政"));
+        assert!(!is_body_name("财政"));
+        assert!(!is_body_name("加大财政"));
+    }
+
+    /// `（X、Y等负责。…）`: a remark after `负责` keeps the bracket an attribution.
+    #[test]
+    fn a_responsibility_note_with_a_remark() {
+        let got = attributed("推进农机研发。（农业部、科技部等负责。排在前面的为牵头单位）");
+        let names: Vec<String> = got.into_iter().map(|b| b.name).collect();
+        assert_eq!(names, ["农业部", "科技部"]);
+    }
+
+    /// `组织` after a noun names an organisation; after an adverb or a verb it is the verb.
+    #[test]
+    fn zuzhi_ends_a_name_only_after_a_noun() {
+        assert_eq!(
+            actor_names("社区养老服务组织应当公开服务项目"),
+            ["社区养老服务组织"]
+        );
+        assert!(actor_names("精心组织开展志愿活动").is_empty());
+        assert!(actor_names("全年组织开展培训").is_empty());
+    }
+
+    /// What was built or founded, and the members a body is made of, carry no duty.
+    #[test]
+    fn facilities_reported_done_and_members_of_a_body_are_no_actors() {
+        assert!(actor_names("市体育中心竣工验收").is_empty());
+        assert!(actor_names("市咨询委员会正式成立").is_empty());
+        assert_eq!(actor_names("市政府成立领导小组"), ["市政府"]);
+        assert!(actor_names("工作专班由教育、财政等部门组成").is_empty());
+    }
+
+    /// A long list of fields before a qualified head: every field takes the generic noun,
+    /// though a field's name holds a verb (`保障` of `社会保障`).
+    #[test]
+    fn a_long_field_list_before_a_qualified_head() {
+        assert_eq!(
+            actor_names(
+                "教育、公安、人力资源社会保障、住房城乡建设、交通运输等本领域有关部门要加强指导"
+            ),
+            [
+                "教育部门",
+                "公安部门",
+                "人力资源社会保障部门",
+                "住房城乡建设部门",
+                "交通运输部门"
+            ]
+        );
+        assert!(!is_subject_phrase("各级政府负总责、政府法制机构"));
+    }
+
+    /// Bare organisation words among fields share the levels and the head too.
+    #[test]
+    fn bare_organisation_words_are_fields_of_a_level() {
+        assert_eq!(
+            split_names("市、区民政、工会、妇联等单位"),
+            [
+                "市民政单位",
+                "区民政单位",
+                "市工会单位",
+                "区工会单位",
+                "市妇联单位",
+                "区妇联单位"
+            ]
         );
     }
 
