@@ -1270,6 +1270,20 @@ fn share_head(parts: &mut [String]) {
 /// The indicator a metric measures: the clause before the number without its comparator and
 /// other numbers, completed by what is counted or measured after it (`…数`), by the condition of
 /// a deduction (`未持证上岗…扣分`), or by the item a rubric's points are for (`…分值`).
+/// Units of a span of time, as relative limits count it.
+const TIME_UNITS: &[&str] = &[
+    "个工作日",
+    "工作日",
+    "日",
+    "天",
+    "小时",
+    "个小时",
+    "个月",
+    "月",
+    "周",
+    "分钟",
+];
+
 fn indicator(f: &str, m: &Found) -> String {
     let (clause_start, num_start, num_end) = (m.clause_start, m.start, m.end);
     let unit = m.bare_unit.as_str();
@@ -1302,6 +1316,27 @@ fn indicator(f: &str, m: &Found) -> String {
             "加分"
         };
         return format!("{cond}{word}");
+    }
+    // A relative time limit (`自收到材料之日起3个工作日内作出审批决定`) measures how long its
+    // actor may take for the act after it: `区民政部门作出审批决定时限`.
+    if TIME_UNITS.contains(&unit) {
+        let after = f[num_end..].trim_start();
+        let rest = if f[..num_end].ends_with('内') {
+            Some(after)
+        } else {
+            ["以内", "之内", "内"]
+                .iter()
+                .find_map(|w| after.strip_prefix(w))
+        };
+        if let Some(rest) = rest {
+            let act = core_after(rest);
+            if !act.is_empty() {
+                let actor = raw
+                    .find(['应', '要', '须', '在', '自', '于', '从'])
+                    .map_or("", |p| raw[..p].trim());
+                return format!("{actor}{act}时限");
+            }
+        }
     }
     let b = core_after(&f[num_end..]);
     let counted = COUNT_UNITS.contains(&unit);
@@ -1828,6 +1863,15 @@ mod tests {
         assert_eq!(
             indicators("办结率、满意率分别达到98%、95%"),
             ["办结率", "满意率"]
+        );
+    }
+
+    /// A relative time limit measures how long its actor may take for the act after it.
+    #[test]
+    fn a_relative_time_limit_is_the_time_for_the_act_after_it() {
+        assert_eq!(
+            indicators("区民政部门应当自收到审核意见之日起3个工作日内作出审批决定。"),
+            ["区民政部门作出审批决定时限"]
         );
     }
 }
