@@ -1319,7 +1319,9 @@ fn indicator(f: &str, m: &Found) -> String {
     }
     // A relative time limit (`自收到材料之日起3个工作日内作出审批决定`) measures how long its
     // actor may take for the act after it: `区民政部门作出审批决定时限`.
-    if TIME_UNITS.contains(&unit) {
+    // Only a duty's limit (`应当…`, `自…之日起`): a span before a result (`72小时内累计采样…`)
+    // is no limit.
+    if TIME_UNITS.contains(&unit) && raw.contains(['应', '须', '要', '起', '自']) {
         let after = f[num_end..].trim_start();
         let rest = if f[..num_end].ends_with('内') {
             Some(after)
