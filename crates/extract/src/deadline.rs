@@ -236,7 +236,7 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
         } else if get("noyear").is_some() {
             let Some(y) = doc_year else { continue };
             // `每年年底` is a recurrence's time, not a deadline.
-            if before.ends_with('每') || before.ends_with('年') {
+            if repeating || before.ends_with('年') {
                 continue;
             }
             (y, Some(12), None, Bound::By)

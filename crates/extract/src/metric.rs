@@ -865,11 +865,7 @@ fn is_quantity(
     if unit == "日" && (prefix.ends_with('月') || !after.starts_with(['以', '内'])) {
         return false;
     }
-    if matches!(
-        unit,
-        "天" | "日" | "个月" | "小时" | "个小时" | "工作日" | "个工作日"
-    ) && after.starts_with(['前', '后'])
-    {
+    if TIME_UNITS.contains(&unit) && after.starts_with(['前', '后']) {
         return false;
     }
     // A look-back window: `近3年内无重大违法`.
@@ -1270,19 +1266,9 @@ fn share_head(parts: &mut [String]) {
 /// The indicator a metric measures: the clause before the number without its comparator and
 /// other numbers, completed by what is counted or measured after it (`…数`), by the condition of
 /// a deduction (`未持证上岗…扣分`), or by the item a rubric's points are for (`…分值`).
-/// Units of a span of time, as relative limits count it.
-const TIME_UNITS: &[&str] = &[
-    "个工作日",
-    "工作日",
-    "日",
-    "天",
-    "小时",
-    "个小时",
-    "个月",
-    "月",
-    "周",
-    "分钟",
-];
+/// Units of a span of time: a relative limit counts in them (`3个工作日内`), and a number of
+/// them before `前`/`后` dates something (`30天前`).
+const TIME_UNITS: &[&str] = &["天", "日", "个月", "小时", "个小时", "工作日", "个工作日"];
 
 fn indicator(f: &str, m: &Found) -> String {
     let (clause_start, num_start, num_end) = (m.clause_start, m.start, m.end);

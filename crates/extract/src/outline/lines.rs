@@ -12,7 +12,7 @@
 //! of a distinctive style already open in the line (`…2019年11月底三、支持…` after `二、`).
 //! A number that only looks like a label (`三、四季度`, `第2.3条`) breaks nothing.
 
-use super::is_sentence;
+use super::{is_one_phrase, is_sentence};
 use crate::fold::fold;
 use crate::label::{Style, read_label};
 use regex::Regex;
@@ -156,9 +156,7 @@ fn split_at_inline_labels<'a>(line: Line<'a>, numbering: &mut Numbering, out: &m
 /// that end no sentence (a heading may hold commas: `1.突出政治建设，全面夯实思想根基`).
 fn is_heading_run(run: &str) -> bool {
     let run = run.trim();
-    read_label(run).is_some()
-        && run.chars().count() <= 40
-        && !fold(run).contains(['。', ';', '；', ':', '：', '!', '！', '?', '？'])
+    read_label(run).is_some() && is_one_phrase(&fold(run), 40)
 }
 
 fn split_at_gaps<'a>(body: &'a str, start: usize, out: &mut Vec<Line<'a>>) {

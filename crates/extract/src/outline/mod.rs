@@ -176,9 +176,17 @@ fn has_body(item: &Item, text: &str) -> bool {
 /// (`加强农业基础建设，促进农民增收。`).
 fn is_heading_line(line: &str) -> bool {
     let phrase = fold(line.trim());
-    let phrase = phrase.trim_end_matches(['。', ';', '；', ':', '：', '!', '！']);
-    phrase.chars().count() <= 60
-        && !phrase.contains(['。', ';', '；', ':', '：', '!', '！', '?', '？'])
+    is_one_phrase(
+        phrase.trim_end_matches(['。', ';', '；', ':', '：', '!', '！']),
+        60,
+    )
+}
+
+/// Whether a folded text is one phrase of at most `max` characters: no mark that ends a
+/// sentence or opens a list inside it (commas may join its parts).
+fn is_one_phrase(folded: &str, max: usize) -> bool {
+    folded.chars().count() <= max
+        && !folded.contains(['。', ';', '；', ':', '：', '!', '！', '?', '？'])
 }
 
 /// A line that is only a date, as printed under a signature: `2014年3月27日`,
