@@ -3,6 +3,11 @@
 //! `main` parses the arguments, sets up logging (stderr) and calls one command module; data
 //! goes to stdout. Exit status: 0 on success, 1 when some inputs failed (the rest were
 //! processed), 2 when the command could not run at all.
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "the command line answers on stdout and reports on stderr"
+)]
 
 mod cli;
 mod commands;

@@ -1,5 +1,9 @@
 //! The fixture pages of `corpora/pages/`: each HTML page is cleaned and compared with its
 //! `<page>.expected.json` (metadata, encoding, warnings, text and table checks).
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly where its setup does"
+)]
 
 use duban_clean::clean;
 use duban_model::{Block, MediaType, RawDoc, Source, SourceHints};

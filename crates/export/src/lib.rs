@@ -3,8 +3,8 @@
 //! # Wire format
 //! One JSON object a line, UTF-8, `\n` line ends, records ordered by document id and, within a
 //! document, in outline order. Field names and meanings are those of the extraction spec
-//! (§1 documents, §2 obligations) and of [`duban_model::Document`] and
-//! [`duban_model::Obligation`]; the committed schemas [`DOCUMENT_SCHEMA`] and
+//! (§1 documents, §2 obligations) and of `duban_model::Document` and
+//! `duban_model::Obligation`; the committed schemas [`DOCUMENT_SCHEMA`] and
 //! [`OBLIGATION_SCHEMA`] state them for any JSON Schema validator. Records carry no run time,
 //! so exporting the same records twice gives the same bytes.
 //!

@@ -1,4 +1,10 @@
 //! Extraction throughput over the bundled seed documents (bytes of cleaned text per second).
+#![allow(
+    missing_docs,
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "a benchmark reports on the terminal; criterion's macros generate its entry points"
+)]
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use duban_model::{CleanDoc, DocKind, Document};

@@ -1,5 +1,9 @@
 //! Properties that hold for any input: extraction never panics, every span lies on character
 //! boundaries inside the text, and the same input gives the same output.
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly where its setup does"
+)]
 
 use duban_model::{CleanDoc, DocKind, Document};
 use proptest::prelude::*;

@@ -2,6 +2,10 @@
 //!
 //! The seeds are read as they are (no cleaning), so these snapshots change only when the
 //! extractor does. Review a change with `cargo insta review`; CI never writes snapshots.
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly where its setup does"
+)]
 
 use duban_model::{CleanDoc, DocKind, Document};
 use serde_json::json;

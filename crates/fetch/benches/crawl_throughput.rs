@@ -6,6 +6,12 @@
 //! Prints pages, seconds, pages/s, CPU ms per page (user + system, all threads) and peak RSS,
 //! and checks that every page of the site was fetched. Without `BENCH_URL` it only says how to
 //! run it (so `cargo bench --no-run` and `cargo bench` stay quiet on machines without a site).
+#![allow(
+    missing_docs,
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "a benchmark reports on the terminal; criterion's macros generate its entry points"
+)]
 
 use duban_fetch::{Archive, Crawl, HttpSource, MemoryStore, Url};
 use std::time::Instant;

@@ -1,5 +1,9 @@
 //! One GET at a time against the loopback site: retries, Retry-After, 4xx, redirects,
 //! compression and size limits.
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly where its setup does"
+)]
 
 use duban_fetch::HttpSource;
 use duban_fetch::Url;

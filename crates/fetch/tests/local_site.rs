@@ -1,5 +1,9 @@
 //! The crawler against the bundled local government site (`corpora/sites/www.linjiang.gov.cn`)
 //! served on 127.0.0.1 with scripted faults; crawl state in memory.
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly where its setup does"
+)]
 
 use duban_fetch::site_server::SiteServer;
 use duban_fetch::{Archive, Crawl, CrawlStats, CrawlStore, FrontierEntry, HttpSource, MemoryStore};

@@ -8,6 +8,12 @@
 //! ```sh
 //! cargo bench -p duban-index --bench query
 //! ```
+#![allow(
+    missing_docs,
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "a benchmark reports on the terminal; criterion's macros generate its entry points"
+)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use duban_index::{ObligationIndex, SearchIndex, SearchRequest, Sort};
