@@ -1,7 +1,7 @@
 //! `duban run pipelines/local-site.toml`, `duban crawl` and `duban reprocess` against the
 //! bundled local government site, served on 127.0.0.1 by the test with scripted faults.
 
-use duban_fetch::site_server::SiteServer;
+use duban_testkit::site_server::SiteServer;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -5,11 +5,11 @@ use crate::util::{assert_ok, duban_with_data, run_main_job, show};
 use serde_json::Value;
 use std::path::Path;
 
-/// A data folder whose index holds `duban_index::sample::records()`.
+/// A data folder whose index holds `duban_testkit::sample::records()`.
 pub fn sample_data() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let mut index = duban_index::ObligationIndex::open(&tmp.path().join("index")).unwrap();
-    for (doc, obligations) in duban_index::sample::records() {
+    for (doc, obligations) in duban_testkit::sample::records() {
         index.upsert(&doc, &obligations).unwrap();
     }
     index.commit().unwrap();

@@ -309,7 +309,7 @@ fn concurrent_queries_during_indexing_all_answer_and_see_the_commit() {
         .collect();
     let mut writer = duban_index::ObligationIndex::open(&data.path().join("index")).unwrap();
     for _ in 0..5 {
-        for (doc, obligations) in duban_index::sample::records() {
+        for (doc, obligations) in duban_testkit::sample::records() {
             writer.upsert(&doc, &obligations).unwrap();
         }
         writer.commit().unwrap();

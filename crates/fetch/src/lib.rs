@@ -30,8 +30,6 @@ pub mod links;
 pub mod politeness;
 pub mod retry;
 pub mod robots;
-#[cfg(feature = "site-server")]
-pub mod site_server;
 pub mod stitch;
 pub mod store;
 

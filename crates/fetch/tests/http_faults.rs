@@ -8,7 +8,7 @@
 use duban_fetch::HttpSource;
 use duban_fetch::Url;
 use duban_fetch::http::{FetchFailure, Fetched, Fetcher};
-use duban_fetch::site_server::{GZIP_PAGE, SiteServer};
+use duban_testkit::site_server::{GZIP_PAGE, SiteServer};
 use std::path::PathBuf;
 
 fn server() -> SiteServer {

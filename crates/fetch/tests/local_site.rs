@@ -5,9 +5,9 @@
     reason = "a test fails loudly where its setup does"
 )]
 
-use duban_fetch::site_server::SiteServer;
 use duban_fetch::{Archive, Crawl, CrawlStats, CrawlStore, FrontierEntry, HttpSource, MemoryStore};
 use duban_model::RawDoc;
+use duban_testkit::site_server::SiteServer;
 use std::path::PathBuf;
 
 fn site_root() -> PathBuf {

@@ -28,7 +28,6 @@
 pub mod analyzer;
 pub mod highlight;
 pub mod query;
-pub mod sample;
 pub mod schema;
 pub mod search;
 pub mod writer;

@@ -1,7 +1,7 @@
 //! Tests of the index as a whole: writing the sample records and searching them.
 
-use crate::sample;
 use crate::*;
+use duban_testkit::sample;
 use std::path::Path;
 use tantivy::Term;
 

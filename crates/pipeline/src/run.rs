@@ -592,7 +592,7 @@ fn refill_index(state: &State, index: &mut ObligationIndex) -> Result<(), RunErr
 mod tests {
     use super::*;
     use crate::config::PipelineConfig;
-    use duban_fetch::site_server::SiteServer;
+    use duban_testkit::site_server::SiteServer;
 
     const NOW: &str = "2025-03-01T02:00:00Z";
 

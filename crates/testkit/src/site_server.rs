@@ -16,7 +16,7 @@
 //! - Changes between runs: [`SiteServer::put`] replaces or adds a page, [`SiteServer::remove`]
 //!   makes one 404.
 //!
-//! Only built with the `site-server` feature; nothing here is used by a crawl.
+//! A test fixture only: nothing here is used by a crawl.
 
 use axum::body::Body;
 use axum::extract::{Request, State};
