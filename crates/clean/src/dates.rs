@@ -7,6 +7,7 @@
 //! date of a document is which (see `meta`).
 
 use duban_model::{Date, Period};
+use duban_text::numeral::{chinese_value, digits_value};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -25,45 +26,11 @@ pub fn parse_date_prefix(s: &str) -> Option<Date> {
         return Date::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
     }
     let c = CHINESE_DATE.captures(s)?;
-    let year: String = c[1]
-        .chars()
-        .map(chinese_digit)
-        .collect::<Option<String>>()?;
     Date::new(
-        year.parse().ok()?,
-        chinese_number(&c[2])? as u8,
-        chinese_number(&c[3])? as u8,
+        i32::try_from(digits_value(&c[1])?).ok()?,
+        u8::try_from(chinese_value(&c[2])?).ok()?,
+        u8::try_from(chinese_value(&c[3])?).ok()?,
     )
-}
-
-fn chinese_digit(c: char) -> Option<char> {
-    Some(match c {
-        '〇' | '○' | '零' | 'Ｏ' | '0' => '0',
-        '一' => '1',
-        '二' => '2',
-        '三' => '3',
-        '四' => '4',
-        '五' => '5',
-        '六' => '6',
-        '七' => '7',
-        '八' => '8',
-        '九' => '9',
-        _ => return None,
-    })
-}
-
-/// A number from 1 to 99 in Chinese numerals: `三`, `十`, `十二`, `二十七`.
-pub fn chinese_number(s: &str) -> Option<u32> {
-    let digit = |c: char| chinese_digit(c).and_then(|d| d.to_digit(10));
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        [c] if *c == '十' => Some(10),
-        [c] => digit(*c),
-        ['十', u] => Some(10 + digit(*u)?),
-        [t, '十'] => Some(10 * digit(*t)?),
-        [t, '十', u] => Some(10 * digit(*t)? + digit(*u)?),
-        _ => None,
-    }
 }
 
 /// A whole line that is only a date (a signature date), possibly in brackets.
@@ -144,7 +111,7 @@ pub fn find_period(s: &str) -> Option<Period> {
         }
     }
     let c = FIVE_YEAR.captures(s)?;
-    let n = chinese_number(c.get(1).or(c.get(2))?.as_str())? as i32;
+    let n = i32::try_from(chinese_value(c.get(1).or(c.get(2))?.as_str())?).ok()?;
     // The first two plans ran 1953–1957 and 1958–1962; after three years of adjustment the
     // third started in 1966, and every plan since has followed the one before.
     let start = match n {

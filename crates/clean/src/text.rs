@@ -50,10 +50,7 @@ pub fn nfkc(s: &str) -> String {
     let mapped: String = s
         .chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            c => c,
-        })
+        .map(duban_text::fold::ascii_of_full_width)
         .collect();
     if mapped.chars().all(is_nfkc_stable)
         || unicode_normalization::is_nfkc_quick(mapped.chars()) == IsNormalized::Yes

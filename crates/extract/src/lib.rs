@@ -24,15 +24,16 @@
 
 pub mod body;
 pub mod deadline;
-pub mod fold;
 pub mod kind;
 pub mod label;
 pub mod metric;
-pub mod numeral;
 pub mod outline;
 pub mod recurrence;
 pub mod reference;
 pub mod words;
+
+// Width folding and numerals are shared with the cleaner; `crate::fold` reads as before.
+use duban_text::{fold, numeral};
 
 use duban_model::{Bound, CleanDoc, Obligation, ObligationKind, obligation_id};
 use label::Style;

@@ -5,10 +5,19 @@
 //! because folding maps each character to exactly one character, a match on the folded text
 //! is also a match position in the original, and exports keep the original wording.
 
+/// The ASCII character of a full-width form (U+FF01–FF5E: `Ａ` → `A`, `（` → `(`), else `c`:
+/// the part of NFKC that every matching key in Duban shares.
+pub fn ascii_of_full_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
 /// Folds one character (the spec's NFKC unification, restricted to what keeps lengths).
 pub fn fold_char(c: char) -> char {
     match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{FF01}'..='\u{FF5E}' => ascii_of_full_width(c),
         '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' => ' ',
         '\u{2014}' | '\u{2015}' | '\u{2013}' | '\u{2012}' | '\u{2212}' | '\u{FE63}' => '-',
         '\u{301C}' => '~',

@@ -3,7 +3,7 @@
 /// The value of a Chinese numeral (一…九千九百九十九, with 两 and 〇/零), or `None`.
 ///
 /// ```
-/// use duban_extract::numeral::chinese_value;
+/// use duban_text::numeral::chinese_value;
 /// assert_eq!(chinese_value("十五"), Some(15));
 /// assert_eq!(chinese_value("二十"), Some(20));
 /// assert_eq!(chinese_value("两"), Some(2));
@@ -60,6 +60,27 @@ pub fn digit(c: char) -> Option<u32> {
     })
 }
 
+/// The value of a number written digit by digit, as years are (`二〇二二` → 2022, `二ＯＯ八`,
+/// `2021`): each character a digit, Arabic or Chinese, with `〇`, `○`, `零` and the letter O
+/// (of either width) as zero. `None` when any character is not a digit.
+///
+/// ```
+/// use duban_text::numeral::digits_value;
+/// assert_eq!(digits_value("二〇二二"), Some(2022));
+/// assert_eq!(digits_value("二十"), None);
+/// ```
+pub fn digits_value(s: &str) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    s.chars().try_fold(0u32, |n, c| {
+        let d = c
+            .to_digit(10)
+            .or_else(|| digit(crate::fold::fold_char(c)))?;
+        n.checked_mul(10)?.checked_add(d)
+    })
+}
+
 /// The value of an Arabic or Chinese number as printed (`1,200`, `0.2`, `十五`).
 pub fn number_value(s: &str) -> Option<f64> {
     // Thousands separators, and the spaces PDF extraction puts between digits (`1 0 0 0`).
@@ -92,6 +113,15 @@ mod tests {
     fn non_numerals_are_none() {
         assert_eq!(chinese_value("十项"), None);
         assert_eq!(chinese_value(""), None);
+    }
+
+    #[test]
+    fn a_year_is_read_digit_by_digit_whatever_its_zeros() {
+        assert_eq!(digits_value("二〇一五"), Some(2015));
+        assert_eq!(digits_value("二ＯＯ八"), Some(2008));
+        assert_eq!(digits_value("二○二一"), Some(2021));
+        assert_eq!(digits_value("2024"), Some(2024));
+        assert_eq!(digits_value("二〇二x"), None);
     }
 
     #[test]
