@@ -393,33 +393,7 @@ fn grade_document(
         at: gold_file.at,
         prefix: "document.",
     };
-    let no_doc = Item {
-        obj: &empty,
-        at: gold_file.at,
-        prefix: "",
-    };
-    for (fi, f) in DOC_FIELDS.iter().enumerate() {
-        if !gdoc.obj.contains_key(*f) {
-            continue;
-        }
-        g.doc_fields[fi][1] += 1;
-        let same = match &pd {
-            Some(d) => doc_value(d, f)? == doc_value(&gdoc, f)?,
-            None => false,
-        };
-        if same {
-            g.doc_fields[fi][0] += 1;
-        } else {
-            // Only printed with --verbose, where the scorer computes them; never fatal here.
-            let show =
-                |d: &Item<'_>| doc_value(d, f).map_or_else(|e| format!("<{e}>"), |v| v.py_repr());
-            g.misses.push(format!(
-                "{key}: document.{f}: gold {} got {}",
-                show(&gdoc),
-                show(pd.as_ref().unwrap_or(&no_doc))
-            ));
-        }
-    }
+    grade_document_fields(key, &gdoc, pd.as_ref(), g)?;
 
     let Some(g_values) = gold_file.get("obligations") else {
         g.documents.push(DocumentResult {
@@ -460,71 +434,126 @@ fn grade_document(
     g.obligations.tp += doc_tally.tp;
     g.obligations.fn_ += doc_tally.fn_;
     g.obligations.fp += doc_tally.fp;
-
     for &(gi, pi) in &pairs {
-        let (gi_item, pi_item) = (&g_items[gi], &p_items[pi]);
-        g.kind_n += 1;
-        if PyValue::of(gi_item.get("kind")) == PyValue::of(pi_item.get("kind")) {
-            g.kind_ok += 1;
+        grade_pair(key, &g_items[gi], &p_items[pi], g)?;
+    }
+    grade_unmatched(key, &g_items, p_items, &pairs, g)?;
+    g.documents.push(DocumentResult {
+        source: key.to_string(),
+        found: pd.is_some(),
+        obligations: Some(doc_tally.score()),
+    });
+    Ok(())
+}
+
+/// Grades the document fields the gold states, against the predicted document if any.
+fn grade_document_fields(
+    key: &str,
+    gdoc: &Item<'_>,
+    pd: Option<&Item<'_>>,
+    g: &mut Grading,
+) -> Result<(), EvalError> {
+    let empty = Object::new();
+    let no_doc = Item {
+        obj: &empty,
+        at: gdoc.at,
+        prefix: "",
+    };
+    for (fi, f) in DOC_FIELDS.iter().enumerate() {
+        if !gdoc.obj.contains_key(*f) {
+            continue;
         }
-        for (fi, name) in FIELDS.iter().enumerate() {
-            let gv = field_keys(gi_item, name, true)?;
-            let pv = field_keys(pi_item, name, false)?;
-            g.fields[fi].add(&gv, &pv);
-            if sorted_strs(&gv) != sorted_strs(&pv) {
-                g.misses.push(format!(
-                    "{key} {} {}: {name}: gold {} got {}",
-                    PyValue::of(gi_item.get("label")).py_str(),
-                    prefix(gi_item.text("heading")?, 16),
-                    PyValue::List(gv).py_repr(),
-                    PyValue::List(pv).py_repr()
-                ));
-            }
-        }
-        // Indicator accuracy: each gold metric takes the first prediction with its key.
-        let mut pm: Vec<(usize, &Value)> =
-            pi_item.list("metrics", false)?.iter().enumerate().collect();
-        for (i, gm) in gi_item.list("metrics", true)?.iter().enumerate() {
-            let gkey = field_key(gi_item, "metrics", i, gm)?;
-            let mut taken = None;
-            for (j, &(pj, x)) in pm.iter().enumerate() {
-                if field_key(pi_item, "metrics", pj, x)? == gkey {
-                    g.ind_n += 1;
-                    let indicator = |m: &Value| {
-                        text_or_empty(m.get("indicator"))
-                            .map(norm)
-                            .map_err(|t| format!("metrics indicator is {t}, not a string"))
-                    };
-                    let gi_ind = indicator(gm).map_err(|e| gi_item.error(e))?;
-                    let pi_ind = indicator(x).map_err(|e| pi_item.error(e))?;
-                    if dice(&gi_ind, &pi_ind) >= 0.5 {
-                        g.ind_ok += 1;
-                    }
-                    taken = Some(j);
-                    break;
-                }
-            }
-            if let Some(j) = taken {
-                pm.remove(j);
-            }
+        g.doc_fields[fi][1] += 1;
+        let same = match pd {
+            Some(d) => doc_value(d, f)? == doc_value(gdoc, f)?,
+            None => false,
+        };
+        if same {
+            g.doc_fields[fi][0] += 1;
+        } else {
+            // Only printed with --verbose, where the scorer computes them; never fatal here.
+            let show =
+                |d: &Item<'_>| doc_value(d, f).map_or_else(|e| format!("<{e}>"), |v| v.py_repr());
+            g.misses.push(format!(
+                "{key}: document.{f}: gold {} got {}",
+                show(gdoc),
+                show(pd.unwrap_or(&no_doc))
+            ));
         }
     }
+    Ok(())
+}
 
-    let matched_gold: Vec<bool> = {
-        let mut v = vec![false; g_items.len()];
-        pairs.iter().for_each(|&(gi, _)| v[gi] = true);
-        v
-    };
-    let matched_pred: Vec<bool> = {
-        let mut v = vec![false; p_items.len()];
-        pairs.iter().for_each(|&(_, pi)| v[pi] = true);
-        v
-    };
-    for (_, item) in g_items
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !matched_gold[*i])
-    {
+/// Grades the fields, the kind and the metric indicators of one matched pair of obligations.
+fn grade_pair(
+    key: &str,
+    gi_item: &Item<'_>,
+    pi_item: &Item<'_>,
+    g: &mut Grading,
+) -> Result<(), EvalError> {
+    g.kind_n += 1;
+    if PyValue::of(gi_item.get("kind")) == PyValue::of(pi_item.get("kind")) {
+        g.kind_ok += 1;
+    }
+    for (fi, name) in FIELDS.iter().enumerate() {
+        let gv = field_keys(gi_item, name, true)?;
+        let pv = field_keys(pi_item, name, false)?;
+        g.fields[fi].add(&gv, &pv);
+        if sorted_strs(&gv) != sorted_strs(&pv) {
+            g.misses.push(format!(
+                "{key} {} {}: {name}: gold {} got {}",
+                PyValue::of(gi_item.get("label")).py_str(),
+                prefix(gi_item.text("heading")?, 16),
+                PyValue::List(gv).py_repr(),
+                PyValue::List(pv).py_repr()
+            ));
+        }
+    }
+    // Indicator accuracy: each gold metric takes the first prediction with its key.
+    let mut pm: Vec<(usize, &Value)> = pi_item.list("metrics", false)?.iter().enumerate().collect();
+    for (i, gm) in gi_item.list("metrics", true)?.iter().enumerate() {
+        let gkey = field_key(gi_item, "metrics", i, gm)?;
+        let mut taken = None;
+        for (j, &(pj, x)) in pm.iter().enumerate() {
+            if field_key(pi_item, "metrics", pj, x)? == gkey {
+                g.ind_n += 1;
+                let indicator = |m: &Value| {
+                    text_or_empty(m.get("indicator"))
+                        .map(norm)
+                        .map_err(|t| format!("metrics indicator is {t}, not a string"))
+                };
+                let gi_ind = indicator(gm).map_err(|e| gi_item.error(e))?;
+                let pi_ind = indicator(x).map_err(|e| pi_item.error(e))?;
+                if dice(&gi_ind, &pi_ind) >= 0.5 {
+                    g.ind_ok += 1;
+                }
+                taken = Some(j);
+                break;
+            }
+        }
+        if let Some(j) = taken {
+            pm.remove(j);
+        }
+    }
+    Ok(())
+}
+
+/// Counts the gold obligations no prediction matched (misses) and the predictions no gold
+/// matched (extras), field by field.
+fn grade_unmatched(
+    key: &str,
+    g_items: &[Item<'_>],
+    p_items: &[Item<'_>],
+    pairs: &[(usize, usize)],
+    g: &mut Grading,
+) -> Result<(), EvalError> {
+    let mut matched_gold = vec![false; g_items.len()];
+    let mut matched_pred = vec![false; p_items.len()];
+    for &(gi, pi) in pairs {
+        matched_gold[gi] = true;
+        matched_pred[pi] = true;
+    }
+    for (item, _) in g_items.iter().zip(&matched_gold).filter(|(_, m)| !**m) {
         g.misses.push(format!(
             "{key}: missed {} {}",
             PyValue::of(item.get("label")).py_str(),
@@ -534,11 +563,7 @@ fn grade_document(
             g.fields[fi].add(&field_keys(item, name, true)?, &[]);
         }
     }
-    for (_, item) in p_items
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !matched_pred[*i])
-    {
+    for (item, _) in p_items.iter().zip(&matched_pred).filter(|(_, m)| !**m) {
         let heading = match item.get("heading") {
             v if !truthy(v) => String::new(),
             Some(Value::String(s)) => prefix(s, 30),
@@ -552,11 +577,6 @@ fn grade_document(
             g.fields[fi].add(&[], &field_keys(item, name, false)?);
         }
     }
-    g.documents.push(DocumentResult {
-        source: key.to_string(),
-        found: pd.is_some(),
-        obligations: Some(doc_tally.score()),
-    });
     Ok(())
 }
 
