@@ -94,23 +94,67 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
         {
             continue;
         }
-        let get = |n: &str| caps.name(n).map(|m| m.as_str());
-        // Digits may be spaced out by PDF extraction (`2 0 0 5年`).
-        let num = |n: &str| get(n).and_then(|s| s.replace(' ', "").parse::<i32>().ok());
-        let pre = get("pre").unwrap_or("");
-        let post = get("post").unwrap_or("");
-        let after = &f[whole.end()..];
-        let before = &f[..whole.start()];
-        // Years that name something: `2017年度示范创建`, `2017年“三项制度”试点`, `2016年版`.
-        if get("du").is_some() && get("m").is_none() && get("yend").is_none() {
+        let date = DateMatch {
+            caps: &caps,
+            pre: caps.name("pre").map_or("", |m| m.as_str()),
+            post: caps.name("post").map_or("", |m| m.as_str()),
+            before: &f[..whole.start()],
+            after: &f[whole.end()..],
+        };
+        if date.dates_no_work() {
             continue;
         }
+        let text = folded.original_of(whole.start(), whole.end());
+        for (year, month, day, bound) in date.points(doc_year) {
+            add(&mut out, text, year, month, day, bound);
+        }
+    }
+    out
+}
+
+/// A point in time a deadline names: year, month, day, and how it bounds the work.
+type Point = (i32, Option<i32>, Option<i32>, Bound);
+
+/// One match of [`DATE`] in a folded text, with the words around it.
+struct DateMatch<'c, 't> {
+    caps: &'c regex::Captures<'t>,
+    pre: &'t str,
+    post: &'t str,
+    before: &'t str,
+    after: &'t str,
+}
+
+impl<'t> DateMatch<'_, 't> {
+    fn get(&self, name: &str) -> Option<&'t str> {
+        self.caps.name(name).map(|m| m.as_str())
+    }
+
+    fn num(&self, name: &str) -> Option<i32> {
+        // Digits may be spaced out by PDF extraction (`2 0 0 5年`).
+        self.get(name)
+            .and_then(|s| s.replace(' ', "").parse::<i32>().ok())
+    }
+
+    /// A time of year after `每年`/`每` repeats: it is a recurrence's time.
+    fn repeating(&self) -> bool {
+        let b = self.before;
+        b.ends_with('每') || b.ends_with("每年") || b.ends_with("每个")
+    }
+
+    /// Whether the date names something or dates the document rather than bounding work.
+    fn dates_no_work(&self) -> bool {
+        let (pre, post, before, after) = (self.pre, self.post, self.before, self.after);
+        let has = |n: &str| self.caps.name(n).is_some();
+        // Years that name something: `2017年度示范创建`, `2017年“三项制度”试点`, `2016年版`.
+        if has("du") && !has("m") && !has("yend") {
+            return true;
+        }
         // A year (or range) that opens a name or a title: `2011~2015年规划`, `2017年市级示范单位`.
-        if (get("y").is_some() || get("y1").is_some())
-            && get("m").is_none()
-            && get("yend").is_none()
-            && get("q").is_none()
-            && get("half").is_none()
+        if (has("y") || has("y1"))
+            && !has("m")
+            && !has("yend")
+            && !has("q")
+            && !has("half")
             && post.is_empty()
             && !matches!(pre, "到" | "至")
             && (date_words()
@@ -119,12 +163,12 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
                 .any(|w| after.starts_with(w))
                 || names_an_event(after))
         {
-            continue;
+            return true;
         }
         // A date inside the name of a plan or goal being drawn up (`制定2030年前碳排放达峰行动方案`,
         // `明确了2025年经济社会发展目标`) dates the plan, not the work.
         if names_a_plan(before, after) {
-            continue;
+            return true;
         }
         // Past facts: `截至2021年底已…`, `2020年以来`.
         if (pre == "截至" || pre == "截止") && {
@@ -135,168 +179,179 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
                 .collect();
             near.contains('已') || near.contains("累计") || near.contains('共')
         } {
-            continue;
+            return true;
         }
         if post == "以后" || post == "之后" {
-            continue;
+            return true;
         }
         // Dates of the document itself: when it takes effect or was printed
         // (`本办法自2022年1月1日起施行`, `2021年12月6日印发`), and a year that is the topic of
         // a sentence (`2022年是党的二十大召开之年`).
-        if DOCUMENT_DATE.is_match(after.trim_start())
-            || (get("y").is_some() && after.starts_with('是'))
-        {
-            continue;
-        }
-        // A time of year after `每年`/`每` repeats: it is a recurrence's time.
-        let repeating =
-            before.ends_with('每') || before.ends_with("每年") || before.ends_with("每个");
-        let text_of = folded.original_of(whole.start(), whole.end()).to_string();
-        let pre_from = matches!(pre, "自" | "从");
-        let post_from = matches!(post, "起" | "开始");
-        if let (Some(y1), Some(y2)) = (num("y1"), num("y2")) {
-            if y2 > y1 && y2 - y1 < 30 {
-                add(&mut out, &text_of, y1, None, None, Bound::From);
-                add(&mut out, &text_of, y2, None, None, Bound::By);
-            }
-            continue;
-        }
-        if let Some(half) = get("half").or(get("half0")) {
-            let Some(y) = num("y").or(doc_year) else {
-                continue;
-            };
-            if repeating {
-                continue;
-            }
-            if half == "下半年" {
-                add(&mut out, &text_of, y, Some(7), None, Bound::From);
-                add(&mut out, &text_of, y, Some(12), None, Bound::By);
+        DOCUMENT_DATE.is_match(after.trim_start()) || (has("y") && after.starts_with('是'))
+    }
+
+    /// The points the date gives: one, or the start and end of a span.
+    fn points(&self, doc_year: Option<i32>) -> Vec<Point> {
+        if let (Some(y1), Some(y2)) = (self.num("y1"), self.num("y2")) {
+            return if y2 > y1 && y2 - y1 < 30 {
+                vec![(y1, None, None, Bound::From), (y2, None, None, Bound::By)]
             } else {
-                add(&mut out, &text_of, y, Some(6), None, Bound::By);
-            }
-            continue;
-        }
-        if let Some(q) = get("q").or(get("q0")) {
-            let Some(y) = num("y").or(doc_year) else {
-                continue;
+                Vec::new()
             };
-            if repeating {
-                continue;
-            }
+        }
+        if let Some(half) = self.get("half").or(self.get("half0")) {
+            return self.part_of_year(doc_year, |y| {
+                if half == "下半年" {
+                    vec![
+                        (y, Some(7), None, Bound::From),
+                        (y, Some(12), None, Bound::By),
+                    ]
+                } else {
+                    vec![(y, Some(6), None, Bound::By)]
+                }
+            });
+        }
+        if let Some(q) = self.get("q").or(self.get("q0")) {
             let n = q
                 .chars()
                 .find_map(|c| c.to_digit(10).or_else(|| crate::numeral::digit(c)))
                 .unwrap_or(4) as i32;
-            add(&mut out, &text_of, y, Some(n * 3 - 2), None, Bound::From);
-            add(&mut out, &text_of, y, Some(n * 3), None, Bound::By);
-            continue;
+            return self.part_of_year(doc_year, |y| {
+                vec![
+                    (y, Some(n * 3 - 2), None, Bound::From),
+                    (y, Some(n * 3), None, Bound::By),
+                ]
+            });
         }
-        if let Some(rel) = get("rel") {
-            let Some(y) = doc_year else { continue };
-            let y = if rel == "明年" { y + 1 } else { y };
-            let bounded = matches!(pre, "到" | "至" | "于" | "在")
-                || matches!(post, "前" | "以前" | "之前" | "内");
-            if rel == "今明两年" {
-                add(&mut out, &text_of, y, None, None, Bound::From);
-                add(&mut out, &text_of, y + 1, None, None, Bound::By);
-            } else if get("relend").is_some() {
-                add(&mut out, &text_of, y, Some(12), None, Bound::By);
-            } else if let Some(m) = num("relm") {
-                let endish = get("relmend").is_some() || bounded;
-                let bound = if endish { Bound::By } else { Bound::In };
-                add(&mut out, &text_of, y, Some(m), num("reld"), bound);
-            } else if bounded {
-                // `今年` alone is the report's year, named everywhere; only a bound makes it a limit.
-                let bound = if post == "内" { Bound::In } else { Bound::By };
-                add(&mut out, &text_of, y, None, None, bound);
-            }
-            continue;
+        if let Some(rel) = self.get("rel") {
+            return doc_year.map_or_else(Vec::new, |y| self.relative(rel, y));
         }
-        if get("inyear").is_some() {
+        if self.get("inyear").is_some() {
             // `3年内` is a relative limit (a metric), `年内` alone the document's year.
-            let Some(y) = doc_year else { continue };
-            if before.ends_with(|c: char| {
+            let Some(y) = doc_year else { return Vec::new() };
+            if self.before.ends_with(|c: char| {
                 c.is_ascii_digit() || crate::numeral::digit(c).is_some() || c == '多' || c == '两'
             }) {
-                continue;
+                return Vec::new();
             }
-            add(&mut out, &text_of, y, None, None, Bound::In);
-            continue;
+            return vec![(y, None, None, Bound::In)];
         }
-        let (year, month, day, mut bound) = if let Some(y) = num("y") {
-            if let Some(m) = num("m") {
-                let d = num("d");
-                let endish = get("mend").is_some_and(|e| e != "份");
-                (y, Some(m), d, if endish { Bound::By } else { Bound::In })
-            } else if get("yend").is_some() {
-                (y, Some(12), None, Bound::By)
-            } else {
-                (y, None, None, Bound::In)
-            }
-        } else if get("noyear").is_some() {
-            let Some(y) = doc_year else { continue };
-            // `每年年底` is a recurrence's time, not a deadline.
-            if repeating || before.ends_with('年') {
-                continue;
-            }
-            (y, Some(12), None, Bound::By)
-        } else if let Some(m) = num("m0") {
-            let Some(y) = doc_year else { continue };
-            if repeating {
-                continue;
-            }
-            // A month's end bounds work by itself (`5月底完成`); a month-day without year only
-            // with a bound word, its own or the one closing its list (`6月30日、9月30日前`).
-            let clause: String = after
-                .chars()
-                .take_while(|c| !"，。；,;：:".contains(*c))
-                .take(20)
-                .collect();
-            if !(get("mend0").is_some()
-                || matches!(post, "前" | "以前" | "之前" | "起" | "开始")
-                || matches!(pre, "到" | "至" | "于" | "自" | "从")
-                || clause.starts_with('、') && clause.contains('前'))
-            {
-                continue;
-            }
-            let d = num("d0");
-            (
-                y,
-                Some(m),
-                d,
-                if get("mend0").is_some() {
-                    Bound::By
-                } else {
-                    Bound::In
-                },
-            )
-        } else {
-            continue;
+        let Some((year, month, day, mut bound)) = self.calendar(doc_year) else {
+            return Vec::new();
         };
         if !(1..=12).contains(&month.unwrap_or(1)) || !(1..=31).contains(&day.unwrap_or(1)) {
-            continue;
+            return Vec::new();
         }
-        if matches!(post, "前" | "以前" | "之前")
+        if matches!(self.post, "前" | "以前" | "之前")
             || matches!(
-                pre,
+                self.pre,
                 "到" | "至" | "截至" | "截止" | "截止到" | "最迟于" | "最晚于"
             )
         {
             bound = Bound::By;
         }
-        if pre_from || post_from {
+        if matches!(self.pre, "自" | "从") || matches!(self.post, "起" | "开始") {
             bound = Bound::From;
         }
-        if get("d2").is_some() {
+        if self.get("d2").is_some() {
             // A range of days: `2017年12月1日至10日` gives its start and its end.
-            let m2 = num("m2").or(month);
-            add(&mut out, &text_of, year, month, day, Bound::From);
-            add(&mut out, &text_of, year, m2, num("d2"), Bound::By);
-            continue;
+            let m2 = self.num("m2").or(month);
+            return vec![
+                (year, month, day, Bound::From),
+                (year, m2, self.num("d2"), Bound::By),
+            ];
         }
-        add(&mut out, &text_of, year, month, day, bound);
+        vec![(year, month, day, bound)]
     }
-    out
+
+    /// A half or a quarter of the date's year (or the document's), unless it repeats.
+    fn part_of_year(
+        &self,
+        doc_year: Option<i32>,
+        points: impl Fn(i32) -> Vec<Point>,
+    ) -> Vec<Point> {
+        match self.num("y").or(doc_year) {
+            Some(y) if !self.repeating() => points(y),
+            _ => Vec::new(),
+        }
+    }
+
+    /// `今年…`, `明年…`, `今明两年`: years counted from the document's year `y`.
+    fn relative(&self, rel: &str, y: i32) -> Vec<Point> {
+        let y = if rel == "明年" { y + 1 } else { y };
+        let bounded = matches!(self.pre, "到" | "至" | "于" | "在")
+            || matches!(self.post, "前" | "以前" | "之前" | "内");
+        if rel == "今明两年" {
+            vec![(y, None, None, Bound::From), (y + 1, None, None, Bound::By)]
+        } else if self.get("relend").is_some() {
+            vec![(y, Some(12), None, Bound::By)]
+        } else if let Some(m) = self.num("relm") {
+            let endish = self.get("relmend").is_some() || bounded;
+            let bound = if endish { Bound::By } else { Bound::In };
+            vec![(y, Some(m), self.num("reld"), bound)]
+        } else if bounded {
+            // `今年` alone is the report's year, named everywhere; only a bound makes it a limit.
+            let bound = if self.post == "内" {
+                Bound::In
+            } else {
+                Bound::By
+            };
+            vec![(y, None, None, bound)]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// A calendar date: a year with its month or end, or a month (or year's end) of the
+    /// document's year.
+    fn calendar(&self, doc_year: Option<i32>) -> Option<Point> {
+        if let Some(y) = self.num("y") {
+            return Some(if let Some(m) = self.num("m") {
+                let endish = self.get("mend").is_some_and(|e| e != "份");
+                (
+                    y,
+                    Some(m),
+                    self.num("d"),
+                    if endish { Bound::By } else { Bound::In },
+                )
+            } else if self.get("yend").is_some() {
+                (y, Some(12), None, Bound::By)
+            } else {
+                (y, None, None, Bound::In)
+            });
+        }
+        if self.get("noyear").is_some() {
+            let y = doc_year?;
+            // `每年年底` is a recurrence's time, not a deadline.
+            if self.repeating() || self.before.ends_with('年') {
+                return None;
+            }
+            return Some((y, Some(12), None, Bound::By));
+        }
+        let m = self.num("m0")?;
+        let y = doc_year?;
+        if self.repeating() {
+            return None;
+        }
+        // A month's end bounds work by itself (`5月底完成`); a month-day without year only
+        // with a bound word, its own or the one closing its list (`6月30日、9月30日前`).
+        let clause: String = self
+            .after
+            .chars()
+            .take_while(|c| !"，。；,;：:".contains(*c))
+            .take(20)
+            .collect();
+        let month_end = self.get("mend0").is_some();
+        if !(month_end
+            || matches!(self.post, "前" | "以前" | "之前" | "起" | "开始")
+            || matches!(self.pre, "到" | "至" | "于" | "自" | "从")
+            || clause.starts_with('、') && clause.contains('前'))
+        {
+            return None;
+        }
+        let bound = if month_end { Bound::By } else { Bound::In };
+        Some((y, Some(m), self.num("d0"), bound))
+    }
 }
 
 /// What follows a date of the document itself: it takes effect, was printed or was adopted.
