@@ -201,6 +201,16 @@ fn is_sentence(folded: &str) -> bool {
     folded.contains(['。', ';', '；', ',', '，', ':', '：'])
 }
 
+/// The content line [`OutlineParser::line`] is reading: its trimmed text, folded, where it
+/// stands in the document text, and its index among the lines.
+struct At<'a> {
+    t: &'a str,
+    f: &'a str,
+    ts: usize,
+    te: usize,
+    i: usize,
+}
+
 /// Reads the outline of a cleaned text.
 #[derive(Debug, Default)]
 pub struct OutlineParser {
@@ -296,98 +306,27 @@ impl OutlineParser {
     /// Handles line `i`; returns the index of the next line to read.
     fn line(&mut self, text: &str, all: &[Line<'_>], i: usize) -> usize {
         let line = all[i];
-        let raw = line.text;
-        if raw.trim().is_empty() {
-            // A line of spaces is an empty cell of a flattened table; it separates column groups.
-            if !raw.is_empty()
-                && self.table.is_some_and(|t| t.lead && t.responsible)
-                && !self.row_lead_closed
-                && let Some(open) = self.open
-                && !self.items[open].column_bodies.is_empty()
-            {
-                // Bodies before the first empty cell all sat in the lead column.
-                for b in &mut self.items[open].column_bodies {
-                    b.role = Role::Lead;
-                }
-                self.row_lead_closed = true;
-            }
+        if line.text.trim().is_empty() {
+            self.empty_cell(line.text);
             return i + 1;
         }
         let (ts, te) = trimmed(&line);
         let t = &text[ts..te];
         let f = fold(t);
-
-        // The date under a signature ends the document's body: the signing body's line above
-        // it and what follows are no part of the last item.
-        if SIGNATURE_DATE.is_match(&f) {
-            if let Some(open) = self.open {
-                let item = &mut self.items[open];
-                if item.segments.len() > 1
-                    && let Some(&(s, e)) = item.segments.last()
-                    && !is_sentence(&fold(&text[s..e]))
-                    && text[s..e].chars().count() <= 30
-                {
-                    item.segments.pop();
-                }
-            }
-            self.open = None;
-            self.table = None;
-            return i + 1;
-        }
-
-        if let Some(att) = read_attachment(t) {
-            if att.colon || att.number.is_none() {
-                // `附件:` — a list of attachment titles follows (or one title and its table).
-                self.reset_root(None, ts);
-                self.attachment_list = true;
-                return i + 1;
-            }
-            if !is_sentence(&att.rest) && att.rest.chars().count() <= 40 {
-                let (heading, next) = if att.rest.is_empty() {
-                    match next_content(all, i + 1) {
-                        Some(j)
-                            if read_label(all[j].text.trim()).is_none()
-                                && !is_sentence(&fold(all[j].text)) =>
-                        {
-                            (all[j].text.trim().to_string(), j + 1)
-                        }
-                        _ => (String::new(), i + 1),
-                    }
-                } else {
-                    (att.rest.clone(), i + 1)
-                };
-                let label = format!("附件{}", att.number.unwrap_or(0));
-                self.reset_root(Some((label, heading)), ts);
-                return next;
-            }
-        }
-
-        if self.attachment_list {
-            let label = read_label(t);
-            let titled =
-                label.as_ref().is_some_and(|l| l.style == Style::Arabic) && !f.contains('。');
-            if titled || (label.is_none() && !is_sentence(&f) && header_word(t).is_none()) {
-                return i + 1;
-            }
-            self.attachment_list = false;
-        }
-
-        if header_word(t).is_some() {
-            let mut words = vec![header_word(t).unwrap_or_default()];
-            let mut j = i + 1;
-            while let Some(k) = next_content(all, j) {
-                match header_word(all[k].text) {
-                    Some(w) => {
-                        words.push(w);
-                        j = k + 1;
-                    }
-                    None => break,
-                }
-            }
-            if words.len() >= 2 {
-                self.open_table(table_columns(&words));
-                return j;
-            }
+        let at = At {
+            t,
+            f: &f,
+            ts,
+            te,
+            i,
+        };
+        if let Some(next) = self
+            .signature_date(text, &at)
+            .or_else(|| self.attachment(all, &at))
+            .or_else(|| self.attachment_list_entry(&at))
+            .or_else(|| self.table_header(all, &at))
+        {
+            return next;
         }
 
         let label = read_label(t).or_else(|| {
@@ -412,75 +351,196 @@ impl OutlineParser {
             }
         }
 
-        // Notes under a table (`备注:`, `说明:`) close it and stand at the root's level.
-        if self.table.is_some()
-            && (f.starts_with("备注") || f.starts_with("说明") || f.starts_with("注:"))
-        {
-            self.table = None;
-            self.stack.truncate(self.floor);
-            let heading: String = f.split([':', '：']).next().unwrap_or("").trim().to_string();
-            let rest_start = ts
-                + t.find([':', '：']).map_or(t.len(), |p| {
-                    p + t[p..].chars().next().map_or(1, char::len_utf8)
-                });
-            let idx = self.push_item(Item {
-                label: String::new(),
-                heading,
-                segments: vec![(rest_start, te)],
-                start: ts,
-                ancestors: Vec::new(),
-                ..Item::default()
-            });
-            self.stack.push(idx);
-            self.open = Some(idx);
-            return i + 1;
-        }
-
-        if let (Some(table), Some(open)) = (self.table, self.open)
-            && let Some(next) = self.table_cell(table, open, (ts, te), t, i)
+        if let Some(next) = self
+            .table_note(&at)
+            .or_else(|| {
+                let (table, open) = (self.table?, self.open?);
+                self.table_cell(table, open, (ts, te), t, i)
+            })
+            .or_else(|| self.glossary(&at))
+            .or_else(|| self.turn(text, &at))
         {
             return next;
-        }
-        // A glossary (`《政府工作报告》名词解释`) explains words: its numbered entries are a
-        // silent group that the extractor leaves out.
-        if self.table.is_none()
-            && kind::is_glossary(&f)
-            && !is_sentence(&f)
-            && f.chars().count() <= 30
-        {
-            self.reset_root(None, ts);
-            if let Some(root) = self.items.last_mut() {
-                root.heading = t.to_string();
-            }
-            return i + 1;
-        }
-        // A report addressing the assembly or turning to its shortcomings ends the item once
-        // its body has begun: the paragraphs up to the next label are a silent group beside it,
-        // whose inline lists are items, unless they list problems.
-        if self.table.is_none()
-            && let Some(turn) = turn_of(&f)
-            && let Some(open) = self.open
-            && self.items[open].table.is_none()
-            && has_body(&self.items[open], text)
-        {
-            let ancestors = self.items[open].ancestors.clone();
-            let idx = self.push_item(Item {
-                segments: vec![(ts, te)],
-                start: ts,
-                ancestors,
-                silent: true,
-                lead_in: true,
-                excluded: turn == Turn::Problems,
-                ..Item::default()
-            });
-            self.open = Some(idx);
-            return i + 1;
         }
         self.row_heading_open = false;
         if let Some(open) = self.open {
             self.items[open].segments.push((ts, te));
         }
         i + 1
+    }
+
+    /// A line of spaces is an empty cell of a flattened table; it separates column groups.
+    fn empty_cell(&mut self, raw: &str) {
+        if !raw.is_empty()
+            && self.table.is_some_and(|t| t.lead && t.responsible)
+            && !self.row_lead_closed
+            && let Some(open) = self.open
+            && !self.items[open].column_bodies.is_empty()
+        {
+            // Bodies before the first empty cell all sat in the lead column.
+            for b in &mut self.items[open].column_bodies {
+                b.role = Role::Lead;
+            }
+            self.row_lead_closed = true;
+        }
+    }
+
+    /// The date under a signature ends the document's body: the signing body's line above
+    /// it and what follows are no part of the last item.
+    fn signature_date(&mut self, text: &str, at: &At<'_>) -> Option<usize> {
+        if !SIGNATURE_DATE.is_match(at.f) {
+            return None;
+        }
+        if let Some(open) = self.open {
+            let item = &mut self.items[open];
+            if item.segments.len() > 1
+                && let Some(&(s, e)) = item.segments.last()
+                && !is_sentence(&fold(&text[s..e]))
+                && text[s..e].chars().count() <= 30
+            {
+                item.segments.pop();
+            }
+        }
+        self.open = None;
+        self.table = None;
+        Some(at.i + 1)
+    }
+
+    /// `附件:` opens a list of attachment titles; `附件2 …` opens an attachment as a root.
+    fn attachment(&mut self, all: &[Line<'_>], at: &At<'_>) -> Option<usize> {
+        let (ts, i) = (at.ts, at.i);
+        let att = read_attachment(at.t)?;
+        if att.colon || att.number.is_none() {
+            // `附件:` — a list of attachment titles follows (or one title and its table).
+            self.reset_root(None, ts);
+            self.attachment_list = true;
+            return Some(i + 1);
+        }
+        if is_sentence(&att.rest) || att.rest.chars().count() > 40 {
+            return None;
+        }
+        let (heading, next) = if att.rest.is_empty() {
+            match next_content(all, i + 1) {
+                Some(j)
+                    if read_label(all[j].text.trim()).is_none()
+                        && !is_sentence(&fold(all[j].text)) =>
+                {
+                    (all[j].text.trim().to_string(), j + 1)
+                }
+                _ => (String::new(), i + 1),
+            }
+        } else {
+            (att.rest.clone(), i + 1)
+        };
+        let label = format!("附件{}", att.number.unwrap_or(0));
+        self.reset_root(Some((label, heading)), ts);
+        Some(next)
+    }
+
+    /// The titles listed after `附件:` are skipped; the first line that is not one ends the list.
+    fn attachment_list_entry(&mut self, at: &At<'_>) -> Option<usize> {
+        if !self.attachment_list {
+            return None;
+        }
+        let label = read_label(at.t);
+        let titled =
+            label.as_ref().is_some_and(|l| l.style == Style::Arabic) && !at.f.contains('。');
+        if titled || (label.is_none() && !is_sentence(at.f) && header_word(at.t).is_none()) {
+            return Some(at.i + 1);
+        }
+        self.attachment_list = false;
+        None
+    }
+
+    /// A run of two or more header cells, one a line, opens a flattened table.
+    fn table_header(&mut self, all: &[Line<'_>], at: &At<'_>) -> Option<usize> {
+        let mut words = vec![header_word(at.t)?];
+        let mut j = at.i + 1;
+        while let Some(k) = next_content(all, j) {
+            match header_word(all[k].text) {
+                Some(w) => {
+                    words.push(w);
+                    j = k + 1;
+                }
+                None => break,
+            }
+        }
+        if words.len() < 2 {
+            return None;
+        }
+        self.open_table(table_columns(&words));
+        Some(j)
+    }
+
+    /// Notes under a table (`备注:`, `说明:`) close it and stand at the root's level.
+    fn table_note(&mut self, at: &At<'_>) -> Option<usize> {
+        let (t, f, ts, te) = (at.t, at.f, at.ts, at.te);
+        if self.table.is_none()
+            || !(f.starts_with("备注") || f.starts_with("说明") || f.starts_with("注:"))
+        {
+            return None;
+        }
+        self.table = None;
+        self.stack.truncate(self.floor);
+        let heading: String = f.split([':', '：']).next().unwrap_or("").trim().to_string();
+        let rest_start = ts
+            + t.find([':', '：']).map_or(t.len(), |p| {
+                p + t[p..].chars().next().map_or(1, char::len_utf8)
+            });
+        let idx = self.push_item(Item {
+            label: String::new(),
+            heading,
+            segments: vec![(rest_start, te)],
+            start: ts,
+            ancestors: Vec::new(),
+            ..Item::default()
+        });
+        self.stack.push(idx);
+        self.open = Some(idx);
+        Some(at.i + 1)
+    }
+
+    /// A glossary (`《政府工作报告》名词解释`) explains words: its numbered entries are a
+    /// silent group that the extractor leaves out.
+    fn glossary(&mut self, at: &At<'_>) -> Option<usize> {
+        if self.table.is_some()
+            || !kind::is_glossary(at.f)
+            || is_sentence(at.f)
+            || at.f.chars().count() > 30
+        {
+            return None;
+        }
+        self.reset_root(None, at.ts);
+        if let Some(root) = self.items.last_mut() {
+            root.heading = at.t.to_string();
+        }
+        Some(at.i + 1)
+    }
+
+    /// A report addressing the assembly or turning to its shortcomings ends the item once
+    /// its body has begun: the paragraphs up to the next label are a silent group beside it,
+    /// whose inline lists are items, unless they list problems.
+    fn turn(&mut self, text: &str, at: &At<'_>) -> Option<usize> {
+        if self.table.is_some() {
+            return None;
+        }
+        let turn = turn_of(at.f)?;
+        let open = self.open?;
+        if self.items[open].table.is_some() || !has_body(&self.items[open], text) {
+            return None;
+        }
+        let ancestors = self.items[open].ancestors.clone();
+        let idx = self.push_item(Item {
+            segments: vec![(at.ts, at.te)],
+            start: at.ts,
+            ancestors,
+            silent: true,
+            lead_in: true,
+            excluded: turn == Turn::Problems,
+            ..Item::default()
+        });
+        self.open = Some(idx);
+        Some(at.i + 1)
     }
 
     fn start_item(
