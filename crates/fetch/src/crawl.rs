@@ -326,6 +326,37 @@ impl Crawl {
         Ok(())
     }
 
+    /// A URL that answers 404/410: the end of a list's pages, a document withdrawn by its
+    /// source (counted once, when it goes), or a failure.
+    fn record_gone(
+        &mut self,
+        entry: &FrontierEntry,
+        prev: Option<&UrlRecord>,
+        status: u16,
+        batch: &mut CrawlBatch,
+    ) {
+        let known = prev.is_some_and(|p| p.doc_sha256.is_some());
+        if entry.kind.is_list() && entry.list_page > 0 {
+            // Past the last page of a list: the normal end of paging by template.
+            tracing::debug!(url = %entry.url, status, "End of list pages.");
+        } else if entry.kind.is_document() && known {
+            // Counted once, when it goes; later checks find it still gone.
+            if prev.is_some_and(|p| p.outcome != UrlOutcome::Withdrawn) {
+                self.stats.withdrawn += 1;
+                batch
+                    .withdrawn
+                    .push(DocId::from_url(&entry.url).to_string());
+                tracing::info!(url = %entry.url, status, "Document withdrawn by its source.");
+            }
+        } else {
+            self.stats.failed += 1;
+            batch.failures.push(CrawlFailure {
+                url: entry.url.clone(),
+                reason: format!("HTTP {status}"),
+            });
+        }
+    }
+
     /// Records a worker's result: the URL's state, counters, the document, new links.
     fn record(
         &mut self,
@@ -336,23 +367,9 @@ impl Crawl {
         let src_id = self.ctx.source.id.clone();
         let now = self.ctx.now.clone();
         let prev = r.previous.as_ref();
-        let mut rec = prev.cloned().unwrap_or_else(|| UrlRecord {
-            url: r.entry.url.clone(),
-            source: src_id.clone(),
-            kind: r.entry.kind,
-            outcome: UrlOutcome::Failed,
-            http_status: None,
-            final_url: None,
-            etag: None,
-            last_modified: None,
-            sha256: None,
-            doc_sha256: None,
-            charset: None,
-            content_type: None,
-            fetched_at: None,
-            checked_at: now.clone(),
-            error: None,
-        });
+        let mut rec = prev
+            .cloned()
+            .unwrap_or_else(|| unfetched(&r.entry, &src_id, &now));
         rec.kind = r.entry.kind;
         rec.source = src_id.clone();
         rec.checked_at = now.clone();
@@ -404,26 +421,7 @@ impl Crawl {
             PageOutcome::Gone(status) => {
                 rec.outcome = UrlOutcome::Withdrawn;
                 rec.http_status = Some(status);
-                let known = prev.is_some_and(|p| p.doc_sha256.is_some());
-                if r.entry.kind.is_list() && r.entry.list_page > 0 {
-                    // Past the last page of a list: the normal end of paging by template.
-                    tracing::debug!(url = %r.entry.url, status, "End of list pages.");
-                } else if r.entry.kind.is_document() && known {
-                    // Counted once, when it goes; later checks find it still gone.
-                    if prev.is_some_and(|p| p.outcome != UrlOutcome::Withdrawn) {
-                        self.stats.withdrawn += 1;
-                        batch
-                            .withdrawn
-                            .push(DocId::from_url(&r.entry.url).to_string());
-                        tracing::info!(url = %r.entry.url, status, "Document withdrawn by its source.");
-                    }
-                } else {
-                    self.stats.failed += 1;
-                    batch.failures.push(CrawlFailure {
-                        url: r.entry.url.clone(),
-                        reason: format!("HTTP {status}"),
-                    });
-                }
+                self.record_gone(&r.entry, prev, status, batch);
             }
             PageOutcome::Robots => {
                 self.stats.skipped_by_robots += 1;
@@ -845,5 +843,26 @@ pub fn media_type(content_type: Option<&str>, url: &Url) -> Option<MediaType> {
                 None
             }
         }
+    }
+}
+
+/// The record of a URL never fetched before, as it stands before its first answer.
+fn unfetched(entry: &FrontierEntry, source: &str, now: &str) -> UrlRecord {
+    UrlRecord {
+        url: entry.url.clone(),
+        source: source.to_string(),
+        kind: entry.kind,
+        outcome: UrlOutcome::Failed,
+        http_status: None,
+        final_url: None,
+        etag: None,
+        last_modified: None,
+        sha256: None,
+        doc_sha256: None,
+        charset: None,
+        content_type: None,
+        fetched_at: None,
+        checked_at: now.to_string(),
+        error: None,
     }
 }

@@ -5,7 +5,7 @@
 //! This module reads HTML text that is already decoded; it does not fetch, and it does not
 //! check hosts, robots or limits (the crawler does).
 
-use crate::config::HttpSource;
+use crate::config::{Css, HttpSource};
 use scraper::{ElementRef, Html, Selector};
 use std::sync::LazyLock;
 use url::Url;
@@ -48,53 +48,92 @@ pub fn page_links(page: &Url, html: &str, source: &HttpSource, role: PageRole) -
         .and_then(|b| b.value().attr("href"))
         .and_then(|h| page.join(h).ok())
         .unwrap_or_else(|| page.clone());
+    let reader = LinkReader {
+        doc: &doc,
+        base,
+        page,
+        source,
+    };
     let mut out = PageLinks::default();
-    let resolve = |a: &ElementRef<'_>| -> Option<Url> {
+    for u in doc.select(&ANCHORS).filter_map(|a| reader.resolve(&a)) {
+        if reader.is_attachment(&u) {
+            push(&mut out.attachments, u);
+        }
+    }
+    if role.list {
+        reader.list_links(&mut out);
+    }
+    if role.detail {
+        out.parts = reader.parts();
+    }
+    out
+}
+
+/// A parsed page, read for its links by the rules of its source.
+struct LinkReader<'a> {
+    doc: &'a Html,
+    /// The URL relative links resolve against (`<base href>`, else the page's own).
+    base: Url,
+    page: &'a Url,
+    source: &'a HttpSource,
+}
+
+impl<'a> LinkReader<'a> {
+    /// The absolute http(s) URL an anchor points to, without its fragment.
+    fn resolve(&self, a: &ElementRef<'_>) -> Option<Url> {
         let href = a.value().attr("href")?.trim();
         if href.is_empty() || href.starts_with('#') {
             return None;
         }
-        let mut u = base.join(href).ok()?;
+        let mut u = self.base.join(href).ok()?;
         if !matches!(u.scheme(), "http" | "https") {
             return None;
         }
         u.set_fragment(None);
         Some(u)
-    };
-    let attachment = |u: &Url| -> bool {
+    }
+
+    /// Whether a URL's extension is one of the source's attachment extensions.
+    fn is_attachment(&self, u: &Url) -> bool {
         let path = u.path().to_ascii_lowercase();
         path.rsplit_once('.').is_some_and(|(_, ext)| {
-            source
+            self.source
                 .detail
                 .attachment_extensions
                 .iter()
                 .any(|x| x.eq_ignore_ascii_case(ext))
         })
-    };
-    for a in doc.select(&ANCHORS) {
-        if let Some(u) = resolve(&a)
-            && attachment(&u)
-        {
-            push(&mut out.attachments, u);
-        }
     }
-    if role.list {
-        let mut next_by_selector = Vec::new();
-        if let Some(css) = &source.list.next_selector {
-            for a in doc.select(&css.selector) {
-                if let Some(u) = resolve(&a) {
-                    next_by_selector.push(u);
+
+    /// The URLs of the anchors a selector names, or of the anchors inside the blocks it names.
+    fn selected(&self, css: &Css) -> Vec<Url> {
+        self.doc
+            .select(&css.selector)
+            .flat_map(|e| {
+                if e.value().name() == "a" {
+                    vec![e]
+                } else {
+                    e.select(&ANCHORS).collect()
                 }
-            }
-        }
-        for a in doc.select(&ANCHORS) {
-            let Some(u) = resolve(&a) else { continue };
+            })
+            .filter_map(|a| self.resolve(&a))
+            .collect()
+    }
+
+    /// A list page's links: its next pages, other lists, and the details it lists.
+    fn list_links(&self, out: &mut PageLinks) {
+        let list = &self.source.list;
+        let next_by_selector = list
+            .next_selector
+            .as_ref()
+            .map_or_else(Vec::new, |css| self.selected(css));
+        for a in self.doc.select(&ANCHORS) {
+            let Some(u) = self.resolve(&a) else { continue };
             let text: String = a.text().collect::<String>();
             let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-            if source.list.next_text.contains(&text) || next_by_selector.contains(&u) {
+            if list.next_text.contains(&text) || next_by_selector.contains(&u) {
                 push(&mut out.next_pages, u);
-            } else if source
-                .list
+            } else if list
                 .url_pattern
                 .as_ref()
                 .is_some_and(|p| p.0.is_match(u.as_str()))
@@ -102,27 +141,23 @@ pub fn page_links(page: &Url, html: &str, source: &HttpSource, role: PageRole) -
                 push(&mut out.lists, u);
             }
         }
-        let candidates: Vec<Url> = match &source.list.link_selector {
-            Some(css) => doc
-                .select(&css.selector)
-                .flat_map(|e| {
-                    // The selector may name the anchors or the blocks that hold them.
-                    if e.value().name() == "a" {
-                        vec![e]
-                    } else {
-                        e.select(&ANCHORS).collect()
-                    }
-                })
-                .filter_map(|a| resolve(&a))
+        let candidates: Vec<Url> = match &list.link_selector {
+            Some(css) => self.selected(css),
+            None => self
+                .doc
+                .select(&ANCHORS)
+                .filter_map(|a| self.resolve(&a))
                 .collect(),
-            None => doc.select(&ANCHORS).filter_map(|a| resolve(&a)).collect(),
         };
         for u in candidates {
-            if attachment(&u) || out.next_pages.contains(&u) || out.lists.contains(&u) || u == *page
+            if self.is_attachment(&u)
+                || out.next_pages.contains(&u)
+                || out.lists.contains(&u)
+                || u == *self.page
             {
                 continue;
             }
-            let is_detail = match &source.detail.url_pattern {
+            let is_detail = match &self.source.detail.url_pattern {
                 Some(p) => p.0.is_match(u.as_str()),
                 None => true,
             };
@@ -131,39 +166,33 @@ pub fn page_links(page: &Url, html: &str, source: &HttpSource, role: PageRole) -
             }
         }
     }
-    if role.detail {
-        out.parts = match &source.detail.part_selector {
+
+    /// A document's further parts: those its part selector names, else the links numbered
+    /// as pages of it (`_2.html`, `_3.html`), in order.
+    fn parts(&self) -> Vec<Url> {
+        match &self.source.detail.part_selector {
             Some(css) => {
                 let mut parts = Vec::new();
-                for e in doc.select(&css.selector) {
-                    let anchors: Vec<ElementRef<'_>> = if e.value().name() == "a" {
-                        vec![e]
-                    } else {
-                        e.select(&ANCHORS).collect()
-                    };
-                    for a in anchors {
-                        if let Some(u) = resolve(&a)
-                            && u != *page
-                        {
-                            push(&mut parts, u);
-                        }
+                for u in self.selected(css) {
+                    if u != *self.page {
+                        push(&mut parts, u);
                     }
                 }
                 parts
             }
             None => {
-                let mut numbered: Vec<(u32, Url)> = doc
+                let mut numbered: Vec<(u32, Url)> = self
+                    .doc
                     .select(&ANCHORS)
-                    .filter_map(|a| resolve(&a))
-                    .filter_map(|u| part_number(page, &u).map(|n| (n, u)))
+                    .filter_map(|a| self.resolve(&a))
+                    .filter_map(|u| part_number(self.page, &u).map(|n| (n, u)))
                     .collect();
                 numbered.sort_by_key(|(n, _)| *n);
                 numbered.dedup_by_key(|(n, _)| *n);
                 numbered.into_iter().map(|(_, u)| u).collect()
             }
-        };
+        }
     }
-    out
 }
 
 fn push(list: &mut Vec<Url>, u: Url) {
