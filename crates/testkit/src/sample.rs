@@ -128,6 +128,10 @@ fn record(
 }
 
 /// The sample documents with their obligations.
+#[expect(
+    clippy::too_many_lines,
+    reason = "a table of fixture records, one entry after another, read top to bottom"
+)]
 pub fn records() -> Vec<SampleRecord> {
     use ObligationKind::{Achievement, Task};
     let none_d: &[(&str, i32)] = &[];

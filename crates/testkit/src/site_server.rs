@@ -186,15 +186,16 @@ fn redirect(code: StatusCode, to: &str) -> Response {
     r
 }
 
-async fn answer(site: &Site, path: &str, query: Option<&str>, headers: &HeaderMap) -> Response {
+/// The answer of a scripted path, or `None` to serve the path's file.
+async fn scripted(site: &Site, path: &str) -> Option<Response> {
     match path {
-        "/loop/a.html" => return redirect(StatusCode::FOUND, "/loop/b.html"),
-        "/loop/b.html" => return redirect(StatusCode::FOUND, "/loop/a.html"),
+        "/loop/a.html" => return Some(redirect(StatusCode::FOUND, "/loop/b.html")),
+        "/loop/b.html" => return Some(redirect(StatusCode::FOUND, "/loop/a.html")),
         "/xxgk/moved.html" => {
-            return redirect(
+            return Some(redirect(
                 StatusCode::MOVED_PERMANENTLY,
                 "http://www.foreign.example/xxgk/moved.html",
-            );
+            ));
         }
         "/xxgk/big.html" => {
             let mut body = String::from("<html><body>");
@@ -206,15 +207,15 @@ async fn answer(site: &Site, path: &str, query: Option<&str>, headers: &HeaderMa
                 header::CONTENT_TYPE,
                 HeaderValue::from_static("text/html; charset=utf-8"),
             );
-            return r;
+            return Some(r);
         }
         "/xxgk/slow.html" => tokio::time::sleep(SLOW_PAGE_DELAY).await,
-        "/xxgk/forbidden.html" => return status(StatusCode::FORBIDDEN),
+        "/xxgk/forbidden.html" => return Some(status(StatusCode::FORBIDDEN)),
         "/xxgk/old.html" => {
-            return redirect(
+            return Some(redirect(
                 StatusCode::MOVED_PERMANENTLY,
                 "/xxgk/202403/t20240315_1001.html",
-            );
+            ));
         }
         "/xxgk/busy.html" => {
             let first = !lock(&site.hits).iter().any(|(p, _)| p == path);
@@ -232,7 +233,7 @@ async fn answer(site: &Site, path: &str, query: Option<&str>, headers: &HeaderMa
                 header::CONTENT_TYPE,
                 HeaderValue::from_static("text/html; charset=utf-8"),
             );
-            return r;
+            return Some(r);
         }
         "/xxgk/gzip.html" => {
             use std::io::Write;
@@ -245,15 +246,22 @@ async fn answer(site: &Site, path: &str, query: Option<&str>, headers: &HeaderMa
             );
             r.headers_mut()
                 .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
-            return r;
+            return Some(r);
         }
         "/xxgk/flaky.html" => {
             let first = !lock(&site.hits).iter().any(|(p, _)| p == path);
             if first {
-                return status(StatusCode::INTERNAL_SERVER_ERROR);
+                return Some(status(StatusCode::INTERNAL_SERVER_ERROR));
             }
         }
         _ => {}
+    }
+    None
+}
+
+async fn answer(site: &Site, path: &str, query: Option<&str>, headers: &HeaderMap) -> Response {
+    if let Some(r) = scripted(site, path).await {
+        return r;
     }
     let mut file_path = path.to_string();
     if file_path.ends_with('/') {
