@@ -89,7 +89,15 @@ impl Analyzer {
                 continue;
             }
             out.push(chars.token(word.text, word.start));
-            if word.text.chars().count() < 2 || !word.text.chars().any(is_han) {
+            if !word.text.chars().any(is_han) {
+                // jieba keeps `96.6%` or `2021-2025` as one token: its numbers and words are
+                // indexed too, so that `96.6` and `2025` find them.
+                for (start, part) in alphanumeric_parts(word.text) {
+                    out.push(chars.token(part, word.start + start));
+                }
+                continue;
+            }
+            if word.text.chars().count() < 2 {
                 continue;
             }
             for sub in seg.dictionary_words(word.text) {
@@ -133,6 +141,38 @@ pub fn is_han(c: char) -> bool {
 /// Punctuation and spaces are not searched for: a token must hold a letter or a digit.
 fn is_searchable(word: &str) -> bool {
     word.chars().any(char::is_alphanumeric)
+}
+
+/// The runs of letters and digits (a decimal point between digits kept) of a token that holds
+/// other characters too, with their byte offsets: `96.6%` → `96.6`; `2021-2025` → `2021`,
+/// `2025`. A token of letters and digits alone has no parts.
+fn alphanumeric_parts(token: &str) -> Vec<(usize, &str)> {
+    let bytes = token.as_bytes();
+    let keeps = |i: usize| {
+        let c = bytes[i];
+        c.is_ascii_alphanumeric()
+            || (c == b'.'
+                && i > 0
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+    };
+    let mut parts = Vec::new();
+    let mut start = None;
+    for i in 0..=bytes.len() {
+        let kept = i < bytes.len() && token.is_char_boundary(i) && keeps(i);
+        match (start, kept) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                parts.push((s, &token[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if parts.len() == 1 && parts[0].1.len() == token.len() {
+        parts.clear();
+    }
+    parts
 }
 
 /// Byte offset → character offset, for one text.
@@ -313,6 +353,23 @@ mod tests {
         let words = Analyzer::domain().query_words("出庭应诉率达到");
         assert_eq!(texts(&words), ["出庭应诉率", "达到"]);
         assert_eq!(words[1].position, 5);
+    }
+
+    #[test]
+    fn a_number_glued_to_a_sign_is_also_indexed_alone() {
+        let a = Analyzer::domain();
+        let toks = a.index_tokens("出庭应诉率达到96.6%，规划期2021-2025年");
+        let t = texts(&toks);
+        assert!(t.contains(&"96.6%") && t.contains(&"96.6"), "{t:?}");
+        assert!(t.contains(&"2021") && t.contains(&"2025"), "{t:?}");
+    }
+
+    #[test]
+    fn a_plain_word_of_letters_and_digits_has_no_parts() {
+        assert!(alphanumeric_parts("RCEP").is_empty());
+        assert!(alphanumeric_parts("5G").is_empty());
+        assert_eq!(alphanumeric_parts("1.5%"), vec![(0, "1.5")]);
+        assert_eq!(alphanumeric_parts("3.,"), vec![(0, "3")]);
     }
 
     #[test]

@@ -29,7 +29,7 @@ use tantivy::schema::{
 pub const TOKENIZER: &str = "duban_jieba";
 
 /// Bumped whenever the schema or the analysis changes in a way that needs a fresh index.
-pub(crate) const FORMAT: u32 = 2;
+pub(crate) const FORMAT: u32 = 3;
 
 /// The facet dimensions, in the order results list them.
 pub const FACET_DIMENSIONS: [&str; 9] = [
