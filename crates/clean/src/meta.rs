@@ -3,7 +3,8 @@
 //! Reads the title (the document's own, never the site's banner or ad copy), 发文字号, issuer,
 //! region, kind, publication and signature dates, period and year. Each field has its own
 //! function with its own order of evidence; all rules are about the forms Chinese official
-//! documents take, none about particular documents.
+//! documents take, none about particular documents. The genre words that end a title and
+//! name its kind are `corpora/lexicon/genres.tsv`.
 //!
 //! It does not change the text; it only reads the lines that `chrome` kept and the fields it
 //! removed.
@@ -12,6 +13,7 @@ use crate::dates::{damaged_date, date_line, find_period, first_year};
 use crate::fields::{Field, Label};
 use crate::region::{find_region, region_of};
 use crate::text::nfkc;
+use duban_lexicon::{Genre, genres};
 use duban_model::{Date, DocKind, Period, Region, SourceHints};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -189,13 +191,6 @@ re!(
 );
 re!(AD_WORDS, r"范文|本站|精心整理|参考价值|欢迎咨询|下载|免费");
 
-/// Words that end a document title: its genre.
-const TITLE_ENDINGS: &[&str] = &[
-    "通知", "通报", "规划", "纲要", "方案", "意见", "报告", "要点", "安排", "计划", "办法", "细则",
-    "规定", "条例", "决定", "批复", "函", "公告", "通告", "措施", "规则", "总结", "决议", "指引",
-    "指南", "标准", "清单", "制度", "章程", "请示", "命令", "令",
-];
-
 /// Removes whitespace next to Chinese characters (titles break across spaced cells); other
 /// whitespace runs become one space.
 fn tidy_title(s: &str) -> String {
@@ -228,7 +223,8 @@ pub fn looks_like_title(s: &str) -> bool {
     }
     let core = TRAILING_BRACKETS.replace(s, "");
     let core = core.trim_end_matches(['”', '"', '》', '」']);
-    TITLE_ENDINGS.iter().any(|e| core.ends_with(e))
+    // A title ends in a genre word (`corpora/lexicon/genres.tsv`), of any role.
+    genres().entries().iter().any(|e| core.ends_with(e.word))
 }
 
 fn is_stop_line(line: &str) -> bool {
@@ -702,28 +698,13 @@ pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
     if SUMMARY_THEN_PLAN.is_match(&core) {
         return Some(DocKind::Report);
     }
-    const WORDS: &[(&str, DocKind)] = &[
-        ("考核办法", DocKind::Rules),
-        ("评分细则", DocKind::Rules),
-        ("细则", DocKind::Rules),
-        ("办法", DocKind::Rules),
-        ("规定", DocKind::Rules),
-        ("规则", DocKind::Rules),
-        ("条例", DocKind::Rules),
-        ("评分标准", DocKind::Rules),
-        ("工作要点", DocKind::AnnualPlan),
-        ("要点", DocKind::AnnualPlan),
-        ("工作安排", DocKind::AnnualPlan),
-        ("安排", DocKind::AnnualPlan),
-        ("方案", DocKind::ImplementationPlan),
-        ("意见", DocKind::Opinion),
-        ("报告", DocKind::Report),
-        ("总结", DocKind::Report),
-        ("规划", DocKind::Plan),
-        ("纲要", DocKind::Plan),
-    ];
     let mut best: Option<(usize, usize, DocKind)> = None;
-    for &(w, k) in WORDS {
+    // The kind word (`corpora/lexicon/genres.tsv`) that ends last, the longer on a tie.
+    for (w, k) in genres()
+        .entries()
+        .iter()
+        .filter_map(|e| Some((e.word, kind_of_genre(e.role)?)))
+    {
         if let Some(pos) = core.rfind(w) {
             let key = (pos + w.len(), w.len(), k);
             if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
@@ -731,23 +712,39 @@ pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
             }
         }
     }
-    if let Some(pos) = core.rfind("计划") {
-        let end = pos + "计划".len();
-        if best.is_none_or(|b| end > b.0) {
-            let k = if core.contains("五年计划") || has_period || find_period(&core).is_some() {
-                DocKind::Plan
-            } else if first_year(&core).is_some()
-                || core.contains("年度")
-                || core.contains("工作计划")
-            {
-                DocKind::AnnualPlan
-            } else {
-                DocKind::ImplementationPlan
-            };
-            return Some(k);
-        }
+    // `计划`: the title's period tells its kind.
+    if let Some(end) = genres()
+        .of(Genre::PlanByPeriod)
+        .iter()
+        .filter_map(|w| core.rfind(w).map(|pos| pos + w.len()))
+        .max()
+        && best.is_none_or(|b| end > b.0)
+    {
+        let k = if core.contains("五年计划") || has_period || find_period(&core).is_some() {
+            DocKind::Plan
+        } else if first_year(&core).is_some() || core.contains("年度") || core.contains("工作计划")
+        {
+            DocKind::AnnualPlan
+        } else {
+            DocKind::ImplementationPlan
+        };
+        return Some(k);
     }
     best.map(|b| b.2)
+}
+
+/// The document kind a genre word names; `None` for a genre that names none (`通知`) or whose
+/// period tells (`计划`).
+fn kind_of_genre(genre: Genre) -> Option<DocKind> {
+    match genre {
+        Genre::Rules => Some(DocKind::Rules),
+        Genre::AnnualPlan => Some(DocKind::AnnualPlan),
+        Genre::ImplementationPlan => Some(DocKind::ImplementationPlan),
+        Genre::Opinion => Some(DocKind::Opinion),
+        Genre::Report => Some(DocKind::Report),
+        Genre::Plan => Some(DocKind::Plan),
+        Genre::Genre | Genre::PlanByPeriod => None,
+    }
 }
 
 re!(

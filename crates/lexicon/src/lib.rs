@@ -88,7 +88,9 @@ pub enum LexiconError {
     },
     /// A word stands after a shorter word of its role that it starts with: a regular
     /// expression of the role's words would take the shorter one.
-    #[error("{file}:{line}: `{word}` must stand before `{shorter}` (line {first}), which it starts with")]
+    #[error(
+        "{file}:{line}: `{word}` must stand before `{shorter}` (line {first}), which it starts with"
+    )]
     Shadowed {
         /// The file.
         file: &'static str,

@@ -240,5 +240,8 @@ fn a_word_stands_before_the_words_it_holds_where_order_matters() {
     assert!(after_held(body_words().of(BodyWord::Head), ends).is_empty());
     assert!(after_held(region_words().of(RegionWord::Suffix), ends).is_empty());
     assert!(after_held(region_words().of(RegionWord::Ethnic), contains).is_empty());
-    assert_eq!(after_held(&["部门", "主管部门"], ends), ["主管部门 after 部门"]);
+    assert_eq!(
+        after_held(&["部门", "主管部门"], ends),
+        ["主管部门 after 部门"]
+    );
 }
