@@ -38,8 +38,9 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// A name ending in a name's ending (`县市场监管局`, `区住建委(人防办)`). A subject's endings
-/// (`body_words.tsv`, role `ending`) leave out the one-character endings of names (`处`, `所`,
-/// `部`…), because a clause such as `我国发展仍然处于…` would read as a body.
+/// (`body_words.tsv`, role `ending`) leave out the name-endings: one character (`处`, `所`,
+/// `部`…), because a clause such as `管网薄弱处要…` would read as a body, and `学院`, `大学`,
+/// `医院`, which reports name as what was built or counted.
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     let endings = body_words().pattern(&[BodyWord::Ending, BodyWord::NameEnding]);
     Regex::new(&format!(

@@ -315,7 +315,8 @@ roles! {
         /// (`人民政府`, `办公室`, `委员会`).
         Ending = "ending",
         /// Ends the name of an organisation, but not a clause's subject: one character (`处`,
-        /// `所`, `部`) ends too many words that open a clause (`我国发展仍然处于…`).
+        /// `所`, `部`) ends too many words that open a clause (`管网薄弱处要…`), and documents
+        /// report universities and hospitals built or counted more than they give them duties.
         NameEnding = "name-ending",
         /// Ends a clause's subject, but no name by itself: a level's bare `财政` (`区财政要…`);
         /// a name reads it only after a level, by rule.
