@@ -743,14 +743,19 @@ fn kind_of_genre(genre: Genre) -> Option<DocKind> {
         Genre::Opinion => Some(DocKind::Opinion),
         Genre::Report => Some(DocKind::Report),
         Genre::Plan => Some(DocKind::Plan),
-        Genre::Genre | Genre::PlanByPeriod => None,
+        Genre::Genre | Genre::PlanByPeriod | Genre::SelfName => None,
     }
 }
 
-re!(
-    BODY_KIND,
-    r"制定本(?:实施|工作|行动)?(方案|意见|规划|纲要|办法|细则|规定|要点)|提出(?:如下|以下)(?:实施|工作)?(意见)|向大会(?:作|报告)|(报告)如下|(安排)如下|^各位代表[:：！!，,]"
-);
+/// How a text without a title names its kind in its opening: `制定本工作方案` (a genre it calls
+/// itself by, `genres.tsv`), `提出如下意见`, `报告如下`, an address to an assembly.
+static BODY_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    let names = genres().pattern(&[Genre::SelfName]);
+    Regex::new(&format!(
+        r"制定本(?:实施|工作|行动)?({names})|提出(?:如下|以下)(?:实施|工作)?(意见)|向大会(?:作|报告)|(报告)如下|(安排)如下|^各位代表[:：！!，,]"
+    ))
+    .expect("static regex")
+});
 
 /// The kind a text names itself by in its opening (`制定本工作方案`), for texts without a title.
 fn kind_from_body(lines: &[&str]) -> Option<DocKind> {
@@ -767,14 +772,15 @@ fn kind_from_body(lines: &[&str]) -> Option<DocKind> {
         .flatten()
         .next()
         .map_or("报告", |m| m.as_str());
-    Some(match word {
-        "方案" => DocKind::ImplementationPlan,
-        "意见" => DocKind::Opinion,
-        "规划" | "纲要" => DocKind::Plan,
-        "办法" | "细则" | "规定" => DocKind::Rules,
-        "要点" | "安排" => DocKind::AnnualPlan,
-        _ => DocKind::Report,
-    })
+    // The kind the genre word names (`genres.tsv`); an address or `报告如下` is a report's.
+    Some(
+        genres()
+            .entries()
+            .iter()
+            .filter(|e| e.word == word)
+            .find_map(|e| kind_of_genre(e.role))
+            .unwrap_or(DocKind::Report),
+    )
 }
 
 #[cfg(test)]
@@ -932,6 +938,9 @@ mod tests {
     fn a_text_without_title_names_its_kind_in_its_opening() {
         let m = meta_of("为推进依法行政，结合我镇实际，制定本工作方案。\n一、目标");
         assert_eq!(m.kind, DocKind::ImplementationPlan);
+        // The genre it calls itself by gives the kind `genres.tsv` gives it in a title.
+        let m = meta_of("为规范城市养犬管理，根据有关法律法规，制定本条例。\n第一条 适用范围");
+        assert_eq!(m.kind, DocKind::Rules);
     }
 
     #[test]

@@ -413,6 +413,9 @@ roles! {
         /// A plan whose kind its period tells (`计划`: a five-year plan, a year's plan or an
         /// implementation plan).
         PlanByPeriod = "plan-by-period",
+        /// A genre a document calls itself by in its text, after `本` (`本办法所称…`,
+        /// `制定本方案`); the word's other role gives the kind.
+        SelfName = "self-name",
     }
     exclusive [[Genre, Rules, AnnualPlan, ImplementationPlan, Opinion, Report, Plan, PlanByPeriod]]
 }

@@ -245,3 +245,20 @@ fn a_word_stands_before_the_words_it_holds_where_order_matters() {
         ["主管部门 after 部门"]
     );
 }
+
+/// A document's name for itself names a kind: the kind of a text without a title is read from
+/// it (`制定本方案` → an implementation plan).
+#[test]
+fn every_self_name_names_a_kind() {
+    let words = genres();
+    let plain = [Genre::Genre, Genre::PlanByPeriod, Genre::SelfName];
+    for w in words.of(Genre::SelfName) {
+        assert!(
+            words
+                .entries()
+                .iter()
+                .any(|e| e.word == *w && !plain.contains(&e.role)),
+            "{w}"
+        );
+    }
+}
