@@ -61,10 +61,11 @@ static SHARE: LazyLock<String> = LazyLock::new(|| {
 });
 static SHARE_WORDS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(SHARE.as_str()).expect("static regex"));
-re!(
-    CHAT_WIDGET,
-    r"^(智能问答|智能客服|在线咨询|在线客服)|你还可以输入\d+|您还可以输入\d+"
-);
+/// A chat widget's line: its opening word (`chrome_words.tsv`, `chat`) or its input counter.
+static CHAT_WIDGET: LazyLock<Regex> = LazyLock::new(|| {
+    let words = chrome_words().pattern(&[ChromeWord::Chat]);
+    Regex::new(&format!(r"^{words}|你还可以输入\d+|您还可以输入\d+")).expect("static regex")
+});
 re!(
     PAGINATION,
     r"^第(\[?\d+\]?)+页|^共\[?\d+\]?页|^(首页|上一页|下一页|尾页|末页|\d|\[\d+\]|共\[?\d+\]?页|跳转)*(上一页|下一页|尾页|末页)(首页|上一页|下一页|尾页|末页|\d|\[\d+\]|共\[?\d+\]?页|跳转)*$"
@@ -90,12 +91,20 @@ re!(
     DOUBLE_BANNER,
     r"^\S{1,25}(网|网站)(--|——|-|_|\||｜)+\S{1,30}(网|网站)$"
 );
-re!(BANNER, r"(网|网站|门户网站|政府网|政务网|信息网)$");
+/// A site's name: a line ending in a banner ending (`政府网`).
+static BANNER: LazyLock<Regex> = LazyLock::new(|| {
+    let endings = chrome_words().pattern(&[ChromeWord::BannerEnding]);
+    Regex::new(&format!("{endings}$")).expect("static regex")
+});
 re!(
     COPYRIGHT,
     r"^(版权所有|Copyright|©|主办单位:|承办单位:|协办单位:|技术支持:|网站标识码|ICP备|.{0,6}ICP备|.{0,6}公网安备|联系我们|网站地图|建议使用)"
 );
-re!(HOME_ALONE, r"^(首页|返回首页|返回|打印|关闭|收藏|分享)$");
+/// A link alone on its line (`返回首页`).
+static HOME_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    let links = chrome_words().pattern(&[ChromeWord::LinkAlone]);
+    Regex::new(&format!("^{links}$")).expect("static regex")
+});
 
 /// One regex that is any of several: every line of every page is tested, and one automaton
 /// walks a line once where the separate patterns would walk it once each.

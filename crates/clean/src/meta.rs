@@ -13,7 +13,7 @@ use crate::dates::{damaged_date, date_line, find_period, first_year};
 use crate::fields::{Field, Label};
 use crate::region::{find_region, region_of};
 use crate::text::nfkc;
-use duban_lexicon::{Genre, genres};
+use duban_lexicon::{BodyWord, ChromeWord, Genre, body_words, chrome_words, genres};
 use duban_model::{Date, DocKind, Period, Region, SourceHints};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -189,7 +189,6 @@ re!(
     DOC_NUMBER,
     r"^[\p{Han}A-Za-z]{1,14}[〔\[［(（【﹝]\s*((?:19|20)\d{2})\s*[〕\]］)）】﹞]\s*第?\s*(\d{1,5})\s*号$"
 );
-re!(AD_WORDS, r"范文|本站|精心整理|参考价值|欢迎咨询|下载|免费");
 
 /// Removes whitespace next to Chinese characters (titles break across spaced cells); other
 /// whitespace runs become one space.
@@ -215,7 +214,7 @@ fn tidy_title(s: &str) -> String {
 /// 试行 or period), no sentence punctuation, no ad copy.
 pub fn looks_like_title(s: &str) -> bool {
     let n = s.chars().count();
-    if !(4..=MAX_TITLE_CHARS).contains(&n) || AD_WORDS.is_match(s) {
+    if !(4..=MAX_TITLE_CHARS).contains(&n) || chrome_words().list(ChromeWord::Ad).found_in(s) {
         return false;
     }
     if s.ends_with(['。', '；', ';', '：', ':', '，', ',']) || s.contains('。') {
@@ -278,10 +277,11 @@ pub fn find_title(lines: &[&str]) -> Option<(String, usize)> {
 // ---------------------------------------------------------------------------------------------
 // Issuer
 
-re!(
-    ORG_END,
-    r"(人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|院|署|办|中心|小组|联合会|协会|总会|公司|集团|管委会|管理委员会|法院|检察院|人大常委会|军区|政协)$"
-);
+/// An issuer's name: it ends in an issuer ending (`body_words.tsv`, `issuer-ending`).
+static ORG_END: LazyLock<Regex> = LazyLock::new(|| {
+    let endings = body_words().pattern(&[BodyWord::IssuerEnding]);
+    Regex::new(&format!("{endings}$")).expect("static regex")
+});
 re!(GOV_ORDER, r"^(.{2,30}?(?:人民政府|政府))令$");
 re!(
     ON_BEHALF,

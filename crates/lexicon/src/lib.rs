@@ -329,8 +329,11 @@ roles! {
         /// Ends like a body but names people, posts, documents or activities (`领导干部`,
         /// `座谈会`, `举办`): a phrase ending in it is no body.
         NotBody = "not-body",
+        /// Ends the name of a body that issues documents, as a signature line or a page field
+        /// prints it (`人民政府`, `办公厅`, `军区`): the cleaner's issuer.
+        IssuerEnding = "issuer-ending",
     }
-    exclusive [[Ending, NameEnding, SubjectEnding, Collective, NotBody], [Head, NotBody]]
+    exclusive [[Ending, NameEnding, SubjectEnding, Collective, NotBody], [Head, NotBody], [IssuerEnding, NotBody]]
 }
 
 roles! {
@@ -360,8 +363,17 @@ roles! {
         BreadcrumbLine = "breadcrumb-line",
         /// A share, print or font-size link (`打印本页`, `微信`).
         Share = "share",
+        /// A link that is chrome when it is the whole line (`返回首页`, `打印`).
+        LinkAlone = "link-alone",
+        /// Opens a chat widget's line (`智能客服`).
+        Chat = "chat",
+        /// Ends a site's name (`政府网`): a short line ending in one at a page's edge is its
+        /// banner.
+        BannerEnding = "banner-ending",
+        /// A word of ad copy (`范文`, `下载`): a line holding one is no title.
+        Ad = "ad",
     }
-    exclusive [[Breadcrumb, BreadcrumbLine, Share]]
+    exclusive [[Breadcrumb, BreadcrumbLine, Share, Chat, BannerEnding, Ad], [Breadcrumb, BreadcrumbLine, LinkAlone]]
 }
 
 roles! {
