@@ -13,7 +13,9 @@ use crate::dates::{damaged_date, date_line, find_period, first_year};
 use crate::fields::{Field, Label};
 use crate::region::{find_region, region_of};
 use crate::text::nfkc;
-use duban_lexicon::{BodyWord, ChromeWord, Genre, body_words, chrome_words, genres};
+use duban_lexicon::{
+    BodyWord, ChromeWord, Genre, RegionWord, body_words, chrome_words, genres, region_words,
+};
 use duban_model::{Date, DocKind, Period, Region, SourceHints};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -287,10 +289,11 @@ re!(
     ON_BEHALF,
     r"我代表(.{2,30}?)(?:，|,|、)?向(?:大会|本次会议)|(国务院|.{2,20}?人民政府)决定由我向"
 );
-re!(
-    NATIONAL,
-    r"^(国务院|中共中央|全国|国家|中华人民共和国|中央)"
-);
+/// A national issuer's opening (`region_words.tsv`, `national`).
+static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    let words = region_words().pattern(&[RegionWord::National]);
+    Regex::new(&format!("^{words}")).expect("static regex")
+});
 re!(
     DELIVERY,
     r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日.{0,40}(?:会议|大会|会議).{0,2}(?:上|通过)"
@@ -322,10 +325,11 @@ pub fn issuer_from_title(title: &str) -> Option<String> {
 }
 
 re!(YEAR_START, r"(?:19|20)\d{2}(?:年|—|-|－|–|―|~|～)");
-re!(
-    NAME_START,
-    r"^(?:国家|国务院|中华人民共和国|中共|共青团|中国|全国)"
-);
+/// The opening of a body's full name (`body_words.tsv`, `name-start`).
+static NAME_START: LazyLock<Regex> = LazyLock::new(|| {
+    let words = body_words().pattern(&[BodyWord::NameStart]);
+    Regex::new(&format!("^{words}")).expect("static regex")
+});
 
 /// The lead issuer of several printed together: the first of a list separated by `、` or
 /// spaces, or of names run together when a space was lost (`国家发展改革委国家能源局`): a
@@ -558,12 +562,26 @@ const COUNTRY_CODE: &str = "100000";
 /// How much of a text (in bytes) is read for the place it speaks of itself in.
 const TEXT_REGION_BYTES: usize = 120_000;
 
-re!(PROVINCE_SELF, r"全省|我省|本省|省政府|省委|强省");
-re!(CITY_SELF, r"全市|我市|本市|市政府|市委");
-re!(
-    COUNTY_SELF,
-    r"全县|我县|本县|县政府|县委|全区|我区|本区|区政府|区委"
-);
+/// How often a text speaks of itself at a level (`region_words.tsv`: `全省`, `我市`, `本区`).
+fn self_mentions(text: &str, level: RegionWord) -> usize {
+    static LEVELS: LazyLock<Vec<(RegionWord, Regex)>> = LazyLock::new(|| {
+        [
+            RegionWord::ProvinceSelf,
+            RegionWord::CitySelf,
+            RegionWord::CountySelf,
+        ]
+        .into_iter()
+        .map(|l| {
+            let words = region_words().pattern(&[l]);
+            (l, Regex::new(&words).expect("static regex"))
+        })
+        .collect()
+    });
+    LEVELS
+        .iter()
+        .find(|(l, _)| *l == level)
+        .map_or(0, |(_, re)| re.find_iter(text).count())
+}
 
 /// The region of a text that names no issuer: the level it speaks of itself at (`全省`,
 /// `我省` for a province; `全市`, `我市` for a city; `全县`, `我区` for a county or district),
@@ -588,9 +606,9 @@ fn region_of_text(lines: &[&str]) -> Option<Region> {
         text.push_str(&l[..end]);
         text.push('\n');
     }
-    let province_words = PROVINCE_SELF.find_iter(&text).count();
-    let city_words = CITY_SELF.find_iter(&text).count();
-    let county_words = COUNTY_SELF.find_iter(&text).count();
+    let province_words = self_mentions(&text, RegionWord::ProvinceSelf);
+    let city_words = self_mentions(&text, RegionWord::CitySelf);
+    let county_words = self_mentions(&text, RegionWord::CountySelf);
     if province_words == 0 && city_words == 0 && county_words == 0 {
         return None;
     }

@@ -332,8 +332,11 @@ roles! {
         /// Ends the name of a body that issues documents, as a signature line or a page field
         /// prints it (`人民政府`, `办公厅`, `军区`): the cleaner's issuer.
         IssuerEnding = "issuer-ending",
+        /// Opens a body's full name, so starts a second issuer run on after a first without a
+        /// space (`国家发展改革委国家能源局`); a place name does too, by rule.
+        NameStart = "name-start",
     }
-    exclusive [[Ending, NameEnding, SubjectEnding, Collective, NotBody], [Head, NotBody], [IssuerEnding, NotBody]]
+    exclusive [[Ending, NameEnding, SubjectEnding, Collective, NotBody], [Head, NotBody], [IssuerEnding, NotBody], [NameStart, NotBody]]
 }
 
 roles! {
@@ -446,8 +449,16 @@ roles! {
         /// A city's short name that is a common word (`大同`): the city is found by its full
         /// name only.
         CommonWord = "common-word",
+        /// An issuer opening with it is national (`国务院`, `国家`): its region is the country's.
+        National = "national",
+        /// A text speaks of itself as a province's with it (`全省`, `我省`).
+        ProvinceSelf = "province-self",
+        /// A text speaks of itself as a city's with it (`全市`, `市政府`).
+        CitySelf = "city-self",
+        /// A text speaks of itself as a county's or district's with it (`全县`, `我区`).
+        CountySelf = "county-self",
     }
-    exclusive [[Ethnic, Suffix, Zone, CommonWord]]
+    exclusive [[Ethnic, Suffix, Zone, CommonWord, National, ProvinceSelf, CitySelf, CountySelf]]
 }
 
 /// The lexicon files compiled in: for each, its accessor, its roles and its name under
