@@ -317,7 +317,7 @@ fn split_on_conjunction(p: &str) -> Vec<String> {
     if p.contains("及其") {
         return vec![p.to_string()];
     }
-    for conj in ["以及", "和", "及", "与", "或"] {
+    for conj in clause_words().of(ClauseWord::Conjunction) {
         if let Some(pos) = p.find(conj) {
             let (a, b) = (&p[..pos], &p[pos + conj.len()..]);
             if is_body_name(a) && is_body_name(b) {
@@ -639,7 +639,7 @@ fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
     }
     // `X会同Y…`, `X要会同Y…`: Y works on the duty too.
     let after = clause[end..].trim_start_matches(|c: char| "要应当须负责并".contains(c));
-    for word in ["会同", "协同", "联合"] {
+    for word in clause_words().of(ClauseWord::Partner) {
         if let Some(rest) = after.strip_prefix(word)
             && let Some((partner, _)) = name_before_verb(rest, true)
         {
@@ -682,7 +682,7 @@ fn empowered(clause: &str, out: &mut Vec<Body>) {
 /// Adds the names of a subject phrase.
 fn push_subject(name: &str, out: &mut Vec<Body>) {
     let mut name = name.to_string();
-    for lead in ["同时", "并", "此外", "另外", "其中", "由"] {
+    for lead in clause_words().of(ClauseWord::LeadIn) {
         if let Some(rest) = name.strip_prefix(lead) {
             name = rest.to_string();
         }

@@ -353,6 +353,15 @@ roles! {
         /// One character opening a phrase that is a preposition or conjunction, not a name
         /// (`对`, `由`).
         Preposition = "preposition",
+        /// Joins two names of a list (`县政府法制办和有行政复议职能的部门`), tried in the file's
+        /// order.
+        Conjunction = "conjunction",
+        /// Right after a subject (or its duty word), names a partner in the duty: `X会同Y…`
+        /// gives Y too.
+        Partner = "partner",
+        /// Opens a clause before its subject and is no part of it (`同时`, `此外`), taken off
+        /// in the file's order.
+        LeadIn = "lead-in",
     }
     exclusive []
 }
