@@ -7,9 +7,10 @@
 //! document's. Wikisource's licence footer is cut from where it starts. Chrome lines are
 //! removed whole; other lines, blank ones included, are kept exactly as they are, except long
 //! lines that hold a flattened page: the same patterns are cut inside them at their edges
-//! ([`strip_inline`]). Breadcrumb openers and fixed share links are
-//! `corpora/lexicon/chrome_words.tsv`, the field labels `field_labels.tsv` (read through
-//! `duban-lexicon`); the patterns with variable parts stay here.
+//! ([`strip_inline`]). The words are data, read through `duban-lexicon`: breadcrumb openers,
+//! fixed share links, links alone on a line, chat widgets and banner endings are
+//! `corpora/lexicon/chrome_words.tsv`, the field labels `field_labels.tsv`; the patterns with
+//! variable parts (pagination, `X网--Y网` banners, copyright and ICP lines) stay here.
 //!
 //! This module does not reconstruct flattened tables and does not read metadata beyond the
 //! labelled fields that it removes (returned for `meta` to use).
