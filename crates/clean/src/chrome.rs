@@ -7,13 +7,17 @@
 //! document's. Wikisource's licence footer is cut from where it starts. Chrome lines are
 //! removed whole; other lines, blank ones included, are kept exactly as they are, except long
 //! lines that hold a flattened page: the same patterns are cut inside them at their edges
-//! ([`strip_inline`]).
+//! ([`strip_inline`]). The words are data, read through `duban-lexicon`: breadcrumb openers,
+//! fixed share links, links alone on a line, chat widgets and banner endings are
+//! `corpora/lexicon/chrome_words.tsv`, the field labels `field_labels.tsv`; the patterns with
+//! variable parts (pagination, `X网--Y网` banners, copyright and ICP lines) stay here.
 //!
 //! This module does not reconstruct flattened tables and does not read metadata beyond the
 //! labelled fields that it removes (returned for `meta` to use).
 
-use crate::fields::{Field, LABELS, Label, is_unmistakable, page_info};
+use crate::fields::{Field, Label, is_unmistakable, page_info};
 use crate::text::nfkc;
+use duban_lexicon::{ChromeWord, chrome_words, field_labels};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -37,22 +41,32 @@ macro_rules! re {
     };
 }
 
-/// The words that open a breadcrumb trail.
-const BREADCRUMB_WORDS: &str =
-    "当前位置|您的位置|你的位置|您现在的位置|你现在的位置|您当前的位置|所在位置|现在位置";
-static BREADCRUMB_LEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("^({BREADCRUMB_WORDS}|位置)[:>]")).expect("static regex"));
+/// A breadcrumb trail's opening word at a line's start (`当前位置:`, `位置>`).
+static BREADCRUMB_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let words = chrome_words().pattern(&[ChromeWord::Breadcrumb, ChromeWord::BreadcrumbLine]);
+    Regex::new(&format!("^({words})[:>]")).expect("static regex")
+});
 re!(
     BREADCRUMB_PATH,
     r"^(首页|主页|网站首页|>|»|›)[^。;]*(>|»|›)"
 );
-/// Share, print and font-size links, as their NFKC forms read.
-const SHARE: &str = r"扫一扫在手机(?:上)?(?:打开|查看)当前页(?:面)?|分享到[:]?|打印本页|关闭本页|关闭窗口|发表评论|互动社区|返回顶部|加入收藏|我要纠错|收藏本页|打印此页|保存本页|【打印】|【关闭】|\[打印\]|\[关闭\]|【收藏】|【返回】|\[返回\]|字[号体][:]?【?大】?【?中】?【?小】?|【大中小】|\[大中小\]|微信|微博|QQ空间|分享";
-static SHARE_WORDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(SHARE).expect("static regex"));
-re!(
-    CHAT_WIDGET,
-    r"^(智能问答|智能客服|在线咨询|在线客服)|你还可以输入\d+|您还可以输入\d+"
-);
+/// Share, print and font-size links whose forms vary, as their NFKC forms read; the fixed ones
+/// are `chrome_words.tsv`'s `share` words. `分享到` stands before the word `分享`.
+const SHARE_FORMS: &str = r"扫一扫在手机(?:上)?(?:打开|查看)当前页(?:面)?|分享到[:]?|字[号体][:]?【?大】?【?中】?【?小】?";
+/// Any share, print or font-size link.
+static SHARE: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "{SHARE_FORMS}|{}",
+        chrome_words().pattern(&[ChromeWord::Share])
+    )
+});
+static SHARE_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(SHARE.as_str()).expect("static regex"));
+/// A chat widget's line: its opening word (`chrome_words.tsv`, `chat`) or its input counter.
+static CHAT_WIDGET: LazyLock<Regex> = LazyLock::new(|| {
+    let words = chrome_words().pattern(&[ChromeWord::Chat]);
+    Regex::new(&format!(r"^{words}|你还可以输入\d+|您还可以输入\d+")).expect("static regex")
+});
 re!(
     PAGINATION,
     r"^第(\[?\d+\]?)+页|^共\[?\d+\]?页|^(首页|上一页|下一页|尾页|末页|\d|\[\d+\]|共\[?\d+\]?页|跳转)*(上一页|下一页|尾页|末页)(首页|上一页|下一页|尾页|末页|\d|\[\d+\]|共\[?\d+\]?页|跳转)*$"
@@ -78,12 +92,20 @@ re!(
     DOUBLE_BANNER,
     r"^\S{1,25}(网|网站)(--|——|-|_|\||｜)+\S{1,30}(网|网站)$"
 );
-re!(BANNER, r"(网|网站|门户网站|政府网|政务网|信息网)$");
+/// A site's name: a line ending in a banner ending (`政府网`).
+static BANNER: LazyLock<Regex> = LazyLock::new(|| {
+    let endings = chrome_words().pattern(&[ChromeWord::BannerEnding]);
+    Regex::new(&format!("{endings}$")).expect("static regex")
+});
 re!(
     COPYRIGHT,
     r"^(版权所有|Copyright|©|主办单位:|承办单位:|协办单位:|技术支持:|网站标识码|ICP备|.{0,6}ICP备|.{0,6}公网安备|联系我们|网站地图|建议使用)"
 );
-re!(HOME_ALONE, r"^(首页|返回首页|返回|打印|关闭|收藏|分享)$");
+/// A link alone on its line (`返回首页`).
+static HOME_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    let links = chrome_words().pattern(&[ChromeWord::LinkAlone]);
+    Regex::new(&format!("^{links}$")).expect("static regex")
+});
 
 /// One regex that is any of several: every line of every page is tested, and one automaton
 /// walks a line once where the separate patterns would walk it once each.
@@ -187,16 +209,10 @@ const FIELD_DATE: &str = r"(?:19|20)\d{2}\s*[-/.年－／．]\s*\d{1,2}\s*[-/.�
 /// date, view counter, source or editor field, and a run of two or more share or print links.
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     let share = SHARE.replace("[:]", "[:：]");
-    let names = |label: Label| -> String {
-        LABELS
-            .iter()
-            .filter(|(_, l)| *l == label)
-            .map(|(n, _)| *n)
-            .collect::<Vec<_>>()
-            .join("|")
-    };
+    let names = |label: Label| field_labels().pattern(&[label]);
+    let breadcrumbs = chrome_words().pattern(&[ChromeWord::Breadcrumb]);
     let pattern = format!(
-        r"(?:^|\s)(?:(?:{BREADCRUMB_WORDS})\s*[:：>＞]\s*[^\s>＞»›]*(?:\s*[>＞»›]\s*[^\s>＞»›]+)*|(?P<date>(?:{dates})\s*[:：]\s*{FIELD_DATE})|(?:{counters})\s*[:：]\s*\d*次?|(?P<source>(?:{sources}))\s*[:：]\s*[^\s:：]{{1,30}}|(?:{authors})\s*[:：]\s*[^\s:：]{{1,12}}|(?:[【\[［]?(?:{share})[】\]］]?\s*){{2,}})",
+        r"(?:^|\s)(?:{breadcrumbs}\s*[:：>＞]\s*[^\s>＞»›]*(?:\s*[>＞»›]\s*[^\s>＞»›]+)*|(?P<date>(?:{dates})\s*[:：]\s*{FIELD_DATE})|(?:{counters})\s*[:：]\s*\d*次?|(?P<source>(?:{sources}))\s*[:：]\s*[^\s:：]{{1,30}}|(?:{authors})\s*[:：]\s*[^\s:：]{{1,12}}|(?:[【\[［]?(?:{share})[】\]］]?\s*){{2,}})",
         dates = names(Label::Published),
         counters = names(Label::Counter),
         sources = names(Label::Source),

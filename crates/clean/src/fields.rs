@@ -4,97 +4,28 @@
 //! line (`时间: 2022-01-30 11:59 来源: 苏州市人民政府办公室 访问量:`) or in the cells of an
 //! information table. Such a line is page chrome, not the document's words, but its values are
 //! metadata. This module recognises those lines and reads their values; it does not decide
-//! where in a page a line may be dropped (see `chrome`).
+//! where in a page a line may be dropped (see `chrome`). The labels and what each names are
+//! `corpora/lexicon/field_labels.tsv`.
 
 use crate::dates::parse_date_prefix;
+use duban_lexicon::{Role, field_labels};
 use duban_model::Date;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// What a page label names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Label {
-    /// 发布日期, 发布时间, 时间, 日期.
-    Published,
-    /// 成文日期.
-    Signed,
-    /// 来源, 信息来源.
-    Source,
-    /// 访问量, 浏览次数: a view counter.
-    Counter,
-    /// 作者, 编辑, 责任编辑.
-    Author,
-    /// 索引号.
-    IndexNo,
-    /// 发文字号, 文号.
-    DocNumber,
-    /// 发文机关, 发布机构.
-    Issuer,
-    /// 标题.
-    Title,
-    /// 原文链接, 原文地址: where a crawler found the page.
-    Url,
-    /// 主题分类, 公开方式 and other catalogue fields.
-    Other,
-}
+/// What a page label names: the labels and their roles are `corpora/lexicon/field_labels.tsv`.
+pub use duban_lexicon::FieldLabel as Label;
 
-/// Labels longest first, so that `发布日期` wins over `日期` and `信息来源` over `来源`.
-pub const LABELS: &[(&str, Label)] = &[
-    ("发布日期", Label::Published),
-    ("发布时间", Label::Published),
-    ("公开日期", Label::Published),
-    ("发文日期", Label::Signed),
-    ("成文日期", Label::Signed),
-    ("印发日期", Label::Signed),
-    ("信息来源", Label::Source),
-    ("文章来源", Label::Source),
-    ("稿件来源", Label::Source),
-    ("来源", Label::Source),
-    ("访问量", Label::Counter),
-    ("访问次数", Label::Counter),
-    ("浏览次数", Label::Counter),
-    ("浏览量", Label::Counter),
-    ("点击数", Label::Counter),
-    ("点击量", Label::Counter),
-    ("点击率", Label::Counter),
-    ("阅读次数", Label::Counter),
-    ("阅读量", Label::Counter),
-    ("阅读数", Label::Counter),
-    ("责任编辑", Label::Author),
-    ("编辑", Label::Author),
-    ("作者", Label::Author),
-    ("审核", Label::Author),
-    ("校对", Label::Author),
-    ("供稿", Label::Author),
-    ("索引号", Label::IndexNo),
-    ("发文字号", Label::DocNumber),
-    ("文号", Label::DocNumber),
-    ("发文机关", Label::Issuer),
-    ("发布机构", Label::Issuer),
-    ("发文单位", Label::Issuer),
-    ("标题", Label::Title),
-    ("原文链接", Label::Url),
-    ("原文地址", Label::Url),
-    ("原文网址", Label::Url),
-    ("栏目", Label::Other),
-    ("所属栏目", Label::Other),
-    ("本地目录", Label::Other),
-    ("主题分类", Label::Other),
-    ("体裁分类", Label::Other),
-    ("主题词", Label::Other),
-    ("公开方式", Label::Other),
-    ("公开范围", Label::Other),
-    ("公开时限", Label::Other),
-    ("有效性", Label::Other),
-    ("字号", Label::Other),
-    ("时间", Label::Published),
-    ("日期", Label::Published),
-];
-
+/// Any label, then its colon.
 static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let alts: Vec<&str> = LABELS.iter().map(|(l, _)| *l).collect();
-    Regex::new(&format!(r"({})[\s\u{{3000}}]*[:：]", alts.join("|"))).expect("static regex")
+    let labels = field_labels().pattern(Label::ALL);
+    Regex::new(&format!(r"({labels})[\s\u{{3000}}]*[:：]")).expect("static regex")
 });
+
+/// What a label as printed names; an unknown one is a catalogue field.
+pub(crate) fn label_of(name: &str) -> Label {
+    field_labels().role_of(name).unwrap_or(Label::Other)
+}
 
 /// Lines longer than this are never a page-information line.
 const MAX_INFO_LINE: usize = 600;
@@ -145,10 +76,7 @@ pub fn page_info(line: &str) -> Option<Vec<Field>> {
             .trim_matches(|c: char| c.is_whitespace() || "【】[]|｜".contains(c))
             .to_string();
         let name = cap[1].to_string();
-        let label = LABELS
-            .iter()
-            .find(|(l, _)| *l == name)
-            .map_or(Label::Other, |(_, k)| *k);
+        let label = label_of(&name);
         let ok = match label {
             Label::Published | Label::Signed => {
                 value.is_empty() || parse_date_prefix(&value).is_some()

@@ -10,7 +10,7 @@
 //! This module only finds such a block at the head of a text and reads its labelled lines; it
 //! does not look for labels anywhere else (see `fields` and `chrome`).
 
-use crate::fields::{Field, LABELS, Label};
+use crate::fields::{Field, label_of};
 use crate::text::nfkc;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -62,10 +62,7 @@ pub fn read(lines: &[&str]) -> Option<Header> {
         .filter_map(|l| LABELLED.captures(l))
         .map(|c| {
             let name = c[1].to_string();
-            let label = LABELS
-                .iter()
-                .find(|(l, _)| *l == name)
-                .map_or(Label::Other, |(_, k)| *k);
+            let label = label_of(&name);
             Field {
                 label,
                 name,
@@ -82,6 +79,7 @@ pub fn read(lines: &[&str]) -> Option<Header> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fields::Label;
 
     #[test]
     fn labelled_lines_above_a_body_marker_are_the_records_fields() {

@@ -16,6 +16,7 @@
 
 use crate::dates::parse_date_prefix;
 use crate::fields::{Field, page_info};
+use duban_lexicon::{Cue, column_cues};
 use duban_model::Date;
 use ego_tree::NodeRef;
 use regex::Regex;
@@ -112,12 +113,6 @@ const BLOCK_TAGS: &[&str] = &[
     "fieldset",
 ];
 const CONTAINER_TAGS: &[&str] = &["div", "article", "section", "main", "td", "body", "center"];
-/// Header words of the task and scoring tables government documents attach.
-const HEADER_WORDS: &[&str] = &[
-    "序号", "名称", "任务", "单位", "部门", "内容", "时限", "项目", "指标", "考核", "分值", "得分",
-    "标准", "备注", "措施", "目标", "事项", "责任",
-];
-
 fn is_hidden(el: &scraper::node::Element) -> bool {
     el.attr("hidden").is_some()
         || el.attr("style").is_some_and(|s| {
@@ -562,9 +557,10 @@ impl Renderer {
                         && c.chars().count() <= 20
                         && !c.chars().all(|ch| ch.is_ascii_digit())
                 })
+                // A header word of task and scoring tables (`corpora/lexicon/column_cues.tsv`).
                 && first
                     .iter()
-                    .any(|c| HEADER_WORDS.iter().any(|w| c.contains(w))));
+                    .any(|c| column_cues().list(Cue::HeaderRow).found_in(c)));
         let mut t = Table::default();
         let n = self.tables.len();
         let mut rows = grid.into_iter();

@@ -3,7 +3,8 @@
 //! Reads the title (the document's own, never the site's banner or ad copy), 发文字号, issuer,
 //! region, kind, publication and signature dates, period and year. Each field has its own
 //! function with its own order of evidence; all rules are about the forms Chinese official
-//! documents take, none about particular documents.
+//! documents take, none about particular documents. The genre words that end a title and
+//! name its kind are `corpora/lexicon/genres.tsv`.
 //!
 //! It does not change the text; it only reads the lines that `chrome` kept and the fields it
 //! removed.
@@ -12,6 +13,9 @@ use crate::dates::{damaged_date, date_line, find_period, first_year};
 use crate::fields::{Field, Label};
 use crate::region::{find_region, region_of};
 use crate::text::nfkc;
+use duban_lexicon::{
+    BodyWord, ChromeWord, Genre, RegionWord, body_words, chrome_words, genres, region_words,
+};
 use duban_model::{Date, DocKind, Period, Region, SourceHints};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -187,14 +191,6 @@ re!(
     DOC_NUMBER,
     r"^[\p{Han}A-Za-z]{1,14}[〔\[［(（【﹝]\s*((?:19|20)\d{2})\s*[〕\]］)）】﹞]\s*第?\s*(\d{1,5})\s*号$"
 );
-re!(AD_WORDS, r"范文|本站|精心整理|参考价值|欢迎咨询|下载|免费");
-
-/// Words that end a document title: its genre.
-const TITLE_ENDINGS: &[&str] = &[
-    "通知", "通报", "规划", "纲要", "方案", "意见", "报告", "要点", "安排", "计划", "办法", "细则",
-    "规定", "条例", "决定", "批复", "函", "公告", "通告", "措施", "规则", "总结", "决议", "指引",
-    "指南", "标准", "清单", "制度", "章程", "请示", "命令", "令",
-];
 
 /// Removes whitespace next to Chinese characters (titles break across spaced cells); other
 /// whitespace runs become one space.
@@ -220,7 +216,7 @@ fn tidy_title(s: &str) -> String {
 /// 试行 or period), no sentence punctuation, no ad copy.
 pub fn looks_like_title(s: &str) -> bool {
     let n = s.chars().count();
-    if !(4..=MAX_TITLE_CHARS).contains(&n) || AD_WORDS.is_match(s) {
+    if !(4..=MAX_TITLE_CHARS).contains(&n) || chrome_words().list(ChromeWord::Ad).found_in(s) {
         return false;
     }
     if s.ends_with(['。', '；', ';', '：', ':', '，', ',']) || s.contains('。') {
@@ -228,7 +224,8 @@ pub fn looks_like_title(s: &str) -> bool {
     }
     let core = TRAILING_BRACKETS.replace(s, "");
     let core = core.trim_end_matches(['”', '"', '》', '」']);
-    TITLE_ENDINGS.iter().any(|e| core.ends_with(e))
+    // A title ends in a genre word (`corpora/lexicon/genres.tsv`), of any role.
+    genres().entries().iter().any(|e| core.ends_with(e.word))
 }
 
 fn is_stop_line(line: &str) -> bool {
@@ -282,19 +279,21 @@ pub fn find_title(lines: &[&str]) -> Option<(String, usize)> {
 // ---------------------------------------------------------------------------------------------
 // Issuer
 
-re!(
-    ORG_END,
-    r"(人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|院|署|办|中心|小组|联合会|协会|总会|公司|集团|管委会|管理委员会|法院|检察院|人大常委会|军区|政协)$"
-);
+/// An issuer's name: it ends in an issuer ending (`body_words.tsv`, `issuer-ending`).
+static ORG_END: LazyLock<Regex> = LazyLock::new(|| {
+    let endings = body_words().pattern(&[BodyWord::IssuerEnding]);
+    Regex::new(&format!("{endings}$")).expect("static regex")
+});
 re!(GOV_ORDER, r"^(.{2,30}?(?:人民政府|政府))令$");
 re!(
     ON_BEHALF,
     r"我代表(.{2,30}?)(?:，|,|、)?向(?:大会|本次会议)|(国务院|.{2,20}?人民政府)决定由我向"
 );
-re!(
-    NATIONAL,
-    r"^(国务院|中共中央|全国|国家|中华人民共和国|中央)"
-);
+/// A national issuer's opening (`region_words.tsv`, `national`).
+static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    let words = region_words().pattern(&[RegionWord::National]);
+    Regex::new(&format!("^{words}")).expect("static regex")
+});
 re!(
     DELIVERY,
     r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日.{0,40}(?:会议|大会|会議).{0,2}(?:上|通过)"
@@ -326,10 +325,11 @@ pub fn issuer_from_title(title: &str) -> Option<String> {
 }
 
 re!(YEAR_START, r"(?:19|20)\d{2}(?:年|—|-|－|–|―|~|～)");
-re!(
-    NAME_START,
-    r"^(?:国家|国务院|中华人民共和国|中共|共青团|中国|全国)"
-);
+/// The opening of a body's full name (`body_words.tsv`, `name-start`).
+static NAME_START: LazyLock<Regex> = LazyLock::new(|| {
+    let words = body_words().pattern(&[BodyWord::NameStart]);
+    Regex::new(&format!("^{words}")).expect("static regex")
+});
 
 /// The lead issuer of several printed together: the first of a list separated by `、` or
 /// spaces, or of names run together when a space was lost (`国家发展改革委国家能源局`): a
@@ -562,12 +562,26 @@ const COUNTRY_CODE: &str = "100000";
 /// How much of a text (in bytes) is read for the place it speaks of itself in.
 const TEXT_REGION_BYTES: usize = 120_000;
 
-re!(PROVINCE_SELF, r"全省|我省|本省|省政府|省委|强省");
-re!(CITY_SELF, r"全市|我市|本市|市政府|市委");
-re!(
-    COUNTY_SELF,
-    r"全县|我县|本县|县政府|县委|全区|我区|本区|区政府|区委"
-);
+/// How often a text speaks of itself at a level (`region_words.tsv`: `全省`, `我市`, `本区`).
+fn self_mentions(text: &str, level: RegionWord) -> usize {
+    static LEVELS: LazyLock<Vec<(RegionWord, Regex)>> = LazyLock::new(|| {
+        [
+            RegionWord::ProvinceSelf,
+            RegionWord::CitySelf,
+            RegionWord::CountySelf,
+        ]
+        .into_iter()
+        .map(|l| {
+            let words = region_words().pattern(&[l]);
+            (l, Regex::new(&words).expect("static regex"))
+        })
+        .collect()
+    });
+    LEVELS
+        .iter()
+        .find(|(l, _)| *l == level)
+        .map_or(0, |(_, re)| re.find_iter(text).count())
+}
 
 /// The region of a text that names no issuer: the level it speaks of itself at (`全省`,
 /// `我省` for a province; `全市`, `我市` for a city; `全县`, `我区` for a county or district),
@@ -592,9 +606,9 @@ fn region_of_text(lines: &[&str]) -> Option<Region> {
         text.push_str(&l[..end]);
         text.push('\n');
     }
-    let province_words = PROVINCE_SELF.find_iter(&text).count();
-    let city_words = CITY_SELF.find_iter(&text).count();
-    let county_words = COUNTY_SELF.find_iter(&text).count();
+    let province_words = self_mentions(&text, RegionWord::ProvinceSelf);
+    let city_words = self_mentions(&text, RegionWord::CitySelf);
+    let county_words = self_mentions(&text, RegionWord::CountySelf);
     if province_words == 0 && city_words == 0 && county_words == 0 {
         return None;
     }
@@ -702,28 +716,13 @@ pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
     if SUMMARY_THEN_PLAN.is_match(&core) {
         return Some(DocKind::Report);
     }
-    const WORDS: &[(&str, DocKind)] = &[
-        ("考核办法", DocKind::Rules),
-        ("评分细则", DocKind::Rules),
-        ("细则", DocKind::Rules),
-        ("办法", DocKind::Rules),
-        ("规定", DocKind::Rules),
-        ("规则", DocKind::Rules),
-        ("条例", DocKind::Rules),
-        ("评分标准", DocKind::Rules),
-        ("工作要点", DocKind::AnnualPlan),
-        ("要点", DocKind::AnnualPlan),
-        ("工作安排", DocKind::AnnualPlan),
-        ("安排", DocKind::AnnualPlan),
-        ("方案", DocKind::ImplementationPlan),
-        ("意见", DocKind::Opinion),
-        ("报告", DocKind::Report),
-        ("总结", DocKind::Report),
-        ("规划", DocKind::Plan),
-        ("纲要", DocKind::Plan),
-    ];
     let mut best: Option<(usize, usize, DocKind)> = None;
-    for &(w, k) in WORDS {
+    // The kind word (`corpora/lexicon/genres.tsv`) that ends last, the longer on a tie.
+    for (w, k) in genres()
+        .entries()
+        .iter()
+        .filter_map(|e| Some((e.word, kind_of_genre(e.role)?)))
+    {
         if let Some(pos) = core.rfind(w) {
             let key = (pos + w.len(), w.len(), k);
             if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
@@ -731,29 +730,50 @@ pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
             }
         }
     }
-    if let Some(pos) = core.rfind("计划") {
-        let end = pos + "计划".len();
-        if best.is_none_or(|b| end > b.0) {
-            let k = if core.contains("五年计划") || has_period || find_period(&core).is_some() {
-                DocKind::Plan
-            } else if first_year(&core).is_some()
-                || core.contains("年度")
-                || core.contains("工作计划")
-            {
-                DocKind::AnnualPlan
-            } else {
-                DocKind::ImplementationPlan
-            };
-            return Some(k);
-        }
+    // `计划`: the title's period tells its kind.
+    if let Some(end) = genres()
+        .of(Genre::PlanByPeriod)
+        .iter()
+        .filter_map(|w| core.rfind(w).map(|pos| pos + w.len()))
+        .max()
+        && best.is_none_or(|b| end > b.0)
+    {
+        let k = if core.contains("五年计划") || has_period || find_period(&core).is_some() {
+            DocKind::Plan
+        } else if first_year(&core).is_some() || core.contains("年度") || core.contains("工作计划")
+        {
+            DocKind::AnnualPlan
+        } else {
+            DocKind::ImplementationPlan
+        };
+        return Some(k);
     }
     best.map(|b| b.2)
 }
 
-re!(
-    BODY_KIND,
-    r"制定本(?:实施|工作|行动)?(方案|意见|规划|纲要|办法|细则|规定|要点)|提出(?:如下|以下)(?:实施|工作)?(意见)|向大会(?:作|报告)|(报告)如下|(安排)如下|^各位代表[:：！!，,]"
-);
+/// The document kind a genre word names; `None` for a genre that names none (`通知`) or whose
+/// period tells (`计划`).
+fn kind_of_genre(genre: Genre) -> Option<DocKind> {
+    match genre {
+        Genre::Rules => Some(DocKind::Rules),
+        Genre::AnnualPlan => Some(DocKind::AnnualPlan),
+        Genre::ImplementationPlan => Some(DocKind::ImplementationPlan),
+        Genre::Opinion => Some(DocKind::Opinion),
+        Genre::Report => Some(DocKind::Report),
+        Genre::Plan => Some(DocKind::Plan),
+        Genre::Genre | Genre::PlanByPeriod | Genre::SelfName => None,
+    }
+}
+
+/// How a text without a title names its kind in its opening: `制定本工作方案` (a genre it calls
+/// itself by, `genres.tsv`), `提出如下意见`, `报告如下`, an address to an assembly.
+static BODY_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    let names = genres().pattern(&[Genre::SelfName]);
+    Regex::new(&format!(
+        r"制定本(?:实施|工作|行动)?({names})|提出(?:如下|以下)(?:实施|工作)?(意见)|向大会(?:作|报告)|(报告)如下|(安排)如下|^各位代表[:：！!，,]"
+    ))
+    .expect("static regex")
+});
 
 /// The kind a text names itself by in its opening (`制定本工作方案`), for texts without a title.
 fn kind_from_body(lines: &[&str]) -> Option<DocKind> {
@@ -770,14 +790,15 @@ fn kind_from_body(lines: &[&str]) -> Option<DocKind> {
         .flatten()
         .next()
         .map_or("报告", |m| m.as_str());
-    Some(match word {
-        "方案" => DocKind::ImplementationPlan,
-        "意见" => DocKind::Opinion,
-        "规划" | "纲要" => DocKind::Plan,
-        "办法" | "细则" | "规定" => DocKind::Rules,
-        "要点" | "安排" => DocKind::AnnualPlan,
-        _ => DocKind::Report,
-    })
+    // The kind the genre word names (`genres.tsv`); an address or `报告如下` is a report's.
+    Some(
+        genres()
+            .entries()
+            .iter()
+            .filter(|e| e.word == word)
+            .find_map(|e| kind_of_genre(e.role))
+            .unwrap_or(DocKind::Report),
+    )
 }
 
 #[cfg(test)]
@@ -935,6 +956,9 @@ mod tests {
     fn a_text_without_title_names_its_kind_in_its_opening() {
         let m = meta_of("为推进依法行政，结合我镇实际，制定本工作方案。\n一、目标");
         assert_eq!(m.kind, DocKind::ImplementationPlan);
+        // The genre it calls itself by gives the kind `genres.tsv` gives it in a title.
+        let m = meta_of("为规范城市养犬管理，根据有关法律法规，制定本条例。\n第一条 适用范围");
+        assert_eq!(m.kind, DocKind::Rules);
     }
 
     #[test]

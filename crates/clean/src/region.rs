@@ -6,9 +6,13 @@
 //! `昭化`, `阿坝州`, `四川`). A name shared by several divisions (`朝阳区`, `鼓楼区`) is
 //! settled by the other names in the same string (`北京市朝阳区`), or left out.
 //!
+//! The words a short name drops (ethnic names, suffixes), the zones named after a county and
+//! the short names that are common words are `corpora/lexicon/region_words.tsv`.
+//!
 //! This module only resolves names found in a string; which strings to read (issuer, title)
 //! is `meta`'s decision.
 
+use duban_lexicon::{RegionWord, region_words};
 use duban_model::Region;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -17,77 +21,6 @@ const TABLE: &str = include_str!("../../../corpora/regions/gbt2260.tsv");
 
 /// The four municipalities, whose districts sit directly under the province level.
 const MUNICIPALITIES: [&str; 4] = ["11", "12", "31", "50"];
-
-/// Ethnic names dropped from autonomous divisions for their short names (阿坝藏族羌族自治州 →
-/// 阿坝州). Longer names first so that `蒙古族` is dropped before `蒙古`.
-const ETHNIC: &[&str] = &[
-    "柯尔克孜",
-    "哈萨克",
-    "蒙古族",
-    "蒙古",
-    "藏族",
-    "羌族",
-    "彝族",
-    "苗族",
-    "侗族",
-    "布依族",
-    "土家族",
-    "傣族",
-    "景颇族",
-    "傈僳族",
-    "白族",
-    "哈尼族",
-    "壮族",
-    "回族",
-    "朝鲜族",
-    "瑶族",
-    "畲族",
-    "黎族",
-    "满族",
-    "土族",
-    "撒拉族",
-    "裕固族",
-    "东乡族",
-    "保安族",
-    "纳西族",
-    "普米族",
-    "独龙族",
-    "怒族",
-    "拉祜族",
-    "佤族",
-    "仡佬族",
-    "水族",
-    "毛南族",
-    "仫佬族",
-    "各族",
-    "达斡尔族",
-    "鄂温克族",
-    "鄂伦春族",
-    "锡伯族",
-    "塔吉克",
-    "羌",
-];
-
-/// Suffixes whose removal gives a division's short name.
-const SUFFIXES: &[&str] = &[
-    "特别行政区",
-    "维吾尔自治区",
-    "壮族自治区",
-    "回族自治区",
-    "自治区",
-    "自治州",
-    "自治县",
-    "自治旗",
-    "地区",
-    "林区",
-    "新区",
-    "省",
-    "市",
-    "区",
-    "县",
-    "盟",
-    "旗",
-];
 
 /// One division of the table.
 #[derive(Debug, Clone)]
@@ -104,18 +37,6 @@ struct Table {
     county_short: HashMap<String, Vec<String>>,
     longest: usize,
 }
-
-/// Zones that administrations set up over a county and name after it (`平潭综合实验区`); the
-/// zone's place is the county's.
-const ZONES: &[&str] = &[
-    "综合实验区",
-    "综合试验区",
-    "实验区",
-    "试验区",
-    "开发区",
-    "高新区",
-    "示范区",
-];
 
 static REGIONS: LazyLock<Table> = LazyLock::new(|| {
     let mut by_code = HashMap::new();
@@ -162,17 +83,10 @@ static REGIONS: LazyLock<Table> = LazyLock::new(|| {
     }
 });
 
-/// Short names of cities that are also common words (大同 "great harmony", 大庆 "celebration",
-/// 安康 "well-being"); these cities are found by their full names only.
-const COMMON_WORDS: &[&str] = &[
-    "大同", "长治", "大庆", "安康", "通化", "黄山", "白山", "阿里", "北海", "海东", "海西", "海北",
-    "来宾", "吉安", "安顺", "中卫", "山南", "普洱", "白银", "金昌", "白城", "三明", "玉林", "黑河",
-    "丽江", "保山",
-];
-
 fn drop_ethnic(base: &str) -> String {
     let mut b = base.to_string();
-    for e in ETHNIC {
+    // In the file's order: one holding another (`蒙古族`, `蒙古`) first.
+    for e in region_words().of(RegionWord::Ethnic) {
         b = b.replace(e, "");
     }
     b
@@ -197,10 +111,17 @@ fn names_of(full: &str, code: &str) -> Vec<String> {
         }
     }
     if level(code) < 3
-        && let Some(base) = SUFFIXES.iter().find_map(|s| full.strip_suffix(s))
+        && let Some(base) = region_words()
+            .of(RegionWord::Suffix)
+            .iter()
+            .find_map(|s| full.strip_suffix(s))
     {
         let b = drop_ethnic(base);
-        if b.chars().count() >= 2 && !COMMON_WORDS.contains(&b.as_str()) {
+        if b.chars().count() >= 2
+            && !region_words()
+                .of(RegionWord::CommonWord)
+                .contains(&b.as_str())
+        {
             names.push(b);
         }
     }
@@ -287,7 +208,8 @@ fn names_in(s: &str) -> Vec<Vec<String>> {
             // A county's short name counts before a zone's name only.
             let codes = t.county_short.get(key)?;
             let after = &s[bounds[i + n]..];
-            ZONES
+            region_words()
+                .of(RegionWord::Zone)
                 .iter()
                 .any(|z| after.starts_with(z))
                 .then(|| (n, codes.clone()))

@@ -25,24 +25,26 @@
 //! (`由X、Y等单位组成`) carry no duty. A bracketed `（X负责。…）` may go on with a remark after
 //! `负责`. Table columns are read by [`crate::outline`], which calls [`is_body_name`]
 //! and [`normalise_name`] from here.
+//!
+//! The words are data: name and subject endings, collectives, shared head nouns and words that
+//! are no bodies in `corpora/lexicon/body_words.tsv`; duty, predicate and modal words and
+//! prepositions in `corpora/lexicon/clause_words.tsv`, read through `duban-lexicon`.
 
 use crate::fold::fold;
 use crate::words::WordList;
+use duban_lexicon::{BodyWord, ClauseWord, body_words, clause_words};
 use duban_model::{Body, Role};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// The endings of organisation names.
-const SUFFIX: &str = r"(?:企业|国企|学校|院校|高校|组织|海关|支行|分行|学院|大学|医院|人民政府|政府|部门|机关|单位|办公室|办事处|办|局|委员会|委|领导小组|小组|中心|机构|乡镇|街道|法院|检察院|院|厅|署|处|科|室|所|站|队|团|部|公司|银行|协会|联合会|工会|妇联|团委|党委|党组|工委|管委会|集团|政协|人大|常委会|会)";
-
-/// The endings of names that can open a clause as its subject: the single-character endings
-/// of [`SUFFIX`] (`处`, `所`, `部`…) are left out, because a clause such as `我国发展仍然处于…`
-/// would read as a body.
-const SUBJECT_SUFFIX: &str = r"(?:企业|国企|财政|学校|院校|高校|组织|海关|支行|分行|人民政府|政府|部门|机关|单位|办公室|办事处|办|局|委员会|委|领导小组|小组|中心|机构|乡镇|街道|法院|检察院|研究院|厅|公司|银行|协会|联合会|工会|妇联|团委|党委|党组|工委|管委会|集团|政协|人大|常委会|军队|支队|大队)";
-
+/// A name ending in a name's ending (`县市场监管局`, `区住建委(人防办)`). A subject's endings
+/// (`body_words.tsv`, role `ending`) leave out the name-endings: one character (`处`, `所`,
+/// `部`…), because a clause such as `管网薄弱处要…` would read as a body, and `学院`, `大学`,
+/// `医院`, which reports name as what was built or counted.
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let endings = body_words().pattern(&[BodyWord::Ending, BodyWord::NameEnding]);
     Regex::new(&format!(
-        r"^[\p{{Han}}()]{{0,24}}{SUFFIX}(?:\([^()]{{1,8}}\))?$"
+        r"^[\p{{Han}}()]{{0,24}}{endings}(?:\([^()]{{1,8}}\))?$"
     ))
     .expect("name pattern compiles")
 });
@@ -52,75 +54,6 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
 static LEVEL_FINANCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[各省市州县区乡镇同本两三级]{1,6}财政$").expect("finance pattern compiles")
 });
-
-/// Words that end like a body but name people, posts, documents or activities.
-const NOT_BODIES: &[&str] = &[
-    "领导干部",
-    "法定代表人",
-    "行政执法人员",
-    "公务员",
-    "工作人员",
-    "负责人",
-    "人员",
-    "群众",
-    "社会",
-    "会议",
-    "机制",
-    "制度",
-    "体系",
-    "工作",
-    "平台",
-    "清单",
-    "目录",
-    "办法",
-    "规定",
-    "意见",
-    "方案",
-    "通知",
-    "社会组织",
-    "大会",
-    "座谈会",
-    "听证会",
-    "论证会",
-    "格局",
-    "布局",
-    "大局",
-    "结局",
-    "当局",
-    "研讨会",
-    "培训班",
-    "常务会",
-    "全体会",
-    "委员会会议",
-    "办公会",
-    "例会",
-    "学会",
-    "机会",
-    "约谈会",
-    "总部",
-    "内部",
-    "外部",
-    "全部",
-    "局部",
-    "干部",
-    "基层干部",
-    "基层",
-    "处置",
-    "办理",
-    "举办",
-    "创办",
-    "查办",
-    "督办",
-    "承办",
-    "主办",
-    "协办",
-    "兴办",
-    "包办",
-    "开办",
-    "代办",
-    "大厅",
-    "主办方",
-];
 
 /// Whether a (folded) line or phrase reads as the name of an organisation.
 ///
@@ -135,7 +68,9 @@ pub fn is_body_name(s: &str) -> bool {
     if t.chars().count() < 2 || t.chars().count() > 28 {
         return false;
     }
-    if NOT_BODIES.iter().any(|n| t.ends_with(n)) || t.starts_with('本') {
+    // Words that end like a body but name people, posts, documents or activities.
+    let words = body_words();
+    if words.of(BodyWord::NotBody).iter().any(|n| t.ends_with(n)) || t.starts_with('本') {
         return false;
     }
     // `组织` ends a name only after words of its own (`培训评价组织`); alone it is a verb.
@@ -143,7 +78,7 @@ pub fn is_body_name(s: &str) -> bool {
         return false;
     }
     // The collective actors of national documents.
-    if ["各地", "各地区", "各地方"].contains(&t.as_str()) {
+    if words.of(BodyWord::Collective).contains(&t.as_str()) {
         return true;
     }
     NAME.is_match(&t)
@@ -277,9 +212,6 @@ static LEVELS_COUNTED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("counted levels pattern compiles")
 });
 
-/// The generic nouns a list of fields can share: `审计、财政、监察部门`.
-const HEADS: &[&str] = &["主管部门", "行政部门", "部门", "单位", "机关", "机构"];
-
 /// A shared head noun gives each member the noun: `审计、财政、监察等部门` and
 /// `审计、财政、监察部门` → `审计部门`, `财政部门`, `监察部门`; a single `市场监管等部门` →
 /// `市场监管部门`. Members that are names of their own keep their names.
@@ -287,9 +219,11 @@ fn share_head(parts: Vec<String>) -> Vec<String> {
     let Some(last) = parts.last() else {
         return parts;
     };
+    // The generic nouns a list of fields can share, a longer before one it ends.
+    let heads = body_words().of(BodyWord::Head);
     let (member, head) = match last.find('等') {
         Some(pos) => (&last[..pos], &last[pos + '等'.len_utf8()..]),
-        None if parts.len() >= 2 => match HEADS.iter().find(|h| last.ends_with(*h)) {
+        None if parts.len() >= 2 => match heads.iter().find(|h| last.ends_with(*h)) {
             Some(h) => (&last[..last.len() - h.len()], *h),
             None => return parts,
         },
@@ -300,7 +234,7 @@ fn share_head(parts: Vec<String>) -> Vec<String> {
     let head = ["有关", "相关"]
         .iter()
         .filter_map(|q| head.rfind(q).map(|pos| &head[pos + q.len()..]))
-        .find(|h| HEADS.contains(h))
+        .find(|h| heads.contains(h))
         .unwrap_or(head);
     let fields = &parts[..parts.len() - 1];
     // `市发展改革委、市财政局等部门`: the members are names, and `等部门` only closes the list.
@@ -383,7 +317,7 @@ fn split_on_conjunction(p: &str) -> Vec<String> {
     if p.contains("及其") {
         return vec![p.to_string()];
     }
-    for conj in ["以及", "和", "及", "与", "或"] {
+    for conj in clause_words().of(ClauseWord::Conjunction) {
         if let Some(pos) = p.find(conj) {
             let (a, b) = (&p[..pos], &p[pos + conj.len()..]);
             if is_body_name(a) && is_body_name(b) {
@@ -461,93 +395,22 @@ pub fn closing_attribution(text: &str) -> Vec<Body> {
     attributed_in(&line)
 }
 
-/// Markers after a clause's subject that assign it the duty.
-const DUTY: &str = r"(?:要|应当|应|必须|须|负责|每年|每半年|每季度|每月|定期|统一|牵头|会同|按照|依法|不得|不再|可以|将|在|向|根据|结合|切实|认真|进一步|全面|积极|加强|建立|严格|主动|自觉|及时|对|于|召开|制定|出台|印发|组织|开展|推动|推进|完善|实施|发布|审议|研究|部署|成立|举办|聘请|专题|集中|深入|大力|继续|带头|率先|共同|分别|配备|设立)";
+/// The verbs and adverbs that show a clause-initial phrase is a predicate, not a body's name.
+fn predicate_words() -> &'static [&'static str] {
+    clause_words().of(ClauseWord::Predicate)
+}
 
-/// Verbs and adverbs that show a clause-initial phrase is a predicate, not a body's name.
-const PREDICATE_WORDS: &[&str] = &[
-    "召开",
-    "主持",
-    "会同",
-    "评价",
-    "争取",
-    "改为",
-    "推动",
-    "推进",
-    "组织",
-    "督促",
-    "开展",
-    "落实",
-    "坚持",
-    "建立",
-    "健全",
-    "加强",
-    "强化",
-    "支持",
-    "配合",
-    "听取",
-    "保障",
-    "针对",
-    "发挥",
-    "完善",
-    "实施",
-    "做好",
-    "纳入",
-    "对照",
-    "依照",
-    "按照",
-    "根据",
-    "通过",
-    "认真",
-    "积极",
-    "充分",
-    "及时",
-    "提高",
-    "提升",
-    "创新",
-    "规范",
-    "深化",
-    "加大",
-    "明确",
-    "严格",
-    "实现",
-    "确保",
-    "鼓励",
-    "引导",
-    "指导",
-    "协调",
-    "督查",
-    "部署",
-    "研究",
-    "梳理",
-    "委托",
-    "推行",
-    "列入",
-    "履行",
-    "面向",
-    "探索",
-    "引进",
-    "培育",
-    "办好",
-    "选定",
-    "构建",
-    "清偿",
-    "吸引",
-    "报送",
-    "依法",
-    "依托",
-    "利用",
-    "围绕",
-    "聚焦",
-    "打造",
-    "培养",
-    "稳企业",
-    "完成",
-    "接受",
-    "负总责",
-    "结合",
-    "确定",
-];
+/// Whether a phrase opens with a preposition or conjunction (`对`, `由`, `按`), so is no name.
+fn opens_with_preposition(phrase: &str) -> bool {
+    static FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
+        clause_words()
+            .of(ClauseWord::Preposition)
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect()
+    });
+    phrase.starts_with(FIRST.as_slice())
+}
 
 /// Whether a clause-initial phrase is a name rather than the start of a predicate: it holds
 /// no predicate word, and its first word is no verb, preposition, adverb or conjunction.
@@ -579,7 +442,7 @@ fn is_subject_phrase(name: &str) -> bool {
     // In a list (`市场监管、人力资源社会保障等部门`) a member may hold a verb inside its name
     // (`保障`); none may begin with one, and the first must read as a name.
     if name.contains('、') {
-        return !name.starts_with(PREPOSITIONS)
+        return !opens_with_preposition(name)
             && name.split('、').all(|m| {
                 if is_body_name(m) {
                     is_subject_phrase(m)
@@ -588,7 +451,7 @@ fn is_subject_phrase(name: &str) -> bool {
                 }
             });
     }
-    let found: Vec<&str> = PREDICATE_WORDS
+    let found: Vec<&str> = predicate_words()
         .iter()
         .copied()
         .filter(|w| name.contains(w))
@@ -596,7 +459,7 @@ fn is_subject_phrase(name: &str) -> bool {
     if !found.is_empty() {
         return found.iter().all(|w| qualifies(w));
     }
-    if name.starts_with(PREPOSITIONS) {
+    if opens_with_preposition(name) {
         return false;
     }
     if name.starts_with('非') {
@@ -624,7 +487,7 @@ fn is_subject_phrase(name: &str) -> bool {
 /// word (`保障` of `社会保障` names a field).
 fn holds_predicate(phrase: &str) -> bool {
     let tokens = duban_segment::Segmenter::shared().tokens(phrase);
-    PREDICATE_WORDS.iter().any(|w| {
+    predicate_words().iter().any(|w| {
         phrase.match_indices(w).any(|(i, _)| {
             let end = i + w.len();
             !tokens
@@ -634,17 +497,11 @@ fn holds_predicate(phrase: &str) -> bool {
     })
 }
 
-/// The first characters of phrases that are prepositions or conjunctions, not names.
-const PREPOSITIONS: [char; 18] = [
-    '对', '向', '由', '在', '从', '为', '将', '把', '被', '与', '和', '及', '报', '可', '经', '以',
-    '按', '据',
-];
-
 /// Whether the words before an ending `组织` name what the organisation does (`养老服务`,
 /// `行政调解`): two words or more, opening with no preposition, adverb or time word and ending in
 /// a noun (one word before it, `精心`, `全年`, `牵头`, is how the verb is done).
 fn organisation_after_noun(before: &str) -> bool {
-    if before.chars().count() < 2 || before.starts_with(PREPOSITIONS) {
+    if before.chars().count() < 2 || opens_with_preposition(before) {
         return false;
     }
     let tagged = duban_segment::Segmenter::shared().tag(before);
@@ -666,21 +523,33 @@ fn is_short_region(s: &str) -> bool {
             .any(|e| s.ends_with(e))
 }
 
+/// A clause's subject and the duty word after it: a list of places (`各县级市、区要…`), or a
+/// name ending in a subject's ending (`县级以上政府要…`).
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    let endings = body_words().pattern(&[BodyWord::Ending, BodyWord::SubjectEnding]);
+    let duty = clause_words().pattern(&[ClauseWord::Duty]);
     Regex::new(&format!(
-        r"^(?P<name>各?[\p{{Han}}]{{1,4}}(?:市|县|区)(?:、[\p{{Han}}]{{0,4}}(?:市|县|区|镇|乡|街道))+|(?:各级|各|全市|全县|全区|市|县|区|省|乡|镇|本级)?[\p{{Han}}()、]{{0,22}}?{SUBJECT_SUFFIX}(?:\([^()]{{1,6}}\))?(?:及其[\p{{Han}}]{{1,10}}?(?:办公室|部门|机构))?)(?P<duty>{DUTY})"
+        r"^(?P<name>各?[\p{{Han}}]{{1,4}}(?:市|县|区)(?:、[\p{{Han}}]{{0,4}}(?:市|县|区|镇|乡|街道))+|(?:各级|各|全市|全县|全区|市|县|区|省|乡|镇|本级)?[\p{{Han}}()、]{{0,22}}?{endings}(?:\([^()]{{1,6}}\))?(?:及其[\p{{Han}}]{{1,10}}?(?:办公室|部门|机构))?)(?P<duty>{duty})"
     ))
     .expect("subject pattern compiles")
 });
 
-/// The words of [`SUBJECT_SUFFIX`], and `、`: one of them is in every clause [`SUBJECT`] matches.
-static SUBJECT_WORDS: LazyLock<WordList> = LazyLock::new(|| {
-    let suffixes = SUBJECT_SUFFIX
-        .trim_start_matches("(?:")
-        .trim_end_matches(')')
-        .split('|');
-    WordList::new(suffixes.chain(["、", "各地"]))
-});
+/// The words a subject can end in: a subject's endings and the collectives (`各地区`).
+fn subject_endings() -> impl Iterator<Item = &'static str> {
+    let words = body_words();
+    [
+        BodyWord::Ending,
+        BodyWord::SubjectEnding,
+        BodyWord::Collective,
+    ]
+    .into_iter()
+    .flat_map(|r| words.of(r).iter().copied())
+}
+
+/// A subject's endings, the collectives, and `、`: one of them is in every clause [`SUBJECT`]
+/// matches or [`SUBJECT_ENDS`] ends.
+static SUBJECT_WORDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(subject_endings().chain(["、"])));
 
 /// The subjects of an item's clauses that are assigned duties: `县级以上政府要做好…` → 县级以上政府.
 ///
@@ -770,7 +639,7 @@ fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
     }
     // `X会同Y…`, `X要会同Y…`: Y works on the duty too.
     let after = clause[end..].trim_start_matches(|c: char| "要应当须负责并".contains(c));
-    for word in ["会同", "协同", "联合"] {
+    for word in clause_words().of(ClauseWord::Partner) {
         if let Some(rest) = after.strip_prefix(word)
             && let Some((partner, _)) = name_before_verb(rest, true)
         {
@@ -813,7 +682,7 @@ fn empowered(clause: &str, out: &mut Vec<Body>) {
 /// Adds the names of a subject phrase.
 fn push_subject(name: &str, out: &mut Vec<Body>) {
     let mut name = name.to_string();
-    for lead in ["同时", "并", "此外", "另外", "其中", "由"] {
+    for lead in clause_words().of(ClauseWord::LeadIn) {
         if let Some(rest) = name.strip_prefix(lead) {
             name = rest.to_string();
         }
@@ -848,12 +717,6 @@ fn duty_starts_word(rest: &str, duty: &str) -> bool {
         None => true,
     }
 }
-
-/// Words in a subject phrase that show it runs on into its predicate.
-const MODALS: &[&str] = &[
-    "是", "应", "应当", "要", "须", "必须", "负责", "可", "可以", "将", "不得", "牵头", "给予",
-    "授权",
-];
 
 /// A clause's subject found by the word after it instead of a listed duty word: the longest
 /// clause-initial name that a verb, adverb or preposition follows (`供电企业通过…`,
@@ -909,8 +772,12 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
             // `政府与市场的关系`: a conjunction joins the name to another noun.
             Some(w) if ["与", "和", "及", "同", "跟"].contains(&w.word) => false,
             Some(w) => {
-                DUTY_WORDS.iter().any(|d| w.word.starts_with(d))
-                    || PREDICATE_WORDS.iter().any(|p| w.word.starts_with(p))
+                let words = clause_words();
+                words
+                    .of(ClauseWord::Duty)
+                    .iter()
+                    .any(|d| w.word.starts_with(d))
+                    || predicate_words().iter().any(|p| w.word.starts_with(p))
                     || matches!(w.tag.as_str(), "v" | "vd" | "vi" | "vg" | "d" | "p" | "ad")
             }
         };
@@ -918,7 +785,9 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
             unfollowed = Some(end);
             continue;
         }
-        if seg.tag(name).iter().any(|w| MODALS.contains(&w.word)) {
+        // A modal word inside shows the phrase runs on into its predicate.
+        let modals = clause_words().of(ClauseWord::Modal);
+        if seg.tag(name).iter().any(|w| modals.contains(&w.word)) {
             continue;
         }
         return Some((name.to_string(), end));
@@ -952,22 +821,8 @@ static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("extension pattern compiles")
 });
 
-/// The duty words of [`DUTY`], one by one.
-static DUTY_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    DUTY.trim_start_matches("(?:")
-        .trim_end_matches(')')
-        .split('|')
-        .collect()
-});
-
-/// The words a subject can end in: [`SUBJECT_SUFFIX`]'s, and the collective `各地`.
-static SUBJECT_ENDS: LazyLock<WordList> = LazyLock::new(|| {
-    let suffixes = SUBJECT_SUFFIX
-        .trim_start_matches("(?:")
-        .trim_end_matches(')')
-        .split('|');
-    WordList::new(suffixes.chain(["各地", "各地区"]))
-});
+/// The words a subject can end in, one automaton.
+static SUBJECT_ENDS: LazyLock<WordList> = LazyLock::new(|| WordList::new(subject_endings()));
 
 /// Adds a body unless the name is already listed (the first role stays: columns come first).
 pub fn push(out: &mut Vec<Body>, name: String, role: Role) {
@@ -983,6 +838,22 @@ mod tests {
 
     fn names(bodies: &[Body]) -> Vec<(String, Role)> {
         bodies.iter().map(|b| (b.name.clone(), b.role)).collect()
+    }
+
+    #[test]
+    fn a_collective_opens_a_clause_as_its_subject() {
+        // `各地方` is a name by itself (body_words.tsv, `collective`), so it is a subject too.
+        let got = actors("各地方要在年底前完成农村公路养护检查。");
+        assert_eq!(names(&got), [("各地方".into(), Role::Actor)]);
+    }
+
+    #[test]
+    fn a_one_character_ending_names_a_body_but_opens_no_subject() {
+        // `处`, `部` end names (body_words.tsv, `name-ending`), not a clause's subject.
+        assert!(is_body_name("县档案馆业务指导科"));
+        assert!(is_body_name("市委宣传部"));
+        assert!(actors("管网薄弱处要加强巡查。").is_empty());
+        assert!(actors("城乡结合部要加强环境整治。").is_empty());
     }
 
     #[test]

@@ -12,10 +12,12 @@
 //! [`is_problem_section`] names the sections (`存在的问题`, `不足`) whose items are no
 //! obligations at all.
 //!
-//! The section words are data: `corpora/lexicon/sections.tsv`, read through `duban-lexicon`.
+//! The section words are data: `corpora/lexicon/sections.tsv`, read through `duban-lexicon`,
+//! and so are the genres a regulation calls itself by (`本办法`, `genres.tsv`). The forms of
+//! provisions and condition headings around them are rules, and stay patterns here.
 
 use crate::outline::TableKind;
-use duban_lexicon::{Section, sections};
+use duban_lexicon::{Genre, Section, genres, sections};
 use duban_model::{DocKind, ObligationKind};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -78,8 +80,10 @@ static GOALS_RUN_ON: LazyLock<Regex> = LazyLock::new(|| {
 /// The opening of a provision that assigns no work: the purpose of the rules
 /// (`为规范…，制定本办法`), a definition (`本办法所称…是指`), the scope (`适用于`), a division into
 /// classes (`…分为…`), and the date it takes effect (`本办法自…起施行`).
+/// The genres a document calls itself by are `genres.tsv`'s `self-name` words.
 static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:为[^。]{0,300}?(?:制定|制订)本|[^。]{0,30}?本(?:办法|细则|规定|条例|实施细则|意见|方案|规则)(?:所称|中的|适用于|自|由)|[^。]{0,40}?(?:是指|适用本|分为[^。]{0,10}(?:类|型|种|级)))")
+    let names = genres().pattern(&[Genre::SelfName]);
+    Regex::new(&format!(r"^(?:为[^。]{{0,300}}?(?:制定|制订)本|[^。]{{0,30}}?本{names}(?:所称|中的|适用于|自|由)|[^。]{{0,40}}?(?:是指|适用本|分为[^。]{{0,10}}(?:类|型|种|级)))"))
         .expect("provision pattern compiles")
 });
 
@@ -275,6 +279,8 @@ mod tests {
             "本办法所称服务对象，是指居住在本市的老年人。",
             "临时救助对象根据困难类型分为支出型和急难型两类。",
             "本细则自印发之日起施行，有效期5年。",
+            // A plan calls itself by its genre too (`genres.tsv`, `self-name`).
+            "本规划由市发展改革委负责解释，自印发之日起实施。",
         ] {
             let at = Placement {
                 heading: "",

@@ -86,6 +86,23 @@ pub enum LexiconError {
         /// The line number of the first entry.
         first: usize,
     },
+    /// A word stands after a shorter word of its role that it starts with: a regular
+    /// expression of the role's words would take the shorter one.
+    #[error(
+        "{file}:{line}: `{word}` must stand before `{shorter}` (line {first}), which it starts with"
+    )]
+    Shadowed {
+        /// The file.
+        file: &'static str,
+        /// The line number of the longer word.
+        line: usize,
+        /// The longer word.
+        word: &'static str,
+        /// The shorter word listed before it.
+        shorter: &'static str,
+        /// The line number of the shorter word.
+        first: usize,
+    },
     /// A word holds two roles that exclude each other.
     #[error("{file}:{line}: `{word}` is {role} here but {other} on line {first}")]
     Conflict {
@@ -232,6 +249,9 @@ roles! {
         TargetTable = "target-table",
         /// The table's flattened rows name responsible bodies (`责任单位`).
         ResponsibleTable = "responsible-table",
+        /// A cell of an HTML table's first row holding one shows that the row is the table's
+        /// header, when every cell of the row is short (`序号`, `责任`, `分值`).
+        HeaderRow = "header-row",
     }
     exclusive [
         [Label, Lead, Responsible, Deadline],
@@ -286,6 +306,168 @@ roles! {
         Average = "average",
     }
     exclusive [[PerUnit, Change, Average]]
+}
+
+roles! {
+    /// What a body word (`body_words.tsv`) tells of a name it ends or is.
+    BodyWord {
+        /// Ends the name of an organisation, also one opening a clause as its subject
+        /// (`人民政府`, `办公室`, `委员会`).
+        Ending = "ending",
+        /// Ends the name of an organisation, but not a clause's subject: one character (`处`,
+        /// `所`, `部`) ends too many words that open a clause (`管网薄弱处要…`), and documents
+        /// report universities and hospitals built or counted more than they give them duties.
+        NameEnding = "name-ending",
+        /// Ends a clause's subject, but no name by itself: a level's bare `财政` (`区财政要…`);
+        /// a name reads it only after a level, by rule.
+        SubjectEnding = "subject-ending",
+        /// A collective actor of national documents, a name by itself (`各地区`).
+        Collective = "collective",
+        /// The generic noun a list of fields shares (`审计、财政、监察部门`); where one ends
+        /// another, the longer stands first.
+        Head = "head",
+        /// Ends like a body but names people, posts, documents or activities (`领导干部`,
+        /// `座谈会`, `举办`): a phrase ending in it is no body.
+        NotBody = "not-body",
+        /// Ends the name of a body that issues documents, as a signature line or a page field
+        /// prints it (`人民政府`, `办公厅`, `军区`): the cleaner's issuer.
+        IssuerEnding = "issuer-ending",
+        /// Opens a body's full name, so starts a second issuer run on after a first without a
+        /// space (`国家发展改革委国家能源局`); a place name does too, by rule.
+        NameStart = "name-start",
+    }
+    exclusive [[Ending, NameEnding, SubjectEnding, Collective, NotBody], [Head, NotBody], [IssuerEnding, NotBody], [NameStart, NotBody]]
+}
+
+roles! {
+    /// What a clause word (`clause_words.tsv`) shows of the phrase around it.
+    ClauseWord {
+        /// Right after a clause's subject, assigns it the duty (`要`, `应当`, `负责`); where one
+        /// word starts another, the longer stands first.
+        Duty = "duty",
+        /// A verb or adverb showing that a clause-initial phrase is a predicate, not a body's
+        /// name (`推动`, `积极`).
+        Predicate = "predicate",
+        /// A word of a subject phrase showing that it runs on into its predicate (`应当`, `是`).
+        Modal = "modal",
+        /// One character opening a phrase that is a preposition or conjunction, not a name
+        /// (`对`, `由`).
+        Preposition = "preposition",
+        /// Joins two names of a list (`县政府法制办和有行政复议职能的部门`), tried in the file's
+        /// order.
+        Conjunction = "conjunction",
+        /// Right after a subject (or its duty word), names a partner in the duty: `X会同Y…`
+        /// gives Y too.
+        Partner = "partner",
+        /// Opens a clause before its subject and is no part of it (`同时`, `此外`), taken off
+        /// in the file's order.
+        LeadIn = "lead-in",
+    }
+    exclusive []
+}
+
+roles! {
+    /// What a chrome word (`chrome_words.tsv`) is on a web page.
+    ChromeWord {
+        /// Opens a breadcrumb trail (`当前位置`), at a line's start or inside a flattened page.
+        Breadcrumb = "breadcrumb",
+        /// Opens a breadcrumb trail only at a line's start (`位置:`).
+        BreadcrumbLine = "breadcrumb-line",
+        /// A share, print or font-size link (`打印本页`, `微信`).
+        Share = "share",
+        /// A link that is chrome when it is the whole line (`返回首页`, `打印`).
+        LinkAlone = "link-alone",
+        /// Opens a chat widget's line (`智能客服`).
+        Chat = "chat",
+        /// Ends a site's name (`政府网`): a short line ending in one at a page's edge is its
+        /// banner.
+        BannerEnding = "banner-ending",
+        /// A word of ad copy (`范文`, `下载`): a line holding one is no title.
+        Ad = "ad",
+    }
+    exclusive [[Breadcrumb, BreadcrumbLine, Share, Chat, BannerEnding, Ad], [Breadcrumb, BreadcrumbLine, LinkAlone]]
+}
+
+roles! {
+    /// What a page label (`field_labels.tsv`) names: the value after `label:`.
+    FieldLabel {
+        /// 发布日期, 发布时间, 时间, 日期.
+        Published = "published",
+        /// 成文日期.
+        Signed = "signed",
+        /// 来源, 信息来源.
+        Source = "source",
+        /// 访问量, 浏览次数: a view counter.
+        Counter = "counter",
+        /// 作者, 编辑, 责任编辑.
+        Author = "author",
+        /// 索引号.
+        IndexNo = "index-no",
+        /// 发文字号, 文号.
+        DocNumber = "doc-number",
+        /// 发文机关, 发布机构.
+        Issuer = "issuer",
+        /// 标题.
+        Title = "title",
+        /// 原文链接, 原文地址: where a crawler found the page.
+        Url = "url",
+        /// 主题分类, 公开方式 and other catalogue fields.
+        Other = "other",
+    }
+    exclusive [[Published, Signed, Source, Counter, Author, IndexNo, DocNumber, Issuer, Title, Url, Other]]
+}
+
+roles! {
+    /// What a genre word (`genres.tsv`) ending a document's title tells of the document.
+    Genre {
+        /// Ends a title and names no kind by itself (`通知`, `函`, `标准`).
+        Genre = "genre",
+        /// Rules: assessment rules and scoring rubrics (`考核办法`, `条例`).
+        Rules = "rules",
+        /// A year's plan of work (`工作要点`, `安排`).
+        AnnualPlan = "annual-plan",
+        /// An implementation plan (`方案`).
+        ImplementationPlan = "implementation-plan",
+        /// An opinion (`意见`).
+        Opinion = "opinion",
+        /// A report or summary (`报告`, `总结`).
+        Report = "report",
+        /// A multi-year plan (`规划`, `纲要`).
+        Plan = "plan",
+        /// A plan whose kind its period tells (`计划`: a five-year plan, a year's plan or an
+        /// implementation plan).
+        PlanByPeriod = "plan-by-period",
+        /// A genre a document calls itself by in its text, after `本` (`本办法所称…`,
+        /// `制定本方案`); the word's other role gives the kind.
+        SelfName = "self-name",
+    }
+    exclusive [[Genre, Rules, AnnualPlan, ImplementationPlan, Opinion, Report, Plan, PlanByPeriod]]
+}
+
+roles! {
+    /// What a region word (`region_words.tsv`) is to a division's name.
+    RegionWord {
+        /// An ethnic name dropped from an autonomous division's short name (`藏族`: 阿坝藏族羌族
+        /// 自治州 → 阿坝州); one holding another stands first.
+        Ethnic = "ethnic",
+        /// A suffix whose removal gives a division's short name (`自治区`, `市`); one ending
+        /// another stands first.
+        Suffix = "suffix",
+        /// A zone set up over a county and named after it (`综合实验区`).
+        Zone = "zone",
+        /// A city's short name that is a common word (`大同`): the city is found by its full
+        /// name only.
+        CommonWord = "common-word",
+        /// An issuer opening with it is national (`国务院`, `国家`): its region is the country's.
+        National = "national",
+        /// A text speaks of itself as a province's with it (`全省`, `我省`).
+        ProvinceSelf = "province-self",
+        /// A text speaks of itself as a city's with it (`全市`, `市政府`).
+        CitySelf = "city-self",
+        /// A text speaks of itself as a county's or district's with it (`全县`, `我区`).
+        CountySelf = "county-self",
+    }
+    exclusive [[Ethnic, Suffix, Zone, CommonWord, National, ProvinceSelf, CitySelf, CountySelf]]
 }
 
 /// The lexicon files compiled in: for each, its accessor, its roles and its name under
@@ -377,6 +559,60 @@ files! {
     /// assert!(rate_words().of(Rate::Change).iter().any(|w| "新增专利1万件".starts_with(w)));
     /// ```
     rate_words: Rate = "rate_words.tsv";
+
+    /// Body words: the endings of organisation names and subjects, collective actors, the
+    /// generic nouns a list shares, and words that end like a body but are none.
+    ///
+    /// ```
+    /// use duban_lexicon::{BodyWord, body_words};
+    /// assert!(body_words().list(BodyWord::Ending).found_in("县市场监管局"));
+    /// assert!(body_words().of(BodyWord::NameEnding).contains(&"处"));
+    /// assert!(!body_words().of(BodyWord::Ending).contains(&"处"));
+    /// ```
+    body_words: BodyWord = "body_words.tsv";
+
+    /// Clause words: what shows a clause's subject has a duty, or that a phrase is no name.
+    ///
+    /// ```
+    /// use duban_lexicon::{ClauseWord, clause_words};
+    /// assert!(clause_words().list(ClauseWord::Predicate).found_in("积极推动行政机关负责人出庭"));
+    /// ```
+    clause_words: ClauseWord = "clause_words.tsv";
+
+    /// Chrome words: breadcrumb openers and share links of web pages.
+    ///
+    /// ```
+    /// use duban_lexicon::{ChromeWord, chrome_words};
+    /// assert!(chrome_words().list(ChromeWord::Share).found_in("打印本页 关闭窗口"));
+    /// ```
+    chrome_words: ChromeWord = "chrome_words.tsv";
+
+    /// Field labels: the labels of a page's `label: value` fields, with what they name.
+    ///
+    /// ```
+    /// use duban_lexicon::{FieldLabel, field_labels};
+    /// assert_eq!(field_labels().role_of("发布时间"), Some(FieldLabel::Published));
+    /// assert_eq!(field_labels().role_of("正文"), None);
+    /// ```
+    field_labels: FieldLabel = "field_labels.tsv";
+
+    /// Genre words: the words ending a document's title, with the kind they name.
+    ///
+    /// ```
+    /// use duban_lexicon::{Genre, genres};
+    /// assert_eq!(genres().role_of("工作要点"), Some(Genre::AnnualPlan));
+    /// assert_eq!(genres().role_of("通知"), Some(Genre::Genre));
+    /// ```
+    genres: Genre = "genres.tsv";
+
+    /// Region words: what a division's short name drops, zones named after a county, and
+    /// short names that are common words.
+    ///
+    /// ```
+    /// use duban_lexicon::{RegionWord, region_words};
+    /// assert!(region_words().of(RegionWord::CommonWord).contains(&"大同"));
+    /// ```
+    region_words: RegionWord = "region_words.tsv";
 }
 
 #[cfg(test)]

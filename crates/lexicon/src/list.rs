@@ -114,8 +114,9 @@ impl<R: Role> Words<R> {
         })
     }
 
-    /// What is wrong with the content: entries listed twice, and words in two roles of one of
-    /// [`Role::EXCLUSIVE`]'s groups. Empty for a good file.
+    /// What is wrong with the content: entries listed twice, words in two roles of one of
+    /// [`Role::EXCLUSIVE`]'s groups, and words listed after a shorter word of their role that
+    /// they start with. Empty for a good file.
     pub fn problems(&self) -> Vec<LexiconError> {
         let mut out = Vec::new();
         for (k, e) in self.entries.iter().enumerate() {
@@ -141,6 +142,19 @@ impl<R: Role> Words<R> {
                         first: first.line,
                     });
                 }
+            }
+            // A regular expression of the role's words would take the shorter word first.
+            for first in self.entries[..k]
+                .iter()
+                .filter(|f| f.role == e.role && f.word != e.word && e.word.starts_with(f.word))
+            {
+                out.push(LexiconError::Shadowed {
+                    file: self.file,
+                    line: e.line,
+                    word: e.word,
+                    shorter: first.word,
+                    first: first.line,
+                });
             }
         }
         out
@@ -189,14 +203,32 @@ impl<R: Role> Words<R> {
         roles.iter().copied().find(|&r| self.list(r).found_in(text))
     }
 
+    /// The role of the first entry of `word`, if it is listed.
+    ///
+    /// ```
+    /// use duban_lexicon::{Column, table_headers};
+    /// assert_eq!(table_headers().role_of("完成时限"), Some(Column::Deadline));
+    /// ```
+    pub fn role_of(&self, word: &str) -> Option<R> {
+        self.entries.iter().find(|e| e.word == word).map(|e| e.role)
+    }
+
     /// A regular-expression group matching any word of the roles, `(?:w1|w2|…)`, the words
-    /// escaped; rules that need a word in context (anchored, after a place name) build their
-    /// pattern around it.
+    /// escaped, in the file's order (of two words starting at the same place, a regular
+    /// expression takes the first listed, so a longer word stands before its prefix); rules
+    /// that need a word in context (anchored, after a place name) build their pattern around it.
+    ///
+    /// ```
+    /// use duban_lexicon::{Section, sections};
+    /// let goals = regex::Regex::new(&format!("^{}$", sections().pattern(&[Section::GoalsAlone, Section::Goals]))).unwrap();
+    /// assert!(goals.is_match("主要目标") && goals.is_match("目标"));
+    /// ```
     pub fn pattern(&self, roles: &[R]) -> String {
-        let words: Vec<String> = roles
+        let words: Vec<String> = self
+            .entries
             .iter()
-            .flat_map(|&r| self.of(r))
-            .map(|w| regex::escape(w))
+            .filter(|e| roles.contains(&e.role))
+            .map(|e| regex::escape(e.word))
             .collect();
         format!("(?:{})", words.join("|"))
     }

@@ -176,3 +176,89 @@ fn a_pattern_is_the_escaped_words_in_order() {
         .expect("parses");
     assert_eq!(words.pattern(&[DateWord::InForce]), r"(?:施行|\(试行\))");
 }
+
+/// A word listed after a shorter word of its role that it starts with is a problem: a regular
+/// expression of the role would take the shorter one (`委` of `委员会`).
+#[test]
+fn a_word_stands_before_its_prefix_in_its_role() {
+    let shadowed = embedded_problems(|p| matches!(p, LexiconError::Shadowed { .. }));
+    assert!(shadowed.is_empty(), "{shadowed:#?}");
+    assert!(matches!(
+        section_problems("word\trole\n回顾\treview\n工作回顾\treview\n回顾总结\treview\n")[..],
+        [LexiconError::Shadowed {
+            line: 4,
+            first: 2,
+            ..
+        }]
+    ));
+    // Of different roles, or longer first, the order is free.
+    assert!(section_problems("word\trole\n目标\twork\n目标任务\tplan\n").is_empty());
+    assert!(section_problems("word\trole\n工作回顾\treview\n工作\twork\n").is_empty());
+}
+
+/// A preposition is one character: the rules read the first character of a phrase.
+#[test]
+fn prepositions_are_single_characters() {
+    for w in clause_words().of(ClauseWord::Preposition) {
+        assert_eq!(w.chars().count(), 1, "{w}");
+    }
+}
+
+/// A head noun a list shares is itself a body's ending, so that each member given it names a
+/// body (`审计` + `部门`).
+#[test]
+fn every_head_noun_ends_a_name() {
+    let endings = body_words();
+    for head in endings.of(BodyWord::Head) {
+        assert!(
+            [BodyWord::Ending, BodyWord::NameEnding]
+                .iter()
+                .any(|&r| endings.of(r).iter().any(|e| head.ends_with(e))),
+            "{head}"
+        );
+    }
+}
+
+/// Words a rule takes the first of stand before those they hold: a head noun before one it
+/// ends (`主管部门` before `部门`), a region suffix before one it ends (`自治区` before `区`), an
+/// ethnic name before one it holds (`蒙古族` before `蒙古`).
+#[test]
+fn a_word_stands_before_the_words_it_holds_where_order_matters() {
+    let after_held = |words: &[&'static str], holds: fn(&str, &str) -> bool| -> Vec<String> {
+        let mut out = Vec::new();
+        for (k, w) in words.iter().enumerate() {
+            for v in &words[..k] {
+                if w != v && holds(w, v) {
+                    out.push(format!("{w} after {v}"));
+                }
+            }
+        }
+        out
+    };
+    let ends = |w: &str, v: &str| w.ends_with(v);
+    let contains = |w: &str, v: &str| w.contains(v);
+    assert!(after_held(body_words().of(BodyWord::Head), ends).is_empty());
+    assert!(after_held(region_words().of(RegionWord::Suffix), ends).is_empty());
+    assert!(after_held(region_words().of(RegionWord::Ethnic), contains).is_empty());
+    assert_eq!(
+        after_held(&["部门", "主管部门"], ends),
+        ["主管部门 after 部门"]
+    );
+}
+
+/// A document's name for itself names a kind: the kind of a text without a title is read from
+/// it (`制定本方案` → an implementation plan).
+#[test]
+fn every_self_name_names_a_kind() {
+    let words = genres();
+    let plain = [Genre::Genre, Genre::PlanByPeriod, Genre::SelfName];
+    for w in words.of(Genre::SelfName) {
+        assert!(
+            words
+                .entries()
+                .iter()
+                .any(|e| e.word == *w && !plain.contains(&e.role)),
+            "{w}"
+        );
+    }
+}
