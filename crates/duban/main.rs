@@ -38,9 +38,19 @@ fn main() -> ExitCode {
         .init();
     match commands::run(cli) {
         Ok(code) => code,
+        // A reader that stops early (`duban search … | head`) is no failure of ours.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("duban: {e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether an error comes from writing to a pipe whose reader has gone.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

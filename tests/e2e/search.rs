@@ -70,6 +70,38 @@ fn limit_offset_and_sort_page_through_the_results() {
 }
 
 #[test]
+fn a_query_is_read_in_the_forms_the_index_holds() {
+    // Traditional characters, full-width forms and a bare number find what the indexed
+    // forms find.
+    let data = sample_data();
+    let total = |q: &str| search_json(data.path(), &[q])["total"].as_u64().unwrap();
+    assert!(total("出庭应诉率") > 0);
+    assert_eq!(total("出庭應訴率"), total("出庭应诉率"));
+    assert_eq!(
+        total("ｃｉｔｙ：苏州 出庭应诉率"),
+        total("city:苏州 出庭应诉率")
+    );
+    assert_eq!(total("96.6"), total("96.6%"));
+    assert!(total("96.6") > 0);
+}
+
+#[test]
+fn a_descending_sort_and_a_leading_minus_need_no_equals_sign_or_double_dash() {
+    let data = sample_data();
+    let desc = search_json(data.path(), &["", "--sort", "-deadline", "--limit", "100"]);
+    let asc = search_json(data.path(), &["", "--sort", "deadline", "--limit", "100"]);
+    assert_eq!(desc["sort"], "-deadline");
+    assert_ne!(hit_ids(&desc), hit_ids(&asc));
+    let not_tasks = search_json(data.path(), &["-kind:task"]);
+    let all = search_json(data.path(), &[""]);
+    let tasks = search_json(data.path(), &["kind:task"]);
+    assert_eq!(
+        not_tasks["total"].as_u64().unwrap() + tasks["total"].as_u64().unwrap(),
+        all["total"].as_u64().unwrap()
+    );
+}
+
+#[test]
 fn the_text_output_marks_matches_and_lists_facet_counts() {
     let data = sample_data();
     let out = duban_with_data(data.path(), &["search", "body:区政府法制办"]);

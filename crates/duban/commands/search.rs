@@ -19,6 +19,8 @@ pub struct Args {
     /// The query: words, "phrases", AND/OR/NOT, -word, field:value (city:苏州市,
     /// body:区政府法制办, kind:task, region:320500, doc_kind:report), ranges
     /// (deadline:[2015 TO 2020], value:>=90, year:>2016). Empty or `*` lists everything.
+    /// A query may start with `-` (`-kind:task 法治`) without `--` before it.
+    #[arg(allow_hyphen_values = true)]
     pub query: String,
     /// How many results (1–100).
     #[arg(long, default_value_t = 10)]
@@ -27,7 +29,7 @@ pub struct Args {
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
     /// Order: relevance, deadline (earliest first), -deadline, year (oldest first), -year.
-    #[arg(long, default_value = "relevance")]
+    #[arg(long, default_value = "relevance", allow_hyphen_values = true)]
     pub sort: String,
     /// Search source documents instead of obligations.
     #[arg(long)]

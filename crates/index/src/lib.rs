@@ -27,6 +27,7 @@
 
 pub mod analyzer;
 pub mod highlight;
+pub mod normalize;
 pub mod query;
 pub mod schema;
 pub mod search;

@@ -362,9 +362,11 @@ impl SearchIndex {
     /// Runs a search: a page of hits, the total and facet counts over all matches.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResponse, SearchError> {
         Self::check(req)?;
-        let expr = parse(&req.query).map_err(|source| SearchError::Query {
-            query: req.query.clone(),
-            source,
+        let expr = parse(&crate::normalize::query_text(&req.query)).map_err(|source| {
+            SearchError::Query {
+                query: req.query.clone(),
+                source,
+            }
         })?;
         let searcher = self.reader.searcher();
         let mut compiler = Compiler {
