@@ -70,6 +70,31 @@ fn limit_offset_and_sort_page_through_the_results() {
 }
 
 #[test]
+fn every_facet_count_is_what_filtering_on_its_value_returns() {
+    // The page filters a facet click on the facet's own field (`body_name:` for bodies). The
+    // main job's bodies nest (`政府`, `区政府法制办`), so a full-text filter would count more.
+    let data = tempfile::tempdir().unwrap();
+    run_main_job(data.path());
+    let all = search_json(data.path(), &["", "--limit", "1"]);
+    let mut checked = 0;
+    for (dim, values) in all["facets"].as_object().unwrap() {
+        let field = if dim == "body" {
+            "body_name"
+        } else {
+            dim.as_str()
+        };
+        for v in values.as_array().unwrap() {
+            let value = v["value"].as_str().unwrap();
+            let q = format!("{field}:\"{value}\"");
+            let r = search_json(data.path(), &[&q, "--limit", "1"]);
+            assert_eq!(r["total"], v["count"], "{q}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 20, "only {checked} facet values");
+}
+
+#[test]
 fn a_query_is_read_in_the_forms_the_index_holds() {
     // Traditional characters, full-width forms and a bare number find what the indexed
     // forms find.

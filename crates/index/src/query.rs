@@ -29,7 +29,7 @@ use std::fmt;
 use std::ops::Bound;
 use tantivy::Term;
 use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::schema::{Facet, Field, IndexRecordOption};
 
 /// Longest accepted query, in characters.
 pub const MAX_QUERY_CHARS: usize = 1_000;
@@ -63,6 +63,8 @@ pub(crate) enum FieldName {
     Title,
     Path,
     Body,
+    /// A body's exact name, as the body facet lists it.
+    BodyName,
     Indicator,
     Province,
     City,
@@ -79,12 +81,13 @@ pub(crate) enum FieldName {
 }
 
 /// The field names of the query language, with their aliases.
-pub const FIELD_NAMES: [&str; 21] = [
+pub const FIELD_NAMES: [&str; 22] = [
     "text",
     "heading",
     "title",
     "path",
     "body",
+    "body_name",
     "indicator",
     "metric",
     "province",
@@ -108,6 +111,9 @@ enum FieldClass {
     Keyword,
     Integer,
     Decimal,
+    /// An exact value of a facet dimension (the facet's own path, so a facet's count is what
+    /// filtering on its value returns).
+    Facet(&'static str),
 }
 
 impl FieldName {
@@ -119,6 +125,7 @@ impl FieldName {
             "title" => Title,
             "path" => Path,
             "body" => Body,
+            "body_name" => BodyName,
             "indicator" | "metric" => Indicator,
             "province" => Province,
             "city" => City,
@@ -142,6 +149,7 @@ impl FieldName {
             Text | Heading | Title | Path | Body | Indicator => FieldClass::FullText,
             Year | Deadline => FieldClass::Integer,
             Value => FieldClass::Decimal,
+            BodyName => FieldClass::Facet("body"),
             _ => FieldClass::Keyword,
         }
     }
@@ -154,6 +162,7 @@ impl FieldName {
             Title => f.title,
             Path => f.path,
             Body => f.body,
+            BodyName => f.facet,
             Indicator => f.indicator,
             Province => f.province,
             City => f.city,
@@ -184,6 +193,11 @@ pub(crate) enum Expr {
     },
     /// An exact value of a keyword field.
     Term { field: FieldName, value: String },
+    /// An exact value of a facet dimension.
+    Facet {
+        dimension: &'static str,
+        value: String,
+    },
     /// A range of a numeric field.
     Range {
         field: FieldName,
@@ -633,6 +647,16 @@ impl Parser {
                     upper: Bound::Included(v),
                 })
             }
+            FieldClass::Facet(dimension) => {
+                let value = value.trim().to_string();
+                if value.is_empty() {
+                    return Err(QueryError {
+                        position: at,
+                        reason: format!("`{name}:` needs a value"),
+                    });
+                }
+                Ok(Expr::Facet { dimension, value })
+            }
             FieldClass::Keyword => {
                 let value = value.trim().to_string();
                 if value.is_empty() {
@@ -725,6 +749,13 @@ impl Compiler<'_> {
             } => self.text(*field, value, *phrase, negated),
             Expr::Term { field, value } => Box::new(TermQuery::new(
                 Term::from_field_text(field.field(self.fields), value),
+                IndexRecordOption::Basic,
+            )),
+            Expr::Facet { dimension, value } => Box::new(TermQuery::new(
+                Term::from_facet(
+                    self.fields.facet,
+                    &Facet::from_path([*dimension, value.as_str()]),
+                ),
                 IndexRecordOption::Basic,
             )),
             Expr::Range {

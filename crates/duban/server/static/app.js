@@ -26,6 +26,11 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+// The query field a facet click filters on: the facet's own exact values (`body:` is full
+// text over names, so a click on a body filters on `body_name:`, whose count is the facet's).
+const FACET_FIELD = { body: "body_name" };
+const facetField = (dim) => FACET_FIELD[dim] || dim;
+
 function filterClause(f) {
   return `${f.field}:"${String(f.value).replace(/"/g, "")}"`;
 }
@@ -136,14 +141,14 @@ function renderFacets(facets) {
   aside.replaceChildren();
   for (const [dim, label] of DIMENSIONS) {
     const values = (facets[dim] || []).filter(
-      (v) => !state.filters.some((f) => f.field === dim && f.value === v.value));
+      (v) => !state.filters.some((f) => f.field === facetField(dim) && f.value === v.value));
     if (!values.length) continue;
     const ul = el("ul", { "data-dimension": dim });
     for (const v of values) {
       const b = el("button", { type: "button", class: "facet", "data-field": dim, "data-value": v.value },
         el("span", { class: "value" }, v.value), el("span", { class: "count" }, String(v.count)));
       b.addEventListener("click", () => {
-        state.filters.push({ field: dim, value: v.value });
+        state.filters.push({ field: facetField(dim), value: v.value });
         state.offset = 0;
         run();
       });
