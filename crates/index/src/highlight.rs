@@ -123,8 +123,10 @@ fn matches(analyzer: &Analyzer, text: &str, patterns: &[Pattern]) -> Vec<[usize;
     merged
 }
 
-/// The window of at most `width` characters holding the most matches, starting a little
-/// before the first of them; the whole text when it is short.
+/// The window of at most `width` characters holding the most of the matches, starting a little
+/// before the first of them; the whole text when it is short. A match weighs the square of its
+/// length, so one match of the whole query (`国内生产总值`, its words merged into one range)
+/// outweighs several matches of one of its words (`国内` four times).
 fn window(ranges: &[[usize; 2]], len: usize, width: usize) -> (usize, usize) {
     if len <= width {
         return (0, len);
@@ -133,12 +135,13 @@ fn window(ranges: &[[usize; 2]], len: usize, width: usize) -> (usize, usize) {
     let mut best = (0, 0usize);
     for r in ranges {
         let start = r[0].saturating_sub(lead);
-        let count = ranges
+        let weight = ranges
             .iter()
             .filter(|o| o[0] >= start && o[1] <= start + width)
-            .count();
-        if count > best.1 {
-            best = (start, count);
+            .map(|o| (o[1] - o[0]).pow(2))
+            .sum();
+        if weight > best.1 {
+            best = (start, weight);
         }
     }
     let start = best.0.min(len - width);
@@ -204,6 +207,14 @@ mod tests {
         assert_eq!(s.end - s.start, SNIPPET_CHARS);
         assert!(s.start <= 400 && s.end >= 404);
         assert!(s.parts.iter().any(|p| p.highlight && p.text == "依法行政"));
+    }
+
+    #[test]
+    fn the_window_prefers_one_whole_match_to_many_matches_of_a_part() {
+        // Four matches of a two-character word early, one six-character match late.
+        let ranges = [[10, 12], [30, 32], [50, 52], [70, 72], [400, 406]];
+        let (start, end) = window(&ranges, 600, 160);
+        assert!(start <= 400 && 406 <= end, "{start}..{end}");
     }
 
     #[test]

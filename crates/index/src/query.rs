@@ -814,6 +814,21 @@ impl Compiler<'_> {
         let field = name.field(self.fields);
         let words = self.analyzer.query_words(value);
         let mut sequences: Vec<Vec<(usize, Term)>> = Vec::new();
+        // Words typed as one run (`国内生产总值` → 国内 + 生产总值) rank higher where they
+        // stand together as typed: the run as a phrase is an optional clause beside the
+        // required words.
+        let mut together: Option<Vec<(usize, Term)>> = None;
+        if !phrase && !negated && words.len() > 1 && is_one_run(value, &words) {
+            let mut all = Vec::new();
+            for w in &words {
+                all.extend(
+                    self.word_terms(field, &w.text)
+                        .into_iter()
+                        .map(|(off, t)| (w.position - words[0].position + off, t)),
+                );
+            }
+            together = Some(all);
+        }
         if phrase {
             let mut all = Vec::new();
             for w in &words {
@@ -855,10 +870,25 @@ impl Compiler<'_> {
             };
             clauses.push((Occur::Must, q));
         }
+        if let Some(seq) = together {
+            clauses.push((Occur::Should, Box::new(PhraseQuery::new_with_offset(seq))));
+        }
         match clauses.len() {
             1 => clauses.remove(0).1,
             _ => Box::new(BooleanQuery::new(clauses)),
         }
+    }
+}
+
+/// Whether a query's words were typed as one run, nothing but the words between the first's
+/// start and the last's end (no space, no sign), so that they may stand together in the text.
+fn is_one_run(value: &str, words: &[crate::analyzer::AnalyzedToken]) -> bool {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    words.windows(2).all(|w| w[0].end == w[1].start) && last.end > first.start && {
+        let run = &value[first.start..last.end];
+        run.chars().all(|c| !c.is_whitespace())
     }
 }
 

@@ -409,3 +409,27 @@ fn opening_a_missing_index_for_search_says_how_to_make_one() {
     let e = SearchIndex::open(&dir.path().join("index")).err().unwrap();
     assert!(e.to_string().contains("duban run"), "{e}");
 }
+
+#[test]
+fn words_typed_as_one_run_rank_higher_where_they_stand_together() {
+    // Both obligations hold 城镇, 新增 and 就业; the shorter one, where they are scattered,
+    // would come first on word counts alone.
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = ObligationIndex::open(dir.path()).unwrap();
+    let (doc, obligations) = sample::records().remove(0);
+    let mut scattered = obligations[0].clone();
+    scattered.id = format!("{}#1.", doc.id);
+    scattered.label = "1.".into();
+    scattered.heading = String::new();
+    scattered.text = "就业岗位新增向城镇倾斜".into();
+    let mut together = scattered.clone();
+    together.id = format!("{}#2.", doc.id);
+    together.label = "2.".into();
+    together.text = "全年城镇新增就业一万人以上".into();
+    w.upsert(&doc, &[scattered, together]).unwrap();
+    w.commit().unwrap();
+    let r = SearchIndex::open(dir.path()).unwrap();
+    let hits = r.search(&SearchRequest::new("城镇新增就业")).unwrap().hits;
+    let order: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(order, [ob(SUZHOU, 2), ob(SUZHOU, 1)]);
+}
