@@ -23,7 +23,7 @@
 //! panic, however deep or long the input.
 
 use crate::analyzer::{Analyzer, is_han};
-use crate::schema::Fields;
+use crate::schema::{Fields, UNKNOWN};
 use duban_model::{DocKind, ObligationKind};
 use std::fmt;
 use std::ops::Bound;
@@ -637,6 +637,12 @@ impl Parser {
                     field,
                     value,
                     phrase,
+                })
+            }
+            FieldClass::Integer if field == FieldName::Year && value.trim() == UNKNOWN => {
+                Ok(Expr::Facet {
+                    dimension: "year",
+                    value: UNKNOWN.to_string(),
                 })
             }
             FieldClass::Integer | FieldClass::Decimal => {

@@ -31,6 +31,12 @@ pub const TOKENIZER: &str = "duban_jieba";
 /// Bumped whenever the schema or the analysis changes in a way that needs a fresh index.
 pub(crate) const FORMAT: u32 = 3;
 
+/// The facet value of records without a year or a region: `year:未知`, `province:未知`.
+pub const UNKNOWN: &str = "未知";
+/// The province facet value of national documents (region `100000`).
+pub const NATIONAL: &str = "全国";
+const NATIONAL_CODE: &str = "100000";
+
 /// The facet dimensions, in the order results list them.
 pub const FACET_DIMENSIONS: [&str; 9] = [
     "province", "city", "county", "kind", "doc_kind", "year", "deadline", "body", "unit",
@@ -210,12 +216,21 @@ impl Fields {
     ) {
         d.add_text(self.doc_kind, kind.as_str());
         d.add_facet(self.facet, Facet::from_path(["doc_kind", kind.as_str()]));
+        let year_value = year.map_or_else(|| UNKNOWN.to_string(), |y| y.to_string());
         if let Some(y) = year {
             d.add_i64(self.year, i64::from(y));
-            d.add_facet(
-                self.facet,
-                Facet::from_path(["year".to_string(), y.to_string()]),
-            );
+        }
+        d.add_facet(self.facet, Facet::from_path(["year", year_value.as_str()]));
+        // No region, and a national document (`100000`, no province), get a province bucket
+        // of their own, so the province counts add up to the total.
+        let province = match region {
+            None => Some(UNKNOWN),
+            Some(r) if r.province.is_none() && r.code == NATIONAL_CODE => Some(NATIONAL),
+            Some(_) => None,
+        };
+        if let Some(name) = province {
+            d.add_text(self.province, name);
+            d.add_facet(self.facet, Facet::from_path(["province", name]));
         }
         let Some(r) = region else { return };
         for code in region_codes(&r.code) {

@@ -433,3 +433,48 @@ fn words_typed_as_one_run_rank_higher_where_they_stand_together() {
     let order: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
     assert_eq!(order, [ob(SUZHOU, 2), ob(SUZHOU, 1)]);
 }
+
+#[test]
+fn records_without_a_region_or_year_and_national_ones_have_facet_buckets_of_their_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = ObligationIndex::open(dir.path()).unwrap();
+    let mut records = sample::records();
+    let (mut bare, mut bare_obligations) = records.remove(0);
+    bare.region = None;
+    bare.year = None;
+    for o in &mut bare_obligations {
+        o.region = None;
+        o.year = None;
+    }
+    let (mut national, mut national_obligations) = records.remove(0);
+    let country = duban_model::Region {
+        code: "100000".into(),
+        province: None,
+        city: None,
+        county: None,
+    };
+    national.region = Some(country.clone());
+    for o in &mut national_obligations {
+        o.region = Some(country.clone());
+    }
+    w.upsert(&bare, &bare_obligations).unwrap();
+    w.upsert(&national, &national_obligations).unwrap();
+    w.commit().unwrap();
+    let r = SearchIndex::open(dir.path()).unwrap();
+    let all = r.search(&SearchRequest::new("")).unwrap();
+    let count = |dim: &str, value: &str| {
+        all.facets[dim]
+            .iter()
+            .find(|v| v.value == value)
+            .map_or(0, |v| usize::try_from(v.count).unwrap())
+    };
+    assert_eq!(count("province", "未知"), bare_obligations.len());
+    assert_eq!(count("province", "全国"), national_obligations.len());
+    assert_eq!(count("year", "未知"), bare_obligations.len());
+    let province_sum: u64 = all.facets["province"].iter().map(|v| v.count).sum();
+    assert_eq!(usize::try_from(province_sum).unwrap(), all.total);
+    let total = |q: &str| r.search(&SearchRequest::new(q)).unwrap().total;
+    assert_eq!(total("province:未知"), bare_obligations.len());
+    assert_eq!(total("province:全国"), national_obligations.len());
+    assert_eq!(total("year:未知"), bare_obligations.len());
+}
