@@ -167,6 +167,12 @@ const HIT_IDS: &str =
 fn start(data: &Path) -> (Server, Browser) {
     let server = Server::start(data);
     let browser = Browser::start();
+    // A desktop window: at phone width the filters start folded (its own test).
+    browser.session(
+        "POST",
+        "/window/rect",
+        Some(json!({"width": 1280, "height": 900})),
+    );
     browser.open(&format!("http://{}/", server.addr));
     (server, browser)
 }
@@ -195,6 +201,9 @@ fn typing_a_query_and_applying_a_facet_shows_the_right_results() {
     assert_eq!(marks, json!(true));
 
     let facet = b.element("#facets button[data-field='city'][data-value='苏州市']");
+    let facet_count = b.script(
+        "return document.querySelector(\"#facets button[data-field='city'][data-value='苏州市'] .count\").textContent;",
+    );
     b.session("POST", &format!("/element/{facet}/click"), Some(json!({})));
     let suzhou = json!([
         "file:sample/suzhou-2021.txt#1.",
@@ -203,6 +212,15 @@ fn typing_a_query_and_applying_a_facet_shows_the_right_results() {
     assert_eq!(b.wait_for(HIT_IDS, &suzhou), suzhou);
     let chip = b.script("return document.querySelector('#filters button').dataset.value;");
     assert_eq!(chip, json!("苏州市"));
+    // The facet said how many the click returns.
+    let summary = b.script("return document.querySelector('#summary').textContent;");
+    assert!(
+        summary
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("{} obligations", facet_count.as_str().unwrap())),
+        "{summary} vs {facet_count}"
+    );
     let metrics = b.script(
         "return [...document.querySelectorAll('#results li.hit dl')].map(d => d.textContent).join(' | ');",
     );
@@ -210,9 +228,78 @@ fn typing_a_query_and_applying_a_facet_shows_the_right_results() {
         metrics.as_str().unwrap().contains("出庭应诉率 = 96.6%"),
         "{metrics}"
     );
+    // The link to the document keeps the search and names the obligation it came from.
     let link =
         b.script("return document.querySelector('#results a.doc-link').getAttribute('href');");
-    assert_eq!(link, json!("/?doc=file%3Asample%2Fsuzhou-2021.txt"));
+    let link = link.as_str().unwrap();
+    assert!(
+        link.starts_with(
+            "/?doc=file%3Asample%2Fsuzhou-2021.txt&o=file%3Asample%2Fsuzhou-2021.txt%23"
+        ),
+        "{link}"
+    );
+    assert!(link.contains("q=%E5%87%BA%E5%BA%AD"), "{link}");
+
+    // Opening it shows the document with that obligation marked and in view, the pager hidden,
+    // and a way back to the search; Back returns to the results.
+    let opened_id = b.script("return document.querySelector('#results li.hit').dataset.id;");
+    let a = b.element("#results a.doc-link");
+    b.session("POST", &format!("/element/{a}/click"), Some(json!({})));
+    let marked = b.wait_for(
+        "const li = document.querySelector('#doc-obligations li.opened'); return li ? li.dataset.id : null;",
+        &opened_id,
+    );
+    assert_eq!(marked, opened_id);
+    let in_view = b.script(
+        "const r = document.querySelector('#doc-obligations li.opened').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;",
+    );
+    assert_eq!(in_view, json!(true));
+    let pager_shown =
+        b.script("return getComputedStyle(document.querySelector('#pager')).display;");
+    assert_eq!(pager_shown, json!("none"));
+    let back = b.script("return document.querySelector('#document a.back').textContent;");
+    assert!(back.as_str().unwrap().contains("出庭应诉率"), "{back}");
+    b.session("POST", "/back", Some(json!({})));
+    assert_eq!(b.wait_for(HIT_IDS, &suzhou), suzhou);
+}
+
+#[test]
+fn at_phone_width_the_page_has_no_sideways_scroll_and_shows_a_result_first() {
+    let data = sample_data();
+    let (server, b) = start(data.path());
+    b.session(
+        "POST",
+        "/window/rect",
+        Some(json!({"width": 390, "height": 844})),
+    );
+    b.open(&format!(
+        "http://{}/?q=%E5%87%BA%E5%BA%AD%E5%BA%94%E8%AF%89%E7%8E%87",
+        server.addr
+    ));
+    let ready = b.wait_for("return document.body.dataset.state;", &json!("ready"));
+    assert_eq!(ready, json!("ready"));
+    let width = b.script("return window.innerWidth;");
+    assert!(width.as_i64().unwrap() <= 420, "the window is {width} wide");
+    let overflow = b.script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+    );
+    assert_eq!(overflow, json!(0), "the page scrolls sideways");
+    let folded = b.script("return document.querySelector('#facet-box').open;");
+    assert_eq!(folded, json!(false));
+    let first_in_view = b.script(
+        "return document.querySelector('#results li.hit').getBoundingClientRect().top < window.innerHeight;",
+    );
+    assert_eq!(first_in_view, json!(true));
+    // A screenshot for a person to look at, beside the test's other outputs.
+    let png = b.session("GET", "/screenshot", None);
+    assert!(
+        png.as_str().is_some_and(|s| s.len() > 1000),
+        "no screenshot"
+    );
+    let _ = std::fs::write(
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("search-390px.png.base64"),
+        png.as_str().unwrap_or_default(),
+    );
 }
 
 #[test]

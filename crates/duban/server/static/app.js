@@ -51,14 +51,24 @@ function readUrl() {
   return p.get("doc");
 }
 
-function writeUrl() {
+// The address of the current search, with `extra` (a document and the obligation opened).
+function searchUrl(extra) {
   const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(extra || {})) p.set(k, v);
   if (state.q) p.set("q", state.q);
   for (const f of state.filters) p.append("f", `${f.field}:${f.value}`);
   if (state.sort !== "relevance") p.set("sort", state.sort);
   if (state.offset) p.set("offset", String(state.offset));
   const qs = p.toString();
-  history.replaceState(null, "", qs ? `/?${qs}` : "/");
+  return qs ? `/?${qs}` : "/";
+}
+
+// Each search the user makes is a step of the history, so Back returns to the one before.
+function writeUrl(push) {
+  const url = searchUrl();
+  if (url === location.pathname + location.search) return;
+  if (push) history.pushState(null, "", url);
+  else history.replaceState(null, "", url);
 }
 
 async function api(path, params) {
@@ -109,10 +119,23 @@ function facts(o) {
   return dl;
 }
 
-function documentLinks(d) {
+// A document without a title is named as such, its file shown beside it, not in its place.
+function documentName(d) {
+  return d.title || "（无标题文件）";
+}
+
+function documentLinks(d, obligationId) {
   const span = el("span", { class: "source" });
-  span.append(el("a", { href: `/?doc=${encodeURIComponent(d.id)}`, class: "doc-link" },
-    d.title || d.path || d.id));
+  const extra = obligationId ? { doc: d.id, o: obligationId } : { doc: d.id };
+  const a = el("a", { href: searchUrl(extra), class: "doc-link" }, documentName(d));
+  a.addEventListener("click", (ev) => {
+    if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+    ev.preventDefault();
+    history.pushState(null, "", a.getAttribute("href"));
+    showDocument(d.id, obligationId);
+  });
+  span.append(a);
+  if (!d.title && (d.path || d.id)) span.append(" ", el("span", { class: "path" }, d.path || d.id));
   const url = safeUrl(d.url);
   if (url) span.append(" ", el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, "source ↗"));
   return span;
@@ -132,7 +155,7 @@ function renderHit(hit) {
   const text = o ? o.text : "";
   li.append(snippetNode(hit.snippet, o ? [...text].length : hit.snippet.end));
   if (o) li.append(facts(o));
-  li.append(documentLinks(d));
+  li.append(documentLinks(d, o ? hit.id : null));
   return li;
 }
 
@@ -150,7 +173,7 @@ function renderFacets(facets) {
       b.addEventListener("click", () => {
         state.filters.push({ field: facetField(dim), value: v.value });
         state.offset = 0;
-        run();
+        run(true);
       });
       ul.append(el("li", {}, b));
     }
@@ -167,14 +190,42 @@ function renderFilters() {
     b.addEventListener("click", () => {
       state.filters.splice(i, 1);
       state.offset = 0;
-      run();
+      run(true);
     });
     box.append(b);
   });
 }
 
-async function run() {
-  writeUrl();
+// The page numbers the pager offers: the first, the last, and two either side of the current.
+function pageNumbers(current, last) {
+  const pages = [];
+  for (let n = 1; n <= last; n++) {
+    if (n === 1 || n === last || Math.abs(n - current) <= 2) pages.push(n);
+    else if (pages[pages.length - 1] !== "…") pages.push("…");
+  }
+  return pages;
+}
+
+function renderPager(total) {
+  const last = Math.max(1, Math.ceil(total / PAGE));
+  const current = Math.floor(state.offset / PAGE) + 1;
+  const box = $("pages");
+  box.replaceChildren();
+  if (last > 1) {
+    for (const n of pageNumbers(current, last)) {
+      if (n === "…") { box.append(el("span", { class: "gap" }, "…")); continue; }
+      const b = el("button", { type: "button", class: "page", "data-page": String(n) }, String(n));
+      if (n === current) { b.disabled = true; b.setAttribute("aria-current", "page"); }
+      b.addEventListener("click", () => { state.offset = (n - 1) * PAGE; run(true); });
+      box.append(b);
+    }
+  }
+  $("prev").disabled = state.offset === 0;
+  $("next").disabled = current >= last;
+}
+
+async function run(push) {
+  writeUrl(push);
   renderFilters();
   $("document").hidden = true;
   $("results").hidden = false;
@@ -186,8 +237,7 @@ async function run() {
       : `${r.total} obligations · ${r.offset + 1}–${r.offset + r.hits.length}`;
     $("results").replaceChildren(...r.hits.map(renderHit));
     renderFacets(r.facets);
-    $("prev").disabled = state.offset === 0;
-    $("next").disabled = state.offset + r.hits.length >= r.total;
+    renderPager(r.total);
     document.body.dataset.state = "ready";
   } catch (e) {
     $("results").replaceChildren();
@@ -197,16 +247,27 @@ async function run() {
   }
 }
 
-async function showDocument(id) {
+// The document view keeps the search: a link back to it, and the obligation opened from a
+// result is marked and scrolled to.
+async function showDocument(id, obligationId) {
   $("results").hidden = true;
   $("pager").hidden = true;
+  $("summary").textContent = "";
   const art = $("document");
   art.hidden = false;
   art.replaceChildren();
   try {
     const r = await api("/api/document", { id });
     const d = r.document;
-    art.append(el("h2", {}, d.title || d.id));
+    const back = el("a", { href: searchUrl(), class: "back" }, state.q || state.filters.length
+      ? `← Results for ${fullQuery()}` : "← All obligations");
+    back.addEventListener("click", (ev) => {
+      if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+      ev.preventDefault();
+      run(true);
+    });
+    art.append(el("p", {}, back));
+    art.append(el("h2", {}, documentName(d)));
     const meta = el("p", { class: "meta" }, [regionText(d.region), d.year, d.kind, d.doc_number].filter(Boolean).join(" · "));
     art.append(meta);
     const url = safeUrl(d.source && d.source.url);
@@ -221,6 +282,12 @@ async function showDocument(id) {
       ol.append(li);
     }
     art.append(ol, el("h3", {}, "Text"), el("pre", {}, d.text));
+    const opened = obligationId && [...ol.children].find((li) => li.dataset.id === obligationId);
+    if (opened) {
+      opened.classList.add("opened");
+      opened.setAttribute("aria-current", "true");
+      opened.scrollIntoView({ block: "center" });
+    }
     document.body.dataset.state = "ready";
   } catch (e) {
     showError(e.message);
@@ -228,24 +295,32 @@ async function showDocument(id) {
   }
 }
 
-document.addEventListener("DOMContentLoaded", () => {
+// Shows what the address says: a document, or a search (Back and Forward land here).
+function showUrl() {
   const doc = readUrl();
   $("q").value = state.q;
   $("sort").value = state.sort;
+  if (doc) showDocument(doc, new URLSearchParams(location.search).get("o"));
+  else run(false);
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  // On a narrow screen the filters start folded, so the first result is in view.
+  $("facet-box").open = !window.matchMedia("(max-width: 50rem)").matches;
+  window.addEventListener("popstate", showUrl);
   $("search-form").addEventListener("submit", (ev) => {
     ev.preventDefault();
     state.q = $("q").value;
     state.sort = $("sort").value;
     state.offset = 0;
-    run();
+    run(true);
   });
   $("sort").addEventListener("change", () => {
     state.sort = $("sort").value;
     state.offset = 0;
-    run();
+    run(true);
   });
-  $("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); run(); });
-  $("next").addEventListener("click", () => { state.offset += PAGE; run(); });
-  if (doc) showDocument(doc);
-  else run();
+  $("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); run(true); });
+  $("next").addEventListener("click", () => { state.offset += PAGE; run(true); });
+  showUrl();
 });
