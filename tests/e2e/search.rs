@@ -95,6 +95,18 @@ fn every_facet_count_is_what_filtering_on_its_value_returns() {
 }
 
 #[test]
+fn a_misspelt_query_that_finds_nothing_offers_the_indexed_word() {
+    let data = sample_data();
+    let r = search_json(data.path(), &["出廷应诉率"]);
+    assert_eq!(r["total"], 0);
+    assert_eq!(r["suggestion"], "出庭应诉率");
+    let out = duban_with_data(data.path(), &["search", "出廷应诉率"]);
+    assert_ok(&out);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Did you mean `出庭应诉率`?"), "{text}");
+}
+
+#[test]
 fn a_query_is_read_in_the_forms_the_index_holds() {
     // Traditional characters, full-width forms and a bare number find what the indexed
     // forms find.

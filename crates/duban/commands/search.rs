@@ -110,6 +110,9 @@ fn print_response(out: &mut impl Write, r: &SearchResponse, colour: bool) -> std
         "{} {what} match `{}` ({shown}, by {})",
         r.total, r.query, r.sort
     )?;
+    if let Some(suggestion) = &r.suggestion {
+        writeln!(out, "Did you mean `{suggestion}`?")?;
+    }
     for (i, hit) in r.hits.iter().enumerate() {
         writeln!(out)?;
         print_hit(out, r.offset + i + 1, hit, colour)?;

@@ -31,6 +31,7 @@ pub mod normalize;
 pub mod query;
 pub mod schema;
 pub mod search;
+mod suggest;
 pub mod writer;
 
 pub use analyzer::Analyzer;

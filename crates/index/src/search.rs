@@ -185,6 +185,10 @@ pub struct SearchResponse {
     pub hits: Vec<Hit>,
     /// Facet counts over every match, not only this page.
     pub facets: Facets,
+    /// When nothing matches: the query with its misspelt words replaced by indexed ones, if
+    /// that finds something (`出廷应诉率` → `出庭应诉率`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
 }
 
 /// A source document with its obligations.
@@ -377,17 +381,7 @@ impl SearchIndex {
         };
         let user_query = compiler.compile(&expr);
         let highlights = std::mem::take(&mut compiler.highlights);
-        let record = match req.target {
-            Target::Obligations => RECORD_OBLIGATION,
-            Target::Documents => RECORD_DOCUMENT,
-        };
-        let query = BooleanQuery::new(vec![
-            (
-                Occur::Must,
-                Box::new(self.record_query(record)) as Box<dyn Query>,
-            ),
-            (Occur::Must, user_query),
-        ]);
+        let query = self.of_target(req.target, user_query);
         let mut facets = FacetCollector::for_field("facet");
         for dim in FACET_DIMENSIONS {
             facets.add_facet(format!("/{dim}").as_str());
@@ -425,6 +419,11 @@ impl SearchIndex {
                 (rescore(page), total, counts)
             }
         };
+        let suggestion = if total == 0 {
+            self.suggest(req, &searcher)?
+        } else {
+            None
+        };
         let mut hits = Vec::with_capacity(page.len());
         for (score, address) in page {
             hits.push(self.hit(&searcher, address, score, req.target, &highlights)?);
@@ -438,7 +437,48 @@ impl SearchIndex {
             total,
             hits,
             facets: facet_counts(&counts),
+            suggestion,
         })
+    }
+
+    /// The user's query, restricted to the records of `target`.
+    fn of_target(&self, target: Target, user_query: Box<dyn Query>) -> BooleanQuery {
+        let record = match target {
+            Target::Obligations => RECORD_OBLIGATION,
+            Target::Documents => RECORD_DOCUMENT,
+        };
+        BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(self.record_query(record)) as Box<dyn Query>,
+            ),
+            (Occur::Must, user_query),
+        ])
+    }
+
+    /// A query one edit per word from `req`'s that finds something, if there is one.
+    fn suggest(
+        &self,
+        req: &SearchRequest,
+        searcher: &Searcher,
+    ) -> Result<Option<String>, SearchError> {
+        let normalized = crate::normalize::query_text(&req.query);
+        let Some(candidate) = crate::suggest::suggestion(searcher, self.fields.text, &normalized)
+        else {
+            return Ok(None);
+        };
+        let Ok(expr) = parse(&candidate) else {
+            return Ok(None);
+        };
+        let mut compiler = Compiler {
+            fields: &self.fields,
+            analyzer: &self.analyzer,
+            searcher,
+            highlights: Vec::new(),
+        };
+        let query = self.of_target(req.target, compiler.compile(&expr));
+        let found = searcher.search(&query, &Count).map_err(|e| self.tv(e))?;
+        Ok((found > 0).then_some(candidate))
     }
 
     fn hit(

@@ -478,3 +478,31 @@ fn records_without_a_region_or_year_and_national_ones_have_facet_buckets_of_thei
     assert_eq!(total("province:全国"), national_obligations.len());
     assert_eq!(total("year:未知"), bare_obligations.len());
 }
+
+#[test]
+fn a_misspelt_word_that_finds_nothing_gets_the_indexed_word_one_edit_away() {
+    let (_d, r) = sample_index();
+    let miss = r.search(&SearchRequest::new("出廷应诉率")).unwrap();
+    assert_eq!(miss.total, 0);
+    assert_eq!(miss.suggestion.as_deref(), Some("出庭应诉率"));
+    let with_filter = r
+        .search(&SearchRequest::new("出廷应诉率 city:苏州"))
+        .unwrap();
+    assert_eq!(
+        with_filter.suggestion.as_deref(),
+        Some("出庭应诉率 city:苏州")
+    );
+    // A query that finds something, or whose correction would find nothing, gets none.
+    assert_eq!(
+        r.search(&SearchRequest::new("出庭应诉率"))
+            .unwrap()
+            .suggestion,
+        None
+    );
+    assert_eq!(
+        r.search(&SearchRequest::new("出廷应诉率 city:杭州"))
+            .unwrap()
+            .suggestion,
+        None
+    );
+}

@@ -235,6 +235,19 @@ async function run(push) {
     const r = await api("/api/search", { q: fullQuery(), limit: PAGE, offset: state.offset, sort: state.sort });
     $("summary").textContent = r.total === 0 ? "No obligations match."
       : `${r.total} obligations · ${r.offset + 1}–${r.offset + r.hits.length}`;
+    if (r.suggestion) {
+      const a = el("a", { href: "#", class: "suggestion" }, r.suggestion);
+      a.addEventListener("click", (ev) => {
+        ev.preventDefault();
+        // The suggestion is of the whole query sent, filters included.
+        state.q = r.suggestion;
+        state.filters = [];
+        state.offset = 0;
+        $("q").value = state.q;
+        run(true);
+      });
+      $("summary").append(" Did you mean ", a, "?");
+    }
     $("results").replaceChildren(...r.hits.map(renderHit));
     renderFacets(r.facets);
     renderPager(r.total);
