@@ -174,7 +174,13 @@ impl Runner {
                         kind: f.kind,
                         ..SourceHints::default()
                     };
-                    self.ingest_paths(&paths, &f.extensions, &hints, &mut report)?;
+                    self.ingest_paths(
+                        &paths,
+                        &f.extensions,
+                        f.max_document_bytes,
+                        &hints,
+                        &mut report,
+                    )?;
                 }
                 SourceConfig::Http(h) => self.crawl(h, &mut report, now)?,
             }
@@ -183,11 +189,13 @@ impl Runner {
         Ok(report)
     }
 
-    /// Reads local files and folders, and processes them as documents.
+    /// Reads local files and folders, and processes them as documents; a file larger than
+    /// `max_document_bytes` is a failure of its own, not read.
     pub fn ingest_paths(
         &mut self,
         paths: &[PathBuf],
         extensions: &[String],
+        max_document_bytes: u64,
         hints: &SourceHints,
         report: &mut RunReport,
     ) -> Result<(), RunError> {
@@ -202,7 +210,7 @@ impl Runner {
         let raws: Vec<Result<RawDoc, DocFailure>> = files
             .par_iter()
             .map(|f| {
-                f.read(hints).map_err(|e| DocFailure {
+                f.read(hints, max_document_bytes).map_err(|e| DocFailure {
                     input: f.path.display().to_string(),
                     stage: "read".into(),
                     reason: e.to_string(),
@@ -640,6 +648,7 @@ mod tests {
             .ingest_paths(
                 &[seeds],
                 &["txt".into()],
+                crate::DEFAULT_MAX_DOCUMENT_BYTES,
                 &SourceHints::default(),
                 &mut report,
             )
