@@ -1,5 +1,6 @@
 mod browser;
 mod crawl;
+mod hostile;
 mod ingest;
 mod quality;
 mod schema;
