@@ -527,16 +527,42 @@ impl Runner {
 
 /// Cleans and extracts documents over rayon's threads, keeping their order.
 fn extract_all(raws: &[RawDoc]) -> Vec<Result<Processed, DocFailure>> {
-    raws.par_iter().map(process_one).collect()
+    raws.par_iter()
+        .map(|raw| contain_panic(&input_name(raw), || process_one(raw)))
+        .collect()
 }
 
-fn process_one(raw: &RawDoc) -> Result<Processed, DocFailure> {
-    let input = raw
-        .source
+/// The path or URL that names a raw document in failures.
+fn input_name(raw: &RawDoc) -> String {
+    raw.source
         .path
         .clone()
         .or_else(|| raw.source.url.clone())
-        .unwrap_or_else(|| raw.id.clone());
+        .unwrap_or_else(|| raw.id.clone())
+}
+
+/// Runs one document's processing, a panic in it (a bug) being that document's failure rather
+/// than the end of the run: the other documents of the batch are still stored.
+fn contain_panic<T>(
+    input: &str,
+    process: impl FnOnce() -> Result<T, DocFailure> + std::panic::UnwindSafe,
+) -> Result<T, DocFailure> {
+    std::panic::catch_unwind(process).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("no message");
+        Err(DocFailure {
+            input: input.to_string(),
+            stage: "extract".into(),
+            reason: format!("internal error (a bug, please report it): {message}"),
+        })
+    })
+}
+
+fn process_one(raw: &RawDoc) -> Result<Processed, DocFailure> {
+    let input = input_name(raw);
     let clean = duban_clean::clean(raw).map_err(|e| DocFailure {
         input: input.clone(),
         stage: "clean".into(),
@@ -632,6 +658,15 @@ mod tests {
             rows,
             serde_json::from_str(&report).unwrap(),
         )
+    }
+
+    #[test]
+    fn a_panic_in_one_document_is_that_documents_failure() {
+        let failure =
+            contain_panic::<()>("plans/bad.html", || panic!("index out of range")).unwrap_err();
+        assert_eq!(failure.input, "plans/bad.html");
+        assert!(failure.reason.contains("index out of range"), "{failure:?}");
+        assert_eq!(contain_panic("plans/good.html", || Ok(7)).unwrap(), 7);
     }
 
     #[test]
