@@ -307,6 +307,63 @@ mod tests {
         );
     }
 
+    /// Markup made of the pieces the scan treats specially, in any order, with a tag of too
+    /// many attributes somewhere among them.
+    fn any_markup() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        const PIECES: &[&str] = &[
+            "<",
+            ">",
+            "</",
+            "/>",
+            "<div",
+            "<p",
+            "<script>",
+            "</script",
+            "<svg>",
+            "</svg>",
+            "<!--",
+            "-->",
+            "<!",
+            "<?",
+            " ",
+            "=",
+            "\"",
+            "'",
+            "a",
+            "名",
+            "\u{1F600}",
+            "</div>",
+            "<br>",
+            "<title>",
+            "</title >",
+            "\n",
+        ];
+        (
+            proptest::collection::vec(proptest::sample::select(PIECES), 0..40),
+            proptest::collection::vec(proptest::sample::select(PIECES), 0..40),
+            proptest::sample::select(vec![0, 3, MAX_ATTRIBUTES, MAX_ATTRIBUTES + 1, 400]),
+        )
+            .prop_map(|(before, after, n)| {
+                let attrs: String = (0..n).map(|k| format!(" 属性{k}=值")).collect();
+                format!("{}<td{attrs}>{}", before.concat(), after.concat())
+            })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_markup_is_bounded_without_a_panic(page in any_markup()) {
+            // Cuts fall on character boundaries (a wrong one would panic while slicing), and a
+            // page is changed only when a tag has too many attributes.
+            if let Ok(b) = bound(&page) {
+                proptest::prop_assert!(
+                    matches!(b.html, Cow::Borrowed(_)) == b.warnings.is_empty()
+                );
+                proptest::prop_assert!(b.html.len() <= page.len());
+            }
+        }
+    }
+
     #[test]
     fn closed_elements_and_elements_the_parser_closes_do_not_add_depth() {
         let many = MAX_NESTING * 2;
