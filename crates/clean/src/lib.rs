@@ -21,7 +21,7 @@ mod decode;
 mod fields;
 mod header;
 mod html;
-mod markup;
+pub mod markup;
 mod meta;
 mod region;
 mod text;

@@ -16,9 +16,11 @@
 //! The depth is an estimate of the parser's stack of open elements: void elements (`<br>`,
 //! `<img>`, …) and elements whose end tag is optional (`<p>`, `<li>`, `<td>`, …) are not
 //! counted, since the parser closes them itself; an end tag closes the nearest open element of
-//! its name among the last [`END_TAG_REACH`] (a stray end tag closes nothing). The estimate
+//! its name among the last 64 (a stray end tag closes nothing). The estimate
 //! may differ from the parser's on odd markup; it only has to keep the parser's work bounded.
 //! Later stages do not rely on it for safety: the tree walks of `html` are iterative.
+//!
+//! The crawler's link reader uses it too, before parsing each fetched page.
 //!
 //! This module does not parse the page into a tree or change anything but over-long tags.
 
