@@ -13,6 +13,10 @@
 //! `ArticleTitle` meta tag, `<title>`) and its labelled fields (`发布日期:`, `索引号:`, …),
 //! which are returned for `meta`. This module does not judge text lines as chrome (see
 //! `chrome`); it only uses markup.
+//!
+//! Every walk of the tree is iterative (an explicit stack, or one pass in document order that
+//! carries each element's answer down to its children), so no nesting depth can overflow a
+//! thread's stack; the page reaching here has been bounded by `markup` (depth and attributes).
 
 use crate::dates::parse_date_prefix;
 use crate::fields::{Field, page_info};
