@@ -3,7 +3,7 @@
 //! `main` parses the arguments, sets up logging (stderr) and calls one command module; data
 //! goes to stdout. Exit status: 0 on success, 1 when some inputs failed (the rest were
 //! processed), 2 when the command could not run at all, 101 on a bug (a panic), which is told
-//! in one line on stderr (the backtrace only when `RUST_BACKTRACE` asks for it).
+//! in one line on stderr (the backtrace only with `-vv`).
 
 mod cli;
 mod commands;
@@ -18,8 +18,8 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    report_panics_in_one_line();
     let cli = cli::Cli::parse();
+    report_panics_in_one_line(cli.verbose >= 2);
     let filter = match (cli.verbose, cli.quiet) {
         (_, true) => "error",
         (0, false) => "warn",
@@ -43,13 +43,12 @@ fn main() -> ExitCode {
 }
 
 /// Replaces the panic message and its backtrace with one line naming the bug and where it is,
-/// unless `RUST_BACKTRACE` asks for the backtrace (then Rust's own report is kept). A panic is
-/// a bug in Duban, never a verdict on the input; the server answers it with a 500 and goes on.
-fn report_panics_in_one_line() {
-    if std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v != "0") {
-        return;
-    }
-    std::panic::set_hook(Box::new(|info| {
+/// whatever `RUST_BACKTRACE` says (operators set it for the whole machine, and a night's log
+/// is no place for a hundred lines of frames); `-vv` adds the backtrace. A panic is a bug in
+/// Duban, never a verdict on the input: the server answers it with a 500 and goes on, and a
+/// run counts it as the failure of the document being processed.
+fn report_panics_in_one_line(with_backtrace: bool) {
+    std::panic::set_hook(Box::new(move |info| {
         let payload = info.payload();
         let message = payload
             .downcast_ref::<&str>()
@@ -65,5 +64,8 @@ fn report_panics_in_one_line() {
         eprintln!(
             "duban: internal error (a bug, please report it): {message}{place} (thread {thread})"
         );
+        if with_backtrace {
+            eprintln!("{}", std::backtrace::Backtrace::force_capture());
+        }
     }));
 }
