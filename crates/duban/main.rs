@@ -2,7 +2,8 @@
 //!
 //! `main` parses the arguments, sets up logging (stderr) and calls one command module; data
 //! goes to stdout. Exit status: 0 on success, 1 when some inputs failed (the rest were
-//! processed), 2 when the command could not run at all.
+//! processed), 2 when the command could not run at all, 101 on a bug (a panic), which is told
+//! in one line on stderr (the backtrace only with `-vv`).
 #![allow(
     clippy::print_stdout,
     clippy::print_stderr,
@@ -23,6 +24,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    report_panics_in_one_line(cli.verbose >= 2);
     let filter = match (cli.verbose, cli.quiet) {
         (_, true) => "error",
         (0, false) => "warn",
@@ -53,4 +55,32 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// Replaces the panic message and its backtrace with one line naming the bug and where it is,
+/// whatever `RUST_BACKTRACE` says (operators set it for the whole machine, and a night's log
+/// is no place for a hundred lines of frames); `-vv` adds the backtrace. A panic is a bug in
+/// Duban, never a verdict on the input: the server answers it with a 500 and goes on, and a
+/// run counts it as the failure of the document being processed.
+fn report_panics_in_one_line(with_backtrace: bool) {
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("(no message)");
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let thread = std::thread::current();
+        let thread = thread.name().unwrap_or("unnamed");
+        eprintln!(
+            "duban: internal error (a bug, please report it): {message}{place} (thread {thread})"
+        );
+        if with_backtrace {
+            eprintln!("{}", std::backtrace::Backtrace::force_capture());
+        }
+    }));
 }

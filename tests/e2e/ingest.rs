@@ -7,7 +7,7 @@
 
 use crate::util::{
     assert_ok, duban, duban_with_data, export_bytes, python_works, read_jsonl, run_main_job,
-    shared, show,
+    shared, show, told_a_panic,
 };
 use std::collections::HashSet;
 use std::fs;
@@ -103,7 +103,7 @@ fn ingest_with_bad_files_exits_1_without_panicking_and_still_exports_the_good_fi
         show(&out)
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("panicked"), "{}", show(&out));
+    assert!(!told_a_panic(&stderr), "{}", show(&out));
     assert!(
         !stderr.lines().any(|l| l.contains("good.txt")),
         "the good file has no error:\n{}",

@@ -61,6 +61,11 @@ pub fn show(out: &Output) -> String {
     )
 }
 
+/// Whether stderr tells of a panic: Rust's own report, or the one line of Duban's panic hook.
+pub fn told_a_panic(stderr: &str) -> bool {
+    stderr.contains("panicked") || stderr.contains("internal error (a bug")
+}
+
 /// Asserts that a run succeeded, showing its output otherwise.
 pub fn assert_ok(out: &Output) {
     assert!(out.status.success(), "duban failed:\n{}", show(out));

@@ -1,7 +1,10 @@
 //! Bytes to text: choosing the character encoding and decoding with encoding_rs.
 //!
 //! The order of evidence is a byte-order mark, then bytes that are valid UTF-8 (a GBK or Big5
-//! page is practically never valid UTF-8, so this beats any declaration), then the HTTP
+//! page is practically never valid UTF-8, so this beats any declaration), then bytes that are
+//! UTF-8 but for a few damaged sequences (at most one per hundred multi-byte characters: GBK
+//! or Big5 text read as UTF-8 fails on nearly every character), decoded as UTF-8 with
+//! replacement characters and a warning rather than sniffed as another encoding, then the HTTP
 //! `Content-Type` charset, then a `<meta charset>` in the page's first bytes, then chardetng's
 //! guess. A declaration that does not decode the bytes (decode errors) is overruled and the
 //! overruling recorded as a warning. Input that is not text at all (NUL bytes, control bytes,
@@ -95,6 +98,13 @@ pub fn decode(bytes: &[u8], http_charset: Option<&str>, html: bool) -> Result<De
         let text = String::from_utf8_lossy(bytes).into_owned();
         return finish(text, UTF_8, warnings);
     }
+    if let Some(bad) = damaged_utf8(bytes) {
+        warnings.push(format!(
+            "the bytes are UTF-8 but for {bad} damaged places; decoded as UTF-8 with replacement characters"
+        ));
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        return finish(text, UTF_8, warnings);
+    }
     for (origin, enc) in &declared {
         if let Some(text) = enc.decode_without_bom_handling_and_without_replacement(bytes) {
             return finish(text.into_owned(), enc, warnings);
@@ -130,6 +140,31 @@ pub fn decode(bytes: &[u8], http_charset: Option<&str>, html: bool) -> Result<De
         guess.name()
     ));
     finish(text.into_owned(), guess, warnings)
+}
+
+/// The number of damaged places when `bytes` are UTF-8 text with a little damage: some
+/// multi-byte characters, and at most one damaged place per hundred of them (and at least
+/// [`MAX_BAD_SEQUENCES`] tolerated). `None` for text in another encoding.
+///
+/// A place is a run of invalid sequences with no valid character between them: one byte lost
+/// inside a three-byte character leaves up to three invalid sequences in a row.
+fn damaged_utf8(bytes: &[u8]) -> Option<usize> {
+    let mut bad = 0;
+    let mut multibyte = 0;
+    let mut in_damage = false;
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.valid().is_empty() {
+            in_damage = false;
+        }
+        if !chunk.invalid().is_empty() {
+            if !in_damage {
+                bad += 1;
+            }
+            in_damage = true;
+        }
+    }
+    (multibyte > 0 && (bad <= MAX_BAD_SEQUENCES || bad * 100 <= multibyte)).then_some(bad)
 }
 
 fn sniff(bytes: &[u8]) -> &'static Encoding {
@@ -295,6 +330,42 @@ mod tests {
             Err(NotText::Binary(reason)) => assert!(reason.contains("do not decode"), "{reason}"),
             other => panic!("{other:?}"),
         }
+    }
+
+    /// A UTF-8 page about administrative reconsideration with one byte lost in transit.
+    fn utf8_page_with_a_bad_byte(meta: &str) -> Vec<u8> {
+        let page = format!(
+            "<html><head>{meta}<title>某区行政复议工作情况</title></head><body><p>区司法局应当在收到申请之日起五个工作日内进行审查，决定是否受理。</p><p>{SAMPLE}</p></body></html>"
+        );
+        let mut b = page.into_bytes();
+        let at = b.len() / 2;
+        b[at] = 0xFF;
+        b
+    }
+
+    #[test]
+    fn a_utf8_page_with_one_bad_byte_stays_utf8() {
+        for meta in ["", "<meta charset=\"utf-8\">"] {
+            let d = decode(&utf8_page_with_a_bad_byte(meta), None, true).unwrap();
+            assert_eq!(d.encoding, "UTF-8", "meta {meta:?}");
+            assert!(
+                d.text.contains("区司法局应当在收到申请之日起"),
+                "{}",
+                d.text
+            );
+            assert!(d.text.contains('\u{FFFD}'), "{}", d.text);
+            assert!(
+                d.warnings.iter().any(|w| w.contains("1 damaged places")),
+                "{:?}",
+                d.warnings
+            );
+        }
+    }
+
+    #[test]
+    fn gbk_bytes_are_not_taken_for_damaged_utf8() {
+        assert_eq!(damaged_utf8(&gbk(SAMPLE)), None);
+        assert_eq!(damaged_utf8(SAMPLE.as_bytes()), Some(0));
     }
 
     #[test]

@@ -13,6 +13,10 @@
 //! `ArticleTitle` meta tag, `<title>`) and its labelled fields (`发布日期:`, `索引号:`, …),
 //! which are returned for `meta`. This module does not judge text lines as chrome (see
 //! `chrome`); it only uses markup.
+//!
+//! Every walk of the tree is iterative (an explicit stack, or one pass in document order that
+//! carries each element's answer down to its children), so no nesting depth can overflow a
+//! thread's stack; the page reaching here has been bounded by `markup` (depth and attributes).
 
 use crate::dates::parse_date_prefix;
 use crate::fields::{Field, page_info};
@@ -21,7 +25,7 @@ use duban_model::Date;
 use ego_tree::NodeRef;
 use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// One line of the main content.
@@ -113,6 +117,9 @@ const BLOCK_TAGS: &[&str] = &[
     "fieldset",
 ];
 const CONTAINER_TAGS: &[&str] = &["div", "article", "section", "main", "td", "body", "center"];
+/// Ancestors of a text that its length is shared among, at most.
+const MAX_SCORED_ANCESTORS: usize = 256;
+
 fn is_hidden(el: &scraper::node::Element) -> bool {
     el.attr("hidden").is_some()
         || el.attr("style").is_some_and(|s| {
@@ -309,45 +316,53 @@ fn best_container(doc: &Html) -> Option<ElementRef<'_>> {
     let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
     static TABLE: LazyLock<Selector> =
         LazyLock::new(|| Selector::parse("table").expect("static selector"));
-    // Every text node asks of each of its ancestors; a page has few elements and many texts.
-    let mut chrome: HashMap<ego_tree::NodeId, bool> = HashMap::new();
-    let data_tables: Vec<ego_tree::NodeId> = {
-        doc.select(&TABLE)
-            .filter(|t| is_data_table(*t))
-            .map(|t| t.id())
-            .collect()
-    };
+    #[derive(Clone, Copy, Default)]
+    struct Inside {
+        link_or_chrome: bool,
+        data_table: bool,
+    }
+    let data_tables: HashSet<ego_tree::NodeId> = doc
+        .select(&TABLE)
+        .filter(|t| is_data_table(*t))
+        .map(|t| t.id())
+        .collect();
+    // Whether a node is inside a link or chrome (its text scores nothing), and whether it is
+    // inside a data table: its parent's answer and its own, in document order, so that each
+    // element is looked at once whatever the page's depth.
+    let mut inside: HashMap<ego_tree::NodeId, Inside> = HashMap::new();
     for node in doc.tree.root().descendants() {
-        let Node::Text(text) = node.value() else {
-            continue;
+        let from_parent = node
+            .parent()
+            .and_then(|p| inside.get(&p.id()).copied())
+            .unwrap_or_default();
+        let text = match node.value() {
+            Node::Text(text) => text,
+            Node::Element(el) => {
+                inside.insert(
+                    node.id(),
+                    Inside {
+                        link_or_chrome: from_parent.link_or_chrome
+                            || el.name() == "a"
+                            || is_chrome_element(el),
+                        data_table: from_parent.data_table || data_tables.contains(&node.id()),
+                    },
+                );
+                continue;
+            }
+            _ => {
+                inside.insert(node.id(), from_parent);
+                continue;
+            }
         };
         let len = text.chars().filter(|c| !c.is_whitespace()).count();
-        if len < 2 {
-            continue;
-        }
-        let mut skip = false;
-        let mut in_data_table = false;
-        for a in node.ancestors() {
-            if let Node::Element(el) = a.value() {
-                if el.name() == "a"
-                    || *chrome
-                        .entry(a.id())
-                        .or_insert_with(|| is_chrome_element(el))
-                {
-                    skip = true;
-                    break;
-                }
-                if el.name() == "table" && data_tables.contains(&a.id()) {
-                    in_data_table = true;
-                }
-            }
-        }
-        if skip {
+        if len < 2 || from_parent.link_or_chrome {
             continue;
         }
         let mut share = len as f64;
-        let mut in_table = in_data_table;
-        for a in node.ancestors() {
+        let mut in_table = from_parent.data_table;
+        // The share halves at each container; the cap bounds the climb through a deep run of
+        // inline elements, which real pages do not have.
+        for a in node.ancestors().take(MAX_SCORED_ANCESTORS) {
             let Node::Element(el) = a.value() else {
                 continue;
             };
@@ -424,48 +439,60 @@ impl Renderer {
         }
     }
 
+    /// Renders `node` and everything under it, in document order.
+    ///
+    /// The walk keeps its own stack instead of recursing: a page's nesting depth is the
+    /// page's choice, and a thread's stack is not.
     fn walk(&mut self, node: NodeRef<Node>) {
-        if Some(node.id()) == self.skip_node {
-            return;
+        enum Step<'a> {
+            Enter(NodeRef<'a, Node>),
+            /// The end of a block element: its text ends a line.
+            Leave,
         }
-        match node.value() {
-            Node::Text(t) => self.push_text(t),
-            Node::Element(el) => {
-                let name = el.name();
-                if SKIPPED_TAGS.contains(&name)
-                    || is_hidden(el)
-                    || (self.skip_chrome && CHROME_CLASS.is_match(&class_and_id(el)))
-                {
-                    return;
-                }
-                if name == "br" {
+        let mut steps = vec![Step::Enter(node)];
+        while let Some(step) = steps.pop() {
+            let node = match step {
+                Step::Enter(node) => node,
+                Step::Leave => {
                     self.flush();
-                    return;
+                    continue;
                 }
-                if name == "table"
-                    && let Some(t) = ElementRef::wrap(node).filter(|t| is_data_table(*t))
-                {
-                    self.flush();
-                    self.table(t);
-                    return;
-                }
-                let block = BLOCK_TAGS.contains(&name);
-                if block {
-                    self.flush();
-                }
-                for child in node.children() {
-                    self.walk(child);
-                }
-                if block {
-                    self.flush();
-                }
+            };
+            if Some(node.id()) == self.skip_node {
+                continue;
             }
-            Node::Document | Node::Fragment => {
-                for child in node.children() {
-                    self.walk(child);
+            match node.value() {
+                Node::Text(t) => self.push_text(t),
+                Node::Element(el) => {
+                    let name = el.name();
+                    if SKIPPED_TAGS.contains(&name)
+                        || is_hidden(el)
+                        || (self.skip_chrome && CHROME_CLASS.is_match(&class_and_id(el)))
+                    {
+                        continue;
+                    }
+                    if name == "br" {
+                        self.flush();
+                        continue;
+                    }
+                    if name == "table"
+                        && let Some(t) = ElementRef::wrap(node).filter(|t| is_data_table(*t))
+                    {
+                        self.flush();
+                        self.table(t);
+                        continue;
+                    }
+                    if BLOCK_TAGS.contains(&name) {
+                        self.flush();
+                        steps.push(Step::Leave);
+                    }
+                    steps.extend(node.children().rev().map(Step::Enter));
                 }
+                Node::Document | Node::Fragment => {
+                    steps.extend(node.children().rev().map(Step::Enter));
+                }
+                _ => {}
             }
-            _ => {}
         }
     }
 
@@ -677,6 +704,24 @@ mod tests {
                 .iter()
                 .any(|f| f.name == "成文日期" && f.date() == Date::new(2019, 4, 30))
         );
+    }
+
+    #[test]
+    fn a_page_nested_to_the_limit_is_read_on_a_small_stack() {
+        // A recursive walk needs a frame per level: 5,000 levels overflow a 256 KiB stack.
+        let depth = crate::markup::MAX_NESTING;
+        let page = format!(
+            "{}<p>区人力社保局负责于每季度末统计就业困难人员援助情况。</p>{}",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let t = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || texts(&read_page(&page, None)))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(t, ["区人力社保局负责于每季度末统计就业困难人员援助情况。"]);
     }
 
     #[test]

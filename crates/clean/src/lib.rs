@@ -21,6 +21,7 @@ mod decode;
 mod fields;
 mod header;
 mod html;
+pub mod markup;
 mod meta;
 mod region;
 mod text;
@@ -47,6 +48,16 @@ pub enum CleanError {
         input: String,
         /// What gave it away.
         reason: String,
+    },
+    /// The page nests its elements deeper than Duban parses (see `MAX_NESTING`).
+    #[error("{input}: HTML nested more than {limit} elements deep (at byte {at}); not parsed")]
+    TooDeep {
+        /// The document's path or URL.
+        input: String,
+        /// The nesting limit.
+        limit: usize,
+        /// Byte offset of the start tag that went past it, in the decoded text.
+        at: usize,
     },
     /// Nothing is left once the page's chrome is removed.
     #[error("{input}: no main text ({reason})")]
@@ -98,7 +109,14 @@ pub fn clean(raw: &RawDoc) -> Result<CleanDoc, CleanError> {
     let mut page_titles = Vec::new();
     let mut page_published = None;
     if looks_html {
-        let page = html::read_page(&unified, raw.hints.content_selector.as_deref());
+        let bounded = markup::bound(&unified).map_err(|e| CleanError::TooDeep {
+            input: input.clone(),
+            limit: markup::MAX_NESTING,
+            at: e.at,
+        })?;
+        warnings.extend(bounded.warnings);
+        let page = html::read_page(&bounded.html, raw.hints.content_selector.as_deref());
+        drop(bounded.html);
         warnings.extend(page.warnings);
         for p in page.pieces {
             lines.push(match p {
@@ -316,6 +334,33 @@ mod tests {
         assert_eq!(d.document.kind, DocKind::Report);
         assert_eq!(d.document.year, Some(2019));
         assert_eq!(d.document.source.encoding, "UTF-8");
+    }
+
+    const DUTY: &str = "<p>各乡镇人民政府应当于每年三月底前完成农村危房改造摸底排查。</p>";
+
+    #[test]
+    fn a_page_nested_a_hundred_thousand_deep_is_refused_by_name() {
+        let depth = 100_000;
+        let html = format!("{}{DUTY}{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        let e = clean(&raw(html.as_bytes(), MediaType::Html)).unwrap_err();
+        assert!(matches!(e, CleanError::TooDeep { .. }), "{e}");
+        assert!(
+            e.to_string().starts_with("test: HTML nested more than"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_tag_with_two_hundred_thousand_attributes_is_cut_and_the_page_cleaned() {
+        let attrs: String = (0..200_000).map(|k| format!(" a{k}=1")).collect();
+        let html = format!("<div class=content{attrs}>{DUTY}</div>");
+        let d = clean(&raw(html.as_bytes(), MediaType::Html)).unwrap();
+        assert!(d.document.text.contains("农村危房改造摸底排查"));
+        assert!(
+            d.warnings.iter().any(|w| w.contains("kept the first 256")),
+            "{:?}",
+            d.warnings
+        );
     }
 
     #[test]

@@ -21,6 +21,10 @@ pub struct Args {
     /// Do not update the search index.
     #[arg(long)]
     pub no_index: bool,
+    /// Files larger than this many bytes fail (named, with their size) instead of being read.
+    #[arg(long, value_name = "BYTES", default_value_t = duban_pipeline::DEFAULT_MAX_DOCUMENT_BYTES,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_document_bytes: u64,
 }
 
 fn parse_kind(s: &str) -> Result<DocKind, String> {
@@ -42,7 +46,13 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         ..SourceHints::default()
     };
     let exts = ["txt", "html", "htm"].map(String::from);
-    runner.ingest_paths(&args.paths, &exts, &hints, &mut report)?;
+    runner.ingest_paths(
+        &args.paths,
+        &exts,
+        args.max_document_bytes,
+        &hints,
+        &mut report,
+    )?;
     runner.finish(&mut report, &now)?;
     Ok(super::print_report(&report))
 }

@@ -10,7 +10,8 @@
 //!
 //! Every client mistake (bad query, unknown parameter, out-of-range number, unknown document)
 //! is a 4xx with `{"error": "..."}`; searches run on blocking threads so a slow query does not
-//! stall the others. The page builds its DOM with text nodes only: indexed text is never
+//! stall the others. A panic while answering (a bug) is a 500 with a fixed message: its text
+//! goes to the server's log (one line, from the process's panic hook), never to the client. The page builds its DOM with text nodes only: indexed text is never
 //! interpreted as HTML.
 
 use axum::extract::rejection::QueryRejection;
@@ -21,7 +22,9 @@ use axum::routing::get;
 use axum::{Json, Router};
 use duban_index::{SearchError, SearchIndex, SearchRequest, Sort, Target};
 use serde_json::json;
+use std::any::Any;
 use std::sync::Arc;
+use tower_http::catch_panic::CatchPanicLayer;
 
 /// The OpenAPI description of the JSON API.
 pub const OPENAPI: &str = include_str!("openapi.json");
@@ -60,6 +63,9 @@ pub fn router(index: Arc<SearchIndex>) -> Router {
         .route("/api/document", get(document))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "no such route".into()) })
         .with_state(AppState { index })
+        .layer(CatchPanicLayer::custom(|_panic: Box<dyn Any + Send>| {
+            ApiError::internal().into_response()
+        }))
 }
 
 fn page(content_type: &'static str, body: &'static str) -> Response {
@@ -89,6 +95,13 @@ impl ApiError {
     }
     fn bad_request(message: String) -> Self {
         Self::new(StatusCode::BAD_REQUEST, message)
+    }
+    /// The answer to a panic: what went wrong is a bug, told in the log, not to the client.
+    fn internal() -> Self {
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal error (a bug in Duban; the server log names it)".into(),
+        )
     }
 }
 
@@ -164,12 +177,11 @@ fn request(pairs: &[(String, String)]) -> Result<SearchRequest, ApiError> {
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(f).await.map_err(|e| {
-        ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("search task failed: {e}"),
-        )
-    })?
+    // A panic on the blocking thread comes back as a join error holding the panic's text;
+    // the panic hook has logged it.
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|_| ApiError::internal())?
 }
 
 async fn health(State(s): State<AppState>) -> Result<Response, ApiError> {
@@ -225,5 +237,20 @@ async fn document(State(s): State<AppState>, raw: Params) -> Result<Response, Ap
             StatusCode::NOT_FOUND,
             format!("no document with id `{id}` in the index"),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_panic_while_searching_is_a_500_without_its_text() {
+        let answer = blocking::<()>(|| panic!("secret detail of the bug")).await;
+        let Err(e) = answer else {
+            panic!("a panic is an error")
+        };
+        assert_eq!(e.status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(!e.message.contains("secret"), "{}", e.message);
     }
 }

@@ -40,8 +40,16 @@ pub struct PageRole {
 }
 
 /// Sorts the links of `html` (fetched from `page`) by the rules of `source`.
+///
+/// The page is bounded first (`duban_clean::markup`): a page nested too deep has no links
+/// followed (the cleaner refuses it too), and a tag's attributes past the limit are dropped,
+/// so that no page makes the parser's work grow with the square of its size.
 pub fn page_links(page: &Url, html: &str, source: &HttpSource, role: PageRole) -> PageLinks {
-    let doc = Html::parse_document(html);
+    let Ok(bounded) = duban_clean::markup::bound(html) else {
+        tracing::warn!(page = %page, "Page nested too deep to parse; its links are not followed.");
+        return PageLinks::default();
+    };
+    let doc = Html::parse_document(&bounded.html);
     let base = doc
         .select(&BASE)
         .next()
@@ -232,6 +240,26 @@ pub fn part_number(page: &Url, link: &Url) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_nested_too_deep_has_no_links_followed() {
+        let nested = |depth: usize| {
+            format!(
+                "{}<a href=\"202403/t20240312_3301.html\">扬州市关于做好防汛工作的通知</a>{}",
+                "<div>".repeat(depth),
+                "</div>".repeat(depth)
+            )
+        };
+        let s = source("[source.detail]\nurl_pattern = 't\\d{8}_\\d+\\.html$'\n");
+        let page = Url::parse("https://www.yangzhou.gov.cn/xxgk/index.html").unwrap();
+        let role = PageRole {
+            list: true,
+            detail: false,
+        };
+        assert_eq!(page_links(&page, &nested(10), &s, role).details.len(), 1);
+        let too_deep = nested(duban_clean::markup::MAX_NESTING + 1);
+        assert_eq!(page_links(&page, &too_deep, &s, role), PageLinks::default());
+    }
 
     fn source(extra: &str) -> HttpSource {
         #[derive(serde::Deserialize)]

@@ -5,7 +5,8 @@
 //! is UTF-8, so the stitched document goes to the cleaner with `http_charset = "UTF-8"` and
 //! its `<meta charset>` declarations removed. The main text is the pipeline's
 //! `content_selector`, else `<body>`. Page 1 keeps its head and chrome, where the cleaner finds
-//! the title and the publication date.
+//! the title and the publication date. Pages are bounded before parsing (`duban_clean::markup`);
+//! a page nested too deep adds nothing, or, as page 1, is passed on unstitched.
 
 use crate::charset::decode_for_links;
 use scraper::{Html, Selector};
@@ -35,7 +36,11 @@ pub fn stitch(pages: &[PagePart<'_>], content: Option<&Selector>) -> Vec<u8> {
     let mut extra = String::new();
     for p in rest {
         let text = decode_for_links(p.bytes, p.charset);
-        let doc = Html::parse_document(&text);
+        // A part nested too deep to parse adds nothing (see `duban_clean::markup`).
+        let Ok(bounded) = duban_clean::markup::bound(&text) else {
+            continue;
+        };
+        let doc = Html::parse_document(&bounded.html);
         let inner = doc
             .select(content)
             .next()
@@ -45,7 +50,12 @@ pub fn stitch(pages: &[PagePart<'_>], content: Option<&Selector>) -> Vec<u8> {
         extra.push_str(&inner);
     }
     let text = decode_for_links(first.bytes, first.charset);
-    let mut doc = Html::parse_document(&text);
+    // A first page nested too deep to parse is kept as it came (in UTF-8): the cleaner
+    // refuses it by name.
+    let Ok(bounded) = duban_clean::markup::bound(&text) else {
+        return text.into_owned().into_bytes();
+    };
+    let mut doc = Html::parse_document(&bounded.html);
     let metas: Vec<_> = doc
         .select(&META_CHARSET)
         .filter(|m| {
@@ -101,6 +111,25 @@ fn append_before_body_end(whole: &str, extra: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_part_nested_too_deep_adds_nothing() {
+        let p1 =
+            "<html><body><div class=\"article\"><p>一、做好汛前隐患排查</p></div></body></html>";
+        let depth = duban_clean::markup::MAX_NESTING + 1;
+        let p2 = format!(
+            "<html><body>{}<p>二、落实值班值守</p>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let part = |bytes| PagePart {
+            bytes,
+            charset: Some("UTF-8"),
+        };
+        let alone = stitch(&[part(p1.as_bytes())], None);
+        let with_deep = stitch(&[part(p1.as_bytes()), part(p2.as_bytes())], None);
+        assert_eq!(with_deep, alone);
+    }
 
     #[test]
     fn the_second_page_text_follows_the_first_inside_the_article() {

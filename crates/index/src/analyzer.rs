@@ -9,6 +9,10 @@
 //! words were cut. Offsets are bytes into the original text, so highlights point at what the
 //! reader sees.
 //!
+//! A document is cut one piece at a time ([`IndexTokens`]), each piece ending after
+//! punctuation or a line end, so that tantivy is handed tokens as it asks for them and the
+//! memory held is one piece's tokens, whatever the document's length.
+//!
 //! [`Analyzer::query_words`] cuts a query the way the index cuts text (jieba's precise mode),
 //! so a run of Chinese in a query is a list of words, not one opaque token.
 //!
@@ -81,42 +85,19 @@ impl Analyzer {
 
     /// The tokens the index stores for `text`, ordered by start then end, without duplicates.
     pub fn index_tokens(&self, text: &str) -> Vec<AnalyzedToken> {
-        let chars = CharPositions::new(text);
-        let seg = self.segmenter();
-        let mut out = Vec::new();
-        for word in seg.tokens(text) {
-            if !is_searchable(word.text) {
-                continue;
-            }
-            out.push(chars.token(word.text, word.start));
-            if !word.text.chars().any(is_han) {
-                // jieba keeps `96.6%` or `2021-2025` as one token: its numbers and words are
-                // indexed too, so that `96.6` and `2025` find them.
-                for (start, part) in alphanumeric_parts(word.text) {
-                    out.push(chars.token(part, word.start + start));
-                }
-                continue;
-            }
-            if word.text.chars().count() < 2 {
-                continue;
-            }
-            for sub in seg.dictionary_words(word.text) {
-                if sub.end - sub.start < word.text.len() && is_searchable(sub.text) {
-                    out.push(chars.token(sub.text, word.start + sub.start));
-                }
-            }
-            for (i, c) in word.text.char_indices() {
-                if is_han(c) {
-                    let start = word.start + i;
-                    out.push(chars.token(&text[start..start + c.len_utf8()], start));
-                }
-            }
-        }
-        out.sort_by_key(|t| (t.start, t.end));
-        out.dedup_by_key(|t| (t.start, t.end));
-        out
+        self.index_token_iter(text).collect()
     }
 
+    /// [`Analyzer::index_tokens`] one piece of the text at a time (see [`IndexTokens`]).
+    pub fn index_token_iter<'a>(&'a self, text: &'a str) -> IndexTokens<'a> {
+        IndexTokens {
+            segmenter: self.segmenter(),
+            text,
+            next_piece: 0,
+            pending: Vec::new().into_iter(),
+            counted_to: (0, 0),
+        }
+    }
     /// The words of a query as the index cuts them, each with its character offset in `text`.
     pub fn query_words(&self, text: &str) -> Vec<AnalyzedToken> {
         let chars = CharPositions::new(text);
@@ -126,6 +107,124 @@ impl Analyzer {
             .filter(|w| is_searchable(w.text))
             .map(|w| chars.token(w.text, w.start))
             .collect()
+    }
+}
+
+/// Bytes of text cut by jieba at once when indexing, at most (unless a run this long has no
+/// punctuation, space or line end in it).
+const PIECE_BYTES: usize = 64 * 1024;
+
+/// Characters after which jieba's precise mode always ends a word: cutting the text after one
+/// of them cuts it as the whole text is cut.
+fn ends_a_word(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '，' | '；' | '！' | '？' | '、' | '：' | '\n' | ' ' | '\t'
+    )
+}
+
+/// The tokens of [`Analyzer::index_tokens`], made one piece of the text at a time: a piece is
+/// at most 64 KiB long and ends after punctuation or a line end, so the words are
+/// those of the whole text while the memory held is that of one piece's tokens, not of the
+/// document's (a 10 MB document has some six million tokens). A run of 64 KiB with
+/// no such character is cut where the limit falls; a word across that point is cut in two.
+pub struct IndexTokens<'a> {
+    segmenter: &'a Segmenter,
+    text: &'a str,
+    next_piece: usize,
+    pending: std::vec::IntoIter<AnalyzedToken>,
+    /// A byte offset and the number of characters before it, moved forward as tokens come.
+    counted_to: (usize, usize),
+}
+
+impl IndexTokens<'_> {
+    /// The end of the piece that starts at `start`.
+    fn piece_end(&self, start: usize) -> usize {
+        let text = self.text;
+        if text.len() - start <= PIECE_BYTES {
+            return text.len();
+        }
+        let mut limit = start + PIECE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        text[start..limit]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| ends_a_word(c))
+            .map(|(i, c)| start + i + c.len_utf8())
+            .unwrap_or(limit)
+    }
+
+    /// Cuts the next piece into its tokens, ordered by start then end, without duplicates.
+    fn cut_piece(&mut self) -> Vec<AnalyzedToken> {
+        let start = self.next_piece;
+        let end = self.piece_end(start);
+        self.next_piece = end;
+        let piece = &self.text[start..end];
+        let seg = self.segmenter;
+        // (text, start in the whole text); positions are filled in below, in order.
+        let mut found: Vec<(&str, usize)> = Vec::new();
+        for word in seg.tokens(piece) {
+            if !is_searchable(word.text) {
+                continue;
+            }
+            let word_start = start + word.start;
+            found.push((word.text, word_start));
+            if !word.text.chars().any(is_han) {
+                // jieba keeps `96.6%` or `2021-2025` as one token: its numbers and words are
+                // indexed too, so that `96.6` and `2025` find them.
+                for (at, part) in alphanumeric_parts(word.text) {
+                    found.push((part, word_start + at));
+                }
+                continue;
+            }
+            if word.text.chars().count() < 2 {
+                continue;
+            }
+            for sub in seg.dictionary_words(word.text) {
+                if sub.end - sub.start < word.text.len() && is_searchable(sub.text) {
+                    found.push((sub.text, word_start + sub.start));
+                }
+            }
+            for (i, c) in word.text.char_indices() {
+                if is_han(c) {
+                    found.push((&word.text[i..i + c.len_utf8()], word_start + i));
+                }
+            }
+        }
+        found.sort_by_key(|&(w, at)| (at, at + w.len()));
+        found.dedup_by_key(|&mut (w, at)| (at, at + w.len()));
+        found
+            .into_iter()
+            .map(|(word, at)| {
+                let (from, chars) = self.counted_to;
+                let position = chars + self.text[from..at].chars().count();
+                self.counted_to = (at, position);
+                AnalyzedToken {
+                    text: word.to_lowercase(),
+                    start: at,
+                    end: at + word.len(),
+                    position,
+                }
+            })
+            .collect()
+    }
+}
+
+impl Iterator for IndexTokens<'_> {
+    type Item = AnalyzedToken;
+
+    fn next(&mut self) -> Option<AnalyzedToken> {
+        loop {
+            if let Some(t) = self.pending.next() {
+                return Some(t);
+            }
+            if self.next_piece >= self.text.len() {
+                return None;
+            }
+            self.pending = self.cut_piece().into_iter();
+        }
     }
 }
 
@@ -241,57 +340,45 @@ impl AnalyzerTokenizer {
     }
 }
 
-/// The token stream of [`AnalyzerTokenizer`].
-pub struct AnalyzedTokenStream {
-    tokens: Vec<Token>,
-    index: usize,
-    /// Answered by `token()` before the first `advance()`, which tantivy never asks for.
-    before_first: Token,
+/// The token stream of [`AnalyzerTokenizer`]: tokens made as tantivy asks for them.
+pub struct AnalyzedTokenStream<'a> {
+    tokens: IndexTokens<'a>,
+    /// The current token; answered by `token()` before the first `advance()` too, which
+    /// tantivy never asks for.
+    current: Token,
 }
 
 impl Tokenizer for AnalyzerTokenizer {
-    type TokenStream<'a> = AnalyzedTokenStream;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalyzedTokenStream {
-        let tokens = self
-            .analyzer
-            .index_tokens(text)
-            .into_iter()
-            .map(|t| Token {
-                offset_from: t.start,
-                offset_to: t.end,
-                position: t.position,
-                text: t.text,
-                position_length: 1,
-            })
-            .collect();
+    type TokenStream<'a> = AnalyzedTokenStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalyzedTokenStream<'a> {
         AnalyzedTokenStream {
-            tokens,
-            index: 0,
-            before_first: Token::default(),
+            tokens: self.analyzer.index_token_iter(text),
+            current: Token::default(),
         }
     }
 }
 
-impl TokenStream for AnalyzedTokenStream {
+impl TokenStream for AnalyzedTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        if self.index < self.tokens.len() {
-            self.index += 1;
-            true
-        } else {
-            false
+        match self.tokens.next() {
+            Some(t) => {
+                self.current = Token {
+                    offset_from: t.start,
+                    offset_to: t.end,
+                    position: t.position,
+                    text: t.text,
+                    position_length: 1,
+                };
+                true
+            }
+            None => false,
         }
     }
     fn token(&self) -> &Token {
-        match self.index.checked_sub(1) {
-            Some(i) => self.tokens.get(i).unwrap_or(&self.before_first),
-            None => &self.before_first,
-        }
+        &self.current
     }
     fn token_mut(&mut self) -> &mut Token {
-        match self.index.checked_sub(1) {
-            Some(i) if i < self.tokens.len() => &mut self.tokens[i],
-            _ => &mut self.before_first,
-        }
+        &mut self.current
     }
 }
 
@@ -386,6 +473,29 @@ mod tests {
             dictionary_changes(old, new),
             ["双随机", "营商环境", "行政复议"]
         );
+    }
+
+    #[test]
+    fn a_long_text_is_cut_in_pieces_as_it_is_cut_whole() {
+        let sentence = "区政府法制办应当于每年一月底前向市司法局报送上一年度规范性文件备案情况，";
+        let text = sentence.repeat(PIECE_BYTES / sentence.len() * 3);
+        let whole = Analyzer::domain().index_tokens(sentence);
+        let pieces = Analyzer::domain().index_tokens(&text);
+        let per_sentence = whole.len();
+        assert_eq!(pieces.len(), per_sentence * (text.len() / sentence.len()));
+        let chars = sentence.chars().count();
+        for (k, t) in pieces.iter().enumerate() {
+            let w = &whole[k % per_sentence];
+            let n = k / per_sentence;
+            assert_eq!(
+                (t.text.as_str(), t.start, t.position),
+                (
+                    w.text.as_str(),
+                    w.start + n * sentence.len(),
+                    w.position + n * chars
+                )
+            );
+        }
     }
 
     #[test]

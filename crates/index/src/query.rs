@@ -13,7 +13,8 @@
 //!   `indicator:出庭应诉率`, `unit:%`, `title:`, `heading:`, `path:`, `text:`, `doc:<id>`,
 //!   `id:<obligation id>`, `field:(a OR b)`; `：` works like `:`;
 //! - numbers and ranges: `year:2021`, `year:>2016`, `deadline:[2015 TO 2020]`,
-//!   `deadline:{2015 TO *}`, `value:>=90`.
+//!   `deadline:{2015 TO *}`, `value:>=90`; a range open at both ends (`year:[* TO *]`) asks
+//!   for records that have a value in the field.
 //!
 //! A query word the index has never seen as a word (because the text around it was cut
 //! differently) is looked up as the sequence of its characters, which the index also holds,
@@ -28,7 +29,9 @@ use duban_model::{DocKind, ObligationKind};
 use std::fmt;
 use std::ops::Bound;
 use tantivy::Term;
-use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ExistsQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 
 /// Longest accepted query, in characters.
@@ -198,7 +201,9 @@ pub(crate) enum Expr {
         dimension: &'static str,
         value: String,
     },
-    /// A range of a numeric field.
+    /// Any value of a numeric field: an open range (`year:[* TO *]`).
+    HasValue { field: FieldName },
+    /// A range of a numeric field with at least one bound.
     Range {
         field: FieldName,
         lower: Bound<f64>,
@@ -601,6 +606,12 @@ impl Parser {
     ) -> Result<Expr, QueryError> {
         self.count_leaf(at)?;
         match field.class() {
+            // A range needs a bound to be a range: both open asks for a value, any value.
+            FieldClass::Integer | FieldClass::Decimal
+                if matches!((lower, upper), (Bound::Unbounded, Bound::Unbounded)) =>
+            {
+                Ok(Expr::HasValue { field })
+            }
             FieldClass::Integer | FieldClass::Decimal => Ok(Expr::Range {
                 field,
                 lower,
@@ -764,6 +775,11 @@ impl Compiler<'_> {
                 ),
                 IndexRecordOption::Basic,
             )),
+            Expr::HasValue { field } => {
+                let f = field.field(self.fields);
+                let name = self.searcher.schema().get_field_name(f).to_string();
+                Box::new(ExistsQuery::new(name, false))
+            }
             Expr::Range {
                 field,
                 lower,
@@ -1016,6 +1032,17 @@ mod tests {
                 upper: Bound::Unbounded
             }
         );
+    }
+
+    #[test]
+    fn an_open_range_asks_for_any_value() {
+        for (q, field) in [
+            ("year:[* TO *]", FieldName::Year),
+            ("deadline:{* TO *}", FieldName::Deadline),
+            ("value:{* TO *]", FieldName::Value),
+        ] {
+            assert_eq!(parse(q).unwrap(), Expr::HasValue { field }, "{q}");
+        }
     }
 
     #[test]

@@ -138,6 +138,123 @@ fn deadline_and_value_ranges_select_by_number() {
 }
 
 #[test]
+fn open_ranges_find_the_records_that_have_a_value() {
+    let (_d, r) = sample_index();
+    let with = |has: &dyn Fn(&duban_model::Document, &duban_model::Obligation) -> bool| {
+        let mut out: Vec<String> = sample::records()
+            .into_iter()
+            .flat_map(|(doc, obligations)| {
+                obligations
+                    .into_iter()
+                    .filter(|o| has(&doc, o))
+                    .map(|o| o.id)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    let dated = with(&|_, o| !o.deadlines.is_empty());
+    let measured = with(&|_, o| o.metrics.iter().any(|m| m.value.is_finite()));
+    let of_a_year = with(&|d, o| o.year.or(d.year).is_some());
+    assert!(!dated.is_empty() && !measured.is_empty() && !of_a_year.is_empty());
+    assert_eq!(ids(&r, "deadline:{* TO *}"), dated);
+    assert_eq!(ids(&r, "deadline:[* TO *]"), dated);
+    assert_eq!(ids(&r, "value:{* TO *}"), measured);
+    assert_eq!(ids(&r, "year:[* TO *]"), of_a_year);
+}
+
+/// The sample index, built once for the property test's many queries.
+fn shared_sample_index() -> &'static SearchIndex {
+    static INDEX: std::sync::OnceLock<(tempfile::TempDir, SearchIndex)> =
+        std::sync::OnceLock::new();
+    &INDEX.get_or_init(sample_index).1
+}
+
+/// Queries made of the syntax's pieces in any order, ranges and comparisons with any bounds,
+/// and any text at all.
+fn any_query() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    const PIECES: &[&str] = &[
+        "year:",
+        "deadline:",
+        "value:",
+        "unit:",
+        "region:",
+        "kind:",
+        "doc_kind:",
+        "city:",
+        "body:",
+        "title:",
+        "[",
+        "]",
+        "{",
+        "}",
+        "*",
+        " TO ",
+        "TO",
+        " ",
+        " AND ",
+        " OR ",
+        " NOT ",
+        "-",
+        "+",
+        "\"",
+        "(",
+        ")",
+        ">",
+        ">=",
+        "<",
+        "<=",
+        "=",
+        ":",
+        "法治",
+        "出庭应诉率",
+        "2020",
+        "-5",
+        "96.6",
+        "1e400",
+        "NaN",
+        "inf",
+        "9223372036854775807",
+        "%",
+        "，",
+        "\u{FFFD}",
+    ];
+    const FIELDS: &[&str] = &["year", "deadline", "value", "title"];
+    const BOUNDS: &[&str] = &["*", "2020", "96.6", "-1", "法治"];
+    let range = (
+        proptest::sample::select(FIELDS),
+        proptest::sample::select(&["[", "{"][..]),
+        proptest::sample::select(BOUNDS),
+        proptest::sample::select(BOUNDS),
+        proptest::sample::select(&["]", "}"][..]),
+    )
+        .prop_map(|(f, open, low, high, close)| format!("{f}:{open}{low} TO {high}{close}"));
+    prop_oneof![
+        1 => proptest::collection::vec(proptest::sample::select(PIECES), 0..12)
+            .prop_map(|pieces| pieces.concat()),
+        2 => range,
+        1 => any::<String>(),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn no_query_string_makes_a_search_panic(query in any_query()) {
+        let r = shared_sample_index();
+        for target in [Target::Obligations, Target::Documents] {
+            let mut req = SearchRequest::new(&query);
+            req.target = target;
+            // An answer or an error: both are fine; a panic fails the test.
+            let _ = r.search(&req);
+        }
+    }
+}
+
+#[test]
 fn boolean_operators_combine_clauses() {
     let (_d, r) = sample_index();
     assert_eq!(ids(&r, "出庭应诉率 -city:无锡市").len(), 2);

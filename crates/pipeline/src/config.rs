@@ -138,6 +138,28 @@ pub struct FilesSource {
     /// Document kind to use when the title does not tell.
     #[serde(default)]
     pub kind: Option<DocKind>,
+    /// Files larger than this many bytes are failures of their own, not read (default 10 MiB,
+    /// the crawl's `max_response_bytes`): cleaning, extraction and indexing hold several
+    /// copies of a document at once.
+    #[serde(
+        default = "default_max_document_bytes",
+        deserialize_with = "at_least_one_byte"
+    )]
+    pub max_document_bytes: u64,
+}
+
+fn default_max_document_bytes() -> u64 {
+    crate::DEFAULT_MAX_DOCUMENT_BYTES
+}
+
+fn at_least_one_byte<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    let v = u64::deserialize(d)?;
+    if v == 0 {
+        return Err(serde::de::Error::custom(
+            "0 is not allowed here: the least is 1",
+        ));
+    }
+    Ok(v)
 }
 
 fn default_extensions() -> Vec<String> {

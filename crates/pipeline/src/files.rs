@@ -13,10 +13,45 @@ pub struct FileInput {
     pub relative: String,
 }
 
+/// Why a file could not be read as a document.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// The file system refused.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// The file is larger than the source allows.
+    #[error(
+        "{bytes} bytes, over the limit of {limit} (max_document_bytes; `duban ingest --max-document-bytes`)"
+    )]
+    TooLarge {
+        /// The file's size (at least; reading stops past the limit).
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
+}
+
 impl FileInput {
-    /// Reads the file into a raw document.
-    pub fn read(&self, hints: &SourceHints) -> std::io::Result<RawDoc> {
-        let bytes = std::fs::read(&self.path)?;
+    /// Reads the file into a raw document, refusing one of more than `max_bytes` bytes before
+    /// reading it (and, should it grow meanwhile, while reading it).
+    pub fn read(&self, hints: &SourceHints, max_bytes: u64) -> Result<RawDoc, ReadError> {
+        let file = std::fs::File::open(&self.path)?;
+        let size = file.metadata()?.len();
+        if size > max_bytes {
+            return Err(ReadError::TooLarge {
+                bytes: size,
+                limit: max_bytes,
+            });
+        }
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        std::io::Read::read_to_end(&mut std::io::Read::take(file, max_bytes + 1), &mut bytes)?;
+        if bytes.len() as u64 > max_bytes {
+            return Err(ReadError::TooLarge {
+                bytes: bytes.len() as u64,
+                limit: max_bytes,
+            });
+        }
         let ext = self
             .path
             .extension()
@@ -128,6 +163,31 @@ fn walk(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_over_the_size_limit_is_refused_with_its_size_and_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        std::fs::write(
+            &path,
+            "各区人民政府应当按月报送污染防治攻坚进展。".repeat(10),
+        )
+        .unwrap();
+        let file = FileInput {
+            path,
+            relative: "big.txt".into(),
+        };
+        let e = file.read(&SourceHints::default(), 100).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("630 bytes, over the limit of 100 (max_document_bytes"),
+            "{e}"
+        );
+        assert_eq!(
+            file.read(&SourceHints::default(), 630).unwrap().bytes.len(),
+            630
+        );
+    }
 
     #[test]
     fn files_in_a_folder_are_named_from_the_folder() {

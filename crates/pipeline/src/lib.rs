@@ -27,6 +27,10 @@ pub use config::{
     ConfigError, FilesSource, IndexSection, PipelineConfig, PipelineSection, SourceConfig,
 };
 pub use crawl_store::StateCrawlStore;
-pub use files::{FileInput, collect_files};
+pub use files::{FileInput, ReadError, collect_files};
+
+/// The largest local file read as a document unless a source says otherwise: 10 MiB, the
+/// crawl's default `max_response_bytes`.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 10 * 1024 * 1024;
 pub use report::{DocFailure, RunReport};
 pub use run::{DataDir, RunError, Runner};

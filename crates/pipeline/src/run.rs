@@ -3,7 +3,7 @@
 use crate::config::{PipelineConfig, SourceConfig};
 use crate::crawl_buffer::{BufferedCrawlStore, CrawlWrite};
 use crate::crawl_store::StateCrawlStore;
-use crate::files::collect_files;
+use crate::files::{FileInput, collect_files};
 use crate::report::{DocFailure, RunReport};
 use duban_export::{ExportRecord, ExportWriter};
 use duban_fetch::{Archive, Crawl, CrawlBatch, CrawlStats, FetchError, HttpSource, UrlOutcome};
@@ -49,6 +49,14 @@ pub enum RunError {
 /// Documents handed from the crawler to extraction at a time: small enough that extraction
 /// starts early and each commit stays short, large enough to keep rayon's threads busy.
 const CRAWL_BATCH: usize = 64;
+
+/// Files read and processed at a time by an ingest, at most: as many as a crawl batch of
+/// small pages, or [`INGEST_BATCH_BYTES`] of them, whichever comes first.
+const INGEST_BATCH_FILES: usize = CRAWL_BATCH * 4;
+/// Bytes of files read and processed at a time by an ingest (a batch has at least one file):
+/// cleaning, extraction and storing hold some tens of times a document's size, so a file at
+/// the 10 MiB default limit is processed alone.
+const INGEST_BATCH_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Batches the crawler may have ready while one is being extracted and stored: it keeps
 /// fetching that far ahead, and no further, so memory stays bounded when extraction is slower.
@@ -174,7 +182,13 @@ impl Runner {
                         kind: f.kind,
                         ..SourceHints::default()
                     };
-                    self.ingest_paths(&paths, &f.extensions, &hints, &mut report)?;
+                    self.ingest_paths(
+                        &paths,
+                        &f.extensions,
+                        f.max_document_bytes,
+                        &hints,
+                        &mut report,
+                    )?;
                 }
                 SourceConfig::Http(h) => self.crawl(h, &mut report, now)?,
             }
@@ -183,11 +197,13 @@ impl Runner {
         Ok(report)
     }
 
-    /// Reads local files and folders, and processes them as documents.
+    /// Reads local files and folders, and processes them as documents; a file larger than
+    /// `max_document_bytes` is a failure of its own, not read.
     pub fn ingest_paths(
         &mut self,
         paths: &[PathBuf],
         extensions: &[String],
+        max_document_bytes: u64,
         hints: &SourceHints,
         report: &mut RunReport,
     ) -> Result<(), RunError> {
@@ -199,24 +215,29 @@ impl Runner {
                 reason,
             });
         }
-        let raws: Vec<Result<RawDoc, DocFailure>> = files
-            .par_iter()
-            .map(|f| {
-                f.read(hints).map_err(|e| DocFailure {
-                    input: f.path.display().to_string(),
-                    stage: "read".into(),
-                    reason: e.to_string(),
+        // A batch at a time, so that memory holds one batch's bytes and results, not the
+        // folder's (four 10 MB one-line texts held 1 GB at once).
+        for batch in ingest_batches(&files) {
+            let raws: Vec<Result<RawDoc, DocFailure>> = batch
+                .par_iter()
+                .map(|f| {
+                    f.read(hints, max_document_bytes).map_err(|e| DocFailure {
+                        input: f.path.display().to_string(),
+                        stage: "read".into(),
+                        reason: e.to_string(),
+                    })
                 })
-            })
-            .collect();
-        let mut ok = Vec::new();
-        for r in raws {
-            match r {
-                Ok(raw) => ok.push(raw),
-                Err(f) => report.failures.push(f),
+                .collect();
+            let mut ok = Vec::new();
+            for r in raws {
+                match r {
+                    Ok(raw) => ok.push(raw),
+                    Err(f) => report.failures.push(f),
+                }
             }
+            self.process_raw(ok, report)?;
         }
-        self.process_raw(ok, report)
+        Ok(())
     }
 
     /// Crawls an http source; documents are extracted and stored in batches while the crawl
@@ -517,18 +538,64 @@ impl Runner {
     }
 }
 
-/// Cleans and extracts documents over rayon's threads, keeping their order.
-fn extract_all(raws: &[RawDoc]) -> Vec<Result<Processed, DocFailure>> {
-    raws.par_iter().map(process_one).collect()
+/// `files` in order, cut into batches of at most [`INGEST_BATCH_FILES`] files and
+/// [`INGEST_BATCH_BYTES`] bytes (a larger file is a batch of its own; a size that cannot be
+/// read counts as nothing, and reading the file names the problem).
+fn ingest_batches(files: &[FileInput]) -> Vec<&[FileInput]> {
+    let mut batches = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, f) in files.iter().enumerate() {
+        let size = std::fs::metadata(&f.path).map_or(0, |m| m.len());
+        if i > start && (i - start >= INGEST_BATCH_FILES || bytes + size > INGEST_BATCH_BYTES) {
+            batches.push(&files[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += size;
+    }
+    if start < files.len() {
+        batches.push(&files[start..]);
+    }
+    batches
 }
 
-fn process_one(raw: &RawDoc) -> Result<Processed, DocFailure> {
-    let input = raw
-        .source
+/// Cleans and extracts documents over rayon's threads, keeping their order.
+fn extract_all(raws: &[RawDoc]) -> Vec<Result<Processed, DocFailure>> {
+    raws.par_iter()
+        .map(|raw| contain_panic(&input_name(raw), || process_one(raw)))
+        .collect()
+}
+
+/// The path or URL that names a raw document in failures.
+fn input_name(raw: &RawDoc) -> String {
+    raw.source
         .path
         .clone()
         .or_else(|| raw.source.url.clone())
-        .unwrap_or_else(|| raw.id.clone());
+        .unwrap_or_else(|| raw.id.clone())
+}
+
+/// Runs one document's processing, a panic in it (a bug) being that document's failure rather
+/// than the end of the run: the other documents of the batch are still stored.
+fn contain_panic<T>(
+    input: &str,
+    process: impl FnOnce() -> Result<T, DocFailure> + std::panic::UnwindSafe,
+) -> Result<T, DocFailure> {
+    std::panic::catch_unwind(process).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("no message");
+        Err(DocFailure {
+            input: input.to_string(),
+            stage: "extract".into(),
+            reason: format!("internal error (a bug, please report it): {message}"),
+        })
+    })
+}
+
+fn process_one(raw: &RawDoc) -> Result<Processed, DocFailure> {
+    let input = input_name(raw);
     let clean = duban_clean::clean(raw).map_err(|e| DocFailure {
         input: input.clone(),
         stage: "clean".into(),
@@ -627,6 +694,54 @@ mod tests {
     }
 
     #[test]
+    fn an_ingest_is_cut_into_batches_by_bytes_and_by_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, bytes: usize| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, vec![b'x'; bytes]).unwrap();
+            FileInput {
+                path,
+                relative: name.into(),
+            }
+        };
+        let mb = 1024 * 1024;
+        let files = vec![
+            file("a.txt", 10 * mb),
+            file("b.txt", 5 * mb),
+            file("c.txt", 2 * mb),
+            file("d.txt", 20 * mb),
+            file("e.txt", 1),
+        ];
+        let names: Vec<Vec<&str>> = ingest_batches(&files)
+            .iter()
+            .map(|b| b.iter().map(|f| f.relative.as_str()).collect())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                vec!["a.txt", "b.txt"],
+                vec!["c.txt"],
+                vec!["d.txt"],
+                vec!["e.txt"]
+            ]
+        );
+        let small: Vec<FileInput> = (0..INGEST_BATCH_FILES + 1)
+            .map(|k| file(&format!("{k}.txt"), 1))
+            .collect();
+        let sizes: Vec<usize> = ingest_batches(&small).iter().map(|b| b.len()).collect();
+        assert_eq!(sizes, [INGEST_BATCH_FILES, 1]);
+    }
+
+    #[test]
+    fn a_panic_in_one_document_is_that_documents_failure() {
+        let failure =
+            contain_panic::<()>("plans/bad.html", || panic!("index out of range")).unwrap_err();
+        assert_eq!(failure.input, "plans/bad.html");
+        assert!(failure.reason.contains("index out of range"), "{failure:?}");
+        assert_eq!(contain_panic("plans/good.html", || Ok(7)).unwrap(), 7);
+    }
+
+    #[test]
     fn a_deleted_index_is_refilled_from_the_stored_records_on_open() {
         let dir = tempfile::tempdir().unwrap();
         let data = DataDir::new(dir.path().join("data"));
@@ -640,6 +755,7 @@ mod tests {
             .ingest_paths(
                 &[seeds],
                 &["txt".into()],
+                crate::DEFAULT_MAX_DOCUMENT_BYTES,
                 &SourceHints::default(),
                 &mut report,
             )
