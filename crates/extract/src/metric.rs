@@ -17,6 +17,11 @@
 //! - Lists: `A、B分别增长X、Y` pairs subjects and values one to one; one value after a list
 //!   (`A、B均达到100%`) is one metric per member; a bare number before another
 //!   (`6.5和2.3个百分点`) shares its unit. A range `2-3个` is two metrics.
+//! - Indicators: the clause before the number without comparators, fillers, time words, other
+//!   numbers (with the `内` of a span) and the examples before `等`, completed by the thing
+//!   counted after it. Of a list, a member keeps only the list's verb (`完成A、B和5个C` →
+//!   `完成C数`, `组织学习5场、党课7场` → `组织党课场数`); a share (`占X的N%`) is of the amount
+//!   the clause before names. Verbs are told by the segmenter's part-of-speech tags.
 //!
 //! Not metrics: years and dates, ordinals (`第1次`), numbers inside names and titles
 //! (`12345热线`, `5G`, `《…》`), counts that are a recurrence's `times`, the start of a change
@@ -1122,9 +1127,102 @@ fn counted_as(unit: &str) -> &'static str {
     }
 }
 
+/// `phrase` without its dates and counts, each with the `内` of a span it closes
+/// (`5年内重点引进…` → `重点引进…`), but not a `内` that starts a word (`3项内容`).
+fn without_dates_and_counts(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    let mut from = 0;
+    for m in DATES_AND_COUNTS.find_iter(phrase) {
+        out.push_str(&phrase[from..m.start()]);
+        let rest = &phrase[m.end()..];
+        from = m.end();
+        for w in ["以内", "之内", "内"] {
+            if let Some(after) = rest.strip_prefix(w)
+                && !after.starts_with(['容', '部', '外', '涵'])
+            {
+                from += w.len();
+                break;
+            }
+        }
+    }
+    out.push_str(&phrase[from..]);
+    out
+}
+
+/// The verbs a phrase opens with, after at most one modifier (`重点引进和培养…` →
+/// `重点引进和培养`, `成功创建示范街` → `成功创建`): the act whose objects a list or the
+/// examples before `等` name. Empty when the phrase opens with no verb (`南部水厂二期`).
+fn leading_verbs(phrase: &str) -> String {
+    let tagged = duban_segment::Segmenter::shared().tag(phrase);
+    let mut out = String::new();
+    let mut verbs = 0;
+    for (k, w) in tagged.iter().enumerate() {
+        // A verbal noun is the act only right after the modifier (`重点建设`); after a verb it is
+        // its object (`完成优化…`).
+        let verb = w.tag == "v" || (w.tag == "vn" && k == 1 && verbs == 0);
+        // `和`/`并` join two verbs (`引进和培养`) only when a verb follows.
+        let joins = verbs > 0
+            && matches!(w.word, "和" | "并" | "及")
+            && tagged.get(k + 1).is_some_and(|n| n.tag == "v");
+        let modifier = k == 0 && (matches!(w.tag.as_str(), "a" | "ad" | "d") || w.word == "重点");
+        if verb || joins || (modifier && verbs == 0) {
+            out.push_str(w.word);
+            verbs += usize::from(verb);
+        } else {
+            break;
+        }
+    }
+    if verbs == 0 { String::new() } else { out }
+}
+
+/// Whether the words before a number end in a conjunction after a member that is not a
+/// count (`完成A、B和` before `19个治理项目`): the number opens the last member of a list.
+fn opens_last_member(raw: &str) -> bool {
+    let tagged = duban_segment::Segmenter::shared().tag(raw);
+    let Some(last) = tagged.last() else {
+        return false;
+    };
+    let conjunction =
+        last.word == "、" || (last.tag == "c" && matches!(last.word, "和" | "及" | "以及"));
+    let head = raw[..raw.len() - last.word.len()].trim_end();
+    let count_before = DATES_AND_COUNTS
+        .find_iter(head)
+        .last()
+        .is_some_and(|m| m.end() == head.len());
+    conjunction && !head.is_empty() && !count_before
+}
+
+/// The act a list of examples is the object of: the verbs its first member opens with
+/// (`推进A、B` → `推进`), or else its first verbs without the subject before them
+/// (`平台实现A、B` → `实现`), or a preposition it opens with (`对A、B`). Empty when the first
+/// member has none (`南部水厂二期`).
+fn verbs_of_examples(examples: &str) -> String {
+    let first = examples.split('、').next().unwrap_or("");
+    let lead = leading_verbs(first);
+    if !lead.is_empty() {
+        return lead;
+    }
+    let tagged = duban_segment::Segmenter::shared().tag(first);
+    let mut run = String::new();
+    for (k, w) in tagged.iter().enumerate() {
+        if w.tag == "v" {
+            run.push_str(w.word);
+        } else if !run.is_empty() {
+            // The examples follow the act (`实现A、B`); a verb ending the member is part of
+            // an example (`通过自学考试`).
+            return run;
+        } else if k == 0 && w.tag == "p" {
+            // A preposition whose objects the examples are (`对A、B等8件法规提出…`).
+            run.push_str(w.word);
+            return run;
+        }
+    }
+    String::new()
+}
+
 /// Strips comparators, fillers, dates and other counts from a phrase before a number.
 fn core_before(phrase: &str) -> String {
-    let mut phrase = DATES_AND_COUNTS.replace_all(phrase, "").trim().to_string();
+    let mut phrase = without_conjunction(without_dates_and_counts(phrase).trim()).to_string();
     loop {
         let before = phrase.clone();
         // The longest word first: `不超过`, not `超过` leaving `不`.
@@ -1142,18 +1240,48 @@ fn core_before(phrase: &str) -> String {
             break;
         }
     }
-    // `完成A、B、C等4件…`: the list names the things counted, the verb before it the act;
-    // titles in it are examples too (`学习《A》《B》等4部法律`).
-    if phrase.ends_with('等') {
-        phrase.pop();
-        phrase = without_titles(&phrase);
-        if phrase.contains('、')
-            && let Some(first) = duban_segment::Segmenter::shared().tokens(&phrase).first()
-        {
-            phrase = first.text.to_string();
+    without_examples(&phrase)
+}
+
+/// `phrase` without a conjunction at its end, left by a number taken out before it
+/// (`下降3.5%和` → `下降`); a word ending in one keeps it (`惠及`).
+fn without_conjunction(phrase: &str) -> &str {
+    let tagged = duban_segment::Segmenter::shared().tag(phrase);
+    match tagged.last() {
+        Some(w) if w.word == "、" || (w.tag == "c" && matches!(w.word, "和" | "及" | "与")) => {
+            phrase[..phrase.len() - w.word.len()].trim_end()
+        }
+        _ => phrase,
+    }
+}
+
+/// `phrase` without the examples before its last `等` (`刑拘售卖假药等案件嫌犯` → `刑拘案件嫌犯`,
+/// `完成A、B、C等` → `完成`): they name some of the things measured, the verb before them the
+/// act and the words after them the kind. Titles are examples too (`学习《A》《B》等`).
+fn without_examples(phrase: &str) -> String {
+    let tagged = duban_segment::Segmenter::shared().tag(phrase);
+    // `等` as a particle, not inside a word (`等级`, `平等`, `同等`).
+    let mut at = 0;
+    let mut cut = None;
+    for w in &tagged {
+        at += w.word.len();
+        if w.word == "等" && w.tag == "u" {
+            cut = Some(at);
         }
     }
-    phrase
+    let Some(end) = cut else {
+        return phrase.to_string();
+    };
+    let examples = &phrase[..end - '等'.len_utf8()];
+    let untitled = without_titles(examples);
+    // Titles alone are examples marked as such: the words around them stay
+    // (`市政府常务会议集中学习《A》《B》等`).
+    let act = if untitled.len() < examples.len() && !untitled.contains('、') {
+        untitled
+    } else {
+        verbs_of_examples(&untitled)
+    };
+    format!("{act}{}", &phrase[end..])
 }
 
 /// `phrase` without the titles in it (`《…》`).
@@ -1176,11 +1304,15 @@ fn core_after(rest: &str) -> String {
     let end = rest
         .find(['。', '；', ';', '，', ',', '\n', '(', ')', '、'])
         .unwrap_or(rest.len());
-    let after = DATES_AND_COUNTS.replace_all(&rest[..end], "");
+    let after = without_dates_and_counts(&rest[..end]);
     let after = after
         .trim()
         .trim_start_matches(['的', '以', '上', '下'])
         .trim();
+    // A conjunction before the next number joins numbers, it names no thing (`3.5%和4.1%`).
+    if after.chars().all(|c| "和及与、".contains(c)) {
+        return String::new();
+    }
     // A predicate after the number says what became of it, it names no thing
     // (`样本862份均为阴性`, `目标任务100%已完成`).
     if ["为", "均", "都", "已", "全部", "分别", "是"]
@@ -1274,11 +1406,32 @@ fn indicator(f: &str, m: &Found) -> String {
     let (clause_start, num_start, num_end) = (m.clause_start, m.start, m.end);
     let unit = m.bare_unit.as_str();
     let mut raw = f[clause_start..num_start].trim();
+    // A later member of a list of counts (`组织学习5场、党课7场`) is the object of the verb
+    // the list opens with.
+    let mut list_verb = String::new();
     if let Some(last) = COUNTED_LIST_MEMBER.find_iter(raw).last() {
+        list_verb = leading_verbs(&core_before(&raw[..last.start()]));
         raw = &raw[last.end()..];
     }
-    let a = core_before(raw);
+    let mut a = core_before(raw);
+    let b = core_after(&f[num_end..]);
+    // The number opens the last member of a list of objects (`完成A、B和19个治理项目`): the
+    // members before it are other things, only the verb is shared. Not a list of numbers
+    // (`下降9.3%和13.8%`), nor a change of the things before (`吸引剧组落地拍摄、比增65%`).
+    if !b.is_empty() && opens_last_member(raw) {
+        a = leading_verbs(&a);
+    }
     let short = |s: &str| s.chars().count() < 4;
+    // A share (`占预算支出的63%`) is the share of the amount the clause before names.
+    if a.starts_with('占') && !a.starts_with("占比") {
+        let whole = previous_clause(f, clause_start);
+        let share = if a.ends_with("比重") || a.ends_with("比例") {
+            ""
+        } else {
+            "比重"
+        };
+        return format!("{whole}{a}{share}");
+    }
     // A rubric's points in brackets after the item: `遵守决策程序(10分)`.
     if unit == "分" && f[..num_start].trim_end().ends_with(['(', '（']) {
         let line = f[..num_start].trim_end().trim_end_matches(['(', '（']);
@@ -1326,11 +1479,15 @@ fn indicator(f: &str, m: &Found) -> String {
             }
         }
     }
-    let b = core_after(&f[num_end..]);
     let counted = COUNT_UNITS.contains(&unit);
     let mut phrase = a;
     if short(&phrase) && (b.is_empty() || !counted) {
-        phrase = format!("{}{phrase}", previous_clause(f, clause_start));
+        let before = if list_verb.is_empty() || !leading_verbs(raw).is_empty() {
+            previous_clause(f, clause_start)
+        } else {
+            list_verb
+        };
+        phrase = format!("{before}{phrase}");
     }
     if !b.is_empty() && !phrase.ends_with('率') && (counted || !phrase.ends_with("比例")) {
         phrase.push_str(&b);
@@ -1860,6 +2017,77 @@ mod tests {
         assert_eq!(
             indicators("区民政部门应当自收到审核意见之日起3个工作日内作出审批决定。"),
             ["区民政部门作出审批决定时限"]
+        );
+    }
+
+    /// A span closed by `内` before the measured act is no part of its indicator.
+    #[test]
+    fn the_nei_of_a_span_leaves_the_indicator() {
+        assert_eq!(
+            indicators("3年内重点培育200家科技型中小企业。")[1],
+            "重点培育科技型中小企业数"
+        );
+    }
+
+    /// A later member of a list of counts is the object of the verb the list opens with.
+    #[test]
+    fn a_later_member_of_a_list_of_counts_takes_the_lists_verb() {
+        assert_eq!(
+            indicators("组织读书会5场、讲座8场。"),
+            ["组织读书会场数", "组织讲座场数"]
+        );
+        assert_eq!(indicators("新增绿道8公里、碧道3公里。")[1], "新增碧道");
+        // A member with a verb of its own keeps it.
+        assert_eq!(
+            indicators("拟废止规章5件、拟修改规章8件。")[1],
+            "拟修改规章数"
+        );
+    }
+
+    /// A number opening the last member of a list of objects counts only that member.
+    #[test]
+    fn the_last_member_of_a_list_of_objects_drops_the_others() {
+        assert_eq!(
+            indicators("完成道路改造、管网铺设和15个老旧小区改造。"),
+            ["完成老旧小区改造数"]
+        );
+        // Not a list of numbers, nor a word ending in 及.
+        assert_eq!(
+            indicators("门诊费用下降3.5%和4.1%。"),
+            ["门诊费用降幅", "门诊费用降幅"]
+        );
+        assert_eq!(
+            indicators("健康扶贫工程惠及5000人次。"),
+            ["健康扶贫工程惠及人次"]
+        );
+    }
+
+    /// A share `占X的N%` is the share of the amount the clause before names.
+    #[test]
+    fn a_share_is_of_the_amount_named_before_it() {
+        assert_eq!(
+            indicators("全年教育支出20亿元，占财政支出的18%。")[1],
+            "教育支出占财政支出比重"
+        );
+    }
+
+    /// Examples before `等` name some of the things measured: the act and the kind stay.
+    #[test]
+    fn examples_before_deng_leave_the_indicator() {
+        assert_eq!(
+            indicators("推广远程问诊、智能导诊等服务模式12种。"),
+            ["推广服务模式数"]
+        );
+        assert_eq!(indicators("平台接入社保、医保等8类服务。"), ["接入服务数"]);
+        // The examples are the objects of a preposition: it stays.
+        assert_eq!(
+            indicators("对环保、消防等6件条例提出修改建议。"),
+            ["对条例提出修改建议数"]
+        );
+        // Titles are examples; the words around them stay.
+        assert_eq!(
+            indicators("党组会议集中学习《民法典》《行政处罚法》等6部法律。"),
+            ["党组会议集中学习法律数"]
         );
     }
 }
