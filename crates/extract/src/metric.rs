@@ -4,11 +4,16 @@
 //! A metric is a number with a unit; its comparator comes from the words around it and its
 //! indicator from the clause that holds it.
 //!
-//! - Units are an open class read from two lists, measure words that count things
-//!   (`COUNT_UNITS`: `个`, `家`, `艘`, `趟次`…) and units of measure (`MEASURE_UNITS`: `%`,
-//!   `亿美元`, `千瓦时`, `万方`, `元/人/日`, `岁`, `成`…); a 万/亿 before a unit belongs to it, and
-//!   stands as the unit where none follows (`减少1109万`).
-//! - One comparator vocabulary (`COMPARATORS`) gives the operator before a number and is
+//! The words are data, in `corpora/lexicon/` (read through `duban-lexicon`): comparators
+//! (`comparators.tsv`), units (`units.tsv`), fillers, comparison and period words
+//! (`metric_words.tsv`) and the words trimmed from an indicator (`indicator_words.tsv`); this
+//! module holds the rules that use them.
+//!
+//! - Units are an open class read from two lists, measure words that count things (`个`,
+//!   `家`, `艘`, `趟次`…) and units of measure (`%`, `亿美元`, `千瓦时`, `万方`, `元/人/日`,
+//!   `岁`, `成`…); a 万/亿 before a unit belongs to it, and stands as the unit where none
+//!   follows (`减少1109万`).
+//! - One comparator vocabulary (`comparators.tsv`) gives the operator before a number and is
 //!   trimmed from the indicator. A comparator counts where it is a word of its own (`保证` is
 //!   none in `保证金`) and only fillers (`约`, `了`, `分别`…) stand between it and the number.
 //!   A change (`增长`, `下降`) keeps its op whatever qualifies it (`增长10%以上`); a change
@@ -33,157 +38,30 @@ use crate::deadline::excluded_ranges;
 use crate::fold::Folded;
 use crate::numeral::number_value;
 use crate::words::WordList;
+use duban_lexicon::{
+    Comparator, IndicatorWord, MetricWord, Unit, comparators, indicator_words, metric_words, units,
+};
 use duban_model::{Metric, Op};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Measure words that count discrete things: the counted thing usually follows the number
-/// (`实现11类高频电子证照入库应用`), and a count's indicator is the number of it (`…数`).
-const COUNT_UNITS: &[&str] = &[
-    "个",
-    "家",
-    "项",
-    "件",
-    "人",
-    "名",
-    "位",
-    "户",
-    "所",
-    "座",
-    "栋",
-    "间",
-    "处",
-    "张",
-    "套",
-    "台",
-    "辆",
-    "艘",
-    "架",
-    "部",
-    "条",
-    "轮",
-    "场",
-    "期",
-    "篇",
-    "份",
-    "批",
-    "宗",
-    "类",
-    "种",
-    "支",
-    "册",
-    "本",
-    "枚",
-    "对",
-    "起",
-    "通",
-    "票",
-    "头",
-    "只",
-    "株",
-    "方面",
-    "个方面",
-    "人次",
-    "件次",
-    "场次",
-    "户次",
-    "批次",
-    "剂次",
-    "趟次",
-    "车次",
-    "架次",
-    "班次",
-    "村",
-    "镇",
-    "乡",
-    "区",
-    "县",
-    "单位",
-    "次",
-    "回",
-];
+/// The units of a role (`units.tsv`).
+fn units_of(role: Unit) -> &'static [&'static str] {
+    units().of(role)
+}
 
-/// Units of measure: shares, time, money, size, energy, age; Latin units as printed.
-const MEASURE_UNITS: &[&str] = &[
-    "%",
-    "‰",
-    "个百分点",
-    "百分点",
-    "倍",
-    "成",
-    "个工作日",
-    "工作日",
-    "个月",
-    "个小时",
-    "小时",
-    "分钟",
-    "秒钟",
-    "天",
-    "日",
-    "年",
-    "个季度",
-    "学时",
-    "课时",
-    "元",
-    "美元",
-    "港元",
-    "欧元",
-    "平方米",
-    "平方公里",
-    "平方千米",
-    "立方米",
-    "公里",
-    "千米",
-    "公顷",
-    "亩",
-    "方",
-    "标箱",
-    "吨标准煤",
-    "吨",
-    "千克",
-    "公斤",
-    "斤",
-    "千瓦时",
-    "千瓦",
-    "度",
-    "周岁",
-    "岁",
-    "分",
-    "EFLOPS",
-    "PFLOPS",
-    "TFLOPS",
-    "EB",
-    "PB",
-    "TB",
-    "Gbps",
-    "Mbps",
-    "kWh",
-    "MW",
-    "GW",
-    "kW",
-];
+/// Whether a unit counts discrete things (`个`, `家`, `人次`): the counted thing usually
+/// follows the number (`实现11类高频电子证照入库应用`), and a count's indicator is the number of
+/// it (`…数`).
+fn is_count(unit: &str) -> bool {
+    units_of(Unit::Count).contains(&unit)
+}
 
-/// What a unit may be priced or measured per (`元/人/日`, `元/亩`): the unit keeps it.
-const PER_UNITS: &[&str] = &[
-    "人",
-    "日",
-    "天",
-    "月",
-    "年",
-    "亩",
-    "吨",
-    "户",
-    "头",
-    "只",
-    "次",
-    "件",
-    "个",
-    "小时",
-    "平方米",
-    "千瓦时",
-    "度",
-    "kWh",
-];
+/// Whether a unit is a span of time: a relative limit counts in it (`3个工作日内`), and a
+/// number of it before `前`/`后` dates something (`30天前`).
+fn is_time(unit: &str) -> bool {
+    units_of(Unit::Time).contains(&unit)
+}
 
 /// An alternation of words, longest first so that `个百分点` wins over `个`.
 fn alternation(lists: &[&[&str]]) -> String {
@@ -198,14 +76,15 @@ fn alternation(lists: &[&[&str]]) -> String {
 }
 
 /// Every unit, longest first.
-static UNITS: LazyLock<String> = LazyLock::new(|| alternation(&[COUNT_UNITS, MEASURE_UNITS]));
+static UNITS: LazyLock<String> =
+    LazyLock::new(|| alternation(&[units_of(Unit::Count), units_of(Unit::Measure)]));
 
 /// A Chinese numeral.
 const CN: &str = "[一二两三四五六七八九十百千]+";
 
 static METRIC: LazyLock<Regex> = LazyLock::new(|| {
     let units = &*UNITS;
-    let per = alternation(&[PER_UNITS]);
+    let per = alternation(&[units_of(Unit::Per)]);
     Regex::new(&format!(
         r"(?:(?P<wan>万|千)余(?P<wunit>{units})|(?P<frac>(?P<den>\d+|{CN})分之(?P<numer>\d+(?:\.\d+)?|{CN}))|(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇点]+))|(?P<num>\d(?: ?\d)*(?:,\d{{3}})*(?:\.\d+)?|{CN})(?:\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?:(?P<mult>万亿|亿|万|千)?(?P<approx>余|多)?\s*(?P<unit>{units})(?P<per>(?:/(?:{per}))*)|(?P<bare>万亿|亿|万)(?P<bapprox>余|多)?))(?P<tail>及以上|及以下|以上|以下|以内|之内|内|左右|上下|多|余)?"
     ))
@@ -234,81 +113,28 @@ enum Role {
     Level,
 }
 
-/// The comparator vocabulary: the words that give the operator before a number, and the words
-/// trimmed from the end of an indicator phrase. One list serves both, so that a comparator
-/// never ends up inside an indicator (`出庭应诉率不大于5%` → `出庭应诉率`).
-const COMPARATORS: &[(&str, Op, Role)] = &[
-    ("不低于", Op::Ge, Role::Bound),
-    ("不少于", Op::Ge, Role::Bound),
-    ("不小于", Op::Ge, Role::Bound),
-    ("不得低于", Op::Ge, Role::Bound),
-    ("不得少于", Op::Ge, Role::Bound),
-    ("不应低于", Op::Ge, Role::Bound),
-    ("至少", Op::Ge, Role::Bound),
-    ("保证", Op::Ge, Role::Bound),
-    ("突破", Op::Ge, Role::Bound),
-    ("超过", Op::Ge, Role::Bound),
-    ("超", Op::Ge, Role::Bound),
-    ("过", Op::Ge, Role::Bound),
-    ("逾", Op::Ge, Role::Bound),
-    ("高于", Op::Ge, Role::Bound),
-    ("大于", Op::Ge, Role::Bound),
-    ("多于", Op::Ge, Role::Bound),
-    ("不超过", Op::Le, Role::Bound),
-    ("不得超过", Op::Le, Role::Bound),
-    ("不应超过", Op::Le, Role::Bound),
-    ("不高于", Op::Le, Role::Bound),
-    ("不得高于", Op::Le, Role::Bound),
-    ("不大于", Op::Le, Role::Bound),
-    ("不多于", Op::Le, Role::Bound),
-    ("低于", Op::Le, Role::Bound),
-    ("小于", Op::Le, Role::Bound),
-    ("少于", Op::Le, Role::Bound),
-    ("控制在", Op::Le, Role::Bound),
-    ("控制到", Op::Le, Role::Bound),
-    ("最高", Op::Le, Role::Bound),
-    ("最多", Op::Le, Role::Bound),
-    ("最长", Op::Le, Role::Bound),
-    ("压减", Op::Decrease, Role::Change),
-    ("压降", Op::Decrease, Role::Change),
-    ("压缩", Op::Decrease, Role::Change),
-    ("缩减", Op::Decrease, Role::Change),
-    ("减少", Op::Decrease, Role::Change),
-    ("下降", Op::Decrease, Role::Change),
-    ("降低", Op::Decrease, Role::Change),
-    ("回落", Op::Decrease, Role::Change),
-    ("下滑", Op::Decrease, Role::Change),
-    ("缩短", Op::Decrease, Role::Change),
-    ("缩小", Op::Decrease, Role::Change),
-    ("减轻", Op::Decrease, Role::Change),
-    ("减负", Op::Decrease, Role::Change),
-    ("降幅", Op::Decrease, Role::Change),
-    ("降", Op::Decrease, Role::Change),
-    ("增长", Op::Increase, Role::Change),
-    ("增加", Op::Increase, Role::Change),
-    ("上升", Op::Increase, Role::Change),
-    ("上涨", Op::Increase, Role::Change),
-    ("提高", Op::Increase, Role::Change),
-    ("提升", Op::Increase, Role::Change),
-    ("拉升", Op::Increase, Role::Change),
-    ("扩大", Op::Increase, Role::Change),
-    ("比增", Op::Increase, Role::Change),
-    ("增幅", Op::Increase, Role::Change),
-    ("涨幅", Op::Increase, Role::Change),
-    ("增", Op::Increase, Role::Change),
-    ("扣除", Op::Decrease, Role::Points),
-    ("扣", Op::Decrease, Role::Points),
-    ("加", Op::Increase, Role::Points),
-    ("均达到", Op::Eq, Role::Level),
-    ("都达到", Op::Eq, Role::Level),
-    ("分别达到", Op::Eq, Role::Level),
-    ("达到", Op::Eq, Role::Level),
-    ("稳定在", Op::Eq, Role::Level),
-    ("保持在", Op::Eq, Role::Level),
-    ("均为", Op::Eq, Role::Level),
-    ("达", Op::Eq, Role::Level),
-    ("为", Op::Eq, Role::Level),
-];
+/// The comparator vocabulary (`comparators.tsv`): the words that give the operator before a
+/// number, each with its operator and role, in the file's order. The same words are trimmed
+/// from the end of an indicator phrase ([`TRIMMED`]), so that a comparator never ends up inside
+/// an indicator (`出庭应诉率不大于5%` → `出庭应诉率`).
+static COMPARATORS: LazyLock<Vec<(&'static str, Op, Role)>> = LazyLock::new(|| {
+    comparators()
+        .entries()
+        .iter()
+        .map(|e| {
+            let (op, role) = match e.role {
+                Comparator::AtLeast => (Op::Ge, Role::Bound),
+                Comparator::AtMost => (Op::Le, Role::Bound),
+                Comparator::Increase => (Op::Increase, Role::Change),
+                Comparator::Decrease => (Op::Decrease, Role::Change),
+                Comparator::PointsAdded => (Op::Increase, Role::Points),
+                Comparator::PointsTaken => (Op::Decrease, Role::Points),
+                Comparator::Level => (Op::Eq, Role::Level),
+            };
+            (e.word, op, role)
+        })
+        .collect()
+});
 
 /// [`COMPARATORS`] as one automaton: the comparator nearest the number is the one that ends
 /// last in the clause before it.
@@ -316,15 +142,10 @@ static COMPARATOR_WORDS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(COMPARATORS.iter().map(|(w, _, _)| *w)));
 
 /// Words that may stand between a comparator and its number without taking it over
-/// (`增长约300%`, `提高到近56%`, `分别增长2.3%`, `降幅超过4.25%`), longest first.
-const FILLERS: &[&str] = &[
-    "分别", "均", "都", "双双", "约", "接近", "将近", "近", "了", "达到", "达", "为", "超过", "超",
-    "在", "是", "有", "再",
-];
-
-/// Words that open a comparison with a base (`比上年增加`, `同比增长`): after one, a change of
-/// a count is a change, not a count of new things.
-const COMPARISON: &[&str] = &["比", "同比", "较", "环比"];
+/// (`增长约300%`, `提高到近56%`, `分别增长2.3%`, `降幅超过4.25%`), stripped in the file's order.
+fn fillers() -> &'static [&'static str] {
+    metric_words().of(MetricWord::Filler)
+}
 
 /// The comparator that governs a number, from the clause before it: its operator and role, and
 /// whether a change reaches a level (`提高到`).
@@ -334,7 +155,7 @@ fn comparator(prefix: &str, unit: &str, counted: bool) -> Option<(Op, Role, bool
     let start = end - word.len();
     // A level word or a filler bound after another comparator (`增长达20%`, `降幅超过4%`,
     // `至少达到3家`) leaves the number to the one before it.
-    if (role == Role::Level || FILLERS.contains(&word))
+    if (role == Role::Level || fillers().contains(&word))
         && let Some((j, end2)) = COMPARATOR_WORDS.last_in(&prefix[..start])
         && let found @ Some(_) = governs(prefix, j, end2, unit, counted)
     {
@@ -399,7 +220,7 @@ fn governs(
 fn strip_fillers(mut gap: &str) -> &str {
     loop {
         let before = gap;
-        for w in FILLERS {
+        for w in fillers() {
             if let Some(rest) = gap.strip_prefix(w) {
                 gap = rest.trim_start();
             }
@@ -675,7 +496,7 @@ fn found_in(f: &str) -> Vec<Found> {
             tail
         };
         let bare_unit = unit.clone();
-        let counted = COUNT_UNITS.contains(&unit.as_str());
+        let counted = is_count(&unit);
         let cmp = comparator(prefix, &unit, counted);
         let approx = get("approx").is_some()
             || get("bapprox").is_some()
@@ -687,7 +508,10 @@ fn found_in(f: &str) -> Vec<Found> {
                 // …unless what changes is a count of things named after it (`增加2个工作室`).
                 let object = counted
                     && after.starts_with(|c: char| !c.is_ascii() && !is_stop(c))
-                    && !COMPARISON.iter().any(|w| prefix.contains(w));
+                    && !metric_words()
+                        .of(MetricWord::Comparison)
+                        .iter()
+                        .any(|w| prefix.contains(w));
                 if object {
                     tail_op(tail, approx).unwrap_or(Op::Eq)
                 } else {
@@ -870,7 +694,7 @@ fn is_quantity(
     if unit == "日" && (prefix.ends_with('月') || !after.starts_with(['以', '内'])) {
         return false;
     }
-    if TIME_UNITS.contains(&unit) && after.starts_with(['前', '后']) {
+    if is_time(unit) && after.starts_with(['前', '后']) {
         return false;
     }
     // A look-back window: `近3年内无重大违法`.
@@ -894,7 +718,10 @@ fn is_quantity(
     }
     // A count that is a recurrence's times: `每年至少召开一次`, `一年两次`.
     if matches!(unit, "次" | "回")
-        && (PERIODS.iter().any(|p| prefix.contains(p))
+        && (metric_words()
+            .of(MetricWord::Period)
+            .iter()
+            .any(|p| prefix.contains(p))
             || prefix.ends_with("一年")
             || every_n_years(prefix))
     {
@@ -905,21 +732,6 @@ fn is_quantity(
     }
     true
 }
-
-/// The periods of a recurrence (`每年至少召开一次`); `每个台区` is none.
-const PERIODS: &[&str] = &[
-    "每年",
-    "每月",
-    "每季",
-    "每周",
-    "每天",
-    "每日",
-    "每半年",
-    "每两年",
-    "每隔",
-    "每学期",
-    "每次",
-];
 
 /// `每5年`, `每三个月`: a period of several years or months.
 fn every_n_years(prefix: &str) -> bool {
@@ -996,80 +808,22 @@ fn list_of_rates(phrase: &str) -> bool {
             .all(|p| p.ends_with('率') || p.ends_with("比例") || p.ends_with("比重"))
 }
 
-/// Words trimmed from the ends of an indicator phrase besides [`COMPARATORS`]: fillers, time
-/// words and predicates (`今年赤字率拟按` → `赤字率`).
-const TRAILING: &[&str] = &[
-    "至",
-    "到",
-    "原则上",
-    "一般",
-    "分别",
-    "保证有",
-    "在现有基础上",
-    "比上年",
-    "同比",
-    "较上年",
-    "累计",
-    "共",
-    "已",
-    "有",
-    "的",
-    "均",
-    "都",
-    "约",
-    "近",
-    "接近",
-    "年均",
-    "双双",
-    "调整",
-    "拟按",
-    "预计",
-    "全年",
-    "今年",
-    "年内",
-    "要",
-    "将",
-    "实现",
-    "再",
-];
-
-/// [`COMPARATORS`] and [`TRAILING`], longest first.
+/// [`COMPARATORS`] and the trailing indicator words (`indicator_words.tsv`: fillers, time
+/// words and predicates, `今年赤字率拟按` → `赤字率`), longest first.
 static TRIMMED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut words: Vec<&str> = COMPARATORS
         .iter()
         .map(|(w, _, _)| *w)
-        .chain(TRAILING.iter().copied())
+        .chain(
+            indicator_words()
+                .of(IndicatorWord::Trailing)
+                .iter()
+                .copied(),
+        )
         .collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     words
 });
-
-/// Words trimmed from the start of an indicator phrase.
-const LEADING: &[&str] = &[
-    "以",
-    "到",
-    "至",
-    "其中",
-    "确保",
-    "原则上",
-    "目前",
-    "约",
-    "预计",
-    "力争",
-    "全年",
-    "今年",
-    "共",
-    "累计",
-    "已",
-    "较",
-    "比",
-    "截至",
-    "截止",
-    "在",
-    "并",
-    "分",
-    "实现",
-];
 
 static DATES_AND_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
     let units = &*UNITS;
@@ -1229,7 +983,7 @@ fn core_before(phrase: &str) -> String {
         while let Some(p) = TRIMMED.iter().find_map(|w| phrase.strip_suffix(w)) {
             phrase = p.trim_end().to_string();
         }
-        for lead in LEADING {
+        for lead in indicator_words().of(IndicatorWord::Leading) {
             if let Some(p) = phrase.strip_prefix(lead)
                 && p.chars().count() >= 2
             {
@@ -1398,10 +1152,6 @@ fn share_head(parts: &mut [String]) {
 /// The indicator a metric measures: the clause before the number without its comparator and
 /// other numbers, completed by what is counted or measured after it (`…数`), by the condition of
 /// a deduction (`未持证上岗…扣分`), or by the item a rubric's points are for (`…分值`).
-/// Units of a span of time: a relative limit counts in them (`3个工作日内`), and a number of
-/// them before `前`/`后` dates something (`30天前`).
-const TIME_UNITS: &[&str] = &["天", "日", "个月", "小时", "个小时", "工作日", "个工作日"];
-
 fn indicator(f: &str, m: &Found) -> String {
     let (clause_start, num_start, num_end) = (m.clause_start, m.start, m.end);
     let unit = m.bare_unit.as_str();
@@ -1460,7 +1210,7 @@ fn indicator(f: &str, m: &Found) -> String {
     // actor may take for the act after it: `区民政部门作出审批决定时限`.
     // Only a duty's limit (`应当…`, `自…之日起`): a span before a result (`72小时内累计采样…`)
     // is no limit.
-    if TIME_UNITS.contains(&unit) && raw.contains(['应', '须', '要', '起', '自']) {
+    if is_time(unit) && raw.contains(['应', '须', '要', '起', '自']) {
         let after = f[num_end..].trim_start();
         let rest = if f[..num_end].ends_with('内') {
             Some(after)
@@ -1479,7 +1229,7 @@ fn indicator(f: &str, m: &Found) -> String {
             }
         }
     }
-    let counted = COUNT_UNITS.contains(&unit);
+    let counted = is_count(unit);
     let mut phrase = a;
     if short(&phrase) && (b.is_empty() || !counted) {
         let before = if list_verb.is_empty() || !leading_verbs(raw).is_empty() {
@@ -1891,11 +1641,15 @@ mod tests {
     /// One comparator vocabulary: every comparator is trimmed from the indicator.
     #[test]
     fn every_comparator_is_trimmed_from_the_indicator() {
-        for (w, _, _) in COMPARATORS {
+        for (w, _, _) in COMPARATORS.iter() {
             let m = metrics(&format!("行政诉讼败诉率{w}5%"));
             if let Some(m) = m.first() {
                 assert_eq!(m.indicator, "行政诉讼败诉率", "{w}");
             }
+        }
+        // The comparators that give the operator are the words trimmed: one list.
+        for (w, _, _) in COMPARATORS.iter() {
+            assert!(TRIMMED.contains(w), "{w}");
         }
         assert_eq!(metrics("出庭应诉率不大于5%")[0].indicator, "出庭应诉率");
         assert_eq!(metrics("出庭应诉率不大于5%")[0].op, Op::Le);
