@@ -1078,6 +1078,22 @@ fn core_after(rest: &str) -> String {
     after.to_string()
 }
 
+/// The thing an earlier count of the sentence before `clause_start` counts in `unit`, the last
+/// one that names it (`健全46项制度，其中新建19项` → `制度`).
+fn counted_before(f: &str, clause_start: usize, unit: &str) -> Option<String> {
+    let head = &f[..clause_start];
+    let start = head.rfind(['。', '；', ';', '\n']).map_or(0, |p| {
+        p + head[p..].chars().next().map_or(1, char::len_utf8)
+    });
+    let sentence = &head[start..];
+    sentence
+        .match_indices(unit)
+        .filter(|(i, _)| sentence[..*i].ends_with(|c: char| c.is_ascii_digit()))
+        .map(|(i, u)| core_after(&sentence[i + u.len()..]))
+        .filter(|thing| !thing.is_empty())
+        .last()
+}
+
 /// The clause before `clause_start`, as a condition or subject (`未建立台账的` → `未建立台账`).
 fn previous_clause(f: &str, clause_start: usize) -> String {
     let head = f[..clause_start].trim_end_matches(['，', ',', '。', '；', ';', '(', '（', ' ']);
@@ -1231,7 +1247,16 @@ fn indicator(f: &str, m: &Found) -> String {
     }
     let counted = is_count(unit);
     let mut phrase = a;
-    if short(&phrase) && (b.is_empty() || !counted) {
+    // A bare act counted in the unit of an earlier count of the sentence counts the same things
+    // (`健全46项制度，其中新建19项，修订27项` → `新建制度项数`, `修订制度项数`).
+    let earlier = if counted && b.is_empty() && !phrase.is_empty() && short(&phrase) {
+        counted_before(f, clause_start, unit)
+    } else {
+        None
+    };
+    if let Some(thing) = earlier {
+        phrase.push_str(&thing);
+    } else if short(&phrase) && (b.is_empty() || !counted) {
         let before = if list_verb.is_empty() || !leading_verbs(raw).is_empty() {
             previous_clause(f, clause_start)
         } else {
@@ -1842,6 +1867,15 @@ mod tests {
         assert_eq!(
             indicators("党组会议集中学习《民法典》《行政处罚法》等6部法律。"),
             ["党组会议集中学习法律数"]
+        );
+    }
+
+    /// A bare act counted in the unit of an earlier count counts the same things.
+    #[test]
+    fn a_bare_act_counts_the_things_of_an_earlier_count() {
+        assert_eq!(
+            indicators("清理80件规范性文件，其中废止12件，修改20件。"),
+            ["清理规范性文件数", "废止规范性文件数", "修改规范性文件数"]
         );
     }
 }
