@@ -1058,7 +1058,10 @@ fn core_after(rest: &str) -> String {
     let end = rest
         .find(['。', '；', ';', '，', ',', '\n', '(', ')', '、'])
         .unwrap_or(rest.len());
-    let after = without_dates_and_counts(&rest[..end]);
+    let after = match head_of_modified(rest) {
+        Some(head) => head.to_string(),
+        None => without_dates_and_counts(&rest[..end]),
+    };
     let after = after
         .trim()
         .trim_start_matches(['的', '以', '上', '下'])
@@ -1076,6 +1079,33 @@ fn core_after(rest: &str) -> String {
         return String::new();
     }
     after.to_string()
+}
+
+/// The head noun after a number whose modifiers run through a list to the end of the clause:
+/// a relative clause (`200名掌握关键技术、熟悉国际规则的领军人才` → `领军人才`) or examples
+/// (`50名律师、公证员等法律服务人才` → `法律服务人才`). None when the clause holds no list, or
+/// other numbers (each member then counts its own thing).
+fn head_of_modified(rest: &str) -> Option<&str> {
+    let clause_end = rest
+        .find(['。', '；', ';', '，', ',', '\n', '(', ')'])
+        .unwrap_or(rest.len());
+    let clause = &rest[..clause_end];
+    let list = clause.find('、')?;
+    if clause.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let tagged = duban_segment::Segmenter::shared().tag(clause);
+    let mut at = 0;
+    let mut head = None;
+    for w in &tagged {
+        at += w.word.len();
+        let closes = (w.word == "的" && w.tag == "uj") || (w.word == "等" && w.tag == "u");
+        if closes && at > list {
+            head = Some(at);
+        }
+    }
+    let head = clause[head?..].trim();
+    (!head.is_empty() && head.chars().count() <= 12).then_some(head)
 }
 
 /// The thing an earlier count of the sentence before `clause_start` counts in `unit`, the last
@@ -1876,6 +1906,24 @@ mod tests {
         assert_eq!(
             indicators("清理80件规范性文件，其中废止12件，修改20件。"),
             ["清理规范性文件数", "废止规范性文件数", "修改规范性文件数"]
+        );
+    }
+
+    /// A count's thing is the head noun after modifiers that run through a list.
+    #[test]
+    fn a_count_names_the_head_noun_after_a_listed_modifier() {
+        assert_eq!(
+            indicators("引进200名掌握关键技术、熟悉国际规则的领军人才。"),
+            ["引进领军人才数"]
+        );
+        assert_eq!(
+            indicators("培养50名律师、公证员等法律服务人才。"),
+            ["培养法律服务人才数"]
+        );
+        // Members with numbers of their own count their own things.
+        assert_eq!(
+            indicators("培训200名教师、50名医生的骨干人才。")[0],
+            "培训教师数"
         );
     }
 }
