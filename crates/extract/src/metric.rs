@@ -1926,4 +1926,13 @@ mod tests {
             "培训教师数"
         );
     }
+
+    /// The start of a change (`从`, `由`) is no part of the indicator of its target.
+    #[test]
+    fn the_start_of_a_change_leaves_the_indicator() {
+        assert_eq!(
+            indicators("研发投入占地区生产总值比重从2.1%提高到2.6%。"),
+            ["研发投入占地区生产总值比重"]
+        );
+    }
 }
