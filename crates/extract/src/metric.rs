@@ -1205,8 +1205,15 @@ fn indicator(f: &str, m: &Found) -> String {
     // A later member of a list of counts (`组织学习5场、党课7场`) is the object of the verb
     // the list opens with.
     let mut list_verb = String::new();
-    if let Some(last) = COUNTED_LIST_MEMBER.find_iter(raw).last() {
+    // …and a change naming nothing after a member (`3.9万亿元、比上年增加…`) is that member's.
+    let mut member_before = String::new();
+    let members: Vec<_> = COUNTED_LIST_MEMBER.find_iter(raw).collect();
+    if let Some(last) = members.last() {
         list_verb = leading_verbs(&core_before(&raw[..last.start()]));
+        let from = members.len().checked_sub(2).map_or(0, |k| members[k].end());
+        let member =
+            raw[from..last.start()].trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+        member_before = core_before(member);
         raw = &raw[last.end()..];
     }
     let mut a = core_before(raw);
@@ -1287,7 +1294,12 @@ fn indicator(f: &str, m: &Found) -> String {
     if let Some(thing) = earlier {
         phrase.push_str(&thing);
     } else if short(&phrase) && (b.is_empty() || !counted) {
-        let before = if list_verb.is_empty() || !leading_verbs(raw).is_empty() {
+        // A member naming no thing of its own (`3.9万亿元、比上年增加1000亿元`) is no member.
+        let nothing = phrase.is_empty() && b.is_empty();
+        // (a bare number after a member is the next of a list of values, not a change of it)
+        let before = if nothing && !member_before.is_empty() && !raw.is_empty() {
+            member_before
+        } else if list_verb.is_empty() || nothing || !leading_verbs(raw).is_empty() {
             previous_clause(f, clause_start)
         } else {
             list_verb
@@ -1927,12 +1939,21 @@ mod tests {
         );
     }
 
-    /// The start of a change (`从`, `由`) is no part of the indicator of its target.
+    /// The start of a change (`从`) is no part of the indicator of its target.
     #[test]
     fn the_start_of_a_change_leaves_the_indicator() {
         assert_eq!(
             indicators("研发投入占地区生产总值比重从2.1%提高到2.6%。"),
             ["研发投入占地区生产总值比重"]
+        );
+    }
+
+    /// A change after a list member names no thing of its own: it takes no list verb.
+    #[test]
+    fn a_change_after_a_member_takes_no_list_verb() {
+        assert_eq!(
+            indicators("拟安排专项债券3.9万亿元、比上年增加1000亿元。")[1],
+            "拟安排专项债券"
         );
     }
 }
