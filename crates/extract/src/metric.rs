@@ -4,11 +4,16 @@
 //! A metric is a number with a unit; its comparator comes from the words around it and its
 //! indicator from the clause that holds it.
 //!
-//! - Units are an open class read from two lists, measure words that count things
-//!   (`COUNT_UNITS`: `个`, `家`, `艘`, `趟次`…) and units of measure (`MEASURE_UNITS`: `%`,
-//!   `亿美元`, `千瓦时`, `万方`, `元/人/日`, `岁`, `成`…); a 万/亿 before a unit belongs to it, and
-//!   stands as the unit where none follows (`减少1109万`).
-//! - One comparator vocabulary (`COMPARATORS`) gives the operator before a number and is
+//! The words are data, in `corpora/lexicon/` (read through `duban-lexicon`): comparators
+//! (`comparators.tsv`), units (`units.tsv`), fillers, comparison and period words
+//! (`metric_words.tsv`) and the words trimmed from an indicator (`indicator_words.tsv`); this
+//! module holds the rules that use them.
+//!
+//! - Units are an open class read from two lists, measure words that count things (`个`,
+//!   `家`, `艘`, `趟次`…) and units of measure (`%`, `亿美元`, `千瓦时`, `万方`, `元/人/日`,
+//!   `岁`, `成`…); a 万/亿 before a unit belongs to it, and stands as the unit where none
+//!   follows (`减少1109万`).
+//! - One comparator vocabulary (`comparators.tsv`) gives the operator before a number and is
 //!   trimmed from the indicator. A comparator counts where it is a word of its own (`保证` is
 //!   none in `保证金`) and only fillers (`约`, `了`, `分别`…) stand between it and the number.
 //!   A change (`增长`, `下降`) keeps its op whatever qualifies it (`增长10%以上`); a change
@@ -17,6 +22,11 @@
 //! - Lists: `A、B分别增长X、Y` pairs subjects and values one to one; one value after a list
 //!   (`A、B均达到100%`) is one metric per member; a bare number before another
 //!   (`6.5和2.3个百分点`) shares its unit. A range `2-3个` is two metrics.
+//! - Indicators: the clause before the number without comparators, fillers, time words, other
+//!   numbers (with the `内` of a span) and the examples before `等`, completed by the thing
+//!   counted after it. Of a list, a member keeps only the list's verb (`完成A、B和5个C` →
+//!   `完成C数`, `组织学习5场、党课7场` → `组织党课场数`); a share (`占X的N%`) is of the amount
+//!   the clause before names. Verbs are told by the segmenter's part-of-speech tags.
 //!
 //! Not metrics: years and dates, ordinals (`第1次`), numbers inside names and titles
 //! (`12345热线`, `5G`, `《…》`), counts that are a recurrence's `times`, the start of a change
@@ -28,157 +38,30 @@ use crate::deadline::excluded_ranges;
 use crate::fold::Folded;
 use crate::numeral::number_value;
 use crate::words::WordList;
+use duban_lexicon::{
+    Comparator, IndicatorWord, MetricWord, Unit, comparators, indicator_words, metric_words, units,
+};
 use duban_model::{Metric, Op};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Measure words that count discrete things: the counted thing usually follows the number
-/// (`实现11类高频电子证照入库应用`), and a count's indicator is the number of it (`…数`).
-const COUNT_UNITS: &[&str] = &[
-    "个",
-    "家",
-    "项",
-    "件",
-    "人",
-    "名",
-    "位",
-    "户",
-    "所",
-    "座",
-    "栋",
-    "间",
-    "处",
-    "张",
-    "套",
-    "台",
-    "辆",
-    "艘",
-    "架",
-    "部",
-    "条",
-    "轮",
-    "场",
-    "期",
-    "篇",
-    "份",
-    "批",
-    "宗",
-    "类",
-    "种",
-    "支",
-    "册",
-    "本",
-    "枚",
-    "对",
-    "起",
-    "通",
-    "票",
-    "头",
-    "只",
-    "株",
-    "方面",
-    "个方面",
-    "人次",
-    "件次",
-    "场次",
-    "户次",
-    "批次",
-    "剂次",
-    "趟次",
-    "车次",
-    "架次",
-    "班次",
-    "村",
-    "镇",
-    "乡",
-    "区",
-    "县",
-    "单位",
-    "次",
-    "回",
-];
+/// The units of a role (`units.tsv`).
+fn units_of(role: Unit) -> &'static [&'static str] {
+    units().of(role)
+}
 
-/// Units of measure: shares, time, money, size, energy, age; Latin units as printed.
-const MEASURE_UNITS: &[&str] = &[
-    "%",
-    "‰",
-    "个百分点",
-    "百分点",
-    "倍",
-    "成",
-    "个工作日",
-    "工作日",
-    "个月",
-    "个小时",
-    "小时",
-    "分钟",
-    "秒钟",
-    "天",
-    "日",
-    "年",
-    "个季度",
-    "学时",
-    "课时",
-    "元",
-    "美元",
-    "港元",
-    "欧元",
-    "平方米",
-    "平方公里",
-    "平方千米",
-    "立方米",
-    "公里",
-    "千米",
-    "公顷",
-    "亩",
-    "方",
-    "标箱",
-    "吨标准煤",
-    "吨",
-    "千克",
-    "公斤",
-    "斤",
-    "千瓦时",
-    "千瓦",
-    "度",
-    "周岁",
-    "岁",
-    "分",
-    "EFLOPS",
-    "PFLOPS",
-    "TFLOPS",
-    "EB",
-    "PB",
-    "TB",
-    "Gbps",
-    "Mbps",
-    "kWh",
-    "MW",
-    "GW",
-    "kW",
-];
+/// Whether a unit counts discrete things (`个`, `家`, `人次`): the counted thing usually
+/// follows the number (`实现11类高频电子证照入库应用`), and a count's indicator is the number of
+/// it (`…数`).
+fn is_count(unit: &str) -> bool {
+    units_of(Unit::Count).contains(&unit)
+}
 
-/// What a unit may be priced or measured per (`元/人/日`, `元/亩`): the unit keeps it.
-const PER_UNITS: &[&str] = &[
-    "人",
-    "日",
-    "天",
-    "月",
-    "年",
-    "亩",
-    "吨",
-    "户",
-    "头",
-    "只",
-    "次",
-    "件",
-    "个",
-    "小时",
-    "平方米",
-    "千瓦时",
-    "度",
-    "kWh",
-];
+/// Whether a unit is a span of time: a relative limit counts in it (`3个工作日内`), and a
+/// number of it before `前`/`后` dates something (`30天前`).
+fn is_time(unit: &str) -> bool {
+    units_of(Unit::Time).contains(&unit)
+}
 
 /// An alternation of words, longest first so that `个百分点` wins over `个`.
 fn alternation(lists: &[&[&str]]) -> String {
@@ -193,14 +76,15 @@ fn alternation(lists: &[&[&str]]) -> String {
 }
 
 /// Every unit, longest first.
-static UNITS: LazyLock<String> = LazyLock::new(|| alternation(&[COUNT_UNITS, MEASURE_UNITS]));
+static UNITS: LazyLock<String> =
+    LazyLock::new(|| alternation(&[units_of(Unit::Count), units_of(Unit::Measure)]));
 
 /// A Chinese numeral.
 const CN: &str = "[一二两三四五六七八九十百千]+";
 
 static METRIC: LazyLock<Regex> = LazyLock::new(|| {
     let units = &*UNITS;
-    let per = alternation(&[PER_UNITS]);
+    let per = alternation(&[units_of(Unit::Per)]);
     Regex::new(&format!(
         r"(?:(?P<wan>万|千)余(?P<wunit>{units})|(?P<frac>(?P<den>\d+|{CN})分之(?P<numer>\d+(?:\.\d+)?|{CN}))|(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇点]+))|(?P<num>\d(?: ?\d)*(?:,\d{{3}})*(?:\.\d+)?|{CN})(?:\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?:(?P<mult>万亿|亿|万|千)?(?P<approx>余|多)?\s*(?P<unit>{units})(?P<per>(?:/(?:{per}))*)|(?P<bare>万亿|亿|万)(?P<bapprox>余|多)?))(?P<tail>及以上|及以下|以上|以下|以内|之内|内|左右|上下|多|余)?"
     ))
@@ -229,81 +113,28 @@ enum Role {
     Level,
 }
 
-/// The comparator vocabulary: the words that give the operator before a number, and the words
-/// trimmed from the end of an indicator phrase. One list serves both, so that a comparator
-/// never ends up inside an indicator (`出庭应诉率不大于5%` → `出庭应诉率`).
-const COMPARATORS: &[(&str, Op, Role)] = &[
-    ("不低于", Op::Ge, Role::Bound),
-    ("不少于", Op::Ge, Role::Bound),
-    ("不小于", Op::Ge, Role::Bound),
-    ("不得低于", Op::Ge, Role::Bound),
-    ("不得少于", Op::Ge, Role::Bound),
-    ("不应低于", Op::Ge, Role::Bound),
-    ("至少", Op::Ge, Role::Bound),
-    ("保证", Op::Ge, Role::Bound),
-    ("突破", Op::Ge, Role::Bound),
-    ("超过", Op::Ge, Role::Bound),
-    ("超", Op::Ge, Role::Bound),
-    ("过", Op::Ge, Role::Bound),
-    ("逾", Op::Ge, Role::Bound),
-    ("高于", Op::Ge, Role::Bound),
-    ("大于", Op::Ge, Role::Bound),
-    ("多于", Op::Ge, Role::Bound),
-    ("不超过", Op::Le, Role::Bound),
-    ("不得超过", Op::Le, Role::Bound),
-    ("不应超过", Op::Le, Role::Bound),
-    ("不高于", Op::Le, Role::Bound),
-    ("不得高于", Op::Le, Role::Bound),
-    ("不大于", Op::Le, Role::Bound),
-    ("不多于", Op::Le, Role::Bound),
-    ("低于", Op::Le, Role::Bound),
-    ("小于", Op::Le, Role::Bound),
-    ("少于", Op::Le, Role::Bound),
-    ("控制在", Op::Le, Role::Bound),
-    ("控制到", Op::Le, Role::Bound),
-    ("最高", Op::Le, Role::Bound),
-    ("最多", Op::Le, Role::Bound),
-    ("最长", Op::Le, Role::Bound),
-    ("压减", Op::Decrease, Role::Change),
-    ("压降", Op::Decrease, Role::Change),
-    ("压缩", Op::Decrease, Role::Change),
-    ("缩减", Op::Decrease, Role::Change),
-    ("减少", Op::Decrease, Role::Change),
-    ("下降", Op::Decrease, Role::Change),
-    ("降低", Op::Decrease, Role::Change),
-    ("回落", Op::Decrease, Role::Change),
-    ("下滑", Op::Decrease, Role::Change),
-    ("缩短", Op::Decrease, Role::Change),
-    ("缩小", Op::Decrease, Role::Change),
-    ("减轻", Op::Decrease, Role::Change),
-    ("减负", Op::Decrease, Role::Change),
-    ("降幅", Op::Decrease, Role::Change),
-    ("降", Op::Decrease, Role::Change),
-    ("增长", Op::Increase, Role::Change),
-    ("增加", Op::Increase, Role::Change),
-    ("上升", Op::Increase, Role::Change),
-    ("上涨", Op::Increase, Role::Change),
-    ("提高", Op::Increase, Role::Change),
-    ("提升", Op::Increase, Role::Change),
-    ("拉升", Op::Increase, Role::Change),
-    ("扩大", Op::Increase, Role::Change),
-    ("比增", Op::Increase, Role::Change),
-    ("增幅", Op::Increase, Role::Change),
-    ("涨幅", Op::Increase, Role::Change),
-    ("增", Op::Increase, Role::Change),
-    ("扣除", Op::Decrease, Role::Points),
-    ("扣", Op::Decrease, Role::Points),
-    ("加", Op::Increase, Role::Points),
-    ("均达到", Op::Eq, Role::Level),
-    ("都达到", Op::Eq, Role::Level),
-    ("分别达到", Op::Eq, Role::Level),
-    ("达到", Op::Eq, Role::Level),
-    ("稳定在", Op::Eq, Role::Level),
-    ("保持在", Op::Eq, Role::Level),
-    ("均为", Op::Eq, Role::Level),
-    ("达", Op::Eq, Role::Level),
-    ("为", Op::Eq, Role::Level),
-];
+/// The comparator vocabulary (`comparators.tsv`): the words that give the operator before a
+/// number, each with its operator and role, in the file's order. The same words are trimmed
+/// from the end of an indicator phrase ([`TRIMMED`]), so that a comparator never ends up inside
+/// an indicator (`出庭应诉率不大于5%` → `出庭应诉率`).
+static COMPARATORS: LazyLock<Vec<(&'static str, Op, Role)>> = LazyLock::new(|| {
+    comparators()
+        .entries()
+        .iter()
+        .map(|e| {
+            let (op, role) = match e.role {
+                Comparator::AtLeast => (Op::Ge, Role::Bound),
+                Comparator::AtMost => (Op::Le, Role::Bound),
+                Comparator::Increase => (Op::Increase, Role::Change),
+                Comparator::Decrease => (Op::Decrease, Role::Change),
+                Comparator::PointsAdded => (Op::Increase, Role::Points),
+                Comparator::PointsTaken => (Op::Decrease, Role::Points),
+                Comparator::Level => (Op::Eq, Role::Level),
+            };
+            (e.word, op, role)
+        })
+        .collect()
+});
 
 /// [`COMPARATORS`] as one automaton: the comparator nearest the number is the one that ends
 /// last in the clause before it.
@@ -311,15 +142,10 @@ static COMPARATOR_WORDS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(COMPARATORS.iter().map(|(w, _, _)| *w)));
 
 /// Words that may stand between a comparator and its number without taking it over
-/// (`增长约300%`, `提高到近56%`, `分别增长2.3%`, `降幅超过4.25%`), longest first.
-const FILLERS: &[&str] = &[
-    "分别", "均", "都", "双双", "约", "接近", "将近", "近", "了", "达到", "达", "为", "超过", "超",
-    "在", "是", "有", "再",
-];
-
-/// Words that open a comparison with a base (`比上年增加`, `同比增长`): after one, a change of
-/// a count is a change, not a count of new things.
-const COMPARISON: &[&str] = &["比", "同比", "较", "环比"];
+/// (`增长约300%`, `提高到近56%`, `分别增长2.3%`, `降幅超过4.25%`), stripped in the file's order.
+fn fillers() -> &'static [&'static str] {
+    metric_words().of(MetricWord::Filler)
+}
 
 /// The comparator that governs a number, from the clause before it: its operator and role, and
 /// whether a change reaches a level (`提高到`).
@@ -329,7 +155,7 @@ fn comparator(prefix: &str, unit: &str, counted: bool) -> Option<(Op, Role, bool
     let start = end - word.len();
     // A level word or a filler bound after another comparator (`增长达20%`, `降幅超过4%`,
     // `至少达到3家`) leaves the number to the one before it.
-    if (role == Role::Level || FILLERS.contains(&word))
+    if (role == Role::Level || fillers().contains(&word))
         && let Some((j, end2)) = COMPARATOR_WORDS.last_in(&prefix[..start])
         && let found @ Some(_) = governs(prefix, j, end2, unit, counted)
     {
@@ -394,7 +220,7 @@ fn governs(
 fn strip_fillers(mut gap: &str) -> &str {
     loop {
         let before = gap;
-        for w in FILLERS {
+        for w in fillers() {
             if let Some(rest) = gap.strip_prefix(w) {
                 gap = rest.trim_start();
             }
@@ -670,7 +496,7 @@ fn found_in(f: &str) -> Vec<Found> {
             tail
         };
         let bare_unit = unit.clone();
-        let counted = COUNT_UNITS.contains(&unit.as_str());
+        let counted = is_count(&unit);
         let cmp = comparator(prefix, &unit, counted);
         let approx = get("approx").is_some()
             || get("bapprox").is_some()
@@ -682,7 +508,10 @@ fn found_in(f: &str) -> Vec<Found> {
                 // …unless what changes is a count of things named after it (`增加2个工作室`).
                 let object = counted
                     && after.starts_with(|c: char| !c.is_ascii() && !is_stop(c))
-                    && !COMPARISON.iter().any(|w| prefix.contains(w));
+                    && !metric_words()
+                        .of(MetricWord::Comparison)
+                        .iter()
+                        .any(|w| prefix.contains(w));
                 if object {
                     tail_op(tail, approx).unwrap_or(Op::Eq)
                 } else {
@@ -865,7 +694,7 @@ fn is_quantity(
     if unit == "日" && (prefix.ends_with('月') || !after.starts_with(['以', '内'])) {
         return false;
     }
-    if TIME_UNITS.contains(&unit) && after.starts_with(['前', '后']) {
+    if is_time(unit) && after.starts_with(['前', '后']) {
         return false;
     }
     // A look-back window: `近3年内无重大违法`.
@@ -889,7 +718,10 @@ fn is_quantity(
     }
     // A count that is a recurrence's times: `每年至少召开一次`, `一年两次`.
     if matches!(unit, "次" | "回")
-        && (PERIODS.iter().any(|p| prefix.contains(p))
+        && (metric_words()
+            .of(MetricWord::Period)
+            .iter()
+            .any(|p| prefix.contains(p))
             || prefix.ends_with("一年")
             || every_n_years(prefix))
     {
@@ -900,21 +732,6 @@ fn is_quantity(
     }
     true
 }
-
-/// The periods of a recurrence (`每年至少召开一次`); `每个台区` is none.
-const PERIODS: &[&str] = &[
-    "每年",
-    "每月",
-    "每季",
-    "每周",
-    "每天",
-    "每日",
-    "每半年",
-    "每两年",
-    "每隔",
-    "每学期",
-    "每次",
-];
 
 /// `每5年`, `每三个月`: a period of several years or months.
 fn every_n_years(prefix: &str) -> bool {
@@ -991,80 +808,22 @@ fn list_of_rates(phrase: &str) -> bool {
             .all(|p| p.ends_with('率') || p.ends_with("比例") || p.ends_with("比重"))
 }
 
-/// Words trimmed from the ends of an indicator phrase besides [`COMPARATORS`]: fillers, time
-/// words and predicates (`今年赤字率拟按` → `赤字率`).
-const TRAILING: &[&str] = &[
-    "至",
-    "到",
-    "原则上",
-    "一般",
-    "分别",
-    "保证有",
-    "在现有基础上",
-    "比上年",
-    "同比",
-    "较上年",
-    "累计",
-    "共",
-    "已",
-    "有",
-    "的",
-    "均",
-    "都",
-    "约",
-    "近",
-    "接近",
-    "年均",
-    "双双",
-    "调整",
-    "拟按",
-    "预计",
-    "全年",
-    "今年",
-    "年内",
-    "要",
-    "将",
-    "实现",
-    "再",
-];
-
-/// [`COMPARATORS`] and [`TRAILING`], longest first.
+/// [`COMPARATORS`] and the trailing indicator words (`indicator_words.tsv`: fillers, time
+/// words and predicates, `今年赤字率拟按` → `赤字率`), longest first.
 static TRIMMED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut words: Vec<&str> = COMPARATORS
         .iter()
         .map(|(w, _, _)| *w)
-        .chain(TRAILING.iter().copied())
+        .chain(
+            indicator_words()
+                .of(IndicatorWord::Trailing)
+                .iter()
+                .copied(),
+        )
         .collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     words
 });
-
-/// Words trimmed from the start of an indicator phrase.
-const LEADING: &[&str] = &[
-    "以",
-    "到",
-    "至",
-    "其中",
-    "确保",
-    "原则上",
-    "目前",
-    "约",
-    "预计",
-    "力争",
-    "全年",
-    "今年",
-    "共",
-    "累计",
-    "已",
-    "较",
-    "比",
-    "截至",
-    "截止",
-    "在",
-    "并",
-    "分",
-    "实现",
-];
 
 static DATES_AND_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
     let units = &*UNITS;
@@ -1122,16 +881,109 @@ fn counted_as(unit: &str) -> &'static str {
     }
 }
 
+/// `phrase` without its dates and counts, each with the `内` of a span it closes
+/// (`5年内重点引进…` → `重点引进…`), but not a `内` that starts a word (`3项内容`).
+fn without_dates_and_counts(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    let mut from = 0;
+    for m in DATES_AND_COUNTS.find_iter(phrase) {
+        out.push_str(&phrase[from..m.start()]);
+        let rest = &phrase[m.end()..];
+        from = m.end();
+        for w in ["以内", "之内", "内"] {
+            if let Some(after) = rest.strip_prefix(w)
+                && !after.starts_with(['容', '部', '外', '涵'])
+            {
+                from += w.len();
+                break;
+            }
+        }
+    }
+    out.push_str(&phrase[from..]);
+    out
+}
+
+/// The verbs a phrase opens with, after at most one modifier (`重点引进和培养…` →
+/// `重点引进和培养`, `成功创建示范街` → `成功创建`): the act whose objects a list or the
+/// examples before `等` name. Empty when the phrase opens with no verb (`南部水厂二期`).
+fn leading_verbs(phrase: &str) -> String {
+    let tagged = duban_segment::Segmenter::shared().tag(phrase);
+    let mut out = String::new();
+    let mut verbs = 0;
+    for (k, w) in tagged.iter().enumerate() {
+        // A verbal noun is the act only right after the modifier (`重点建设`); after a verb it is
+        // its object (`完成优化…`).
+        let verb = w.tag == "v" || (w.tag == "vn" && k == 1 && verbs == 0);
+        // `和`/`并` join two verbs (`引进和培养`) only when a verb follows.
+        let joins = verbs > 0
+            && matches!(w.word, "和" | "并" | "及")
+            && tagged.get(k + 1).is_some_and(|n| n.tag == "v");
+        let modifier = k == 0 && (matches!(w.tag.as_str(), "a" | "ad" | "d") || w.word == "重点");
+        if verb || joins || (modifier && verbs == 0) {
+            out.push_str(w.word);
+            verbs += usize::from(verb);
+        } else {
+            break;
+        }
+    }
+    if verbs == 0 { String::new() } else { out }
+}
+
+/// Whether the words before a number end in a conjunction after a member that is not a
+/// count (`完成A、B和` before `19个治理项目`): the number opens the last member of a list.
+fn opens_last_member(raw: &str) -> bool {
+    let tagged = duban_segment::Segmenter::shared().tag(raw);
+    let Some(last) = tagged.last() else {
+        return false;
+    };
+    let conjunction =
+        last.word == "、" || (last.tag == "c" && matches!(last.word, "和" | "及" | "以及"));
+    let head = raw[..raw.len() - last.word.len()].trim_end();
+    let count_before = DATES_AND_COUNTS
+        .find_iter(head)
+        .last()
+        .is_some_and(|m| m.end() == head.len());
+    conjunction && !head.is_empty() && !count_before
+}
+
+/// The act a list of examples is the object of: the verbs its first member opens with
+/// (`推进A、B` → `推进`), or else its first verbs without the subject before them
+/// (`平台实现A、B` → `实现`), or a preposition it opens with (`对A、B`). Empty when the first
+/// member has none (`南部水厂二期`).
+fn verbs_of_examples(examples: &str) -> String {
+    let first = examples.split('、').next().unwrap_or("");
+    let lead = leading_verbs(first);
+    if !lead.is_empty() {
+        return lead;
+    }
+    let tagged = duban_segment::Segmenter::shared().tag(first);
+    let mut run = String::new();
+    for (k, w) in tagged.iter().enumerate() {
+        if w.tag == "v" {
+            run.push_str(w.word);
+        } else if !run.is_empty() {
+            // The examples follow the act (`实现A、B`); a verb ending the member is part of
+            // an example (`通过自学考试`).
+            return run;
+        } else if k == 0 && w.tag == "p" {
+            // A preposition whose objects the examples are (`对A、B等8件法规提出…`).
+            run.push_str(w.word);
+            return run;
+        }
+    }
+    String::new()
+}
+
 /// Strips comparators, fillers, dates and other counts from a phrase before a number.
 fn core_before(phrase: &str) -> String {
-    let mut phrase = DATES_AND_COUNTS.replace_all(phrase, "").trim().to_string();
+    let mut phrase = without_conjunction(without_dates_and_counts(phrase).trim()).to_string();
     loop {
         let before = phrase.clone();
         // The longest word first: `不超过`, not `超过` leaving `不`.
         while let Some(p) = TRIMMED.iter().find_map(|w| phrase.strip_suffix(w)) {
             phrase = p.trim_end().to_string();
         }
-        for lead in LEADING {
+        for lead in indicator_words().of(IndicatorWord::Leading) {
             if let Some(p) = phrase.strip_prefix(lead)
                 && p.chars().count() >= 2
             {
@@ -1142,18 +994,48 @@ fn core_before(phrase: &str) -> String {
             break;
         }
     }
-    // `完成A、B、C等4件…`: the list names the things counted, the verb before it the act;
-    // titles in it are examples too (`学习《A》《B》等4部法律`).
-    if phrase.ends_with('等') {
-        phrase.pop();
-        phrase = without_titles(&phrase);
-        if phrase.contains('、')
-            && let Some(first) = duban_segment::Segmenter::shared().tokens(&phrase).first()
-        {
-            phrase = first.text.to_string();
+    without_examples(&phrase)
+}
+
+/// `phrase` without a conjunction at its end, left by a number taken out before it
+/// (`下降3.5%和` → `下降`); a word ending in one keeps it (`惠及`).
+fn without_conjunction(phrase: &str) -> &str {
+    let tagged = duban_segment::Segmenter::shared().tag(phrase);
+    match tagged.last() {
+        Some(w) if w.word == "、" || (w.tag == "c" && matches!(w.word, "和" | "及" | "与")) => {
+            phrase[..phrase.len() - w.word.len()].trim_end()
+        }
+        _ => phrase,
+    }
+}
+
+/// `phrase` without the examples before its last `等` (`刑拘售卖假药等案件嫌犯` → `刑拘案件嫌犯`,
+/// `完成A、B、C等` → `完成`): they name some of the things measured, the verb before them the
+/// act and the words after them the kind. Titles are examples too (`学习《A》《B》等`).
+fn without_examples(phrase: &str) -> String {
+    let tagged = duban_segment::Segmenter::shared().tag(phrase);
+    // `等` as a particle, not inside a word (`等级`, `平等`, `同等`).
+    let mut at = 0;
+    let mut cut = None;
+    for w in &tagged {
+        at += w.word.len();
+        if w.word == "等" && w.tag == "u" {
+            cut = Some(at);
         }
     }
-    phrase
+    let Some(end) = cut else {
+        return phrase.to_string();
+    };
+    let examples = &phrase[..end - '等'.len_utf8()];
+    let untitled = without_titles(examples);
+    // Titles alone are examples marked as such: the words around them stay
+    // (`市政府常务会议集中学习《A》《B》等`).
+    let act = if untitled.len() < examples.len() && !untitled.contains('、') {
+        untitled
+    } else {
+        verbs_of_examples(&untitled)
+    };
+    format!("{act}{}", &phrase[end..])
 }
 
 /// `phrase` without the titles in it (`《…》`).
@@ -1176,11 +1058,18 @@ fn core_after(rest: &str) -> String {
     let end = rest
         .find(['。', '；', ';', '，', ',', '\n', '(', ')', '、'])
         .unwrap_or(rest.len());
-    let after = DATES_AND_COUNTS.replace_all(&rest[..end], "");
+    let after = match head_of_modified(rest) {
+        Some(head) => head.to_string(),
+        None => without_dates_and_counts(&rest[..end]),
+    };
     let after = after
         .trim()
         .trim_start_matches(['的', '以', '上', '下'])
         .trim();
+    // A conjunction before the next number joins numbers, it names no thing (`3.5%和4.1%`).
+    if after.chars().all(|c| "和及与、".contains(c)) {
+        return String::new();
+    }
     // A predicate after the number says what became of it, it names no thing
     // (`样本862份均为阴性`, `目标任务100%已完成`).
     if ["为", "均", "都", "已", "全部", "分别", "是"]
@@ -1190,6 +1079,49 @@ fn core_after(rest: &str) -> String {
         return String::new();
     }
     after.to_string()
+}
+
+/// The head noun after a number whose modifiers run through a list to the end of the clause:
+/// a relative clause (`200名掌握关键技术、熟悉国际规则的领军人才` → `领军人才`) or examples
+/// (`50名律师、公证员等法律服务人才` → `法律服务人才`). None when the clause holds no list, or
+/// other numbers (each member then counts its own thing).
+fn head_of_modified(rest: &str) -> Option<&str> {
+    let clause_end = rest
+        .find(['。', '；', ';', '，', ',', '\n', '(', ')'])
+        .unwrap_or(rest.len());
+    let clause = &rest[..clause_end];
+    let list = clause.find('、')?;
+    if clause.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let tagged = duban_segment::Segmenter::shared().tag(clause);
+    let mut at = 0;
+    let mut head = None;
+    for w in &tagged {
+        at += w.word.len();
+        let closes = (w.word == "的" && w.tag == "uj") || (w.word == "等" && w.tag == "u");
+        if closes && at > list {
+            head = Some(at);
+        }
+    }
+    let head = clause[head?..].trim();
+    (!head.is_empty() && head.chars().count() <= 12).then_some(head)
+}
+
+/// The thing an earlier count of the sentence before `clause_start` counts in `unit`, the last
+/// one that names it (`健全46项制度，其中新建19项` → `制度`).
+fn counted_before(f: &str, clause_start: usize, unit: &str) -> Option<String> {
+    let head = &f[..clause_start];
+    let start = head.rfind(['。', '；', ';', '\n']).map_or(0, |p| {
+        p + head[p..].chars().next().map_or(1, char::len_utf8)
+    });
+    let sentence = &head[start..];
+    sentence
+        .match_indices(unit)
+        .filter(|(i, _)| sentence[..*i].ends_with(|c: char| c.is_ascii_digit()))
+        .map(|(i, u)| core_after(&sentence[i + u.len()..]))
+        .filter(|thing| !thing.is_empty())
+        .last()
 }
 
 /// The clause before `clause_start`, as a condition or subject (`未建立台账的` → `未建立台账`).
@@ -1266,19 +1198,43 @@ fn share_head(parts: &mut [String]) {
 /// The indicator a metric measures: the clause before the number without its comparator and
 /// other numbers, completed by what is counted or measured after it (`…数`), by the condition of
 /// a deduction (`未持证上岗…扣分`), or by the item a rubric's points are for (`…分值`).
-/// Units of a span of time: a relative limit counts in them (`3个工作日内`), and a number of
-/// them before `前`/`后` dates something (`30天前`).
-const TIME_UNITS: &[&str] = &["天", "日", "个月", "小时", "个小时", "工作日", "个工作日"];
-
 fn indicator(f: &str, m: &Found) -> String {
     let (clause_start, num_start, num_end) = (m.clause_start, m.start, m.end);
     let unit = m.bare_unit.as_str();
     let mut raw = f[clause_start..num_start].trim();
-    if let Some(last) = COUNTED_LIST_MEMBER.find_iter(raw).last() {
+    // A later member of a list of counts (`组织学习5场、党课7场`) is the object of the verb
+    // the list opens with.
+    let mut list_verb = String::new();
+    // …and a change naming nothing after a member (`3.9万亿元、比上年增加…`) is that member's.
+    let mut member_before = String::new();
+    let members: Vec<_> = COUNTED_LIST_MEMBER.find_iter(raw).collect();
+    if let Some(last) = members.last() {
+        list_verb = leading_verbs(&core_before(&raw[..last.start()]));
+        let from = members.len().checked_sub(2).map_or(0, |k| members[k].end());
+        let member =
+            raw[from..last.start()].trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+        member_before = core_before(member);
         raw = &raw[last.end()..];
     }
-    let a = core_before(raw);
+    let mut a = core_before(raw);
+    let b = core_after(&f[num_end..]);
+    // The number opens the last member of a list of objects (`完成A、B和19个治理项目`): the
+    // members before it are other things, only the verb is shared. Not a list of numbers
+    // (`下降9.3%和13.8%`), nor a change of the things before (`吸引剧组落地拍摄、比增65%`).
+    if !b.is_empty() && opens_last_member(raw) {
+        a = leading_verbs(&a);
+    }
     let short = |s: &str| s.chars().count() < 4;
+    // A share (`占预算支出的63%`) is the share of the amount the clause before names.
+    if a.starts_with('占') && !a.starts_with("占比") {
+        let whole = previous_clause(f, clause_start);
+        let share = if a.ends_with("比重") || a.ends_with("比例") {
+            ""
+        } else {
+            "比重"
+        };
+        return format!("{whole}{a}{share}");
+    }
     // A rubric's points in brackets after the item: `遵守决策程序(10分)`.
     if unit == "分" && f[..num_start].trim_end().ends_with(['(', '（']) {
         let line = f[..num_start].trim_end().trim_end_matches(['(', '（']);
@@ -1307,7 +1263,7 @@ fn indicator(f: &str, m: &Found) -> String {
     // actor may take for the act after it: `区民政部门作出审批决定时限`.
     // Only a duty's limit (`应当…`, `自…之日起`): a span before a result (`72小时内累计采样…`)
     // is no limit.
-    if TIME_UNITS.contains(&unit) && raw.contains(['应', '须', '要', '起', '自']) {
+    if is_time(unit) && raw.contains(['应', '须', '要', '起', '自']) {
         let after = f[num_end..].trim_start();
         let rest = if f[..num_end].ends_with('内') {
             Some(after)
@@ -1326,11 +1282,29 @@ fn indicator(f: &str, m: &Found) -> String {
             }
         }
     }
-    let b = core_after(&f[num_end..]);
-    let counted = COUNT_UNITS.contains(&unit);
+    let counted = is_count(unit);
     let mut phrase = a;
-    if short(&phrase) && (b.is_empty() || !counted) {
-        phrase = format!("{}{phrase}", previous_clause(f, clause_start));
+    // A bare act counted in the unit of an earlier count of the sentence counts the same things
+    // (`健全46项制度，其中新建19项，修订27项` → `新建制度项数`, `修订制度项数`).
+    let earlier = if counted && b.is_empty() && !phrase.is_empty() && short(&phrase) {
+        counted_before(f, clause_start, unit)
+    } else {
+        None
+    };
+    if let Some(thing) = earlier {
+        phrase.push_str(&thing);
+    } else if short(&phrase) && (b.is_empty() || !counted) {
+        // A member naming no thing of its own (`3.9万亿元、比上年增加1000亿元`) is no member.
+        let nothing = phrase.is_empty() && b.is_empty();
+        // (a bare number after a member is the next of a list of values, not a change of it)
+        let before = if nothing && !member_before.is_empty() && !raw.is_empty() {
+            member_before
+        } else if list_verb.is_empty() || nothing || !leading_verbs(raw).is_empty() {
+            previous_clause(f, clause_start)
+        } else {
+            list_verb
+        };
+        phrase = format!("{before}{phrase}");
     }
     if !b.is_empty() && !phrase.ends_with('率') && (counted || !phrase.ends_with("比例")) {
         phrase.push_str(&b);
@@ -1734,11 +1708,15 @@ mod tests {
     /// One comparator vocabulary: every comparator is trimmed from the indicator.
     #[test]
     fn every_comparator_is_trimmed_from_the_indicator() {
-        for (w, _, _) in COMPARATORS {
+        for (w, _, _) in COMPARATORS.iter() {
             let m = metrics(&format!("行政诉讼败诉率{w}5%"));
             if let Some(m) = m.first() {
                 assert_eq!(m.indicator, "行政诉讼败诉率", "{w}");
             }
+        }
+        // The comparators that give the operator are the words trimmed: one list.
+        for (w, _, _) in COMPARATORS.iter() {
+            assert!(TRIMMED.contains(w), "{w}");
         }
         assert_eq!(metrics("出庭应诉率不大于5%")[0].indicator, "出庭应诉率");
         assert_eq!(metrics("出庭应诉率不大于5%")[0].op, Op::Le);
@@ -1860,6 +1838,122 @@ mod tests {
         assert_eq!(
             indicators("区民政部门应当自收到审核意见之日起3个工作日内作出审批决定。"),
             ["区民政部门作出审批决定时限"]
+        );
+    }
+
+    /// A span closed by `内` before the measured act is no part of its indicator.
+    #[test]
+    fn the_nei_of_a_span_leaves_the_indicator() {
+        assert_eq!(
+            indicators("3年内重点培育200家科技型中小企业。")[1],
+            "重点培育科技型中小企业数"
+        );
+    }
+
+    /// A later member of a list of counts is the object of the verb the list opens with.
+    #[test]
+    fn a_later_member_of_a_list_of_counts_takes_the_lists_verb() {
+        assert_eq!(
+            indicators("组织读书会5场、讲座8场。"),
+            ["组织读书会场数", "组织讲座场数"]
+        );
+        assert_eq!(indicators("新增绿道8公里、碧道3公里。")[1], "新增碧道");
+        // A member with a verb of its own keeps it.
+        assert_eq!(
+            indicators("拟废止规章5件、拟修改规章8件。")[1],
+            "拟修改规章数"
+        );
+    }
+
+    /// A number opening the last member of a list of objects counts only that member.
+    #[test]
+    fn the_last_member_of_a_list_of_objects_drops_the_others() {
+        assert_eq!(
+            indicators("完成道路改造、管网铺设和15个老旧小区改造。"),
+            ["完成老旧小区改造数"]
+        );
+        // Not a list of numbers, nor a word ending in 及.
+        assert_eq!(
+            indicators("门诊费用下降3.5%和4.1%。"),
+            ["门诊费用降幅", "门诊费用降幅"]
+        );
+        assert_eq!(
+            indicators("健康扶贫工程惠及5000人次。"),
+            ["健康扶贫工程惠及人次"]
+        );
+    }
+
+    /// A share `占X的N%` is the share of the amount the clause before names.
+    #[test]
+    fn a_share_is_of_the_amount_named_before_it() {
+        assert_eq!(
+            indicators("全年教育支出20亿元，占财政支出的18%。")[1],
+            "教育支出占财政支出比重"
+        );
+    }
+
+    /// Examples before `等` name some of the things measured: the act and the kind stay.
+    #[test]
+    fn examples_before_deng_leave_the_indicator() {
+        assert_eq!(
+            indicators("推广远程问诊、智能导诊等服务模式12种。"),
+            ["推广服务模式数"]
+        );
+        assert_eq!(indicators("平台接入社保、医保等8类服务。"), ["接入服务数"]);
+        // The examples are the objects of a preposition: it stays.
+        assert_eq!(
+            indicators("对环保、消防等6件条例提出修改建议。"),
+            ["对条例提出修改建议数"]
+        );
+        // Titles are examples; the words around them stay.
+        assert_eq!(
+            indicators("党组会议集中学习《民法典》《行政处罚法》等6部法律。"),
+            ["党组会议集中学习法律数"]
+        );
+    }
+
+    /// A bare act counted in the unit of an earlier count counts the same things.
+    #[test]
+    fn a_bare_act_counts_the_things_of_an_earlier_count() {
+        assert_eq!(
+            indicators("清理80件规范性文件，其中废止12件，修改20件。"),
+            ["清理规范性文件数", "废止规范性文件数", "修改规范性文件数"]
+        );
+    }
+
+    /// A count's thing is the head noun after modifiers that run through a list.
+    #[test]
+    fn a_count_names_the_head_noun_after_a_listed_modifier() {
+        assert_eq!(
+            indicators("引进200名掌握关键技术、熟悉国际规则的领军人才。"),
+            ["引进领军人才数"]
+        );
+        assert_eq!(
+            indicators("培养50名律师、公证员等法律服务人才。"),
+            ["培养法律服务人才数"]
+        );
+        // Members with numbers of their own count their own things.
+        assert_eq!(
+            indicators("培训200名教师、50名医生的骨干人才。")[0],
+            "培训教师数"
+        );
+    }
+
+    /// The start of a change (`从`) is no part of the indicator of its target.
+    #[test]
+    fn the_start_of_a_change_leaves_the_indicator() {
+        assert_eq!(
+            indicators("研发投入占地区生产总值比重从2.1%提高到2.6%。"),
+            ["研发投入占地区生产总值比重"]
+        );
+    }
+
+    /// A change after a list member names no thing of its own: it takes no list verb.
+    #[test]
+    fn a_change_after_a_member_takes_no_list_verb() {
+        assert_eq!(
+            indicators("拟安排专项债券3.9万亿元、比上年增加1000亿元。")[1],
+            "拟安排专项债券"
         );
     }
 }

@@ -470,6 +470,69 @@ roles! {
     exclusive [[Ethnic, Suffix, Zone, CommonWord, National, ProvinceSelf, CitySelf, CountySelf]]
 }
 
+roles! {
+    /// What a comparator (`comparators.tsv`) tells of the number after it. Every comparator
+    /// also leaves the indicator (it is trimmed from the phrase before the number).
+    Comparator {
+        /// A bound from below, op `>=` (`不低于`, `超过`).
+        AtLeast = "at-least",
+        /// A bound from above, op `<=` (`不超过`, `控制在`).
+        AtMost = "at-most",
+        /// A change up by the number (`增长`); followed by `到`/`至` it reaches a level.
+        Increase = "increase",
+        /// A change down by the number (`下降`, `压减`).
+        Decrease = "decrease",
+        /// Points added to a score, only right before points (`加5分`).
+        PointsAdded = "points-added",
+        /// Points taken off a score, only right before points (`扣3分`).
+        PointsTaken = "points-taken",
+        /// A level stated (`达到`, `为`): no operator of its own.
+        Level = "level",
+    }
+    exclusive [[AtLeast, AtMost, Increase, Decrease, PointsAdded, PointsTaken, Level]]
+}
+
+roles! {
+    /// What a unit (`units.tsv`) measures, and how it is used.
+    Unit {
+        /// A measure word counting things (`个`, `家`, `人次`): the indicator is the number of
+        /// the thing counted (`…数`).
+        Count = "count",
+        /// A unit of measure (`%`, `元`, `公里`, `千瓦时`, `个工作日`).
+        Measure = "measure",
+        /// What a unit may be priced or measured per (`元/人/日`, `元/亩`).
+        Per = "per",
+        /// A span of time: a relative limit counts in it (`3个工作日内`).
+        Time = "time",
+    }
+    exclusive [[Count, Measure]]
+}
+
+roles! {
+    /// Words around a metric's number that are neither comparators nor units
+    /// (`metric_words.tsv`).
+    MetricWord {
+        /// May stand between a comparator and its number (`增长约300%`, `分别增长2%`).
+        Filler = "filler",
+        /// Opens a comparison with a base (`比上年增加`, `同比增长`).
+        Comparison = "comparison",
+        /// The period of a recurrence (`每年至少召开一次`): a count of `次` after it is its times.
+        Period = "period",
+    }
+    exclusive [[Filler, Comparison, Period]]
+}
+
+roles! {
+    /// Words trimmed from the phrase before a number to leave the measured quantity
+    /// (`indicator_words.tsv`), besides the comparators.
+    IndicatorWord {
+        /// Trimmed from the end (`拟按`, `全年`, `累计`).
+        Trailing = "trailing",
+        /// Trimmed from the start (`确保`, `其中`, `截至`).
+        Leading = "leading",
+    }
+    exclusive []
+}
 /// The lexicon files compiled in: for each, its accessor, its roles and its name under
 /// `corpora/lexicon/`.
 macro_rules! files {
@@ -559,6 +622,43 @@ files! {
     /// assert!(rate_words().of(Rate::Change).iter().any(|w| "新增专利1万件".starts_with(w)));
     /// ```
     rate_words: Rate = "rate_words.tsv";
+
+    /// Comparators: the words before a metric's number giving its operator, all of which leave
+    /// the indicator.
+    ///
+    /// ```
+    /// use duban_lexicon::{Comparator, comparators};
+    /// assert!(comparators().of(Comparator::AtMost).contains(&"不大于"));
+    /// assert!(comparators().of(Comparator::AtLeast).contains(&"不低于"));
+    /// ```
+    comparators: Comparator = "comparators.tsv";
+
+    /// Units of a metric's number: measure words that count things, units of measure, what a
+    /// unit may be per, and spans of time.
+    ///
+    /// ```
+    /// use duban_lexicon::{Unit, units};
+    /// assert!(units().of(Unit::Count).contains(&"人次"));
+    /// assert!(units().of(Unit::Time).contains(&"个工作日"));
+    /// ```
+    units: Unit = "units.tsv";
+
+    /// Metric words: fillers between a comparator and its number, words opening a comparison,
+    /// and the periods of a recurrence.
+    ///
+    /// ```
+    /// use duban_lexicon::{MetricWord, metric_words};
+    /// assert!(metric_words().of(MetricWord::Comparison).contains(&"同比"));
+    /// ```
+    metric_words: MetricWord = "metric_words.tsv";
+
+    /// Indicator words: words trimmed from the end or the start of the phrase before a number.
+    ///
+    /// ```
+    /// use duban_lexicon::{IndicatorWord, indicator_words};
+    /// assert!(indicator_words().of(IndicatorWord::Trailing).contains(&"拟按"));
+    /// ```
+    indicator_words: IndicatorWord = "indicator_words.tsv";
 
     /// Body words: the endings of organisation names and subjects, collective actors, the
     /// generic nouns a list shares, and words that end like a body but are none.

@@ -262,3 +262,21 @@ fn every_self_name_names_a_kind() {
         );
     }
 }
+
+/// A span of time is a unit of measure, so the metric pattern reads it (`3个工作日内`).
+#[test]
+fn every_time_unit_is_a_unit_of_measure() {
+    for w in units().of(Unit::Time) {
+        assert!(units().of(Unit::Measure).contains(w), "{w}");
+    }
+}
+
+/// A comparator leaves the indicator as a comparator: listing it again as an indicator word
+/// would give it two entries to drift apart (`不大于` was once in one list and not the other).
+#[test]
+fn no_comparator_is_listed_again_as_an_indicator_word() {
+    for e in indicator_words().entries() {
+        assert_eq!(comparators().get(e.word), None, "{}", e.word);
+    }
+    assert!(comparators().of(Comparator::AtMost).contains(&"不大于"));
+}
