@@ -5,11 +5,12 @@ use crate::crawl_buffer::{BufferedCrawlStore, CrawlWrite};
 use crate::crawl_store::StateCrawlStore;
 use crate::files::collect_files;
 use crate::report::{DocFailure, RunReport};
-use duban_export::{ExportRecord, ExportWriter};
+use duban_export::{ExportOrigin, ExportRecord, ExportWriter};
 use duban_fetch::{Archive, Crawl, CrawlBatch, CrawlStats, FetchError, HttpSource, UrlOutcome};
-use duban_index::ObligationIndex;
+use duban_index::{IndexedState, ObligationIndex};
 use duban_model::{CleanDoc, Obligation, RawDoc, SourceHints};
 use duban_state::State;
+use duban_state::identity::StateMark;
 use duban_state::records::{StoredRecord, Upsert};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -41,6 +42,23 @@ pub enum RunError {
     /// A crawl could not go on (its state failed; per-URL faults are in the report).
     #[error(transparent)]
     Crawl(#[from] duban_fetch::FetchError),
+    /// The exports or the index were made from another state: `state.sqlite` was deleted or
+    /// replaced, and going on would make them disagree with it.
+    #[error(
+        "{dir}: the {what} were made from another state ({old_state}) than state.sqlite \
+         ({new_state}): state.sqlite was deleted or replaced. Restore it from a backup, or pass \
+         --force to start over from this state (exports and index are then rebuilt from it)"
+    )]
+    OtherState {
+        /// The data folder.
+        dir: PathBuf,
+        /// `exports` or `search index`.
+        what: &'static str,
+        /// The state id they name.
+        old_state: String,
+        /// The id of the state in the folder.
+        new_state: String,
+    },
     /// The async runtime for crawling could not start.
     #[error("starting the crawl runtime: {0}")]
     Runtime(#[source] std::io::Error),
@@ -108,6 +126,8 @@ pub struct Runner {
     data: DataDir,
     state: State,
     index: Option<ObligationIndex>,
+    /// Whether to write over exports and an index of another state (`--force`).
+    force: bool,
     run_id: Option<i64>,
     /// Documents per crawl batch ([`CRAWL_BATCH`]; tests set other sizes).
     crawl_batch: usize,
@@ -123,17 +143,25 @@ struct Processed {
 impl Runner {
     /// Opens the data folder's state; the index is opened when `with_index`.
     pub fn open(data: DataDir, with_index: bool) -> Result<Self, RunError> {
+        Self::open_with(data, with_index, false)
+    }
+
+    /// Opens the data folder's state, and the index when `with_index`, bringing the index up
+    /// to the state's generation. Exports or an index made from another state are an error
+    /// ([`RunError::OtherState`]) unless `force`, which rebuilds them from this state.
+    pub fn open_with(data: DataDir, with_index: bool, force: bool) -> Result<Self, RunError> {
         std::fs::create_dir_all(data.root()).map_err(|source| RunError::DataDir {
             path: data.root().to_path_buf(),
             source,
         })?;
         let state = State::open(&data.state_path())?;
+        let mark = state.mark()?;
+        if !force {
+            same_state_everywhere(&data, &mark)?;
+        }
         let index = if with_index {
-            let missing = !data.index_dir().join("meta.json").exists();
             let mut index = ObligationIndex::open(&data.index_dir())?;
-            if missing || index.was_reset() {
-                refill_index(&state, &mut index)?;
-            }
+            catch_up_index(&state, &mut index, &mark)?;
             Some(index)
         } else {
             None
@@ -142,6 +170,7 @@ impl Runner {
             data,
             state,
             index,
+            force,
             run_id: None,
             crawl_batch: CRAWL_BATCH,
         })
@@ -459,7 +488,11 @@ impl Runner {
             match outcome {
                 Upsert::New => report.new += 1,
                 Upsert::Changed => report.changed += 1,
-                Upsert::Unchanged => report.unchanged += 1,
+                // The index holds it as it is: opening caught the index up with the state.
+                Upsert::Unchanged => {
+                    report.unchanged += 1;
+                    continue;
+                }
             }
             if let Some(index) = &mut self.index {
                 index.upsert(&p.clean.document, &p.obligations)?;
@@ -470,15 +503,24 @@ impl Runner {
 
     /// Commits the index, rewrites the exports from the state and stores the run report.
     pub fn finish(&mut self, report: &mut RunReport, now: &str) -> Result<(), RunError> {
+        let mark = self.state.mark()?;
         if let Some(index) = &mut self.index {
+            // Every record changed up to this generation went through `store_processed` or the
+            // catch-up on open: the index holds the state as of `mark`.
+            index.set_indexed_state(indexed_state(&mark));
             index.commit()?;
         }
+        let origin = ExportOrigin {
+            state_id: mark.state_id,
+            state_generation: mark.generation,
+        };
+        let force = self.force;
         // The export reads the records while another connection copies the run's log into
         // the database file: two writers of the same bytes, one on each core.
         let state_path = self.data.state_path();
         let counts = std::thread::scope(|scope| {
             let checkpoint = scope.spawn(|| duban_state::checkpoint(&state_path));
-            let mut export = ExportWriter::create(&self.data.export_dir())?;
+            let mut export = ExportWriter::create(&self.data.export_dir(), origin)?;
             self.state.for_each_record(|r| {
                 export
                     .push(ExportRecord {
@@ -487,14 +529,14 @@ impl Runner {
                     })
                     .map_err(RunError::from)
             })?;
-            let counts = export.finish()?;
+            let counts = export.finish(force);
             match checkpoint.join() {
                 Ok(Ok(())) => {}
                 // The records are safe in the log; the next checkpoint copies them.
                 Ok(Err(e)) => tracing::warn!(error = %e, "State checkpoint failed."),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
-            Ok::<_, RunError>(counts)
+            Ok::<_, RunError>(counts?)
         })?;
         report.exported_documents = counts.documents;
         report.exported_obligations = counts.obligations;
@@ -563,14 +605,61 @@ fn process_one(raw: &RawDoc) -> Result<Processed, DocFailure> {
     })
 }
 
-/// Re-adds every stored record to an index that was deleted or emptied, so that documents a
-/// run does not process again (pages that answer 304) stay searchable.
-fn refill_index(state: &State, index: &mut ObligationIndex) -> Result<(), RunError> {
+fn indexed_state(mark: &StateMark) -> IndexedState {
+    IndexedState {
+        state_id: mark.state_id.clone(),
+        generation: mark.generation,
+    }
+}
+
+/// Fails when the exports or the index name another state than `mark`'s and hold something:
+/// `state.sqlite` was deleted or replaced since they were written.
+fn same_state_everywhere(data: &DataDir, mark: &StateMark) -> Result<(), RunError> {
+    let other = |what, old_state: String| RunError::OtherState {
+        dir: data.root().to_path_buf(),
+        what,
+        old_state,
+        new_state: mark.state_id.clone(),
+    };
+    if let Some(m) = duban_export::read_manifest(&data.export_dir())?
+        && m.documents() > 0
+        && m.origin.state_id != mark.state_id
+    {
+        return Err(other("exports", m.origin.state_id));
+    }
+    if let Some(s) = duban_index::indexed_state_in(&data.index_dir())
+        && s.generation > 0
+        && s.state_id != mark.state_id
+    {
+        return Err(other("search index", s.state_id));
+    }
+    Ok(())
+}
+
+/// Brings the index up to the state: re-indexes the records changed after the generation the
+/// index was committed at (all of them for a new, emptied or older index; after everything is
+/// deleted for an index of another state or of a later generation, which the state no longer
+/// has). A run stopped after the state's commit and before the index's leaves records the
+/// next run may never process again (pages that answer 304): they are indexed here.
+fn catch_up_index(
+    state: &State,
+    index: &mut ObligationIndex,
+    mark: &StateMark,
+) -> Result<(), RunError> {
+    let since = match index.indexed_state() {
+        Some(s) if s.state_id == mark.state_id && s.generation <= mark.generation => s.generation,
+        Some(_) => {
+            tracing::warn!("The index was made from another state; rebuilding it from this one.");
+            index.delete_all()?;
+            0
+        }
+        None => 0,
+    };
     let mut documents = 0;
-    for rec in state.records()? {
-        let doc: Result<duban_model::Document, _> = serde_json::from_str(&rec.document);
+    state.for_each_record_since(since, |rec| {
+        let doc: Result<duban_model::Document, _> = serde_json::from_str(rec.document);
         let obligations: Result<Vec<Obligation>, _> =
-            rec.obligation_lines().map(serde_json::from_str).collect();
+            rec.obligations.lines().map(serde_json::from_str).collect();
         match (doc, obligations) {
             (Ok(doc), Ok(obligations)) => {
                 index.upsert(&doc, &obligations)?;
@@ -580,10 +669,15 @@ fn refill_index(state: &State, index: &mut ObligationIndex) -> Result<(), RunErr
                 tracing::warn!(doc_id = %rec.doc_id, error = %e, "Stored record unreadable; not indexed.");
             }
         }
-    }
-    if documents > 0 {
-        index.commit()?;
-        tracing::info!(documents, "Index refilled from the stored records.");
+        Ok::<(), RunError>(())
+    })?;
+    index.set_indexed_state(indexed_state(mark));
+    if index.commit()? && documents > 0 {
+        tracing::info!(
+            documents,
+            since_generation = since,
+            "Index caught up with the stored records."
+        );
     }
     Ok(())
 }
@@ -654,6 +748,88 @@ mod tests {
             .unwrap();
         assert_eq!(stats.documents, 5);
         assert_eq!(stats.obligations, report.obligations);
+    }
+
+    fn index_stats(data: &DataDir) -> duban_index::IndexStats {
+        duban_index::SearchIndex::open(&data.index_dir())
+            .unwrap()
+            .stats()
+            .unwrap()
+    }
+
+    fn ingest_seeds(runner: &mut Runner) -> RunReport {
+        let mut report = RunReport {
+            pipeline: "test".into(),
+            ..RunReport::default()
+        };
+        runner
+            .ingest_paths(
+                &[repo().join("corpora/seeds")],
+                &["txt".into()],
+                &SourceHints::default(),
+                &mut report,
+            )
+            .unwrap();
+        report
+    }
+
+    #[test]
+    fn records_stored_by_a_run_stopped_before_its_index_commit_are_indexed_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path().join("data"));
+        let mut runner = Runner::open(data.clone(), true).unwrap();
+        runner.finish(&mut RunReport::default(), NOW).unwrap();
+        // The records are committed to the state; the index writer goes without its commit,
+        // as a killed process's does.
+        let stored = ingest_seeds(&mut runner);
+        drop(runner);
+        assert_eq!(index_stats(&data).documents, 0);
+        // The next run processes nothing (say every page answered 304) and still indexes them.
+        let mut runner = Runner::open(data.clone(), true).unwrap();
+        runner.finish(&mut RunReport::default(), NOW).unwrap();
+        let stats = index_stats(&data);
+        assert_eq!(stats.documents, 5);
+        assert_eq!(stats.obligations, stored.obligations);
+        let indexed = duban_index::indexed_state_in(&data.index_dir()).unwrap();
+        assert_eq!(indexed.generation, runner.state().generation().unwrap());
+    }
+
+    #[test]
+    fn exports_and_index_of_a_lost_state_are_kept_unless_forced() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path().join("data"));
+        let mut runner = Runner::open(data.clone(), true).unwrap();
+        let mut report = ingest_seeds(&mut runner);
+        runner.finish(&mut report, NOW).unwrap();
+        drop(runner);
+        let export = std::fs::read(data.export_dir().join("documents.jsonl")).unwrap();
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", data.state_path().display()));
+        }
+        let e = Runner::open(data.clone(), true).err().unwrap();
+        assert!(
+            matches!(
+                e,
+                RunError::OtherState {
+                    what: "exports",
+                    ..
+                }
+            ),
+            "{e}"
+        );
+        assert_eq!(
+            std::fs::read(data.export_dir().join("documents.jsonl")).unwrap(),
+            export
+        );
+        assert_eq!(index_stats(&data).documents, 5);
+        // Forced, the new (empty) state is what exports and index hold.
+        let mut runner = Runner::open_with(data.clone(), true, true).unwrap();
+        runner.finish(&mut RunReport::default(), NOW).unwrap();
+        assert_eq!(index_stats(&data).documents, 0);
+        let manifest = duban_export::read_manifest(&data.export_dir())
+            .unwrap()
+            .unwrap();
+        assert_eq!(manifest.documents(), 0);
     }
 
     #[test]

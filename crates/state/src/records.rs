@@ -87,15 +87,35 @@ impl State {
             Some((d, o)) if *d == rec.document && o == obligations => Upsert::Unchanged,
             Some(_) => Upsert::Changed,
         };
+        if outcome == Upsert::Unchanged {
+            // Same bytes: nothing derived from the record needs redoing, so the generation
+            // stays; only the raw hash, the run and a withdrawal are updated.
+            self.conn
+                .prepare_cached(
+                    "UPDATE records SET sha256 = ?2, withdrawn = 0, updated_run = ?3
+                     WHERE doc_id = ?1",
+                )
+                .and_then(|mut stmt| stmt.execute(params![rec.doc_id, rec.sha256, run]))
+                .map_err(|e| self.err(e))?;
+            return Ok(outcome);
+        }
         self.conn
             .prepare_cached(
-                "INSERT INTO records (doc_id, sha256, document, obligations, withdrawn, updated_run)
-                 VALUES (?1, ?2, ?3, ?4, 0, ?5)
+                "INSERT INTO records
+                   (doc_id, sha256, document, obligations, withdrawn, updated_run, generation)
+                 VALUES (?1, ?2, ?3, ?4, 0, ?5,
+                   (SELECT coalesce(max(generation), 0) + 1 FROM records))
                  ON CONFLICT(doc_id) DO UPDATE SET sha256 = ?2, document = ?3, obligations = ?4,
-                   withdrawn = 0, updated_run = ?5",
+                   withdrawn = 0, updated_run = ?5, generation = excluded.generation",
             )
             .and_then(|mut stmt| {
-                stmt.execute(params![rec.doc_id, rec.sha256, rec.document, obligations, run])
+                stmt.execute(params![
+                    rec.doc_id,
+                    rec.sha256,
+                    rec.document,
+                    obligations,
+                    run
+                ])
             })
             .map_err(|e| self.err(e))?;
         Ok(outcome)
@@ -146,16 +166,26 @@ impl State {
     /// error of `f`.
     pub fn for_each_record<E: From<crate::StateError>>(
         &self,
+        f: impl FnMut(RecordRef<'_>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        self.for_each_record_since(0, f)
+    }
+
+    /// Hands `f` the records changed after `generation` (see [`crate::identity`]), as
+    /// [`State::for_each_record`] does; `0` gives every record.
+    pub fn for_each_record_since<E: From<crate::StateError>>(
+        &self,
+        generation: i64,
         mut f: impl FnMut(RecordRef<'_>) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
         let mut stmt = self
             .conn
             .prepare(
                 "SELECT doc_id, sha256, document, obligations, withdrawn FROM records \
-                 ORDER BY doc_id",
+                 WHERE generation > ?1 ORDER BY doc_id",
             )
             .map_err(|e| self.err(e))?;
-        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([generation]).map_err(|e| self.err(e))?;
         while let Some(row) = rows.next().map_err(|e| self.err(e))? {
             let text = |i: usize| -> Result<&str> {
                 row.get_ref(i)
@@ -253,6 +283,22 @@ mod tests {
         s.put_record(&rec("a", "{}"), None).unwrap();
         let ids: Vec<String> = s.records().unwrap().into_iter().map(|r| r.doc_id).collect();
         assert_eq!(ids, ["a", "b"]);
+    }
+
+    #[test]
+    fn records_since_a_generation_are_those_changed_after_it() {
+        let s = State::in_memory().unwrap();
+        s.put_record(&rec("a", "{}"), None).unwrap();
+        let seen = s.generation().unwrap();
+        s.put_record(&rec("b", "{}"), None).unwrap();
+        s.put_record(&rec("a", "{}"), None).unwrap();
+        let mut ids = Vec::new();
+        s.for_each_record_since(seen, |r| {
+            ids.push(r.doc_id.to_string());
+            Ok::<(), crate::StateError>(())
+        })
+        .unwrap();
+        assert_eq!(ids, ["b"]);
     }
 
     #[test]
