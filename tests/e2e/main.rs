@@ -2,6 +2,7 @@ mod browser;
 mod crawl;
 mod ingest;
 mod quality;
+mod safety;
 mod schema;
 mod search;
 mod serve;

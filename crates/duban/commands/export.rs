@@ -24,6 +24,11 @@ pub struct Args {
 /// Runs `duban export`.
 pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     let dd = duban_pipeline::DataDir::new(data);
+    let _lock = duban_pipeline::DataDirLock::acquire(
+        data,
+        &duban_pipeline::command_line(),
+        &super::now_rfc3339(),
+    )?;
     let state = State::open(&dd.state_path())
         .with_context(|| format!("opening {}", dd.state_path().display()))?;
     let out = args.out.unwrap_or_else(|| dd.export_dir());

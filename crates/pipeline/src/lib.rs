@@ -10,23 +10,30 @@
 //! - `state.sqlite`: records of every document, run reports, crawl state;
 //! - `index/`: the tantivy index;
 //! - `export/`: `documents.jsonl` and `obligations.jsonl`;
-//! - `archive/`: every crawled body, in packs ([`duban_fetch::Archive`]).
+//! - `archive/`: every crawled body, in packs ([`duban_fetch::Archive`]);
+//! - `lock`: who runs on the folder now ([`lock`]);
+//! - `runs/<id>.json`: one report per run.
 //!
 //! A crawl runs as three stages on three threads, each a bounded number of batches ahead of
 //! the next: the crawl fetches, the extractor cleans and extracts each batch on rayon's
 //! threads, and the runner commits each batch with the crawl rows that produced it.
 
+pub mod abort;
+mod clock;
 pub mod config;
 mod crawl_buffer;
 mod crawl_store;
 mod files;
+pub mod lock;
 mod report;
 mod run;
 
+pub use clock::{command_line, now_rfc3339};
 pub use config::{
     ConfigError, FilesSource, IndexSection, PipelineConfig, PipelineSection, SourceConfig,
 };
 pub use crawl_store::StateCrawlStore;
 pub use files::{FileInput, collect_files};
+pub use lock::{DataDirLock, LockError, LockHolder};
 pub use report::{DocFailure, RunReport};
 pub use run::{DataDir, RunError, Runner};

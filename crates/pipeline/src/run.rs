@@ -59,6 +59,9 @@ pub enum RunError {
         /// The id of the state in the folder.
         new_state: String,
     },
+    /// Another process works on the data folder.
+    #[error(transparent)]
+    Locked(#[from] crate::lock::LockError),
     /// The async runtime for crawling could not start.
     #[error("starting the crawl runtime: {0}")]
     Runtime(#[source] std::io::Error),
@@ -124,6 +127,8 @@ impl DataDir {
 /// Runs pipelines against one data folder.
 pub struct Runner {
     data: DataDir,
+    /// Held as long as the runner lives: one writer of the data folder at a time.
+    lock: crate::lock::DataDirLock,
     state: State,
     index: Option<ObligationIndex>,
     /// Whether to write over exports and an index of another state (`--force`).
@@ -154,6 +159,11 @@ impl Runner {
             path: data.root().to_path_buf(),
             source,
         })?;
+        let lock = crate::lock::DataDirLock::acquire(
+            data.root(),
+            &crate::clock::command_line(),
+            &crate::clock::now_rfc3339(),
+        )?;
         let state = State::open(&data.state_path())?;
         let mark = state.mark()?;
         if !force {
@@ -168,6 +178,7 @@ impl Runner {
         };
         Ok(Runner {
             data,
+            lock,
             state,
             index,
             force,
@@ -184,6 +195,11 @@ impl Runner {
     /// The data folder.
     pub fn data(&self) -> &DataDir {
         &self.data
+    }
+
+    /// The data folder's lock this runner holds.
+    pub fn lock(&self) -> &crate::lock::DataDirLock {
+        &self.lock
     }
 
     /// Runs every source of a pipeline, then rewrites the exports.
@@ -296,6 +312,7 @@ impl Runner {
                     let (batch, last) = match rt.block_on(crawl.next_batch(&mut store, batch_size))
                     {
                         Ok(Some(b)) => {
+                            crate::abort::point("fetch");
                             store.handed_out(&b.documents);
                             (Ok(b), false)
                         }
@@ -385,6 +402,7 @@ impl Runner {
             }
         }
         self.state.commit()?;
+        crate::abort::point("commit");
         match crawl_error {
             Some(e) => Err(e.into()),
             None => Ok(()),
@@ -485,6 +503,7 @@ impl Runner {
             };
             report.obligations += p.obligations.len();
             let outcome = self.state.put_record(&p.record, self.run_id)?;
+            crate::abort::point("store");
             match outcome {
                 Upsert::New => report.new += 1,
                 Upsert::Changed => report.changed += 1,
@@ -508,7 +527,9 @@ impl Runner {
             // Every record changed up to this generation went through `store_processed` or the
             // catch-up on open: the index holds the state as of `mark`.
             index.set_indexed_state(indexed_state(&mark));
+            crate::abort::point("index");
             index.commit()?;
+            crate::abort::point("indexed");
         }
         let origin = ExportOrigin {
             state_id: mark.state_id,
@@ -522,12 +543,12 @@ impl Runner {
             let checkpoint = scope.spawn(|| duban_state::checkpoint(&state_path));
             let mut export = ExportWriter::create(&self.data.export_dir(), origin)?;
             self.state.for_each_record(|r| {
-                export
-                    .push(ExportRecord {
-                        document: r.document,
-                        obligations: r.obligations,
-                    })
-                    .map_err(RunError::from)
+                export.push(ExportRecord {
+                    document: r.document,
+                    obligations: r.obligations,
+                })?;
+                crate::abort::point("export");
+                Ok::<(), RunError>(())
             })?;
             let counts = export.finish(force);
             match checkpoint.join() {
@@ -538,6 +559,7 @@ impl Runner {
             }
             Ok::<_, RunError>(counts?)
         })?;
+        crate::abort::point("exported");
         report.exported_documents = counts.documents;
         report.exported_obligations = counts.obligations;
         let run_id = match self.run_id {
@@ -577,6 +599,7 @@ fn process_one(raw: &RawDoc) -> Result<Processed, DocFailure> {
         reason: e.to_string(),
     })?;
     let obligations = duban_extract::extract(&clean);
+    crate::abort::point("extract");
     let document = serde_json::to_string(&clean.document).map_err(|e| DocFailure {
         input: input.clone(),
         stage: "export".into(),
@@ -663,6 +686,7 @@ fn catch_up_index(
         match (doc, obligations) {
             (Ok(doc), Ok(obligations)) => {
                 index.upsert(&doc, &obligations)?;
+                crate::abort::point("catch-up");
                 documents += 1;
             }
             (Err(e), _) | (_, Err(e)) => {

@@ -1,0 +1,203 @@
+//! Safe to schedule and safe to interrupt, from the command line: the data folder's lock,
+//! exports and index that never go backwards silently nor lose a document after a kill, an
+//! unchanged re-run that rewrites nothing, and the run reports.
+
+use crate::util::{assert_ok, duban_with_data, export_bytes, read_jsonl, repo, show};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+#[test]
+fn a_second_writer_of_a_data_folder_is_refused_with_the_holder_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let lock = duban_pipeline::DataDirLock::acquire(
+        &data,
+        "duban run nightly.toml",
+        "2026-12-06T02:00:00Z",
+    )
+    .unwrap();
+    for args in [
+        &["ingest", "corpora/seeds"][..],
+        &["run", "pipelines/corpora.toml"][..],
+        &["export"][..],
+        &["reprocess"][..],
+    ] {
+        let out = duban_with_data(&data, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", show(&out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!("process {}", std::process::id()))
+                && err.contains("duban run nightly.toml")
+                && err.contains("since 2026-12-06T02:00:00Z"),
+            "{args:?}: {err}"
+        );
+    }
+    drop(lock);
+    assert_ok(&duban_with_data(&data, &["ingest", "corpora/seeds"]));
+}
+
+#[test]
+fn the_lock_of_a_killed_run_is_taken_over_saying_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    // What a process killed while holding the lock leaves: its holder line, no lock.
+    std::fs::write(
+        data.join("lock"),
+        r#"{"pid":4194000,"command":"duban run pipelines/corpora.toml","since":"2026-12-05T02:00:00Z"}"#,
+    )
+    .unwrap();
+    let out = duban_with_data(&data, &["ingest", "corpora/seeds"]);
+    assert_ok(&out);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Took over the lock") && err.contains("4194000"),
+        "{err}"
+    );
+}
+
+/// Runs `duban --data DATA ARGS...` from the repository root with a crash point set (see
+/// `duban_pipeline::abort`): the process aborts the `n`th time it passes `stage`.
+fn duban_aborting_at(data: &Path, at: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_duban"))
+        .current_dir(repo())
+        .env_remove("RUST_LOG")
+        .env(duban_pipeline::abort::ABORT_AT_VAR, at)
+        .arg("--data")
+        .arg(data)
+        .args(args)
+        .output()
+        .expect("running the duban binary")
+}
+
+/// Documents in the data folder's search index.
+fn indexed_documents(data: &Path) -> usize {
+    duban_index::SearchIndex::open(&data.join("index"))
+        .unwrap()
+        .stats()
+        .unwrap()
+        .documents
+}
+
+/// Temporary files in the export folder.
+fn leftovers(data: &Path) -> Vec<String> {
+    std::fs::read_dir(data.join("export"))
+        .map(|dir| {
+            dir.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".tmp"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// One crash trial: `before` (if any) run to completion, then `args` aborted at `at`, then
+/// `args` run to completion. Between, the exports in place are whole (their manifest
+/// matches) and, where the aborted run did not get to put its exports in place, those of
+/// `before`; at the end the exports are byte for byte `expected` and the index holds every
+/// exported document.
+fn crash_trial(before: Option<&[&str]>, args: &[&str], at: &str, expected: &(Vec<u8>, Vec<u8>)) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let previous = before.map(|b| {
+        assert_ok(&duban_with_data(&data, b));
+        export_bytes(&data)
+    });
+    let killed = duban_aborting_at(&data, at, args);
+    assert_eq!(
+        killed.status.code(),
+        None,
+        "{at}: the run was not stopped:\n{}",
+        show(&killed)
+    );
+    if let Some(previous) = &previous {
+        assert!(
+            duban_export::verify(&data.join("export")).is_ok(),
+            "{at}: torn export after the kill"
+        );
+        if at != "exported:1" {
+            assert_eq!(
+                &export_bytes(&data),
+                previous,
+                "{at}: the previous export changed"
+            );
+        }
+    }
+    let done = duban_with_data(&data, args);
+    assert_ok(&done);
+    assert!(
+        &export_bytes(&data) == expected,
+        "{at}: exports differ from an uninterrupted run"
+    );
+    let documents = read_jsonl(&data.join("export/documents.jsonl")).len();
+    assert_eq!(
+        indexed_documents(&data),
+        documents,
+        "{at}: index and export disagree"
+    );
+    assert_eq!(leftovers(&data), Vec::<String>::new(), "{at}");
+    assert!(
+        duban_export::verify(&data.join("export"))
+            .unwrap()
+            .is_some()
+    );
+}
+
+/// The seed folder with its first two documents only, under the same folder name (so the
+/// same ids).
+fn two_seeds(dir: &Path) -> PathBuf {
+    let seeds = dir.join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    let mut names: Vec<_> = std::fs::read_dir(repo().join("corpora/seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for p in names.iter().take(2) {
+        std::fs::copy(p, seeds.join(p.file_name().unwrap())).unwrap();
+    }
+    seeds
+}
+
+#[test]
+fn ingest_killed_at_any_stage_then_rerun_exports_what_an_uninterrupted_run_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let reference = dir.path().join("reference");
+    assert_ok(&duban_with_data(&reference, &["ingest", "corpora/seeds"]));
+    let expected = export_bytes(&reference);
+    let two = two_seeds(dir.path());
+    let two = two.to_str().unwrap();
+    let points = [
+        "extract:1",
+        "extract:4",
+        "store:1",
+        "store:3",
+        "store:5",
+        "index:1",
+        "indexed:1",
+        "export:1",
+        "export:4",
+        "exported:1",
+    ];
+    for before in [None, Some(&["ingest", two][..])] {
+        for at in points {
+            crash_trial(before, &["ingest", "corpora/seeds"], at, &expected);
+        }
+    }
+}
+
+#[test]
+fn a_run_killed_while_the_index_catches_up_is_caught_up_by_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let reference = dir.path().join("reference");
+    assert_ok(&duban_with_data(&reference, &["ingest", "corpora/seeds"]));
+    let expected = export_bytes(&reference);
+    let data = dir.path().join("data");
+    // Stored, not indexed: the next run's catch-up has five records to index, and is killed.
+    let killed = duban_aborting_at(&data, "index:1", &["ingest", "corpora/seeds"]);
+    assert_eq!(killed.status.code(), None, "{}", show(&killed));
+    let killed = duban_aborting_at(&data, "catch-up:3", &["ingest", "corpora/seeds"]);
+    assert_eq!(killed.status.code(), None, "{}", show(&killed));
+    assert_ok(&duban_with_data(&data, &["ingest", "corpora/seeds"]));
+    assert!(export_bytes(&data) == expected);
+    assert_eq!(indexed_documents(&data), 5);
+}
