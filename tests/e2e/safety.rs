@@ -271,3 +271,74 @@ fn a_crawl_killed_at_any_stage_then_rerun_exports_and_indexes_what_an_uninterrup
         crash_trial(None, &args, at, &expected);
     }
 }
+
+/// Deletes the data folder's state database (and its log), as a careless operator might.
+fn lose_state(data: &Path) {
+    for name in ["state.sqlite", "state.sqlite-wal", "state.sqlite-shm"] {
+        let _ = std::fs::remove_file(data.join(name));
+    }
+}
+
+#[test]
+fn a_lost_state_never_wipes_the_exports_nor_splits_them_from_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert_ok(&duban_with_data(&data, &["ingest", "corpora/seeds"]));
+    let full = export_bytes(&data);
+    lose_state(&data);
+    let export = duban_with_data(&data, &["export"]);
+    assert_eq!(export.status.code(), Some(2), "{}", show(&export));
+    let err = String::from_utf8_lossy(&export.stderr);
+    assert!(
+        err.contains("another state") && err.contains("--force"),
+        "{err}"
+    );
+    assert!(export_bytes(&data) == full, "export overwritten");
+    let two = two_seeds(dir.path());
+    let ingest = duban_with_data(&data, &["ingest", two.to_str().unwrap()]);
+    assert_eq!(ingest.status.code(), Some(2), "{}", show(&ingest));
+    assert!(export_bytes(&data) == full, "export overwritten");
+    assert_eq!(indexed_documents(&data), 5);
+    // Forced, exports and index both hold what the new state holds, and agree.
+    assert_ok(&duban_with_data(
+        &data,
+        &["ingest", "--force", two.to_str().unwrap()],
+    ));
+    assert_eq!(read_jsonl(&data.join("export/documents.jsonl")).len(), 2);
+    assert_eq!(indexed_documents(&data), 2);
+}
+
+/// Every file under `dir` (lock files aside) with its bytes and modification time.
+fn files_with_times(dir: &Path) -> Vec<(PathBuf, Vec<u8>, std::time::SystemTime)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files_with_times(&path));
+        } else if !path.to_string_lossy().ends_with(".lock") {
+            let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+            out.push((path.clone(), std::fs::read(&path).unwrap(), modified));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_second_run_over_unchanged_sources_rewrites_no_export_or_index_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert_ok(&duban_with_data(&data, &["run", "pipelines/corpora.toml"]));
+    let export = files_with_times(&data.join("export"));
+    let index = files_with_times(&data.join("index"));
+    assert!(export.len() >= 3 && !index.is_empty());
+    assert_ok(&duban_with_data(&data, &["run", "pipelines/corpora.toml"]));
+    assert!(
+        files_with_times(&data.join("export")) == export,
+        "an export file was rewritten"
+    );
+    assert!(
+        files_with_times(&data.join("index")) == index,
+        "an index file was rewritten"
+    );
+}
