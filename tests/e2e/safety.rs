@@ -342,3 +342,45 @@ fn a_second_run_over_unchanged_sources_rewrites_no_export_or_index_file() {
         "an index file was rewritten"
     );
 }
+
+#[test]
+fn every_run_writes_its_report_and_duban_runs_lists_finished_and_interrupted_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert_ok(&duban_with_data(&data, &["run", "pipelines/corpora.toml"]));
+    let killed = duban_aborting_at(&data, "store:2", &["ingest", "corpora/seeds"]);
+    assert_eq!(killed.status.code(), None, "{}", show(&killed));
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data.join("runs/1.json")).unwrap()).unwrap();
+    assert_eq!(report["status"], "finished");
+    assert_eq!(report["pipeline"], "corpora");
+    assert_eq!(report["documents"], 5);
+    assert_eq!(report["exported_documents"], 5);
+    for stage in ["read", "extract", "store", "index", "export"] {
+        let s = &report["stages"][stage];
+        assert!(
+            s["seconds"].is_number() && s["per_second"].is_number(),
+            "{stage}: {report}"
+        );
+    }
+    assert_eq!(report["stages"]["extract"]["items"], 5);
+    let interrupted: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data.join("runs/2.json")).unwrap()).unwrap();
+    assert_eq!(interrupted["status"], "running");
+    let list = duban_with_data(&data, &["runs"]);
+    assert_ok(&list);
+    let text = String::from_utf8_lossy(&list.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("#2 ingest") && lines[0].contains("interrupted"),
+        "{text}"
+    );
+    assert!(
+        lines[1].starts_with("#1 corpora") && lines[1].contains("5 documents"),
+        "{text}"
+    );
+    let show_one = duban_with_data(&data, &["runs", "--show", "1"]);
+    assert_ok(&show_one);
+    let shown: serde_json::Value = serde_json::from_slice(&show_one.stdout).unwrap();
+    assert_eq!(shown, report);
+}

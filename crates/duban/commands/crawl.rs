@@ -85,6 +85,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         pipeline: "crawl".into(),
         ..RunReport::default()
     };
+    runner.start_run(&mut report, &now)?;
     runner.crawl(&source, &mut report, &now)?;
     runner.finish(&mut report, &now)?;
     Ok(super::print_report(&report))

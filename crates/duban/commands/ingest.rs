@@ -40,6 +40,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         pipeline: "ingest".into(),
         ..RunReport::default()
     };
+    runner.start_run(&mut report, &now)?;
     let hints = SourceHints {
         region: args.region,
         kind: args.kind,

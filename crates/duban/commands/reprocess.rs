@@ -44,6 +44,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         pipeline: "reprocess".into(),
         ..RunReport::default()
     };
+    runner.start_run(&mut report, &now)?;
     runner.reprocess(&sources, &mut report)?;
     runner.finish(&mut report, &now)?;
     Ok(super::print_report(&report))

@@ -35,5 +35,5 @@ pub use config::{
 pub use crawl_store::StateCrawlStore;
 pub use files::{FileInput, collect_files};
 pub use lock::{DataDirLock, LockError, LockHolder};
-pub use report::{DocFailure, RunReport};
-pub use run::{DataDir, RunError, Runner};
+pub use report::{DocFailure, RunReport, RunStatus, StageReport};
+pub use run::{DataDir, Progress, RunError, Runner};

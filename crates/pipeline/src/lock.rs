@@ -141,6 +141,27 @@ impl Drop for DataDirLock {
     }
 }
 
+/// Who holds the lock of the data folder `dir` now, if anyone: `Some` with what the lock file
+/// says (`None` inside when it says nothing yet). Looking takes nothing and writes nothing.
+pub fn current_holder(dir: &Path) -> Result<Option<Option<LockHolder>>, LockError> {
+    let path = dir.join("lock");
+    let io = |source| LockError::Io {
+        path: path.clone(),
+        source,
+    };
+    let mut file = match fs::OpenOptions::new().read(true).write(true).open(&path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io(e)),
+    };
+    let holder = read_holder(&mut file).map_err(io)?;
+    // Free: the lock taken to look is dropped with the file.
+    if file.try_lock_exclusive().map_err(io)? {
+        return Ok(None);
+    }
+    Ok(Some(holder))
+}
+
 /// The holder the lock file names, if it names one.
 fn read_holder(file: &mut fs::File) -> std::io::Result<Option<LockHolder>> {
     let mut text = String::new();
@@ -170,6 +191,19 @@ mod tests {
         drop(first);
         let again = DataDirLock::acquire(dir.path(), "duban ingest a.txt", NOW).unwrap();
         assert_eq!(again.took_over(), None, "a released lock is not taken over");
+    }
+
+    #[test]
+    fn looking_at_the_lock_tells_the_holder_and_takes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(current_holder(dir.path()).unwrap(), None);
+        let lock =
+            DataDirLock::acquire(dir.path(), "duban ingest 2025年工作要点.txt", NOW).unwrap();
+        let holder = current_holder(dir.path()).unwrap().unwrap().unwrap();
+        assert_eq!(holder.command, "duban ingest 2025年工作要点.txt");
+        drop(lock);
+        assert_eq!(current_holder(dir.path()).unwrap(), None);
+        assert!(DataDirLock::acquire(dir.path(), "duban export", NOW).is_ok());
     }
 
     #[test]

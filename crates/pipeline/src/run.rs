@@ -4,7 +4,7 @@ use crate::config::{PipelineConfig, SourceConfig};
 use crate::crawl_buffer::{BufferedCrawlStore, CrawlWrite};
 use crate::crawl_store::StateCrawlStore;
 use crate::files::collect_files;
-use crate::report::{DocFailure, RunReport};
+use crate::report::{DocFailure, RunReport, RunStatus};
 use duban_export::{ExportOrigin, ExportRecord, ExportWriter};
 use duban_fetch::{Archive, Crawl, CrawlBatch, CrawlStats, FetchError, HttpSource, UrlOutcome};
 use duban_index::{IndexedState, ObligationIndex};
@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 /// Why a run could not start or finish (per-document problems are in the report instead).
 #[derive(Debug, thiserror::Error)]
@@ -122,6 +123,14 @@ impl DataDir {
     pub fn archive_dir(&self) -> PathBuf {
         self.root.join("archive")
     }
+    /// `runs/`: one report per run, `<id>.json`.
+    pub fn runs_dir(&self) -> PathBuf {
+        self.root.join("runs")
+    }
+    /// `runs/<id>.json`.
+    pub fn run_report_path(&self, id: i64) -> PathBuf {
+        self.runs_dir().join(format!("{id}.json"))
+    }
 }
 
 /// Runs pipelines against one data folder.
@@ -134,6 +143,12 @@ pub struct Runner {
     /// Whether to write over exports and an index of another state (`--force`).
     force: bool,
     run_id: Option<i64>,
+    /// When the current run started.
+    started: Option<Instant>,
+    /// Records the index caught up with on open, and the time it took, for the first report.
+    caught_up: Option<(usize, Duration)>,
+    /// Told of every document stored.
+    progress: Arc<dyn Progress>,
     /// Documents per crawl batch ([`CRAWL_BATCH`]; tests set other sizes).
     crawl_batch: usize,
 }
@@ -169,9 +184,12 @@ impl Runner {
         if !force {
             same_state_everywhere(&data, &mark)?;
         }
+        let mut caught_up = None;
         let index = if with_index {
+            let started = Instant::now();
             let mut index = ObligationIndex::open(&data.index_dir())?;
-            catch_up_index(&state, &mut index, &mark)?;
+            let records = catch_up_index(&state, &mut index, &mark)?;
+            caught_up = Some((records, started.elapsed()));
             Some(index)
         } else {
             None
@@ -183,6 +201,9 @@ impl Runner {
             index,
             force,
             run_id: None,
+            started: None,
+            caught_up,
+            progress: Arc::new(NoProgress),
             crawl_batch: CRAWL_BATCH,
         })
     }
@@ -202,13 +223,50 @@ impl Runner {
         &self.lock
     }
 
+    /// Tells `progress` of the documents this runner stores from now on.
+    pub fn set_progress(&mut self, progress: Arc<dyn Progress>) {
+        self.progress = progress;
+    }
+
+    /// Starts a run of `report.pipeline` at `now`: its row in the state, and `runs/<id>.json`
+    /// saying it is running (a run killed before [`Runner::finish`] leaves it so).
+    pub fn start_run(&mut self, report: &mut RunReport, now: &str) -> Result<(), RunError> {
+        let id = self.state.start_run(&report.pipeline, now)?;
+        self.run_id = Some(id);
+        self.started = Some(Instant::now());
+        report.run_id = Some(id);
+        report.started_at = now.to_string();
+        report.command = crate::clock::command_line();
+        report.status = RunStatus::Running;
+        self.write_run_file(report)
+    }
+
+    /// Writes `runs/<id>.json` (through a temporary file: a reader sees a whole report).
+    fn write_run_file(&self, report: &RunReport) -> Result<(), RunError> {
+        let Some(id) = report.run_id else {
+            return Ok(());
+        };
+        let dir = self.data.runs_dir();
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| RunError::DataDir { path, source }
+        };
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        let path = self.data.run_report_path(id);
+        let tmp = dir.join(format!(".{id}.json.tmp"));
+        let mut json = serde_json::to_string_pretty(report).unwrap_or_default();
+        json.push('\n');
+        std::fs::write(&tmp, json).map_err(io(&tmp))?;
+        std::fs::rename(&tmp, &path).map_err(io(&path))
+    }
+
     /// Runs every source of a pipeline, then rewrites the exports.
     pub fn run_pipeline(&mut self, cfg: &PipelineConfig, now: &str) -> Result<RunReport, RunError> {
         let mut report = RunReport {
             pipeline: cfg.pipeline.name.clone(),
             ..RunReport::default()
         };
-        self.run_id = Some(self.state.start_run(&cfg.pipeline.name, now)?);
+        self.start_run(&mut report, now)?;
         for source in &cfg.sources {
             match source {
                 SourceConfig::Files(f) => {
@@ -236,7 +294,9 @@ impl Runner {
         hints: &SourceHints,
         report: &mut RunReport,
     ) -> Result<(), RunError> {
+        let started = Instant::now();
         let (files, errors) = collect_files(paths, extensions);
+        self.progress.expect(files.len() as u64);
         for (path, reason) in errors {
             report.failures.push(DocFailure {
                 input: path.display().to_string(),
@@ -258,9 +318,13 @@ impl Runner {
         for r in raws {
             match r {
                 Ok(raw) => ok.push(raw),
-                Err(f) => report.failures.push(f),
+                Err(f) => {
+                    report.failures.push(f);
+                    self.progress.stored(1);
+                }
             }
         }
+        report.time_stage("read", files.len(), started.elapsed());
         self.process_raw(ok, report)
     }
 
@@ -308,11 +372,15 @@ impl Runner {
             // The first pages take a while to arrive; extraction's dictionaries load meanwhile.
             scope.spawn(duban_extract::prepare);
             let crawler = scope.spawn(move || {
+                let mut fetching = (0, Duration::ZERO);
                 loop {
-                    let (batch, last) = match rt.block_on(crawl.next_batch(&mut store, batch_size))
-                    {
+                    let started = Instant::now();
+                    let next = rt.block_on(crawl.next_batch(&mut store, batch_size));
+                    fetching.1 += started.elapsed();
+                    let (batch, last) = match next {
                         Ok(Some(b)) => {
                             crate::abort::point("fetch");
+                            fetching.0 += b.documents.len();
                             store.handed_out(&b.documents);
                             (Ok(b), false)
                         }
@@ -328,15 +396,19 @@ impl Runner {
                         break;
                     }
                 }
-                crawl.stats()
+                (crawl.stats(), fetching)
             });
-            scope.spawn(move || {
+            let extractor = scope.spawn(move || {
+                let mut extracting = (0, Duration::ZERO);
                 for mut step in receiver {
                     let documents = match &mut step.batch {
                         Ok(b) => std::mem::take(&mut b.documents),
                         Err(_) => Vec::new(),
                     };
+                    let started = Instant::now();
                     let processed = extract_all(&documents);
+                    extracting.0 += documents.len();
+                    extracting.1 += started.elapsed();
                     drop(documents);
                     if extracted_sender
                         .send(ExtractedStep { step, processed })
@@ -345,12 +417,16 @@ impl Runner {
                         break;
                     }
                 }
+                extracting
             });
             let mut stored = Ok(());
             let mut number = 0;
             while let Ok(step) = extracted.recv() {
                 number += 1;
+                let started = Instant::now();
+                let documents = step.processed.len();
                 stored = self.store_crawl_step(step, &source.id, report);
+                report.time_stage("store", documents, started.elapsed());
                 if stored.is_err() {
                     break;
                 }
@@ -359,10 +435,16 @@ impl Runner {
             // Stops the extractor, and through it the crawler, at their next batch if storing
             // failed.
             drop(extracted);
-            let stats = match crawler.join() {
-                Ok(stats) => stats,
+            let (stats, fetching) = match crawler.join() {
+                Ok(done) => done,
                 Err(panic) => std::panic::resume_unwind(panic),
             };
+            let extracting = match extractor.join() {
+                Ok(done) => done,
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+            report.time_stage("fetch", fetching.0, fetching.1);
+            report.time_stage("extract", extracting.0, extracting.1);
             *report.crawl.get_or_insert_with(CrawlStats::default) += &stats;
             stored
         })
@@ -433,7 +515,10 @@ impl Runner {
             let Some(doc_sha) = row.doc_sha256.clone().filter(|_| document && current) else {
                 continue;
             };
-            let bytes = match archive.get(&doc_sha) {
+            let started = Instant::now();
+            let read = archive.get(&doc_sha);
+            report.time_stage("archive", 1, started.elapsed());
+            let bytes = match read {
                 Ok(b) => b,
                 Err(e) => {
                     report.failures.push(DocFailure {
@@ -478,9 +563,15 @@ impl Runner {
         raws: Vec<RawDoc>,
         report: &mut RunReport,
     ) -> Result<(), RunError> {
+        let started = Instant::now();
         let processed = extract_all(&raws);
+        report.time_stage("extract", raws.len(), started.elapsed());
         drop(raws);
-        self.store_processed(processed, report)
+        let started = Instant::now();
+        let documents = processed.len();
+        self.store_processed(processed, report)?;
+        report.time_stage("store", documents, started.elapsed());
+        Ok(())
     }
 
     /// Stores and indexes cleaned and extracted documents in order; failures go to the report.
@@ -491,6 +582,7 @@ impl Runner {
     ) -> Result<(), RunError> {
         for p in processed {
             report.documents += 1;
+            self.progress.stored(1);
             let p = match p {
                 Ok(p) => p,
                 Err(f) => {
@@ -521,8 +613,19 @@ impl Runner {
     }
 
     /// Commits the index, rewrites the exports from the state and stores the run report.
+    ///
+    /// A run not started with [`Runner::start_run`] (or [`Runner::run_pipeline`]) is started
+    /// here at `now`.
     pub fn finish(&mut self, report: &mut RunReport, now: &str) -> Result<(), RunError> {
+        if self.run_id.is_none() || report.run_id.is_none() {
+            self.start_run(report, now)?;
+        }
+        if let Some((records, took)) = self.caught_up.take() {
+            report.index_caught_up = records;
+            report.time_stage("index", records, took);
+        }
         let mark = self.state.mark()?;
+        let started = Instant::now();
         if let Some(index) = &mut self.index {
             // Every record changed up to this generation went through `store_processed` or the
             // catch-up on open: the index holds the state as of `mark`.
@@ -530,7 +633,9 @@ impl Runner {
             crate::abort::point("index");
             index.commit()?;
             crate::abort::point("indexed");
+            report.time_stage("index", 0, started.elapsed());
         }
+        let started = Instant::now();
         let origin = ExportOrigin {
             state_id: mark.state_id,
             state_generation: mark.generation,
@@ -560,14 +665,25 @@ impl Runner {
             Ok::<_, RunError>(counts?)
         })?;
         crate::abort::point("exported");
+        report.time_stage("export", counts.documents, started.elapsed());
         report.exported_documents = counts.documents;
         report.exported_obligations = counts.obligations;
-        let run_id = match self.run_id {
-            Some(id) => id,
-            None => self.state.start_run(&report.pipeline, now)?,
+        report.export_files_written = counts.files_written;
+        report.finished_at = crate::clock::now_rfc3339();
+        report.seconds = self
+            .started
+            .take()
+            .map_or(0.0, |t| t.elapsed().as_secs_f64());
+        report.status = if report.failures.is_empty() {
+            RunStatus::Finished
+        } else {
+            RunStatus::FinishedWithFailures
         };
+        report.settle_timings();
         let json = serde_json::to_string(report).unwrap_or_default();
-        self.state.finish_run(run_id, now, &json)?;
+        let run_id = self.run_id.take().unwrap_or_default();
+        self.state.finish_run(run_id, &report.finished_at, &json)?;
+        self.write_run_file(report)?;
         tracing::info!(
             pipeline = %report.pipeline,
             documents = report.documents,
@@ -628,6 +744,23 @@ fn process_one(raw: &RawDoc) -> Result<Processed, DocFailure> {
     })
 }
 
+/// What a run tells of its progress as it stores documents (a bar on a terminal, log lines
+/// elsewhere: the command line decides).
+pub trait Progress: Send + Sync {
+    /// More documents are expected (files found; unknown for a crawl).
+    fn expect(&self, documents: u64);
+    /// Documents stored or failed.
+    fn stored(&self, documents: u64);
+}
+
+/// Tells nobody.
+struct NoProgress;
+
+impl Progress for NoProgress {
+    fn expect(&self, _: u64) {}
+    fn stored(&self, _: u64) {}
+}
+
 fn indexed_state(mark: &StateMark) -> IndexedState {
     IndexedState {
         state_id: mark.state_id.clone(),
@@ -668,7 +801,7 @@ fn catch_up_index(
     state: &State,
     index: &mut ObligationIndex,
     mark: &StateMark,
-) -> Result<(), RunError> {
+) -> Result<usize, RunError> {
     let since = match index.indexed_state() {
         Some(s) if s.state_id == mark.state_id && s.generation <= mark.generation => s.generation,
         Some(_) => {
@@ -703,7 +836,7 @@ fn catch_up_index(
             "Index caught up with the stored records."
         );
     }
-    Ok(())
+    Ok(documents)
 }
 
 #[cfg(test)]
@@ -731,6 +864,10 @@ mod tests {
         runner.crawl_batch = batch;
         let mut report = runner.run_pipeline(&cfg, NOW).unwrap();
         report.failures.sort_by(|a, b| a.input.cmp(&b.input));
+        // Timings differ from run to run; the counters must not.
+        report.stages.clear();
+        report.seconds = 0.0;
+        report.finished_at.clear();
         let unport = |s: String| s.replace(&host, "HOST");
         let export = runner.data().export_dir();
         let read = |name: &str| unport(std::fs::read_to_string(export.join(name)).unwrap());
