@@ -384,3 +384,25 @@ fn every_run_writes_its_report_and_duban_runs_lists_finished_and_interrupted_run
     let shown: serde_json::Value = serde_json::from_slice(&show_one.stdout).unwrap();
     assert_eq!(shown, report);
 }
+
+#[test]
+fn json_logs_are_one_object_a_line_for_log_shippers() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let out = duban_with_data(
+        &data,
+        &["-v", "--log-format", "json", "ingest", "corpora/seeds"],
+    );
+    assert_ok(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let events: Vec<serde_json::Value> = stderr
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect();
+    assert!(
+        events
+            .iter()
+            .any(|e| e["fields"]["message"] == "Run finished." && e["level"] == "INFO"),
+        "{stderr}"
+    );
+}

@@ -80,6 +80,8 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     }
     let mut runner = Runner::open_with(DataDir::new(data), !args.no_index, args.force)
         .with_context(|| format!("opening data folder {}", data.display()))?;
+    let progress = crate::progress::start();
+    runner.set_progress(progress.clone());
     let now = super::now_rfc3339();
     let mut report = RunReport {
         pipeline: "crawl".into(),
@@ -88,5 +90,6 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     runner.start_run(&mut report, &now)?;
     runner.crawl(&source, &mut report, &now)?;
     runner.finish(&mut report, &now)?;
+    progress.done();
     Ok(super::print_report(&report))
 }

@@ -35,6 +35,8 @@ fn parse_kind(s: &str) -> Result<DocKind, String> {
 pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     let mut runner = Runner::open_with(DataDir::new(data), !args.no_index, args.force)
         .with_context(|| format!("opening data folder {}", data.display()))?;
+    let progress = crate::progress::start();
+    runner.set_progress(progress.clone());
     let now = super::now_rfc3339();
     let mut report = RunReport {
         pipeline: "ingest".into(),
@@ -49,5 +51,6 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     let exts = ["txt", "html", "htm"].map(String::from);
     runner.ingest_paths(&args.paths, &exts, &hints, &mut report)?;
     runner.finish(&mut report, &now)?;
+    progress.done();
     Ok(super::print_report(&report))
 }

@@ -39,6 +39,8 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     }
     let mut runner = Runner::open_with(DataDir::new(data), !args.no_index, args.force)
         .with_context(|| format!("opening data folder {}", data.display()))?;
+    let progress = crate::progress::start();
+    runner.set_progress(progress.clone());
     let now = super::now_rfc3339();
     let mut report = RunReport {
         pipeline: "reprocess".into(),
@@ -47,5 +49,6 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     runner.start_run(&mut report, &now)?;
     runner.reprocess(&sources, &mut report)?;
     runner.finish(&mut report, &now)?;
+    progress.done();
     Ok(super::print_report(&report))
 }

@@ -29,7 +29,10 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("opening data folder {}", data.display()))?;
     let mut code = ExitCode::SUCCESS;
     for cfg in &configs {
+        let progress = crate::progress::start();
+        runner.set_progress(progress.clone());
         let report = runner.run_pipeline(cfg, &super::now_rfc3339())?;
+        progress.done();
         if super::print_report(&report) != ExitCode::SUCCESS {
             code = ExitCode::from(1);
         }
