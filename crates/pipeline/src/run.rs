@@ -46,7 +46,7 @@ pub enum RunError {
     /// The exports or the index were made from another state: `state.sqlite` was deleted or
     /// replaced, and going on would make them disagree with it.
     #[error(
-        "{dir}: the {what} were made from another state ({old_state}) than state.sqlite \
+        "the {what} in {dir} were made from another state ({old_state}) than state.sqlite \
          ({new_state}): state.sqlite was deleted or replaced. Restore it from a backup, or pass \
          --force to start over from this state (exports and index are then rebuilt from it)"
     )]
