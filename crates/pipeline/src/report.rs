@@ -73,7 +73,11 @@ pub struct RunReport {
     pub changed: usize,
     /// Documents whose records did not change.
     pub unchanged: usize,
-    /// Obligations extracted in this run.
+    /// Of the unchanged documents, those not extracted again: their input and the build were
+    /// those of their stored record.
+    pub skipped_unchanged: usize,
+    /// Obligations of the documents read (extracted, or held by the stored record of one not
+    /// extracted again).
     pub obligations: usize,
     /// Crawl counters (fetched, not-modified, new, changed, failed, skipped-by-robots, …),
     /// summed over the pipeline's http sources, when it crawls.

@@ -156,6 +156,8 @@ pub struct Runner {
 /// One document after clean and extract, ready to store.
 struct Processed {
     record: StoredRecord,
+    /// What the record was made from ([`input_key`]).
+    input_key: String,
     clean: CleanDoc,
     obligations: Vec<Obligation>,
 }
@@ -325,7 +327,22 @@ impl Runner {
             }
         }
         report.time_stage("read", files.len(), started.elapsed());
-        self.process_raw(ok, report)
+        // A file whose bytes, name and hints are those its stored record was extracted from
+        // by this very build would give the same record again: it is not extracted again.
+        let mut changed = Vec::with_capacity(ok.len());
+        for raw in ok {
+            match self.state.input_key(&raw.id)? {
+                Some((key, obligations)) if key == input_key(&raw) => {
+                    report.documents += 1;
+                    report.unchanged += 1;
+                    report.skipped_unchanged += 1;
+                    report.obligations += obligations;
+                    self.progress.stored(1);
+                }
+                _ => changed.push(raw),
+            }
+        }
+        self.process_raw(changed, report)
     }
 
     /// Crawls an http source; documents are extracted and stored in batches while the crawl
@@ -595,6 +612,7 @@ impl Runner {
             };
             report.obligations += p.obligations.len();
             let outcome = self.state.put_record(&p.record, self.run_id)?;
+            self.state.set_input_key(&p.record.doc_id, &p.input_key)?;
             crate::abort::point("store");
             match outcome {
                 Upsert::New => report.new += 1,
@@ -697,6 +715,41 @@ impl Runner {
     }
 }
 
+/// What a stored record is made from: the raw document (id, source, hash, media type, hints)
+/// and the build of Duban that extracted it, hashed. A file ingested again with the same key
+/// would give the same record. The build is told by the executable's size and modification
+/// time: any rebuild re-extracts everything once, which is the safe side.
+fn input_key(raw: &RawDoc) -> String {
+    use std::hash::{Hash, Hasher};
+    static BUILD: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let build = BUILD.get_or_init(|| {
+        std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .map(|m| {
+                let modified = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                format!("{}-{modified}", m.len())
+            })
+            .unwrap_or_default()
+    });
+    // Not a security boundary: two 64-bit hashes of different seeds keep accidental
+    // collisions out of reach.
+    let text = format!(
+        "{build}\n{}\n{:?}\n{:?}\n{:?}",
+        raw.id, raw.source, raw.media_type, raw.hints
+    );
+    let hash = |seed: u64| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        seed.hash(&mut h);
+        text.hash(&mut h);
+        h.finish()
+    };
+    format!("{:016x}{:016x}", hash(1), hash(2))
+}
+
 /// Cleans and extracts documents over rayon's threads, keeping their order.
 fn extract_all(raws: &[RawDoc]) -> Vec<Result<Processed, DocFailure>> {
     raws.par_iter().map(process_one).collect()
@@ -732,6 +785,7 @@ fn process_one(raw: &RawDoc) -> Result<Processed, DocFailure> {
         obligation_lines.push('\n');
     }
     Ok(Processed {
+        input_key: input_key(raw),
         record: StoredRecord {
             doc_id: clean.document.id.clone(),
             sha256: clean.document.source.sha256.clone(),

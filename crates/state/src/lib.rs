@@ -155,6 +155,7 @@ impl State {
             self.conn
                 .execute_batch(
                     "ALTER TABLE records ADD COLUMN generation INTEGER NOT NULL DEFAULT 1;
+                     ALTER TABLE records ADD COLUMN input_key TEXT;
                      CREATE INDEX records_generation ON records(generation);
                      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
                 )

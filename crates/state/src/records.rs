@@ -121,6 +121,34 @@ impl State {
         Ok(outcome)
     }
 
+    /// Notes what a document's stored record was made from: `key` names its input and the
+    /// build that extracted it (the pipeline decides what goes into it).
+    pub fn set_input_key(&self, doc_id: &str, key: &str) -> Result<()> {
+        self.conn
+            .prepare_cached("UPDATE records SET input_key = ?2 WHERE doc_id = ?1")
+            .and_then(|mut stmt| stmt.execute(params![doc_id, key]))
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// The input key of a document's current, not withdrawn record, with how many obligations
+    /// the record holds; `None` when there is no such record or it has no key.
+    pub fn input_key(&self, doc_id: &str) -> Result<Option<(String, usize)>> {
+        self.conn
+            .prepare_cached(
+                "SELECT input_key,
+                   length(obligations) - length(replace(obligations, char(10), ''))
+                 FROM records WHERE doc_id = ?1 AND withdrawn = 0 AND input_key IS NOT NULL",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_row(params![doc_id], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
+                })
+                .optional()
+            })
+            .map_err(|e| self.err(e))
+    }
+
     /// Marks a document withdrawn by its source (404/410), keeping its records.
     pub fn withdraw_record(&self, doc_id: &str) -> Result<bool> {
         let n = self
@@ -283,6 +311,23 @@ mod tests {
         s.put_record(&rec("a", "{}"), None).unwrap();
         let ids: Vec<String> = s.records().unwrap().into_iter().map(|r| r.doc_id).collect();
         assert_eq!(ids, ["a", "b"]);
+    }
+
+    #[test]
+    fn an_input_key_is_told_with_the_obligations_of_its_record() {
+        let s = State::in_memory().unwrap();
+        let mut r = rec("a", "{}");
+        r.obligations = obligation_lines([r#"{"id":"a#1."}"#, r#"{"id":"a#2."}"#]);
+        s.put_record(&r, None).unwrap();
+        assert_eq!(s.input_key("a").unwrap(), None);
+        s.set_input_key("a", "k1").unwrap();
+        assert_eq!(s.input_key("a").unwrap(), Some(("k1".into(), 2)));
+        s.withdraw_record("a").unwrap();
+        assert_eq!(
+            s.input_key("a").unwrap(),
+            None,
+            "a withdrawn record is made again"
+        );
     }
 
     #[test]
