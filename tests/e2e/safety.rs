@@ -240,8 +240,13 @@ fn a_run_killed_while_the_index_catches_up_is_caught_up_by_the_next() {
     assert_eq!(indexed_documents(&data), 5);
 }
 
-#[test]
-fn a_crawl_killed_at_any_stage_then_rerun_exports_and_indexes_what_an_uninterrupted_run_does() {
+/// The bundled local site served on a free port, and `pipelines/local-site.toml` pointed at it
+/// in a temporary folder.
+fn local_site() -> (
+    duban_fetch::site_server::SiteServer,
+    tempfile::TempDir,
+    PathBuf,
+) {
     let server = duban_fetch::site_server::SiteServer::start(
         &repo().join("corpora/sites/www.linjiang.gov.cn"),
     )
@@ -254,6 +259,12 @@ fn a_crawl_killed_at_any_stage_then_rerun_exports_and_indexes_what_an_uninterrup
         text.replace("127.0.0.1:8089", &format!("127.0.0.1:{}", server.port())),
     )
     .unwrap();
+    (server, dir, pipeline)
+}
+
+#[test]
+fn a_crawl_killed_at_any_stage_then_rerun_exports_and_indexes_what_an_uninterrupted_run_does() {
+    let (_server, dir, pipeline) = local_site();
     let args = ["run", pipeline.to_str().unwrap()];
     let reference = dir.path().join("reference");
     assert_finished(&duban_with_data(&reference, &args));
@@ -447,4 +458,38 @@ fn health_says_stale_while_the_index_lacks_stored_records_and_not_after_the_next
     assert_eq!(v["stale"], false, "{v}");
     assert_eq!(v["documents"], 5);
     assert!(v.get("stale_reason").is_none(), "{v}");
+}
+
+#[test]
+fn records_of_another_build_are_extracted_again_from_the_archive_without_fetching() {
+    let (_server, dir, pipeline) = local_site();
+    let data = dir.path().join("data");
+    let args = ["run", pipeline.to_str().unwrap()];
+    let report = |id: u32| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(data.join(format!("runs/{id}.json"))).unwrap())
+            .unwrap()
+    };
+    assert_finished(&duban_with_data(&data, &args));
+    assert_finished(&duban_with_data(&data, &args));
+    assert_eq!(report(2)["reextracted"], 0, "{}", report(2));
+    let export = files_with_times(&data.join("export"));
+    // As a new build finds them: every record made by another build.
+    let state = duban_state::State::open(&data.join("state.sqlite")).unwrap();
+    state
+        .connection()
+        .execute(
+            "UPDATE records SET input_key = 'made by an older build'",
+            [],
+        )
+        .unwrap();
+    drop(state);
+    assert_finished(&duban_with_data(&data, &args));
+    let third = report(3);
+    let exported = third["exported_documents"].as_u64().unwrap();
+    assert!(exported > 5, "{third}");
+    assert_eq!(third["reextracted"].as_u64().unwrap(), exported, "{third}");
+    assert_eq!(third["crawl"]["changed"], 0, "{third}");
+    assert_eq!(third["crawl"]["new"], 0, "{third}");
+    // The same build's records are the same: nothing is rewritten.
+    assert!(files_with_times(&data.join("export")) == export);
 }

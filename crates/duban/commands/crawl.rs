@@ -89,6 +89,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     };
     runner.start_run(&mut report, &now)?;
     runner.crawl(&source, &mut report, &now)?;
+    runner.reextract_stale(&source, &mut report)?;
     runner.finish(&mut report, &now)?;
     progress.done();
     Ok(super::print_report(&report))

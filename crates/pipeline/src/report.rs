@@ -76,6 +76,9 @@ pub struct RunReport {
     /// Of the unchanged documents, those not extracted again: their input and the build were
     /// those of their stored record.
     pub skipped_unchanged: usize,
+    /// Crawled documents extracted again from the raw archive, not fetched, because their
+    /// records were made by another build (included in `documents`).
+    pub reextracted: usize,
     /// Obligations of the documents read (extracted, or held by the stored record of one not
     /// extracted again).
     pub obligations: usize,

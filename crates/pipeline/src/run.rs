@@ -281,7 +281,10 @@ impl Runner {
                     };
                     self.ingest_paths(&paths, &f.extensions, &hints, &mut report)?;
                 }
-                SourceConfig::Http(h) => self.crawl(h, &mut report, now)?,
+                SourceConfig::Http(h) => {
+                    self.crawl(h, &mut report, now)?;
+                    self.reextract_stale(h, &mut report)?;
+                }
             }
         }
         self.finish(&mut report, now)?;
@@ -515,6 +518,37 @@ impl Runner {
         sources: &[HttpSource],
         report: &mut RunReport,
     ) -> Result<(), RunError> {
+        self.reprocess_where(sources, report, false)
+    }
+
+    /// Re-extracts, from the raw archive, the documents of `source` whose stored record was
+    /// made from another input or by another build than this one's (see [`input_key`]): after
+    /// a new build, what the crawl did not fetch again (304, same body) is extracted anew all
+    /// the same, without the network. Counted as `reextracted` in the report.
+    pub fn reextract_stale(
+        &mut self,
+        source: &HttpSource,
+        report: &mut RunReport,
+    ) -> Result<(), RunError> {
+        let before = report.documents;
+        self.reprocess_where(std::slice::from_ref(source), report, true)?;
+        report.reextracted += report.documents - before;
+        if report.documents > before {
+            tracing::info!(
+                source = %source.id,
+                documents = report.documents - before,
+                "Re-extracted from the archive: stored by another build."
+            );
+        }
+        Ok(())
+    }
+
+    fn reprocess_where(
+        &mut self,
+        sources: &[HttpSource],
+        report: &mut RunReport,
+        only_stale: bool,
+    ) -> Result<(), RunError> {
         let archive = Archive::new(self.data.archive_dir());
         let default_source = HttpSource::quick("reprocess", Vec::new(), Vec::new());
         let mut raws = Vec::new();
@@ -532,20 +566,6 @@ impl Runner {
             let Some(doc_sha) = row.doc_sha256.clone().filter(|_| document && current) else {
                 continue;
             };
-            let started = Instant::now();
-            let read = archive.get(&doc_sha);
-            report.time_stage("archive", 1, started.elapsed());
-            let bytes = match read {
-                Ok(b) => b,
-                Err(e) => {
-                    report.failures.push(DocFailure {
-                        input: row.url.clone(),
-                        stage: "archive".into(),
-                        reason: format!("archived body {doc_sha}: {e}"),
-                    });
-                    continue;
-                }
-            };
             let final_url = row.final_url.clone().unwrap_or_else(|| row.url.clone());
             let media = url::Url::parse(&final_url)
                 .ok()
@@ -557,16 +577,39 @@ impl Runner {
             } else {
                 Some("UTF-8".into())
             };
-            raws.push(duban_fetch::crawl::raw_doc(
+            let mut raw = duban_fetch::crawl::raw_doc(
                 source,
                 &row.url,
                 &final_url,
-                bytes,
-                doc_sha,
+                Vec::new(),
+                doc_sha.clone(),
                 charset,
                 media,
                 row.fetched_at.as_deref().unwrap_or(&row.checked_at),
-            ));
+            );
+            if only_stale
+                && self
+                    .state
+                    .input_key(&raw.id)?
+                    .is_some_and(|(key, _)| key == input_key(&raw))
+            {
+                continue;
+            }
+            let started = Instant::now();
+            let read = archive.get(&doc_sha);
+            report.time_stage("archive", 1, started.elapsed());
+            raw.bytes = match read {
+                Ok(b) => b,
+                Err(e) => {
+                    report.failures.push(DocFailure {
+                        input: row.url.clone(),
+                        stage: "archive".into(),
+                        reason: format!("archived body {doc_sha}: {e}"),
+                    });
+                    continue;
+                }
+            };
+            raws.push(raw);
             if raws.len() >= CRAWL_BATCH * 4 {
                 self.process_raw(std::mem::take(&mut raws), report)?;
             }
