@@ -522,9 +522,9 @@ impl Runner {
     }
 
     /// Re-extracts, from the raw archive, the documents of `source` whose stored record was
-    /// made from another input or by another build than this one's (see [`input_key`]): after
-    /// a new build, what the crawl did not fetch again (304, same body) is extracted anew all
-    /// the same, without the network. Counted as `reextracted` in the report.
+    /// made from another input or by another build than this one's: after a new build, what
+    /// the crawl did not fetch again (304, same body) is extracted anew all the same, without
+    /// the network. Counted as `reextracted` in the report.
     pub fn reextract_stale(
         &mut self,
         source: &HttpSource,
