@@ -1,9 +1,11 @@
 //! `duban`: the command line of Duban (督办).
 //!
-//! `main` parses the arguments, sets up logging (stderr) and calls one command module; data
-//! goes to stdout. Exit status: 0 on success, 1 when some inputs failed (the rest were
-//! processed), 2 when the command could not run at all, 101 on a bug (a panic), which is told
-//! in one line on stderr (the backtrace only with `-vv`).
+//! `main` parses the arguments, sets up logging (stderr, text or JSON lines) and progress
+//! (a bar on a terminal) and calls one command module; data goes to stdout. Exit status: 0 on
+//! success, 1 when some inputs failed (the rest were processed), 2 when the command could not
+//! run at all (bad arguments, the data folder locked by another run, exports or index of
+//! another state, an I/O or database failure), 101 on a bug (a panic), which is told in one
+//! line on stderr (the backtrace only with `-vv`).
 #![allow(
     clippy::print_stdout,
     clippy::print_stderr,
@@ -12,6 +14,7 @@
 
 mod cli;
 mod commands;
+mod progress;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -31,13 +34,26 @@ fn main() -> ExitCode {
         (1, false) => "info",
         _ => "debug",
     };
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(filter)),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    // Progress lines (every ten seconds of a long run) show at the default level too.
+    let filter = if cli.quiet {
+        filter.to_string()
+    } else {
+        format!("{filter},duban::progress=info")
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(filter));
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match cli.log_format {
+        cli::LogFormat::Json => logs.json().init(),
+        cli::LogFormat::Text => logs.init(),
+    }
+    progress::allow_bar(
+        cli.log_format == cli::LogFormat::Text
+            && !cli.quiet
+            && std::io::IsTerminal::is_terminal(&std::io::stderr()),
+    );
     match commands::run(cli) {
         Ok(code) => code,
         // A reader that stops early (`duban search … | head`) is no failure of ours.

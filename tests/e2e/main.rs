@@ -9,6 +9,7 @@ mod crawl;
 mod hostile;
 mod ingest;
 mod quality;
+mod safety;
 mod schema;
 mod search;
 mod serve;

@@ -25,6 +25,10 @@ pub struct Args {
     #[arg(long, value_name = "BYTES", default_value_t = duban_pipeline::DEFAULT_MAX_DOCUMENT_BYTES,
           value_parser = clap::value_parser!(u64).range(1..))]
     pub max_document_bytes: u64,
+    /// Write over exports and an index made from another state (after state.sqlite was lost
+    /// or replaced), or with more documents than the state has: they are rebuilt from it.
+    #[arg(long)]
+    pub force: bool,
 }
 
 fn parse_kind(s: &str) -> Result<DocKind, String> {
@@ -33,13 +37,16 @@ fn parse_kind(s: &str) -> Result<DocKind, String> {
 
 /// Runs `duban ingest`.
 pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
-    let mut runner = Runner::open(DataDir::new(data), !args.no_index)
+    let mut runner = Runner::open_with(DataDir::new(data), !args.no_index, args.force)
         .with_context(|| format!("opening data folder {}", data.display()))?;
+    let progress = crate::progress::start();
+    runner.set_progress(progress.clone());
     let now = super::now_rfc3339();
     let mut report = RunReport {
         pipeline: "ingest".into(),
         ..RunReport::default()
     };
+    runner.start_run(&mut report, &now)?;
     let hints = SourceHints {
         region: args.region,
         kind: args.kind,
@@ -54,5 +61,6 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         &mut report,
     )?;
     runner.finish(&mut report, &now)?;
+    progress.done();
     Ok(super::print_report(&report))
 }

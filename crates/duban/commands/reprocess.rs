@@ -17,6 +17,10 @@ pub struct Args {
     /// Do not update the search index.
     #[arg(long)]
     pub no_index: bool,
+    /// Write over exports and an index made from another state (after state.sqlite was lost
+    /// or replaced), or with more documents than the state has: they are rebuilt from it.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Runs `duban reprocess`.
@@ -33,14 +37,18 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     if !args.pipelines.is_empty() && sources.is_empty() {
         anyhow::bail!("the pipeline files given have no type = \"http\" source to reprocess");
     }
-    let mut runner = Runner::open(DataDir::new(data), !args.no_index)
+    let mut runner = Runner::open_with(DataDir::new(data), !args.no_index, args.force)
         .with_context(|| format!("opening data folder {}", data.display()))?;
+    let progress = crate::progress::start();
+    runner.set_progress(progress.clone());
     let now = super::now_rfc3339();
     let mut report = RunReport {
         pipeline: "reprocess".into(),
         ..RunReport::default()
     };
+    runner.start_run(&mut report, &now)?;
     runner.reprocess(&sources, &mut report)?;
     runner.finish(&mut report, &now)?;
+    progress.done();
     Ok(super::print_report(&report))
 }

@@ -44,7 +44,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
             out.flush()?;
         }
         tracing::info!(addr = %local, "Serving.");
-        axum::serve(listener, server::router(index))
+        axum::serve(listener, server::router(index, dd.state_path()))
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })

@@ -32,14 +32,15 @@ const INDEX_HTML: &str = include_str!("static/index.html");
 const APP_JS: &str = include_str!("static/app.js");
 const APP_CSS: &str = include_str!("static/app.css");
 
-/// The index the server answers from.
+/// The index the server answers from, and the state it is made from.
 #[derive(Clone)]
 pub struct AppState {
     index: Arc<SearchIndex>,
+    state_path: Arc<std::path::PathBuf>,
 }
 
-/// The application's routes over an open index.
-pub fn router(index: Arc<SearchIndex>) -> Router {
+/// The application's routes over an open index made from the state database at `state_path`.
+pub fn router(index: Arc<SearchIndex>, state_path: std::path::PathBuf) -> Router {
     Router::new()
         .route(
             "/",
@@ -62,7 +63,10 @@ pub fn router(index: Arc<SearchIndex>) -> Router {
         .route("/api/facets", get(facets))
         .route("/api/document", get(document))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "no such route".into()) })
-        .with_state(AppState { index })
+        .with_state(AppState {
+            index,
+            state_path: Arc::new(state_path),
+        })
         .layer(CatchPanicLayer::custom(|_panic: Box<dyn Any + Send>| {
             ApiError::internal().into_response()
         }))
@@ -185,18 +189,44 @@ async fn blocking<T: Send + 'static>(
 }
 
 async fn health(State(s): State<AppState>) -> Result<Response, ApiError> {
-    let stats = blocking(move || {
-        let stale = s.index.is_stale();
-        Ok((s.index.stats()?, stale))
-    })
-    .await?;
-    Ok(Json(json!({
+    let (stats, stale) = blocking(move || Ok((s.index.stats()?, staleness(&s)))).await?;
+    let mut body = json!({
         "status": "ok",
-        "documents": stats.0.documents,
-        "obligations": stats.0.obligations,
-        "stale": stats.1,
-    }))
-    .into_response())
+        "documents": stats.documents,
+        "obligations": stats.obligations,
+        "stale": stale.is_some(),
+    });
+    if let Some(reason) = stale {
+        body["stale_reason"] = reason.into();
+    }
+    Ok(Json(body).into_response())
+}
+
+/// Why the index does not answer for the state as it is, if it does not: another dictionary
+/// or format, or records the state holds that the index lacks (a run stopped between the
+/// state's commit and the index's, or one run with `--no-index`); the next run catches up.
+fn staleness(s: &AppState) -> Option<String> {
+    if s.index.is_stale() {
+        return Some("the index was built with another dictionary or format".into());
+    }
+    let state = match duban_state::identity::read_mark(&s.state_path) {
+        Ok(Some(m)) => m,
+        Ok(None) => return None,
+        Err(e) => return Some(format!("the state cannot be read: {e}")),
+    };
+    match s.index.indexed_state() {
+        None if state.generation > 0 => {
+            Some("the index names no state; the next run re-indexes every record".into())
+        }
+        Some(i) if i.state_id != state.state_id => {
+            Some("the index was made from another state.sqlite".into())
+        }
+        Some(i) if i.generation < state.generation => Some(format!(
+            "the index holds the state up to generation {} of {}; the next run catches up",
+            i.generation, state.generation
+        )),
+        _ => None,
+    }
 }
 
 async fn search(State(s): State<AppState>, raw: Params) -> Result<Response, ApiError> {

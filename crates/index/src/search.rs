@@ -295,6 +295,12 @@ impl SearchIndex {
             .is_some_and(|p| p.format != FORMAT || p.dictionary != self.analyzer.dictionary())
     }
 
+    /// The state the index was last committed from (see [`crate::IndexedState`]), re-read
+    /// from the index folder.
+    pub fn indexed_state(&self) -> Option<crate::IndexedState> {
+        Payload::of(&self.index).and_then(|p| p.state)
+    }
+
     /// Picks up the last commit now rather than at the next automatic reload.
     pub fn reload(&self) -> Result<(), IndexError> {
         self.reader.reload().map_err(|e| self.tv(e))

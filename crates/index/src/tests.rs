@@ -623,3 +623,65 @@ fn a_misspelt_word_that_finds_nothing_gets_the_indexed_word_one_edit_away() {
         None
     );
 }
+
+/// Every file of an index folder with its bytes and modification time.
+fn files_with_times(dir: &Path) -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
+    let mut out: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        // Tantivy's lock files are taken and released by every writer: not index content.
+        .filter(|p| !p.to_string_lossy().ends_with(".lock"))
+        .map(|p| {
+            let modified = std::fs::metadata(&p).unwrap().modified().unwrap();
+            (
+                p.display().to_string(),
+                std::fs::read(&p).unwrap(),
+                modified,
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_commit_with_nothing_changed_writes_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(build(dir.path()));
+    let before = files_with_times(dir.path());
+    let mut w = ObligationIndex::open(dir.path()).unwrap();
+    assert!(!w.commit().unwrap());
+    drop(w);
+    assert_eq!(files_with_times(dir.path()), before);
+}
+
+#[test]
+fn the_state_an_index_was_made_from_is_kept_by_its_commits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = build(dir.path());
+    assert_eq!(w.indexed_state(), None);
+    let state = IndexedState {
+        state_id: "5f3c9a".into(),
+        generation: 12,
+    };
+    w.set_indexed_state(state.clone());
+    assert!(w.commit().unwrap(), "a new state is worth a commit");
+    drop(w);
+    let w = ObligationIndex::open(dir.path()).unwrap();
+    assert_eq!(w.indexed_state(), Some(&state));
+    assert_eq!(
+        SearchIndex::open(dir.path()).unwrap().indexed_state(),
+        Some(state.clone())
+    );
+    assert_eq!(indexed_state_in(dir.path()), Some(state));
+}
+
+#[test]
+fn deleting_everything_empties_the_index_at_the_next_commit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = build(dir.path());
+    w.delete_all().unwrap();
+    w.commit().unwrap();
+    let stats = SearchIndex::open(dir.path()).unwrap().stats().unwrap();
+    assert_eq!((stats.documents, stats.obligations), (0, 0));
+}

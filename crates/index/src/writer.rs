@@ -34,6 +34,20 @@ const WRITER_MEMORY: usize = 64_000_000;
 pub(crate) struct Payload {
     pub format: u32,
     pub dictionary: String,
+    /// The state the index was made from, as far as it had come (absent in indexes written
+    /// before states had ids: such an index is brought up to date from every record).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<IndexedState>,
+}
+
+/// The state an index was made from: its id and the generation of the last record change the
+/// index holds (the pipeline's state records both; this crate only stores them).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct IndexedState {
+    /// The id of the state database.
+    pub state_id: String,
+    /// The state's generation the index has caught up with.
+    pub generation: i64,
 }
 
 impl Payload {
@@ -41,6 +55,19 @@ impl Payload {
         let metas = index.load_metas().ok()?;
         serde_json::from_str(metas.payload.as_deref()?).ok()
     }
+}
+
+/// The state the index in `dir` was last committed from, read from its meta file without
+/// opening the index; `None` when there is no index or it names no state.
+pub fn indexed_state_in(dir: &Path) -> Option<IndexedState> {
+    #[derive(Deserialize)]
+    struct Meta {
+        payload: Option<String>,
+    }
+    let meta: Meta = serde_json::from_slice(&std::fs::read(dir.join("meta.json")).ok()?).ok()?;
+    serde_json::from_str::<Payload>(meta.payload.as_deref()?)
+        .ok()?
+        .state
 }
 
 /// Opens the tantivy index in `dir` with the schema and the analyzer registered.
@@ -79,6 +106,10 @@ pub struct ObligationIndex {
     analyzer: Analyzer,
     was_reset: bool,
     reindexed: usize,
+    /// The state the committed index was made from, or is to be after the next commit.
+    state: Option<IndexedState>,
+    /// Whether documents were added or deleted since the last commit.
+    dirty: bool,
 }
 
 impl ObligationIndex {
@@ -122,7 +153,10 @@ impl ObligationIndex {
             analyzer,
             was_reset,
             reindexed: 0,
+            state: None,
+            dirty: false,
         };
+        me.state = Payload::of(&me.index).and_then(|p| p.state);
         me.reindex_for_dictionary()?;
         Ok(me)
     }
@@ -212,7 +246,25 @@ impl ObligationIndex {
             documents = affected.len(),
             "Dictionary changed; re-indexed the documents it affects."
         );
-        self.commit()
+        self.commit().map(drop)
+    }
+
+    /// The state the last commit recorded (see [`IndexedState`]).
+    pub fn indexed_state(&self) -> Option<&IndexedState> {
+        self.state.as_ref()
+    }
+
+    /// The state the next commit records: the caller has added everything of it up to its
+    /// generation.
+    pub fn set_indexed_state(&mut self, state: IndexedState) {
+        self.state = Some(state);
+    }
+
+    /// Removes every document, for a rebuild from another source.
+    pub fn delete_all(&mut self) -> Result<(), IndexError> {
+        self.writer.delete_all_documents().map_err(|e| self.tv(e))?;
+        self.dirty = true;
+        Ok(())
     }
 
     /// Replaces the document `doc` and all its obligations with `obligations`.
@@ -234,15 +286,22 @@ impl ObligationIndex {
     pub fn delete(&mut self, doc_id: &str) {
         self.writer
             .delete_term(Term::from_field_text(self.fields.doc_id, doc_id));
+        self.dirty = true;
     }
 
-    /// Makes the changes visible to searches, recording the format and dictionary.
-    pub fn commit(&mut self) -> Result<(), IndexError> {
-        let payload = serde_json::to_string(&Payload {
+    /// Makes the changes visible to searches, recording the format, the dictionary and the
+    /// state. With no change of documents nor of what it records, nothing is written (an
+    /// unchanged run leaves every index file as it was) and `false` is returned.
+    pub fn commit(&mut self) -> Result<bool, IndexError> {
+        let payload = Payload {
             format: FORMAT,
             dictionary: self.analyzer.dictionary().to_string(),
-        })
-        .unwrap_or_default();
+            state: self.state.clone(),
+        };
+        if !self.dirty && Payload::of(&self.index).as_ref() == Some(&payload) {
+            return Ok(false);
+        }
+        let payload = serde_json::to_string(&payload).unwrap_or_default();
         let path = &self.path;
         let tv = |source| IndexError::Tantivy {
             path: path.clone(),
@@ -251,7 +310,8 @@ impl ObligationIndex {
         let mut prepared = self.writer.prepare_commit().map_err(tv)?;
         prepared.set_payload(&payload);
         prepared.commit().map_err(tv)?;
-        Ok(())
+        self.dirty = false;
+        Ok(true)
     }
 
     /// The tantivy index.

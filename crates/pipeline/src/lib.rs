@@ -10,27 +10,34 @@
 //! - `state.sqlite`: records of every document, run reports, crawl state;
 //! - `index/`: the tantivy index;
 //! - `export/`: `documents.jsonl` and `obligations.jsonl`;
-//! - `archive/`: every crawled body, in packs ([`duban_fetch::Archive`]).
+//! - `archive/`: every crawled body, in packs ([`duban_fetch::Archive`]);
+//! - `lock`: who runs on the folder now ([`lock`]);
+//! - `runs/<id>.json`: one report per run.
 //!
 //! A crawl runs as three stages on three threads, each a bounded number of batches ahead of
 //! the next: the crawl fetches, the extractor cleans and extracts each batch on rayon's
 //! threads, and the runner commits each batch with the crawl rows that produced it.
 
+pub mod abort;
+mod clock;
 pub mod config;
 mod crawl_buffer;
 mod crawl_store;
 mod files;
+pub mod lock;
 mod report;
 mod run;
 
+pub use clock::{command_line, now_rfc3339};
 pub use config::{
     ConfigError, FilesSource, IndexSection, PipelineConfig, PipelineSection, SourceConfig,
 };
 pub use crawl_store::StateCrawlStore;
 pub use files::{FileInput, ReadError, collect_files};
+pub use lock::{DataDirLock, LockError, LockHolder};
 
 /// The largest local file read as a document unless a source says otherwise: 10 MiB, the
 /// crawl's default `max_response_bytes`.
 pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 10 * 1024 * 1024;
-pub use report::{DocFailure, RunReport};
-pub use run::{DataDir, RunError, Runner};
+pub use report::{DocFailure, RunReport, RunStatus, StageReport};
+pub use run::{DataDir, Progress, RunError, Runner};

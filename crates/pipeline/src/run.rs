@@ -4,17 +4,19 @@ use crate::config::{PipelineConfig, SourceConfig};
 use crate::crawl_buffer::{BufferedCrawlStore, CrawlWrite};
 use crate::crawl_store::StateCrawlStore;
 use crate::files::{FileInput, collect_files};
-use crate::report::{DocFailure, RunReport};
-use duban_export::{ExportRecord, ExportWriter};
+use crate::report::{DocFailure, RunReport, RunStatus};
+use duban_export::{ExportOrigin, ExportRecord, ExportWriter};
 use duban_fetch::{Archive, Crawl, CrawlBatch, CrawlStats, FetchError, HttpSource, UrlOutcome};
-use duban_index::ObligationIndex;
+use duban_index::{IndexedState, ObligationIndex};
 use duban_model::{CleanDoc, Obligation, RawDoc, SourceHints};
 use duban_state::State;
+use duban_state::identity::StateMark;
 use duban_state::records::{StoredRecord, Upsert};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 /// Why a run could not start or finish (per-document problems are in the report instead).
 #[derive(Debug, thiserror::Error)]
@@ -41,6 +43,26 @@ pub enum RunError {
     /// A crawl could not go on (its state failed; per-URL faults are in the report).
     #[error(transparent)]
     Crawl(#[from] duban_fetch::FetchError),
+    /// The exports or the index were made from another state: `state.sqlite` was deleted or
+    /// replaced, and going on would make them disagree with it.
+    #[error(
+        "the {what} in {dir} were made from another state ({old_state}) than state.sqlite \
+         ({new_state}): state.sqlite was deleted or replaced. Restore it from a backup, or pass \
+         --force to start over from this state (exports and index are then rebuilt from it)"
+    )]
+    OtherState {
+        /// The data folder.
+        dir: PathBuf,
+        /// `exports` or `search index`.
+        what: &'static str,
+        /// The state id they name.
+        old_state: String,
+        /// The id of the state in the folder.
+        new_state: String,
+    },
+    /// Another process works on the data folder.
+    #[error(transparent)]
+    Locked(#[from] crate::lock::LockError),
     /// The async runtime for crawling could not start.
     #[error("starting the crawl runtime: {0}")]
     Runtime(#[source] std::io::Error),
@@ -109,14 +131,32 @@ impl DataDir {
     pub fn archive_dir(&self) -> PathBuf {
         self.root.join("archive")
     }
+    /// `runs/`: one report per run, `<id>.json`.
+    pub fn runs_dir(&self) -> PathBuf {
+        self.root.join("runs")
+    }
+    /// `runs/<id>.json`.
+    pub fn run_report_path(&self, id: i64) -> PathBuf {
+        self.runs_dir().join(format!("{id}.json"))
+    }
 }
 
 /// Runs pipelines against one data folder.
 pub struct Runner {
     data: DataDir,
+    /// Held as long as the runner lives: one writer of the data folder at a time.
+    lock: crate::lock::DataDirLock,
     state: State,
     index: Option<ObligationIndex>,
+    /// Whether to write over exports and an index of another state (`--force`).
+    force: bool,
     run_id: Option<i64>,
+    /// When the current run started.
+    started: Option<Instant>,
+    /// Records the index caught up with on open, and the time it took, for the first report.
+    caught_up: Option<(usize, Duration)>,
+    /// Told of every document stored.
+    progress: Arc<dyn Progress>,
     /// Documents per crawl batch ([`CRAWL_BATCH`]; tests set other sizes).
     crawl_batch: usize,
 }
@@ -124,6 +164,8 @@ pub struct Runner {
 /// One document after clean and extract, ready to store.
 struct Processed {
     record: StoredRecord,
+    /// What the record was made from ([`input_key`]).
+    input_key: String,
     clean: CleanDoc,
     obligations: Vec<Obligation>,
 }
@@ -131,26 +173,47 @@ struct Processed {
 impl Runner {
     /// Opens the data folder's state; the index is opened when `with_index`.
     pub fn open(data: DataDir, with_index: bool) -> Result<Self, RunError> {
+        Self::open_with(data, with_index, false)
+    }
+
+    /// Opens the data folder's state, and the index when `with_index`, bringing the index up
+    /// to the state's generation. Exports or an index made from another state are an error
+    /// ([`RunError::OtherState`]) unless `force`, which rebuilds them from this state.
+    pub fn open_with(data: DataDir, with_index: bool, force: bool) -> Result<Self, RunError> {
         std::fs::create_dir_all(data.root()).map_err(|source| RunError::DataDir {
             path: data.root().to_path_buf(),
             source,
         })?;
+        let lock = crate::lock::DataDirLock::acquire(
+            data.root(),
+            &crate::clock::command_line(),
+            &crate::clock::now_rfc3339(),
+        )?;
         let state = State::open(&data.state_path())?;
+        let mark = state.mark()?;
+        if !force {
+            same_state_everywhere(&data, &mark)?;
+        }
+        let mut caught_up = None;
         let index = if with_index {
-            let missing = !data.index_dir().join("meta.json").exists();
+            let started = Instant::now();
             let mut index = ObligationIndex::open(&data.index_dir())?;
-            if missing || index.was_reset() {
-                refill_index(&state, &mut index)?;
-            }
+            let records = catch_up_index(&state, &mut index, &mark)?;
+            caught_up = Some((records, started.elapsed()));
             Some(index)
         } else {
             None
         };
         Ok(Runner {
             data,
+            lock,
             state,
             index,
+            force,
             run_id: None,
+            started: None,
+            caught_up,
+            progress: Arc::new(NoProgress),
             crawl_batch: CRAWL_BATCH,
         })
     }
@@ -165,13 +228,55 @@ impl Runner {
         &self.data
     }
 
+    /// The data folder's lock this runner holds.
+    pub fn lock(&self) -> &crate::lock::DataDirLock {
+        &self.lock
+    }
+
+    /// Tells `progress` of the documents this runner stores from now on.
+    pub fn set_progress(&mut self, progress: Arc<dyn Progress>) {
+        self.progress = progress;
+    }
+
+    /// Starts a run of `report.pipeline` at `now`: its row in the state, and `runs/<id>.json`
+    /// saying it is running (a run killed before [`Runner::finish`] leaves it so).
+    pub fn start_run(&mut self, report: &mut RunReport, now: &str) -> Result<(), RunError> {
+        let id = self.state.start_run(&report.pipeline, now)?;
+        self.run_id = Some(id);
+        self.started = Some(Instant::now());
+        report.run_id = Some(id);
+        report.started_at = now.to_string();
+        report.command = crate::clock::command_line();
+        report.status = RunStatus::Running;
+        self.write_run_file(report)
+    }
+
+    /// Writes `runs/<id>.json` (through a temporary file: a reader sees a whole report).
+    fn write_run_file(&self, report: &RunReport) -> Result<(), RunError> {
+        let Some(id) = report.run_id else {
+            return Ok(());
+        };
+        let dir = self.data.runs_dir();
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| RunError::DataDir { path, source }
+        };
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        let path = self.data.run_report_path(id);
+        let tmp = dir.join(format!(".{id}.json.tmp"));
+        let mut json = serde_json::to_string_pretty(report).unwrap_or_default();
+        json.push('\n');
+        std::fs::write(&tmp, json).map_err(io(&tmp))?;
+        std::fs::rename(&tmp, &path).map_err(io(&path))
+    }
+
     /// Runs every source of a pipeline, then rewrites the exports.
     pub fn run_pipeline(&mut self, cfg: &PipelineConfig, now: &str) -> Result<RunReport, RunError> {
         let mut report = RunReport {
             pipeline: cfg.pipeline.name.clone(),
             ..RunReport::default()
         };
-        self.run_id = Some(self.state.start_run(&cfg.pipeline.name, now)?);
+        self.start_run(&mut report, now)?;
         for source in &cfg.sources {
             match source {
                 SourceConfig::Files(f) => {
@@ -190,7 +295,10 @@ impl Runner {
                         &mut report,
                     )?;
                 }
-                SourceConfig::Http(h) => self.crawl(h, &mut report, now)?,
+                SourceConfig::Http(h) => {
+                    self.crawl(h, &mut report, now)?;
+                    self.reextract_stale(h, &mut report)?;
+                }
             }
         }
         self.finish(&mut report, now)?;
@@ -208,6 +316,7 @@ impl Runner {
         report: &mut RunReport,
     ) -> Result<(), RunError> {
         let (files, errors) = collect_files(paths, extensions);
+        self.progress.expect(files.len() as u64);
         for (path, reason) in errors {
             report.failures.push(DocFailure {
                 input: path.display().to_string(),
@@ -215,9 +324,11 @@ impl Runner {
                 reason,
             });
         }
+        let mut reading = std::time::Duration::ZERO;
         // A batch at a time, so that memory holds one batch's bytes and results, not the
         // folder's (four 10 MB one-line texts held 1 GB at once).
         for batch in ingest_batches(&files) {
+            let started = Instant::now();
             let raws: Vec<Result<RawDoc, DocFailure>> = batch
                 .par_iter()
                 .map(|f| {
@@ -232,11 +343,32 @@ impl Runner {
             for r in raws {
                 match r {
                     Ok(raw) => ok.push(raw),
-                    Err(f) => report.failures.push(f),
+                    Err(f) => {
+                        report.failures.push(f);
+                        self.progress.stored(1);
+                    }
                 }
             }
-            self.process_raw(ok, report)?;
+            reading += started.elapsed();
+            // A file whose bytes, name and hints are those its stored record was extracted
+            // from by this very build would give the same record again: it is not extracted
+            // again.
+            let mut changed = Vec::with_capacity(ok.len());
+            for raw in ok {
+                match self.state.input_key(&raw.id)? {
+                    Some((key, obligations)) if key == input_key(&raw) => {
+                        report.documents += 1;
+                        report.unchanged += 1;
+                        report.skipped_unchanged += 1;
+                        report.obligations += obligations;
+                        self.progress.stored(1);
+                    }
+                    _ => changed.push(raw),
+                }
+            }
+            self.process_raw(changed, report)?;
         }
+        report.time_stage("read", files.len(), reading);
         Ok(())
     }
 
@@ -284,10 +416,15 @@ impl Runner {
             // The first pages take a while to arrive; extraction's dictionaries load meanwhile.
             scope.spawn(duban_extract::prepare);
             let crawler = scope.spawn(move || {
+                let mut fetching = (0, Duration::ZERO);
                 loop {
-                    let (batch, last) = match rt.block_on(crawl.next_batch(&mut store, batch_size))
-                    {
+                    let started = Instant::now();
+                    let next = rt.block_on(crawl.next_batch(&mut store, batch_size));
+                    fetching.1 += started.elapsed();
+                    let (batch, last) = match next {
                         Ok(Some(b)) => {
+                            crate::abort::point("fetch");
+                            fetching.0 += b.documents.len();
                             store.handed_out(&b.documents);
                             (Ok(b), false)
                         }
@@ -303,15 +440,19 @@ impl Runner {
                         break;
                     }
                 }
-                crawl.stats()
+                (crawl.stats(), fetching)
             });
-            scope.spawn(move || {
+            let extractor = scope.spawn(move || {
+                let mut extracting = (0, Duration::ZERO);
                 for mut step in receiver {
                     let documents = match &mut step.batch {
                         Ok(b) => std::mem::take(&mut b.documents),
                         Err(_) => Vec::new(),
                     };
+                    let started = Instant::now();
                     let processed = extract_all(&documents);
+                    extracting.0 += documents.len();
+                    extracting.1 += started.elapsed();
                     drop(documents);
                     if extracted_sender
                         .send(ExtractedStep { step, processed })
@@ -320,12 +461,16 @@ impl Runner {
                         break;
                     }
                 }
+                extracting
             });
             let mut stored = Ok(());
             let mut number = 0;
             while let Ok(step) = extracted.recv() {
                 number += 1;
+                let started = Instant::now();
+                let documents = step.processed.len();
                 stored = self.store_crawl_step(step, &source.id, report);
+                report.time_stage("store", documents, started.elapsed());
                 if stored.is_err() {
                     break;
                 }
@@ -334,10 +479,16 @@ impl Runner {
             // Stops the extractor, and through it the crawler, at their next batch if storing
             // failed.
             drop(extracted);
-            let stats = match crawler.join() {
-                Ok(stats) => stats,
+            let (stats, fetching) = match crawler.join() {
+                Ok(done) => done,
                 Err(panic) => std::panic::resume_unwind(panic),
             };
+            let extracting = match extractor.join() {
+                Ok(done) => done,
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+            report.time_stage("fetch", fetching.0, fetching.1);
+            report.time_stage("extract", extracting.0, extracting.1);
             *report.crawl.get_or_insert_with(CrawlStats::default) += &stats;
             stored
         })
@@ -377,6 +528,7 @@ impl Runner {
             }
         }
         self.state.commit()?;
+        crate::abort::point("commit");
         match crawl_error {
             Some(e) => Err(e.into()),
             None => Ok(()),
@@ -389,6 +541,37 @@ impl Runner {
         &mut self,
         sources: &[HttpSource],
         report: &mut RunReport,
+    ) -> Result<(), RunError> {
+        self.reprocess_where(sources, report, false)
+    }
+
+    /// Re-extracts, from the raw archive, the documents of `source` whose stored record was
+    /// made from another input or by another build than this one's: after a new build, what
+    /// the crawl did not fetch again (304, same body) is extracted anew all the same, without
+    /// the network. Counted as `reextracted` in the report.
+    pub fn reextract_stale(
+        &mut self,
+        source: &HttpSource,
+        report: &mut RunReport,
+    ) -> Result<(), RunError> {
+        let before = report.documents;
+        self.reprocess_where(std::slice::from_ref(source), report, true)?;
+        report.reextracted += report.documents - before;
+        if report.documents > before {
+            tracing::info!(
+                source = %source.id,
+                documents = report.documents - before,
+                "Re-extracted from the archive: stored by another build."
+            );
+        }
+        Ok(())
+    }
+
+    fn reprocess_where(
+        &mut self,
+        sources: &[HttpSource],
+        report: &mut RunReport,
+        only_stale: bool,
     ) -> Result<(), RunError> {
         let archive = Archive::new(self.data.archive_dir());
         let default_source = HttpSource::quick("reprocess", Vec::new(), Vec::new());
@@ -407,17 +590,6 @@ impl Runner {
             let Some(doc_sha) = row.doc_sha256.clone().filter(|_| document && current) else {
                 continue;
             };
-            let bytes = match archive.get(&doc_sha) {
-                Ok(b) => b,
-                Err(e) => {
-                    report.failures.push(DocFailure {
-                        input: row.url.clone(),
-                        stage: "archive".into(),
-                        reason: format!("archived body {doc_sha}: {e}"),
-                    });
-                    continue;
-                }
-            };
             let final_url = row.final_url.clone().unwrap_or_else(|| row.url.clone());
             let media = url::Url::parse(&final_url)
                 .ok()
@@ -429,16 +601,39 @@ impl Runner {
             } else {
                 Some("UTF-8".into())
             };
-            raws.push(duban_fetch::crawl::raw_doc(
+            let mut raw = duban_fetch::crawl::raw_doc(
                 source,
                 &row.url,
                 &final_url,
-                bytes,
-                doc_sha,
+                Vec::new(),
+                doc_sha.clone(),
                 charset,
                 media,
                 row.fetched_at.as_deref().unwrap_or(&row.checked_at),
-            ));
+            );
+            if only_stale
+                && self
+                    .state
+                    .input_key(&raw.id)?
+                    .is_some_and(|(key, _)| key == input_key(&raw))
+            {
+                continue;
+            }
+            let started = Instant::now();
+            let read = archive.get(&doc_sha);
+            report.time_stage("archive", 1, started.elapsed());
+            raw.bytes = match read {
+                Ok(b) => b,
+                Err(e) => {
+                    report.failures.push(DocFailure {
+                        input: row.url.clone(),
+                        stage: "archive".into(),
+                        reason: format!("archived body {doc_sha}: {e}"),
+                    });
+                    continue;
+                }
+            };
+            raws.push(raw);
             if raws.len() >= CRAWL_BATCH * 4 {
                 self.process_raw(std::mem::take(&mut raws), report)?;
             }
@@ -452,9 +647,15 @@ impl Runner {
         raws: Vec<RawDoc>,
         report: &mut RunReport,
     ) -> Result<(), RunError> {
+        let started = Instant::now();
         let processed = extract_all(&raws);
+        report.time_stage("extract", raws.len(), started.elapsed());
         drop(raws);
-        self.store_processed(processed, report)
+        let started = Instant::now();
+        let documents = processed.len();
+        self.store_processed(processed, report)?;
+        report.time_stage("store", documents, started.elapsed());
+        Ok(())
     }
 
     /// Stores and indexes cleaned and extracted documents in order; failures go to the report.
@@ -465,6 +666,7 @@ impl Runner {
     ) -> Result<(), RunError> {
         for p in processed {
             report.documents += 1;
+            self.progress.stored(1);
             let p = match p {
                 Ok(p) => p,
                 Err(f) => {
@@ -477,10 +679,16 @@ impl Runner {
             };
             report.obligations += p.obligations.len();
             let outcome = self.state.put_record(&p.record, self.run_id)?;
+            self.state.set_input_key(&p.record.doc_id, &p.input_key)?;
+            crate::abort::point("store");
             match outcome {
                 Upsert::New => report.new += 1,
                 Upsert::Changed => report.changed += 1,
-                Upsert::Unchanged => report.unchanged += 1,
+                // The index holds it as it is: opening caught the index up with the state.
+                Upsert::Unchanged => {
+                    report.unchanged += 1;
+                    continue;
+                }
             }
             if let Some(index) = &mut self.index {
                 index.upsert(&p.clean.document, &p.obligations)?;
@@ -490,41 +698,77 @@ impl Runner {
     }
 
     /// Commits the index, rewrites the exports from the state and stores the run report.
+    ///
+    /// A run not started with [`Runner::start_run`] (or [`Runner::run_pipeline`]) is started
+    /// here at `now`.
     pub fn finish(&mut self, report: &mut RunReport, now: &str) -> Result<(), RunError> {
-        if let Some(index) = &mut self.index {
-            index.commit()?;
+        if self.run_id.is_none() || report.run_id.is_none() {
+            self.start_run(report, now)?;
         }
+        if let Some((records, took)) = self.caught_up.take() {
+            report.index_caught_up = records;
+            report.time_stage("index", records, took);
+        }
+        let mark = self.state.mark()?;
+        let started = Instant::now();
+        if let Some(index) = &mut self.index {
+            // Every record changed up to this generation went through `store_processed` or the
+            // catch-up on open: the index holds the state as of `mark`.
+            index.set_indexed_state(indexed_state(&mark));
+            crate::abort::point("index");
+            index.commit()?;
+            crate::abort::point("indexed");
+            report.time_stage("index", 0, started.elapsed());
+        }
+        let started = Instant::now();
+        let origin = ExportOrigin {
+            state_id: mark.state_id,
+            state_generation: mark.generation,
+        };
+        let force = self.force;
         // The export reads the records while another connection copies the run's log into
         // the database file: two writers of the same bytes, one on each core.
         let state_path = self.data.state_path();
         let counts = std::thread::scope(|scope| {
             let checkpoint = scope.spawn(|| duban_state::checkpoint(&state_path));
-            let mut export = ExportWriter::create(&self.data.export_dir())?;
+            let mut export = ExportWriter::create(&self.data.export_dir(), origin)?;
             self.state.for_each_record(|r| {
-                export
-                    .push(ExportRecord {
-                        document: r.document,
-                        obligations: r.obligations,
-                    })
-                    .map_err(RunError::from)
+                export.push(ExportRecord {
+                    document: r.document,
+                    obligations: r.obligations,
+                })?;
+                crate::abort::point("export");
+                Ok::<(), RunError>(())
             })?;
-            let counts = export.finish()?;
+            let counts = export.finish(force);
             match checkpoint.join() {
                 Ok(Ok(())) => {}
                 // The records are safe in the log; the next checkpoint copies them.
                 Ok(Err(e)) => tracing::warn!(error = %e, "State checkpoint failed."),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
-            Ok::<_, RunError>(counts)
+            Ok::<_, RunError>(counts?)
         })?;
+        crate::abort::point("exported");
+        report.time_stage("export", counts.documents, started.elapsed());
         report.exported_documents = counts.documents;
         report.exported_obligations = counts.obligations;
-        let run_id = match self.run_id {
-            Some(id) => id,
-            None => self.state.start_run(&report.pipeline, now)?,
+        report.export_files_written = counts.files_written;
+        report.finished_at = crate::clock::now_rfc3339();
+        report.seconds = self
+            .started
+            .take()
+            .map_or(0.0, |t| t.elapsed().as_secs_f64());
+        report.status = if report.failures.is_empty() {
+            RunStatus::Finished
+        } else {
+            RunStatus::FinishedWithFailures
         };
+        report.settle_timings();
         let json = serde_json::to_string(report).unwrap_or_default();
-        self.state.finish_run(run_id, now, &json)?;
+        let run_id = self.run_id.take().unwrap_or_default();
+        self.state.finish_run(run_id, &report.finished_at, &json)?;
+        self.write_run_file(report)?;
         tracing::info!(
             pipeline = %report.pipeline,
             documents = report.documents,
@@ -556,6 +800,41 @@ fn ingest_batches(files: &[FileInput]) -> Vec<&[FileInput]> {
         batches.push(&files[start..]);
     }
     batches
+}
+
+/// What a stored record is made from: the raw document (id, source, hash, media type, hints)
+/// and the build of Duban that extracted it, hashed. A file ingested again with the same key
+/// would give the same record. The build is told by the executable's size and modification
+/// time: any rebuild re-extracts everything once, which is the safe side.
+fn input_key(raw: &RawDoc) -> String {
+    use std::hash::{Hash, Hasher};
+    static BUILD: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let build = BUILD.get_or_init(|| {
+        std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .map(|m| {
+                let modified = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                format!("{}-{modified}", m.len())
+            })
+            .unwrap_or_default()
+    });
+    // Not a security boundary: two 64-bit hashes of different seeds keep accidental
+    // collisions out of reach.
+    let text = format!(
+        "{build}\n{}\n{:?}\n{:?}\n{:?}",
+        raw.id, raw.source, raw.media_type, raw.hints
+    );
+    let hash = |seed: u64| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        seed.hash(&mut h);
+        text.hash(&mut h);
+        h.finish()
+    };
+    format!("{:016x}{:016x}", hash(1), hash(2))
 }
 
 /// Cleans and extracts documents over rayon's threads, keeping their order.
@@ -602,6 +881,7 @@ fn process_one(raw: &RawDoc) -> Result<Processed, DocFailure> {
         reason: e.to_string(),
     })?;
     let obligations = duban_extract::extract(&clean);
+    crate::abort::point("extract");
     let document = serde_json::to_string(&clean.document).map_err(|e| DocFailure {
         input: input.clone(),
         stage: "export".into(),
@@ -618,6 +898,7 @@ fn process_one(raw: &RawDoc) -> Result<Processed, DocFailure> {
         obligation_lines.push('\n');
     }
     Ok(Processed {
+        input_key: input_key(raw),
         record: StoredRecord {
             doc_id: clean.document.id.clone(),
             sha256: clean.document.source.sha256.clone(),
@@ -630,29 +911,99 @@ fn process_one(raw: &RawDoc) -> Result<Processed, DocFailure> {
     })
 }
 
-/// Re-adds every stored record to an index that was deleted or emptied, so that documents a
-/// run does not process again (pages that answer 304) stay searchable.
-fn refill_index(state: &State, index: &mut ObligationIndex) -> Result<(), RunError> {
+/// What a run tells of its progress as it stores documents (a bar on a terminal, log lines
+/// elsewhere: the command line decides).
+pub trait Progress: Send + Sync {
+    /// More documents are expected (files found; unknown for a crawl).
+    fn expect(&self, documents: u64);
+    /// Documents stored or failed.
+    fn stored(&self, documents: u64);
+}
+
+/// Tells nobody.
+struct NoProgress;
+
+impl Progress for NoProgress {
+    fn expect(&self, _: u64) {}
+    fn stored(&self, _: u64) {}
+}
+
+fn indexed_state(mark: &StateMark) -> IndexedState {
+    IndexedState {
+        state_id: mark.state_id.clone(),
+        generation: mark.generation,
+    }
+}
+
+/// Fails when the exports or the index name another state than `mark`'s and hold something:
+/// `state.sqlite` was deleted or replaced since they were written.
+fn same_state_everywhere(data: &DataDir, mark: &StateMark) -> Result<(), RunError> {
+    let other = |what, old_state: String| RunError::OtherState {
+        dir: data.root().to_path_buf(),
+        what,
+        old_state,
+        new_state: mark.state_id.clone(),
+    };
+    if let Some(m) = duban_export::read_manifest(&data.export_dir())?
+        && m.documents() > 0
+        && m.origin.state_id != mark.state_id
+    {
+        return Err(other("exports", m.origin.state_id));
+    }
+    if let Some(s) = duban_index::indexed_state_in(&data.index_dir())
+        && s.generation > 0
+        && s.state_id != mark.state_id
+    {
+        return Err(other("search index", s.state_id));
+    }
+    Ok(())
+}
+
+/// Brings the index up to the state: re-indexes the records changed after the generation the
+/// index was committed at (all of them for a new, emptied or older index; after everything is
+/// deleted for an index of another state or of a later generation, which the state no longer
+/// has). A run stopped after the state's commit and before the index's leaves records the
+/// next run may never process again (pages that answer 304): they are indexed here.
+fn catch_up_index(
+    state: &State,
+    index: &mut ObligationIndex,
+    mark: &StateMark,
+) -> Result<usize, RunError> {
+    let since = match index.indexed_state() {
+        Some(s) if s.state_id == mark.state_id && s.generation <= mark.generation => s.generation,
+        Some(_) => {
+            tracing::warn!("The index was made from another state; rebuilding it from this one.");
+            index.delete_all()?;
+            0
+        }
+        None => 0,
+    };
     let mut documents = 0;
-    for rec in state.records()? {
-        let doc: Result<duban_model::Document, _> = serde_json::from_str(&rec.document);
+    state.for_each_record_since(since, |rec| {
+        let doc: Result<duban_model::Document, _> = serde_json::from_str(rec.document);
         let obligations: Result<Vec<Obligation>, _> =
-            rec.obligation_lines().map(serde_json::from_str).collect();
+            rec.obligations.lines().map(serde_json::from_str).collect();
         match (doc, obligations) {
             (Ok(doc), Ok(obligations)) => {
                 index.upsert(&doc, &obligations)?;
+                crate::abort::point("catch-up");
                 documents += 1;
             }
             (Err(e), _) | (_, Err(e)) => {
                 tracing::warn!(doc_id = %rec.doc_id, error = %e, "Stored record unreadable; not indexed.");
             }
         }
+        Ok::<(), RunError>(())
+    })?;
+    index.set_indexed_state(indexed_state(mark));
+    if index.commit()? && documents > 0 {
+        tracing::info!(
+            documents,
+            since_generation = since,
+            "Index caught up with the stored records."
+        );
     }
-    if documents > 0 {
-        index.commit()?;
-        tracing::info!(documents, "Index refilled from the stored records.");
-    }
-    Ok(())
+    Ok(documents)
 }
 
 #[cfg(test)]
@@ -680,6 +1031,10 @@ mod tests {
         runner.crawl_batch = batch;
         let mut report = runner.run_pipeline(&cfg, NOW).unwrap();
         report.failures.sort_by(|a, b| a.input.cmp(&b.input));
+        // Timings differ from run to run; the counters must not.
+        report.stages.clear();
+        report.seconds = 0.0;
+        report.finished_at.clear();
         let unport = |s: String| s.replace(&host, "HOST");
         let export = runner.data().export_dir();
         let read = |name: &str| unport(std::fs::read_to_string(export.join(name)).unwrap());
@@ -770,6 +1125,89 @@ mod tests {
             .unwrap();
         assert_eq!(stats.documents, 5);
         assert_eq!(stats.obligations, report.obligations);
+    }
+
+    fn index_stats(data: &DataDir) -> duban_index::IndexStats {
+        duban_index::SearchIndex::open(&data.index_dir())
+            .unwrap()
+            .stats()
+            .unwrap()
+    }
+
+    fn ingest_seeds(runner: &mut Runner) -> RunReport {
+        let mut report = RunReport {
+            pipeline: "test".into(),
+            ..RunReport::default()
+        };
+        runner
+            .ingest_paths(
+                &[repo().join("corpora/seeds")],
+                &["txt".into()],
+                crate::DEFAULT_MAX_DOCUMENT_BYTES,
+                &SourceHints::default(),
+                &mut report,
+            )
+            .unwrap();
+        report
+    }
+
+    #[test]
+    fn records_stored_by_a_run_stopped_before_its_index_commit_are_indexed_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path().join("data"));
+        let mut runner = Runner::open(data.clone(), true).unwrap();
+        runner.finish(&mut RunReport::default(), NOW).unwrap();
+        // The records are committed to the state; the index writer goes without its commit,
+        // as a killed process's does.
+        let stored = ingest_seeds(&mut runner);
+        drop(runner);
+        assert_eq!(index_stats(&data).documents, 0);
+        // The next run processes nothing (say every page answered 304) and still indexes them.
+        let mut runner = Runner::open(data.clone(), true).unwrap();
+        runner.finish(&mut RunReport::default(), NOW).unwrap();
+        let stats = index_stats(&data);
+        assert_eq!(stats.documents, 5);
+        assert_eq!(stats.obligations, stored.obligations);
+        let indexed = duban_index::indexed_state_in(&data.index_dir()).unwrap();
+        assert_eq!(indexed.generation, runner.state().generation().unwrap());
+    }
+
+    #[test]
+    fn exports_and_index_of_a_lost_state_are_kept_unless_forced() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path().join("data"));
+        let mut runner = Runner::open(data.clone(), true).unwrap();
+        let mut report = ingest_seeds(&mut runner);
+        runner.finish(&mut report, NOW).unwrap();
+        drop(runner);
+        let export = std::fs::read(data.export_dir().join("documents.jsonl")).unwrap();
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", data.state_path().display()));
+        }
+        let e = Runner::open(data.clone(), true).err().unwrap();
+        assert!(
+            matches!(
+                e,
+                RunError::OtherState {
+                    what: "exports",
+                    ..
+                }
+            ),
+            "{e}"
+        );
+        assert_eq!(
+            std::fs::read(data.export_dir().join("documents.jsonl")).unwrap(),
+            export
+        );
+        assert_eq!(index_stats(&data).documents, 5);
+        // Forced, the new (empty) state is what exports and index hold.
+        let mut runner = Runner::open_with(data.clone(), true, true).unwrap();
+        runner.finish(&mut RunReport::default(), NOW).unwrap();
+        assert_eq!(index_stats(&data).documents, 0);
+        let manifest = duban_export::read_manifest(&data.export_dir())
+            .unwrap()
+            .unwrap();
+        assert_eq!(manifest.documents(), 0);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! This crate knows SQLite and the shapes it stores; it does not fetch, clean or extract.
 
 pub mod crawl;
+pub mod identity;
 pub mod records;
 pub mod runs;
 
@@ -46,7 +47,7 @@ pub enum StateError {
 pub type Result<T, E = StateError> = std::result::Result<T, E>;
 
 /// The schema version this build writes; older databases are migrated on open.
-const SCHEMA_VERSION: i64 = 3;
+const SCHEMA_VERSION: i64 = 4;
 
 /// An open state database.
 pub struct State {
@@ -147,6 +148,24 @@ impl State {
                 .execute_batch(crawl::SCHEMA_3)
                 .map_err(|e| self.err(e))?;
             self.obligations_to_lines()?;
+        }
+        if version < 4 {
+            // Records stored before generations existed count as generation 1: an index that
+            // names no generation re-indexes them all once.
+            self.conn
+                .execute_batch(
+                    "ALTER TABLE records ADD COLUMN generation INTEGER NOT NULL DEFAULT 1;
+                     ALTER TABLE records ADD COLUMN input_key TEXT;
+                     CREATE INDEX records_generation ON records(generation);
+                     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+                )
+                .map_err(|e| self.err(e))?;
+            self.conn
+                .execute(
+                    "INSERT INTO meta (key, value) VALUES ('state_id', ?1)",
+                    [identity::new_state_id()],
+                )
+                .map_err(|e| self.err(e))?;
         }
         self.conn
             .execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))

@@ -87,18 +87,66 @@ impl State {
             Some((d, o)) if *d == rec.document && o == obligations => Upsert::Unchanged,
             Some(_) => Upsert::Changed,
         };
+        if outcome == Upsert::Unchanged {
+            // Same bytes: nothing derived from the record needs redoing, so the generation
+            // stays; only the raw hash, the run and a withdrawal are updated.
+            self.conn
+                .prepare_cached(
+                    "UPDATE records SET sha256 = ?2, withdrawn = 0, updated_run = ?3
+                     WHERE doc_id = ?1",
+                )
+                .and_then(|mut stmt| stmt.execute(params![rec.doc_id, rec.sha256, run]))
+                .map_err(|e| self.err(e))?;
+            return Ok(outcome);
+        }
         self.conn
             .prepare_cached(
-                "INSERT INTO records (doc_id, sha256, document, obligations, withdrawn, updated_run)
-                 VALUES (?1, ?2, ?3, ?4, 0, ?5)
+                "INSERT INTO records
+                   (doc_id, sha256, document, obligations, withdrawn, updated_run, generation)
+                 VALUES (?1, ?2, ?3, ?4, 0, ?5,
+                   (SELECT coalesce(max(generation), 0) + 1 FROM records))
                  ON CONFLICT(doc_id) DO UPDATE SET sha256 = ?2, document = ?3, obligations = ?4,
-                   withdrawn = 0, updated_run = ?5",
+                   withdrawn = 0, updated_run = ?5, generation = excluded.generation",
             )
             .and_then(|mut stmt| {
-                stmt.execute(params![rec.doc_id, rec.sha256, rec.document, obligations, run])
+                stmt.execute(params![
+                    rec.doc_id,
+                    rec.sha256,
+                    rec.document,
+                    obligations,
+                    run
+                ])
             })
             .map_err(|e| self.err(e))?;
         Ok(outcome)
+    }
+
+    /// Notes what a document's stored record was made from: `key` names its input and the
+    /// build that extracted it (the pipeline decides what goes into it).
+    pub fn set_input_key(&self, doc_id: &str, key: &str) -> Result<()> {
+        self.conn
+            .prepare_cached("UPDATE records SET input_key = ?2 WHERE doc_id = ?1")
+            .and_then(|mut stmt| stmt.execute(params![doc_id, key]))
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// The input key of a document's current, not withdrawn record, with how many obligations
+    /// the record holds; `None` when there is no such record or it has no key.
+    pub fn input_key(&self, doc_id: &str) -> Result<Option<(String, usize)>> {
+        self.conn
+            .prepare_cached(
+                "SELECT input_key,
+                   length(obligations) - length(replace(obligations, char(10), ''))
+                 FROM records WHERE doc_id = ?1 AND withdrawn = 0 AND input_key IS NOT NULL",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_row(params![doc_id], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
+                })
+                .optional()
+            })
+            .map_err(|e| self.err(e))
     }
 
     /// Marks a document withdrawn by its source (404/410), keeping its records.
@@ -146,16 +194,26 @@ impl State {
     /// error of `f`.
     pub fn for_each_record<E: From<crate::StateError>>(
         &self,
+        f: impl FnMut(RecordRef<'_>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        self.for_each_record_since(0, f)
+    }
+
+    /// Hands `f` the records changed after `generation` (see [`crate::identity`]), as
+    /// [`State::for_each_record`] does; `0` gives every record.
+    pub fn for_each_record_since<E: From<crate::StateError>>(
+        &self,
+        generation: i64,
         mut f: impl FnMut(RecordRef<'_>) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
         let mut stmt = self
             .conn
             .prepare(
                 "SELECT doc_id, sha256, document, obligations, withdrawn FROM records \
-                 ORDER BY doc_id",
+                 WHERE generation > ?1 ORDER BY doc_id",
             )
             .map_err(|e| self.err(e))?;
-        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([generation]).map_err(|e| self.err(e))?;
         while let Some(row) = rows.next().map_err(|e| self.err(e))? {
             let text = |i: usize| -> Result<&str> {
                 row.get_ref(i)
@@ -253,6 +311,39 @@ mod tests {
         s.put_record(&rec("a", "{}"), None).unwrap();
         let ids: Vec<String> = s.records().unwrap().into_iter().map(|r| r.doc_id).collect();
         assert_eq!(ids, ["a", "b"]);
+    }
+
+    #[test]
+    fn an_input_key_is_told_with_the_obligations_of_its_record() {
+        let s = State::in_memory().unwrap();
+        let mut r = rec("a", "{}");
+        r.obligations = obligation_lines([r#"{"id":"a#1."}"#, r#"{"id":"a#2."}"#]);
+        s.put_record(&r, None).unwrap();
+        assert_eq!(s.input_key("a").unwrap(), None);
+        s.set_input_key("a", "k1").unwrap();
+        assert_eq!(s.input_key("a").unwrap(), Some(("k1".into(), 2)));
+        s.withdraw_record("a").unwrap();
+        assert_eq!(
+            s.input_key("a").unwrap(),
+            None,
+            "a withdrawn record is made again"
+        );
+    }
+
+    #[test]
+    fn records_since_a_generation_are_those_changed_after_it() {
+        let s = State::in_memory().unwrap();
+        s.put_record(&rec("a", "{}"), None).unwrap();
+        let seen = s.generation().unwrap();
+        s.put_record(&rec("b", "{}"), None).unwrap();
+        s.put_record(&rec("a", "{}"), None).unwrap();
+        let mut ids = Vec::new();
+        s.for_each_record_since(seen, |r| {
+            ids.push(r.doc_id.to_string());
+            Ok::<(), crate::StateError>(())
+        })
+        .unwrap();
+        assert_eq!(ids, ["b"]);
     }
 
     #[test]
