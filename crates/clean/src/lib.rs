@@ -69,6 +69,20 @@ pub enum CleanError {
     },
 }
 
+impl CleanError {
+    /// What went wrong, without the input's name (which the caller names once beside it).
+    pub fn reason(&self) -> String {
+        match self {
+            CleanError::Empty { .. } => "empty document".into(),
+            CleanError::NotText { reason, .. } => format!("not text ({reason})"),
+            CleanError::TooDeep { limit, at, .. } => {
+                format!("HTML nested more than {limit} elements deep (at byte {at}); not parsed")
+            }
+            CleanError::NoMainText { reason, .. } => format!("no main text ({reason})"),
+        }
+    }
+}
+
 /// A line of the cleaned text before it is joined: its text and, for a table row, which.
 struct Line {
     text: String,

@@ -33,12 +33,10 @@ pub use duban_pipeline::now_rfc3339;
 /// Prints a run report's summary and failures; returns the exit code it implies.
 pub fn print_report(report: &duban_pipeline::RunReport) -> ExitCode {
     for f in &report.failures {
-        // Stage errors name their input already (`in/a.txt: empty document`): name it once.
-        let reason = f
-            .reason
-            .strip_prefix(&format!("{}: ", f.input))
-            .unwrap_or(&f.reason);
-        eprintln!("duban: {}: {} failed: {}", f.input, f.stage, reason);
+        eprintln!("duban: {}: {} failed: {}", f.input, f.stage, f.reason);
+    }
+    for w in &report.warnings {
+        tracing::info!(input = %w.input, "{}", w.warning);
     }
     println!(
         "{}: {} documents ({} new, {} changed, {} unchanged, {} failed), {} obligations; export: {} documents, {} obligations",

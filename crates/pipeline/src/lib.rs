@@ -39,5 +39,5 @@ pub use lock::{DataDirLock, LockError, LockHolder};
 /// The largest local file read as a document unless a source says otherwise: 10 MiB, the
 /// crawl's default `max_response_bytes`.
 pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 10 * 1024 * 1024;
-pub use report::{DocFailure, RunReport, RunStatus, StageReport};
+pub use report::{DocFailure, DocWarning, RunReport, RunStatus, Stage, StageReport};
 pub use run::{DataDir, Progress, RunError, Runner};

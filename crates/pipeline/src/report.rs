@@ -6,15 +6,63 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+/// The stage of a run at which a document failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    /// Reading a local file or folder.
+    Read,
+    /// Fetching a page or its parts.
+    Fetch,
+    /// Reading a page back from the raw archive.
+    Archive,
+    /// Decoding and cleaning (`duban_clean::clean`).
+    Clean,
+    /// Extracting obligations.
+    Extract,
+    /// Writing the document's export lines.
+    Export,
+}
+
+impl Stage {
+    /// The stage's name, as reports and messages write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Read => "read",
+            Stage::Fetch => "fetch",
+            Stage::Archive => "archive",
+            Stage::Clean => "clean",
+            Stage::Extract => "extract",
+            Stage::Export => "export",
+        }
+    }
+}
+
+impl std::fmt::Display for Stage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One document that could not be processed, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DocFailure {
     /// The file path or URL.
     pub input: String,
-    /// The stage that failed (`read`, `clean`, `fetch`).
-    pub stage: String,
-    /// The reason.
+    /// The stage that failed.
+    pub stage: Stage,
+    /// The reason, without the input's name (which is `input`).
     pub reason: String,
+}
+
+/// A document stored with something a reader should know: the cleaner's warnings (damaged
+/// bytes replaced, attributes cut, a charset guessed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocWarning {
+    /// The file path or URL.
+    pub input: String,
+    /// What the cleaner noticed.
+    pub warning: String,
 }
 
 /// The time one stage of a run took, over what it handled.
@@ -90,6 +138,9 @@ pub struct RunReport {
     pub withdrawn: usize,
     /// Documents that failed, with their reasons.
     pub failures: Vec<DocFailure>,
+    /// Documents stored with the cleaner's warnings.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<DocWarning>,
     /// Stored records the index lacked when the run opened it (a run stopped before its
     /// index commit, or run with `--no-index`), indexed then.
     pub index_caught_up: usize,

@@ -4,7 +4,7 @@ use crate::config::{PipelineConfig, SourceConfig};
 use crate::crawl_buffer::{BufferedCrawlStore, CrawlWrite};
 use crate::crawl_store::StateCrawlStore;
 use crate::files::{FileInput, collect_files};
-use crate::report::{DocFailure, RunReport, RunStatus};
+use crate::report::{DocFailure, DocWarning, RunReport, RunStatus, Stage};
 use duban_export::{ExportOrigin, ExportRecord, ExportWriter};
 use duban_fetch::{Archive, Crawl, CrawlBatch, CrawlStats, FetchError, HttpSource, UrlOutcome};
 use duban_index::{IndexedState, ObligationIndex};
@@ -320,7 +320,7 @@ impl Runner {
         for (path, reason) in errors {
             report.failures.push(DocFailure {
                 input: path.display().to_string(),
-                stage: "read".into(),
+                stage: Stage::Read,
                 reason,
             });
         }
@@ -334,7 +334,7 @@ impl Runner {
                 .map(|f| {
                     f.read(hints, max_document_bytes).map_err(|e| DocFailure {
                         input: f.path.display().to_string(),
-                        stage: "read".into(),
+                        stage: Stage::Read,
                         reason: e.to_string(),
                     })
                 })
@@ -517,7 +517,7 @@ impl Runner {
         for f in batch.failures {
             report.failures.push(DocFailure {
                 input: f.url,
-                stage: "fetch".into(),
+                stage: Stage::Fetch,
                 reason: f.reason,
             });
         }
@@ -627,7 +627,7 @@ impl Runner {
                 Err(e) => {
                     report.failures.push(DocFailure {
                         input: row.url.clone(),
-                        stage: "archive".into(),
+                        stage: Stage::Archive,
                         reason: format!("archived body {doc_sha}: {e}"),
                     });
                     continue;
@@ -678,6 +678,12 @@ impl Runner {
                 }
             };
             report.obligations += p.obligations.len();
+            report
+                .warnings
+                .extend(p.clean.warnings.iter().map(|w| DocWarning {
+                    input: p.record.doc_id.clone(),
+                    warning: w.clone(),
+                }));
             let outcome = self.state.put_record(&p.record, self.run_id)?;
             self.state.set_input_key(&p.record.doc_id, &p.input_key)?;
             crate::abort::point("store");
@@ -867,7 +873,7 @@ fn contain_panic<T>(
             .unwrap_or("no message");
         Err(DocFailure {
             input: input.to_string(),
-            stage: "extract".into(),
+            stage: Stage::Extract,
             reason: format!("internal error (a bug, please report it): {message}"),
         })
     })
@@ -877,21 +883,21 @@ fn process_one(raw: &RawDoc) -> Result<Processed, DocFailure> {
     let input = input_name(raw);
     let clean = duban_clean::clean(raw).map_err(|e| DocFailure {
         input: input.clone(),
-        stage: "clean".into(),
-        reason: e.to_string(),
+        stage: Stage::Clean,
+        reason: e.reason(),
     })?;
     let obligations = duban_extract::extract(&clean);
     crate::abort::point("extract");
     let document = serde_json::to_string(&clean.document).map_err(|e| DocFailure {
         input: input.clone(),
-        stage: "export".into(),
+        stage: Stage::Export,
         reason: e.to_string(),
     })?;
     let mut obligation_lines = String::with_capacity(obligations.len() * 640);
     for o in &obligations {
         let line = serde_json::to_string(o).map_err(|e| DocFailure {
             input: input.clone(),
-            stage: "export".into(),
+            stage: Stage::Export,
             reason: e.to_string(),
         })?;
         obligation_lines.push_str(&line);
@@ -1125,6 +1131,41 @@ mod tests {
             .unwrap();
         assert_eq!(stats.documents, 5);
         assert_eq!(stats.obligations, report.obligations);
+    }
+
+    #[test]
+    fn a_failure_names_its_stage_and_the_cleaners_warnings_reach_the_report() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in");
+        std::fs::create_dir_all(&input).unwrap();
+        std::fs::write(input.join("empty.txt"), "").unwrap();
+        // One damaged byte in a UTF-8 page: decoded with a replacement character, and said.
+        let mut page = "<html><head><meta charset=\"utf-8\"></head><body><p>一、加强行政复议工作。各区县政府要健全制度。</p></body></html>".as_bytes().to_vec();
+        let at = page.len() - 30;
+        page[at] = 0xFF;
+        std::fs::write(input.join("damaged.html"), page).unwrap();
+        let mut runner = Runner::open(DataDir::new(dir.path().join("data")), false).unwrap();
+        let mut report = RunReport::default();
+        runner
+            .ingest_paths(
+                &[input],
+                &["txt".into(), "html".into()],
+                crate::DEFAULT_MAX_DOCUMENT_BYTES,
+                &SourceHints::default(),
+                &mut report,
+            )
+            .unwrap();
+        assert_eq!(report.failures.len(), 1);
+        assert_eq!(report.failures[0].stage, Stage::Clean);
+        assert_eq!(report.failures[0].reason, "empty document");
+        assert!(
+            report
+                .warnings
+                .iter()
+                .any(|w| w.input.ends_with("damaged.html")),
+            "{:?}",
+            report.warnings
+        );
     }
 
     fn index_stats(data: &DataDir) -> duban_index::IndexStats {
