@@ -98,13 +98,8 @@ pub fn decode(bytes: &[u8], http_charset: Option<&str>, html: bool) -> Result<De
         let text = String::from_utf8_lossy(bytes).into_owned();
         return finish(text, UTF_8, warnings);
     }
-    if let Some(bad) = damaged_utf8(bytes) {
-        warnings.push(format!(
-            "the bytes are UTF-8 but for {bad} damaged places; decoded as UTF-8 with replacement characters"
-        ));
-        let text = String::from_utf8_lossy(bytes).into_owned();
-        return finish(text, UTF_8, warnings);
-    }
+    // A declaration the bytes bear out wins over the damaged-UTF-8 reading, which a short
+    // text in another encoding can pass by chance (`下一页` in GBK).
     for (origin, enc) in &declared {
         if let Some(text) = enc.decode_without_bom_handling_and_without_replacement(bytes) {
             return finish(text.into_owned(), enc, warnings);
@@ -114,6 +109,13 @@ pub fn decode(bytes: &[u8], http_charset: Option<&str>, html: bool) -> Result<De
             enc.name(),
             enc.name()
         ));
+    }
+    if let Some(bad) = damaged_utf8(bytes) {
+        warnings.push(format!(
+            "the bytes are UTF-8 but for {bad} damaged places; decoded as UTF-8 with replacement characters"
+        ));
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        return finish(text, UTF_8, warnings);
     }
     let guess = sniff(bytes);
     let candidates = [guess, GB18030, encoding_rs::BIG5];
@@ -230,6 +232,15 @@ fn finish(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_page_in_its_declared_encoding_is_not_taken_for_damaged_utf8() {
+        let html = "<meta charset=\"gb2312\"><a href=\"2.html\">下一页</a>";
+        let (bytes, _, _) = encoding_rs::GBK.encode(html);
+        let d = decode(&bytes, None, true).unwrap();
+        assert_eq!(d.encoding, "GBK");
+        assert!(d.text.contains("下一页"), "{}", d.text);
+    }
 
     fn gbk(s: &str) -> Vec<u8> {
         GBK.encode(s).0.into_owned()

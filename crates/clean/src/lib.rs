@@ -17,7 +17,7 @@
 
 mod chrome;
 mod dates;
-mod decode;
+pub mod decode;
 mod fields;
 mod header;
 mod html;

@@ -1,12 +1,9 @@
 //! The charset of a response: from `Content-Type` (handed to the cleaner in
-//! `RawDoc.hints.http_charset`) and, for reading links only, a quick decode.
+//! `RawDoc.hints.http_charset`), and the page decoded for reading its links.
 //!
-//! The cleaner (`duban-clean`) decides how a document's text is decoded; the crawler decodes a
-//! page only to find its links and link texts (`下一页` in a GBK page), with the header charset,
-//! then a `<meta charset>` in the first 1024 bytes, then UTF-8 if the bytes are valid UTF-8,
-//! else GB18030 (the superset of GBK that Chinese government sites use).
+//! The cleaner (`duban-clean`) decides how a page's bytes are text; the crawler decodes a page
+//! only to find its links and link texts (`下一页` in a GBK page), with the cleaner's decoder.
 
-use encoding_rs::{Encoding, GB18030, UTF_8};
 use std::borrow::Cow;
 
 /// The `charset` parameter of a `Content-Type` value, as written (`text/html; charset=GBK` →
@@ -23,34 +20,15 @@ pub fn charset_from_content_type(content_type: &str) -> Option<String> {
     })
 }
 
-/// The charset a `<meta>` in the first 1024 bytes declares.
-pub fn charset_from_meta(bytes: &[u8]) -> Option<String> {
-    let head = &bytes[..bytes.len().min(1024)];
-    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
-    let at = head.find("charset=")? + "charset=".len();
-    let rest = head.get(at..)?;
-    let rest = rest.trim_start_matches(['"', '\'', ' ']);
-    let end = rest
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-        .unwrap_or(rest.len());
-    let label = rest.get(..end)?;
-    (!label.is_empty()).then(|| label.to_string())
-}
-
-/// The page as text, for link extraction.
+/// The page as text, for link extraction: decoded as the cleaner decodes documents
+/// ([`duban_clean::decode::decode`]: the header's charset and the page's `<meta charset>`
+/// checked against the bytes, a guess when neither is given or both are wrong), so that the
+/// crawler and the cleaner never read one page two ways. A page that is no text has no links.
 pub fn decode_for_links<'a>(bytes: &'a [u8], http_charset: Option<&str>) -> Cow<'a, str> {
-    let declared = http_charset
-        .map(str::to_string)
-        .or_else(|| charset_from_meta(bytes))
-        .and_then(|label| Encoding::for_label(label.as_bytes()));
-    let encoding = match declared {
-        Some(e) => e,
-        None if std::str::from_utf8(bytes).is_ok() => UTF_8,
-        None => GB18030,
-    };
-    // GBK labels map to encoding_rs's GBK decoder, which is GB18030's for decoding.
-    let (text, _, _) = encoding.decode(bytes);
-    text
+    match duban_clean::decode::decode(bytes, http_charset, true) {
+        Ok(decoded) => Cow::Owned(decoded.text),
+        Err(_) => Cow::Borrowed(""),
+    }
 }
 
 #[cfg(test)]
@@ -74,7 +52,6 @@ mod tests {
     fn a_gbk_page_without_a_header_is_decoded_by_its_meta() {
         let html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><a href=\"index_1.html\">下一页</a></body></html>";
         let (bytes, _, _) = encoding_rs::GBK.encode(html);
-        assert_eq!(charset_from_meta(&bytes).as_deref(), Some("gb2312"));
         assert!(decode_for_links(&bytes, None).contains("下一页"));
     }
 
