@@ -95,6 +95,120 @@ enum RowRef {
     Body(usize, usize),
 }
 
+/// A document's lines before chrome is removed, with what its page says of itself.
+#[derive(Default)]
+struct ReadLines {
+    lines: Vec<Line>,
+    tables: Vec<html::Table>,
+    fields: Vec<fields::Field>,
+    titles: Vec<String>,
+    published: Option<duban_model::Date>,
+}
+
+/// The lines of an HTML page's main content: its text pieces and table rows (a row's cells
+/// joined by tabs).
+fn page_lines(page: html::Page, warnings: &mut Vec<String>) -> ReadLines {
+    warnings.extend(page.warnings);
+    let lines = page
+        .pieces
+        .into_iter()
+        .map(|p| match p {
+            html::Piece::Text(t) => Line { text: t, row: None },
+            html::Piece::Header(n) => Line {
+                text: page.tables[n].header.join("\t"),
+                row: Some(RowRef::Header(n)),
+            },
+            html::Piece::Row(n, r) => Line {
+                text: page.tables[n].rows[r].join("\t"),
+                row: Some(RowRef::Body(n, r)),
+            },
+        })
+        .collect();
+    ReadLines {
+        lines,
+        tables: page.tables,
+        fields: page.fields,
+        titles: page.titles,
+        published: page.published,
+    }
+}
+
+/// The lines of a text: a crawler's header block read as fields, chrome inside a line cut
+/// (its fields kept), and paragraphs run into one line split.
+fn text_lines(unified: &str) -> ReadLines {
+    let raw_lines: Vec<&str> = unified.split('\n').collect();
+    let mut read = ReadLines::default();
+    let mut body_start = 0;
+    if let Some(h) = header::read(&raw_lines) {
+        body_start = h.body_start;
+        read.fields = h.fields;
+    }
+    for l in &raw_lines[body_start..] {
+        // Chrome inside the line goes first: once the line is split, its head is a short
+        // line that whole-line chrome would take with the document's words in it.
+        let stripped;
+        let l = match chrome::strip_inline(l) {
+            Some((t, f)) => {
+                read.fields.extend(f);
+                stripped = t;
+                stripped.as_str()
+            }
+            None => l,
+        };
+        match text::split_run_in_paragraphs(l) {
+            Some(split) => read.lines.extend(split.split('\n').map(|s| Line {
+                text: s.to_string(),
+                row: None,
+            })),
+            None => read.lines.push(Line {
+                text: l.to_string(),
+                row: None,
+            }),
+        }
+    }
+    read
+}
+
+/// The lines left once chrome is cut, whole lines (table rows kept) and inside long lines,
+/// from the first line with words; with the fields the chrome held and how many lines went.
+fn without_chrome(lines: Vec<Line>) -> (Vec<Line>, Vec<fields::Field>, usize) {
+    let strs: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    let protected: Vec<bool> = lines.iter().map(|l| l.row.is_some()).collect();
+    let stripped = chrome::strip(&strs, &protected);
+    drop(strs);
+    let mut kept: Vec<Line> = lines
+        .into_iter()
+        .zip(&stripped.keep)
+        .filter_map(|(l, k)| k.then_some(l))
+        .collect();
+    let mut fields = stripped.fields;
+    // Chrome inside long lines: a page a crawler flattened onto one line keeps its head and
+    // foot in it.
+    for l in kept.iter_mut().filter(|l| l.row.is_none()) {
+        if let Some((t, f)) = chrome::strip_inline(&l.text) {
+            l.text = t;
+            fields.extend(f);
+        }
+    }
+    // The text starts at its first line with words.
+    let lead = kept.iter().take_while(|l| l.text.trim().is_empty()).count();
+    kept.drain(..lead);
+    (kept, fields, stripped.removed)
+}
+
+/// The raw document's bytes as text, or why they are none.
+fn decode_raw(raw: &RawDoc, input: &str, html: bool) -> Result<decode::Decoded, CleanError> {
+    decode::decode(&raw.bytes, raw.hints.http_charset.as_deref(), html).map_err(|e| match e {
+        decode::NotText::Empty => CleanError::Empty {
+            input: input.to_string(),
+        },
+        decode::NotText::Binary(reason) => CleanError::NotText {
+            input: input.to_string(),
+            reason,
+        },
+    })
+}
+
 /// Cleans one raw document.
 pub fn clean(raw: &RawDoc) -> Result<CleanDoc, CleanError> {
     let input = raw
@@ -104,25 +218,11 @@ pub fn clean(raw: &RawDoc) -> Result<CleanDoc, CleanError> {
         .or(raw.source.url.clone())
         .unwrap_or_else(|| raw.id.clone());
     let looks_html = raw.media_type == MediaType::Html || sniff_html(&raw.bytes);
-    let decoded = decode::decode(&raw.bytes, raw.hints.http_charset.as_deref(), looks_html)
-        .map_err(|e| match e {
-            decode::NotText::Empty => CleanError::Empty {
-                input: input.clone(),
-            },
-            decode::NotText::Binary(reason) => CleanError::NotText {
-                input: input.clone(),
-                reason,
-            },
-        })?;
+    let decoded = decode_raw(raw, &input, looks_html)?;
     let mut warnings = decoded.warnings;
     let unified = text::unify_line_ends(&decoded.text);
 
-    let mut lines: Vec<Line> = Vec::new();
-    let mut tables: Vec<html::Table> = Vec::new();
-    let mut page_fields = Vec::new();
-    let mut page_titles = Vec::new();
-    let mut page_published = None;
-    if looks_html {
+    let read = if looks_html {
         let bounded = markup::bound(&unified).map_err(|e| CleanError::TooDeep {
             input: input.clone(),
             limit: markup::MAX_NESTING,
@@ -131,56 +231,17 @@ pub fn clean(raw: &RawDoc) -> Result<CleanDoc, CleanError> {
         warnings.extend(bounded.warnings);
         let page = html::read_page(&bounded.html, raw.hints.content_selector.as_deref());
         drop(bounded.html);
-        warnings.extend(page.warnings);
-        for p in page.pieces {
-            lines.push(match p {
-                html::Piece::Text(t) => Line { text: t, row: None },
-                html::Piece::Header(n) => Line {
-                    text: page.tables[n].header.join("\t"),
-                    row: Some(RowRef::Header(n)),
-                },
-                html::Piece::Row(n, r) => Line {
-                    text: page.tables[n].rows[r].join("\t"),
-                    row: Some(RowRef::Body(n, r)),
-                },
-            });
-        }
-        tables = page.tables;
-        page_fields = page.fields;
-        page_titles = page.titles;
-        page_published = page.published;
+        page_lines(page, &mut warnings)
     } else {
-        let raw_lines: Vec<&str> = unified.split('\n').collect();
-        let mut body_start = 0;
-        if let Some(h) = header::read(&raw_lines) {
-            body_start = h.body_start;
-            page_fields = h.fields;
-        }
-        for l in &raw_lines[body_start..] {
-            // Chrome inside the line goes first: once the line is split, its head is a short
-            // line that whole-line chrome would take with the document's words in it.
-            let stripped;
-            let l = match chrome::strip_inline(l) {
-                Some((t, f)) => {
-                    page_fields.extend(f);
-                    stripped = t;
-                    stripped.as_str()
-                }
-                None => l,
-            };
-            let split = text::split_run_in_paragraphs(l);
-            match split {
-                Some(split) => lines.extend(split.split('\n').map(|s| Line {
-                    text: s.to_string(),
-                    row: None,
-                })),
-                None => lines.push(Line {
-                    text: l.to_string(),
-                    row: None,
-                }),
-            }
-        }
-    }
+        text_lines(&unified)
+    };
+    let ReadLines {
+        mut lines,
+        tables,
+        fields: page_fields,
+        titles: page_titles,
+        published: page_published,
+    } = read;
     if text::has_spaced_digits(&unified) {
         for l in lines.iter_mut().filter(|l| l.row.is_none()) {
             l.text = text::join_spaced_digits(&l.text);
@@ -188,38 +249,16 @@ pub fn clean(raw: &RawDoc) -> Result<CleanDoc, CleanError> {
         warnings.push("digits spaced out by PDF extraction were joined".into());
     }
 
-    let strs: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
-    let protected: Vec<bool> = lines.iter().map(|l| l.row.is_some()).collect();
-    let stripped = chrome::strip(&strs, &protected);
-    let line_count = strs.len();
-    drop(strs);
-    let mut kept: Vec<Line> = lines
-        .into_iter()
-        .zip(&stripped.keep)
-        .filter_map(|(l, k)| k.then_some(l))
-        .collect();
-    // Chrome inside long lines: a page a crawler flattened onto one line keeps its head and
-    // foot in it.
-    let mut inline_fields = Vec::new();
-    for l in kept.iter_mut().filter(|l| l.row.is_none()) {
-        if let Some((t, f)) = chrome::strip_inline(&l.text) {
-            l.text = t;
-            inline_fields.extend(f);
-        }
-    }
-    // The text starts at its first line with words.
-    let lead = kept.iter().take_while(|l| l.text.trim().is_empty()).count();
-    kept.drain(..lead);
+    let line_count = lines.len();
+    let (mut kept, chrome_fields, removed) = without_chrome(lines);
     if kept.iter().all(|l| l.text.trim().is_empty()) {
         return Err(CleanError::NoMainText {
             input,
             reason: format!("{line_count} lines, all page chrome or blank"),
         });
     }
-
     let mut fields = page_fields;
-    fields.extend(stripped.fields);
-    fields.extend(inline_fields);
+    fields.extend(chrome_fields);
     let kept_strs: Vec<&str> = kept.iter().map(|l| l.text.as_str()).collect();
     let table_rows: Vec<bool> = kept.iter().map(|l| l.row.is_some()).collect();
     let m = meta::read(&meta::Evidence {
@@ -255,7 +294,7 @@ pub fn clean(raw: &RawDoc) -> Result<CleanDoc, CleanError> {
             .find(|f| f.label == crate::fields::Label::Url && f.value.starts_with("http"))
             .map(|f| f.value.clone());
     }
-    tracing::debug!(input, removed = stripped.removed, "cleaned");
+    tracing::debug!(input, removed, "cleaned");
     Ok(CleanDoc {
         document: Document {
             id: raw.id.clone(),

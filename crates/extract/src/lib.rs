@@ -41,6 +41,61 @@ use outline::OutlineParser;
 use rayon::prelude::*;
 use std::collections::HashMap;
 
+/// An item's bodies: its table columns', those its text attributes (else its group's), and
+/// the actors of its clauses.
+fn item_bodies(
+    item: &outline::Item,
+    folded: &fold::Folded<'_>,
+    group_bodies: &HashMap<usize, Vec<duban_model::Body>>,
+) -> Vec<duban_model::Body> {
+    let mut bodies = item.column_bodies.clone();
+    let mut attributed = body::attributed_in(&folded.folded);
+    if attributed.is_empty()
+        && let Some(group) = item.ancestors.last().and_then(|p| group_bodies.get(p))
+    {
+        attributed = group.clone();
+    }
+    for b in attributed
+        .into_iter()
+        .chain(body::actors_in(&folded.folded))
+    {
+        body::push(&mut bodies, b.name, b.role);
+    }
+    bodies
+}
+
+/// An item's deadlines: those of its text (none for an achievement), not before the
+/// document's year, and its time-limit column's.
+fn item_deadlines(
+    item: &outline::Item,
+    folded: &fold::Folded<'_>,
+    kind: ObligationKind,
+    doc_year: Option<i32>,
+) -> Vec<duban_model::Deadline> {
+    let mut deadlines = if kind == ObligationKind::Achievement {
+        Vec::new()
+    } else {
+        deadline::deadlines_in(folded, doc_year)
+    };
+    // A date before the year the document is about dates a past fact (`从1952年到1956年`,
+    // `按2000年价格计算`), not a time limit for the work.
+    if let Some(year) = doc_year {
+        deadlines.retain(|x| x.year >= year);
+    }
+    // A time-limit column (完成时限) bounds the work even where it prints a plain month.
+    for mut limit in deadline::deadlines(&item.limits, doc_year) {
+        if limit.bound == Bound::In {
+            limit.bound = Bound::By;
+        }
+        if !deadlines.iter().any(|x| {
+            (x.year, x.month, x.day, x.bound) == (limit.year, limit.month, limit.day, limit.bound)
+        }) {
+            deadlines.push(limit);
+        }
+    }
+    deadlines
+}
+
 /// Extracts the obligations of one document, in document order.
 pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
     let d = &doc.document;
@@ -91,43 +146,10 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
             opening_section: opening.contains(&root),
             text: &item_text,
         });
-        let mut bodies = item.column_bodies.clone();
         // One fold of the item's text serves every rule.
         let folded = fold::Folded::new(&item_text);
-        let mut attributed = body::attributed_in(&folded.folded);
-        if attributed.is_empty()
-            && let Some(group) = item.ancestors.last().and_then(|p| group_bodies.get(p))
-        {
-            attributed = group.clone();
-        }
-        for b in attributed
-            .into_iter()
-            .chain(body::actors_in(&folded.folded))
-        {
-            body::push(&mut bodies, b.name, b.role);
-        }
-        let mut deadlines = if kind == ObligationKind::Achievement {
-            Vec::new()
-        } else {
-            deadline::deadlines_in(&folded, d.year)
-        };
-        // A date before the year the document is about dates a past fact (`从1952年到1956年`,
-        // `按2000年价格计算`), not a time limit for the work.
-        if let Some(year) = d.year {
-            deadlines.retain(|x| x.year >= year);
-        }
-        // A time-limit column (完成时限) bounds the work even where it prints a plain month.
-        for mut limit in deadline::deadlines(&item.limits, d.year) {
-            if limit.bound == Bound::In {
-                limit.bound = Bound::By;
-            }
-            if !deadlines.iter().any(|x| {
-                (x.year, x.month, x.day, x.bound)
-                    == (limit.year, limit.month, limit.day, limit.bound)
-            }) {
-                deadlines.push(limit);
-            }
-        }
+        let bodies = item_bodies(item, &folded, &group_bodies);
+        let deadlines = item_deadlines(item, &folded, kind, d.year);
         let mut labels: Vec<&str> = ancestors
             .iter()
             .filter(|a| !a.silent)

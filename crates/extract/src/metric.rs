@@ -416,10 +416,10 @@ fn joined(between: &str) -> bool {
 }
 
 /// The numbers of a text that are metrics, in order.
-fn found_in(f: &str) -> Vec<Found> {
-    // Quoted names and titles, merged into disjoint ranges in text order.
-    // A long quotation is a standard or a slogan quoted whole (`“一年内停电次数不超过5次”`),
-    // its numbers are read; titles and short quoted names (`“亿元楼”`) are not.
+/// Quoted names and titles, merged into disjoint ranges in text order. A long quotation is a
+/// standard or a slogan quoted whole (`“一年内停电次数不超过5次”`), its numbers are read;
+/// titles and short quoted names (`“亿元楼”`) are not.
+fn quoted_names(f: &str) -> Vec<(usize, usize)> {
     let mut quoted: Vec<(usize, usize)> = excluded_ranges(f)
         .into_iter()
         .filter(|&(s, e)| f[s..].starts_with('《') || f[s..e].chars().count() <= 10)
@@ -432,6 +432,92 @@ fn found_in(f: &str) -> Vec<Found> {
             _ => excluded.push((s, e)),
         }
     }
+    excluded
+}
+
+/// The operator of a number: its comparator's, qualified by the words after it.
+fn op_of(
+    cmp: Option<(Op, Role, bool)>,
+    tail: Option<&str>,
+    approx: bool,
+    counted: bool,
+    prefix: &str,
+    after: &str,
+) -> Op {
+    match cmp {
+        // A change keeps its op whatever qualifies it (`增长10%以上`, `增长5.5%左右`)…
+        Some((op, Role::Change, false)) => {
+            // …unless what changes is a count of things named after it (`增加2个工作室`).
+            let object = counted
+                && after.starts_with(|c: char| !c.is_ascii() && !is_stop(c))
+                && !metric_words()
+                    .of(MetricWord::Comparison)
+                    .iter()
+                    .any(|w| prefix.contains(w));
+            if object {
+                tail_op(tail, approx).unwrap_or(Op::Eq)
+            } else {
+                op
+            }
+        }
+        // A level reached (`提高到50%以上`) or bounded (`控制在3%左右`): the tail first.
+        Some((op, Role::Bound, _)) => tail_op(tail, approx).unwrap_or(op),
+        Some((op, Role::Points, _)) => op,
+        Some((_, _, _)) | None => tail_op(tail, approx).unwrap_or(Op::Eq),
+    }
+}
+
+/// Whether a comparator with an op of its own (or `达到`) ends the phrase before a number.
+fn comparator_at_end(prefix: &str) -> bool {
+    let p = prefix.trim_end();
+    COMPARATORS
+        .iter()
+        .any(|(w, _, role)| *role != Role::Level && p.ends_with(w))
+        || p.ends_with("达到")
+}
+
+/// A bare number just before `found` in its clause (`6.5和2.3个百分点`), which shares its
+/// unit and op, unless it is an ordinal (`第`).
+fn bare_number_before(f: &str, prefix: &str, found: &Found, counted: bool) -> Option<Found> {
+    let tail = crate::fold::last_chars(prefix, 16);
+    let c = BARE_NUMBER_BEFORE.captures(tail)?;
+    let n = c.get(1)?;
+    let v = number_value(n.as_str())?;
+    let offset = found.start - tail.len() + n.start();
+    let cut = &f[found.clause_start..offset];
+    if cut.ends_with('第') {
+        return None;
+    }
+    Some(Found {
+        start: offset,
+        end: offset + n.as_str().len(),
+        clause_start: found.clause_start,
+        value: v,
+        upper: None,
+        op: comparator(cut, &found.bare_unit, counted).map_or(found.op, |(op, _, _)| op),
+        own_op: true,
+        unit: found.unit.clone(),
+        bare_unit: found.bare_unit.clone(),
+    })
+}
+
+/// Where the clause holding a number starts, in the text `before` it. A bracket opens a
+/// clause only when the number is the bracket's whole content (a rubric's `(10分)`);
+/// `苏州高新(虎丘区)五个地区` is one clause.
+fn clause_start(before: &str) -> usize {
+    let bracketed = before.trim_end().ends_with(['(', '（']);
+    let stops: &[char] = if bracketed {
+        &['。', '；', ';', '，', ',', '\n', ':', '：', '(', '（']
+    } else {
+        &['。', '；', ';', '，', ',', '\n', ':', '：']
+    };
+    before.rfind(stops).map_or(0, |p| {
+        p + before[p..].chars().next().map_or(1, char::len_utf8)
+    })
+}
+
+fn found_in(f: &str) -> Vec<Found> {
+    let excluded = quoted_names(f);
     let mut out: Vec<Found> = Vec::new();
     for caps in METRIC.captures_iter(f) {
         let Some(whole) = caps.get(0) else { continue };
@@ -441,17 +527,7 @@ fn found_in(f: &str) -> Vec<Found> {
         }
         let before = &f[..whole.start()];
         let after = &f[whole.end()..];
-        // A bracket opens a clause only when the number is the bracket's whole content
-        // (a rubric's `(10分)`); `苏州高新(虎丘区)五个地区` is one clause.
-        let bracketed = before.trim_end().ends_with(['(', '（']);
-        let stops: &[char] = if bracketed {
-            &['。', '；', ';', '，', ',', '\n', ':', '：', '(', '（']
-        } else {
-            &['。', '；', ';', '，', ',', '\n', ':', '：']
-        };
-        let clause_start = before
-            .rfind(stops)
-            .map_or(0, |p| p + f[p..].chars().next().map_or(1, char::len_utf8));
+        let clause_start = clause_start(before);
         let prefix = &f[clause_start..whole.start()];
         // Groups by index: a name look-up hashes the name, a dozen times per number.
         let get = |n: &str| {
@@ -502,40 +578,16 @@ fn found_in(f: &str) -> Vec<Found> {
             || get("bapprox").is_some()
             || get("wan").is_some()
             || matches!(tail, Some("多" | "余"));
-        let op = match cmp {
-            // A change keeps its op whatever qualifies it (`增长10%以上`, `增长5.5%左右`)…
-            Some((op, Role::Change, false)) => {
-                // …unless what changes is a count of things named after it (`增加2个工作室`).
-                let object = counted
-                    && after.starts_with(|c: char| !c.is_ascii() && !is_stop(c))
-                    && !metric_words()
-                        .of(MetricWord::Comparison)
-                        .iter()
-                        .any(|w| prefix.contains(w));
-                if object {
-                    tail_op(tail, approx).unwrap_or(Op::Eq)
-                } else {
-                    op
-                }
-            }
-            // A level reached (`提高到50%以上`) or bounded (`控制在3%左右`): the tail first.
-            Some((op, Role::Bound, _)) => tail_op(tail, approx).unwrap_or(op),
-            Some((op, Role::Points, _)) => op,
-            Some((_, _, _)) | None => tail_op(tail, approx).unwrap_or(Op::Eq),
-        };
+        let op = op_of(cmp, tail, approx, counted, prefix, after);
         // Chinese numerals quantify only with a comparator right at them (`两名以上`,
         // `不少于三次`) or as a range (`三到五年`), never as a set's name (`两方面`, `一批`).
-        let adjacent_comparator = COMPARATORS
-            .iter()
-            .any(|(w, _, role)| *role != Role::Level && prefix.trim_end().ends_with(w))
-            || prefix.trim_end().ends_with("达到");
         if chinese
             && get("pct").is_none()
             && get("frac").is_none()
             && tail.is_none()
             && !approx
             && ranged.is_none()
-            && (!adjacent_comparator || value == 1.0)
+            && (!comparator_at_end(prefix) || value == 1.0)
         {
             continue;
         }
@@ -565,26 +617,9 @@ fn found_in(f: &str) -> Vec<Found> {
         };
         // A bare number before this one shares its unit: `高于GDP增速6.5和2.3个百分点`.
         if ranged.is_none()
-            && let Some(c) = BARE_NUMBER_BEFORE.captures(crate::fold::last_chars(prefix, 16))
-            && let Some(n) = c.get(1)
-            && let Some(v) = number_value(n.as_str())
+            && let Some(shared) = bare_number_before(f, prefix, &found, counted)
         {
-            let offset = whole.start() - crate::fold::last_chars(prefix, 16).len() + n.start();
-            let cut = &f[clause_start..offset];
-            if !cut.ends_with('第') {
-                out.push(Found {
-                    start: offset,
-                    end: offset + n.as_str().len(),
-                    clause_start,
-                    value: v,
-                    upper: None,
-                    op: comparator(cut, &found.bare_unit, counted)
-                        .map_or(found.op, |(op, _, _)| op),
-                    own_op: true,
-                    unit: found.unit.clone(),
-                    bare_unit: found.bare_unit.clone(),
-                });
-            }
+            out.push(shared);
         }
         out.push(found);
     }
