@@ -261,13 +261,19 @@ fn page_template<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::E
     Ok(Some(t))
 }
 
+/// The range a number of seconds or of requests per second may take: beyond it a duration
+/// (the value, or one over it) no longer fits a timer.
+const SECONDS_RANGE: std::ops::RangeInclusive<f64> = 1e-6..=1e6;
+
 fn positive<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
     let v = f64::deserialize(d)?;
-    if v.is_finite() && v > 0.0 {
+    if v.is_finite() && SECONDS_RANGE.contains(&v) {
         Ok(v)
     } else {
         Err(D::Error::custom(format!(
-            "{v} is not a positive number of seconds or requests"
+            "{v} is not a number of seconds or requests per second from {} to {}",
+            SECONDS_RANGE.start(),
+            SECONDS_RANGE.end()
         )))
     }
 }
@@ -511,9 +517,25 @@ mod tests {
     }
 
     #[test]
+    fn extreme_seconds_and_rates_are_errors_not_panics() {
+        for line in [
+            "timeout_secs = 1e20",
+            "requests_per_sec = 1e-300",
+            "retry_base_secs = 1e300",
+            "max_retry_after_secs = 1e-9",
+        ] {
+            let err = parse(&format!("[source.politeness]\n{line}\n")).unwrap_err();
+            assert!(
+                err.to_string().contains("from 0.000001 to 1000000"),
+                "{line}: {err}"
+            );
+        }
+    }
+
+    #[test]
     fn a_zero_rate_is_rejected() {
         let err = parse("[source.politeness]\nrequests_per_sec = 0.0\n").unwrap_err();
-        assert!(err.contains("positive"), "{err}");
+        assert!(err.contains("from 0.000001 to 1000000"), "{err}");
     }
 
     #[test]

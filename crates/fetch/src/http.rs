@@ -58,6 +58,13 @@ pub enum FetchFailure {
         /// The limit.
         limit: u64,
     },
+    /// The host's robots.txt could not be fetched (a network error or 5xx): RFC 9309 has the
+    /// host not crawled, and the run says the host was down.
+    #[error("robots.txt unreachable ({reason}); the host was not crawled")]
+    RobotsUnreachable {
+        /// Why robots.txt could not be fetched.
+        reason: String,
+    },
     /// A redirect leads to a host that is not allowed.
     #[error("redirect to {to}, a host outside allowed_hosts")]
     ForeignRedirect {
@@ -229,6 +236,11 @@ impl Fetcher {
             }
             let rules = self.robots_for(&current).await;
             if self.obey_robots && !rules.allows(&self.agent, current.as_str()) {
+                if let Some(reason) = rules.unreachable() {
+                    return Fetched::Failed(FetchFailure::RobotsUnreachable {
+                        reason: reason.to_string(),
+                    });
+                }
                 return Fetched::Robots { url: current };
             }
             let gap = interval(
@@ -451,12 +463,16 @@ impl Fetcher {
                 }
                 Ok(r) if r.status().is_success() => match r.text().await {
                     Ok(body) => RobotsRules::parse(&body, &self.agent),
-                    Err(_) => RobotsRules::disallow_all(),
+                    Err(e) => RobotsRules::unreachable_because(format!("body not read: {e}")),
                 },
                 Ok(r) if r.status().is_client_error() => RobotsRules::allow_all(),
-                Ok(_) | Err(_) => {
-                    tracing::warn!(origin = %origin, "robots.txt unreachable; not crawling the host.");
-                    RobotsRules::disallow_all()
+                Ok(r) => {
+                    tracing::warn!(origin = %origin, status = r.status().as_u16(), "robots.txt unreachable; not crawling the host.");
+                    RobotsRules::unreachable_because(format!("HTTP {}", r.status().as_u16()))
+                }
+                Err(e) => {
+                    tracing::warn!(origin = %origin, error = %e, "robots.txt unreachable; not crawling the host.");
+                    RobotsRules::unreachable_because(e.to_string())
                 }
             };
             drop(permit);

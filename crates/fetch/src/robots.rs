@@ -19,6 +19,8 @@ pub struct RobotsRules {
 enum Rules {
     AllowAll,
     DisallowAll,
+    /// robots.txt could not be fetched, for this reason: nothing is allowed.
+    Unreachable(String),
     Body(String),
 }
 
@@ -39,6 +41,23 @@ impl RobotsRules {
         }
     }
 
+    /// robots.txt unreachable for `reason`: nothing is allowed, as [`RobotsRules::disallow_all`],
+    /// and the reason is kept so the crawl can name the host as down.
+    pub fn unreachable_because(reason: String) -> Self {
+        RobotsRules {
+            rules: Rules::Unreachable(reason),
+            crawl_delay: None,
+        }
+    }
+
+    /// Why robots.txt could not be fetched, when it could not.
+    pub fn unreachable(&self) -> Option<&str> {
+        match &self.rules {
+            Rules::Unreachable(reason) => Some(reason),
+            _ => None,
+        }
+    }
+
     /// Reads a robots.txt body for the product token `agent` (`duban`).
     pub fn parse(body: &str, agent: &str) -> Self {
         RobotsRules {
@@ -51,7 +70,7 @@ impl RobotsRules {
     pub fn allows(&self, agent: &str, url: &str) -> bool {
         match &self.rules {
             Rules::AllowAll => true,
-            Rules::DisallowAll => false,
+            Rules::DisallowAll | Rules::Unreachable(_) => false,
             Rules::Body(body) => {
                 DefaultMatcher::default().one_agent_allowed_by_robots(body, agent, url)
             }

@@ -336,3 +336,31 @@ fn max_pages_stops_the_crawl() {
     assert_eq!(o.stats.requests, 3);
     assert!(o.stats.skipped_by_limit > 0);
 }
+
+#[test]
+fn a_host_whose_robots_txt_is_unreachable_is_a_failure_not_a_quiet_skip() {
+    // A port nothing listens on: the connection to robots.txt is refused.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let dir = tempfile::tempdir().unwrap();
+    let archive = Archive::new(dir.path());
+    let mut store = MemoryStore::default();
+    let out = crawl(
+        &xxgk(&format!("http://127.0.0.1:{port}")),
+        &mut store,
+        &archive,
+    );
+    assert!(out.docs.is_empty());
+    assert_eq!(out.stats.skipped_by_robots, 0);
+    assert!(out.stats.failed >= 1, "{:?}", out.stats);
+    assert!(
+        out.failures
+            .iter()
+            .any(|(_, reason)| reason.contains("robots.txt unreachable")),
+        "{:?}",
+        out.failures
+    );
+}

@@ -362,7 +362,7 @@ mod tests {
             "{HTTP}\n[source.politeness]\nrequests_per_sec = -2.0\n"
         ))
         .unwrap_err();
-        assert!(err.contains("positive"), "{err}");
+        assert!(err.contains("from 0.000001 to 1000000"), "{err}");
     }
 
     #[test]

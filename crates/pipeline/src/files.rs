@@ -113,8 +113,34 @@ pub fn collect_files(
         }
     }
     found.sort_by(|a, b| a.relative.cmp(&b.relative));
-    found.dedup_by(|a, b| a.relative == b.relative);
-    (found, errors)
+    // Two different files with one relative name would get one document id: the first is
+    // read, the second named as a failure (the same file given twice is read once).
+    let mut kept: Vec<FileInput> = Vec::with_capacity(found.len());
+    for f in found {
+        match kept.last() {
+            Some(prev) if prev.relative == f.relative => {
+                if !same_file(&prev.path, &f.path) {
+                    errors.push((
+                        f.path.clone(),
+                        format!(
+                            "has the document id of {} (file:{}); give their folders instead, or rename one",
+                            prev.path.display(),
+                            f.relative
+                        ),
+                    ));
+                }
+            }
+            _ => kept.push(f),
+        }
+    }
+    (kept, errors)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
 }
 
 fn walk(
@@ -213,5 +239,23 @@ mod tests {
         );
         assert_eq!(files.len(), 1);
         assert_eq!(errors.len(), 1);
+    }
+
+    #[test]
+    fn two_files_of_one_name_are_not_one_document_silently() {
+        let dir = tempfile::tempdir().unwrap();
+        for d in ["a", "b"] {
+            std::fs::create_dir_all(dir.path().join(d)).unwrap();
+            std::fs::write(dir.path().join(d).join("report.txt"), d).unwrap();
+        }
+        let a = dir.path().join("a/report.txt");
+        let b = dir.path().join("b/report.txt");
+        let (files, errors) = collect_files(&[a.clone(), b.clone(), a.clone()], &["txt".into()]);
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].path, a);
+        // The same file given twice is read once, without complaint; the other is named.
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].0, b);
+        assert!(errors[0].1.contains("document id"), "{}", errors[0].1);
     }
 }
