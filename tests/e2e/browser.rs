@@ -2,7 +2,7 @@
 //! over HTTP on 127.0.0.1): type a query, apply a facet, see the right results; markup inside
 //! indexed text shows as text.
 //!
-//! Needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs them). Without them the
+//! Needs Debian's `chromium` and `chromium-driver` (`scripts/test` installs them). Without them the
 //! test fails and says so: a browser test that silently passes tests nothing.
 
 use crate::search::sample_data;
@@ -36,13 +36,13 @@ impl Browser {
         let chromium = find_program(&["chromium", "chromium-browser"]).unwrap_or_else(|| {
             panic!(
                 "chromium is not installed, so the web page cannot be tested: \
-                 apt-get install chromium chromium-driver (.ci/run does this)"
+                 apt-get install chromium chromium-driver (scripts/test does this)"
             )
         });
         let driver_bin = find_program(&["chromedriver"]).unwrap_or_else(|| {
             panic!(
                 "chromedriver is not installed, so the web page cannot be tested: \
-                 apt-get install chromium-driver (.ci/run does this)"
+                 apt-get install chromium-driver (scripts/test does this)"
             )
         });
         let port = std::net::TcpListener::bind("127.0.0.1:0")
