@@ -211,12 +211,7 @@ fn decode_raw(raw: &RawDoc, input: &str, html: bool) -> Result<decode::Decoded, 
 
 /// Cleans one raw document.
 pub fn clean(raw: &RawDoc) -> Result<CleanDoc, CleanError> {
-    let input = raw
-        .source
-        .path
-        .clone()
-        .or(raw.source.url.clone())
-        .unwrap_or_else(|| raw.id.clone());
+    let input = raw.input_name();
     let looks_html = raw.media_type == MediaType::Html || sniff_html(&raw.bytes);
     let decoded = decode_raw(raw, &input, looks_html)?;
     let mut warnings = decoded.warnings;

@@ -11,7 +11,7 @@
 use crate::IndexError;
 use crate::analyzer::Analyzer;
 use crate::highlight::{Snippet, snippet};
-use crate::query::{Compiler, QueryError, parse};
+use crate::query::{Compiler, Expr, Pattern, QueryError, parse};
 use crate::schema::{
     DocumentSummary, FACET_DIMENSIONS, FORMAT, Fields, RECORD_DOCUMENT, RECORD_OBLIGATION,
 };
@@ -372,22 +372,13 @@ impl SearchIndex {
     /// Runs a search: a page of hits, the total and facet counts over all matches.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResponse, SearchError> {
         Self::check(req)?;
-        let expr = parse(&crate::normalize::query_text(&req.query)).map_err(|source| {
-            SearchError::Query {
-                query: req.query.clone(),
-                source,
-            }
+        let normalized = crate::normalize::query_text(&req.query);
+        let expr = parse(&normalized).map_err(|source| SearchError::Query {
+            query: req.query.clone(),
+            source,
         })?;
         let searcher = self.reader.searcher();
-        let mut compiler = Compiler {
-            fields: &self.fields,
-            analyzer: &self.analyzer,
-            searcher: &searcher,
-            highlights: Vec::new(),
-        };
-        let user_query = compiler.compile(&expr);
-        let highlights = std::mem::take(&mut compiler.highlights);
-        let query = self.of_target(req.target, user_query);
+        let (query, highlights) = self.compiled(&searcher, &expr, req.target);
         let mut facets = FacetCollector::for_field("facet");
         for dim in FACET_DIMENSIONS {
             facets.add_facet(format!("/{dim}").as_str());
@@ -426,7 +417,7 @@ impl SearchIndex {
             }
         };
         let suggestion = if total == 0 {
-            self.suggest(req, &searcher)?
+            self.suggest(&normalized, req.target, &searcher)?
         } else {
             None
         };
@@ -447,42 +438,50 @@ impl SearchIndex {
         })
     }
 
-    /// The user's query, restricted to the records of `target`.
-    fn of_target(&self, target: Target, user_query: Box<dyn Query>) -> BooleanQuery {
-        let record = match target {
-            Target::Obligations => RECORD_OBLIGATION,
-            Target::Documents => RECORD_DOCUMENT,
-        };
-        BooleanQuery::new(vec![
-            (
-                Occur::Must,
-                Box::new(self.record_query(record)) as Box<dyn Query>,
-            ),
-            (Occur::Must, user_query),
-        ])
-    }
-
-    /// A query one edit per word from `req`'s that finds something, if there is one.
-    fn suggest(
+    /// A parsed query as Tantivy's, restricted to the records of `target`, with the patterns
+    /// its snippets highlight.
+    fn compiled(
         &self,
-        req: &SearchRequest,
         searcher: &Searcher,
-    ) -> Result<Option<String>, SearchError> {
-        let normalized = crate::normalize::query_text(&req.query);
-        let Some(candidate) = crate::suggest::suggestion(searcher, self.fields.text, &normalized)
-        else {
-            return Ok(None);
-        };
-        let Ok(expr) = parse(&candidate) else {
-            return Ok(None);
-        };
+        expr: &Expr,
+        target: Target,
+    ) -> (BooleanQuery, Vec<Pattern>) {
         let mut compiler = Compiler {
             fields: &self.fields,
             analyzer: &self.analyzer,
             searcher,
             highlights: Vec::new(),
         };
-        let query = self.of_target(req.target, compiler.compile(&expr));
+        let user_query = compiler.compile(expr);
+        let record = match target {
+            Target::Obligations => RECORD_OBLIGATION,
+            Target::Documents => RECORD_DOCUMENT,
+        };
+        let query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(self.record_query(record)) as Box<dyn Query>,
+            ),
+            (Occur::Must, user_query),
+        ]);
+        (query, compiler.highlights)
+    }
+
+    /// A query one edit per word from `req`'s that finds something, if there is one.
+    fn suggest(
+        &self,
+        normalized: &str,
+        target: Target,
+        searcher: &Searcher,
+    ) -> Result<Option<String>, SearchError> {
+        let Some(candidate) = crate::suggest::suggestion(searcher, self.fields.text, normalized)
+        else {
+            return Ok(None);
+        };
+        let Ok(expr) = parse(&candidate) else {
+            return Ok(None);
+        };
+        let (query, _) = self.compiled(searcher, &expr, target);
         let found = searcher.search(&query, &Count).map_err(|e| self.tv(e))?;
         Ok((found > 0).then_some(candidate))
     }

@@ -41,6 +41,17 @@ pub struct RawDoc {
     pub hints: SourceHints,
 }
 
+impl RawDoc {
+    /// What names the document to a person in messages: its path, else its URL, else its id.
+    pub fn input_name(&self) -> String {
+        self.source
+            .path
+            .clone()
+            .or_else(|| self.source.url.clone())
+            .unwrap_or_else(|| self.id.clone())
+    }
+}
+
 /// One row of a table: its cells, keyed by the column headers when the table has them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableRow {

@@ -846,17 +846,8 @@ fn input_key(raw: &RawDoc) -> String {
 /// Cleans and extracts documents over rayon's threads, keeping their order.
 fn extract_all(raws: &[RawDoc]) -> Vec<Result<Processed, DocFailure>> {
     raws.par_iter()
-        .map(|raw| contain_panic(&input_name(raw), || process_one(raw)))
+        .map(|raw| contain_panic(&raw.input_name(), || process_one(raw)))
         .collect()
-}
-
-/// The path or URL that names a raw document in failures.
-fn input_name(raw: &RawDoc) -> String {
-    raw.source
-        .path
-        .clone()
-        .or_else(|| raw.source.url.clone())
-        .unwrap_or_else(|| raw.id.clone())
 }
 
 /// Runs one document's processing, a panic in it (a bug) being that document's failure rather
@@ -880,7 +871,7 @@ fn contain_panic<T>(
 }
 
 fn process_one(raw: &RawDoc) -> Result<Processed, DocFailure> {
-    let input = input_name(raw);
+    let input = raw.input_name();
     let clean = duban_clean::clean(raw).map_err(|e| DocFailure {
         input: input.clone(),
         stage: Stage::Clean,
