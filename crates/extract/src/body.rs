@@ -31,7 +31,7 @@
 //! prepositions in `corpora/lexicon/clause_words.tsv`, read through `duban-lexicon`.
 
 use crate::fold::fold;
-use crate::words::WordList;
+use duban_lexicon::WordList;
 use duban_lexicon::{BodyWord, ClauseWord, body_words, clause_words};
 use duban_model::{Body, Role};
 use regex::Regex;

@@ -30,7 +30,6 @@ pub mod metric;
 pub mod outline;
 pub mod recurrence;
 pub mod reference;
-pub mod words;
 
 // Width folding and numerals are shared with the cleaner; `crate::fold` reads as before.
 use duban_text::{fold, numeral};

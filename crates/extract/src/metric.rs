@@ -37,7 +37,7 @@
 use crate::deadline::excluded_ranges;
 use crate::fold::Folded;
 use crate::numeral::number_value;
-use crate::words::WordList;
+use duban_lexicon::WordList;
 use duban_lexicon::{
     Comparator, IndicatorWord, MetricWord, Unit, comparators, indicator_words, metric_words, units,
 };
@@ -45,22 +45,17 @@ use duban_model::{Metric, Op};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// The units of a role (`units.tsv`).
-fn units_of(role: Unit) -> &'static [&'static str] {
-    units().of(role)
-}
-
 /// Whether a unit counts discrete things (`个`, `家`, `人次`): the counted thing usually
 /// follows the number (`实现11类高频电子证照入库应用`), and a count's indicator is the number of
 /// it (`…数`).
 fn is_count(unit: &str) -> bool {
-    units_of(Unit::Count).contains(&unit)
+    units().of(Unit::Count).contains(&unit)
 }
 
 /// Whether a unit is a span of time: a relative limit counts in it (`3个工作日内`), and a
 /// number of it before `前`/`后` dates something (`30天前`).
 fn is_time(unit: &str) -> bool {
-    units_of(Unit::Time).contains(&unit)
+    units().of(Unit::Time).contains(&unit)
 }
 
 /// An alternation of words, longest first so that `个百分点` wins over `个`.
@@ -77,14 +72,14 @@ fn alternation(lists: &[&[&str]]) -> String {
 
 /// Every unit, longest first.
 static UNITS: LazyLock<String> =
-    LazyLock::new(|| alternation(&[units_of(Unit::Count), units_of(Unit::Measure)]));
+    LazyLock::new(|| alternation(&[units().of(Unit::Count), units().of(Unit::Measure)]));
 
 /// A Chinese numeral.
 const CN: &str = "[一二两三四五六七八九十百千]+";
 
 static METRIC: LazyLock<Regex> = LazyLock::new(|| {
+    let per = alternation(&[units().of(Unit::Per)]);
     let units = &*UNITS;
-    let per = alternation(&[units_of(Unit::Per)]);
     Regex::new(&format!(
         r"(?:(?P<wan>万|千)余(?P<wunit>{units})|(?P<frac>(?P<den>\d+|{CN})分之(?P<numer>\d+(?:\.\d+)?|{CN}))|(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇点]+))|(?P<num>\d(?: ?\d)*(?:,\d{{3}})*(?:\.\d+)?|{CN})(?:\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?:(?P<mult>万亿|亿|万|千)?(?P<approx>余|多)?\s*(?P<unit>{units})(?P<per>(?:/(?:{per}))*)|(?P<bare>万亿|亿|万)(?P<bapprox>余|多)?))(?P<tail>及以上|及以下|以上|以下|以内|之内|内|左右|上下|多|余)?"
     ))
