@@ -35,7 +35,10 @@ struct Table {
     /// County-level divisions by their short names (`平潭` for 平潭县), read only before the
     /// name of a zone (`平潭综合实验区`).
     county_short: HashMap<String, Vec<String>>,
-    longest: usize,
+    /// The first two characters of every name and short name, with the longest name (in
+    /// characters) that starts with them: most places in a text start no name, and one look-up
+    /// says so instead of one per possible length.
+    longest_from: HashMap<String, usize>,
 }
 
 static REGIONS: LazyLock<Table> = LazyLock::new(|| {
@@ -74,12 +77,17 @@ static REGIONS: LazyLock<Table> = LazyLock::new(|| {
                 .push(code.to_string());
         }
     }
-    let longest = by_name.keys().map(|k| k.chars().count()).max().unwrap_or(0);
+    let mut longest_from: HashMap<String, usize> = HashMap::new();
+    for key in by_name.keys().chain(county_short.keys()) {
+        let start: String = key.chars().take(2).collect();
+        let longest = longest_from.entry(start).or_default();
+        *longest = (*longest).max(key.chars().count());
+    }
     Table {
         by_code,
         by_name,
         county_short,
-        longest,
+        longest_from,
     }
 });
 
@@ -198,8 +206,12 @@ fn names_in(s: &str) -> Vec<Vec<String>> {
     let chars = bounds.len() - 1;
     let mut found: Vec<Vec<String>> = Vec::new();
     let mut i = 0;
-    while i < chars {
-        let max = t.longest.min(chars - i);
+    while i + 1 < chars {
+        let Some(&longest) = t.longest_from.get(&s[bounds[i]..bounds[i + 2]]) else {
+            i += 1;
+            continue;
+        };
+        let max = longest.min(chars - i);
         let hit = (2..=max).rev().find_map(|n| {
             let key = &s[bounds[i]..bounds[i + n]];
             if let Some(codes) = t.by_name.get(key) {

@@ -92,6 +92,7 @@ impl Analyzer {
     pub fn index_token_iter<'a>(&'a self, text: &'a str) -> IndexTokens<'a> {
         IndexTokens {
             segmenter: self.segmenter(),
+            dictionary: &self.dictionary,
             text,
             next_piece: 0,
             pending: Vec::new().into_iter(),
@@ -130,6 +131,7 @@ fn ends_a_word(c: char) -> bool {
 /// no such character is cut where the limit falls; a word across that point is cut in two.
 pub struct IndexTokens<'a> {
     segmenter: &'a Segmenter,
+    dictionary: &'a Arc<str>,
     text: &'a str,
     next_piece: usize,
     pending: std::vec::IntoIter<AnalyzedToken>,
@@ -162,54 +164,136 @@ impl IndexTokens<'_> {
         let end = self.piece_end(start);
         self.next_piece = end;
         let piece = &self.text[start..end];
-        let seg = self.segmenter;
-        // (text, start in the whole text); positions are filled in below, in order.
-        let mut found: Vec<(&str, usize)> = Vec::new();
-        for word in seg.tokens(piece) {
-            if !is_searchable(word.text) {
-                continue;
+        // Byte spans in the whole text, in order: the clauses do not overlap and each one's
+        // spans are ordered.
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        CLAUSE_SPANS.with_borrow_mut(|cache| {
+            cache.serve(self.dictionary);
+            for (at, clause) in clauses(piece) {
+                let offset = start + at;
+                let cut = cache.spans_of(clause, || clause_spans(self.segmenter, clause));
+                spans.extend(
+                    cut.iter()
+                        .map(|&(s, e)| (offset + s as usize, offset + e as usize)),
+                );
             }
-            let word_start = start + word.start;
-            found.push((word.text, word_start));
-            if !word.text.chars().any(is_han) {
-                // jieba keeps `96.6%` or `2021-2025` as one token: its numbers and words are
-                // indexed too, so that `96.6` and `2025` find them.
-                for (at, part) in alphanumeric_parts(word.text) {
-                    found.push((part, word_start + at));
-                }
-                continue;
-            }
-            if word.text.chars().count() < 2 {
-                continue;
-            }
-            for sub in seg.dictionary_words(word.text) {
-                if sub.end - sub.start < word.text.len() && is_searchable(sub.text) {
-                    found.push((sub.text, word_start + sub.start));
-                }
-            }
-            for (i, c) in word.text.char_indices() {
-                if is_han(c) {
-                    found.push((&word.text[i..i + c.len_utf8()], word_start + i));
-                }
-            }
-        }
-        found.sort_by_key(|&(w, at)| (at, at + w.len()));
-        found.dedup_by_key(|&mut (w, at)| (at, at + w.len()));
-        found
+        });
+        spans
             .into_iter()
-            .map(|(word, at)| {
+            .map(|(at, to)| {
                 let (from, chars) = self.counted_to;
                 let position = chars + self.text[from..at].chars().count();
                 self.counted_to = (at, position);
                 AnalyzedToken {
-                    text: word.to_lowercase(),
+                    text: self.text[at..to].to_lowercase(),
                     start: at,
-                    end: at + word.len(),
+                    end: to,
                     position,
                 }
             })
             .collect()
     }
+}
+
+/// The clauses of a piece of text with their byte offsets: each ends after a character that
+/// ends a word ([`ends_a_word`]), so cutting clause by clause gives the words of the whole.
+fn clauses(piece: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut from = 0;
+    piece
+        .char_indices()
+        .filter(|&(_, c)| ends_a_word(c))
+        .map(|(i, c)| i + c.len_utf8())
+        .chain([piece.len()])
+        .filter_map(move |to| {
+            let clause = (from < to).then(|| (from, &piece[from..to]));
+            from = to.max(from);
+            clause
+        })
+}
+
+/// The byte spans of a clause's tokens (see [`Analyzer::index_tokens`]) relative to its start,
+/// ordered by start then end, without duplicates.
+fn clause_spans(seg: &Segmenter, clause: &str) -> Vec<(u32, u32)> {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for word in seg.tokens(clause) {
+        if !is_searchable(word.text) {
+            continue;
+        }
+        let word_end = word.start + word.text.len();
+        found.push((word.start, word_end));
+        if !word.text.chars().any(is_han) {
+            // jieba keeps `96.6%` or `2021-2025` as one token: its numbers and words are
+            // indexed too, so that `96.6` and `2025` find them.
+            for (at, part) in alphanumeric_parts(word.text) {
+                found.push((word.start + at, word.start + at + part.len()));
+            }
+            continue;
+        }
+        if word.text.chars().count() < 2 {
+            continue;
+        }
+        for sub in seg.dictionary_words(word.text) {
+            if sub.end - sub.start < word.text.len() && is_searchable(sub.text) {
+                found.push((word.start + sub.start, word.start + sub.end));
+            }
+        }
+        for (i, c) in word.text.char_indices() {
+            if is_han(c) {
+                found.push((word.start + i, word.start + i + c.len_utf8()));
+            }
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    // A clause is at most a piece long (64 KiB), so its offsets fit.
+    found
+        .into_iter()
+        .map(|(s, e)| (s as u32, e as u32))
+        .collect()
+}
+
+/// Clauses seen lately on this thread, with their token spans. A document's obligations,
+/// headings and title repeat clauses of its text (and documents of one site repeat their
+/// boilerplate), and each is indexed in a field of its own: the cache cuts each clause once.
+/// Cutting is deterministic, so the cache changes how fast tokens come, never which.
+struct ClauseCache {
+    /// The dictionary the spans were cut with.
+    dictionary: Option<Arc<str>>,
+    spans: std::collections::HashMap<Box<str>, Box<[(u32, u32)]>>,
+}
+
+/// Clauses held at most before the cache starts afresh (some ten megabytes).
+const CACHED_CLAUSES: usize = 32_768;
+
+impl ClauseCache {
+    /// Empties the cache if it holds the cuts of another dictionary.
+    fn serve(&mut self, dictionary: &Arc<str>) {
+        let same = self
+            .dictionary
+            .as_ref()
+            .is_some_and(|d| Arc::ptr_eq(d, dictionary) || **d == **dictionary);
+        if !same {
+            self.spans.clear();
+        }
+        self.dictionary = Some(Arc::clone(dictionary));
+    }
+
+    fn spans_of(&mut self, clause: &str, cut: impl FnOnce() -> Vec<(u32, u32)>) -> &[(u32, u32)] {
+        if !self.spans.contains_key(clause) {
+            if self.spans.len() >= CACHED_CLAUSES {
+                self.spans.clear();
+            }
+            self.spans.insert(clause.into(), cut().into_boxed_slice());
+        }
+        self.spans.get(clause).map_or(&[], |s| s)
+    }
+}
+
+thread_local! {
+    static CLAUSE_SPANS: std::cell::RefCell<ClauseCache> = std::cell::RefCell::new(ClauseCache {
+        dictionary: None,
+        spans: std::collections::HashMap::new(),
+    });
 }
 
 impl Iterator for IndexTokens<'_> {
@@ -496,6 +580,40 @@ mod tests {
                 )
             );
         }
+    }
+
+    #[test]
+    fn cutting_clause_by_clause_gives_the_words_of_the_whole_text() {
+        let text = "（三）严格规范公正文明执法。各县（市、区）政府要在2016年底前完成行政执法\
+                    主体清理工作；市政府法制办负责，市编办配合 RCEP 96.6%。";
+        let seg = Segmenter::shared();
+        let mut whole: Vec<(usize, usize)> = Vec::new();
+        for word in seg
+            .tokens(text)
+            .into_iter()
+            .filter(|w| is_searchable(w.text))
+        {
+            whole.push((word.start, word.start + word.text.len()));
+        }
+        let clause_words: Vec<(usize, usize)> = clauses(text)
+            .flat_map(|(at, clause)| {
+                seg.tokens(clause)
+                    .into_iter()
+                    .filter(|w| is_searchable(w.text))
+                    .map(move |w| (at + w.start, at + w.start + w.text.len()))
+            })
+            .collect();
+        assert_eq!(clause_words, whole);
+    }
+
+    #[test]
+    fn a_clause_seen_before_is_cut_the_same_and_another_dictionary_cuts_afresh() {
+        let text = "推进行政复议规范化建设，推进行政复议规范化建设。";
+        let first = Analyzer::domain().index_tokens(text);
+        assert_eq!(Analyzer::domain().index_tokens(text), first);
+        let other = Analyzer::with_dictionary("复议规范 99999 n\n").unwrap();
+        assert!(texts(&other.index_tokens(text)).contains(&"复议规范"));
+        assert!(!texts(&Analyzer::domain().index_tokens(text)).contains(&"复议规范"));
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub use search::{
     DocumentRecord, FacetCount, Facets, Hit, IndexStats, MAX_LIMIT, MAX_WINDOW, SearchError,
     SearchIndex, SearchRequest, SearchResponse, Sort, Target,
 };
-pub use writer::{IndexedState, ObligationIndex, indexed_state_in};
+pub use writer::{IndexedState, ObligationIndex, WRITER_MEMORY, indexed_state_in};
 
 use std::path::PathBuf;
 

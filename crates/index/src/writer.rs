@@ -22,12 +22,13 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use tantivy::collector::DocSetCollector;
+use tantivy::indexer::UserOperation;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Index, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-/// Bytes of memory the writer may buffer before flushing a segment.
-const WRITER_MEMORY: usize = 64_000_000;
+/// Bytes of memory the writer may buffer before flushing a segment (shared by its threads).
+pub const WRITER_MEMORY: usize = 64_000_000;
 
 /// What every commit records in the index meta.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -269,16 +270,22 @@ impl ObligationIndex {
 
     /// Replaces the document `doc` and all its obligations with `obligations`.
     pub fn upsert(&mut self, doc: &Document, obligations: &[Obligation]) -> Result<(), IndexError> {
-        self.delete(&doc.id);
         let summary = serde_json::to_string(&DocumentSummary::of(doc)).unwrap_or_default();
-        self.writer
-            .add_document(self.fields.document(doc, &summary))
-            .map_err(|e| self.tv(e))?;
-        for o in obligations {
-            self.writer
-                .add_document(self.fields.obligation(doc, o, &summary))
-                .map_err(|e| self.tv(e))?;
-        }
+        // One batch: the delete before the adds, and the adds given to one indexing thread,
+        // whose analyzer then cuts the obligations' clauses once with the document's.
+        let operations: Vec<UserOperation> = [
+            UserOperation::Delete(Term::from_field_text(self.fields.doc_id, &doc.id)),
+            UserOperation::Add(self.fields.document(doc, &summary)),
+        ]
+        .into_iter()
+        .chain(
+            obligations
+                .iter()
+                .map(|o| UserOperation::Add(self.fields.obligation(doc, o, &summary))),
+        )
+        .collect();
+        self.writer.run(operations).map_err(|e| self.tv(e))?;
+        self.dirty = true;
         Ok(())
     }
 
