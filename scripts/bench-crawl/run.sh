@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Crawl throughput: duban (crawler alone, and the whole `duban crawl` with extraction, state,
-# archive and export) side by side with Scrapy, on the same loopback site served by nginx, in
+# Crawl throughput: duban (crawler alone; the whole `duban crawl` with extraction, state,
+# archive and export; and the same with its search index, as a nightly run does it) side by
+# side with Scrapy, on the same loopback site served by nginx, in
 # the same run. Politeness off; robots.txt obeyed by all.
 #
 # Each crawler runs ROUNDS times (default 3), the three taking turns so that a slow spell of
@@ -49,6 +50,10 @@ for round in $(seq 1 "$ROUNDS"); do
     measure "duban-crawl.$round" "$TARGET/release/duban" --data "$TMP/data" -q crawl "$URL" \
         --max-pages $((SITE_PAGES + 100)) --max-depth 10 --requests-per-sec 1000000000 \
         --connections-per-host 16 --concurrency 16 --no-index
+    rm -rf "$TMP/data"
+    measure "duban-crawl+index.$round" "$TARGET/release/duban" --data "$TMP/data" -q crawl "$URL" \
+        --max-pages $((SITE_PAGES + 100)) --max-depth 10 --requests-per-sec 1000000000 \
+        --connections-per-host 16 --concurrency 16
     measure "scrapy.$round" "$SCRAPY" runspider "$HERE/spider.py" -a start_url="$URL" \
         -a max_pages=$((SITE_PAGES + 100)) -a stats_file="$TMP/scrapy-stats.$round.json" \
         -O "$TMP/scrapy-items.jsonl"
@@ -57,16 +62,18 @@ median() { # name: the round whose wall time is the median
     for r in $(seq 1 "$ROUNDS"); do echo "$(cut -d' ' -f1 "$TMP/$1.$r.time") $r"; done \
         | sort -n | sed -n "$(((ROUNDS + 1) / 2))p" | cut -d' ' -f2
 }
-F=$(median duban-fetch); C=$(median duban-crawl); S=$(median scrapy)
+F=$(median duban-fetch); C=$(median duban-crawl); I=$(median duban-crawl+index); S=$(median scrapy)
 FETCH_PAGES=$(grep -o 'duban-fetch: [0-9]*' "$TMP/duban-fetch.$F.out" | grep -o '[0-9]*$')
 CRAWL_PAGES=$(grep -o '[0-9]* fetched' "$TMP/duban-crawl.$C.out" | grep -o '^[0-9]*')
+INDEX_PAGES=$(grep -o '[0-9]* fetched' "$TMP/duban-crawl+index.$I.out" | grep -o '^[0-9]*')
 SCRAPY_PAGES=$(python3 -c "import json;print(json.load(open('$TMP/scrapy-stats.$S.json'))['status_200'])")
 
 echo "site: $SITE_PAGES pages (nginx, 127.0.0.1), $(nproc) cores; politeness off, robots.txt obeyed, 16 requests in flight"
-echo "median of $ROUNDS rounds each; all rounds (wall s): fetch $(cat "$TMP"/duban-fetch.*.time | cut -d' ' -f1 | tr '\n' ' ')| crawl $(cat "$TMP"/duban-crawl.*.time | cut -d' ' -f1 | tr '\n' ' ')| scrapy $(cat "$TMP"/scrapy.*.time | cut -d' ' -f1 | tr '\n' ' ')"
+echo "median of $ROUNDS rounds each; all rounds (wall s): fetch $(cat "$TMP"/duban-fetch.*.time | cut -d' ' -f1 | tr '\n' ' ')| crawl $(cat "$TMP"/duban-crawl.*.time | cut -d' ' -f1 | tr '\n' ' ')| crawl+index $(cat "$TMP"/duban-crawl+index.*.time | cut -d' ' -f1 | tr '\n' ' ')| scrapy $(cat "$TMP"/scrapy.*.time | cut -d' ' -f1 | tr '\n' ' ')"
 echo "| crawler                      |  pages | wall s |  pages/s | CPU ms/page | CPU use | peak RSS MB |"
 echo "|------------------------------|--------|--------|----------|-------------|---------|-------------|"
 report "duban-fetch.$F" "$FETCH_PAGES"
 report "duban-crawl.$C" "$CRAWL_PAGES"
+report "duban-crawl+index.$I" "$INDEX_PAGES"
 report "scrapy.$S" "$SCRAPY_PAGES"
 echo "(raw output in $TMP)"

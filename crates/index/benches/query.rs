@@ -7,6 +7,8 @@
 //!
 //! ```sh
 //! cargo bench -p duban-index --bench query
+//! # at a million obligations (20,000 documents; the index is built once, some minutes):
+//! DUBAN_BENCH_OBLIGATIONS=1000000 cargo bench -p duban-index --bench query -- latency-only
 //! ```
 #![allow(
     missing_docs,
@@ -24,6 +26,7 @@ use duban_model::{
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+/// Documents of the default corpus (100,000 obligations); `DUBAN_BENCH_OBLIGATIONS` sets another.
 const DOCUMENTS: usize = 2_000;
 const PER_DOCUMENT: usize = 50;
 const CORPUS_VERSION: &str = "v1";
@@ -176,15 +179,24 @@ fn record(n: usize, rng: &mut Lcg) -> (Document, Vec<Obligation>) {
     (doc, obligations)
 }
 
+/// Documents of this run's corpus.
+fn documents() -> usize {
+    std::env::var("DUBAN_BENCH_OBLIGATIONS")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+        .map_or(DOCUMENTS, |n| (n / PER_DOCUMENT).max(1))
+}
+
 fn index_dir() -> PathBuf {
-    let dir =
-        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-index-{CORPUS_VERSION}"));
+    let documents = documents();
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("bench-index-{CORPUS_VERSION}-{documents}"));
     if !dir.join("complete").exists() {
         let _ = std::fs::remove_dir_all(&dir);
         let started = Instant::now();
         let mut w = ObligationIndex::open(&dir).expect("creating the bench index");
         let mut rng = Lcg(7);
-        for n in 0..DOCUMENTS {
+        for n in 0..documents {
             let (doc, obligations) = record(n, &mut rng);
             w.upsert(&doc, &obligations).expect("indexing");
         }
@@ -193,7 +205,7 @@ fn index_dir() -> PathBuf {
         std::fs::write(dir.join("complete"), "").expect("marking the bench index");
         eprintln!(
             "built {} obligations in {:.1}s",
-            DOCUMENTS * PER_DOCUMENT,
+            documents * PER_DOCUMENT,
             started.elapsed().as_secs_f64()
         );
     }
@@ -240,7 +252,7 @@ fn queries() -> Vec<(&'static str, SearchRequest)> {
 fn percentiles(index: &SearchIndex) {
     eprintln!(
         "query latency over {} obligations, {RUNS} runs each (limit 10, with facets and snippets):",
-        DOCUMENTS * PER_DOCUMENT
+        documents() * PER_DOCUMENT
     );
     for (name, req) in queries() {
         let mut times: Vec<Duration> = (0..RUNS)

@@ -22,13 +22,27 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use tantivy::collector::DocSetCollector;
-use tantivy::indexer::UserOperation;
+use tantivy::indexer::{LogMergePolicy, UserOperation};
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Index, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// Bytes of memory the writer may buffer before flushing a segment (shared by its threads).
 pub const WRITER_MEMORY: usize = 64_000_000;
+
+/// Records (documents and obligations) of the largest segment a merge makes. A merge maps
+/// and reads every segment it merges: unbounded, the last merges of a large corpus read
+/// most of the index at once, and a run's memory grows with the corpus. Bounded, a run's
+/// merges cost the same at a hundred megabytes of text as at a gigabyte; a million
+/// obligations are then some ten segments, which a search visits in turn.
+pub const MAX_MERGED_RECORDS: usize = 100_000;
+
+/// Tantivy's log merge policy, with merges bounded by [`MAX_MERGED_RECORDS`].
+fn merge_policy() -> LogMergePolicy {
+    let mut policy = LogMergePolicy::default();
+    policy.set_max_docs_before_merge(MAX_MERGED_RECORDS);
+    policy
+}
 
 /// What every commit records in the index meta.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -146,6 +160,7 @@ impl ObligationIndex {
                 path: path.clone(),
                 source,
             })?;
+        writer.set_merge_policy(Box::new(merge_policy()));
         let mut me = ObligationIndex {
             path,
             index,
