@@ -116,6 +116,16 @@ impl From<SearchError> for ApiError {
     fn from(e: SearchError) -> Self {
         if e.is_client_error() {
             ApiError::bad_request(e.to_string())
+        } else if let SearchError::Index(ie) = &e
+            && duban_pipeline::is_index_damage(ie)
+        {
+            tracing::error!(error = %e, "The index is damaged: run `duban doctor --repair`.");
+            ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the search index is damaged; the server log names the fault (`duban doctor \
+                 --repair` rebuilds it from the state)"
+                    .into(),
+            )
         } else {
             tracing::error!(error = %e, "Search failed.");
             ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
