@@ -5,7 +5,7 @@
 //! id = "xxgk"
 //! type = "http"
 //! start_urls = ["https://www.example.gov.cn/xxgk/index.html"]
-//! allowed_hosts = ["www.example.gov.cn"]        # default: the hosts of start_urls
+//! allowed_hosts = ["www.example.gov.cn"]        # or "host:port", "https://host:port"; default: the start URLs' origins
 //! region = "320500"
 //! kind = "report"
 //!
