@@ -385,3 +385,98 @@ fn check_index(
     }
     problems
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(
+        clippy::unwrap_used,
+        reason = "a test fails loudly where its setup does"
+    )]
+    use super::*;
+    use crate::report::RunReport;
+    use duban_model::SourceHints;
+
+    /// A data folder made by one ingest of two short notices, and the folder the data is in.
+    fn ingested() -> (tempfile::TempDir, DataDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let inputs = dir.path().join("in");
+        std::fs::create_dir_all(&inputs).unwrap();
+        std::fs::write(
+            inputs.join("a.txt"),
+            "关于做好秋冬季道路养护工作的通知\n一、各乡镇人民政府要在2025年11月底前完成辖区道路排查。\n",
+        )
+        .unwrap();
+        std::fs::write(
+            inputs.join("b.txt"),
+            "关于加强农村饮水安全管理的通知\n一、县水利局要每季度开展一次水质抽检，合格率达到95%以上。\n",
+        )
+        .unwrap();
+        let data = DataDir::new(dir.path().join("data"));
+        let mut runner = Runner::open(data.clone(), true).unwrap();
+        let mut report = RunReport::default();
+        runner
+            .ingest_paths(
+                &[inputs],
+                &["txt".into()],
+                crate::DEFAULT_MAX_DOCUMENT_BYTES,
+                &SourceHints::default(),
+                &mut report,
+            )
+            .unwrap();
+        runner.finish(&mut report, "2026-12-06T02:00:00Z").unwrap();
+        (dir, data)
+    }
+
+    #[test]
+    fn a_folder_a_run_made_is_consistent() {
+        let (_dir, data) = ingested();
+        let report = doctor(&data, false, false).unwrap();
+        assert!(report.consistent(), "{report:?}");
+        assert!(report.found.is_empty());
+        assert_eq!(report.state_documents, 2);
+    }
+
+    #[test]
+    fn an_index_missing_a_document_is_found_and_rebuilt() {
+        let (_dir, data) = ingested();
+        let mut index = duban_index::ObligationIndex::open(&data.index_dir()).unwrap();
+        let id = State::open(&data.state_path()).unwrap().records().unwrap()[0]
+            .doc_id
+            .clone();
+        index.delete(&id);
+        index.commit().unwrap();
+        drop(index);
+        let found = doctor(&data, false, false).unwrap();
+        assert!(!found.consistent());
+        assert!(
+            found.found[0]
+                .problem
+                .contains("misses 1 of the state's 2 documents"),
+            "{found:?}"
+        );
+        let repaired = doctor(&data, true, false).unwrap();
+        assert!(repaired.consistent(), "{repaired:?}");
+        assert!(
+            repaired
+                .repaired
+                .iter()
+                .any(|r| r.starts_with("rebuilt the index")),
+            "{repaired:?}"
+        );
+    }
+
+    #[test]
+    fn exports_and_index_of_another_state_are_rebuilt_only_when_forced() {
+        let (_dir, data) = ingested();
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", data.state_path().display()));
+        }
+        drop(State::open(&data.state_path()).unwrap());
+        let unforced = doctor(&data, true, false).unwrap();
+        assert!(unforced.repaired.is_empty(), "{unforced:?}");
+        assert_eq!(unforced.left.len(), 2, "{unforced:?}");
+        assert!(unforced.left.iter().all(|f| !f.repairable));
+        let forced = doctor(&data, true, true).unwrap();
+        assert!(forced.consistent(), "{forced:?}");
+    }
+}
