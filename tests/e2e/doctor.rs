@@ -17,6 +17,18 @@ fn largest_index_file(data: &Path) -> PathBuf {
     files.pop().expect("an index segment file").1
 }
 
+/// Cuts the index's largest segment file in half.
+fn truncate_a_segment(data: &Path) {
+    let segment = largest_index_file(data);
+    let len = std::fs::metadata(&segment).unwrap().len();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&segment)
+        .unwrap()
+        .set_len(len / 2)
+        .unwrap();
+}
+
 fn search(data: &Path) -> std::process::Output {
     duban_with_data(data, &["search", "加强", "--json", "--limit", "100"])
 }
@@ -52,14 +64,7 @@ fn doctor_repair_rebuilds_a_corrupt_index_and_deleted_exports_identical_to_befor
     );
 
     // A segment cut in half, and the exports gone.
-    let segment = largest_index_file(&data);
-    let len = std::fs::metadata(&segment).unwrap().len();
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open(&segment)
-        .unwrap()
-        .set_len(len / 2)
-        .unwrap();
+    truncate_a_segment(&data);
     std::fs::remove_dir_all(data.join("export")).unwrap();
 
     let broken = search(&data);
@@ -114,4 +119,17 @@ fn a_state_that_is_not_duban_s_is_named_with_advice_and_not_repaired() {
         "{}",
         show(&doctor)
     );
+}
+
+#[test]
+fn the_server_answers_503_with_advice_over_a_damaged_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert_ok(&duban_with_data(&data, &["ingest", "corpora/seeds"]));
+    truncate_a_segment(&data);
+    let server = crate::serve::Server::start(&data);
+    let (status, body) = server.get(&format!("/api/search?q={}", crate::serve::encode("加强")));
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("duban doctor --repair"), "{body}");
+    assert!(!body.contains("Data corrupted"), "{body}");
 }
