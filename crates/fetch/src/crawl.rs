@@ -472,7 +472,13 @@ impl Crawl {
         let ctx = self.ctx.clone();
         let src = &ctx.source;
         // Links out of scope are dropped; those kept are canonical and without user-info.
-        let admitted = |u: &Url| ctx.fetcher.scope().admit(u).ok().map(|a| a.url);
+        let admitted = |u: &Url| {
+            let a = ctx.fetcher.scope().admit(u).ok()?;
+            if a.had_user_info {
+                tracing::warn!(page = %from.url, link = %a.url, "Link with user-info: the user-info was removed, never sent nor stored.");
+            }
+            Some(a.url)
+        };
         let max_depth = src.limits.max_depth;
         let next_page = from.list_page + 1;
         // The next page of a list keeps the list's kind, depth and origin.
