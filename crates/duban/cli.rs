@@ -72,4 +72,8 @@ pub enum Command {
     ///
     /// Example: `duban reprocess pipelines/local-site.toml`
     Reprocess(crate::commands::reprocess::Args),
+    /// Check state, index and exports against each other; `--repair` rebuilds what it can.
+    ///
+    /// Example: `duban doctor --repair`
+    Doctor(crate::commands::doctor::Args),
 }

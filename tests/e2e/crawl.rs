@@ -188,7 +188,7 @@ fn a_quick_crawl_stays_on_the_start_host_and_exports() {
     // the off-site redirect refused rather than followed.
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("a host outside allowed_hosts"), "{stderr}");
+    assert!(stderr.contains("outside allowed_hosts"), "{stderr}");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("crawl: "), "{stdout}");
     let text = std::fs::read_to_string(data.join("export/documents.jsonl")).unwrap();
@@ -215,4 +215,45 @@ fn a_bad_key_in_a_crawl_source_is_rejected_with_its_line() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("line 10"), "{stderr}");
     assert!(stderr.contains("requests_per_second"), "{stderr}");
+}
+
+#[test]
+fn a_quick_crawl_refuses_other_schemes_and_user_info_by_name_before_any_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    for (url, reason) in [
+        ("gopher://127.0.0.1:1/_x", "only http and https"),
+        ("file:///etc/passwd", "only http and https"),
+        ("http://169.254.169.254@127.0.0.1:1/", "user-info"),
+    ] {
+        let out = duban(&data, &["crawl", url]);
+        assert_eq!(out.status.code(), Some(2), "{url}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(reason), "{url}: {stderr}");
+        assert!(!stderr.contains("builder error"), "{url}: {stderr}");
+    }
+}
+
+#[test]
+fn a_redirect_to_another_port_in_decimal_notation_is_refused_and_nothing_of_it_stored() {
+    let server = site();
+    let other = site();
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    server.redirect(
+        "/zcwj/list.html",
+        &format!("http://2130706433:{}/zcwj/list.html", other.port()),
+    );
+    let start = format!("{}/zcwj/list.html", server.base_url());
+    let out = duban(&data, &["crawl", &start, "--requests-per-sec", "100"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "http://127.0.0.1:{}/zcwj/list.html: outside allowed_hosts",
+            other.port()
+        )),
+        "{stderr}"
+    );
+    assert!(other.requests().is_empty(), "{:?}", other.requests());
 }

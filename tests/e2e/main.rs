@@ -6,6 +6,7 @@
 )]
 mod browser;
 mod crawl;
+mod doctor;
 mod hostile;
 mod ingest;
 mod quality;

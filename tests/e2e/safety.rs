@@ -408,6 +408,16 @@ fn every_run_writes_its_report_and_duban_runs_lists_finished_and_interrupted_run
         lines[1].starts_with("#1 corpora") && lines[1].contains("5 documents"),
         "{text}"
     );
+    // The time the run finished, read when it finished (not its start again).
+    let (started, finished) = (
+        report["started_at"].as_str().unwrap(),
+        report["finished_at"].as_str().unwrap(),
+    );
+    assert!(finished >= started, "{started} {finished}");
+    assert!(
+        lines[1].contains(&format!("started {started} finished {finished} (")),
+        "{text}"
+    );
     let show_one = duban_with_data(&data, &["runs", "--show", "1"]);
     assert_ok(&show_one);
     let shown: serde_json::Value = serde_json::from_slice(&show_one.stdout).unwrap();

@@ -18,6 +18,11 @@ pub struct Server {
 impl Server {
     /// Starts `duban --data DATA serve --addr 127.0.0.1:0` and waits for its address line.
     pub fn start(data: &Path) -> Server {
+        Server::start_with(data, &[])
+    }
+
+    /// [`Server::start`] with more `duban serve` options.
+    pub fn start_with(data: &Path, options: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_duban"))
             .args([
                 "--data",
@@ -26,6 +31,7 @@ impl Server {
                 "--addr",
                 "127.0.0.1:0",
             ])
+            .args(options)
             .env_remove("RUST_LOG")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -331,4 +337,66 @@ fn concurrent_queries_during_indexing_all_answer_and_see_the_commit() {
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
     assert_eq!(seen, 3, "the server never saw the committed delete");
+}
+
+#[test]
+fn slow_connections_over_the_cap_are_closed_and_a_normal_request_is_still_answered() {
+    let data = sample_data();
+    let server = Server::start_with(
+        data.path(),
+        &["--max-connections", "4", "--header-timeout-secs", "0.5"],
+    );
+    // Three times the cap of clients that send half a header and then nothing.
+    let slow: Vec<TcpStream> = (0..12)
+        .map(|_| {
+            let mut s = TcpStream::connect(&server.addr).unwrap();
+            s.write_all(b"GET /api/health HTTP/1.1\r\nHost: slow\r\n")
+                .unwrap();
+            s
+        })
+        .collect();
+    let (status, body) = server.get("/api/health");
+    assert_eq!(status, 200, "{body}");
+    // Each slow client was closed by the server without an answer (its header never ended).
+    for mut s in slow {
+        s.set_read_timeout(Some(std::time::Duration::from_secs(60)))
+            .unwrap();
+        let mut answer = Vec::new();
+        // The end of the stream (or a reset): the server closed it, the client did not time out.
+        if let Err(e) = s.read_to_end(&mut answer) {
+            assert_eq!(e.kind(), std::io::ErrorKind::ConnectionReset, "{e}");
+        }
+        assert!(
+            !String::from_utf8_lossy(&answer).contains(" 200 "),
+            "{}",
+            String::from_utf8_lossy(&answer)
+        );
+    }
+}
+
+#[test]
+fn oversized_requests_are_refused_with_their_status() {
+    let data = sample_data();
+    let server = Server::start(data.path());
+    let long_query = format!("/api/search?q={}", "a".repeat(20_000));
+    assert_eq!(server.get(&long_query).0, 414);
+    let big_body = "x".repeat(20_000);
+    assert_eq!(
+        http(&server.addr, "POST", "/api/search", Some(&big_body)).0,
+        413
+    );
+    // A header over the limit: hyper answers 431 before any route sees it.
+    let mut s = TcpStream::connect(&server.addr).unwrap();
+    let request = format!(
+        "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Filler: {}\r\nConnection: close\r\n\r\n",
+        "y".repeat(60_000)
+    );
+    let _ = s.write_all(request.as_bytes());
+    let mut answer = Vec::new();
+    let _ = s.read_to_end(&mut answer);
+    assert!(
+        String::from_utf8_lossy(&answer).starts_with("HTTP/1.1 431"),
+        "{}",
+        String::from_utf8_lossy(&answer)
+    );
 }

@@ -17,9 +17,10 @@ pub struct Args {
     /// Start URLs (http or https).
     #[arg(required = true, value_parser = parse_url)]
     pub urls: Vec<duban_fetch::Url>,
-    /// Another host whose pages may be fetched (the start URLs' hosts always may).
-    #[arg(long = "allow-host", value_name = "HOST")]
-    pub allow_hosts: Vec<String>,
+    /// Another host (`host`, `host:port` or `scheme://host:port`) whose pages may be fetched
+    /// (the start URLs' hosts always may).
+    #[arg(long = "allow-host", value_name = "HOST", value_parser = duban_fetch::scope::AllowedOrigin::parse)]
+    pub allow_hosts: Vec<duban_fetch::scope::AllowedOrigin>,
     /// Requests at most (robots.txt not counted).
     #[arg(long, default_value_t = 100)]
     pub max_pages: usize,
@@ -52,6 +53,9 @@ fn parse_url(s: &str) -> Result<duban_fetch::Url, String> {
     if !matches!(u.scheme(), "http" | "https") || u.host_str().is_none() {
         return Err(format!("{s:?}: only http and https URLs are crawled"));
     }
+    if !u.username().is_empty() || u.password().is_some() {
+        return Err(format!("{s:?}: user-info (user@) is never sent; remove it"));
+    }
     Ok(u)
 }
 
@@ -60,10 +64,10 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     if !(args.requests_per_sec.is_finite() && args.requests_per_sec > 0.0) {
         anyhow::bail!("--requests-per-sec must be a positive number");
     }
-    let mut hosts: Vec<String> = args
+    let mut hosts: Vec<_> = args
         .urls
         .iter()
-        .filter_map(|u| u.host_str().map(str::to_string))
+        .filter_map(duban_fetch::scope::AllowedOrigin::of_start_url)
         .collect();
     hosts.extend(args.allow_hosts.iter().cloned());
     let mut source = HttpSource::quick("crawl", args.urls, hosts);

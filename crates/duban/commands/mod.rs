@@ -1,6 +1,7 @@
 //! One module per subcommand, each with its `Args` and a `run` function.
 
 pub mod crawl;
+pub mod doctor;
 pub mod eval;
 pub mod export;
 pub mod ingest;
@@ -25,6 +26,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Runs(a) => runs::run(a, &cli.data),
         Command::Crawl(a) => crawl::run(a, &cli.data),
         Command::Reprocess(a) => reprocess::run(a, &cli.data),
+        Command::Doctor(a) => doctor::run(a, &cli.data),
     }
 }
 

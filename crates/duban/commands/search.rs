@@ -42,7 +42,8 @@ pub struct Args {
 /// Opens the index for searching, first bringing it up to date with the domain dictionary
 /// when it was built with another one (unless a run holds the writer right now).
 pub fn open_current(index_dir: &Path) -> anyhow::Result<SearchIndex> {
-    let reader = SearchIndex::open(index_dir)?;
+    let reader =
+        SearchIndex::open(index_dir).map_err(|e| duban_pipeline::index_damaged(index_dir, e))?;
     if reader.is_stale() {
         match ObligationIndex::open(index_dir) {
             Ok(w) => {
@@ -81,6 +82,9 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         Ok(r) => r,
         Err(e @ (SearchError::Query { .. } | SearchError::Request { .. })) => {
             anyhow::bail!("{e}")
+        }
+        Err(SearchError::Index(e)) => {
+            return Err(duban_pipeline::index_damaged(&dd.index_dir(), e)).context("searching");
         }
         Err(e) => return Err(e).context("searching"),
     };

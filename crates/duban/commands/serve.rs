@@ -5,7 +5,9 @@
 //! beside nightly runs and always answers from the last committed state. It listens on
 //! 127.0.0.1 unless told otherwise, and prints `duban: serving http://ADDR` on stdout once it
 //! accepts connections (with `--addr 127.0.0.1:0` the port is the one the system chose).
-//! Ctrl-C stops it.
+//! Ctrl-C stops it. Slow or idle clients are closed after `--header-timeout-secs`, at most
+//! `--max-connections` are open at once, and oversized requests are refused (see
+//! `server::listen`).
 
 #[path = "../server/mod.rs"]
 pub mod server;
@@ -16,6 +18,7 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Arguments of `duban serve`.
 #[derive(Debug, clap::Args)]
@@ -23,10 +26,61 @@ pub struct Args {
     /// The address to listen on.
     #[arg(long, default_value = "127.0.0.1:8077")]
     pub addr: SocketAddr,
+    /// Open connections at most; more wait to be accepted.
+    #[arg(long, default_value_t = server::listen::Limits::default().max_connections, value_parser = connection_cap)]
+    pub max_connections: usize,
+    /// Seconds to receive a request's header; an idle keep-alive connection is closed after
+    /// as long.
+    #[arg(long, default_value_t = server::listen::Limits::default().header_timeout.as_secs_f64(), value_parser = seconds)]
+    pub header_timeout_secs: f64,
+    /// Seconds to answer a request once its header is read (408 after).
+    #[arg(long, default_value_t = server::listen::Limits::default().request_timeout.as_secs_f64(), value_parser = seconds)]
+    pub request_timeout_secs: f64,
+    /// Bytes of a request's line and headers together (431 beyond; at least 8192).
+    #[arg(long, default_value_t = server::listen::Limits::default().max_header_bytes)]
+    pub max_header_bytes: usize,
+    /// Bytes of a request's URI (414 beyond).
+    #[arg(long, default_value_t = server::listen::Limits::default().max_uri_bytes)]
+    pub max_uri_bytes: usize,
+    /// Bytes of a request's body (413 beyond).
+    #[arg(long, default_value_t = server::listen::Limits::default().max_body_bytes)]
+    pub max_body_bytes: usize,
+}
+
+/// A number of connections from 1 up.
+fn connection_cap(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("{s}: a number of connections, at least 1")),
+    }
+}
+
+/// A number of seconds a timer can hold.
+fn seconds(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|e| format!("{s:?}: {e}"))?;
+    if v.is_finite() && (0.001..=86_400.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{s}: seconds from 0.001 to 86400"))
+    }
+}
+
+impl Args {
+    fn limits(&self) -> server::listen::Limits {
+        server::listen::Limits {
+            max_connections: self.max_connections,
+            header_timeout: Duration::from_secs_f64(self.header_timeout_secs),
+            request_timeout: Duration::from_secs_f64(self.request_timeout_secs),
+            max_header_bytes: self.max_header_bytes,
+            max_uri_bytes: self.max_uri_bytes,
+            max_body_bytes: self.max_body_bytes,
+        }
+    }
 }
 
 /// Runs `duban serve`.
 pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
+    let limits = args.limits();
     let dd = duban_pipeline::DataDir::new(data);
     let index = Arc::new(super::search::open_current(&dd.index_dir())?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -44,12 +98,11 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
             out.flush()?;
         }
         tracing::info!(addr = %local, "Serving.");
-        axum::serve(listener, server::router(index, dd.state_path()))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .context("serving")?;
+        let router = server::listen::with_limits(server::router(index, dd.state_path()), &limits);
+        server::listen::serve(listener, router, &limits, async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await;
         Ok::<_, anyhow::Error>(())
     })?;
     Ok(ExitCode::SUCCESS)

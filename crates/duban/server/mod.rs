@@ -11,8 +11,11 @@
 //! Every client mistake (bad query, unknown parameter, out-of-range number, unknown document)
 //! is a 4xx with `{"error": "..."}`; searches run on blocking threads so a slow query does not
 //! stall the others. A panic while answering (a bug) is a 500 with a fixed message: its text
-//! goes to the server's log (one line, from the process's panic hook), never to the client. The page builds its DOM with text nodes only: indexed text is never
-//! interpreted as HTML.
+//! goes to the server's log (one line, from the process's panic hook), never to the client. The
+//! page builds its DOM with text nodes only: indexed text is never interpreted as HTML.
+//! Connection and request limits (timeouts, a connection cap, sizes) are in [`listen`].
+
+pub mod listen;
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
@@ -113,6 +116,16 @@ impl From<SearchError> for ApiError {
     fn from(e: SearchError) -> Self {
         if e.is_client_error() {
             ApiError::bad_request(e.to_string())
+        } else if let SearchError::Index(ie) = &e
+            && duban_pipeline::is_index_damage(ie)
+        {
+            tracing::error!(error = %e, "The index is damaged: run `duban doctor --repair`.");
+            ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the search index is damaged; the server log names the fault (`duban doctor \
+                 --repair` rebuilds it from the state)"
+                    .into(),
+            )
         } else {
             tracing::error!(error = %e, "Search failed.");
             ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())

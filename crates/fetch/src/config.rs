@@ -5,7 +5,7 @@
 //! id = "xxgk"
 //! type = "http"
 //! start_urls = ["https://www.example.gov.cn/xxgk/index.html"]
-//! allowed_hosts = ["www.example.gov.cn"]        # default: the hosts of start_urls
+//! allowed_hosts = ["www.example.gov.cn"]        # or "host:port", "https://host:port"; default: the start URLs' origins
 //! region = "320500"
 //! kind = "report"
 //!
@@ -29,6 +29,7 @@
 //! patterns compiled, URLs parsed, numbers in range), so a bad value is reported by the TOML
 //! reader with its line, like a syntax error. This module does not fetch anything.
 
+use crate::scope::{AllowedOrigin, Scope};
 use duban_model::DocKind;
 use regex::Regex;
 use scraper::Selector;
@@ -43,10 +44,10 @@ pub struct HttpSource {
     pub id: String,
     /// Where the crawl starts (http or https URLs); usually list pages.
     pub start_urls: Vec<HttpUrl>,
-    /// Hosts that may be fetched (links and redirects elsewhere are not followed); default:
-    /// the hosts of `start_urls`.
-    #[serde(default)]
-    pub allowed_hosts: Vec<String>,
+    /// Hosts, hosts with a port, or origins that may be fetched (links and redirects
+    /// elsewhere are not followed; see [`crate::scope`]); default: those of `start_urls`.
+    #[serde(default, deserialize_with = "allowed_origins")]
+    pub allowed_hosts: Vec<AllowedOrigin>,
     /// GB/T 2260 code to use when a document names no region.
     #[serde(default, deserialize_with = "region_code")]
     pub region: Option<String>,
@@ -209,6 +210,11 @@ impl<'de> Deserialize<'de> for HttpUrl {
                 "bad URL {s:?}: only http and https URLs with a host are crawled"
             )));
         }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(D::Error::custom(format!(
+                "bad URL {s:?}: user-info (user@ or user:password@) is never sent; remove it"
+            )));
+        }
         Ok(HttpUrl(url))
     }
 }
@@ -216,9 +222,48 @@ impl<'de> Deserialize<'de> for HttpUrl {
 impl<'de> Deserialize<'de> for Css {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        let selector = Selector::parse(&text)
-            .map_err(|e| D::Error::custom(format!("bad CSS selector {text:?}: {e}")))?;
+        let selector = Selector::parse(&text).map_err(|e| {
+            D::Error::custom(format!(
+                "bad CSS selector {text:?}: {}",
+                selector_reason(&e)
+            ))
+        })?;
         Ok(Css { text, selector })
+    }
+}
+
+/// Why a selector does not parse, in words: scraper's own text for some errors is "Unexpected
+/// error occurred. Please report this to the developer" with a debug dump.
+fn selector_reason(e: &scraper::error::SelectorErrorKind<'_>) -> String {
+    use scraper::error::SelectorErrorKind as K;
+    match e {
+        K::UnexpectedSelectorParseError(kind) => {
+            let name = format!("{kind:?}");
+            let name = name.split(['(', ' ', '{']).next().unwrap_or("");
+            match name {
+                "DanglingCombinator" => {
+                    "a combinator (`>`, `+`, `~`) has no selector after it".into()
+                }
+                "EmptySelector" => "the selector (or a part between commas) is empty".into(),
+                "EmptyNegation" => "`:not()` is empty".into(),
+                "InvalidState" => "a pseudo-class or pseudo-element is misplaced".into(),
+                "ClassNeedsIdent" => "`.` is not followed by a class name".into(),
+                "PseudoElementExpectedIdent" | "PseudoElementInComplexSelector" => {
+                    "a pseudo-element is not allowed here".into()
+                }
+                "NoQualifiedNameInAttributeSelector" | "ExpectedBarInAttr" => {
+                    "an attribute selector `[...]` is incomplete".into()
+                }
+                "UnexpectedIdent" | "BadValueInAttr" | "InvalidQualNameInAttr" => {
+                    "an attribute selector `[...]` has a bad name or value".into()
+                }
+                "UnsupportedPseudoClassOrElement" => {
+                    "a pseudo-class or pseudo-element is not supported".into()
+                }
+                _ => format!("not a valid selector ({name})"),
+            }
+        }
+        other => other.to_string(),
     }
 }
 
@@ -239,6 +284,15 @@ impl<'de> Deserialize<'de> for Pattern {
             .map(Pattern)
             .map_err(|e| D::Error::custom(format!("bad URL pattern {s:?}: {e}")))
     }
+}
+
+fn allowed_origins<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<AllowedOrigin>, D::Error> {
+    Vec::<String>::deserialize(d)?
+        .iter()
+        .map(|e| {
+            AllowedOrigin::parse(e).map_err(|m| D::Error::custom(format!("allowed_hosts: {m}")))
+        })
+        .collect()
 }
 
 fn region_code<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -412,7 +466,7 @@ impl Default for Politeness {
 impl HttpSource {
     /// A generic crawl of `start_urls` (the quick `duban crawl`): every page is a document and
     /// its links are followed within the allowed hosts.
-    pub fn quick(id: &str, start_urls: Vec<Url>, allowed_hosts: Vec<String>) -> Self {
+    pub fn quick(id: &str, start_urls: Vec<Url>, allowed_hosts: Vec<AllowedOrigin>) -> Self {
         HttpSource {
             id: id.into(),
             start_urls: start_urls.into_iter().map(HttpUrl).collect(),
@@ -434,22 +488,10 @@ impl HttpSource {
         }
     }
 
-    /// The hosts that may be fetched: `allowed_hosts`, or the hosts of the start URLs.
-    pub fn hosts(&self) -> Vec<String> {
-        let mut hosts: Vec<String> = if self.allowed_hosts.is_empty() {
-            self.start_urls
-                .iter()
-                .filter_map(|u| u.0.host_str().map(str::to_ascii_lowercase))
-                .collect()
-        } else {
-            self.allowed_hosts
-                .iter()
-                .map(|h| h.to_ascii_lowercase())
-                .collect()
-        };
-        hosts.sort();
-        hosts.dedup();
-        hosts
+    /// What may be fetched: `allowed_hosts`, or the origins of the start URLs.
+    pub fn scope(&self) -> Scope {
+        let starts: Vec<Url> = self.start_urls.iter().map(|u| u.0.clone()).collect();
+        Scope::new(&self.allowed_hosts, &starts)
     }
 
     /// Problems serde cannot see: an empty start list, start URLs outside the allowed hosts.
@@ -458,15 +500,14 @@ impl HttpSource {
         if self.start_urls.is_empty() {
             out.push(format!("source {:?}: start_urls is empty", self.id));
         }
-        let hosts = self.hosts();
+        let scope = self.scope();
         for u in &self.start_urls {
-            let host = u.0.host_str().unwrap_or("").to_ascii_lowercase();
-            if !hosts.contains(&host) {
+            if !scope.allows(&u.0) {
                 out.push(format!(
                     "source {:?}: start URL {} is not on an allowed host ({})",
                     self.id,
                     u.0,
-                    hosts.join(", ")
+                    scope.describe()
                 ));
             }
         }
@@ -499,7 +540,7 @@ mod tests {
         assert_eq!(s.politeness.connections_per_host, 1);
         assert!(s.politeness.obey_robots);
         assert!(s.politeness.conditional_requests);
-        assert_eq!(s.hosts(), ["www.nanjing.gov.cn"]);
+        assert_eq!(s.scope().describe(), "www.nanjing.gov.cn");
         assert_eq!(s.list.next_text, ["下一页", "下页"]);
     }
 
@@ -508,6 +549,14 @@ mod tests {
         let err = parse("[source.list]\nlink_selector = \"ul..list\"\n").unwrap_err();
         assert!(err.contains("bad CSS selector"), "{err}");
         assert!(err.contains("line 5"), "{err}");
+    }
+
+    #[test]
+    fn a_dangling_combinator_is_told_in_words() {
+        let err = parse("[source.detail]\ncontent_selector = \"div.TRS_Editor >\"\n").unwrap_err();
+        assert!(err.contains("\"div.TRS_Editor >\""), "{err}");
+        assert!(err.contains("has no selector after it"), "{err}");
+        assert!(!err.contains("report this to the developer"), "{err}");
     }
 
     #[test]
@@ -554,6 +603,20 @@ mod tests {
     fn a_start_url_off_the_allowed_hosts_is_a_problem() {
         let s = parse("allowed_hosts = [\"www.suzhou.gov.cn\"]\n").unwrap();
         assert_eq!(s.problems().len(), 1);
+    }
+
+    #[test]
+    fn a_start_url_with_user_info_is_rejected() {
+        let text = "[source]\nid = \"a\"\nstart_urls = [\"http://u:p@www.nanjing.gov.cn/\"]\n";
+        let err = toml::from_str::<Wrapper>(text).unwrap_err().to_string();
+        assert!(err.contains("user-info"), "{err}");
+    }
+
+    #[test]
+    fn an_allowed_host_with_a_path_is_rejected_with_its_line() {
+        let err = parse("allowed_hosts = [\"www.nanjing.gov.cn/xxgk\"]\n").unwrap_err();
+        assert!(err.contains("allowed_hosts"), "{err}");
+        assert!(err.contains("line 4"), "{err}");
     }
 
     #[test]

@@ -298,7 +298,7 @@ impl Crawl {
                 for url in store.known_urls(&src.id, kind)? {
                     // A source whose allowed hosts changed does not revisit the old ones.
                     let on_allowed_host =
-                        Url::parse(&url).is_ok_and(|u| self.ctx.fetcher.allowed_host(&u));
+                        Url::parse(&url).is_ok_and(|u| self.ctx.fetcher.scope().allows(&u));
                     if !on_allowed_host {
                         continue;
                     }
@@ -471,7 +471,14 @@ impl Crawl {
     ) -> Result<(), StoreError> {
         let ctx = self.ctx.clone();
         let src = &ctx.source;
-        let allowed = |u: &Url| ctx.fetcher.allowed_host(u);
+        // Links out of scope are dropped; those kept are canonical and without user-info.
+        let admitted = |u: &Url| {
+            let a = ctx.fetcher.scope().admit(u).ok()?;
+            if a.had_user_info {
+                tracing::warn!(page = %from.url, link = %a.url, "Link with user-info: the user-info was removed, never sent nor stored.");
+            }
+            Some(a.url)
+        };
         let max_depth = src.limits.max_depth;
         let next_page = from.list_page + 1;
         // The next page of a list keeps the list's kind, depth and origin.
@@ -484,8 +491,8 @@ impl Crawl {
         };
         if from.kind.is_list() && next_page < src.list.max_list_pages {
             for u in &links.next_pages {
-                if allowed(u) {
-                    self.enqueue(store, next_list_page(u))?;
+                if let Some(u) = admitted(u) {
+                    self.enqueue(store, next_list_page(&u))?;
                 }
             }
             // Script-written pagination: try the next templated page while pages give links.
@@ -495,7 +502,7 @@ impl Crawl {
             {
                 let n = src.list.first_page + from.list_page;
                 if let Ok(u) = base.join(&t.replace("{n}", &n.to_string()))
-                    && allowed(&u)
+                    && let Some(u) = admitted(&u)
                 {
                     self.enqueue(store, next_list_page(&u))?;
                 }
@@ -517,9 +524,9 @@ impl Crawl {
         ];
         for (urls, kind) in groups {
             for u in urls {
-                if !allowed(&u) {
+                let Some(u) = admitted(&u) else {
                     continue;
-                }
+                };
                 let origin = (kind == PageKind::List).then(|| u.to_string());
                 self.enqueue(
                     store,

@@ -12,6 +12,7 @@ use crate::config::HttpSource;
 use crate::politeness::{HostGates, HostPermit, interval};
 use crate::retry::{backoff, retry_after, retryable_error, retryable_status};
 use crate::robots::{RobotsRules, product_token};
+use crate::scope::{OutOfScope, Scope};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
@@ -65,12 +66,17 @@ pub enum FetchFailure {
         /// Why robots.txt could not be fetched.
         reason: String,
     },
-    /// A redirect leads to a host that is not allowed.
-    #[error("redirect to {to}, a host outside allowed_hosts")]
+    /// A redirect leads out of the source's scope: another scheme, host or port.
+    #[error("redirect refused: {reason}")]
     ForeignRedirect {
         /// Where it leads.
         to: String,
+        /// Why it is out of scope.
+        reason: OutOfScope,
     },
+    /// The URL asked for is out of the source's scope (a frontier entry from an older scope).
+    #[error("not fetched: {0}")]
+    OutOfScope(OutOfScope),
     /// A redirect leads back to a URL already visited.
     #[error("redirect loop at {at}")]
     RedirectLoop {
@@ -164,7 +170,7 @@ pub struct Fetcher {
     client: reqwest::Client,
     gates: HostGates,
     robots: Mutex<HashMap<String, Arc<OnceCell<RobotsRules>>>>,
-    hosts: Vec<String>,
+    scope: Scope,
     agent: String,
     requests_per_sec: f64,
     obey_robots: bool,
@@ -203,7 +209,7 @@ impl Fetcher {
             client: client(source)?,
             gates: HostGates::new(p.connections_per_host),
             robots: Mutex::new(HashMap::new()),
-            hosts: source.hosts(),
+            scope: source.scope(),
             agent: product_token(&p.user_agent).to_ascii_lowercase(),
             requests_per_sec: p.requests_per_sec,
             obey_robots: p.obey_robots,
@@ -217,23 +223,21 @@ impl Fetcher {
         })
     }
 
-    /// Whether `url`'s host may be fetched.
-    pub fn allowed_host(&self, url: &Url) -> bool {
-        url.host_str()
-            .is_some_and(|h| self.hosts.iter().any(|a| a.eq_ignore_ascii_case(h)))
+    /// What the source may fetch.
+    pub fn scope(&self) -> &Scope {
+        &self.scope
     }
 
-    /// GETs `url`, following redirects within the allowed hosts.
+    /// GETs `url`, following redirects within the source's scope; a redirect's user-info is
+    /// dropped (with a warning), never sent.
     pub async fn get(&self, url: &Url, validators: Option<&Validators>) -> Fetched {
-        let mut current = url.clone();
+        let mut current = match self.scope.admit(url) {
+            Ok(a) => a.url,
+            Err(reason) => return Fetched::Failed(FetchFailure::OutOfScope(reason)),
+        };
         let mut seen = vec![current.clone()];
         let mut hops = 0;
         loop {
-            if !self.allowed_host(&current) {
-                return Fetched::Failed(FetchFailure::ForeignRedirect {
-                    to: current.to_string(),
-                });
-            }
             let rules = self.robots_for(&current).await;
             if self.obey_robots && !rules.allows(&self.agent, current.as_str()) {
                 if let Some(reason) = rules.unreachable() {
@@ -254,6 +258,20 @@ impl Fetcher {
                 Answer::Redirect(status, location) => {
                     let Some(next) = location.and_then(|l| current.join(&l).ok()) else {
                         return Fetched::Failed(FetchFailure::BadRedirect { status });
+                    };
+                    let next = match self.scope.admit(&next) {
+                        Ok(a) => {
+                            if a.had_user_info {
+                                tracing::warn!(from = %current, to = %a.url, "Redirect with user-info: the user-info was removed, not sent.");
+                            }
+                            a.url
+                        }
+                        Err(reason) => {
+                            return Fetched::Failed(FetchFailure::ForeignRedirect {
+                                to: next.to_string(),
+                                reason,
+                            });
+                        }
                     };
                     hops += 1;
                     if seen.contains(&next) {
@@ -452,13 +470,14 @@ impl Fetcher {
                         .headers()
                         .get(reqwest::header::LOCATION)
                         .and_then(|v| v.to_str().ok())
-                        .and_then(|l| url.join(l).ok());
+                        .and_then(|l| url.join(l).ok())
+                        .and_then(|n| self.scope.admit(&n).ok());
                     match next {
-                        Some(n) if self.allowed_host(&n) => {
-                            url = n;
+                        Some(n) => {
+                            url = n.url;
                             continue;
                         }
-                        _ => RobotsRules::allow_all(),
+                        None => RobotsRules::allow_all(),
                     }
                 }
                 Ok(r) if r.status().is_success() => match r.text().await {

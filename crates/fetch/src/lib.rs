@@ -14,6 +14,7 @@
 //! - [`crawl`]: the frontier, workers and incremental bookkeeping;
 //! - [`http`]: one GET with robots, gates, retries, redirects and size limits;
 //! - [`robots`], [`politeness`], [`retry`]: the rules those follow;
+//! - [`scope`]: which URLs a source may fetch (scheme, host, port; IP notations, user-info);
 //! - [`links`]: which links of a page are lists, details, parts and attachments;
 //! - [`stitch`]: multi-page documents into one;
 //! - [`charset`]: the charset handed to the cleaner;
@@ -30,6 +31,7 @@ pub mod links;
 pub mod politeness;
 pub mod retry;
 pub mod robots;
+pub mod scope;
 pub mod stitch;
 pub mod store;
 

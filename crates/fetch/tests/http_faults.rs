@@ -101,3 +101,103 @@ fn a_page_over_the_size_limit_fails() {
         other => panic!("{other:?}"),
     }
 }
+
+/// A second loopback site on another port: what a redirect must not reach.
+fn other_port_server() -> SiteServer {
+    server()
+}
+
+#[test]
+fn a_redirect_to_another_port_of_the_same_host_is_refused_in_any_notation() {
+    let s = server();
+    let other = other_port_server();
+    let f = fetcher(&s.base_url(), "");
+    let port = other.port();
+    for (i, to) in [
+        format!("http://127.0.0.1:{port}/xxgk/index.html"),
+        format!("http://2130706433:{port}/xxgk/index.html"),
+        format!("http://0x7f.0.0.1:{port}/xxgk/index.html"),
+        format!("http://0177.0.0.1:{port}/xxgk/index.html"),
+        format!("http://127.1:{port}/xxgk/index.html"),
+        format!("http://[::ffff:127.0.0.1]:{port}/xxgk/index.html"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let from = format!("/r/port{i}.html");
+        s.redirect(&from, to);
+        match get(&f, &s.base_url(), &from) {
+            Fetched::Failed(f @ FetchFailure::ForeignRedirect { .. }) => {
+                let reason = f.to_string();
+                assert!(reason.contains("outside allowed_hosts"), "{to}: {reason}");
+            }
+            other => panic!("{to}: {other:?}"),
+        }
+    }
+    assert!(other.requests().is_empty(), "{:?}", other.requests());
+}
+
+#[test]
+fn a_redirect_to_the_same_origin_in_another_notation_is_fetched_under_its_canonical_url() {
+    let s = server();
+    let f = fetcher(&s.base_url(), "");
+    s.redirect(
+        "/r/decimal.html",
+        &format!(
+            "http://2130706433:{}/xxgk/202403/t20240315_1001.html",
+            s.port()
+        ),
+    );
+    let Fetched::Body(b) = get(&f, &s.base_url(), "/r/decimal.html") else {
+        panic!("no body")
+    };
+    assert_eq!(
+        b.final_url.as_str(),
+        format!("{}/xxgk/202403/t20240315_1001.html", s.base_url())
+    );
+}
+
+#[test]
+fn a_redirect_with_user_info_is_followed_without_it() {
+    let s = server();
+    let f = fetcher(&s.base_url(), "");
+    s.redirect(
+        "/r/userinfo.html",
+        &format!(
+            "http://169.254.169.254@127.0.0.1:{}/xxgk/202403/t20240315_1001.html",
+            s.port()
+        ),
+    );
+    let Fetched::Body(b) = get(&f, &s.base_url(), "/r/userinfo.html") else {
+        panic!("no body")
+    };
+    assert_eq!(b.final_url.username(), "");
+    assert!(!b.final_url.as_str().contains("169.254"), "{}", b.final_url);
+}
+
+#[test]
+fn a_redirect_to_another_scheme_is_refused_by_name() {
+    let s = server();
+    let f = fetcher(&s.base_url(), "");
+    for (from, to, scheme) in [
+        ("/r/file.html", "file:///etc/passwd".to_string(), "file"),
+        (
+            "/r/gopher.html",
+            format!("gopher://127.0.0.1:{}/_GET", s.port()),
+            "gopher",
+        ),
+    ] {
+        s.redirect(from, &to);
+        match get(&f, &s.base_url(), from) {
+            Fetched::Failed(f @ FetchFailure::ForeignRedirect { .. }) => {
+                let reason = f.to_string();
+                assert!(
+                    reason.contains(&format!("scheme {scheme}: is not crawled")),
+                    "{reason}"
+                );
+                assert!(!reason.contains("builder error"), "{reason}");
+            }
+            other => panic!("{to}: {other:?}"),
+        }
+    }
+}

@@ -364,3 +364,40 @@ fn a_host_whose_robots_txt_is_unreachable_is_a_failure_not_a_quiet_skip() {
         out.failures
     );
 }
+
+#[test]
+fn links_are_followed_by_scheme_host_and_port_and_stored_without_user_info() {
+    let server = SiteServer::start(&site_root()).unwrap();
+    let other = SiteServer::start(&site_root()).unwrap();
+    let (base, port, other_port) = (server.base_url(), server.port(), other.port());
+    let page = |text: &str| format!("<html><body><p>{text}</p></body></html>");
+    server.put(
+        "/scope/index.html",
+        format!(
+            r#"<html><body>
+<a href="http://u:secret@127.0.0.1:{port}/scope/a.html">带用户信息的链接</a>
+<a href="http://2130706433:{port}/scope/b.html">十进制地址的链接</a>
+<a href="http://127.0.0.1:{other_port}/scope/c.html">另一端口的链接</a>
+<a href="http://[::ffff:127.0.0.1]:{other_port}/scope/d.html">映射地址的链接</a>
+<a href="gopher://127.0.0.1:{port}/scope/e.html">其他协议的链接</a>
+</body></html>"#
+        ),
+    );
+    server.put("/scope/a.html", page("第一份通知全文。"));
+    server.put("/scope/b.html", page("第二份通知全文。"));
+    let src = source(&format!(
+        "id = \"scope\"\nstart_urls = [\"{base}/scope/index.html\"]\n[politeness]\nrequests_per_sec = 1000.0\n"
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    let o = crawl(&src, &mut MemoryStore::default(), &Archive::new(dir.path()));
+    assert_eq!(
+        ids(&o.docs, &base),
+        ["/scope/a.html", "/scope/b.html", "/scope/index.html"]
+    );
+    assert!(
+        o.docs
+            .iter()
+            .all(|d| !format!("{:?}", d.source).contains("secret"))
+    );
+    assert!(other.requests().is_empty(), "{:?}", other.requests());
+}

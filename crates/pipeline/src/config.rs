@@ -166,6 +166,29 @@ fn default_extensions() -> Vec<String> {
     ["txt", "html", "htm"].map(String::from).to_vec()
 }
 
+/// `line N, key K: ` for an error at byte `at` of `text` on a `key = value` line, else
+/// `line N: ` (the error's own words name the rest).
+fn where_in(text: &str, at: usize, line: usize) -> String {
+    let start = text
+        .get(..at)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line_text = text
+        .get(start..)
+        .and_then(|t| t.lines().next())
+        .unwrap_or("");
+    match line_text.split_once('=') {
+        Some((key, _))
+            if !key.trim().is_empty()
+                && !key.trim_start().starts_with('[')
+                && at >= start + key.len() =>
+        {
+            format!("line {line}, key {}: ", key.trim())
+        }
+        _ => format!("line {line}: "),
+    }
+}
+
 impl PipelineConfig {
     /// Reads and validates a pipeline file.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
@@ -187,7 +210,7 @@ impl PipelineConfig {
         let describe = |e: toml::de::Error| {
             let place = e
                 .span()
-                .map(|s| format!("line {}: ", line_of(s.start)))
+                .map(|s| where_in(text, s.start, line_of(s.start)))
                 .unwrap_or_default();
             format!("{place}{}", e.message())
         };
@@ -282,8 +305,11 @@ impl PipelineConfig {
             match parsed {
                 Ok(s) => sources.push(s),
                 Err(e) => {
-                    let at = e.span().map_or(line, |s| line_of(s.start));
-                    problems.push(format!("line {at}: {}", e.message()));
+                    let place = e.span().map_or_else(
+                        || format!("line {line}: "),
+                        |s| where_in(text, s.start, line_of(s.start)),
+                    );
+                    problems.push(format!("{place}{}", e.message()));
                 }
             }
         }
@@ -363,6 +389,17 @@ mod tests {
         ))
         .unwrap_err();
         assert!(err.contains("from 0.000001 to 1000000"), "{err}");
+    }
+
+    #[test]
+    fn a_bad_selector_names_its_line_key_and_text() {
+        let err = PipelineConfig::parse(&format!(
+            "{HTTP}\n[source.list]\nlink_selector = \"ul.list >\"\n"
+        ))
+        .unwrap_err();
+        assert!(err.contains("key link_selector"), "{err}");
+        assert!(err.contains("\"ul.list >\""), "{err}");
+        assert!(err.contains("has no selector after it"), "{err}");
     }
 
     #[test]

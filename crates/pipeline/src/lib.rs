@@ -23,6 +23,7 @@ mod clock;
 pub mod config;
 mod crawl_buffer;
 mod crawl_store;
+pub mod doctor;
 mod files;
 pub mod lock;
 mod report;
@@ -40,4 +41,4 @@ pub use lock::{DataDirLock, LockError, LockHolder};
 /// crawl's default `max_response_bytes`.
 pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 10 * 1024 * 1024;
 pub use report::{DocFailure, DocWarning, RunReport, RunStatus, Stage, StageReport};
-pub use run::{DataDir, Progress, RunError, Runner};
+pub use run::{DataDir, Progress, RunError, Runner, index_damaged, is_index_damage};

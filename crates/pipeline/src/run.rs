@@ -37,6 +37,20 @@ pub enum RunError {
     /// The index failed.
     #[error(transparent)]
     Index(#[from] duban_index::IndexError),
+    /// The index's files cannot be read (a damaged segment, a torn meta file).
+    #[error(
+        "index at {} is damaged ({source}): run `duban doctor --repair` or delete {}; it is \
+         rebuilt from the state",
+        dir.display(),
+        dir.display()
+    )]
+    IndexDamaged {
+        /// The index folder.
+        dir: PathBuf,
+        /// What Tantivy or the file system said.
+        #[source]
+        source: duban_index::IndexError,
+    },
     /// The export could not be written.
     #[error(transparent)]
     Export(#[from] duban_export::ExportError),
@@ -197,8 +211,13 @@ impl Runner {
         let mut caught_up = None;
         let index = if with_index {
             let started = Instant::now();
-            let mut index = ObligationIndex::open(&data.index_dir())?;
-            let records = catch_up_index(&state, &mut index, &mark)?;
+            let damaged = |e| match e {
+                RunError::Index(e) => index_damaged(&data.index_dir(), e),
+                other => other,
+            };
+            let mut index = ObligationIndex::open(&data.index_dir())
+                .map_err(|e| index_damaged(&data.index_dir(), e))?;
+            let records = catch_up_index(&state, &mut index, &mark).map_err(damaged)?;
             caught_up = Some((records, started.elapsed()));
             Some(index)
         } else {
@@ -722,39 +741,14 @@ impl Runner {
             // catch-up on open: the index holds the state as of `mark`.
             index.set_indexed_state(indexed_state(&mark));
             crate::abort::point("index");
-            index.commit()?;
+            index
+                .commit()
+                .map_err(|e| index_damaged(&self.data.index_dir(), e))?;
             crate::abort::point("indexed");
             report.time_stage("index", 0, started.elapsed());
         }
         let started = Instant::now();
-        let origin = ExportOrigin {
-            state_id: mark.state_id,
-            state_generation: mark.generation,
-        };
-        let force = self.force;
-        // The export reads the records while another connection copies the run's log into
-        // the database file: two writers of the same bytes, one on each core.
-        let state_path = self.data.state_path();
-        let counts = std::thread::scope(|scope| {
-            let checkpoint = scope.spawn(|| duban_state::checkpoint(&state_path));
-            let mut export = ExportWriter::create(&self.data.export_dir(), origin)?;
-            self.state.for_each_record(|r| {
-                export.push(ExportRecord {
-                    document: r.document,
-                    obligations: r.obligations,
-                })?;
-                crate::abort::point("export");
-                Ok::<(), RunError>(())
-            })?;
-            let counts = export.finish(force);
-            match checkpoint.join() {
-                Ok(Ok(())) => {}
-                // The records are safe in the log; the next checkpoint copies them.
-                Ok(Err(e)) => tracing::warn!(error = %e, "State checkpoint failed."),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-            Ok::<_, RunError>(counts?)
-        })?;
+        let counts = self.write_exports(&mark)?;
         crate::abort::point("exported");
         report.time_stage("export", counts.documents, started.elapsed());
         report.exported_documents = counts.documents;
@@ -785,6 +779,45 @@ impl Runner {
             "Run finished."
         );
         Ok(())
+    }
+}
+
+impl Runner {
+    /// Rewrites both export files from the state as of `mark` (see [`ExportWriter`]: written
+    /// and synced before either is renamed; refused when it would drop documents, unless
+    /// `--force`), while another connection checkpoints the state's log.
+    pub fn write_exports(
+        &mut self,
+        mark: &StateMark,
+    ) -> Result<duban_export::ExportCounts, RunError> {
+        let origin = ExportOrigin {
+            state_id: mark.state_id.clone(),
+            state_generation: mark.generation,
+        };
+        let force = self.force;
+        // The export reads the records while another connection copies the run's log into
+        // the database file: two writers of the same bytes, one on each core.
+        let state_path = self.data.state_path();
+        std::thread::scope(|scope| {
+            let checkpoint = scope.spawn(|| duban_state::checkpoint(&state_path));
+            let mut export = ExportWriter::create(&self.data.export_dir(), origin)?;
+            self.state.for_each_record(|r| {
+                export.push(ExportRecord {
+                    document: r.document,
+                    obligations: r.obligations,
+                })?;
+                crate::abort::point("export");
+                Ok::<(), RunError>(())
+            })?;
+            let counts = export.finish(force);
+            match checkpoint.join() {
+                Ok(Ok(())) => {}
+                // The records are safe in the log; the next checkpoint copies them.
+                Ok(Err(e)) => tracing::warn!(error = %e, "State checkpoint failed."),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+            Ok::<_, RunError>(counts?)
+        })
     }
 }
 
@@ -923,6 +956,33 @@ struct NoProgress;
 impl Progress for NoProgress {
     fn expect(&self, _: u64) {}
     fn stored(&self, _: u64) {}
+}
+
+/// Whether an index error says the index's files are damaged: corrupt data, a file that
+/// cannot be read or is gone, a folder that cannot be opened (not a full disk, a lock or a bad
+/// query).
+pub fn is_index_damage(e: &duban_index::IndexError) -> bool {
+    use tantivy::TantivyError as T;
+    matches!(
+        e,
+        duban_index::IndexError::Tantivy {
+            source: T::DataCorruption(_) | T::OpenReadError(_) | T::OpenDirectoryError(_),
+            ..
+        }
+    )
+}
+
+/// [`RunError::IndexDamaged`] for an index whose files are damaged ([`is_index_damage`]),
+/// with the advice to rebuild it; other index errors as they are.
+pub fn index_damaged(dir: &Path, e: duban_index::IndexError) -> RunError {
+    if is_index_damage(&e) {
+        RunError::IndexDamaged {
+            dir: dir.to_path_buf(),
+            source: e,
+        }
+    } else {
+        RunError::Index(e)
+    }
 }
 
 fn indexed_state(mark: &StateMark) -> IndexedState {

@@ -30,6 +30,18 @@ pub enum StateError {
         #[source]
         source: rusqlite::Error,
     },
+    /// The file is not a SQLite database, is damaged, or is another program's database.
+    #[error(
+        "state database {path} is damaged or not Duban's ({reason}): restore it from a backup, \
+         or move it away to start a new state (the exports and the index then refuse to go \
+         back to it until run with --force, which rebuilds them from the new state)"
+    )]
+    Damaged {
+        /// The database file.
+        path: PathBuf,
+        /// What is wrong, in SQLite's words or ours.
+        reason: String,
+    },
     /// A stored record is not the JSON Duban wrote.
     #[error("state database {path}: stored record {key} is corrupt: {source}")]
     Corrupt {
@@ -68,6 +80,22 @@ pub fn checkpoint(path: &Path) -> Result<()> {
         .map_err(err)
 }
 
+/// [`StateError::Damaged`] for SQLite's "not a database" and "malformed", else the error
+/// as it is.
+fn damaged_or(path: &Path, source: rusqlite::Error) -> StateError {
+    use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+    match source.sqlite_error_code() {
+        Some(NotADatabase | DatabaseCorrupt) => StateError::Damaged {
+            path: path.to_path_buf(),
+            reason: source.to_string(),
+        },
+        _ => StateError::Sqlite {
+            path: path.to_path_buf(),
+            source,
+        },
+    }
+}
+
 impl State {
     /// Opens (creating if needed) the state database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Self> {
@@ -75,9 +103,15 @@ impl State {
             path: path.to_path_buf(),
             source,
         };
-        let conn = Connection::open(path).map_err(err)?;
+        let conn = Connection::open(path).map_err(|e| damaged_or(path, e))?;
         conn.busy_timeout(std::time::Duration::from_secs(30))
             .map_err(err)?;
+        let state = State {
+            conn,
+            path: path.to_path_buf(),
+        };
+        // Before any pragma writes to the file: another program's database is left untouched.
+        state.check_is_ours()?;
         // Records are tens of kilobytes each (a document's text and its obligations): pages of
         // 16 KiB keep one in a few pages instead of a chain of a dozen. The size takes effect
         // when the file is created; older files keep theirs.
@@ -85,16 +119,17 @@ impl State {
         // every record. Letting the log grow to 16,384 pages (256 MiB at 16 KiB) before one
         // keeps most runs' checkpoints out of their commits; [`checkpoint`] does it at the end
         // of a run on a connection of its own, beside the export.
-        conn.execute_batch(
-            "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;
+        state
+            .conn
+            .execute_batch(
+                "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;
              PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=16384;",
-        )
-        .map_err(err)?;
-        let state = State {
-            conn,
-            path: path.to_path_buf(),
-        };
-        state.migrate()?;
+            )
+            .map_err(|e| damaged_or(path, e))?;
+        state.migrate().map_err(|e| match e {
+            StateError::Sqlite { path, source } => damaged_or(&path, source),
+            other => other,
+        })?;
         Ok(state)
     }
 
@@ -108,6 +143,43 @@ impl State {
         let state = State { conn, path };
         state.migrate()?;
         Ok(state)
+    }
+
+    /// Fails with [`StateError::Damaged`] for a database Duban did not write: one with tables
+    /// but no schema version (another program's), or a version newer than this build's.
+    fn check_is_ours(&self) -> Result<()> {
+        let damaged = |reason: String| StateError::Damaged {
+            path: self.path.clone(),
+            reason,
+        };
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| damaged_or(&self.path, e))?;
+        if version > SCHEMA_VERSION {
+            return Err(damaged(format!(
+                "schema version {version}, written by a newer Duban than this one ({SCHEMA_VERSION})"
+            )));
+        }
+        if version == 0 {
+            // Duban sets the version in the transaction that creates its tables: tables
+            // without a version are another program's.
+            let tables: Vec<String> = self
+                .conn
+                .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+                .and_then(|mut st| {
+                    st.query_map([], |r| r.get::<_, String>(0))?
+                        .collect::<rusqlite::Result<Vec<String>>>()
+                })
+                .map_err(|e| damaged_or(&self.path, e))?;
+            if !tables.is_empty() {
+                return Err(damaged(format!(
+                    "tables {} but no Duban schema version",
+                    tables.join(", ")
+                )));
+            }
+        }
+        Ok(())
     }
 
     fn migrate(&self) -> Result<()> {
@@ -184,5 +256,60 @@ impl State {
             path: self.path.clone(),
             source,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(
+        clippy::unwrap_used,
+        reason = "a test fails loudly where its setup does"
+    )]
+    use super::*;
+
+    fn open_err(path: &Path) -> String {
+        match State::open(path) {
+            Ok(_) => panic!("{} opened", path.display()),
+            Err(e) => {
+                assert!(matches!(e, StateError::Damaged { .. }), "{e:?}");
+                e.to_string()
+            }
+        }
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_database_is_damaged_with_advice() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.sqlite");
+        std::fs::write(&path, "这不是数据库文件，而是一段说明文字。".repeat(300)).unwrap();
+        let err = open_err(&path);
+        assert!(err.contains("damaged or not Duban's"), "{err}");
+        assert!(err.contains("restore it from a backup"), "{err}");
+    }
+
+    #[test]
+    fn another_programs_database_is_refused_and_left_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.sqlite");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE records (name TEXT); INSERT INTO records VALUES ('x');")
+            .unwrap();
+        drop(conn);
+        let before = std::fs::read(&path).unwrap();
+        let err = open_err(&path);
+        assert!(err.contains("no Duban schema version"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn a_state_of_a_newer_duban_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.sqlite");
+        drop(State::open(&path).unwrap());
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("PRAGMA user_version = 99").unwrap();
+        drop(conn);
+        let err = open_err(&path);
+        assert!(err.contains("newer Duban"), "{err}");
     }
 }

@@ -14,7 +14,7 @@
 //!   detail page on the same host), `/xxgk/gzip.html` (a gzip-encoded page). A missing file is a
 //!   404.
 //! - Changes between runs: [`SiteServer::put`] replaces or adds a page, [`SiteServer::remove`]
-//!   makes one 404.
+//!   makes one 404, [`SiteServer::redirect`] makes one a 302 to any `Location`.
 //!
 //! A test fixture only: nothing here is used by a crawl.
 
@@ -50,6 +50,7 @@ struct Site {
     root: PathBuf,
     headers: HashMap<String, String>,
     overrides: Mutex<HashMap<String, Option<Vec<u8>>>>,
+    redirects: Mutex<HashMap<String, String>>,
     hits: Mutex<Vec<(String, u16)>>,
 }
 
@@ -61,6 +62,7 @@ impl SiteServer {
             root: root.to_path_buf(),
             headers,
             overrides: Mutex::new(HashMap::new()),
+            redirects: Mutex::new(HashMap::new()),
             hits: Mutex::new(Vec::new()),
         });
         let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
@@ -114,6 +116,12 @@ impl SiteServer {
     /// Answers 404 at `path` from now on (a withdrawn page).
     pub fn remove(&self, path: &str) {
         lock(&self.site.overrides).insert(path.to_string(), None);
+    }
+
+    /// Answers `302 Found` with `Location: location` at `path` from now on (written as given,
+    /// so a test can send any scheme, host notation or user-info).
+    pub fn redirect(&self, path: &str, location: &str) {
+        lock(&self.site.redirects).insert(path.to_string(), location.to_string());
     }
 
     /// Every request so far: path (with query) and status, in order.
@@ -188,6 +196,9 @@ fn redirect(code: StatusCode, to: &str) -> Response {
 
 /// The answer of a scripted path, or `None` to serve the path's file.
 async fn scripted(site: &Site, path: &str) -> Option<Response> {
+    if let Some(to) = lock(&site.redirects).get(path) {
+        return Some(redirect(StatusCode::FOUND, to));
+    }
     match path {
         "/loop/a.html" => return Some(redirect(StatusCode::FOUND, "/loop/b.html")),
         "/loop/b.html" => return Some(redirect(StatusCode::FOUND, "/loop/a.html")),
