@@ -263,7 +263,16 @@ impl SearchIndex {
     /// Opens the index in `dir` with a given analyzer.
     pub fn open_with(dir: &Path, analyzer: Analyzer) -> Result<Self, IndexError> {
         let path = dir.to_path_buf();
-        let (index, fields) = open_tantivy(dir, &analyzer, false)?;
+        let (mut index, fields) = open_tantivy(dir, &analyzer, false)?;
+        // A search visits the segments on every core: facet counts over many matches cost
+        // time in proportion to the matches, and a large index has some ten segments.
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        index
+            .set_multithread_executor(threads)
+            .map_err(|source| IndexError::Tantivy {
+                path: path.clone(),
+                source,
+            })?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
