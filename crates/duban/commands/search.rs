@@ -7,7 +7,8 @@
 
 use anyhow::Context;
 use duban_index::{
-    Hit, ObligationIndex, SearchError, SearchIndex, SearchRequest, SearchResponse, Sort, Target,
+    ComparisonTable, Hit, ObligationIndex, SearchError, SearchIndex, SearchRequest, SearchResponse,
+    Sort, TableGroup, Target,
 };
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -37,6 +38,17 @@ pub struct Args {
     /// Print the response as JSON (the shape of the HTTP API's /api/search).
     #[arg(long)]
     pub json: bool,
+    /// Print the comparison table instead of results: one row per metric of the matching
+    /// obligations (indicator, region, year, op, value, unit, deadline, bodies, document), as
+    /// a Markdown table (`--csv` for CSV, `--json` for the API's /api/table).
+    #[arg(long, conflicts_with = "documents")]
+    pub table: bool,
+    /// With `--table`: order rows by `region` (indicator, region, year) or `document`.
+    #[arg(long, default_value = "region", requires = "table")]
+    pub group: String,
+    /// With `--table`: print CSV (RFC 4180, UTF-8, header row).
+    #[arg(long, requires = "table", conflicts_with = "json")]
+    pub csv: bool,
 }
 
 /// Opens the index for searching, first bringing it up to date with the domain dictionary
@@ -78,6 +90,9 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
             Target::Obligations
         },
     };
+    if args.table {
+        return print_table(&index, &args, &dd);
+    }
     let response = match index.search(&request) {
         Ok(r) => r,
         Err(e @ (SearchError::Query { .. } | SearchError::Request { .. })) => {
@@ -97,6 +112,73 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         print_response(&mut out, &response, colour)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `duban search --table`.
+fn print_table(
+    index: &SearchIndex,
+    args: &Args,
+    dd: &duban_pipeline::DataDir,
+) -> anyhow::Result<ExitCode> {
+    let group = TableGroup::parse(&args.group)?;
+    let table = match index.table(&args.query, group) {
+        Ok(t) => t,
+        Err(e @ (SearchError::Query { .. } | SearchError::Request { .. })) => {
+            anyhow::bail!("{e}")
+        }
+        Err(SearchError::Index(e)) => {
+            return Err(duban_pipeline::index_damaged(&dd.index_dir(), e)).context("searching");
+        }
+        Err(e) => return Err(e).context("searching"),
+    };
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &table)?;
+        writeln!(out)?;
+    } else if args.csv {
+        out.write_all(table.to_csv().as_bytes())?;
+    } else {
+        print_markdown_table(&mut out, &table)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_markdown_table(out: &mut impl Write, t: &ComparisonTable) -> std::io::Result<()> {
+    let cell = |s: &str| s.replace('|', "\\|").replace(['\n', '\r'], " ");
+    writeln!(
+        out,
+        "{} metrics of {} obligations matching `{}`{}",
+        t.rows.len(),
+        t.obligations,
+        t.query,
+        if t.truncated {
+            " (the best matches only)"
+        } else {
+            ""
+        }
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| indicator | region | year | op | value | unit | deadline | bodies | document |"
+    )?;
+    writeln!(out, "|---|---|---:|---|---:|---|---|---|---|")?;
+    for r in &t.rows {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            cell(&r.indicator),
+            cell(r.region.as_deref().unwrap_or("")),
+            r.year.map(|y| y.to_string()).unwrap_or_default(),
+            r.op,
+            r.value,
+            cell(&r.unit),
+            cell(r.deadline.as_deref().unwrap_or("")),
+            cell(&r.bodies),
+            cell(r.title.as_deref().unwrap_or(&r.doc_id)),
+        )?;
+    }
+    Ok(())
 }
 
 fn print_response(out: &mut impl Write, r: &SearchResponse, colour: bool) -> std::io::Result<()> {

@@ -77,7 +77,7 @@ pub(crate) fn snippet(analyzer: &Analyzer, text: &str, patterns: &[Pattern]) -> 
 }
 
 /// The merged character ranges where a pattern matches.
-fn matches(analyzer: &Analyzer, text: &str, patterns: &[Pattern]) -> Vec<[usize; 2]> {
+pub(crate) fn matches(analyzer: &Analyzer, text: &str, patterns: &[Pattern]) -> Vec<[usize; 2]> {
     if patterns.is_empty() {
         return Vec::new();
     }

@@ -32,6 +32,7 @@ pub mod query;
 pub mod schema;
 pub mod search;
 mod suggest;
+pub mod table;
 pub mod writer;
 
 pub use analyzer::Analyzer;
@@ -42,6 +43,7 @@ pub use search::{
     DocumentRecord, FacetCount, Facets, Hit, IndexStats, MAX_LIMIT, MAX_WINDOW, SearchError,
     SearchIndex, SearchRequest, SearchResponse, Sort, Target,
 };
+pub use table::{ComparisonTable, TableGroup, TableRow};
 pub use writer::{IndexedState, ObligationIndex, WRITER_MEMORY, indexed_state_in};
 
 use std::path::PathBuf;

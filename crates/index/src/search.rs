@@ -191,6 +191,16 @@ pub struct SearchResponse {
     pub suggestion: Option<String>,
 }
 
+/// What [`SearchIndex::matching_obligations`] finds.
+pub(crate) struct MatchedObligations {
+    /// How many obligations match in all.
+    pub total: usize,
+    /// The best of them with their documents, best first.
+    pub records: Vec<(Obligation, DocumentSummary)>,
+    /// The query's highlight patterns.
+    pub patterns: Vec<Pattern>,
+}
+
 /// A source document with its obligations.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentRecord {
@@ -445,6 +455,42 @@ impl SearchIndex {
             facets: facet_counts(&counts),
             suggestion,
         })
+    }
+
+    /// The obligations matching `query`, best first, at most `max` of them, with the number
+    /// that match in all and the query's highlight patterns.
+    pub(crate) fn matching_obligations(
+        &self,
+        query: &str,
+        max: usize,
+    ) -> Result<MatchedObligations, SearchError> {
+        let normalized = crate::normalize::query_text(query);
+        let expr = parse(&normalized).map_err(|source| SearchError::Query {
+            query: query.to_string(),
+            source,
+        })?;
+        let searcher = self.reader.searcher();
+        let (compiled, patterns) = self.compiled(&searcher, &expr, Target::Obligations);
+        let (page, total) = searcher
+            .search(&compiled, &(TopDocs::with_limit(max.max(1)), Count))
+            .map_err(|e| self.tv(e))?;
+        let mut records = Vec::with_capacity(page.len());
+        for (score, address) in page {
+            let hit = self.hit(&searcher, address, score, Target::Obligations, &[])?;
+            if let Some(o) = hit.obligation {
+                records.push((o, hit.document));
+            }
+        }
+        Ok(MatchedObligations {
+            total,
+            records,
+            patterns,
+        })
+    }
+
+    /// The analyzer the index was opened with.
+    pub(crate) fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
     }
 
     /// A parsed query as Tantivy's, restricted to the records of `target`, with the patterns

@@ -685,3 +685,56 @@ fn deleting_everything_empties_the_index_at_the_next_commit() {
     let stats = SearchIndex::open(dir.path()).unwrap().stats().unwrap();
     assert_eq!((stats.documents, stats.obligations), (0, 0));
 }
+
+#[test]
+fn the_comparison_table_lists_one_indicator_across_regions_and_years() {
+    let index = shared_sample_index();
+    let table = index
+        .table("出庭应诉率", crate::TableGroup::Region)
+        .unwrap();
+    assert!(!table.truncated);
+    type Row<'a> = (&'a str, Option<&'a str>, Option<i32>, &'a str, f64);
+    let rows: Vec<Row> = table
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.indicator.as_str(),
+                r.region.as_deref(),
+                r.year,
+                r.op.as_str(),
+                r.value,
+            )
+        })
+        .collect();
+    assert!(rows.iter().all(|r| r.0 == "出庭应诉率"), "{rows:?}");
+    assert!(rows.contains(&("出庭应诉率", Some("苏州市"), Some(2021), "=", 96.6)));
+    assert!(rows.iter().any(|r| r.3 == ">=" && r.4 == 90.0));
+    // Grouped by region: the rows of one region stand together, ordered by year.
+    let mut sorted = rows.clone();
+    sorted.sort_by(|a, b| (a.1, a.2).cmp(&(b.1, b.2)));
+    assert_eq!(rows, sorted);
+}
+
+#[test]
+fn the_comparison_table_of_a_filter_only_query_lists_every_metric() {
+    let index = shared_sample_index();
+    let table = index
+        .table("city:苏州市", crate::TableGroup::Document)
+        .unwrap();
+    let total_metrics: usize = index
+        .search(&SearchRequest {
+            limit: 100,
+            ..SearchRequest::new("city:苏州市")
+        })
+        .unwrap()
+        .hits
+        .iter()
+        .filter_map(|h| h.obligation.as_ref())
+        .map(|o| o.metrics.len())
+        .sum();
+    assert_eq!(table.rows.len(), total_metrics);
+    let csv = table.to_csv();
+    assert!(csv.starts_with("indicator,region,region_code,year,op,value"));
+    assert_eq!(csv.lines().count(), total_metrics + 1);
+}

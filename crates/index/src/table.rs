@@ -1,0 +1,283 @@
+//! The comparison table of a search: one row per metric of the matching obligations, with its
+//! region, year, comparator, value, unit, earliest deadline and responsible bodies, so that an
+//! analyst reads the same indicator across cities and years side by side.
+//!
+//! For `出庭应诉率`, the Suzhou plan's obligation `行政机关负责人出庭应诉率达到90%以上` and the
+//! Suzhou report's `出庭应诉率为96.6%` become two rows of the indicator `出庭应诉率`, one for
+//! 2011–2015 (`>=` 90 %) and one for 2021 (`=` 96.6 %). Only the metrics the query's words
+//! match are listed when some metric of an obligation matches (a query for `出庭应诉率` does not
+//! list the same obligation's `复议纠错率`); an obligation whose metrics none of the words match
+//! (a query of filters only, `body:区政府法制办`) lists them all. Obligations without a metric
+//! have no row.
+//!
+//! Rows are grouped by region (indicator, region, year) or by document (document, indicator),
+//! and [`ComparisonTable::to_csv`] writes them as CSV. This module reads the index through
+//! [`SearchIndex`]; it does not parse queries.
+
+use crate::highlight::matches;
+use crate::schema::DocumentSummary;
+use crate::search::{SearchError, SearchIndex};
+use duban_model::{Metric, Obligation};
+use serde::{Deserialize, Serialize};
+
+/// Obligations a table reads at most (the best matches first).
+pub const TABLE_OBLIGATIONS: usize = 10_000;
+
+/// How the rows of a table are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TableGroup {
+    /// By indicator, then region, then year: one indicator compared across places and years.
+    #[default]
+    Region,
+    /// By document, then indicator: each document's metrics together.
+    Document,
+}
+
+impl TableGroup {
+    /// `region` or `document`.
+    pub fn parse(s: &str) -> Result<Self, SearchError> {
+        match s {
+            "region" => Ok(TableGroup::Region),
+            "document" => Ok(TableGroup::Document),
+            other => Err(SearchError::Request {
+                parameter: "group".to_string(),
+                reason: format!("unknown grouping {other:?}: expected region or document"),
+            }),
+        }
+    }
+}
+
+/// One metric of one obligation, with where and when it applies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableRow {
+    /// The metric's indicator (`出庭应诉率`).
+    pub indicator: String,
+    /// The most specific region name of the document (county, city or province), if known.
+    pub region: Option<String>,
+    /// The region's GB/T 2260 code.
+    pub region_code: Option<String>,
+    /// The year the obligation is about.
+    pub year: Option<i32>,
+    /// The comparator (`>=`, `<=`, `=`, `increase`, `decrease`).
+    pub op: String,
+    /// The value.
+    pub value: f64,
+    /// The unit (`%`, `亿元`, …).
+    pub unit: String,
+    /// The metric as written (`出庭应诉率达到90%以上`).
+    pub text: String,
+    /// The obligation's earliest deadline as written (`2015年底前`), if any.
+    pub deadline: Option<String>,
+    /// The responsible bodies, joined by `、`.
+    pub bodies: String,
+    /// The obligation's id.
+    pub obligation_id: String,
+    /// The document's id.
+    pub doc_id: String,
+    /// The document's title.
+    pub title: Option<String>,
+}
+
+/// The rows of a search's comparison table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComparisonTable {
+    /// The query as given.
+    pub query: String,
+    /// How the rows are ordered.
+    pub group: TableGroup,
+    /// How many obligations match in all.
+    pub obligations: usize,
+    /// Whether more obligations match than the table read ([`TABLE_OBLIGATIONS`]).
+    pub truncated: bool,
+    /// The rows.
+    pub rows: Vec<TableRow>,
+}
+
+/// The CSV columns, in order.
+pub const TABLE_COLUMNS: [&str; 13] = [
+    "indicator",
+    "region",
+    "region_code",
+    "year",
+    "op",
+    "value",
+    "unit",
+    "text",
+    "deadline",
+    "bodies",
+    "obligation_id",
+    "doc_id",
+    "title",
+];
+
+impl SearchIndex {
+    /// The comparison table of the obligations matching `query`.
+    pub fn table(&self, query: &str, group: TableGroup) -> Result<ComparisonTable, SearchError> {
+        let found = self.matching_obligations(query, TABLE_OBLIGATIONS)?;
+        let truncated = found.total > found.records.len();
+        let mut rows = Vec::new();
+        for (o, doc) in &found.records {
+            let matched: Vec<&Metric> = o
+                .metrics
+                .iter()
+                .filter(|m| {
+                    !matches(self.analyzer(), &m.text, &found.patterns).is_empty()
+                        || !matches(self.analyzer(), &m.indicator, &found.patterns).is_empty()
+                })
+                .collect();
+            let listed: Vec<&Metric> = if matched.is_empty() {
+                o.metrics.iter().collect()
+            } else {
+                matched
+            };
+            rows.extend(listed.into_iter().map(|m| row(o, doc, m)));
+        }
+        sort_rows(&mut rows, group);
+        Ok(ComparisonTable {
+            query: query.to_string(),
+            group,
+            obligations: found.total,
+            truncated,
+            rows,
+        })
+    }
+}
+
+fn row(o: &Obligation, doc: &DocumentSummary, m: &Metric) -> TableRow {
+    let region = o.region.as_ref().or(doc.region.as_ref());
+    let deadline = o
+        .deadlines
+        .iter()
+        .min_by_key(|d| (d.year, d.month, d.day))
+        .map(|d| d.text.clone());
+    TableRow {
+        indicator: m.indicator.clone(),
+        region: region.and_then(|r| {
+            r.county
+                .clone()
+                .or_else(|| r.city.clone())
+                .or_else(|| r.province.clone())
+        }),
+        region_code: region.map(|r| r.code.clone()),
+        year: o.year.or(doc.year),
+        op: m.op.as_str().to_string(),
+        value: m.value,
+        unit: m.unit.clone(),
+        text: m.text.clone(),
+        deadline,
+        bodies: o
+            .bodies
+            .iter()
+            .map(|b| b.name.as_str())
+            .collect::<Vec<_>>()
+            .join("、"),
+        obligation_id: o.id.clone(),
+        doc_id: doc.id.clone(),
+        title: doc.title.clone(),
+    }
+}
+
+/// Orders rows by the grouping, then by obligation id, so that the same index gives the same
+/// table whatever the relevance order.
+fn sort_rows(rows: &mut [TableRow], group: TableGroup) {
+    match group {
+        TableGroup::Region => rows.sort_by(|a, b| {
+            (&a.indicator, &a.region, a.year, &a.obligation_id, &a.text).cmp(&(
+                &b.indicator,
+                &b.region,
+                b.year,
+                &b.obligation_id,
+                &b.text,
+            ))
+        }),
+        TableGroup::Document => rows.sort_by(|a, b| {
+            (&a.doc_id, &a.indicator, a.year, &a.obligation_id, &a.text).cmp(&(
+                &b.doc_id,
+                &b.indicator,
+                b.year,
+                &b.obligation_id,
+                &b.text,
+            ))
+        }),
+    }
+}
+
+impl ComparisonTable {
+    /// The rows as CSV (RFC 4180, UTF-8, a header row of [`TABLE_COLUMNS`]).
+    pub fn to_csv(&self) -> String {
+        let mut out = String::new();
+        push_record(&mut out, TABLE_COLUMNS.iter().map(|c| c.to_string()));
+        for r in &self.rows {
+            push_record(
+                &mut out,
+                [
+                    r.indicator.clone(),
+                    r.region.clone().unwrap_or_default(),
+                    r.region_code.clone().unwrap_or_default(),
+                    r.year.map(|y| y.to_string()).unwrap_or_default(),
+                    r.op.clone(),
+                    r.value.to_string(),
+                    r.unit.clone(),
+                    r.text.clone(),
+                    r.deadline.clone().unwrap_or_default(),
+                    r.bodies.clone(),
+                    r.obligation_id.clone(),
+                    r.doc_id.clone(),
+                    r.title.clone().unwrap_or_default(),
+                ]
+                .into_iter(),
+            );
+        }
+        out
+    }
+}
+
+/// One CSV record: a field with a comma, quote or line break is quoted, its quotes doubled.
+fn push_record(out: &mut String, fields: impl Iterator<Item = String>) {
+    for (i, f) in fields.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if f.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&f.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(&f);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_csv_field_with_a_comma_or_quote_is_quoted_and_its_quotes_doubled() {
+        let mut out = String::new();
+        push_record(
+            &mut out,
+            [
+                "出庭应诉率".to_string(),
+                "市政府法制办,市司法局".to_string(),
+                "称\"一把手\"出庭".to_string(),
+            ]
+            .into_iter(),
+        );
+        assert_eq!(
+            out,
+            "出庭应诉率,\"市政府法制办,市司法局\",\"称\"\"一把手\"\"出庭\"\r\n"
+        );
+    }
+
+    #[test]
+    fn an_unknown_grouping_is_refused_by_name() {
+        assert!(TableGroup::parse("city").is_err());
+        assert_eq!(
+            TableGroup::parse("document").ok(),
+            Some(TableGroup::Document)
+        );
+    }
+}
