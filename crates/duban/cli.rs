@@ -72,4 +72,9 @@ pub enum Command {
     ///
     /// Example: `duban reprocess pipelines/local-site.toml`
     Reprocess(crate::commands::reprocess::Args),
+    /// Show each target of the stored documents beside the result a later document of the same
+    /// region reports: met, missed or no result yet.
+    ///
+    /// Example: `duban track --region 苏州市 --indicator 出庭应诉率`
+    Track(crate::commands::track::Args),
 }
