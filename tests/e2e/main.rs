@@ -13,4 +13,5 @@ mod safety;
 mod schema;
 mod search;
 mod serve;
+mod track;
 mod util;
