@@ -31,9 +31,9 @@ pub struct Args {
     #[arg(long)]
     pub region: Option<String>,
     /// Only targets of this indicator, matched as documents' indicators are (`GDP`,
-    /// `出庭应诉率`, `城镇调查失业率`).
+    /// `出庭应诉率`, `城镇调查失业率`); given several times, of any of them.
     #[arg(long)]
-    pub indicator: Option<String>,
+    pub indicator: Vec<String>,
     /// Only targets with a result (met or missed).
     #[arg(long)]
     pub with_result: bool,
@@ -69,11 +69,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
                 .as_deref()
                 .is_none_or(|r| in_region(&p.target, r))
         })
-        .filter(|p| {
-            args.indicator
-                .as_deref()
-                .is_none_or(|i| of_indicator(&p.target, i))
-        })
+        .filter(|p| of_any_indicator(&p.target, &args.indicator))
         .filter(|p| !args.with_result || p.result.is_some())
         .collect();
     let mut out = std::io::stdout().lock();
@@ -94,10 +90,7 @@ fn print_figures(docs: &[duban_model::Document], args: &Args) -> anyhow::Result<
     for doc in docs {
         for f in duban_track::figures_of(doc) {
             if args.region.as_deref().is_some_and(|r| !in_region(&f, r))
-                || args
-                    .indicator
-                    .as_deref()
-                    .is_some_and(|i| !of_indicator(&f, i))
+                || !of_any_indicator(&f, &args.indicator)
             {
                 continue;
             }
@@ -129,6 +122,11 @@ fn in_region(f: &Figure, wanted: &str) -> bool {
                 .flatten()
                 .any(|name| name == wanted || name.starts_with(wanted))
     })
+}
+
+/// Whether a figure's indicator is one of those asked for (any, when none is).
+fn of_any_indicator(f: &Figure, wanted: &[String]) -> bool {
+    wanted.is_empty() || wanted.iter().any(|i| of_indicator(f, i))
 }
 
 /// Whether a figure's indicator is the one asked for: its key matches, or it holds the words.

@@ -26,7 +26,7 @@
 
 use crate::indicator::{Key, key_of_phrase};
 use duban_extract::metric::metrics_in;
-use duban_lexicon::{Section, TrackWord, sections, track_words};
+use duban_lexicon::{MetricWord, Section, TrackWord, metric_words, sections, track_words};
 use duban_model::{DocKind, Document, Op, Region};
 use duban_text::fold::Folded;
 use regex::Regex;
@@ -144,12 +144,22 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("year pattern compiles")
 });
 
-/// The last year printed in `text` outside a cited title (`《…(2015-2020年)》`).
+/// The last year printed in `text` that dates what the text says: not one inside a cited title
+/// (`《…(2015-2020年)》`) or a note in brackets (`（1990年不变价）`), nor the base of a
+/// comparison (`比2020年增长`).
 fn last_year_in(text: &str) -> Option<i32> {
     let mut last = None;
     for c in YEAR.captures_iter(text) {
         let at = c.get(0).map_or(0, |m| m.start());
-        if in_title(text, at) {
+        let before = &text[..at];
+        if inside(before, '《', '》')
+            || inside(before, '（', '）')
+            || inside(before, '(', ')')
+            || metric_words()
+                .of(MetricWord::Comparison)
+                .iter()
+                .any(|w| before.ends_with(w))
+        {
             continue;
         }
         last = if let Some(n) = c.get(3) {
@@ -165,10 +175,9 @@ fn last_year_in(text: &str) -> Option<i32> {
     last
 }
 
-/// Whether byte `at` of `text` stands inside `《…》`.
-fn in_title(text: &str, at: usize) -> bool {
-    let before = &text[..at];
-    matches!((before.rfind('《'), before.rfind('》')), (Some(o), c) if c.is_none_or(|c| c < o))
+/// Whether the end of `before` stands inside an `open`…`close` pair.
+fn inside(before: &str, open: char, close: char) -> bool {
+    matches!((before.rfind(open), before.rfind(close)), (Some(o), c) if c.is_none_or(|c| c < o))
 }
 
 /// A heading's label at a line's start: `一、`, `（一）`, `第一部分`.
@@ -446,6 +455,9 @@ mod tests {
             Some(2019)
         );
         assert_eq!(last_year_in("落实《纲要(2015-2020年)》"), None);
+        // A price base and a comparison's base date nothing said.
+        assert_eq!(last_year_in("工业总产值（2010年不变价）"), None);
+        assert_eq!(last_year_in("2019年粮食产量比2015年"), Some(2019));
     }
 
     #[test]
@@ -461,6 +473,19 @@ mod tests {
         assert_eq!(
             got,
             [(Role::Target, Some(2022), "国内生产总值".into(), 6.0)]
+        );
+    }
+
+    #[test]
+    fn under_a_heading_of_review_and_plan_a_figure_before_the_year_delivered_is_a_result() {
+        let text = "二、“十二五”时期发展成就和“十三五”时期主要目标\n过去五年，全市城镇新增就业120万人。\n“十三五”时期，城镇新增就业150万人以上。\n";
+        let got = brief(&figures_of(&report(text, 2016, None)));
+        assert_eq!(
+            got,
+            [
+                (Role::Result, Some(2015), "城镇新增就业人数".into(), 120.0),
+                (Role::Target, Some(2020), "城镇新增就业人数".into(), 150.0),
+            ]
         );
     }
 

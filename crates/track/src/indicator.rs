@@ -91,11 +91,22 @@ fn fold_synonyms(text: &str) -> String {
 /// assert_eq!(key_of("经济增速", Op::Eq), gdp);
 /// ```
 pub fn key_of(indicator: &str, op: Op) -> Key {
+    key_of_words(&measured_words(indicator), op)
+}
+
+/// An indicator without its years, punctuation and the words that say when and what it is,
+/// folded.
+fn measured_words(indicator: &str) -> String {
     let mut text = NOT_MEASURED.replace_all(&fold(indicator), "").into_owned();
     for word in DROPPED.iter() {
         text = text.replace(word, "");
     }
-    let mut stem = fold_synonyms(&text);
+    text
+}
+
+/// The key of [`measured_words`]: synonyms folded and a change word at the end read.
+fn key_of_words(words: &str, op: Op) -> Key {
+    let mut stem = fold_synonyms(words);
     let mut change = matches!(op, Op::Increase | Op::Decrease);
     // A change word ends the stem (`涨幅`, `增长`, and both in `增长涨幅`): strip them all, the
     // longest first, leaving a stem.
@@ -122,6 +133,8 @@ pub fn key_of(indicator: &str, op: Op) -> Key {
 /// use duban_track::indicator::{key_of, key_of_phrase};
 /// let k = key_of_phrase("城镇调查失业率平", "城镇调查失业率平均为5.1%", Op::Eq);
 /// assert_eq!(k, key_of("城镇调查失业率", Op::Eq));
+/// let gdp = key_of_phrase("经济增长预期目标", "经济增长预期目标为5%左右", Op::Eq);
+/// assert_eq!(gdp, key_of("国内生产总值", Op::Increase));
 /// ```
 pub fn key_of_phrase(indicator: &str, phrase: &str, op: Op) -> Key {
     let own = key_of(indicator, op);
@@ -134,19 +147,22 @@ pub fn key_of_phrase(indicator: &str, phrase: &str, op: Op) -> Key {
         .find(|c: char| c.is_ascii_digit())
         .unwrap_or(rest.len())];
     // The time words go first (`平均`), then the comparators and fillers before the number,
-    // which are the op's, not the indicator's (`为`).
-    let mut longer = key_of(&format!("{indicator}{tail}"), op);
+    // which are the op's, not the indicator's (`为`); a change word stays, to be read as one
+    // (`经济增长预期目标为5%左右`).
+    let mut words = measured_words(&format!("{indicator}{tail}"));
+    let changes = track_words().of(TrackWord::Change);
     while let Some(word) = comparators()
         .entries()
         .iter()
         .map(|e| e.word)
         .chain(metric_words().of(MetricWord::Filler).iter().copied())
-        .filter(|w| longer.stem.len() > w.len() && longer.stem.ends_with(*w))
+        .filter(|w| words.len() > w.len() && words.ends_with(*w) && !changes.contains(w))
         .max_by_key(|w| w.len())
     {
-        let keep = longer.stem.len() - word.len();
-        longer.stem.truncate(keep);
+        let keep = words.len() - word.len();
+        words.truncate(keep);
     }
+    let longer = key_of_words(&words, op);
     if longer.stem.len() <= own.stem.len() {
         longer
     } else {
