@@ -206,11 +206,15 @@ fn table(progress: &[Progress]) -> String {
             ),
             None => ("-".into(), short_id(&t.doc_id).to_string()),
         };
+        let target = match p.bound {
+            duban_track::Bound::Range { high } => format!("{}-{high}{}", t.value, t.unit),
+            _ => shown_value(t),
+        };
         rows.push([
             region,
             t.year.map_or("-".into(), |y| y.to_string()),
             indicator,
-            shown_value(t),
+            target,
             result,
             p.status.as_str().into(),
             sources,

@@ -51,7 +51,7 @@ impl Status {
 }
 
 /// How a target's value bounds its result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Bound {
     /// At or above the value.
@@ -62,6 +62,12 @@ pub enum Bound {
     About,
     /// Reached: on the better side or equal.
     Reach,
+    /// A range from the target's value to `high` (`增长6.5%-7.5%`): within it, or beyond it on
+    /// the better side.
+    Range {
+        /// The upper end, in the target's unit.
+        high: f64,
+    },
 }
 
 /// A target, the result linked to it and whether it was met.
@@ -140,13 +146,33 @@ pub fn met(target: &Figure, bound: Bound, result: &Figure) -> bool {
     let lower = lower_better(&target.key) || target.op == Op::Decrease;
     // A small epsilon keeps decimal printing from turning 5.0 into a miss of 5.
     let eps = 1e-9 * t.abs().max(1.0);
-    let better_or_equal = if lower { r <= t + eps } else { r >= t - eps };
+    let better_or_equal = |t: f64| if lower { r <= t + eps } else { r >= t - eps };
     match bound {
         Bound::AtLeast => r >= t - eps,
         Bound::AtMost => r <= t + eps,
-        Bound::About => better_or_equal || (r - t).abs() <= TOLERANCE * t.abs() + eps,
-        Bound::Reach => better_or_equal,
+        Bound::About => better_or_equal(t) || (r - t).abs() <= TOLERANCE * t.abs() + eps,
+        Bound::Reach => better_or_equal(t),
+        Bound::Range { high } => {
+            let h = high * base_unit(&target.unit).1;
+            let within = r >= t.min(h) - eps && r <= t.max(h) + eps;
+            within || better_or_equal(if lower { t.min(h) } else { t.max(h) })
+        }
     }
+}
+
+/// The other end of a range target (`2-3个`, `增长6.5%-7.5%`): the extractor gives a range as
+/// a `>=` metric and a `<=` metric of one phrase.
+fn range_end<'a>(target: &Figure, figures: &'a [Figure]) -> Option<&'a Figure> {
+    if target.op != Op::Ge {
+        return None;
+    }
+    figures.iter().find(|f| {
+        f.role == Role::Target
+            && f.op == Op::Le
+            && f.span == target.span
+            && (&f.key, &f.unit, f.year) == (&target.key, &target.unit, target.year)
+            && f.value > target.value
+    })
 }
 
 /// Whether a result can answer a target: another document of the same region, no earlier, for
@@ -198,6 +224,8 @@ pub fn link(docs: &[Vec<Figure>]) -> Vec<Progress> {
                 continue;
             }
             seen.push(target);
+            let high = range_end(target, figures);
+            seen.extend(high);
             let best = results
                 .iter()
                 .filter_map(|&(r_rank, r)| {
@@ -211,7 +239,7 @@ pub fn link(docs: &[Vec<Figure>]) -> Vec<Progress> {
                         .then(a.2.cmp(&b.2))
                         .then(a.3.span[0].cmp(&b.3.span[0]))
                 });
-            let bound = bound_of(target);
+            let bound = high.map_or_else(|| bound_of(target), |h| Bound::Range { high: h.value });
             let (result, status, later) = match best {
                 Some((year, _, _, r)) => (
                     Some(r.clone()),
@@ -400,6 +428,45 @@ mod tests {
         };
         assert!(met(&cpi, Bound::About, &rise(0.2)));
         assert!(!met(&cpi, Bound::About, &rise(3.5)));
+    }
+
+    #[test]
+    fn a_range_is_one_target_met_within_it_or_beyond_on_the_better_side() {
+        let end = |op, v| {
+            figure(
+                "a",
+                Role::Target,
+                2023,
+                "地区生产总值增速6.5%-7.5%",
+                "地区生产总值增速",
+                op,
+                (v, "%"),
+            )
+        };
+        let result = |doc: &str, v| {
+            figure(
+                doc,
+                Role::Result,
+                2023,
+                "地区生产总值增长",
+                "地区生产总值",
+                Op::Increase,
+                (v, "%"),
+            )
+        };
+        let status = |v| {
+            let docs = vec![
+                vec![end(Op::Ge, 6.5), end(Op::Le, 7.5)],
+                vec![result("b", v)],
+            ];
+            let progress = link(&docs);
+            assert_eq!(progress.len(), 1, "{progress:#?}");
+            assert_eq!(progress[0].bound, Bound::Range { high: 7.5 });
+            progress[0].status
+        };
+        assert_eq!(status(7.0), Status::Met);
+        assert_eq!(status(8.2), Status::Met);
+        assert_eq!(status(5.9), Status::Missed);
     }
 
     #[test]
