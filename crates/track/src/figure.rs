@@ -490,6 +490,24 @@ mod tests {
     }
 
     #[test]
+    fn a_year_opening_the_paragraph_dates_its_sentences() {
+        let text = "一、主要成效\n2018年，全县启动“一网通办”改革。行政许可事项网上可办率达到92%。\n二、下一步工作\n网上可办率力争达到98%。\n";
+        let got = brief(&figures_of(&report(text, 2019, Date::new(2020, 1, 8))));
+        assert_eq!(
+            got,
+            [
+                (
+                    Role::Result,
+                    Some(2018),
+                    "行政许可事项网上可办率".into(),
+                    92.0
+                ),
+                (Role::Target, Some(2020), "网上可办率".into(), 98.0),
+            ]
+        );
+    }
+
+    #[test]
     fn a_figures_span_is_its_phrase_in_the_documents_text() {
         let text = "一、2020年工作回顾\n各位代表！全年粮食产量1.3万亿斤。\n";
         let doc = report(text, 2021, None);
