@@ -76,4 +76,9 @@ pub enum Command {
     ///
     /// Example: `duban doctor --repair`
     Doctor(crate::commands::doctor::Args),
+    /// Show each target of the stored documents beside the result a later document of the same
+    /// region reports: met, missed or no result yet.
+    ///
+    /// Example: `duban track --region 苏州市 --indicator 出庭应诉率`
+    Track(crate::commands::track::Args),
 }

@@ -14,4 +14,5 @@ mod safety;
 mod schema;
 mod search;
 mod serve;
+mod track;
 mod util;

@@ -10,6 +10,7 @@ pub mod run;
 pub mod runs;
 pub mod search;
 pub mod serve;
+pub mod track;
 
 use crate::cli::{Cli, Command};
 use std::process::ExitCode;
@@ -27,6 +28,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Crawl(a) => crawl::run(a, &cli.data),
         Command::Reprocess(a) => reprocess::run(a, &cli.data),
         Command::Doctor(a) => doctor::run(a, &cli.data),
+        Command::Track(a) => track::run(a, &cli.data),
     }
 }
 

@@ -533,6 +533,73 @@ roles! {
     }
     exclusive []
 }
+roles! {
+    /// What a track word (`track_words.tsv`) tells `duban track` of a figure: whether it is a
+    /// target, the year it is for, the key its indicator is matched on, and how a target is met.
+    TrackWord {
+        /// A sentence holding one states targets (`预期目标`).
+        Target = "target",
+        /// Names the year the document was delivered in (`今年`).
+        ThisYear = "this-year",
+        /// Names the year before it (`过去一年`, `去年`).
+        LastYear = "last-year",
+        /// Names the year after the one a report reviews (`下一年度`, `明年`).
+        NextYear = "next-year",
+        /// Taken out of an indicator's key: a time, place-wide or averaging word (`全年`, `全市`).
+        Dropped = "dropped",
+        /// The name a group of synonyms folds to; its synonyms follow it.
+        Canonical = "canonical",
+        /// Folds to the canonical word listed last before it (`GDP` → `国内生产总值`).
+        Synonym = "synonym",
+        /// Ends an indicator naming a change (`涨幅`, `增速`): its key is the change of its stem.
+        Change = "change",
+        /// An indicator holding one is better lower (`失业率`, `价格`).
+        LowerBetter = "lower-better",
+        /// After a target's number, the target is met within a tolerance (`左右`).
+        Approximate = "approximate",
+        /// After a target's number, the target is met at or above it (`以上`).
+        AtLeast = "at-least",
+        /// After a target's number, the target is met at or below it (`以内`).
+        AtMost = "at-most",
+    }
+    exclusive [
+        [Target, ThisYear, LastYear, NextYear, Dropped],
+        [Canonical, Synonym, Change],
+        [Approximate, AtLeast, AtMost]
+    ]
+}
+
+impl TrackWord {
+    /// The roles whose words say when a figure is and what it is, not what it measures: they
+    /// are taken out of an indicator's key with the dropped words.
+    pub const NOT_MEASURED: &'static [TrackWord] = &[
+        TrackWord::Target,
+        TrackWord::ThisYear,
+        TrackWord::LastYear,
+        TrackWord::NextYear,
+        TrackWord::Dropped,
+    ];
+
+    /// The canonical word a synonym folds to: the last `canonical` entry before it in the file.
+    ///
+    /// ```
+    /// use duban_lexicon::TrackWord;
+    /// assert_eq!(TrackWord::canonical_of("GDP"), Some("国内生产总值"));
+    /// assert_eq!(TrackWord::canonical_of("经济增速"), Some("国内生产总值增长"));
+    /// assert_eq!(TrackWord::canonical_of("出庭应诉率"), None);
+    /// ```
+    pub fn canonical_of(synonym: &str) -> Option<&'static str> {
+        let entries = track_words().entries();
+        let at = entries
+            .iter()
+            .position(|e| e.role == TrackWord::Synonym && e.word == synonym)?;
+        entries[..at]
+            .iter()
+            .rev()
+            .find(|e| e.role == TrackWord::Canonical)
+            .map(|e| e.word)
+    }
+}
 /// The lexicon files compiled in: for each, its accessor, its roles and its name under
 /// `corpora/lexicon/`.
 macro_rules! files {
@@ -713,6 +780,16 @@ files! {
     /// assert!(region_words().of(RegionWord::CommonWord).contains(&"大同"));
     /// ```
     region_words: RegionWord = "region_words.tsv";
+
+    /// Track words: what tells a target from a result, the year a figure is for, and the key
+    /// two documents' figures are matched on.
+    ///
+    /// ```
+    /// use duban_lexicon::{TrackWord, track_words};
+    /// assert!(track_words().list(TrackWord::Target).found_in("今年发展主要预期目标是"));
+    /// assert!(track_words().of(TrackWord::LowerBetter).contains(&"失业率"));
+    /// ```
+    track_words: TrackWord = "track_words.tsv";
 }
 
 #[cfg(test)]

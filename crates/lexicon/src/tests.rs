@@ -280,3 +280,21 @@ fn no_comparator_is_listed_again_as_an_indicator_word() {
     }
     assert!(comparators().of(Comparator::AtMost).contains(&"不大于"));
 }
+
+/// Every synonym of the track words has a canonical word before it to fold to, and is not
+/// itself canonical.
+#[test]
+fn every_synonym_follows_its_canonical_word() {
+    for w in track_words().of(TrackWord::Synonym) {
+        let canonical = TrackWord::canonical_of(w);
+        assert!(
+            canonical.is_some(),
+            "track_words.tsv: `{w}` has no canonical word before it"
+        );
+        assert_ne!(canonical, Some(*w), "`{w}`");
+    }
+    assert_eq!(
+        TrackWord::canonical_of("地区生产总值"),
+        Some("国内生产总值")
+    );
+}
