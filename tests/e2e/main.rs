@@ -9,6 +9,7 @@ mod crawl;
 mod hostile;
 mod ingest;
 mod quality;
+mod research;
 mod safety;
 mod schema;
 mod search;
