@@ -10,7 +10,7 @@
 use crate::tables::{FORMAT_VERSION, FieldType, Table, Value};
 use duban_model::Date;
 use parquet::basic::{Compression, LogicalType, Repetition, Type as Physical};
-use parquet::data_type::{ByteArray, ByteArrayType, DoubleType, Int32Type, Int64Type};
+use parquet::data_type::{ByteArray, ByteArrayType, DataType, DoubleType, Int32Type, Int64Type};
 use parquet::errors::ParquetError;
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::WriterProperties;
@@ -56,7 +56,12 @@ pub fn encode(table: &Table) -> Result<Vec<u8>, ParquetError> {
         let mut group = writer.next_row_group()?;
         let mut index = 0;
         while let Some(column) = group.next_column()? {
-            write_column(column, rows, index)?;
+            let kind = table
+                .spec
+                .fields
+                .get(index)
+                .map_or(FieldType::String, |f| f.kind);
+            write_column(column, rows, index, kind)?;
             index += 1;
         }
         group.close()?;
@@ -64,91 +69,55 @@ pub fn encode(table: &Table) -> Result<Vec<u8>, ParquetError> {
     writer.into_inner()
 }
 
-/// Writes column `index` of `rows`: the non-null values, and a definition level per row
-/// (1 where it has a value).
+/// Writes column `index` of `rows`, of type `kind`: the values, and a definition level per
+/// row (1 where it has a value).
 fn write_column(
     mut column: SerializedColumnWriter<'_>,
     rows: &[Vec<Value>],
     index: usize,
+    kind: FieldType,
 ) -> Result<(), ParquetError> {
-    let cells = || rows.iter().map(|r| r.get(index).unwrap_or(&Value::Null));
-    let levels: Vec<i16> = cells().map(|v| i16::from(*v != Value::Null)).collect();
-    let written = match cells().find(|v| **v != Value::Null) {
-        Some(Value::Int(_)) => {
-            let values: Vec<i64> = cells()
-                .filter_map(|v| {
-                    if let Value::Int(n) = v {
-                        Some(*n)
-                    } else {
-                        None
-                    }
-                })
-                .collect();
-            column
-                .typed::<Int64Type>()
-                .write_batch(&values, Some(&levels), None)
+    let cells = rows.iter().map(|r| r.get(index).unwrap_or(&Value::Null));
+    let levels: Vec<i16> = cells
+        .clone()
+        .map(|v| i16::from(*v != Value::Null))
+        .collect();
+    let writer = &mut column;
+    let written = match kind {
+        FieldType::Integer => write_values::<Int64Type>(writer, cells, &levels, |v| match v {
+            Value::Int(n) => Some(*n),
+            _ => None,
+        }),
+        FieldType::Number => write_values::<DoubleType>(writer, cells, &levels, |v| match v {
+            Value::Float(x) => Some(*x),
+            _ => None,
+        }),
+        FieldType::Date => write_values::<Int32Type>(writer, cells, &levels, |v| match v {
+            Value::Date(d) => Some(days_since_epoch(*d)),
+            _ => None,
+        }),
+        FieldType::String | FieldType::Object | FieldType::Array => {
+            write_values::<ByteArrayType>(writer, cells, &levels, |v| match v {
+                Value::Text(s) => Some(ByteArray::from(s.as_str())),
+                _ => None,
+            })
         }
-        Some(Value::Float(_)) => {
-            let values: Vec<f64> = cells()
-                .filter_map(|v| {
-                    if let Value::Float(x) = v {
-                        Some(*x)
-                    } else {
-                        None
-                    }
-                })
-                .collect();
-            column
-                .typed::<DoubleType>()
-                .write_batch(&values, Some(&levels), None)
-        }
-        Some(Value::Date(_)) => {
-            let values: Vec<i32> = cells()
-                .filter_map(|v| {
-                    if let Value::Date(d) = v {
-                        Some(days_since_epoch(*d))
-                    } else {
-                        None
-                    }
-                })
-                .collect();
-            column
-                .typed::<Int32Type>()
-                .write_batch(&values, Some(&levels), None)
-        }
-        Some(Value::Text(_)) => {
-            let values: Vec<ByteArray> = cells()
-                .filter_map(|v| {
-                    if let Value::Text(s) = v {
-                        Some(ByteArray::from(s.as_str()))
-                    } else {
-                        None
-                    }
-                })
-                .collect();
-            column
-                .typed::<ByteArrayType>()
-                .write_batch(&values, Some(&levels), None)
-        }
-        // Every cell null: the levels alone, through the writer of the column's own type.
-        Some(Value::Null) | None => write_nulls(&mut column, &levels),
     };
     written?;
     column.close()
 }
 
-fn write_nulls(
+/// Writes the values `value` takes from `cells` with their definition `levels`; a cell of
+/// another type than the column's is a value fewer than its level says, which the writer
+/// refuses (an error, not a wrong file).
+fn write_values<'a, T: DataType>(
     column: &mut SerializedColumnWriter<'_>,
+    cells: impl Iterator<Item = &'a Value>,
     levels: &[i16],
+    value: impl Fn(&Value) -> Option<T::T>,
 ) -> Result<usize, ParquetError> {
-    use parquet::column::writer::ColumnWriter;
-    match column.untyped() {
-        ColumnWriter::Int64ColumnWriter(w) => w.write_batch(&[], Some(levels), None),
-        ColumnWriter::Int32ColumnWriter(w) => w.write_batch(&[], Some(levels), None),
-        ColumnWriter::DoubleColumnWriter(w) => w.write_batch(&[], Some(levels), None),
-        ColumnWriter::ByteArrayColumnWriter(w) => w.write_batch(&[], Some(levels), None),
-        _ => Err(ParquetError::General("unexpected column type".into())),
-    }
+    let values: Vec<T::T> = cells.filter_map(value).collect();
+    column.typed::<T>().write_batch(&values, Some(levels), None)
 }
 
 /// Days from 1970-01-01 to `d` (Parquet's `DATE`), by the proleptic Gregorian calendar.
@@ -178,6 +147,29 @@ mod tests {
         assert_eq!(day(2000, 3, 1), 11_017);
         assert_eq!(day(2022, 1, 29), 19_021);
         assert_eq!(day(1969, 12, 31), -1);
+    }
+
+    #[test]
+    fn columns_with_no_value_read_back_as_nulls_of_their_type() {
+        let (doc, obligations) = crate::tables::tests::sample();
+        let mut tables = Tables::default();
+        tables.push(&doc, &obligations);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("documents.parquet");
+        std::fs::write(&path, encode(&tables.tables[0]).unwrap()).unwrap();
+        let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let row = reader.get_row_iter(None).unwrap().next().unwrap().unwrap();
+        let cell = |name: &str| {
+            row.get_column_iter()
+                .find(|(n, _)| n.as_str() == name)
+                .map(|(_, f)| f.clone())
+                .unwrap()
+        };
+        assert_eq!(cell("county"), Field::Null);
+        assert_eq!(cell("signed"), Field::Null);
+        assert_eq!(cell("period_start"), Field::Null);
+        assert_eq!(cell("published"), Field::Date(19_021));
+        assert_eq!(cell("year"), Field::Long(2021));
     }
 
     #[test]

@@ -182,6 +182,72 @@ const COUNTY: Field = field(
     "county-level name (districts included)",
 );
 
+// Columns that the tables and the JSON Lines files share.
+const DOCUMENT_ID: Field = field(
+    "id",
+    Text,
+    true,
+    "stable id, from the canonical URL or the path in the corpus",
+);
+const TITLE: Field = field(
+    "title",
+    Text,
+    false,
+    "the document's own title; none when it prints none",
+);
+const DOC_NUMBER: Field = field(
+    "doc_number",
+    Text,
+    false,
+    "发文字号 as printed, brackets normalised to 〔〕",
+);
+const ISSUER: Field = field(
+    "issuer",
+    Text,
+    false,
+    "the issuing body (the lead issuer of a joint document), full name",
+);
+const PUBLISHED: Field = field(
+    "published",
+    DateType,
+    false,
+    "the web page's publication date",
+);
+const SIGNED: Field = field(
+    "signed",
+    DateType,
+    false,
+    "the date under the signature (成文日期)",
+);
+const DOCUMENT_YEAR: Field = field(
+    "year",
+    Integer,
+    false,
+    "the year the document names itself by",
+);
+const DOCUMENT_TEXT: Field = field(
+    "text",
+    Text,
+    true,
+    "the cleaned main text; obligation spans index it in characters",
+);
+const OBLIGATION_KEY: Field = field(
+    "id",
+    Text,
+    true,
+    "<doc id>#<path labels joined by />, stable across runs",
+);
+const LABEL: Field = field(
+    "label",
+    Text,
+    false,
+    "the item's own number, normalised (26. (一) 1、 一是); empty for an unnumbered table row",
+);
+const HEADING: Field = field("heading", Text, false, "the item's lead phrase");
+const OBLIGATION_TEXT: Field = field("text", Text, true, "the whole item, label excluded");
+const DOCUMENT_KIND: Field = closed("kind", true, "the document's kind", DOC_KINDS);
+const OBLIGATION_KIND: Field = closed("kind", true, "what the item is", OBLIGATION_KINDS);
+
 const TO_OBLIGATION: &[ForeignKey] = &[ForeignKey {
     field: "obligation_id",
     table: "obligations",
@@ -196,47 +262,17 @@ pub const TABLES: [TableSpec; 7] = [
         description: "one row per source document (extraction spec §1)",
         fields: &[
             VERSION,
-            field(
-                "id",
-                Text,
-                true,
-                "stable id, from the canonical URL or the path in the corpus",
-            ),
-            field(
-                "title",
-                Text,
-                false,
-                "the document's own title; empty when it prints none",
-            ),
-            field(
-                "doc_number",
-                Text,
-                false,
-                "发文字号 as printed, brackets normalised to 〔〕",
-            ),
-            field(
-                "issuer",
-                Text,
-                false,
-                "the issuing body (the lead issuer of a joint document), full name",
-            ),
-            closed("kind", true, "the document's kind", DOC_KINDS),
+            DOCUMENT_ID,
+            TITLE,
+            DOC_NUMBER,
+            ISSUER,
+            DOCUMENT_KIND,
             REGION_CODE,
             PROVINCE,
             CITY,
             COUNTY,
-            field(
-                "published",
-                DateType,
-                false,
-                "the web page's publication date",
-            ),
-            field(
-                "signed",
-                DateType,
-                false,
-                "the date under the signature (成文日期)",
-            ),
+            PUBLISHED,
+            SIGNED,
             field(
                 "period_start",
                 Integer,
@@ -249,12 +285,7 @@ pub const TABLES: [TableSpec; 7] = [
                 false,
                 "last year of the period a plan covers",
             ),
-            field(
-                "year",
-                Integer,
-                false,
-                "the year the document names itself by",
-            ),
+            DOCUMENT_YEAR,
             field(
                 "source_url",
                 Text,
@@ -285,12 +316,7 @@ pub const TABLES: [TableSpec; 7] = [
                 false,
                 "when it was fetched (RFC 3339), for a crawled page",
             ),
-            field(
-                "text",
-                Text,
-                true,
-                "the cleaned main text; obligation spans index it in characters",
-            ),
+            DOCUMENT_TEXT,
         ],
         primary_key: &["id"],
         foreign_keys: &[],
@@ -300,28 +326,18 @@ pub const TABLES: [TableSpec; 7] = [
         description: "one row per obligation, a leaf numbered item or a table row (extraction spec §2); its lists are the other tables",
         fields: &[
             VERSION,
-            field(
-                "id",
-                Text,
-                true,
-                "<doc id>#<path labels joined by />, stable across runs",
-            ),
+            OBLIGATION_KEY,
             DOC_ID,
-            field(
-                "label",
-                Text,
-                false,
-                "the item's own number, normalised (26. (一) 1、 一是); empty for an unnumbered table row",
-            ),
+            LABEL,
             field(
                 "path",
                 Text,
                 false,
                 "the headings above it, root first, each as label + heading, joined by ' > '",
             ),
-            field("heading", Text, false, "the item's lead phrase"),
-            field("text", Text, true, "the whole item, label excluded"),
-            closed("kind", true, "what the item is", OBLIGATION_KINDS),
+            HEADING,
+            OBLIGATION_TEXT,
+            OBLIGATION_KIND,
             field(
                 "span_start",
                 Integer,
@@ -474,73 +490,33 @@ pub const JSONL_TABLES: [TableSpec; 2] = [
         name: "documents",
         description: "one JSON object a line per source document (extraction spec §1)",
         fields: &[
-            field(
-                "id",
-                Text,
-                true,
-                "stable id, from the canonical URL or the path in the corpus",
-            ),
+            DOCUMENT_ID,
             field(
                 "source",
                 Object,
                 true,
                 "url, path, sha256, encoding and fetched_at of the raw bytes",
             ),
-            field(
-                "title",
-                Text,
-                false,
-                "the document's own title; null when it prints none",
-            ),
-            field(
-                "doc_number",
-                Text,
-                false,
-                "发文字号 as printed, brackets normalised to 〔〕",
-            ),
-            field(
-                "issuer",
-                Text,
-                false,
-                "the issuing body (the lead issuer of a joint document), full name",
-            ),
+            TITLE,
+            DOC_NUMBER,
+            ISSUER,
             field(
                 "region",
                 Object,
                 false,
                 "code (GB/T 2260), province, city, county; null when no place can be told",
             ),
-            closed("kind", true, "the document's kind", DOC_KINDS),
-            field(
-                "published",
-                DateType,
-                false,
-                "the web page's publication date",
-            ),
-            field(
-                "signed",
-                DateType,
-                false,
-                "the date under the signature (成文日期)",
-            ),
+            DOCUMENT_KIND,
+            PUBLISHED,
+            SIGNED,
             field(
                 "period",
                 Object,
                 false,
                 "start and end years of the period a plan covers",
             ),
-            field(
-                "year",
-                Integer,
-                false,
-                "the year the document names itself by",
-            ),
-            field(
-                "text",
-                Text,
-                true,
-                "the cleaned main text; obligation spans index it in characters",
-            ),
+            DOCUMENT_YEAR,
+            DOCUMENT_TEXT,
         ],
         primary_key: &["id"],
         foreign_keys: &[],
@@ -549,28 +525,18 @@ pub const JSONL_TABLES: [TableSpec; 2] = [
         name: "obligations",
         description: "one JSON object a line per obligation, its lists nested (extraction spec §2)",
         fields: &[
-            field(
-                "id",
-                Text,
-                true,
-                "<doc id>#<path labels joined by />, stable across runs",
-            ),
+            OBLIGATION_KEY,
             DOC_ID,
-            field(
-                "label",
-                Text,
-                false,
-                "the item's own number, normalised; empty for an unnumbered table row",
-            ),
+            LABEL,
             field(
                 "path",
                 Array,
                 true,
                 "the headings above it, root first, each as label + heading",
             ),
-            field("heading", Text, false, "the item's lead phrase"),
-            field("text", Text, true, "the whole item, label excluded"),
-            closed("kind", true, "what the item is", OBLIGATION_KINDS),
+            HEADING,
+            OBLIGATION_TEXT,
+            OBLIGATION_KIND,
             field(
                 "deadlines",
                 Array,
