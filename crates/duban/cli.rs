@@ -52,9 +52,10 @@ pub enum Command {
     ///
     /// Example: `duban serve --addr 127.0.0.1:8077`
     Serve(crate::commands::serve::Args),
-    /// Rewrite the JSONL exports from the stored records.
+    /// Rewrite the exports from the stored records: JSONL, or CSV/Parquet tables; whole or filtered.
     ///
-    /// Example: `duban export --out /tmp/duban-export`
+    /// Examples: `duban export --format parquet`;
+    /// `duban export --format csv --region 320500 --year 2021 --query 出庭应诉率 --out /tmp/suzhou`
     Export(crate::commands::export::Args),
     /// Grade the data folder's export against gold annotations, with every miss listed.
     ///

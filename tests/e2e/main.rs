@@ -10,6 +10,7 @@ mod doctor;
 mod hostile;
 mod ingest;
 mod quality;
+mod research;
 mod safety;
 mod schema;
 mod search;

@@ -1,5 +1,6 @@
-//! JSONL exports: `documents.jsonl` and `obligations.jsonl`, their JSON Schema, and the
-//! `manifest.json` that ties the pair together.
+//! Exports: `documents.jsonl` and `obligations.jsonl`, their JSON Schema, the
+//! `manifest.json` that ties the pair together, and the `datapackage.json` that describes it;
+//! the same records as flat CSV or Parquet tables for researchers ([`tables`], [`package`]).
 //!
 //! # Wire format
 //! One JSON object a line, UTF-8, `\n` line ends, records ordered by document id and, within a
@@ -23,7 +24,22 @@
 //! (`state.sqlite` deleted or replaced), or one with more documents than the new one, it fails
 //! with [`ExportError::OtherState`] or [`ExportError::WouldDrop`] unless forced.
 //!
+//! After the manifest, [`ExportWriter::finish`] writes `datapackage.json` (see [`datapackage`]):
+//! the pair's Frictionless description, with the format version and licence. The JSONL lines
+//! themselves carry no version field, so that their bytes (the graded export) stay those of
+//! the extraction spec; the version is in `datapackage.json` and in every row of the tables.
+//!
 //! This crate does not decide what is exported: its caller hands it the records.
+
+pub mod csv_table;
+pub mod datapackage;
+pub mod package;
+pub mod parquet_table;
+pub mod tables;
+
+pub use datapackage::{DATAPACKAGE_FILE, Format, Selection};
+pub use package::write_tables;
+pub use tables::{FORMAT_VERSION, Tables};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -97,6 +113,14 @@ pub enum ExportError {
         /// The JSON error.
         #[source]
         source: serde_json::Error,
+    },
+    /// A table could not be encoded as CSV or Parquet.
+    #[error("encoding export {path}: {reason}")]
+    Encode {
+        /// The file being written.
+        path: PathBuf,
+        /// What failed.
+        reason: String,
     },
     /// A file that does not match its manifest (a torn pair, or edited since).
     #[error("export {path} does not match {MANIFEST_FILE}: {reason}")]
@@ -172,7 +196,7 @@ impl Manifest {
     }
 }
 
-fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError + use<> {
+pub(crate) fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError + use<> {
     let path = path.to_path_buf();
     move |source| ExportError::Io { path, source }
 }
@@ -230,6 +254,7 @@ pub struct ExportWriter {
     temps: Vec<PathBuf>,
     dir: PathBuf,
     origin: ExportOrigin,
+    selection: Selection,
 }
 
 impl ExportWriter {
@@ -248,7 +273,12 @@ impl ExportWriter {
         fs::create_dir_all(dir).map_err(io_error(dir))?;
         // Left by a process killed while exporting: nobody else writes here (the data folder's
         // lock keeps runs apart), so they are garbage.
-        for name in [DOCUMENTS_FILE, OBLIGATIONS_FILE, MANIFEST_FILE] {
+        for name in [
+            DOCUMENTS_FILE,
+            OBLIGATIONS_FILE,
+            MANIFEST_FILE,
+            DATAPACKAGE_FILE,
+        ] {
             let tmp = temp_path(dir, name);
             match fs::remove_file(&tmp) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
@@ -262,6 +292,7 @@ impl ExportWriter {
             temps: Vec::new(),
             dir: dir.to_path_buf(),
             origin,
+            selection: Selection::default(),
         };
         for name in [DOCUMENTS_FILE, OBLIGATIONS_FILE] {
             let tmp = temp_path(dir, name);
@@ -282,6 +313,11 @@ impl ExportWriter {
             });
         }
         Ok(w)
+    }
+
+    /// Says in `datapackage.json` that the export holds only what `selection` kept.
+    pub fn select(&mut self, selection: Selection) {
+        self.selection = selection;
     }
 
     /// Appends one document's lines.
@@ -307,7 +343,7 @@ impl ExportWriter {
 
     /// Flushes and syncs both files, then, unless the export would go backwards (see the
     /// crate's documentation; `force` writes it anyway), puts in place those whose bytes
-    /// changed, then the manifest.
+    /// changed, then the manifest, then `datapackage.json`.
     pub fn finish(mut self, force: bool) -> Result<ExportCounts, ExportError> {
         let mut written = Vec::new();
         for f in std::mem::take(&mut self.files) {
@@ -350,15 +386,22 @@ impl ExportWriter {
         }
         let mut json = serde_json::to_string_pretty(&manifest).unwrap_or_default();
         json.push('\n');
-        let path = self.dir.join(MANIFEST_FILE);
-        if fs::read(&path).ok().as_deref() != Some(json.as_bytes()) {
-            let tmp = temp_path(&self.dir, MANIFEST_FILE);
-            self.temps.push(tmp.clone());
-            let mut file = fs::File::create(&tmp).map_err(io_error(&tmp))?;
-            file.write_all(json.as_bytes())
-                .and_then(|()| file.sync_all())
-                .map_err(io_error(&tmp))?;
-            fs::rename(&tmp, &path).map_err(io_error(&path))?;
+        if put_file(&self.dir, MANIFEST_FILE, json.as_bytes())? {
+            counts.files_written += 1;
+        }
+        let described: Vec<datapackage::PackageFile> = manifest
+            .files
+            .iter()
+            .zip(&tables::JSONL_TABLES)
+            .map(|(file, table)| datapackage::PackageFile {
+                table,
+                format: Format::Jsonl,
+                bytes: file.bytes,
+                sha256: file.sha256.clone(),
+            })
+            .collect();
+        let package = datapackage::datapackage_json(&described, &self.selection);
+        if put_file(&self.dir, DATAPACKAGE_FILE, package.as_bytes())? {
             counts.files_written += 1;
         }
         if counts.files_written > 0 {
@@ -447,8 +490,30 @@ fn count_lines(path: &Path) -> Result<usize, ExportError> {
     }
 }
 
+/// Puts `bytes` in `dir` as `name` unless the file holds them already (its modification time
+/// then stays): written to a temporary file, synced, and renamed over the old one, so a reader
+/// sees the old file or the new one, never half. Returns whether it wrote; the caller syncs
+/// the folder ([`sync_dir`]) after its last rename.
+pub(crate) fn put_file(dir: &Path, name: &str, bytes: &[u8]) -> Result<bool, ExportError> {
+    let path = dir.join(name);
+    if fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64)
+        && fs::read(&path).ok().as_deref() == Some(bytes)
+    {
+        return Ok(false);
+    }
+    let tmp = temp_path(dir, name);
+    let written = fs::File::create(&tmp)
+        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
+        .map_err(io_error(&tmp))
+        .and_then(|()| fs::rename(&tmp, &path).map_err(io_error(&path)));
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    written.map(|()| true)
+}
+
 /// Makes the renames in `dir` durable (a rename is a change of the folder).
-fn sync_dir(dir: &Path) -> Result<(), ExportError> {
+pub(crate) fn sync_dir(dir: &Path) -> Result<(), ExportError> {
     #[cfg(unix)]
     fs::File::open(dir)
         .and_then(|d| d.sync_all())
@@ -718,9 +783,15 @@ mod tests {
     fn an_unchanged_export_rewrites_no_file() {
         let dir = tempfile::tempdir().unwrap();
         let first = export(dir.path(), "a1", &records(4), false).unwrap();
-        assert_eq!(first.files_written, 3);
+        assert_eq!(first.files_written, 4);
         let times = || {
-            [DOCUMENTS_FILE, OBLIGATIONS_FILE, MANIFEST_FILE].map(|n| {
+            [
+                DOCUMENTS_FILE,
+                OBLIGATIONS_FILE,
+                MANIFEST_FILE,
+                DATAPACKAGE_FILE,
+            ]
+            .map(|n| {
                 fs::metadata(dir.path().join(n))
                     .unwrap()
                     .modified()

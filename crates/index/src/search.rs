@@ -20,7 +20,7 @@ use duban_model::{Document, Obligation};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use tantivy::collector::{Count, FacetCollector, FacetCounts, TopDocs};
+use tantivy::collector::{Count, DocSetCollector, FacetCollector, FacetCounts, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{
@@ -391,11 +391,7 @@ impl SearchIndex {
     /// Runs a search: a page of hits, the total and facet counts over all matches.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResponse, SearchError> {
         Self::check(req)?;
-        let normalized = crate::normalize::query_text(&req.query);
-        let expr = parse(&normalized).map_err(|source| SearchError::Query {
-            query: req.query.clone(),
-            source,
-        })?;
+        let (normalized, expr) = parsed(&req.query)?;
         let searcher = self.reader.searcher();
         let (query, highlights) = self.compiled(&searcher, &expr, req.target);
         let mut facets = FacetCollector::for_field("facet");
@@ -464,11 +460,7 @@ impl SearchIndex {
         query: &str,
         max: usize,
     ) -> Result<MatchedObligations, SearchError> {
-        let normalized = crate::normalize::query_text(query);
-        let expr = parse(&normalized).map_err(|source| SearchError::Query {
-            query: query.to_string(),
-            source,
-        })?;
+        let (_, expr) = parsed(query)?;
         let searcher = self.reader.searcher();
         let (compiled, patterns) = self.compiled(&searcher, &expr, Target::Obligations);
         let (page, total) = searcher
@@ -491,6 +483,27 @@ impl SearchIndex {
     /// The analyzer the index was opened with.
     pub(crate) fn analyzer(&self) -> &Analyzer {
         &self.analyzer
+    }
+
+    /// The ids of every record of `target` that `query` matches, sorted: the whole result set,
+    /// without pages, scores, snippets or facets (what `duban export --query` keeps).
+    pub fn matching_ids(&self, query: &str, target: Target) -> Result<Vec<String>, SearchError> {
+        let (_, expr) = parsed(query)?;
+        let searcher = self.reader.searcher();
+        let (query, _) = self.compiled(&searcher, &expr, target);
+        let found = searcher
+            .search(&query, &DocSetCollector)
+            .map_err(|e| self.tv(e))?;
+        let mut ids = Vec::with_capacity(found.len());
+        for address in found {
+            let d: TantivyDocument = searcher.doc(address).map_err(|e| self.tv(e))?;
+            if let Some(id) = d.get_first(self.fields.id).and_then(|v| v.as_str()) {
+                ids.push(id.to_string());
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(ids)
     }
 
     /// A parsed query as Tantivy's, restricted to the records of `target`, with the patterns
@@ -585,6 +598,16 @@ impl SearchIndex {
             document,
         })
     }
+}
+
+/// A query normalised as the index's text is, and parsed.
+fn parsed(query: &str) -> Result<(std::borrow::Cow<'_, str>, Expr), SearchError> {
+    let normalized = crate::normalize::query_text(query);
+    let expr = parse(&normalized).map_err(|source| SearchError::Query {
+        query: query.to_string(),
+        source,
+    })?;
+    Ok((normalized, expr))
 }
 
 /// The sort key of a record: records with a value first, then by the value in the asked

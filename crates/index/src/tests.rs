@@ -54,6 +54,24 @@ fn a_domain_word_finds_every_obligation_that_mentions_it() {
 }
 
 #[test]
+fn matching_ids_are_the_whole_result_set_of_obligations_or_documents() {
+    let (_d, r) = sample_index();
+    assert_eq!(
+        r.matching_ids("出庭应诉率", Target::Obligations).unwrap(),
+        ids(&r, "出庭应诉率")
+    );
+    assert_eq!(
+        r.matching_ids("city:苏州 year:2021", Target::Documents)
+            .unwrap(),
+        [SUZHOU]
+    );
+    assert!(matches!(
+        r.matching_ids("year:>", Target::Obligations),
+        Err(SearchError::Query { .. })
+    ));
+}
+
+#[test]
 fn a_sub_word_finds_a_bank_name() {
     let (_d, r) = sample_index();
     assert_eq!(ids(&r, "农业"), [ob(WUXI, 1)]);

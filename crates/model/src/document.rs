@@ -66,7 +66,7 @@ impl DocKind {
     ];
 
     /// The snake_case name used in exports and queries.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             DocKind::Plan => "plan",
             DocKind::AnnualPlan => "annual_plan",

@@ -15,6 +15,20 @@ pub enum Bound {
     From,
 }
 
+impl Bound {
+    /// Every value, in the spec's order.
+    pub const ALL: [Bound; 3] = [Bound::By, Bound::In, Bound::From];
+
+    /// The spec's name, as the JSON export spells it (`by`, `in`, `from`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Bound::By => "by",
+            Bound::In => "in",
+            Bound::From => "from",
+        }
+    }
+}
+
 /// An absolute time limit: `{"text": "至2012年底", "year": 2012, "month": 12, "day": null, "bound": "by"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deadline {
@@ -48,6 +62,32 @@ pub enum Every {
     Year,
     /// 每3年, 每隔2年 (with `n`).
     NYears,
+}
+
+impl Every {
+    /// Every value, in the spec's order.
+    pub const ALL: [Every; 7] = [
+        Every::Day,
+        Every::Week,
+        Every::Month,
+        Every::Quarter,
+        Every::HalfYear,
+        Every::Year,
+        Every::NYears,
+    ];
+
+    /// The spec's name, as the JSON export spells it (`quarter`, `half_year`, `n_years` …).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Every::Day => "day",
+            Every::Week => "week",
+            Every::Month => "month",
+            Every::Quarter => "quarter",
+            Every::HalfYear => "half_year",
+            Every::Year => "year",
+            Every::NYears => "n_years",
+        }
+    }
 }
 
 /// A repeating duty: `{"text": "每年至少召开一次会议", "every": "year", "times": 1}`.
@@ -85,8 +125,11 @@ pub enum Op {
 }
 
 impl Op {
+    /// Every value, in the spec's order.
+    pub const ALL: [Op; 5] = [Op::Ge, Op::Le, Op::Eq, Op::Increase, Op::Decrease];
+
     /// The spec's name of the comparator.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Op::Ge => ">=",
             Op::Le => "<=",
@@ -122,6 +165,20 @@ pub enum Role {
     Responsible,
     /// The grammatical subject assigned the duty.
     Actor,
+}
+
+impl Role {
+    /// Every value, in the spec's order.
+    pub const ALL: [Role; 3] = [Role::Lead, Role::Responsible, Role::Actor];
+
+    /// The spec's name, as the JSON export spells it (`lead`, `responsible`, `actor`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Role::Lead => "lead",
+            Role::Responsible => "responsible",
+            Role::Actor => "actor",
+        }
+    }
 }
 
 /// A responsible body: `{"name": "区政府法制办", "role": "lead"}`.
@@ -160,7 +217,7 @@ impl ObligationKind {
     ];
 
     /// The snake_case name used in exports and queries.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             ObligationKind::Task => "task",
             ObligationKind::Achievement => "achievement",
@@ -211,6 +268,25 @@ pub struct Obligation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn closed_sets_name_themselves_as_they_serialise() {
+        fn json(v: impl Serialize) -> String {
+            serde_json::to_string(&v)
+                .unwrap()
+                .trim_matches('"')
+                .to_string()
+        }
+        for b in Bound::ALL {
+            assert_eq!(json(b), b.as_str());
+        }
+        for e in Every::ALL {
+            assert_eq!(json(e), e.as_str());
+        }
+        for r in Role::ALL {
+            assert_eq!(json(r), r.as_str());
+        }
+    }
 
     #[test]
     fn ops_serialise_as_the_spec_symbols() {
