@@ -191,3 +191,32 @@ fn after_the_main_job_search_finds_the_seed_documents() {
     let again = search_json(tmp.path(), &["*", "--documents"]);
     assert_eq!(again["total"], 5);
 }
+
+#[test]
+fn search_table_prints_one_row_per_matched_metric_as_markdown_csv_or_json() {
+    let data = sample_data();
+    let json = search_json(data.path(), &["出庭应诉率", "--table"]);
+    let rows = json["rows"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter().all(|r| r["indicator"] == "出庭应诉率"),
+        "{json}"
+    );
+    let out = duban_with_data(data.path(), &["search", "出庭应诉率", "--table", "--csv"]);
+    assert_ok(&out);
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(csv.lines().count(), rows.len() + 1, "{csv}");
+    let out = duban_with_data(
+        data.path(),
+        &["search", "出庭应诉率", "--table", "--group", "document"],
+    );
+    assert_ok(&out);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("| indicator | region | year |"), "{text}");
+    assert!(
+        text.contains("| 出庭应诉率 | 苏州市 | 2021 | = | 96.6 | % |"),
+        "{text}"
+    );
+    let out = duban_with_data(data.path(), &["search", "x", "--table", "--group", "city"]);
+    assert_eq!(out.status.code(), Some(2), "{}", show(&out));
+}

@@ -262,13 +262,49 @@ fn bad_requests_are_4xx_with_a_message_never_5xx() {
 }
 
 #[test]
+fn the_comparison_table_lists_matched_metrics_as_json_and_as_csv() {
+    let data = sample_data();
+    let server = Server::start(data.path());
+    let (status, v) = server.get_json(&format!("/api/table?q={}", encode("出庭应诉率")));
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["obligations"], 3);
+    let rows = v["rows"].as_array().unwrap();
+    assert!(rows.iter().all(|r| r["indicator"] == "出庭应诉率"), "{v}");
+    assert!(
+        rows.iter()
+            .any(|r| r["region"] == "苏州市" && r["value"] == 96.6 && r["year"] == 2021),
+        "{v}"
+    );
+    let (status, csv) = server.get(&format!(
+        "/api/table?q={}&format=csv&group=document",
+        encode("出庭应诉率")
+    ));
+    assert_eq!(status, 200);
+    assert!(
+        csv.starts_with("indicator,region,region_code,year,op,value"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), rows.len() + 1);
+    let (status, _) = server.get_json("/api/table?q=x&group=city");
+    assert_eq!(status, 400);
+    let (status, _) = server.get_json("/api/table?q=x&format=xlsx");
+    assert_eq!(status, 400);
+}
+
+#[test]
 fn the_openapi_file_describes_every_api_route() {
     let data = sample_data();
     let server = Server::start(data.path());
     let (status, v) = server.get_json("/openapi.json");
     assert_eq!(status, 200);
     assert!(v["openapi"].as_str().unwrap().starts_with("3."));
-    for route in ["/api/health", "/api/search", "/api/facets", "/api/document"] {
+    for route in [
+        "/api/health",
+        "/api/search",
+        "/api/facets",
+        "/api/document",
+        "/api/table",
+    ] {
         assert!(v["paths"].get(route).is_some(), "{route} undocumented");
         let (status, _) = server.get(route);
         assert_ne!(status, 404, "{route} documented but not served");

@@ -23,7 +23,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use duban_index::{SearchError, SearchIndex, SearchRequest, Sort, Target};
+use duban_index::{SearchError, SearchIndex, SearchRequest, Sort, TableGroup, Target};
 use serde_json::json;
 use std::any::Any;
 use std::sync::Arc;
@@ -65,6 +65,7 @@ pub fn router(index: Arc<SearchIndex>, state_path: std::path::PathBuf) -> Router
         .route("/api/search", get(search))
         .route("/api/facets", get(facets))
         .route("/api/document", get(document))
+        .route("/api/table", get(table))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "no such route".into()) })
         .with_state(AppState {
             index,
@@ -261,6 +262,37 @@ async fn facets(State(s): State<AppState>, raw: Params) -> Result<Response, ApiE
         "facets": response.facets,
     }))
     .into_response())
+}
+
+/// The comparison table of a query: JSON, or CSV to download with `format=csv`.
+async fn table(State(s): State<AppState>, raw: Params) -> Result<Response, ApiError> {
+    let pairs = params(raw, &["q", "group", "format"])?;
+    let query = param(&pairs, "q").unwrap_or_default().to_string();
+    let group = TableGroup::parse(param(&pairs, "group").unwrap_or("region"))?;
+    let csv = match param(&pairs, "format") {
+        None | Some("" | "json") => false,
+        Some("csv") => true,
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+                "format: `{other}` is not json or csv"
+            )));
+        }
+    };
+    let table = blocking(move || Ok(s.index.table(&query, group)?)).await?;
+    if !csv {
+        return Ok(Json(table).into_response());
+    }
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"duban-table.csv\"",
+            ),
+        ],
+        table.to_csv(),
+    )
+        .into_response())
 }
 
 async fn document(State(s): State<AppState>, raw: Params) -> Result<Response, ApiError> {

@@ -206,48 +206,30 @@ fn sort_rows(rows: &mut [TableRow], group: TableGroup) {
 impl ComparisonTable {
     /// The rows as CSV (RFC 4180, UTF-8, a header row of [`TABLE_COLUMNS`]).
     pub fn to_csv(&self) -> String {
-        let mut out = String::new();
-        push_record(&mut out, TABLE_COLUMNS.iter().map(|c| c.to_string()));
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        // Writing into memory cannot fail; a failed record would only shorten the table.
+        let _ = w.write_record(TABLE_COLUMNS);
         for r in &self.rows {
-            push_record(
-                &mut out,
-                [
-                    r.indicator.clone(),
-                    r.region.clone().unwrap_or_default(),
-                    r.region_code.clone().unwrap_or_default(),
-                    r.year.map(|y| y.to_string()).unwrap_or_default(),
-                    r.op.clone(),
-                    r.value.to_string(),
-                    r.unit.clone(),
-                    r.text.clone(),
-                    r.deadline.clone().unwrap_or_default(),
-                    r.bodies.clone(),
-                    r.obligation_id.clone(),
-                    r.doc_id.clone(),
-                    r.title.clone().unwrap_or_default(),
-                ]
-                .into_iter(),
-            );
+            let _ = w.write_record([
+                r.indicator.as_str(),
+                r.region.as_deref().unwrap_or_default(),
+                r.region_code.as_deref().unwrap_or_default(),
+                &r.year.map(|y| y.to_string()).unwrap_or_default(),
+                &r.op,
+                &r.value.to_string(),
+                &r.unit,
+                &r.text,
+                r.deadline.as_deref().unwrap_or_default(),
+                &r.bodies,
+                &r.obligation_id,
+                &r.doc_id,
+                r.title.as_deref().unwrap_or_default(),
+            ]);
         }
-        out
+        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
     }
-}
-
-/// One CSV record: a field with a comma, quote or line break is quoted, its quotes doubled.
-fn push_record(out: &mut String, fields: impl Iterator<Item = String>) {
-    for (i, f) in fields.enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        if f.contains([',', '"', '\n', '\r']) {
-            out.push('"');
-            out.push_str(&f.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(&f);
-        }
-    }
-    out.push_str("\r\n");
 }
 
 #[cfg(test)]
@@ -256,19 +238,33 @@ mod tests {
 
     #[test]
     fn a_csv_field_with_a_comma_or_quote_is_quoted_and_its_quotes_doubled() {
-        let mut out = String::new();
-        push_record(
-            &mut out,
-            [
-                "出庭应诉率".to_string(),
-                "市政府法制办,市司法局".to_string(),
-                "称\"一把手\"出庭".to_string(),
-            ]
-            .into_iter(),
-        );
+        let table = ComparisonTable {
+            query: "出庭应诉率".into(),
+            group: TableGroup::Region,
+            obligations: 1,
+            truncated: false,
+            rows: vec![TableRow {
+                indicator: "出庭应诉率".into(),
+                region: Some("苏州市".into()),
+                region_code: Some("320500".into()),
+                year: Some(2015),
+                op: ">=".into(),
+                value: 90.0,
+                unit: "%".into(),
+                text: "称\"一把手\"出庭应诉率达到90%以上".into(),
+                deadline: Some("2015年底前".into()),
+                bodies: "市政府法制办,市司法局".into(),
+                obligation_id: "o1".into(),
+                doc_id: "d1".into(),
+                title: None,
+            }],
+        };
+        let csv = table.to_csv();
+        let row = csv.lines().nth(1).unwrap();
         assert_eq!(
-            out,
-            "出庭应诉率,\"市政府法制办,市司法局\",\"称\"\"一把手\"\"出庭\"\r\n"
+            row,
+            "出庭应诉率,苏州市,320500,2015,>=,90,%,\"称\"\"一把手\"\"出庭应诉率达到90%以上\",\
+             2015年底前,\"市政府法制办,市司法局\",o1,d1,"
         );
     }
 

@@ -235,6 +235,12 @@ async function run(push) {
     const r = await api("/api/search", { q: fullQuery(), limit: PAGE, offset: state.offset, sort: state.sort });
     $("summary").textContent = r.total === 0 ? "No obligations match."
       : `${r.total} obligations · ${r.offset + 1}–${r.offset + r.hits.length}`;
+    if (r.total > 0) {
+      // Every matched metric of the query by indicator, region and year, to compare cities.
+      const table = "/api/table?" + new URLSearchParams({ q: fullQuery(), format: "csv" });
+      $("summary").append(" · ", el("a", { href: table, id: "table-csv", download: "duban-table.csv" },
+        "comparison table (CSV)"));
+    }
     if (r.suggestion) {
       const a = el("a", { href: "#", class: "suggestion" }, r.suggestion);
       a.addEventListener("click", (ev) => {
