@@ -55,12 +55,38 @@ impl Default for Limits {
     }
 }
 
-fn at_least_one<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
-    let v = usize::deserialize(d)?;
-    if v == 0 {
+/// Reads a count that must be at least 1 (serde's `deserialize_with`): every limit, and the
+/// pipeline's other sizes.
+pub fn at_least_one<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + Default + PartialEq,
+{
+    let v = T::deserialize(d)?;
+    if v == T::default() {
         return Err(serde::de::Error::custom(
             "0 is not allowed here: the least is 1",
         ));
     }
     Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_keys_are_the_defaults_and_zero_is_refused() {
+        let l: Limits = serde_json::from_str(r#"{"max_attributes": 32}"#).unwrap();
+        assert_eq!(
+            l,
+            Limits {
+                max_attributes: 32,
+                ..Limits::default()
+            }
+        );
+        let e = serde_json::from_str::<Limits>(r#"{"max_links_per_page": 0}"#).unwrap_err();
+        assert!(e.to_string().starts_with("0 is not allowed here"), "{e}");
+        assert!(serde_json::from_str::<Limits>(r#"{"max_depth": 3}"#).is_err());
+    }
 }

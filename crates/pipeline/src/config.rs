@@ -157,23 +157,13 @@ pub struct FilesSource {
     /// copies of a document at once.
     #[serde(
         default = "default_max_document_bytes",
-        deserialize_with = "at_least_one_byte"
+        deserialize_with = "duban_model::at_least_one"
     )]
     pub max_document_bytes: u64,
 }
 
 fn default_max_document_bytes() -> u64 {
     crate::DEFAULT_MAX_DOCUMENT_BYTES
-}
-
-fn at_least_one_byte<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    let v = u64::deserialize(d)?;
-    if v == 0 {
-        return Err(serde::de::Error::custom(
-            "0 is not allowed here: the least is 1",
-        ));
-    }
-    Ok(v)
 }
 
 fn default_extensions() -> Vec<String> {
