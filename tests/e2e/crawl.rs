@@ -257,3 +257,36 @@ fn a_redirect_to_another_port_in_decimal_notation_is_refused_and_nothing_of_it_s
     );
     assert!(other.requests().is_empty(), "{:?}", other.requests());
 }
+
+#[test]
+fn a_quick_crawl_reads_no_more_links_of_a_page_than_its_limit_and_says_so_by_name() {
+    let server = site();
+    let dir = tempfile::tempdir().unwrap();
+    let start = format!("{}/zcwj/list.html", server.base_url());
+    let crawl = |data: &str, extra: &[&str]| {
+        let mut args = vec![
+            "crawl",
+            start.as_str(),
+            "--max-pages",
+            "20",
+            "--requests-per-sec",
+            "100",
+        ];
+        args.extend_from_slice(extra);
+        let out = duban(&dir.path().join(data), &args);
+        (String::from_utf8_lossy(&out.stderr).into_owned(), out)
+    };
+    let (stderr, out) = crawl("one-link", &["--max-links-per-page", "1"]);
+    assert!(
+        stderr.contains("limits.max_links_per_page = 1"),
+        "{stderr}\n{out:?}"
+    );
+    let one_link = server.requests().len();
+    let (stderr, _) = crawl("default", &[]);
+    assert!(!stderr.contains("limits.max_links_per_page"), "{stderr}");
+    assert!(
+        server.requests().len() - one_link > one_link,
+        "one link a page fetches fewer pages: {one_link} of {}",
+        server.requests().len()
+    );
+}

@@ -170,3 +170,68 @@ fn open_ranges_over_http_find_records_with_a_value() {
         assert!(hits.iter().all(|h| has_value(h, field)), "{query}: {body}");
     }
 }
+
+/// A folder with a page nested twelve elements deep beside two ordinary files.
+fn folder_with_a_page_twelve_deep(dir: &Path) {
+    fs::create_dir_all(dir).unwrap();
+    fs::write(dir.join("plan.txt"), PLAN).unwrap();
+    fs::write(
+        dir.join("notice.html"),
+        format!("<html><body><div class=content>{PARAGRAPH}</div></body></html>"),
+    )
+    .unwrap();
+    fs::write(
+        dir.join("nested.html"),
+        format!(
+            "<html><body>{}{PARAGRAPH}{}</body></html>",
+            "<div>".repeat(12),
+            "</div>".repeat(12)
+        ),
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_limit_lowered_by_a_pipeline_file_or_a_flag_is_named_when_hit_and_the_other_files_are_stored() {
+    let tmp = tempfile::tempdir().unwrap();
+    folder_with_a_page_twelve_deep(&tmp.path().join("in"));
+    let pipeline = tmp.path().join("limits.toml");
+    fs::write(
+        &pipeline,
+        "[pipeline]\nname = \"limits\"\n\n[[source]]\nid = \"in\"\ntype = \"files\"\npaths = [\"in\"]\n\n[limits]\nmax_nesting = 10\n",
+    )
+    .unwrap();
+    let in_dir = tmp.path().join("in");
+    let runs: [(&str, Vec<&str>); 2] = [
+        ("by-pipeline", vec!["run", pipeline.to_str().unwrap()]),
+        (
+            "by-flag",
+            vec!["ingest", "--max-nesting", "10", in_dir.to_str().unwrap()],
+        ),
+    ];
+    for (data, args) in runs {
+        let data = tmp.path().join(data);
+        let out = duban_with_data(&data, &args);
+        assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let nested: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.contains("nested.html"))
+            .collect();
+        assert_eq!(nested.len(), 1, "{}", show(&out));
+        assert!(
+            nested[0].contains("nested more than 10 elements deep")
+                && nested[0].contains("limits.max_nesting = 10"),
+            "{}",
+            nested[0]
+        );
+        let docs = read_jsonl(&data.join("export/documents.jsonl"));
+        let mut paths: Vec<&str> = docs
+            .iter()
+            .filter_map(|d| d["source"]["path"].as_str())
+            .map(|p| p.rsplit('/').next().unwrap_or(p))
+            .collect();
+        paths.sort_unstable();
+        assert_eq!(paths, ["notice.html", "plan.txt"], "{}", show(&out));
+    }
+}

@@ -709,7 +709,7 @@ mod tests {
     #[test]
     fn a_page_nested_to_the_limit_is_read_on_a_small_stack() {
         // A recursive walk needs a frame per level: 5,000 levels overflow a 256 KiB stack.
-        let depth = crate::markup::MAX_NESTING;
+        let depth = duban_model::Limits::default().max_nesting;
         let page = format!(
             "{}<p>区人力社保局负责于每季度末统计就业困难人员援助情况。</p>{}",
             "<div>".repeat(depth),

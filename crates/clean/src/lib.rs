@@ -12,8 +12,9 @@
 //! The exported text keeps the document's words as printed: no width normalisation, no
 //! re-flowing, blank lines kept, flattened tables and pages flattened onto one line left as they
 //! are (the obligation extractor reads them). Problems the cleaner recovered from go to
-//! [`CleanDoc::warnings`]; input that has no text is a [`CleanError`]. Nothing here panics on
-//! outside data, and every step is linear in the input's size.
+//! [`CleanDoc::warnings`]; input that has no text, or that goes past one of the [`Limits`] it is
+//! given (nesting, a cleaned line's length), is a [`CleanError`] naming the limit's key and
+//! value. Nothing here panics on outside data, and every step is linear in the input's size.
 
 mod chrome;
 mod dates;
@@ -26,7 +27,7 @@ mod meta;
 mod region;
 mod text;
 
-use duban_model::{Block, CleanDoc, Document, MediaType, RawDoc, TableRow};
+use duban_model::{Block, CleanDoc, Document, Limits, MediaType, RawDoc, TableRow};
 
 pub use dates::{damaged_date, find_period, parse_date_prefix};
 pub use region::{find_region, region_of};
@@ -49,8 +50,10 @@ pub enum CleanError {
         /// What gave it away.
         reason: String,
     },
-    /// The page nests its elements deeper than Duban parses (see `MAX_NESTING`).
-    #[error("{input}: HTML nested more than {limit} elements deep (at byte {at}); not parsed")]
+    /// The page nests its elements deeper than Duban parses ([`Limits::max_nesting`]).
+    #[error(
+        "{input}: HTML nested more than {limit} elements deep (at byte {at}; limits.max_nesting = {limit}); not parsed"
+    )]
     TooDeep {
         /// The document's path or URL.
         input: String,
@@ -58,6 +61,20 @@ pub enum CleanError {
         limit: usize,
         /// Byte offset of the start tag that went past it, in the decoded text.
         at: usize,
+    },
+    /// A line of the cleaned text is longer than [`Limits::max_line_bytes`].
+    #[error(
+        "{input}: line {line} of the cleaned text is {bytes} bytes long (limits.max_line_bytes = {limit}); not extracted"
+    )]
+    LineTooLong {
+        /// The document's path or URL.
+        input: String,
+        /// The line's number in the cleaned text, from 1.
+        line: usize,
+        /// Its length in bytes.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
     },
     /// Nothing is left once the page's chrome is removed.
     #[error("{input}: no main text ({reason})")]
@@ -76,8 +93,17 @@ impl CleanError {
             CleanError::Empty { .. } => "empty document".into(),
             CleanError::NotText { reason, .. } => format!("not text ({reason})"),
             CleanError::TooDeep { limit, at, .. } => {
-                format!("HTML nested more than {limit} elements deep (at byte {at}); not parsed")
+                format!(
+                    "HTML nested more than {limit} elements deep (at byte {at}; {} = {limit}); not parsed",
+                    Limits::MAX_NESTING
+                )
             }
+            CleanError::LineTooLong {
+                line, bytes, limit, ..
+            } => format!(
+                "line {line} of the cleaned text is {bytes} bytes long ({} = {limit}); not extracted",
+                Limits::MAX_LINE_BYTES
+            ),
             CleanError::NoMainText { reason, .. } => format!("no main text ({reason})"),
         }
     }
@@ -209,8 +235,8 @@ fn decode_raw(raw: &RawDoc, input: &str, html: bool) -> Result<decode::Decoded, 
     })
 }
 
-/// Cleans one raw document.
-pub fn clean(raw: &RawDoc) -> Result<CleanDoc, CleanError> {
+/// Cleans one raw document within `limits` (nesting, attributes, a cleaned line's length).
+pub fn clean(raw: &RawDoc, limits: &Limits) -> Result<CleanDoc, CleanError> {
     let input = raw.input_name();
     let looks_html = raw.media_type == MediaType::Html || sniff_html(&raw.bytes);
     let decoded = decode_raw(raw, &input, looks_html)?;
@@ -218,9 +244,9 @@ pub fn clean(raw: &RawDoc) -> Result<CleanDoc, CleanError> {
     let unified = text::unify_line_ends(&decoded.text);
 
     let read = if looks_html {
-        let bounded = markup::bound(&unified).map_err(|e| CleanError::TooDeep {
+        let bounded = markup::bound(&unified, limits).map_err(|e| CleanError::TooDeep {
             input: input.clone(),
-            limit: markup::MAX_NESTING,
+            limit: e.limit,
             at: e.at,
         })?;
         warnings.extend(bounded.warnings);
@@ -252,6 +278,7 @@ pub fn clean(raw: &RawDoc) -> Result<CleanDoc, CleanError> {
             reason: format!("{line_count} lines, all page chrome or blank"),
         });
     }
+    within_line_limit(&kept, limits.max_line_bytes, &input)?;
     let mut fields = page_fields;
     fields.extend(chrome_fields);
     let kept_strs: Vec<&str> = kept.iter().map(|l| l.text.as_str()).collect();
@@ -308,6 +335,21 @@ pub fn clean(raw: &RawDoc) -> Result<CleanDoc, CleanError> {
         blocks,
         warnings,
     })
+}
+
+/// Refuses lines longer than `limit` bytes. Extraction, segmentation and indexing work a line
+/// at a time: the longest line bounds their work, so a document with one past the limit goes
+/// no further.
+fn within_line_limit(lines: &[Line], limit: usize, input: &str) -> Result<(), CleanError> {
+    match lines.iter().position(|l| l.text.len() > limit) {
+        Some(n) => Err(CleanError::LineTooLong {
+            input: input.to_string(),
+            line: n + 1,
+            bytes: lines[n].text.len(),
+            limit,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Text files that are really HTML pages (a crawler saved them as `.txt`).
@@ -375,7 +417,7 @@ mod tests {
     #[test]
     fn crlf_text_is_cleaned_and_its_metadata_read() {
         let text = "    【法宝引证码】 CLI.12.1\r\n原文链接：https://example.org/a\r\n绵阳市人民政府关于2019年法治政府建设工作的报告\r\n绵府函〔2020〕8号\r\n正文第一段。\r\n绵阳市人民政府\r\n2020年1月20日\r\n";
-        let d = clean(&raw(text.as_bytes(), MediaType::Text)).unwrap();
+        let d = clean(&raw(text.as_bytes(), MediaType::Text), &Limits::default()).unwrap();
         assert!(d.document.text.starts_with("绵阳市人民政府关于"));
         assert!(!d.document.text.contains('\r'));
         assert_eq!(d.document.doc_number.as_deref(), Some("绵府函〔2020〕8号"));
@@ -390,7 +432,7 @@ mod tests {
     fn a_page_nested_a_hundred_thousand_deep_is_refused_by_name() {
         let depth = 100_000;
         let html = format!("{}{DUTY}{}", "<div>".repeat(depth), "</div>".repeat(depth));
-        let e = clean(&raw(html.as_bytes(), MediaType::Html)).unwrap_err();
+        let e = clean(&raw(html.as_bytes(), MediaType::Html), &Limits::default()).unwrap_err();
         assert!(matches!(e, CleanError::TooDeep { .. }), "{e}");
         assert!(
             e.to_string().starts_with("test: HTML nested more than"),
@@ -399,10 +441,45 @@ mod tests {
     }
 
     #[test]
+    fn a_lowered_nesting_limit_refuses_the_page_naming_the_key() {
+        let limits = Limits {
+            max_nesting: 2,
+            ..Limits::default()
+        };
+        let html = format!("<div><div><div>{DUTY}</div></div></div>");
+        let e = clean(&raw(html.as_bytes(), MediaType::Html), &limits).unwrap_err();
+        assert_eq!(
+            e.reason(),
+            "HTML nested more than 2 elements deep (at byte 10; limits.max_nesting = 2); not parsed"
+        );
+        assert!(clean(&raw(html.as_bytes(), MediaType::Html), &Limits::default()).is_ok());
+    }
+
+    #[test]
+    fn a_cleaned_line_past_the_line_limit_refuses_the_document_naming_the_key() {
+        let text = "某县人民政府办公室关于做好防汛工作的通知\n各乡镇人民政府应当于每年五月底前完成防汛物资储备和应急队伍组建工作。\n";
+        let limits = Limits {
+            max_line_bytes: 60,
+            ..Limits::default()
+        };
+        let e = clean(&raw(text.as_bytes(), MediaType::Text), &limits).unwrap_err();
+        assert!(matches!(e, CleanError::LineTooLong { line: 2, .. }), "{e}");
+        assert_eq!(
+            e.reason(),
+            "line 2 of the cleaned text is 102 bytes long (limits.max_line_bytes = 60); not extracted"
+        );
+        let roomy = Limits {
+            max_line_bytes: 102,
+            ..Limits::default()
+        };
+        assert!(clean(&raw(text.as_bytes(), MediaType::Text), &roomy).is_ok());
+    }
+
+    #[test]
     fn a_tag_with_two_hundred_thousand_attributes_is_cut_and_the_page_cleaned() {
         let attrs: String = (0..200_000).map(|k| format!(" a{k}=1")).collect();
         let html = format!("<div class=content{attrs}>{DUTY}</div>");
-        let d = clean(&raw(html.as_bytes(), MediaType::Html)).unwrap();
+        let d = clean(&raw(html.as_bytes(), MediaType::Html), &Limits::default()).unwrap();
         assert!(d.document.text.contains("农村危房改造摸底排查"));
         assert!(
             d.warnings.iter().any(|w| w.contains("kept the first 256")),
@@ -415,7 +492,7 @@ mod tests {
     fn table_rows_have_spans_of_their_lines() {
         let html = "<html><body><div class=content><h1>某区2019年度法治政府建设工作要点</h1><p>一、总体要求。全面推进依法行政，加快建设法治政府，坚持依法决策。</p>\
             <table><tr><th>序号</th><th>工作任务</th><th>责任单位</th></tr><tr><td>1</td><td>完善决策机制</td><td>区司法局</td></tr></table></div></body></html>";
-        let d = clean(&raw(html.as_bytes(), MediaType::Html)).unwrap();
+        let d = clean(&raw(html.as_bytes(), MediaType::Html), &Limits::default()).unwrap();
         let Block::Table { header, rows } = &d.blocks[0];
         assert_eq!(header, &["序号", "工作任务", "责任单位"]);
         let (a, b) = rows[0].span;
@@ -425,7 +502,7 @@ mod tests {
     #[test]
     fn a_title_outside_the_body_is_put_first() {
         let html = "<html><head><title>某区2019年度法治政府建设工作要点_某区人民政府</title></head><body><div class=nav><a>首页</a></div><div class=content><p>一、总体要求。全面推进依法行政，加快建设法治政府，坚持依法决策。</p></div></body></html>";
-        let d = clean(&raw(html.as_bytes(), MediaType::Html)).unwrap();
+        let d = clean(&raw(html.as_bytes(), MediaType::Html), &Limits::default()).unwrap();
         assert_eq!(
             d.document.title.as_deref(),
             Some("某区2019年度法治政府建设工作要点")
@@ -443,7 +520,7 @@ mod tests {
             "标题: 某县人民政府办公室关于印发乡村旅游提升方案的通知\n发布时间: 2019-07-19 10:12\n文号: \n发布机构: 某县人民政府办公室\n栏目: 通知公告\n原文链接: https://www.example.gov.cn/a/t1.htm\n页面链接与图片另存\n========== 正文 ==========\n当前位置： 首页政务公开 某县人民政府办公室关于印发乡村旅游提升方案的通知 时间：2019-07-19 10:12 微信 微博 某县人民政府办公室关于印发乡村旅游提升方案的通知 各乡镇：{}",
             "一、总体要求。推进乡村旅游提质升级。".repeat(20)
         );
-        let d = clean(&raw(text.as_bytes(), MediaType::Text)).unwrap();
+        let d = clean(&raw(text.as_bytes(), MediaType::Text), &Limits::default()).unwrap();
         assert_eq!(
             d.document.title.as_deref(),
             Some("某县人民政府办公室关于印发乡村旅游提升方案的通知")
@@ -465,38 +542,38 @@ mod tests {
 
     #[test]
     fn binary_input_is_refused_with_its_reason() {
-        let e = clean(&raw(
-            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
-            MediaType::Html,
-        ))
+        let e = clean(
+            &raw(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", MediaType::Html),
+            &Limits::default(),
+        )
         .unwrap_err();
         assert!(e.to_string().contains("test: not text"), "{e}");
     }
 
     #[test]
     fn empty_input_is_refused() {
-        let e = clean(&raw(b"   \n", MediaType::Text)).unwrap_err();
+        let e = clean(&raw(b"   \n", MediaType::Text), &Limits::default()).unwrap_err();
         assert!(matches!(e, CleanError::Empty { .. }));
     }
 
     #[test]
     fn a_page_of_nothing_but_chrome_is_refused() {
         let html = "<html><body><div class=nav><a href=/>首页</a></div><p>扫一扫在手机打开当前页</p></body></html>";
-        let e = clean(&raw(html.as_bytes(), MediaType::Html)).unwrap_err();
+        let e = clean(&raw(html.as_bytes(), MediaType::Html), &Limits::default()).unwrap_err();
         assert!(matches!(e, CleanError::NoMainText { .. }), "{e}");
     }
 
     #[test]
     fn a_text_file_holding_html_is_read_as_html() {
         let html = "<!DOCTYPE html><html><body><div class=content><p>一、总体要求。全面推进依法行政，加快建设法治政府。</p></div></body></html>";
-        let d = clean(&raw(html.as_bytes(), MediaType::Text)).unwrap();
+        let d = clean(&raw(html.as_bytes(), MediaType::Text), &Limits::default()).unwrap();
         assert!(!d.document.text.contains('<'));
     }
 
     #[test]
     fn a_huge_single_line_is_cleaned_in_linear_time() {
         let line = "推进依法行政，建设法治政府。 ".repeat(1_200_000);
-        let d = clean(&raw(line.as_bytes(), MediaType::Text)).unwrap();
+        let d = clean(&raw(line.as_bytes(), MediaType::Text), &Limits::default()).unwrap();
         assert_eq!(d.document.text.len(), line.trim_end().len());
     }
 
@@ -532,14 +609,14 @@ mod tests {
                 }
             }
             for mt in [MediaType::Html, MediaType::Text] {
-                let _ = clean(&raw(&b, mt));
+                let _ = clean(&raw(&b, mt), &Limits::default());
             }
             // Printable text made of the pieces alone must never panic either.
             let text: Vec<u8> = b
                 .iter()
                 .map(|&c| if c < 0x20 { b'\n' } else { c })
                 .collect();
-            let _ = clean(&raw(&text, MediaType::Text));
+            let _ = clean(&raw(&text, MediaType::Text), &Limits::default());
         }
     }
 }

@@ -7,9 +7,10 @@
 //! over 40 s). This pass scans the tags as the HTML tokenizer would (comments, `<!…>`, and the
 //! raw text of `<script>`, `<style>`, `<textarea>`, `<title>`, … skipped) and
 //!
-//! - keeps the first [`MAX_ATTRIBUTES`] attributes of a tag that has more, with a warning (no
-//!   page of a government site has more than a few dozen; the rest are dropped, the tag kept);
-//! - refuses a page nested deeper than [`MAX_NESTING`] elements ([`TooDeep`]): such a page is
+//! - keeps the first [`Limits::max_attributes`] attributes of a tag that has more, with a
+//!   warning naming the limit (no page of a government site has more than a few dozen; the rest
+//!   are dropped, the tag kept);
+//! - refuses a page nested deeper than [`Limits::max_nesting`] elements ([`TooDeep`]): such a page is
 //!   generated, not written, and its text cannot be placed in a layout anyway (browsers stop
 //!   nesting at a few hundred).
 //!
@@ -24,13 +25,10 @@
 //!
 //! This module does not parse the page into a tree or change anything but over-long tags.
 
+use duban_model::Limits;
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// Attributes kept on one tag.
-pub const MAX_ATTRIBUTES: usize = 256;
-/// Open elements allowed at once.
-pub const MAX_NESTING: usize = 5_000;
 /// How far down the open elements an end tag looks for its start tag.
 const END_TAG_REACH: usize = 64;
 
@@ -49,24 +47,27 @@ const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
 ];
 
-/// A page nested deeper than [`MAX_NESTING`].
+/// A page nested deeper than [`Limits::max_nesting`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TooDeep {
     /// Byte offset of the start tag that went past the limit.
     pub at: usize,
+    /// The limit it went past.
+    pub limit: usize,
 }
 
 /// The page to parse, and what was changed in it.
 #[derive(Debug)]
 pub struct Bounded<'a> {
-    /// The page with over-long tags cut to their first [`MAX_ATTRIBUTES`] attributes.
+    /// The page with over-long tags cut to their first [`Limits::max_attributes`] attributes.
     pub html: Cow<'a, str>,
     /// One line per kind of change made.
     pub warnings: Vec<String>,
 }
 
-/// Checks and bounds `html` (see the module documentation).
-pub fn bound(html: &str) -> Result<Bounded<'_>, TooDeep> {
+/// Checks and bounds `html` by `limits` (see the module documentation).
+pub fn bound<'a>(html: &'a str, limits: &Limits) -> Result<Bounded<'a>, TooDeep> {
+    let max_attributes = limits.max_attributes;
     let b = html.as_bytes();
     // Names of the open elements, as ranges of `html`.
     let mut open: Vec<Range<usize>> = Vec::new();
@@ -104,7 +105,7 @@ pub fn bound(html: &str) -> Result<Bounded<'_>, TooDeep> {
                 .position(|&c| c.is_ascii_whitespace() || c == b'/' || c == b'>')
                 .unwrap_or(b.len() - name_start);
         let name = name_start..name_end;
-        let tag = read_attributes(b, name_end);
+        let tag = read_attributes(b, name_end, max_attributes);
         i = tag.end;
         if end_tag {
             let reach = open.len().saturating_sub(END_TAG_REACH);
@@ -119,7 +120,7 @@ pub fn bound(html: &str) -> Result<Bounded<'_>, TooDeep> {
             }
             continue;
         }
-        if tag.attributes > MAX_ATTRIBUTES {
+        if tag.attributes > max_attributes {
             cuts.push(tag.kept_until..tag.close);
             most_attributes = most_attributes.max(tag.attributes);
         }
@@ -141,8 +142,11 @@ pub fn bound(html: &str) -> Result<Bounded<'_>, TooDeep> {
             foreign_at = Some(open.len());
         }
         open.push(name);
-        if open.len() > MAX_NESTING {
-            return Err(TooDeep { at: lt });
+        if open.len() > limits.max_nesting {
+            return Err(TooDeep {
+                at: lt,
+                limit: limits.max_nesting,
+            });
         }
     }
     let mut warnings = Vec::new();
@@ -150,8 +154,9 @@ pub fn bound(html: &str) -> Result<Bounded<'_>, TooDeep> {
         Cow::Borrowed(html)
     } else {
         warnings.push(format!(
-            "{} tags had more than {MAX_ATTRIBUTES} attributes (up to {most_attributes}); kept the first {MAX_ATTRIBUTES} of each",
-            cuts.len()
+            "{} tags had more than {max_attributes} attributes (up to {most_attributes}); kept the first {max_attributes} of each ({} = {max_attributes})",
+            cuts.len(),
+            Limits::MAX_ATTRIBUTES
         ));
         let mut out = String::with_capacity(html.len());
         let mut from = 0;
@@ -169,7 +174,7 @@ pub fn bound(html: &str) -> Result<Bounded<'_>, TooDeep> {
 /// The attributes of a tag whose name ends at `from`.
 struct Tag {
     attributes: usize,
-    /// Byte offset just past the [`MAX_ATTRIBUTES`]-th attribute.
+    /// Byte offset just past the last attribute kept.
     kept_until: usize,
     /// Byte offset of the closing `>` (or the end of the page).
     close: usize,
@@ -179,8 +184,8 @@ struct Tag {
 }
 
 /// Reads a tag's attributes the way the HTML tokenizer does: names up to space, `/`, `>` or
-/// `=`; values quoted or up to space or `>`.
-fn read_attributes(b: &[u8], from: usize) -> Tag {
+/// `=`; values quoted or up to space or `>`. Those past the `keep`-th are to be dropped.
+fn read_attributes(b: &[u8], from: usize, keep: usize) -> Tag {
     let mut tag = Tag {
         attributes: 0,
         kept_until: from,
@@ -230,7 +235,7 @@ fn read_attributes(b: &[u8], from: usize) -> Tag {
             i = j;
         }
         tag.attributes += 1;
-        if tag.attributes == MAX_ATTRIBUTES {
+        if tag.attributes == keep {
             tag.kept_until = i;
         }
     }
@@ -266,6 +271,9 @@ fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
 
+    const MAX_NESTING: usize = 5_000;
+    const MAX_ATTRIBUTES: usize = 256;
+
     const NOTICE: &str = "<p>各街道办事处应当于每月五日前报送上月矛盾纠纷排查情况。</p>";
 
     #[test]
@@ -274,7 +282,7 @@ mod tests {
             "<html><head><title>a<b</title><script>if (a<b) {{ x = '<div><div>'; }}</script></head>\
              <body><div class=content><!-- <div> --><p>{NOTICE}<br><img src=x.png><ul><li>一<li>二</ul></div></body></html>"
         );
-        let b = bound(&page).unwrap();
+        let b = bound(&page, &Limits::default()).unwrap();
         assert!(matches!(b.html, Cow::Borrowed(_)));
         assert!(b.warnings.is_empty());
     }
@@ -283,7 +291,7 @@ mod tests {
     fn a_tag_with_too_many_attributes_keeps_the_first_ones() {
         let attrs: String = (0..200_000).map(|k| format!(" data-a{k}=\"v\"")).collect();
         let page = format!("<div class=content{attrs}>{NOTICE}</div>");
-        let b = bound(&page).unwrap();
+        let b = bound(&page, &Limits::default()).unwrap();
         assert!(b.html.contains(NOTICE));
         assert!(
             b.html.contains("data-a254=\"v\">"),
@@ -302,10 +310,47 @@ mod tests {
             "</div>".repeat(depth)
         );
         assert_eq!(
-            bound(&page).unwrap_err(),
+            bound(&page, &Limits::default()).unwrap_err(),
             TooDeep {
-                at: 5 * MAX_NESTING
+                at: 5 * MAX_NESTING,
+                limit: MAX_NESTING
             }
+        );
+    }
+
+    #[test]
+    fn a_lowered_nesting_limit_is_honoured() {
+        let limits = Limits {
+            max_nesting: 3,
+            ..Limits::default()
+        };
+        let three = format!("<div><section><div>{NOTICE}</div></section></div>");
+        assert!(bound(&three, &limits).is_ok());
+        let four = format!("<div>{three}</div>");
+        assert_eq!(
+            bound(&four, &limits).unwrap_err(),
+            TooDeep { at: 19, limit: 3 }
+        );
+    }
+
+    #[test]
+    fn a_lowered_attribute_limit_is_honoured_and_named_in_the_warning() {
+        let limits = Limits {
+            max_attributes: 2,
+            ..Limits::default()
+        };
+        let page = format!("<div class=content id=main lang=zh>{NOTICE}</div>");
+        let b = bound(&page, &limits).unwrap();
+        assert!(
+            b.html.starts_with("<div class=content id=main>"),
+            "{}",
+            b.html
+        );
+        assert_eq!(
+            b.warnings,
+            [
+                "1 tags had more than 2 attributes (up to 3); kept the first 2 of each (limits.max_attributes = 2)"
+            ]
         );
     }
 
@@ -357,7 +402,7 @@ mod tests {
         fn any_markup_is_bounded_without_a_panic(page in any_markup()) {
             // Cuts fall on character boundaries (a wrong one would panic while slicing), and a
             // page is changed only when a tag has too many attributes.
-            if let Ok(b) = bound(&page) {
+            if let Ok(b) = bound(&page, &Limits::default()) {
                 proptest::prop_assert!(
                     matches!(b.html, Cow::Borrowed(_)) == b.warnings.is_empty()
                 );
@@ -376,6 +421,6 @@ mod tests {
             "<span>未闭合</x>".repeat(MAX_NESTING / 2),
             "<path d=\"M0 0\"/>".repeat(many),
         );
-        assert!(bound(&page).is_ok());
+        assert!(bound(&page, &Limits::default()).is_ok());
     }
 }

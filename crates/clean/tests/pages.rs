@@ -39,7 +39,7 @@ fn check(expected_path: &std::path::Path) -> Vec<String> {
         media_type: MediaType::Html,
         hints: SourceHints::default(),
     };
-    let d = clean(&raw).unwrap_or_else(|e| panic!("{page}: {e}"));
+    let d = clean(&raw, &duban_model::Limits::default()).unwrap_or_else(|e| panic!("{page}: {e}"));
     let doc = &d.document;
     let mut errs = Vec::new();
     let expect = |errs: &mut Vec<String>, what: &str, got: Value, want: &Value| {

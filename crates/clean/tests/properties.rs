@@ -115,8 +115,8 @@ proptest! {
     ) {
         let media = if html { MediaType::Html } else { MediaType::Text };
         let doc = raw(bytes, media, charset);
-        let first = clean(&doc);
-        match (&first, clean(&doc)) {
+        let first = clean(&doc, &duban_model::Limits::default());
+        match (&first, clean(&doc, &duban_model::Limits::default())) {
             (Ok(a), Ok(b)) => prop_assert_eq!(&a.document, &b.document),
             (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
             _ => prop_assert!(false, "two cleanings of the same bytes disagree"),

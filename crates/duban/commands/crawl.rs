@@ -39,6 +39,13 @@ pub struct Args {
     /// CSS selector of the main text, handed to the cleaner.
     #[arg(long)]
     pub content_selector: Option<String>,
+    #[command(flatten)]
+    pub limits: super::DocumentLimits,
+    /// Links read from one page; those past it are not followed, with a warning
+    /// (limits.max_links_per_page).
+    #[arg(long, value_name = "N", default_value_t = duban_model::Limits::default().max_links_per_page,
+          value_parser = super::at_least_one())]
+    pub max_links_per_page: usize,
     /// Do not update the search index.
     #[arg(long)]
     pub no_index: bool,
@@ -86,6 +93,10 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("opening data folder {}", data.display()))?;
     let progress = crate::progress::start();
     runner.set_progress(progress.clone());
+    runner.set_limits(duban_model::Limits {
+        max_links_per_page: args.max_links_per_page,
+        ..args.limits.limits()
+    });
     let now = super::now_rfc3339();
     let mut report = RunReport {
         pipeline: "crawl".into(),

@@ -25,6 +25,8 @@ pub struct Args {
     #[arg(long, value_name = "BYTES", default_value_t = duban_pipeline::DEFAULT_MAX_DOCUMENT_BYTES,
           value_parser = clap::value_parser!(u64).range(1..))]
     pub max_document_bytes: u64,
+    #[command(flatten)]
+    pub limits: super::DocumentLimits,
     /// Write over exports and an index made from another state (after state.sqlite was lost
     /// or replaced), or with more documents than the state has: they are rebuilt from it.
     #[arg(long)]
@@ -41,6 +43,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("opening data folder {}", data.display()))?;
     let progress = crate::progress::start();
     runner.set_progress(progress.clone());
+    runner.set_limits(args.limits.limits());
     let now = super::now_rfc3339();
     let mut report = RunReport {
         pipeline: "ingest".into(),

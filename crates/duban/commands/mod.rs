@@ -13,6 +13,7 @@ pub mod serve;
 pub mod track;
 
 use crate::cli::{Cli, Command};
+use duban_model::Limits;
 use std::process::ExitCode;
 
 /// Runs the parsed command.
@@ -33,6 +34,43 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 pub use duban_pipeline::now_rfc3339;
+
+/// The bounds on one document that `duban ingest` and `duban crawl` take on the command line,
+/// as a pipeline file's `[limits]` sets them (`duban_model::Limits`).
+#[derive(Debug, clap::Args)]
+pub struct DocumentLimits {
+    /// Open HTML elements allowed at once; a page nested deeper fails (limits.max_nesting).
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_nesting,
+          value_parser = at_least_one())]
+    pub max_nesting: usize,
+    /// Attributes kept on one HTML tag; the rest are dropped, with a warning
+    /// (limits.max_attributes).
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_attributes,
+          value_parser = at_least_one())]
+    pub max_attributes: usize,
+    /// Bytes of one line of a cleaned document; a document with a longer line fails
+    /// (limits.max_line_bytes).
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_line_bytes,
+          value_parser = at_least_one())]
+    pub max_line_bytes: usize,
+}
+
+impl DocumentLimits {
+    /// These bounds, the others at their defaults.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            max_nesting: self.max_nesting,
+            max_attributes: self.max_attributes,
+            max_line_bytes: self.max_line_bytes,
+            ..Limits::default()
+        }
+    }
+}
+
+/// A count of at least 1, as every limit is.
+pub fn at_least_one() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::new().range(1..)
+}
 
 /// Prints a run report's summary and failures; returns the exit code it implies.
 pub fn print_report(report: &duban_pipeline::RunReport) -> ExitCode {

@@ -49,7 +49,13 @@ fn main() {
         .expect("a tokio runtime");
     let cpu0 = cpu_secs();
     let t0 = Instant::now();
-    let mut crawl = Crawl::new(source, archive, "2026-11-30T00:00:00Z").expect("a crawl");
+    let mut crawl = Crawl::new(
+        source,
+        duban_model::Limits::default(),
+        archive,
+        "2026-11-30T00:00:00Z",
+    )
+    .expect("a crawl");
     let mut store = MemoryStore::default();
     let mut documents = 0usize;
     while let Some(batch) = rt

@@ -22,7 +22,7 @@ use crate::http::{Body, Fetched, Fetcher, Validators};
 use crate::links::{PageLinks, PageRole, page_links};
 use crate::stitch::{PagePart, stitch};
 use crate::store::{CrawlStore, FrontierEntry, PageKind, StoreError, UrlOutcome, UrlRecord};
-use duban_model::{DocId, MediaType, RawDoc, Source, SourceHints, sha256_hex};
+use duban_model::{DocId, Limits, MediaType, RawDoc, Source, SourceHints, sha256_hex};
 use serde::Serialize;
 use std::collections::{HashSet, VecDeque};
 use std::sync::Arc;
@@ -130,6 +130,8 @@ pub struct Crawl {
 /// What a worker needs, shared.
 struct Worker {
     source: HttpSource,
+    /// Bounds on a page read for its links.
+    limits: Limits,
     fetcher: Fetcher,
     archive: Archive,
     now: String,
@@ -161,8 +163,13 @@ enum PageOutcome {
 
 impl Crawl {
     /// A crawl of `source`, archiving bodies in `archive`; `now` (RFC 3339) is recorded as the
-    /// fetch time of what this run fetches.
-    pub fn new(source: HttpSource, archive: Archive, now: &str) -> Result<Self, FetchError> {
+    /// fetch time of what this run fetches. Pages are read for links within `limits`.
+    pub fn new(
+        source: HttpSource,
+        limits: Limits,
+        archive: Archive,
+        now: &str,
+    ) -> Result<Self, FetchError> {
         let fetcher = Fetcher::new(&source).map_err(|e| FetchError::Client {
             source_id: source.id.clone(),
             source: e,
@@ -170,6 +177,7 @@ impl Crawl {
         Ok(Crawl {
             ctx: Arc::new(Worker {
                 source,
+                limits,
                 fetcher,
                 archive,
                 now: now.to_string(),
@@ -720,6 +728,7 @@ impl Worker {
                 list: entry.kind.is_list(),
                 detail: entry.kind.is_document(),
             },
+            &self.limits,
         )
     }
 
@@ -760,7 +769,7 @@ impl Worker {
             .content_selector
             .as_ref()
             .map(|c| &c.selector);
-        Ok(stitch(&pages, content))
+        Ok(stitch(&pages, content, &self.limits))
     }
 
     #[expect(

@@ -2,10 +2,13 @@
 //! pages, sub-lists, detail pages (documents), attachments, and the other pages of a document
 //! split over `第 [1] [2] … 页`.
 //!
-//! This module reads HTML text that is already decoded; it does not fetch, and it does not
-//! check hosts, robots or limits (the crawler does).
+//! This module reads HTML text that is already decoded, within the [`Limits`] it is given (the
+//! markup's nesting and attributes, and the links read from one page: those past
+//! `limits.max_links_per_page` are not read, with a warning); it does not fetch, and it does not
+//! check hosts, robots or the crawl's limits (the crawler does).
 
 use crate::config::{Css, HttpSource};
+use duban_model::Limits;
 use scraper::{ElementRef, Html, Selector};
 use std::sync::LazyLock;
 use url::Url;
@@ -28,6 +31,8 @@ pub struct PageLinks {
     pub attachments: Vec<Url>,
     /// The other pages of this document, in page order.
     pub parts: Vec<Url>,
+    /// Links of the page past `limits.max_links_per_page`, not read.
+    pub unread: usize,
 }
 
 /// What role a page plays, which decides which of its links are read.
@@ -39,17 +44,34 @@ pub struct PageRole {
     pub detail: bool,
 }
 
-/// Sorts the links of `html` (fetched from `page`) by the rules of `source`.
+/// Sorts the links of `html` (fetched from `page`) by the rules of `source`, within `limits`.
 ///
 /// The page is bounded first (`duban_clean::markup`): a page nested too deep has no links
 /// followed (the cleaner refuses it too), and a tag's attributes past the limit are dropped,
-/// so that no page makes the parser's work grow with the square of its size.
-pub fn page_links(page: &Url, html: &str, source: &HttpSource, role: PageRole) -> PageLinks {
-    let Ok(bounded) = duban_clean::markup::bound(html) else {
-        tracing::warn!(page = %page, "Page nested too deep to parse; its links are not followed.");
-        return PageLinks::default();
+/// so that no page makes the parser's work grow with the square of its size. Only the first
+/// `limits.max_links_per_page` links of the page are read: each is compared with those kept
+/// before it, and each may become a row of the crawl's frontier.
+pub fn page_links(
+    page: &Url,
+    html: &str,
+    source: &HttpSource,
+    role: PageRole,
+    limits: &Limits,
+) -> PageLinks {
+    let bounded = match duban_clean::markup::bound(html, limits) {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::warn!(page = %page, "Page nested more than {} elements deep ({} = {}); its links are not followed.", e.limit, Limits::MAX_NESTING, e.limit);
+            return PageLinks::default();
+        }
     };
     let doc = Html::parse_document(&bounded.html);
+    let mut anchors: Vec<ElementRef<'_>> = doc.select(&ANCHORS).collect();
+    let unread = anchors.len().saturating_sub(limits.max_links_per_page);
+    if unread > 0 {
+        anchors.truncate(limits.max_links_per_page);
+        tracing::warn!(page = %page, "Page has {} links, over {} = {}; the first {} were read, the rest are not followed.", anchors.len() + unread, Limits::MAX_LINKS_PER_PAGE, limits.max_links_per_page, limits.max_links_per_page);
+    }
     let base = doc
         .select(&BASE)
         .next()
@@ -58,12 +80,16 @@ pub fn page_links(page: &Url, html: &str, source: &HttpSource, role: PageRole) -
         .unwrap_or_else(|| page.clone());
     let reader = LinkReader {
         doc: &doc,
+        anchors,
         base,
         page,
         source,
     };
-    let mut out = PageLinks::default();
-    for u in doc.select(&ANCHORS).filter_map(|a| reader.resolve(&a)) {
+    let mut out = PageLinks {
+        unread,
+        ..PageLinks::default()
+    };
+    for u in reader.anchors.iter().filter_map(|a| reader.resolve(a)) {
         if reader.is_attachment(&u) {
             push(&mut out.attachments, u);
         }
@@ -80,6 +106,8 @@ pub fn page_links(page: &Url, html: &str, source: &HttpSource, role: PageRole) -
 /// A parsed page, read for its links by the rules of its source.
 struct LinkReader<'a> {
     doc: &'a Html,
+    /// The page's anchors read, in page order (at most `limits.max_links_per_page`).
+    anchors: Vec<ElementRef<'a>>,
     /// The URL relative links resolve against (`<base href>`, else the page's own).
     base: Url,
     page: &'a Url,
@@ -113,9 +141,11 @@ impl<'a> LinkReader<'a> {
         })
     }
 
-    /// The URLs of the anchors a selector names, or of the anchors inside the blocks it names.
+    /// The URLs of the anchors a selector names, or of the anchors inside the blocks it names,
+    /// among the anchors read.
     fn selected(&self, css: &Css) -> Vec<Url> {
-        self.doc
+        let chosen: std::collections::HashSet<_> = self
+            .doc
             .select(&css.selector)
             .flat_map(|e| {
                 if e.value().name() == "a" {
@@ -124,7 +154,12 @@ impl<'a> LinkReader<'a> {
                     e.select(&ANCHORS).collect()
                 }
             })
-            .filter_map(|a| self.resolve(&a))
+            .map(|a| a.id())
+            .collect();
+        self.anchors
+            .iter()
+            .filter(|a| chosen.contains(&a.id()))
+            .filter_map(|a| self.resolve(a))
             .collect()
     }
 
@@ -135,8 +170,8 @@ impl<'a> LinkReader<'a> {
             .next_selector
             .as_ref()
             .map_or_else(Vec::new, |css| self.selected(css));
-        for a in self.doc.select(&ANCHORS) {
-            let Some(u) = self.resolve(&a) else { continue };
+        for a in &self.anchors {
+            let Some(u) = self.resolve(a) else { continue };
             let text: String = a.text().collect::<String>();
             let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
             if list.next_text.contains(&text) || next_by_selector.contains(&u) {
@@ -152,9 +187,9 @@ impl<'a> LinkReader<'a> {
         let candidates: Vec<Url> = match &list.link_selector {
             Some(css) => self.selected(css),
             None => self
-                .doc
-                .select(&ANCHORS)
-                .filter_map(|a| self.resolve(&a))
+                .anchors
+                .iter()
+                .filter_map(|a| self.resolve(a))
                 .collect(),
         };
         for u in candidates {
@@ -190,9 +225,9 @@ impl<'a> LinkReader<'a> {
             }
             None => {
                 let mut numbered: Vec<(u32, Url)> = self
-                    .doc
-                    .select(&ANCHORS)
-                    .filter_map(|a| self.resolve(&a))
+                    .anchors
+                    .iter()
+                    .filter_map(|a| self.resolve(a))
                     .filter_map(|u| part_number(self.page, &u).map(|n| (n, u)))
                     .collect();
                 numbered.sort_by_key(|(n, _)| *n);
@@ -256,9 +291,47 @@ mod tests {
             list: true,
             detail: false,
         };
-        assert_eq!(page_links(&page, &nested(10), &s, role).details.len(), 1);
-        let too_deep = nested(duban_clean::markup::MAX_NESTING + 1);
-        assert_eq!(page_links(&page, &too_deep, &s, role), PageLinks::default());
+        assert_eq!(
+            page_links(&page, &nested(10), &s, role, &Limits::default())
+                .details
+                .len(),
+            1
+        );
+        let too_deep = nested(Limits::default().max_nesting + 1);
+        assert_eq!(
+            page_links(&page, &too_deep, &s, role, &Limits::default()),
+            PageLinks::default()
+        );
+    }
+
+    #[test]
+    fn links_past_the_per_page_limit_are_not_read() {
+        let s = source(
+            "[source.list]\nlink_selector = \"ul.list\"\n[source.detail]\nurl_pattern = 't\\d{8}_\\d+\\.html$'\n",
+        );
+        let page = Url::parse("https://www.yangzhou.gov.cn/xxgk/index.html").unwrap();
+        let role = PageRole {
+            list: true,
+            detail: false,
+        };
+        let limits = Limits {
+            max_links_per_page: 3,
+            ..Limits::default()
+        };
+        // Anchors in page order: two in the nav, then the list's.
+        let links = page_links(&page, LIST, &s, role, &limits);
+        assert_eq!(links.unread, 4);
+        assert_eq!(
+            links.details,
+            [
+                "https://www.yangzhou.gov.cn/xxgk/202403/t20240312_3301.html"
+                    .parse::<Url>()
+                    .unwrap()
+            ]
+        );
+        assert!(links.next_pages.is_empty() && links.attachments.is_empty());
+        let all = page_links(&page, LIST, &s, role, &Limits::default());
+        assert_eq!((all.unread, all.details.len()), (0, 2));
     }
 
     fn source(extra: &str) -> HttpSource {
@@ -296,6 +369,7 @@ mod tests {
                 list: true,
                 detail: false,
             },
+            &Limits::default(),
         );
         let strs = |v: &[Url]| v.iter().map(|u| u.to_string()).collect::<Vec<_>>();
         assert_eq!(
@@ -333,6 +407,7 @@ mod tests {
                 list: false,
                 detail: true,
             },
+            &Limits::default(),
         );
         let names: Vec<&str> = links
             .parts

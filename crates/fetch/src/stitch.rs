@@ -9,6 +9,7 @@
 //! a page nested too deep adds nothing, or, as page 1, is passed on unstitched.
 
 use crate::charset::decode_for_links;
+use duban_model::Limits;
 use scraper::{Html, Selector};
 use std::sync::LazyLock;
 
@@ -27,8 +28,9 @@ pub struct PagePart<'a> {
     pub charset: Option<&'a str>,
 }
 
-/// Page 1 with the main text of the other pages appended, as UTF-8 HTML.
-pub fn stitch(pages: &[PagePart<'_>], content: Option<&Selector>) -> Vec<u8> {
+/// Page 1 with the main text of the other pages appended, as UTF-8 HTML; pages are bounded by
+/// `limits` before parsing.
+pub fn stitch(pages: &[PagePart<'_>], content: Option<&Selector>, limits: &Limits) -> Vec<u8> {
     let Some((first, rest)) = pages.split_first() else {
         return Vec::new();
     };
@@ -37,7 +39,7 @@ pub fn stitch(pages: &[PagePart<'_>], content: Option<&Selector>) -> Vec<u8> {
     for p in rest {
         let text = decode_for_links(p.bytes, p.charset);
         // A part nested too deep to parse adds nothing (see `duban_clean::markup`).
-        let Ok(bounded) = duban_clean::markup::bound(&text) else {
+        let Ok(bounded) = duban_clean::markup::bound(&text, limits) else {
             continue;
         };
         let doc = Html::parse_document(&bounded.html);
@@ -52,7 +54,7 @@ pub fn stitch(pages: &[PagePart<'_>], content: Option<&Selector>) -> Vec<u8> {
     let text = decode_for_links(first.bytes, first.charset);
     // A first page nested too deep to parse is kept as it came (in UTF-8): the cleaner
     // refuses it by name.
-    let Ok(bounded) = duban_clean::markup::bound(&text) else {
+    let Ok(bounded) = duban_clean::markup::bound(&text, limits) else {
         return text.into_owned().into_bytes();
     };
     let mut doc = Html::parse_document(&bounded.html);
@@ -116,7 +118,7 @@ mod tests {
     fn a_part_nested_too_deep_adds_nothing() {
         let p1 =
             "<html><body><div class=\"article\"><p>一、做好汛前隐患排查</p></div></body></html>";
-        let depth = duban_clean::markup::MAX_NESTING + 1;
+        let depth = Limits::default().max_nesting + 1;
         let p2 = format!(
             "<html><body>{}<p>二、落实值班值守</p>{}</body></html>",
             "<div>".repeat(depth),
@@ -126,8 +128,9 @@ mod tests {
             bytes,
             charset: Some("UTF-8"),
         };
-        let alone = stitch(&[part(p1.as_bytes())], None);
-        let with_deep = stitch(&[part(p1.as_bytes()), part(p2.as_bytes())], None);
+        let limits = Limits::default();
+        let alone = stitch(&[part(p1.as_bytes())], None, &limits);
+        let with_deep = stitch(&[part(p1.as_bytes()), part(p2.as_bytes())], None, &limits);
         assert_eq!(with_deep, alone);
     }
 
@@ -150,6 +153,7 @@ mod tests {
                 },
             ],
             Some(&sel),
+            &Limits::default(),
         );
         let out = String::from_utf8(out).unwrap();
         let one = out.find("一、深化").unwrap();

@@ -89,7 +89,13 @@ fn crawl(src: &HttpSource, store: &mut MemoryStore, archive: &Archive) -> Outcom
         .enable_all()
         .build()
         .unwrap();
-    let mut c = Crawl::new(src.clone(), archive.clone(), "2026-11-30T02:00:00Z").unwrap();
+    let mut c = Crawl::new(
+        src.clone(),
+        duban_model::Limits::default(),
+        archive.clone(),
+        "2026-11-30T02:00:00Z",
+    )
+    .unwrap();
     let mut out = Outcome {
         docs: Vec::new(),
         withdrawn: Vec::new(),
@@ -303,7 +309,13 @@ fn an_interrupted_crawl_resumes_from_its_frontier() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     // The first run stops after its first document (a process killed mid-crawl).
     {
-        let mut c = Crawl::new(src.clone(), archive.clone(), "2026-11-30T02:00:00Z").unwrap();
+        let mut c = Crawl::new(
+            src.clone(),
+            duban_model::Limits::default(),
+            archive.clone(),
+            "2026-11-30T02:00:00Z",
+        )
+        .unwrap();
         let batch = rt.block_on(c.next_batch(&mut store, 1)).unwrap().unwrap();
         assert_eq!(batch.documents.len(), 1);
         // Not stored by the pipeline before the "crash".

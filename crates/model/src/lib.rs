@@ -20,12 +20,14 @@
 mod crawl;
 mod document;
 mod ids;
+mod limits;
 mod obligation;
 mod raw;
 
 pub use crawl::{FrontierEntry, PageKind, UrlOutcome, UrlRecord};
 pub use document::{Date, DocKind, Document, Period, Region, Source};
 pub use ids::{DocId, obligation_id, sha256_hex};
+pub use limits::{Limits, at_least_one};
 pub use obligation::{
     Body, Bound, Deadline, Every, Metric, Obligation, ObligationKind, Op, Recurrence, Role,
 };

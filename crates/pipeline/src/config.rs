@@ -14,10 +14,21 @@
 //! A crawl source is `type = "http"`; its keys are documented on
 //! [`duban_fetch::HttpSource`].
 //!
+//! An optional `[limits]` table bounds what one document may make a run do
+//! ([`duban_model::Limits`]; every key optional, each at least 1):
+//!
+//! ```toml
+//! [limits]
+//! max_nesting = 5000              # open HTML elements at once; a page nested deeper fails
+//! max_attributes = 256            # attributes kept on one tag; the rest dropped, with a warning
+//! max_line_bytes = 67108864       # bytes of one cleaned line; a document with a longer one fails
+//! max_links_per_page = 10000      # links read from one crawled page; the rest not followed
+//! ```
+//!
 //! Every table rejects unknown keys, and a bad file is reported with its line and column.
 
 use duban_fetch::HttpSource;
-use duban_model::DocKind;
+use duban_model::{DocKind, Limits};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -57,6 +68,9 @@ pub struct PipelineConfig {
     /// `[index]`: whether to update the search index.
     #[serde(default)]
     pub index: IndexSection,
+    /// `[limits]`: bounds on one document, for every source of the pipeline.
+    #[serde(default)]
+    pub limits: Limits,
     /// The folder of the pipeline file; relative paths are resolved against it.
     #[serde(skip)]
     pub base_dir: PathBuf,
@@ -143,23 +157,13 @@ pub struct FilesSource {
     /// copies of a document at once.
     #[serde(
         default = "default_max_document_bytes",
-        deserialize_with = "at_least_one_byte"
+        deserialize_with = "duban_model::at_least_one"
     )]
     pub max_document_bytes: u64,
 }
 
 fn default_max_document_bytes() -> u64 {
     crate::DEFAULT_MAX_DOCUMENT_BYTES
-}
-
-fn at_least_one_byte<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    let v = u64::deserialize(d)?;
-    if v == 0 {
-        return Err(serde::de::Error::custom(
-            "0 is not allowed here: the least is 1",
-        ));
-    }
-    Ok(v)
 }
 
 fn default_extensions() -> Vec<String> {
@@ -418,6 +422,55 @@ mod tests {
                 PipelineConfig::load(&path).unwrap_or_else(|e| panic!("{e}"));
             }
         }
+    }
+
+    const FILES: &str =
+        "[pipeline]\nname = \"x\"\n[[source]]\nid = \"a\"\ntype = \"files\"\npaths = [\"a\"]\n";
+
+    #[test]
+    fn a_limits_table_sets_the_keys_it_names_and_leaves_the_others_at_their_defaults() {
+        let cfg = PipelineConfig::parse(&format!(
+            "{FILES}\n[limits]\nmax_nesting = 40\nmax_links_per_page = 500\n"
+        ))
+        .unwrap();
+        assert_eq!(
+            cfg.limits,
+            Limits {
+                max_nesting: 40,
+                max_links_per_page: 500,
+                ..Limits::default()
+            }
+        );
+        assert_eq!(
+            PipelineConfig::parse(FILES).unwrap().limits,
+            Limits::default()
+        );
+    }
+
+    #[test]
+    fn an_unknown_limit_is_rejected_with_its_line() {
+        let err =
+            PipelineConfig::parse(&format!("{FILES}\n[limits]\nmax_nestng = 40\n")).unwrap_err();
+        assert!(err.contains("line 9"), "{err}");
+        assert!(err.contains("max_nestng"), "{err}");
+    }
+
+    #[test]
+    fn a_zero_or_negative_limit_is_rejected_with_its_line_and_key() {
+        let err =
+            PipelineConfig::parse(&format!("{FILES}\n[limits]\nmax_line_bytes = 0\n")).unwrap_err();
+        assert!(
+            err.starts_with("line 9, key max_line_bytes: 0 is not allowed here"),
+            "{err}"
+        );
+        let err = PipelineConfig::parse(&format!(
+            "{FILES}\n[limits]\nmax_attributes = 8\nmax_nesting = -3\n"
+        ))
+        .unwrap_err();
+        assert!(err.starts_with("line 10, key max_nesting: "), "{err}");
+        let err = PipelineConfig::parse(&format!("{FILES}\n[limits]\nmax_nesting = \"deep\"\n"))
+            .unwrap_err();
+        assert!(err.starts_with("line 9, key max_nesting: "), "{err}");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::report::{DocFailure, DocWarning, RunReport, RunStatus, Stage};
 use duban_export::{ExportOrigin, ExportRecord, ExportWriter};
 use duban_fetch::{Archive, Crawl, CrawlBatch, CrawlStats, FetchError, HttpSource, UrlOutcome};
 use duban_index::{IndexedState, ObligationIndex};
-use duban_model::{CleanDoc, Obligation, RawDoc, SourceHints};
+use duban_model::{CleanDoc, Limits, Obligation, RawDoc, SourceHints};
 use duban_state::State;
 use duban_state::identity::StateMark;
 use duban_state::records::{StoredRecord, Upsert};
@@ -173,6 +173,8 @@ pub struct Runner {
     progress: Arc<dyn Progress>,
     /// Documents per crawl batch ([`CRAWL_BATCH`]; tests set other sizes).
     crawl_batch: usize,
+    /// Bounds on one input, handed to the cleaner and the crawl ([`Runner::set_limits`]).
+    limits: Limits,
 }
 
 /// One document after clean and extract, ready to store.
@@ -234,6 +236,7 @@ impl Runner {
             caught_up,
             progress: Arc::new(NoProgress),
             crawl_batch: CRAWL_BATCH,
+            limits: Limits::default(),
         })
     }
 
@@ -250,6 +253,12 @@ impl Runner {
     /// The data folder's lock this runner holds.
     pub fn lock(&self) -> &crate::lock::DataDirLock {
         &self.lock
+    }
+
+    /// Bounds the documents this runner reads from now on by `limits` (a pipeline's `[limits]`
+    /// or the command line's; [`Limits::default`] until set).
+    pub fn set_limits(&mut self, limits: Limits) {
+        self.limits = limits;
     }
 
     /// Tells `progress` of the documents this runner stores from now on.
@@ -296,6 +305,7 @@ impl Runner {
             ..RunReport::default()
         };
         self.start_run(&mut report, now)?;
+        self.set_limits(cfg.limits);
         for source in &cfg.sources {
             match source {
                 SourceConfig::Files(f) => {
@@ -417,7 +427,8 @@ impl Runner {
             .build()
             .map_err(RunError::Runtime)?;
         let archive = Archive::new(self.data.archive_dir());
-        let mut crawl = Crawl::new(source.clone(), archive, now)?;
+        let mut crawl = Crawl::new(source.clone(), self.limits, archive, now)?;
+        let limits = self.limits;
         let committed = Arc::new(AtomicU64::new(0));
         let mut store = BufferedCrawlStore::new(
             State::open(&self.data.state_path())?,
@@ -469,7 +480,7 @@ impl Runner {
                         Err(_) => Vec::new(),
                     };
                     let started = Instant::now();
-                    let processed = extract_all(&documents);
+                    let processed = extract_all(&documents, &limits);
                     extracting.0 += documents.len();
                     extracting.1 += started.elapsed();
                     drop(documents);
@@ -667,7 +678,7 @@ impl Runner {
         report: &mut RunReport,
     ) -> Result<(), RunError> {
         let started = Instant::now();
-        let processed = extract_all(&raws);
+        let processed = extract_all(&raws, &self.limits);
         report.time_stage("extract", raws.len(), started.elapsed());
         drop(raws);
         let started = Instant::now();
@@ -877,9 +888,9 @@ fn input_key(raw: &RawDoc) -> String {
 }
 
 /// Cleans and extracts documents over rayon's threads, keeping their order.
-fn extract_all(raws: &[RawDoc]) -> Vec<Result<Processed, DocFailure>> {
+fn extract_all(raws: &[RawDoc], limits: &Limits) -> Vec<Result<Processed, DocFailure>> {
     raws.par_iter()
-        .map(|raw| contain_panic(&raw.input_name(), || process_one(raw)))
+        .map(|raw| contain_panic(&raw.input_name(), || process_one(raw, limits)))
         .collect()
 }
 
@@ -903,9 +914,9 @@ fn contain_panic<T>(
     })
 }
 
-fn process_one(raw: &RawDoc) -> Result<Processed, DocFailure> {
+fn process_one(raw: &RawDoc, limits: &Limits) -> Result<Processed, DocFailure> {
     let input = raw.input_name();
-    let clean = duban_clean::clean(raw).map_err(|e| DocFailure {
+    let clean = duban_clean::clean(raw, limits).map_err(|e| DocFailure {
         input: input.clone(),
         stage: Stage::Clean,
         reason: e.reason(),

@@ -36,6 +36,7 @@ fn pipeline_text() -> impl Strategy<Value = String> {
         Just("[source.limits]".to_string()),
         Just("[source.politeness]".to_string()),
         Just("[index]".to_string()),
+        Just("[limits]".to_string()),
         Just("x = [[[".to_string()),
         Just("= \"\"".to_string()),
         (
@@ -52,6 +53,10 @@ fn pipeline_text() -> impl Strategy<Value = String> {
                 "connections_per_host",
                 "max_document_bytes",
                 "first_page",
+                "max_nesting",
+                "max_attributes",
+                "max_line_bytes",
+                "max_links_per_page",
             ]),
             prop::sample::select(vec![
                 "0",
@@ -101,6 +106,27 @@ fn extreme_numbers_in_every_politeness_key_are_errors_with_their_line() {
             );
             let err = PipelineConfig::parse(&text).unwrap_err();
             assert!(err.contains("line 8"), "{key} = {value}: {err}");
+        }
+    }
+}
+
+#[test]
+fn bad_values_of_every_limit_are_errors_with_their_line_and_key() {
+    for key in [
+        "max_nesting",
+        "max_attributes",
+        "max_line_bytes",
+        "max_links_per_page",
+    ] {
+        for value in ["0", "-1", "1.5", "\"3\"", "18446744073709551616", "true"] {
+            let text = format!(
+                "[pipeline]\nname = \"x\"\n[[source]]\nid = \"a\"\ntype = \"files\"\npaths = [\"a\"]\n\n[limits]\n{key} = {value}\n"
+            );
+            let err = PipelineConfig::parse(&text).unwrap_err();
+            assert!(
+                err.starts_with(&format!("line 9, key {key}: ")),
+                "{key} = {value}: {err}"
+            );
         }
     }
 }
