@@ -192,6 +192,8 @@ impl<'a> LinkReader<'a> {
                 .filter_map(|a| self.resolve(a))
                 .collect(),
         };
+        // A page may hold thousands of links: a set keeps finding duplicates linear.
+        let mut seen: std::collections::HashSet<Url> = out.details.iter().cloned().collect();
         for u in candidates {
             if self.is_attachment(&u)
                 || out.next_pages.contains(&u)
@@ -204,8 +206,8 @@ impl<'a> LinkReader<'a> {
                 Some(p) => p.0.is_match(u.as_str()),
                 None => true,
             };
-            if is_detail {
-                push(&mut out.details, u);
+            if is_detail && seen.insert(u.clone()) {
+                out.details.push(u);
             }
         }
     }
