@@ -199,6 +199,17 @@ fn typing_a_query_and_applying_a_facet_shows_the_right_results() {
         "return [...document.querySelectorAll('#results mark')].every(m => m.textContent === '出庭应诉率');",
     );
     assert_eq!(marks, json!(true));
+    // The metric the query matched is the first chip of each card, marked.
+    let first_chips = b.script(
+        "return [...document.querySelectorAll('#results li.hit dd .tag:first-child')].filter(t => t.textContent.startsWith('出庭应诉率')).map(t => t.classList.contains('matched'));",
+    );
+    assert_eq!(first_chips, json!([true, true, true]));
+    // The comparison table of the query is linked beside the count.
+    let table = b.script("return document.querySelector('#table-csv').getAttribute('href');");
+    assert!(
+        table.as_str().unwrap().starts_with("/api/table?"),
+        "{table}"
+    );
 
     let facet = b.element("#facets button[data-field='city'][data-value='苏州市']");
     let facet_count = b.script(

@@ -282,10 +282,24 @@ fn print_hit(out: &mut impl Write, n: usize, hit: &Hit, colour: bool) -> std::io
             writeln!(out, "   deadlines: {}", v.join("; "))?;
         }
         if !o.metrics.is_empty() {
-            let v: Vec<String> = o
+            // The metrics the query matched first, marked as the snippet marks its words.
+            let (matched, rest): (Vec<_>, Vec<_>) = o
                 .metrics
                 .iter()
-                .map(|m| format!("{} {} {}{}", m.indicator, m.op.as_str(), m.value, m.unit))
+                .enumerate()
+                .partition(|(i, _)| hit.matched_metrics.contains(i));
+            let v: Vec<String> = matched
+                .iter()
+                .map(|(_, m)| (m, true))
+                .chain(rest.iter().map(|(_, m)| (m, false)))
+                .map(|(m, is_match)| {
+                    let s = format!("{} {} {}{}", m.indicator, m.op.as_str(), m.value, m.unit);
+                    match (is_match, colour) {
+                        (true, true) => format!("\x1b[1;33m{s}\x1b[0m"),
+                        (true, false) => format!("«{s}»"),
+                        (false, _) => s,
+                    }
+                })
                 .collect();
             writeln!(out, "   metrics: {}", v.join("; "))?;
         }

@@ -875,7 +875,13 @@ impl Compiler<'_> {
             for (off, _) in &mut seq {
                 *off -= first;
             }
-            if name == FieldName::Text && !negated {
+            // Words, and body and indicator names, stand in the obligation's text: marking
+            // them there shows which body or metric matched.
+            if matches!(
+                name,
+                FieldName::Text | FieldName::Body | FieldName::Indicator
+            ) && !negated
+            {
                 self.highlights.push(
                     seq.iter()
                         .map(|(off, t)| (*off, t.value().as_str().unwrap_or_default().to_string()))

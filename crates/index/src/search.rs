@@ -164,6 +164,10 @@ pub struct Hit {
     pub document: DocumentSummary,
     /// The matched text with the query's words highlighted.
     pub snippet: Snippet,
+    /// The indices in `obligation.metrics` of the metrics the query's words match (a page
+    /// shows them first and folds the rest); empty when the query names no metric.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub matched_metrics: Vec<usize>,
 }
 
 /// A page of results.
@@ -589,7 +593,18 @@ impl SearchIndex {
                 (None, doc.text)
             }
         };
+        let matched_metrics = obligation.as_ref().map_or_else(Vec::new, |o| {
+            o.metrics
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| {
+                    !crate::highlight::matches(&self.analyzer, &m.text, highlights).is_empty()
+                })
+                .map(|(i, _)| i)
+                .collect()
+        });
         Ok(Hit {
+            matched_metrics,
             snippet: snippet(&self.analyzer, &text, highlights),
             doc_id: text_of(self.fields.doc_id),
             id,

@@ -756,3 +756,36 @@ fn the_comparison_table_of_a_filter_only_query_lists_every_metric() {
     assert!(csv.starts_with("indicator,region,region_code,year,op,value"));
     assert_eq!(csv.lines().count(), total_metrics + 1);
 }
+
+#[test]
+fn a_body_query_marks_the_body_in_the_snippet_and_a_word_query_names_the_metrics_it_matched() {
+    let index = shared_sample_index();
+    let r = index
+        .search(&SearchRequest::new("body:区政府法制办"))
+        .unwrap();
+    assert!(r.total > 0);
+    for hit in &r.hits {
+        assert!(
+            hit.snippet
+                .parts
+                .iter()
+                .any(|p| p.highlight && p.text.contains("法制办")),
+            "{:?}",
+            hit.snippet
+        );
+    }
+    let r = index.search(&SearchRequest::new("出庭应诉率")).unwrap();
+    for hit in &r.hits {
+        let o = hit.obligation.as_ref().unwrap();
+        assert!(!hit.matched_metrics.is_empty(), "{o:?}");
+        for &i in &hit.matched_metrics {
+            assert!(
+                o.metrics[i].text.contains("出庭应诉率"),
+                "{:?}",
+                o.metrics[i]
+            );
+        }
+    }
+    let r = index.search(&SearchRequest::new("city:苏州市")).unwrap();
+    assert!(r.hits.iter().all(|h| h.matched_metrics.is_empty()));
+}

@@ -104,16 +104,31 @@ function safeUrl(u) {
   return typeof u === "string" && /^https?:\/\//i.test(u) ? u : null;
 }
 
-function facts(o) {
+// Metric chips shown before the rest fold away: a long obligation carries dozens.
+const SHOWN_METRICS = 4;
+
+function facts(o, matched) {
   const dl = el("dl");
-  const row = (name, items) => {
+  const row = (name, items, shown) => {
     if (!items.length) return;
     const dd = el("dd");
-    for (const i of items) dd.append(el("span", { class: "tag" }, i));
+    const limit = shown === undefined ? items.length : shown;
+    for (const i of items.slice(0, limit)) dd.append(i instanceof Node ? i : el("span", { class: "tag" }, i));
+    if (items.length > limit) {
+      const more = el("details", { class: "more" }, el("summary", {}, `+${items.length - limit} more`));
+      for (const i of items.slice(limit)) more.append(i instanceof Node ? i : el("span", { class: "tag" }, i));
+      dd.append(more);
+    }
     dl.append(el("dt", {}, name), dd);
   };
   row("Deadlines", o.deadlines.map((d) => `${d.text} (${d.year})`));
-  row("Metrics", o.metrics.map((m) => `${m.indicator} ${m.op} ${m.value}${m.unit}`));
+  // The metrics the query matched come first, marked; the others after them, folded.
+  const hits = new Set(matched || []);
+  const chip = (m, i) => el("span", { class: hits.has(i) ? "tag matched" : "tag" },
+    `${m.indicator} ${m.op} ${m.value}${m.unit}`);
+  const metrics = o.metrics.map(chip);
+  const ordered = [...metrics.filter((_, i) => hits.has(i)), ...metrics.filter((_, i) => !hits.has(i))];
+  row("Metrics", ordered, Math.max(hits.size, SHOWN_METRICS));
   row("Bodies", o.bodies.map((b) => `${b.name} · ${b.role}`));
   row("Recurrences", (o.recurrences || []).map((r) => r.text));
   return dl;
@@ -154,7 +169,7 @@ function renderHit(hit) {
   li.append(meta);
   const text = o ? o.text : "";
   li.append(snippetNode(hit.snippet, o ? [...text].length : hit.snippet.end));
-  if (o) li.append(facts(o));
+  if (o) li.append(facts(o, hit.matched_metrics));
   li.append(documentLinks(d, o ? hit.id : null));
   return li;
 }
