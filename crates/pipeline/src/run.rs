@@ -54,6 +54,12 @@ pub enum RunError {
     /// The export could not be written.
     #[error(transparent)]
     Export(#[from] duban_export::ExportError),
+    /// The stored documents could not be read to track their targets.
+    #[error(transparent)]
+    Track(#[from] duban_track::TrackError),
+    /// A target's progress could not be written as JSON.
+    #[error("writing a target's progress as JSON: {0}")]
+    Progress(#[source] serde_json::Error),
     /// A crawl could not go on (its state failed; per-URL faults are in the report).
     #[error(transparent)]
     Crawl(#[from] duban_fetch::FetchError),
@@ -736,7 +742,10 @@ impl Runner {
         }
         let mark = self.state.mark()?;
         let started = Instant::now();
+        // Targets linked over every stored document: indexed with this commit, exported below.
+        let progress = crate::tracked::tracked(&self.state)?;
         if let Some(index) = &mut self.index {
+            index.replace_progress(&progress)?;
             // Every record changed up to this generation went through `store_processed` or the
             // catch-up on open: the index holds the state as of `mark`.
             index.set_indexed_state(indexed_state(&mark));
@@ -748,7 +757,7 @@ impl Runner {
             report.time_stage("index", 0, started.elapsed());
         }
         let started = Instant::now();
-        let counts = self.write_exports(&mark)?;
+        let counts = self.write_exports_with(&mark, &progress)?;
         crate::abort::point("exported");
         report.time_stage("export", counts.documents, started.elapsed());
         report.exported_documents = counts.documents;
@@ -783,12 +792,23 @@ impl Runner {
 }
 
 impl Runner {
-    /// Rewrites both export files from the state as of `mark` (see [`ExportWriter`]: written
-    /// and synced before either is renamed; refused when it would drop documents, unless
-    /// `--force`), while another connection checkpoints the state's log.
+    /// Rewrites the export files from the state as of `mark` (see [`ExportWriter`]: written
+    /// and synced before any is renamed; refused when it would drop documents, unless
+    /// `--force`), `progress.jsonl` from the targets tracked over the stored documents, while
+    /// another connection checkpoints the state's log.
     pub fn write_exports(
         &mut self,
         mark: &StateMark,
+    ) -> Result<duban_export::ExportCounts, RunError> {
+        let progress = crate::tracked::tracked(&self.state)?;
+        self.write_exports_with(mark, &progress)
+    }
+
+    /// [`Runner::write_exports`] with the progress already tracked.
+    fn write_exports_with(
+        &mut self,
+        mark: &StateMark,
+        progress: &[duban_index::ProgressRecord],
     ) -> Result<duban_export::ExportCounts, RunError> {
         let origin = ExportOrigin {
             state_id: mark.state_id.clone(),
@@ -809,6 +829,9 @@ impl Runner {
                 crate::abort::point("export");
                 Ok::<(), RunError>(())
             })?;
+            for p in progress {
+                export.push_progress(&p.json)?;
+            }
             let counts = export.finish(force);
             match checkpoint.join() {
                 Ok(Ok(())) => {}
