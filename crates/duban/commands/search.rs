@@ -258,7 +258,12 @@ fn print_hit(out: &mut impl Write, n: usize, hit: &Hit, colour: bool) -> std::io
     if !region.is_empty() {
         facts.push(region);
     }
-    if let Some(y) = d.year {
+    // A target is for its own year (`到2015年`), not its document's.
+    let year = match &hit.progress {
+        Some(p) => p["target"]["year"].as_i64(),
+        None => d.year.map(i64::from),
+    };
+    if let Some(y) = year {
         facts.push(y.to_string());
     }
     facts.push(d.kind.as_str().to_string());
@@ -281,23 +286,8 @@ fn print_hit(out: &mut impl Write, n: usize, hit: &Hit, colour: bool) -> std::io
         .map(|o| o.text.chars().count())
         .unwrap_or(hit.snippet.end);
     if let Some(p) = &hit.progress {
-        // The snippet is of the target's phrase, then the result's.
-        let source = |f: &serde_json::Value| {
-            let title = f["doc_title"].as_str().or(f["doc_id"].as_str());
-            format!(
-                "{} [{}, {}]",
-                title.unwrap_or_default(),
-                f["span"][0],
-                f["span"][1]
-            )
-        };
         writeln!(out, "   {snippet}")?;
-        writeln!(out, "   target: {}", source(&p["target"]))?;
-        if !p["result"].is_null() {
-            let later = if p["later"] == true { " (later)" } else { "" };
-            writeln!(out, "   result: {}{later}", source(&p["result"]))?;
-        }
-        return Ok(());
+        return print_progress_sources(out, p);
     }
     if hit.snippet.end < text_len {
         snippet.push('…');
@@ -335,4 +325,23 @@ fn print_hit(out: &mut impl Write, n: usize, hit: &Hit, colour: bool) -> std::io
         "   document: {} ({source})",
         d.title.as_deref().unwrap_or("(untitled)")
     )
+}
+
+/// The documents and spans of a tracked target's figures (the snippet shows their phrases).
+fn print_progress_sources(out: &mut impl Write, p: &serde_json::Value) -> std::io::Result<()> {
+    let source = |f: &serde_json::Value| {
+        let title = f["doc_title"].as_str().or(f["doc_id"].as_str());
+        format!(
+            "{} [{}, {}]",
+            title.unwrap_or_default(),
+            f["span"][0],
+            f["span"][1]
+        )
+    };
+    writeln!(out, "   target: {}", source(&p["target"]))?;
+    if !p["result"].is_null() {
+        let later = if p["later"] == true { " (later)" } else { "" };
+        writeln!(out, "   result: {}{later}", source(&p["result"]))?;
+    }
+    Ok(())
 }
