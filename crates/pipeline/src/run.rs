@@ -1043,7 +1043,8 @@ fn same_state_everywhere(data: &DataDir, mark: &StateMark) -> Result<(), RunErro
 /// index was committed at (all of them for a new, emptied or older index; after everything is
 /// deleted for an index of another state or of a later generation, which the state no longer
 /// has). A run stopped after the state's commit and before the index's leaves records the
-/// next run may never process again (pages that answer 304): they are indexed here.
+/// next run may never process again (pages that answer 304): they are indexed here, and the
+/// progress records with them.
 fn catch_up_index(
     state: &State,
     index: &mut ObligationIndex,
@@ -1075,6 +1076,11 @@ fn catch_up_index(
         }
         Ok::<(), RunError>(())
     })?;
+    // A rebuilt or caught-up index gets the progress of targets too, which only a run's
+    // finish would otherwise add (`duban doctor --repair` rebuilds without one).
+    if documents > 0 {
+        index.replace_progress(&crate::tracked::tracked(state)?)?;
+    }
     index.set_indexed_state(indexed_state(mark));
     if index.commit()? && documents > 0 {
         tracing::info!(
@@ -1199,12 +1205,17 @@ mod tests {
         drop(runner);
         std::fs::remove_dir_all(data.index_dir()).unwrap();
         drop(Runner::open(data.clone(), true).unwrap());
-        let stats = duban_index::SearchIndex::open(&data.index_dir())
-            .unwrap()
-            .stats()
-            .unwrap();
+        let search = duban_index::SearchIndex::open(&data.index_dir()).unwrap();
+        let stats = search.stats().unwrap();
         assert_eq!(stats.documents, 5);
         assert_eq!(stats.obligations, report.obligations);
+        // The tracked targets come back with the records, as many as the export holds.
+        let progress = search
+            .matching_ids("*", duban_index::Target::Progress)
+            .unwrap();
+        let exported = std::fs::read_to_string(data.export_dir().join("progress.jsonl")).unwrap();
+        assert!(!progress.is_empty());
+        assert_eq!(progress.len(), exported.lines().count());
     }
 
     #[test]
