@@ -249,4 +249,20 @@ fn the_main_job_exports_progress_and_indexes_it_so_that_search_finds_it() {
             .unwrap(),
         before
     );
+    // The HTTP API answers the same search.
+    let server = crate::serve::Server::start(&data);
+    let (status, v) = server.get_json(&format!(
+        "/api/search?type=progress&q={}",
+        crate::serve::encode("出庭应诉率 city:苏州")
+    ));
+    assert_eq!(status, 200, "{v:#}");
+    assert_eq!(v["target"], "progress");
+    assert!(
+        v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["progress"] == *suzhou),
+        "{v:#}"
+    );
 }

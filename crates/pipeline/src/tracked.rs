@@ -105,5 +105,18 @@ mod tests {
         assert_eq!(line["status"], "met");
         assert_eq!(line["result"]["doc_id"], "file:report.txt");
         assert_eq!(r.json, serde_json::to_string(&progress[0]).unwrap());
+        // datapackage.json describes exactly the fields of the line, in its order.
+        let described: Vec<&str> = duban_export::tables::JSONL_TABLES
+            .iter()
+            .find(|t| t.name == "progress")
+            .unwrap()
+            .fields
+            .iter()
+            .map(|f| f.name)
+            .collect();
+        let keys: Vec<&String> = line.as_object().unwrap().keys().collect();
+        let mut sorted = described.clone();
+        sorted.sort_unstable();
+        assert_eq!(keys, sorted);
     }
 }
