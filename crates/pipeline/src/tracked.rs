@@ -9,28 +9,32 @@
 
 use crate::RunError;
 use duban_index::{DocumentSummary, ProgressRecord};
-use duban_model::Document;
 use duban_state::State;
 use duban_track::Progress;
 use std::collections::{HashMap, HashSet};
 
-/// Every target's progress of the documents stored in `state`, in `duban track`'s order.
+/// Every target's progress of the documents stored in `state`, in `duban track`'s order. The
+/// documents are read one at a time: only their figures and summaries are kept.
 pub fn tracked(state: &State) -> Result<Vec<ProgressRecord>, RunError> {
-    let docs = duban_track::documents(state)?;
-    records(&docs, &duban_track::track(&docs))
+    let mut tracker = duban_track::Tracker::default();
+    let mut summaries = HashMap::new();
+    duban_track::for_each_document(state, |doc| {
+        tracker.add(&doc);
+        summaries.insert(doc.id.clone(), DocumentSummary::of(&doc));
+    })?;
+    records(&summaries, &tracker.progress())
 }
 
-/// The export lines and index records of `progress`, made from `docs`.
+/// The export lines and index records of `progress`, with the summaries of its documents.
 pub(crate) fn records(
-    docs: &[Document],
+    summaries: &HashMap<String, DocumentSummary>,
     progress: &[Progress],
 ) -> Result<Vec<ProgressRecord>, RunError> {
-    let by_id: HashMap<&str, &Document> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(progress.len());
     for p in progress {
         let t = &p.target;
-        let Some(doc) = by_id.get(t.doc_id.as_str()) else {
+        let Some(document) = summaries.get(&t.doc_id) else {
             continue;
         };
         // A target is its document's phrase at its span; two figures of one phrase (rare)
@@ -48,7 +52,7 @@ pub(crate) fn records(
         }
         out.push(ProgressRecord {
             id,
-            document: DocumentSummary::of(doc),
+            document: document.clone(),
             year: t.year,
             target: t.text.clone(),
             result: p.result.as_ref().map(|r| r.text.clone()),
@@ -64,7 +68,7 @@ pub(crate) fn records(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use duban_model::{DocKind, Region};
+    use duban_model::{DocKind, Document, Region};
 
     fn suzhou(id: &str, kind: DocKind, year: i32, text: &str) -> Document {
         let mut doc = Document::from_text(id, kind, Some(year), text);
@@ -94,7 +98,11 @@ mod tests {
             ),
         ];
         let progress = duban_track::track(&docs);
-        let records = records(&docs, &progress).unwrap();
+        let summaries = docs
+            .iter()
+            .map(|d| (d.id.clone(), DocumentSummary::of(d)))
+            .collect();
+        let records = records(&summaries, &progress).unwrap();
         assert_eq!(records.len(), 1);
         let r = &records[0];
         assert!(r.id.starts_with("file:plan.txt@"), "{}", r.id);
