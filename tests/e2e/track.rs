@@ -162,3 +162,107 @@ fn the_national_reports_main_targets_stand_beside_the_next_reports_results() {
 fn path(p: &Path) -> String {
     p.to_str().expect("UTF-8 path").to_string()
 }
+
+#[test]
+fn the_main_job_exports_progress_and_indexes_it_so_that_search_finds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    crate::util::run_main_job(&data);
+    let export = data.join("export");
+    let text = std::fs::read_to_string(export.join("progress.jsonl")).unwrap();
+    let progress: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    let suzhou = progress
+        .iter()
+        .find(|p| {
+            p["target"]["indicator"]
+                .as_str()
+                .is_some_and(|i| i.contains("出庭应诉率"))
+                && p["target"]["value"] == 90.0
+                && p["target"]["region"]["code"] == "320500"
+        })
+        .unwrap_or_else(|| panic!("no Suzhou 出庭应诉率 target in progress.jsonl:\n{text}"));
+    assert_eq!(suzhou["result"]["value"], 96.6, "{suzhou:#}");
+    assert_eq!(suzhou["status"], "met");
+    for figure in ["target", "result"] {
+        let span = suzhou[figure]["span"].as_array().unwrap();
+        assert!(span[0].as_u64() < span[1].as_u64(), "{suzhou:#}");
+    }
+    // The manifest names it and the package describes it.
+    let manifest: Value =
+        serde_json::from_slice(&std::fs::read(export.join("manifest.json")).unwrap()).unwrap();
+    assert!(
+        manifest["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["name"] == "progress.jsonl" && f["lines"] == progress.len()),
+        "{manifest:#}"
+    );
+    let package: Value =
+        serde_json::from_slice(&std::fs::read(export.join("datapackage.json")).unwrap()).unwrap();
+    assert!(
+        package["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["path"] == "progress.jsonl"),
+        "{package:#}"
+    );
+    // `duban track` and the export agree line for line.
+    let tracked = duban_with_data(&data, &["track", "--format", "json"]);
+    assert_ok(&tracked);
+    assert_eq!(String::from_utf8(tracked.stdout).unwrap(), text);
+    let out = duban_with_data(&data, &["search", "--progress", "出庭应诉率", "--json"]);
+    assert_ok(&out);
+    let found: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(found["target"], "progress");
+    let hit = found["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["progress"] == *suzhou)
+        .unwrap_or_else(|| {
+            panic!(
+                "search --progress did not find the Suzhou target: {}",
+                show(&out)
+            )
+        });
+    assert!(hit["document"]["id"].as_str().unwrap().contains("000_"));
+    assert!(hit["obligation"].is_null());
+    // A second run over the same sources leaves progress.jsonl as it was.
+    let before = std::fs::metadata(export.join("progress.jsonl"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    crate::util::run_main_job(&data);
+    assert_eq!(
+        std::fs::read_to_string(export.join("progress.jsonl")).unwrap(),
+        text
+    );
+    assert_eq!(
+        std::fs::metadata(export.join("progress.jsonl"))
+            .unwrap()
+            .modified()
+            .unwrap(),
+        before
+    );
+    // The HTTP API answers the same search.
+    let server = crate::serve::Server::start(&data);
+    let (status, v) = server.get_json(&format!(
+        "/api/search?type=progress&q={}",
+        crate::serve::encode("出庭应诉率 city:苏州")
+    ));
+    assert_eq!(status, 200, "{v:#}");
+    assert_eq!(v["target"], "progress");
+    assert!(
+        v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["progress"] == *suzhou),
+        "{v:#}"
+    );
+}

@@ -5,6 +5,10 @@
 //! An export that would replace one made from another state, or drop documents, is refused
 //! (exit 2) unless `--force`: a lost `state.sqlite` must not wipe the exports.
 //!
+//! The JSON Lines export holds `progress.jsonl` beside the documents and obligations: the
+//! targets of its documents, each with the result any stored document reports (linked over
+//! the whole state, as a run does), so that a filtered export keeps a target's result.
+//!
 //! Filters (`--region`, `--year`, `--kind`, `--query`) are turned into one query of the
 //! search index's language and answered by the index, so that they mean exactly what the
 //! same filters mean in `duban search`. A filtered export needs `--out` and never writes into
@@ -215,17 +219,23 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
                 state_id: mark.state_id,
                 state_generation: mark.generation,
             };
+            let progress = duban_pipeline::tracked::tracked(&state)?;
             let mut export = ExportWriter::create(&out, origin)?;
             export.select(selection);
+            let mut kept = HashSet::new();
             state.for_each_record(|r| {
                 if let Some(lines) = keep.lines(r.doc_id, r.obligations) {
                     export.push(ExportRecord {
                         document: r.document,
                         obligations: &lines,
                     })?;
+                    kept.insert(r.doc_id.to_string());
                 }
                 Ok::<(), anyhow::Error>(())
             })?;
+            for p in progress.iter().filter(|p| kept.contains(&p.document.id)) {
+                export.push_progress(&p.json)?;
+            }
             // A selection holds fewer documents than the folder's last export by design.
             export.finish(args.force || !filters.is_empty())?
         }

@@ -1,4 +1,5 @@
-//! `duban search QUERY`: search the obligations (or documents) of the data folder's index.
+//! `duban search QUERY`: search the obligations (or documents, or tracked targets with
+//! `--progress`) of the data folder's index.
 //!
 //! Prints a page of results with highlighted snippets, each obligation's deadlines, metrics
 //! and bodies, and facet counts over all matches; `--json` prints the same response as the
@@ -33,15 +34,20 @@ pub struct Args {
     #[arg(long, default_value = "relevance", allow_hyphen_values = true)]
     pub sort: String,
     /// Search source documents instead of obligations.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "progress")]
     pub documents: bool,
+    /// Search tracked targets instead of obligations: each quantified target with the result a
+    /// later document reports and whether it was met (the records of `progress.jsonl`, as
+    /// `duban track` shows them).
+    #[arg(long)]
+    pub progress: bool,
     /// Print the response as JSON (the shape of the HTTP API's /api/search).
     #[arg(long)]
     pub json: bool,
     /// Print the comparison table instead of results: one row per metric of the matching
     /// obligations (indicator, region, year, op, value, unit, deadline, bodies, document), as
     /// a Markdown table (`--csv` for CSV, `--json` for the API's /api/table).
-    #[arg(long, conflicts_with = "documents")]
+    #[arg(long, conflicts_with_all = ["documents", "progress"])]
     pub table: bool,
     /// With `--table`: order rows by `region` (indicator, region, year) or `document`.
     #[arg(long, default_value = "region", requires = "table")]
@@ -86,6 +92,8 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         sort: Sort::parse(&args.sort)?,
         target: if args.documents {
             Target::Documents
+        } else if args.progress {
+            Target::Progress
         } else {
             Target::Obligations
         },
@@ -185,6 +193,7 @@ fn print_response(out: &mut impl Write, r: &SearchResponse, colour: bool) -> std
     let what = match r.target {
         Target::Obligations => "obligations",
         Target::Documents => "documents",
+        Target::Progress => "tracked targets",
     };
     let shown = if r.hits.is_empty() {
         String::from("none shown")
@@ -243,10 +252,18 @@ fn print_hit(out: &mut impl Write, n: usize, hit: &Hit, colour: bool) -> std::io
     if let Some(o) = &hit.obligation {
         facts.push(o.kind.as_str().to_string());
     }
+    if let Some(status) = hit.progress.as_ref().and_then(|p| p["status"].as_str()) {
+        facts.push(status.to_string());
+    }
     if !region.is_empty() {
         facts.push(region);
     }
-    if let Some(y) = d.year {
+    // A target is for its own year (`到2015年`), not its document's.
+    let year = match &hit.progress {
+        Some(p) => p["target"]["year"].as_i64(),
+        None => d.year.map(i64::from),
+    };
+    if let Some(y) = year {
         facts.push(y.to_string());
     }
     facts.push(d.kind.as_str().to_string());
@@ -268,6 +285,10 @@ fn print_hit(out: &mut impl Write, n: usize, hit: &Hit, colour: bool) -> std::io
         .as_ref()
         .map(|o| o.text.chars().count())
         .unwrap_or(hit.snippet.end);
+    if let Some(p) = &hit.progress {
+        writeln!(out, "   {snippet}")?;
+        return print_progress_sources(out, p);
+    }
     if hit.snippet.end < text_len {
         snippet.push('…');
     }
@@ -318,4 +339,23 @@ fn print_hit(out: &mut impl Write, n: usize, hit: &Hit, colour: bool) -> std::io
         "   document: {} ({source})",
         d.title.as_deref().unwrap_or("(untitled)")
     )
+}
+
+/// The documents and spans of a tracked target's figures (the snippet shows their phrases).
+fn print_progress_sources(out: &mut impl Write, p: &serde_json::Value) -> std::io::Result<()> {
+    let source = |f: &serde_json::Value| {
+        let title = f["doc_title"].as_str().or(f["doc_id"].as_str());
+        format!(
+            "{} [{}, {}]",
+            title.unwrap_or_default(),
+            f["span"][0],
+            f["span"][1]
+        )
+    };
+    writeln!(out, "   target: {}", source(&p["target"]))?;
+    if !p["result"].is_null() {
+        let later = if p["later"] == true { " (later)" } else { "" };
+        writeln!(out, "   result: {}{later}", source(&p["result"]))?;
+    }
+    Ok(())
 }

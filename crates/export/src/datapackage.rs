@@ -118,7 +118,7 @@ pub fn datapackage_json(files: &[PackageFile], selection: &Selection) -> String 
         "profile": "tabular-data-package",
         "name": "duban-export",
         "title": "Duban export: obligations of Chinese government plans and reports",
-        "description": "Documents and the obligations extracted from them (tasks, deadlines, recurrences, metrics, responsible bodies), keyed by obligation id. Written by Duban; field meanings follow its extraction spec.",
+        "description": "Documents and the obligations extracted from them (tasks, deadlines, recurrences, metrics, responsible bodies), keyed by obligation id; with the JSON Lines, the progress of each quantified target beside the result a later document reports. Written by Duban; field meanings follow its extraction spec.",
         "version": FORMAT_VERSION,
         "licenses": [{"name": LICENSE_NAME, "title": LICENSE_TITLE}],
         "duban_formats": formats,
@@ -196,9 +196,12 @@ fn schema(t: &TableSpec) -> Value {
         .collect();
     let mut schema = json!({
         "fields": fields,
-        "primaryKey": t.primary_key,
         "missingValues": [""],
     });
+    // A table without a key (progress: one row per target phrase) states none.
+    if !t.primary_key.is_empty() {
+        schema["primaryKey"] = json!(t.primary_key);
+    }
     if !foreign_keys.is_empty() {
         schema["foreignKeys"] = json!(foreign_keys);
     }

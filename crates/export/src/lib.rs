@@ -1,6 +1,8 @@
-//! Exports: `documents.jsonl` and `obligations.jsonl`, their JSON Schema, the
-//! `manifest.json` that ties the pair together, and the `datapackage.json` that describes it;
-//! the same records as flat CSV or Parquet tables for researchers ([`tables`], [`package`]).
+//! Exports: `documents.jsonl` and `obligations.jsonl`, their JSON Schema, `progress.jsonl`
+//! (each quantified target beside its result, as `duban track` links them), the
+//! `manifest.json` that ties the files together, and the `datapackage.json` that describes
+//! them; the same documents and obligations as flat CSV or Parquet tables for researchers
+//! ([`tables`], [`package`]).
 //!
 //! # Wire format
 //! One JSON object a line, UTF-8, `\n` line ends, records ordered by document id and, within a
@@ -11,8 +13,8 @@
 //! so exporting the same records twice gives the same bytes.
 //!
 //! # Writing
-//! Both files are written in full to temporary files in the same folder, flushed and synced,
-//! and only then renamed over the old ones, the folder synced after. `manifest.json` is
+//! The three files are written in full to temporary files in the same folder, flushed and
+//! synced, and only then renamed over the old ones, the folder synced after. `manifest.json` is
 //! written last the same way: it names the state the export was made from and each file's
 //! lines, bytes and SHA-256, so a reader can tell a whole pair ([`verify`]) from one torn by a
 //! crash between the two renames. A file whose new bytes equal the old ones is not replaced:
@@ -29,7 +31,8 @@
 //! themselves carry no version field, so that their bytes (the graded export) stay those of
 //! the extraction spec; the version is in `datapackage.json` and in every row of the tables.
 //!
-//! This crate does not decide what is exported: its caller hands it the records.
+//! This crate does not decide what is exported: its caller hands it the records, the progress
+//! lines already JSON (they are `duban-track`'s, which this crate does not know).
 
 pub mod csv_table;
 pub mod datapackage;
@@ -56,7 +59,9 @@ pub const OBLIGATION_SCHEMA: &str = include_str!("../schema/obligation.schema.js
 pub const DOCUMENTS_FILE: &str = "documents.jsonl";
 /// The file name of the obligation export.
 pub const OBLIGATIONS_FILE: &str = "obligations.jsonl";
-/// The file name of the manifest written after both exports.
+/// The file name of the progress export: one target a line, with its result and status.
+pub const PROGRESS_FILE: &str = "progress.jsonl";
+/// The file name of the manifest written after the exports.
 pub const MANIFEST_FILE: &str = "manifest.json";
 
 /// The version of [`Manifest`]'s shape.
@@ -148,6 +153,8 @@ pub struct ExportCounts {
     pub documents: usize,
     /// Lines of `obligations.jsonl`.
     pub obligations: usize,
+    /// Lines of `progress.jsonl`.
+    pub progress: usize,
     /// Files replaced (exports and manifest); 0 when every byte was already in place.
     pub files_written: usize,
 }
@@ -182,7 +189,8 @@ pub struct Manifest {
     /// The state the export was made from.
     #[serde(flatten)]
     pub origin: ExportOrigin,
-    /// `documents.jsonl` and `obligations.jsonl`, in that order.
+    /// `documents.jsonl`, `obligations.jsonl` and `progress.jsonl`, in that order (the last
+    /// absent from exports made before it was).
     pub files: Vec<ManifestFile>,
 }
 
@@ -246,7 +254,7 @@ fn temp_path(dir: &Path, name: &str) -> PathBuf {
 
 type Opener<'a> = &'a dyn Fn(&Path) -> std::io::Result<Box<dyn Sink>>;
 
-/// Both export files being written, one document at a time, into temporary files that
+/// The export files being written, one document at a time, into temporary files that
 /// [`ExportWriter::finish`] puts in place. Dropped without `finish`, the previous export stays
 /// and the temporary files are removed.
 pub struct ExportWriter {
@@ -276,6 +284,7 @@ impl ExportWriter {
         for name in [
             DOCUMENTS_FILE,
             OBLIGATIONS_FILE,
+            PROGRESS_FILE,
             MANIFEST_FILE,
             DATAPACKAGE_FILE,
         ] {
@@ -294,7 +303,7 @@ impl ExportWriter {
             origin,
             selection: Selection::default(),
         };
-        for name in [DOCUMENTS_FILE, OBLIGATIONS_FILE] {
+        for name in [DOCUMENTS_FILE, OBLIGATIONS_FILE, PROGRESS_FILE] {
             let tmp = temp_path(dir, name);
             let sink = open(&tmp).map_err(io_error(&tmp))?;
             w.temps.push(tmp.clone());
@@ -322,8 +331,8 @@ impl ExportWriter {
 
     /// Appends one document's lines.
     pub fn push(&mut self, rec: ExportRecord<'_>) -> Result<(), ExportError> {
-        let [docs, obls] = &mut self.files[..] else {
-            unreachable!("an export writer holds two files")
+        let [docs, obls, _] = &mut self.files[..] else {
+            unreachable!("an export writer holds three files")
         };
         docs.writer
             .write_all(rec.document.as_bytes())
@@ -341,7 +350,21 @@ impl ExportWriter {
         Ok(())
     }
 
-    /// Flushes and syncs both files, then, unless the export would go backwards (see the
+    /// Appends one line of `progress.jsonl`: a target with its result, already JSON.
+    pub fn push_progress(&mut self, line: &str) -> Result<(), ExportError> {
+        let [_, _, progress] = &mut self.files[..] else {
+            unreachable!("an export writer holds three files")
+        };
+        progress
+            .writer
+            .write_all(line.trim_end_matches('\n').as_bytes())
+            .and_then(|()| progress.writer.write_all(b"\n"))
+            .map_err(io_error(&progress.tmp))?;
+        progress.lines += 1;
+        Ok(())
+    }
+
+    /// Flushes and syncs the files, then, unless the export would go backwards (see the
     /// crate's documentation; `force` writes it anyway), puts in place those whose bytes
     /// changed, then the manifest, then `datapackage.json`.
     pub fn finish(mut self, force: bool) -> Result<ExportCounts, ExportError> {
@@ -373,6 +396,7 @@ impl ExportWriter {
         let mut counts = ExportCounts {
             documents: manifest.files[0].lines,
             obligations: manifest.files[1].lines,
+            progress: manifest.files[2].lines,
             files_written: 0,
         };
         for (tmp, file) in &written {
@@ -535,7 +559,7 @@ pub fn read_manifest(dir: &Path) -> Result<Option<Manifest>, ExportError> {
     }
 }
 
-/// Checks that both export files of `dir` are those its manifest names (sizes and SHA-256):
+/// Checks that the export files of `dir` are those its manifest names (sizes and SHA-256):
 /// a reader that gets `Ok` reads a pair written together. `Ok(None)` when there is no manifest.
 pub fn verify(dir: &Path) -> Result<Option<Manifest>, ExportError> {
     let Some(manifest) = read_manifest(dir)? else {
@@ -553,7 +577,7 @@ pub fn verify(dir: &Path) -> Result<Option<Manifest>, ExportError> {
     Ok(Some(manifest))
 }
 
-/// Writes both export files into `dir` (created if needed), replacing them atomically;
+/// Writes the export files into `dir` (created if needed), replacing them atomically;
 /// refuses to go backwards (see [`ExportWriter::finish`]).
 pub fn write_jsonl<'a>(
     dir: &Path,
@@ -636,6 +660,38 @@ mod tests {
             fs::read_to_string(dir.path().join(DOCUMENTS_FILE)).unwrap(),
             "{\"id\":\"d\"}\n"
         );
+    }
+
+    #[test]
+    fn progress_lines_are_written_counted_and_described() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = ExportWriter::create(dir.path(), origin("a1")).unwrap();
+        w.push(ExportRecord {
+            document: r#"{"id":"plan"}"#,
+            obligations: "",
+        })
+        .unwrap();
+        // A line with its line end and one without: each is one line of the file.
+        w.push_progress("{\"target\":{\"text\":\"出庭应诉率达到90%以上\"},\"status\":\"met\"}\n")
+            .unwrap();
+        w.push_progress(
+            "{\"target\":{\"text\":\"复议纠错率控制在5%以内\"},\"status\":\"no_result\"}",
+        )
+        .unwrap();
+        let counts = w.finish(false).unwrap();
+        assert_eq!(counts.progress, 2);
+        let text = fs::read_to_string(dir.path().join(PROGRESS_FILE)).unwrap();
+        assert_eq!(text.lines().count(), 2);
+        assert!(text.ends_with("\"no_result\"}\n"), "{text}");
+        let manifest = verify(dir.path()).unwrap().unwrap();
+        assert_eq!(manifest.files[2].name, PROGRESS_FILE);
+        assert_eq!(manifest.files[2].lines, 2);
+        let package: serde_json::Value =
+            serde_json::from_slice(&fs::read(dir.path().join(DATAPACKAGE_FILE)).unwrap()).unwrap();
+        let progress = &package["resources"][2];
+        assert_eq!(progress["path"], PROGRESS_FILE);
+        assert_eq!(progress["bytes"], text.len());
+        assert!(progress["schema"].get("primaryKey").is_none());
     }
 
     #[test]
@@ -783,11 +839,13 @@ mod tests {
     fn an_unchanged_export_rewrites_no_file() {
         let dir = tempfile::tempdir().unwrap();
         let first = export(dir.path(), "a1", &records(4), false).unwrap();
-        assert_eq!(first.files_written, 4);
+        // The three JSON Lines files, the manifest and the package.
+        assert_eq!(first.files_written, 5);
         let times = || {
             [
                 DOCUMENTS_FILE,
                 OBLIGATIONS_FILE,
+                PROGRESS_FILE,
                 MANIFEST_FILE,
                 DATAPACKAGE_FILE,
             ]

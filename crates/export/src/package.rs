@@ -63,6 +63,7 @@ pub fn write_tables(
     Ok(ExportCounts {
         documents: tables.tables[0].rows.len(),
         obligations: tables.tables[1].rows.len(),
+        progress: 0,
         files_written: written,
     })
 }

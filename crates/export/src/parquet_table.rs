@@ -30,9 +30,11 @@ pub fn encode(table: &Table) -> Result<Vec<u8>, ParquetError> {
             FieldType::Number => (Physical::DOUBLE, None),
             FieldType::Date => (Physical::INT32, Some(LogicalType::Date)),
             // Objects and arrays are JSON Lines only; as text they would still be readable.
-            FieldType::String | FieldType::Object | FieldType::Array => {
-                (Physical::BYTE_ARRAY, Some(LogicalType::String))
-            }
+            FieldType::String
+            | FieldType::Object
+            | FieldType::Array
+            | FieldType::Boolean
+            | FieldType::Any => (Physical::BYTE_ARRAY, Some(LogicalType::String)),
         };
         let column = Type::primitive_type_builder(f.name, physical)
             .with_repetition(Repetition::OPTIONAL)
@@ -96,12 +98,14 @@ fn write_column(
             Value::Date(d) => Some(days_since_epoch(*d)),
             _ => None,
         }),
-        FieldType::String | FieldType::Object | FieldType::Array => {
-            write_values::<ByteArrayType>(writer, cells, &levels, |v| match v {
-                Value::Text(s) => Some(ByteArray::from(s.as_str())),
-                _ => None,
-            })
-        }
+        FieldType::String
+        | FieldType::Object
+        | FieldType::Array
+        | FieldType::Boolean
+        | FieldType::Any => write_values::<ByteArrayType>(writer, cells, &levels, |v| match v {
+            Value::Text(s) => Some(ByteArray::from(s.as_str())),
+            _ => None,
+        }),
     };
     written?;
     column.close()

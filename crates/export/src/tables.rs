@@ -37,6 +37,10 @@ pub enum FieldType {
     Object,
     /// A JSON array (JSON Lines files only).
     Array,
+    /// `true` or `false` (JSON Lines files only).
+    Boolean,
+    /// Values of more than one JSON type (JSON Lines files only): a name or an object.
+    Any,
 }
 
 impl FieldType {
@@ -49,6 +53,8 @@ impl FieldType {
             FieldType::Date => "date",
             FieldType::Object => "object",
             FieldType::Array => "array",
+            FieldType::Boolean => "boolean",
+            FieldType::Any => "any",
         }
     }
 }
@@ -124,7 +130,7 @@ const fn closed(
     }
 }
 
-use FieldType::{Array, Date as DateType, Integer, Number, Object, String as Text};
+use FieldType::{Any, Array, Boolean, Date as DateType, Integer, Number, Object, String as Text};
 
 /// The names of a closed set of the model (`DocKind`, `Op` …) as the JSON export spells them,
 /// at compile time, so the schema's allowed values cannot drift from the model's.
@@ -483,9 +489,10 @@ pub const TABLES: [TableSpec; 7] = [
     },
 ];
 
-/// The two JSON Lines files, one record a line with the lists nested (their JSON Schemas are
-/// [`crate::DOCUMENT_SCHEMA`] and [`crate::OBLIGATION_SCHEMA`]).
-pub const JSONL_TABLES: [TableSpec; 2] = [
+/// The three JSON Lines files, one record a line with the lists nested: documents and
+/// obligations (their JSON Schemas are [`crate::DOCUMENT_SCHEMA`] and
+/// [`crate::OBLIGATION_SCHEMA`]), and the progress of targets (`duban track`'s records).
+pub const JSONL_TABLES: [TableSpec; 3] = [
     TableSpec {
         name: "documents",
         description: "one JSON object a line per source document (extraction spec §1)",
@@ -573,6 +580,44 @@ pub const JSONL_TABLES: [TableSpec; 2] = [
             table: "documents",
             reference: "id",
         }],
+    },
+    TableSpec {
+        name: "progress",
+        description: "one JSON object a line per quantified target of a plan or report, with the result a later document of its region reports and whether it was met (`duban track`)",
+        fields: &[
+            field(
+                "target",
+                Object,
+                true,
+                "the target figure: doc_id, doc_title, region, role, year, indicator, key (stem, change), op, value, unit, text, span ([start, end) in its document's text, in characters)",
+            ),
+            field(
+                "bound",
+                Any,
+                true,
+                "how the target bounds its result: at_least, at_most, about, reach, or {\"range\": {\"high\": N}}",
+            ),
+            field(
+                "result",
+                Object,
+                false,
+                "the result figure linked to the target, with the target's fields; null when no later document reports one",
+            ),
+            field(
+                "later",
+                Boolean,
+                true,
+                "whether the result is for a later year than the target's (none was reported for its own)",
+            ),
+            closed(
+                "status",
+                true,
+                "whether the target was met",
+                &["met", "missed", "no_result"],
+            ),
+        ],
+        primary_key: &[],
+        foreign_keys: &[],
     },
 ];
 

@@ -1,7 +1,7 @@
 //! The Tantivy index of documents and obligations, and the search over it.
 //!
 //! - [`ObligationIndex`] writes: pipeline runs replace a document and its obligations by
-//!   document id and commit once a run; a change of the domain dictionary re-indexes the
+//!   document id, replace the tracked targets (progress records) whole, and commit once a run; a change of the domain dictionary re-indexes the
 //!   documents whose text it affects ([`writer`]).
 //! - [`SearchIndex`] reads: a query language of words, phrases, boolean operators, field
 //!   filters and ranges ([`query`]), results sorted by relevance, deadline or year, with
@@ -38,7 +38,7 @@ pub mod writer;
 pub use analyzer::Analyzer;
 pub use highlight::{Snippet, SnippetPart};
 pub use query::QueryError;
-pub use schema::{DocumentSummary, TOKENIZER};
+pub use schema::{DocumentSummary, ProgressRecord, TOKENIZER};
 pub use search::{
     DocumentRecord, FacetCount, Facets, Hit, IndexStats, MAX_LIMIT, MAX_WINDOW, SearchError,
     SearchIndex, SearchRequest, SearchResponse, Sort, Target,

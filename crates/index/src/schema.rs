@@ -1,10 +1,14 @@
 //! The tantivy schema, and how a document or an obligation becomes a tantivy document.
 //!
-//! One index holds two kinds of records, told apart by the `record` field: one per source
-//! document (`document`) and one per obligation (`obligation`). Both carry the document's id,
-//! region, kind and year, so filters work the same on either; each stores its whole record as
-//! JSON (`json`) so results, the document endpoint and a re-index after a dictionary change
-//! need nothing but the index.
+//! One index holds three kinds of records, told apart by the `record` field: one per source
+//! document (`document`), one per obligation (`obligation`) and one per tracked target
+//! (`progress`: a target with the result a later document reports, as `duban track` links
+//! them). All carry their document's region, kind and year, so filters work the same on each;
+//! each stores its whole record as JSON (`json`) so results, the document endpoint and a
+//! re-index after a dictionary change need nothing but the index. A progress record belongs to
+//! no one document (it joins two), so it has no `doc_id` term: replacing a document leaves it,
+//! and the run replaces all progress records at once ([`crate::ObligationIndex::replace_progress`]).
+//! Its `text` holds the target's and the result's phrases, its `indicator` both indicators.
 //!
 //! Field roles:
 //! - full text through the jieba analyzer, with positions: `text`, `heading`, `title`, `path`,
@@ -29,7 +33,7 @@ use tantivy::schema::{
 pub const TOKENIZER: &str = "duban_jieba";
 
 /// Bumped whenever the schema or the analysis changes in a way that needs a fresh index.
-pub(crate) const FORMAT: u32 = 3;
+pub(crate) const FORMAT: u32 = 4;
 
 /// The facet value of records without a year or a region: `year:未知`, `province:未知`.
 pub const UNKNOWN: &str = "未知";
@@ -106,6 +110,32 @@ pub(crate) struct Fields {
 /// The record kinds of the `record` field.
 pub(crate) const RECORD_DOCUMENT: &str = "document";
 pub(crate) const RECORD_OBLIGATION: &str = "obligation";
+pub(crate) const RECORD_PROGRESS: &str = "progress";
+
+/// What the index needs of a tracked target: its phrases, indicators, place and year for
+/// searching, and its whole record as JSON for results. The caller (the pipeline) builds it
+/// from `duban-track`'s progress, which this crate does not know.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressRecord {
+    /// A stable id: the target's document id and the target phrase's span.
+    pub id: String,
+    /// The target's document.
+    pub document: DocumentSummary,
+    /// The year the target is for.
+    pub year: Option<i32>,
+    /// The target's phrase as printed.
+    pub target: String,
+    /// The result's phrase as printed, if one is linked.
+    pub result: Option<String>,
+    /// The indicators of the target and of the result.
+    pub indicators: Vec<String>,
+    /// The target's unit as printed.
+    pub unit: String,
+    /// The target's value.
+    pub value: f64,
+    /// The record as exported (one line of `progress.jsonl`).
+    pub json: String,
+}
 
 impl Fields {
     pub fn schema() -> (Schema, Fields) {
@@ -187,6 +217,42 @@ impl Fields {
                 d.add_text(self.unit, &m.unit);
                 d.add_facet(self.facet, Facet::from_path(["unit", m.unit.as_str()]));
             }
+        }
+        d
+    }
+
+    /// The tantivy document of a tracked target.
+    pub fn progress(&self, p: &ProgressRecord) -> TantivyDocument {
+        let mut d = TantivyDocument::default();
+        d.add_text(self.record, RECORD_PROGRESS);
+        d.add_text(self.id, &p.id);
+        d.add_text(self.json, &p.json);
+        d.add_text(
+            self.summary,
+            serde_json::to_string(&p.document).unwrap_or_default(),
+        );
+        d.add_text(self.text, &p.target);
+        if let Some(result) = &p.result {
+            d.add_text(self.text, result);
+        }
+        for i in &p.indicators {
+            d.add_text(self.indicator, i);
+        }
+        if let Some(t) = &p.document.title {
+            d.add_text(self.title, t);
+        }
+        self.add_common(
+            &mut d,
+            p.document.region.as_ref(),
+            p.document.kind,
+            p.year.or(p.document.year),
+        );
+        if p.value.is_finite() {
+            d.add_f64(self.value, p.value);
+        }
+        if !p.unit.is_empty() {
+            d.add_text(self.unit, &p.unit);
+            d.add_facet(self.facet, Facet::from_path(["unit", p.unit.as_str()]));
         }
         d
     }

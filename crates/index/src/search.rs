@@ -14,6 +14,7 @@ use crate::highlight::{Snippet, snippet};
 use crate::query::{Compiler, Expr, Pattern, QueryError, parse};
 use crate::schema::{
     DocumentSummary, FACET_DIMENSIONS, FORMAT, Fields, RECORD_DOCUMENT, RECORD_OBLIGATION,
+    RECORD_PROGRESS,
 };
 use crate::writer::{Payload, StoredError, open_tantivy, stored_records};
 use duban_model::{Document, Obligation};
@@ -44,6 +45,8 @@ pub enum Target {
     Obligations,
     /// Source documents.
     Documents,
+    /// Tracked targets: each quantified target with its result and status (`duban track`).
+    Progress,
 }
 
 impl Target {
@@ -52,9 +55,10 @@ impl Target {
         match s {
             "obligations" | "obligation" => Ok(Target::Obligations),
             "documents" | "document" => Ok(Target::Documents),
+            "progress" => Ok(Target::Progress),
             _ => Err(SearchError::Request {
                 parameter: "type".into(),
-                reason: format!("`{s}` is not a target; use obligations or documents"),
+                reason: format!("`{s}` is not a target; use obligations, documents or progress"),
             }),
         }
     }
@@ -160,6 +164,10 @@ pub struct Hit {
     pub score: f32,
     /// The obligation, for an obligation search.
     pub obligation: Option<Obligation>,
+    /// The tracked target (one line of `progress.jsonl`: target, bound, result, later,
+    /// status), for a progress search.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<serde_json::Value>,
     /// The source document.
     pub document: DocumentSummary,
     /// The matched text with the query's words highlighted.
@@ -528,6 +536,7 @@ impl SearchIndex {
         let record = match target {
             Target::Obligations => RECORD_OBLIGATION,
             Target::Documents => RECORD_DOCUMENT,
+            Target::Progress => RECORD_PROGRESS,
         };
         let query = BooleanQuery::new(vec![
             (
@@ -582,6 +591,7 @@ impl SearchIndex {
         };
         let document: DocumentSummary =
             serde_json::from_str(&text_of(self.fields.summary)).map_err(record)?;
+        let mut progress = None;
         let (obligation, text) = match target {
             Target::Obligations => {
                 let o: Obligation = serde_json::from_str(&json).map_err(record)?;
@@ -592,6 +602,23 @@ impl SearchIndex {
                 let doc: Document = serde_json::from_str(&json).map_err(record)?;
                 (None, doc.text)
             }
+            Target::Progress => {
+                let p: serde_json::Value = serde_json::from_str(&json).map_err(record)?;
+                // The snippet shows the target's phrase, then the result's.
+                let text = [&p["target"]["text"], &p["result"]["text"]]
+                    .into_iter()
+                    .filter_map(serde_json::Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join(" → ");
+                progress = Some(p);
+                (None, text)
+            }
+        };
+        // A progress record joins two documents and has no `doc_id` term: its document is
+        // the target's.
+        let doc_id = match target {
+            Target::Progress => document.id.clone(),
+            _ => text_of(self.fields.doc_id),
         };
         let matched_metrics = obligation.as_ref().map_or_else(Vec::new, |o| {
             o.metrics
@@ -606,10 +633,11 @@ impl SearchIndex {
         Ok(Hit {
             matched_metrics,
             snippet: snippet(&self.analyzer, &text, highlights),
-            doc_id: text_of(self.fields.doc_id),
+            doc_id,
             id,
             score,
             obligation,
+            progress,
             document,
         })
     }

@@ -788,4 +788,90 @@ fn a_body_query_marks_the_body_in_the_snippet_and_a_word_query_names_the_metrics
     }
     let r = index.search(&SearchRequest::new("city:苏州市")).unwrap();
     assert!(r.hits.iter().all(|h| h.matched_metrics.is_empty()));
+
+/// A tracked target of the Suzhou sample document, with its result.
+fn suzhou_progress() -> ProgressRecord {
+    let (doc, _) = sample::records()
+        .into_iter()
+        .find(|(d, _)| d.id == SUZHOU)
+        .unwrap();
+    let json = r#"{"target":{"doc_id":"file:sample/suzhou-2021.txt","text":"行政机关负责人出庭应诉率达到90%以上","span":[10,29]},"bound":"at_least","result":{"doc_id":"file:sample/suzhou-2022.txt","text":"全市行政机关负责人出庭应诉率达到96.6%","span":[40,60]},"later":false,"status":"met"}"#;
+    ProgressRecord {
+        id: format!("{SUZHOU}@10-29"),
+        document: DocumentSummary::of(&doc),
+        year: Some(2021),
+        target: "行政机关负责人出庭应诉率达到90%以上".into(),
+        result: Some("全市行政机关负责人出庭应诉率达到96.6%".into()),
+        indicators: vec!["行政机关负责人出庭应诉率".into()],
+        unit: "%".into(),
+        value: 90.0,
+        json: json.into(),
+    }
+}
+
+fn progress_ids(r: &SearchIndex, query: &str) -> Vec<String> {
+    let mut req = SearchRequest::new(query);
+    req.target = Target::Progress;
+    r.search(&req)
+        .unwrap_or_else(|e| panic!("{query}: {e}"))
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
+}
+
+#[test]
+fn progress_records_are_found_by_their_phrases_apart_from_obligations() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = build(dir.path());
+    assert!(w.replace_progress(&[suzhou_progress()]).unwrap());
+    w.commit().unwrap();
+    let r = SearchIndex::open(dir.path()).unwrap();
+    let id = format!("{SUZHOU}@10-29");
+    for query in [
+        "出庭应诉率",
+        "96.6%",
+        "indicator:出庭应诉率 city:苏州",
+        "value:>=90",
+    ] {
+        assert_eq!(progress_ids(&r, query), vec![id.as_str()], "{query}");
+    }
+    assert!(progress_ids(&r, "city:杭州").is_empty());
+    // Obligation searches do not see it.
+    assert_eq!(
+        ids(&r, "出庭应诉率"),
+        [ob(SUZHOU, 1), ob(SUZHOU, 2), ob(WUXI, 2)]
+    );
+    let mut req = SearchRequest::new("出庭应诉率");
+    req.target = Target::Progress;
+    let hit = r.search(&req).unwrap().hits.remove(0);
+    assert_eq!(hit.doc_id, SUZHOU);
+    assert_eq!(hit.progress.as_ref().unwrap()["status"], "met");
+    assert!(hit.obligation.is_none());
+    assert_eq!(Target::parse("progress").unwrap(), Target::Progress);
+}
+
+#[test]
+fn progress_records_are_replaced_whole_and_only_when_they_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = build(dir.path());
+    w.replace_progress(&[suzhou_progress()]).unwrap();
+    w.commit().unwrap();
+    // The same records change nothing, so the commit writes nothing.
+    assert!(!w.replace_progress(&[suzhou_progress()]).unwrap());
+    assert!(!w.commit().unwrap());
+    // Re-indexing the target's document leaves its progress record.
+    let (doc, obligations) = sample::records()
+        .into_iter()
+        .find(|(d, _)| d.id == SUZHOU)
+        .unwrap();
+    w.upsert(&doc, &obligations).unwrap();
+    w.commit().unwrap();
+    let r = SearchIndex::open(dir.path()).unwrap();
+    assert_eq!(progress_ids(&r, "出庭应诉率").len(), 1);
+    assert!(w.replace_progress(&[]).unwrap());
+    w.commit().unwrap();
+    r.reload().unwrap();
+    assert!(progress_ids(&r, "出庭应诉率").is_empty());
+    assert_eq!(r.stats().unwrap().documents, sample::records().len());
 }

@@ -2,13 +2,15 @@
 //!
 //! [`ObligationIndex`] holds tantivy's single writer. [`ObligationIndex::upsert`] replaces
 //! everything of one source document (delete by `doc_id`, add the document and its
-//! obligations); nothing is visible to searchers until [`ObligationIndex::commit`], so a search
+//! obligations); [`ObligationIndex::replace_progress`] replaces every progress record at once,
+//! and only when they changed; nothing is visible to searchers until [`ObligationIndex::commit`], so a search
 //! during a run sees the last committed state.
 //!
 //! Every commit stores a payload in tantivy's `meta.json`: the index format and the text of
 //! the user dictionary the analysis used. On open, a different dictionary means some text may
 //! now be cut differently: the documents whose text contains a changed word are re-indexed
-//! from the records stored in the index itself (nothing else). A different format (an index
+//! from the records stored in the index itself (nothing else); progress records are dropped
+//! then, and the next run's [`ObligationIndex::replace_progress`] adds them back analysed anew. A different format (an index
 //! from an older Duban) cannot be migrated: the folder is emptied, and the next run fills it
 //! ([`ObligationIndex::was_reset`] tells the caller).
 //!
@@ -16,7 +18,9 @@
 
 use crate::IndexError;
 use crate::analyzer::{Analyzer, AnalyzerTokenizer, dictionary_changes};
-use crate::schema::{DocumentSummary, FORMAT, Fields, RECORD_DOCUMENT, TOKENIZER};
+use crate::schema::{
+    DocumentSummary, FORMAT, Fields, ProgressRecord, RECORD_DOCUMENT, RECORD_PROGRESS, TOKENIZER,
+};
 use duban_model::{Document, Obligation};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -234,13 +238,21 @@ impl ObligationIndex {
                             .get_first(self.fields.doc_id)
                             .and_then(|v| v.as_str())
                             .unwrap_or_default();
-                        affected.insert(owner.to_string());
+                        // A progress record has no owner; it is dropped below.
+                        if !owner.is_empty() {
+                            affected.insert(owner.to_string());
+                        }
                     }
                 }
                 tracing::debug!(segment = ord, "Scanned for dictionary changes.");
             }
             affected
         };
+        // Progress records are not kept by document: dropped here, the run that follows
+        // puts them back through `replace_progress` with the new analysis.
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.record, RECORD_PROGRESS));
+        self.dirty = true;
         for doc_id in &affected {
             let (document, obligations) =
                 stored_records(&searcher, &self.fields, doc_id).map_err(|e| match e {
@@ -302,6 +314,69 @@ impl ObligationIndex {
         self.writer.run(operations).map_err(|e| self.tv(e))?;
         self.dirty = true;
         Ok(())
+    }
+
+    /// Replaces every progress record with `records` unless the index holds exactly these
+    /// (same ids and JSON): they are recomputed whole each run, and an unchanged run must leave
+    /// the index files as they are. Returns whether anything was replaced.
+    pub fn replace_progress(&mut self, records: &[ProgressRecord]) -> Result<bool, IndexError> {
+        let mut new: Vec<(&str, &str)> = records
+            .iter()
+            .map(|r| (r.id.as_str(), r.json.as_str()))
+            .collect();
+        new.sort_unstable();
+        let stored = self.stored_progress()?;
+        if stored.len() == new.len()
+            && stored
+                .iter()
+                .zip(&new)
+                .all(|((id, json), (new_id, new_json))| id == new_id && json == new_json)
+        {
+            return Ok(false);
+        }
+        let operations: Vec<UserOperation> = std::iter::once(UserOperation::Delete(
+            Term::from_field_text(self.fields.record, RECORD_PROGRESS),
+        ))
+        .chain(
+            records
+                .iter()
+                .map(|r| UserOperation::Add(self.fields.progress(r))),
+        )
+        .collect();
+        self.writer.run(operations).map_err(|e| self.tv(e))?;
+        self.dirty = true;
+        Ok(true)
+    }
+
+    /// The committed progress records' ids and JSON, sorted.
+    fn stored_progress(&self) -> Result<Vec<(String, String)>, IndexError> {
+        let reader = self
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| self.tv(e))?;
+        let searcher = reader.searcher();
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.record, RECORD_PROGRESS),
+            IndexRecordOption::Basic,
+        );
+        let found = searcher
+            .search(&query, &DocSetCollector)
+            .map_err(|e| self.tv(e))?;
+        let mut out = Vec::with_capacity(found.len());
+        for address in found {
+            let d: TantivyDocument = searcher.doc(address).map_err(|e| self.tv(e))?;
+            let text = |field| {
+                d.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            out.push((text(self.fields.id), text(self.fields.json)));
+        }
+        out.sort_unstable();
+        Ok(out)
     }
 
     /// Removes a document and every obligation of it.

@@ -9,7 +9,8 @@
 //! The data folder holds everything a run makes:
 //! - `state.sqlite`: records of every document, run reports, crawl state;
 //! - `index/`: the tantivy index;
-//! - `export/`: `documents.jsonl` and `obligations.jsonl`;
+//! - `export/`: `documents.jsonl`, `obligations.jsonl` and `progress.jsonl` (every target's
+//!   progress, linked by `duban-track` over the stored documents: [`tracked`]);
 //! - `archive/`: every crawled body, in packs ([`duban_fetch::Archive`]);
 //! - `lock`: who runs on the folder now ([`lock`]);
 //! - `runs/<id>.json`: one report per run.
@@ -28,6 +29,7 @@ mod files;
 pub mod lock;
 mod report;
 mod run;
+pub mod tracked;
 
 pub use clock::{command_line, now_rfc3339};
 pub use config::{

@@ -54,6 +54,12 @@ pub enum RunError {
     /// The export could not be written.
     #[error(transparent)]
     Export(#[from] duban_export::ExportError),
+    /// The stored documents could not be read to track their targets.
+    #[error(transparent)]
+    Track(#[from] duban_track::TrackError),
+    /// A target's progress could not be written as JSON.
+    #[error("writing a target's progress as JSON: {0}")]
+    Progress(#[source] serde_json::Error),
     /// A crawl could not go on (its state failed; per-URL faults are in the report).
     #[error(transparent)]
     Crawl(#[from] duban_fetch::FetchError),
@@ -747,7 +753,10 @@ impl Runner {
         }
         let mark = self.state.mark()?;
         let started = Instant::now();
+        // Targets linked over every stored document: indexed with this commit, exported below.
+        let progress = crate::tracked::tracked(&self.state)?;
         if let Some(index) = &mut self.index {
+            index.replace_progress(&progress)?;
             // Every record changed up to this generation went through `store_processed` or the
             // catch-up on open: the index holds the state as of `mark`.
             index.set_indexed_state(indexed_state(&mark));
@@ -759,7 +768,7 @@ impl Runner {
             report.time_stage("index", 0, started.elapsed());
         }
         let started = Instant::now();
-        let counts = self.write_exports(&mark)?;
+        let counts = self.write_exports_with(&mark, &progress)?;
         crate::abort::point("exported");
         report.time_stage("export", counts.documents, started.elapsed());
         report.exported_documents = counts.documents;
@@ -794,12 +803,23 @@ impl Runner {
 }
 
 impl Runner {
-    /// Rewrites both export files from the state as of `mark` (see [`ExportWriter`]: written
-    /// and synced before either is renamed; refused when it would drop documents, unless
-    /// `--force`), while another connection checkpoints the state's log.
+    /// Rewrites the export files from the state as of `mark` (see [`ExportWriter`]: written
+    /// and synced before any is renamed; refused when it would drop documents, unless
+    /// `--force`), `progress.jsonl` from the targets tracked over the stored documents, while
+    /// another connection checkpoints the state's log.
     pub fn write_exports(
         &mut self,
         mark: &StateMark,
+    ) -> Result<duban_export::ExportCounts, RunError> {
+        let progress = crate::tracked::tracked(&self.state)?;
+        self.write_exports_with(mark, &progress)
+    }
+
+    /// [`Runner::write_exports`] with the progress already tracked.
+    fn write_exports_with(
+        &mut self,
+        mark: &StateMark,
+        progress: &[duban_index::ProgressRecord],
     ) -> Result<duban_export::ExportCounts, RunError> {
         let origin = ExportOrigin {
             state_id: mark.state_id.clone(),
@@ -820,6 +840,9 @@ impl Runner {
                 crate::abort::point("export");
                 Ok::<(), RunError>(())
             })?;
+            for p in progress {
+                export.push_progress(&p.json)?;
+            }
             let counts = export.finish(force);
             match checkpoint.join() {
                 Ok(Ok(())) => {}
@@ -1031,7 +1054,8 @@ fn same_state_everywhere(data: &DataDir, mark: &StateMark) -> Result<(), RunErro
 /// index was committed at (all of them for a new, emptied or older index; after everything is
 /// deleted for an index of another state or of a later generation, which the state no longer
 /// has). A run stopped after the state's commit and before the index's leaves records the
-/// next run may never process again (pages that answer 304): they are indexed here.
+/// next run may never process again (pages that answer 304): they are indexed here, and the
+/// progress records with them.
 fn catch_up_index(
     state: &State,
     index: &mut ObligationIndex,
@@ -1063,6 +1087,11 @@ fn catch_up_index(
         }
         Ok::<(), RunError>(())
     })?;
+    // A rebuilt or caught-up index gets the progress of targets too, which only a run's
+    // finish would otherwise add (`duban doctor --repair` rebuilds without one).
+    if documents > 0 {
+        index.replace_progress(&crate::tracked::tracked(state)?)?;
+    }
     index.set_indexed_state(indexed_state(mark));
     if index.commit()? && documents > 0 {
         tracing::info!(
@@ -1187,12 +1216,17 @@ mod tests {
         drop(runner);
         std::fs::remove_dir_all(data.index_dir()).unwrap();
         drop(Runner::open(data.clone(), true).unwrap());
-        let stats = duban_index::SearchIndex::open(&data.index_dir())
-            .unwrap()
-            .stats()
-            .unwrap();
+        let search = duban_index::SearchIndex::open(&data.index_dir()).unwrap();
+        let stats = search.stats().unwrap();
         assert_eq!(stats.documents, 5);
         assert_eq!(stats.obligations, report.obligations);
+        // The tracked targets come back with the records, as many as the export holds.
+        let progress = search
+            .matching_ids("*", duban_index::Target::Progress)
+            .unwrap();
+        let exported = std::fs::read_to_string(data.export_dir().join("progress.jsonl")).unwrap();
+        assert!(!progress.is_empty());
+        assert_eq!(progress.len(), exported.lines().count());
     }
 
     #[test]

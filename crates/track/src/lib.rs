@@ -24,8 +24,9 @@
 //! assert!(progress[0].later);
 //! ```
 //!
-//! It writes nothing: the command shows the progress, and exporting or indexing it is the
-//! caller's.
+//! It writes nothing: `duban track` shows the progress; the pipeline feeds a [`Tracker`] the
+//! stored documents one at a time and exports (`progress.jsonl`) and indexes what it gives.
+//! This crate knows neither the export nor the index.
 
 pub mod figure;
 pub mod indicator;
@@ -57,6 +58,13 @@ pub enum TrackError {
 /// The documents of a state that their source still has, ordered by id.
 pub fn documents(state: &State) -> Result<Vec<Document>, TrackError> {
     let mut out = Vec::new();
+    for_each_document(state, |doc| out.push(doc))?;
+    Ok(out)
+}
+
+/// Hands `f` each document of a state that its source still has, in id order, one at a time
+/// (a large state need not fit in memory at once).
+pub fn for_each_document(state: &State, mut f: impl FnMut(Document)) -> Result<(), TrackError> {
     state.for_each_record(|r| {
         if !r.withdrawn {
             let doc: Document =
@@ -64,11 +72,10 @@ pub fn documents(state: &State) -> Result<Vec<Document>, TrackError> {
                     doc_id: r.doc_id.to_string(),
                     source,
                 })?;
-            out.push(doc);
+            f(doc);
         }
         Ok::<(), TrackError>(())
-    })?;
-    Ok(out)
+    })
 }
 
 /// The year a document was delivered in: its signature's, its page's, or its own year.
@@ -79,10 +86,43 @@ fn delivered(doc: &Document) -> Option<i32> {
 /// The progress of every target of `docs`, ordered by region, the year the target is for, its
 /// document and its place in the text.
 pub fn track(docs: &[Document]) -> Vec<Progress> {
-    let mut order: Vec<&Document> = docs.iter().collect();
-    order.sort_by(|a, b| (delivered(a), a.year, &a.id).cmp(&(delivered(b), b.year, &b.id)));
-    let figures: Vec<Vec<Figure>> = order.iter().map(|d| figures_of(d)).collect();
-    let mut progress = link::link(&figures);
+    let mut tracker = Tracker::default();
+    for doc in docs {
+        tracker.add(doc);
+    }
+    tracker.progress()
+}
+
+/// Targets tracked over documents handed in one at a time, in any order: only their figures
+/// are kept, so the documents of a large state need not be in memory together.
+#[derive(Debug, Default)]
+pub struct Tracker {
+    /// Each document's figures, with the order linking takes it in.
+    read: Vec<(DeliveryOrder, Vec<Figure>)>,
+}
+
+/// Where a document stands in the order linking takes: the year it was delivered in, its own
+/// year, its id.
+type DeliveryOrder = (Option<i32>, Option<i32>, String);
+
+impl Tracker {
+    /// Reads the figures of one more document.
+    pub fn add(&mut self, doc: &Document) {
+        self.read
+            .push(((delivered(doc), doc.year, doc.id.clone()), figures_of(doc)));
+    }
+
+    /// The progress of every target read, as [`track`] gives it.
+    pub fn progress(mut self) -> Vec<Progress> {
+        // Linking takes documents in the order they were delivered.
+        self.read.sort_by(|a, b| a.0.cmp(&b.0));
+        let figures: Vec<Vec<Figure>> = self.read.into_iter().map(|(_, f)| f).collect();
+        sorted(link::link(&figures))
+    }
+}
+
+/// `progress` ordered by region, the year the target is for, its document and its place.
+fn sorted(mut progress: Vec<Progress>) -> Vec<Progress> {
     progress.sort_by(|a, b| {
         let region = |p: &Progress| p.target.region.as_ref().map(|r| r.code.clone());
         region(a)
@@ -92,4 +132,51 @@ pub fn track(docs: &[Document]) -> Vec<Progress> {
             .then(a.target.span[0].cmp(&b.target.span[0]))
     });
     progress
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use duban_model::{DocKind, Region};
+
+    fn wuxi(id: &str, kind: DocKind, year: i32, text: &str) -> Document {
+        let mut doc = Document::from_text(id, kind, Some(year), text);
+        doc.region = Some(Region {
+            code: "320200".into(),
+            province: Some("江苏省".into()),
+            city: Some("无锡市".into()),
+            county: None,
+        });
+        doc
+    }
+
+    #[test]
+    fn a_tracker_fed_in_any_order_links_as_track_does() {
+        let docs = [
+            wuxi(
+                "file:report.txt",
+                DocKind::Report,
+                2019,
+                "一、2018年工作回顾\n全市行政复议案件办结率达到98.2%。\n",
+            ),
+            wuxi(
+                "file:plan.txt",
+                DocKind::Plan,
+                2016,
+                "一、主要目标\n1.到2018年，行政复议案件办结率达到95%以上。\n",
+            ),
+        ];
+        let mut tracker = Tracker::default();
+        for doc in docs.iter().rev() {
+            tracker.add(doc);
+        }
+        let progress = tracker.progress();
+        assert_eq!(progress, track(&docs));
+        assert_eq!(progress.len(), 1);
+        assert_eq!(progress[0].status, Status::Met);
+        assert_eq!(
+            progress[0].result.as_ref().unwrap().doc_id,
+            "file:report.txt"
+        );
+    }
 }
