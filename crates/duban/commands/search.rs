@@ -234,6 +234,29 @@ fn print_response(out: &mut impl Write, r: &SearchResponse, colour: bool) -> std
     Ok(())
 }
 
+/// An obligation's metrics, those the query matched first and marked as the snippet marks its
+/// words.
+fn metric_list(metrics: &[duban_model::Metric], matched: &[usize], colour: bool) -> String {
+    let (first, rest): (Vec<_>, Vec<_>) = metrics
+        .iter()
+        .enumerate()
+        .partition(|(i, _)| matched.contains(i));
+    first
+        .iter()
+        .map(|(_, m)| (m, true))
+        .chain(rest.iter().map(|(_, m)| (m, false)))
+        .map(|(m, is_match)| {
+            let s = format!("{} {} {}{}", m.indicator, m.op.as_str(), m.value, m.unit);
+            match (is_match, colour) {
+                (true, true) => format!("\x1b[1;33m{s}\x1b[0m"),
+                (true, false) => format!("«{s}»"),
+                (false, _) => s,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn print_hit(out: &mut impl Write, n: usize, hit: &Hit, colour: bool) -> std::io::Result<()> {
     let d = &hit.document;
     let region = d
@@ -303,26 +326,8 @@ fn print_hit(out: &mut impl Write, n: usize, hit: &Hit, colour: bool) -> std::io
             writeln!(out, "   deadlines: {}", v.join("; "))?;
         }
         if !o.metrics.is_empty() {
-            // The metrics the query matched first, marked as the snippet marks its words.
-            let (matched, rest): (Vec<_>, Vec<_>) = o
-                .metrics
-                .iter()
-                .enumerate()
-                .partition(|(i, _)| hit.matched_metrics.contains(i));
-            let v: Vec<String> = matched
-                .iter()
-                .map(|(_, m)| (m, true))
-                .chain(rest.iter().map(|(_, m)| (m, false)))
-                .map(|(m, is_match)| {
-                    let s = format!("{} {} {}{}", m.indicator, m.op.as_str(), m.value, m.unit);
-                    match (is_match, colour) {
-                        (true, true) => format!("\x1b[1;33m{s}\x1b[0m"),
-                        (true, false) => format!("«{s}»"),
-                        (false, _) => s,
-                    }
-                })
-                .collect();
-            writeln!(out, "   metrics: {}", v.join("; "))?;
+            let metrics = metric_list(&o.metrics, &hit.matched_metrics, colour);
+            writeln!(out, "   metrics: {metrics}")?;
         }
         if !o.bodies.is_empty() {
             let v: Vec<String> = o

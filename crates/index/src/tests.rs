@@ -788,6 +788,7 @@ fn a_body_query_marks_the_body_in_the_snippet_and_a_word_query_names_the_metrics
     }
     let r = index.search(&SearchRequest::new("city:苏州市")).unwrap();
     assert!(r.hits.iter().all(|h| h.matched_metrics.is_empty()));
+}
 
 /// A tracked target of the Suzhou sample document, with its result.
 fn suzhou_progress() -> ProgressRecord {
