@@ -101,16 +101,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     if args.table {
         return print_table(&index, &args, &dd);
     }
-    let response = match index.search(&request) {
-        Ok(r) => r,
-        Err(e @ (SearchError::Query { .. } | SearchError::Request { .. })) => {
-            anyhow::bail!("{e}")
-        }
-        Err(SearchError::Index(e)) => {
-            return Err(duban_pipeline::index_damaged(&dd.index_dir(), e)).context("searching");
-        }
-        Err(e) => return Err(e).context("searching"),
-    };
+    let response = searched(index.search(&request), &dd)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &response)?;
@@ -122,6 +113,21 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A search's answer, or its error as the user should read it: the query's fault as it is
+/// (exit 2), a damaged index with its advice.
+fn searched<T>(result: Result<T, SearchError>, dd: &duban_pipeline::DataDir) -> anyhow::Result<T> {
+    match result {
+        Ok(t) => Ok(t),
+        Err(e @ (SearchError::Query { .. } | SearchError::Request { .. })) => {
+            anyhow::bail!("{e}")
+        }
+        Err(SearchError::Index(e)) => {
+            Err(duban_pipeline::index_damaged(&dd.index_dir(), e)).context("searching")
+        }
+        Err(e) => Err(e).context("searching"),
+    }
+}
+
 /// `duban search --table`.
 fn print_table(
     index: &SearchIndex,
@@ -129,16 +135,7 @@ fn print_table(
     dd: &duban_pipeline::DataDir,
 ) -> anyhow::Result<ExitCode> {
     let group = TableGroup::parse(&args.group)?;
-    let table = match index.table(&args.query, group) {
-        Ok(t) => t,
-        Err(e @ (SearchError::Query { .. } | SearchError::Request { .. })) => {
-            anyhow::bail!("{e}")
-        }
-        Err(SearchError::Index(e)) => {
-            return Err(duban_pipeline::index_damaged(&dd.index_dir(), e)).context("searching");
-        }
-        Err(e) => return Err(e).context("searching"),
-    };
+    let table = searched(index.table(&args.query, group), dd)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &table)?;
