@@ -13,15 +13,24 @@ use duban_state::State;
 use duban_track::Progress;
 use std::collections::{HashMap, HashSet};
 
+/// Documents whose figures are read at once, on every core.
+const TRACKED_BATCH: usize = 256;
+
 /// Every target's progress of the documents stored in `state`, in `duban track`'s order. The
-/// documents are read one at a time: only their figures and summaries are kept.
+/// documents are read a batch at a time: only their figures and summaries are kept.
 pub fn tracked(state: &State) -> Result<Vec<ProgressRecord>, RunError> {
     let mut tracker = duban_track::Tracker::default();
     let mut summaries = HashMap::new();
+    let mut batch = Vec::with_capacity(TRACKED_BATCH);
     duban_track::for_each_document(state, |doc| {
-        tracker.add(&doc);
         summaries.insert(doc.id.clone(), DocumentSummary::of(&doc));
+        batch.push(doc);
+        if batch.len() == TRACKED_BATCH {
+            tracker.add_all(&batch);
+            batch.clear();
+        }
     })?;
+    tracker.add_all(&batch);
     records(&summaries, &tracker.progress())
 }
 

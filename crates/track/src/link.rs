@@ -23,6 +23,7 @@ use crate::indicator::{base_unit, lower_better, match_score};
 use duban_lexicon::{TrackWord, track_words};
 use duban_model::Op;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// An approximate target is met within this share of its value (5%: `5%左右` by 4.75–5.25).
 pub const TOLERANCE: f64 = 0.05;
@@ -203,16 +204,20 @@ fn answers(
 /// were delivered) to its result. Targets stated twice in one document with the same key, year,
 /// value and unit are one (`国内生产总值增长5%左右` and `经济增长预期目标为5%左右`).
 pub fn link(docs: &[Vec<Figure>]) -> Vec<Progress> {
-    let results: Vec<(usize, &Figure)> = docs
-        .iter()
-        .enumerate()
-        .flat_map(|(rank, figures)| {
-            figures
-                .iter()
-                .filter(|f| f.role == Role::Result)
-                .map(move |f| (rank, f))
-        })
-        .collect();
+    // A result answers only a target of its own region: each target looks among its region's
+    // results (in document order), not among all, so linking grows with the corpus, not with
+    // its square.
+    let mut results: HashMap<&str, Vec<(usize, &Figure)>> = HashMap::new();
+    for (rank, figures) in docs.iter().enumerate() {
+        for f in figures.iter().filter(|f| f.role == Role::Result) {
+            if let Some(region) = &f.region {
+                results
+                    .entry(region.code.as_str())
+                    .or_default()
+                    .push((rank, f));
+            }
+        }
+    }
     let mut out: Vec<Progress> = Vec::new();
     for (rank, figures) in docs.iter().enumerate() {
         let mut seen: Vec<&Figure> = Vec::new();
@@ -226,7 +231,12 @@ pub fn link(docs: &[Vec<Figure>]) -> Vec<Progress> {
             seen.push(target);
             let high = range_end(target, figures);
             seen.extend(high);
-            let best = results
+            let regional = target
+                .region
+                .as_ref()
+                .and_then(|r| results.get(r.code.as_str()))
+                .map_or(&[][..], Vec::as_slice);
+            let best = regional
                 .iter()
                 .filter_map(|&(r_rank, r)| {
                     answers(target, rank, r, r_rank).map(|score| (r.year, score, r_rank, r))
@@ -346,6 +356,39 @@ mod tests {
                 (Some(2023), Some(5.4), Status::Missed, false),
             ]
         );
+    }
+
+    #[test]
+    fn a_result_of_another_region_answers_no_target() {
+        let in_region = |mut f: Figure, code: &str, city: &str| {
+            f.region = Some(Region {
+                code: code.into(),
+                province: Some("浙江省".into()),
+                city: Some(city.into()),
+                county: None,
+            });
+            f
+        };
+        let docs = vec![
+            vec![gdp(
+                "a",
+                Role::Target,
+                2022,
+                "地区生产总值增长6.5%左右",
+                6.5,
+            )],
+            vec![in_region(
+                gdp("b", Role::Result, 2022, "地区生产总值增长7.1%", 7.1),
+                "330500",
+                "湖州市",
+            )],
+            vec![gdp("c", Role::Result, 2022, "地区生产总值增长5.8%", 5.8)],
+        ];
+        let progress = link(&docs);
+        assert_eq!(progress.len(), 1);
+        let result = progress[0].result.as_ref().expect("嘉兴's own result");
+        assert_eq!((result.doc_id.as_str(), result.value), ("c", 5.8));
+        assert_eq!(progress[0].status, Status::Missed);
     }
 
     #[test]
