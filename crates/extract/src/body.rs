@@ -739,6 +739,9 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
     ends.sort_unstable();
     ends.dedup();
     let seg = duban_segment::Segmenter::shared();
+    // The last candidate end: an end taken past a bracket can lie beyond the window.
+    let reach = ends.last().map_or(window_end, |&e| e.max(window_end));
+    let mut word_ends: Option<Vec<usize>> = None;
     // The nearest longer candidate that no verb followed: a shorter name that runs into it
     // without a break (`区政府` of `区政府督办室`) is part of it.
     let mut unfollowed: Option<usize> = None;
@@ -755,7 +758,11 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
             let between = &text[end..longer];
             between.chars().count() <= 4 && between.chars().all(is_han)
         });
-        if runs_on || !ends_a_word(text, end) {
+        if runs_on
+            || !word_ends
+                .get_or_insert_with(|| word_ends_of(text, reach))
+                .contains(&end)
+        {
             continue;
         }
         let head: String = rest.chars().take(8).collect();
@@ -795,16 +802,19 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
     None
 }
 
-/// Whether a word of the segmented text ends at `end` (`项目委托` has no word end after `委`).
-fn ends_a_word(text: &str, end: usize) -> bool {
-    let stop = text[end..]
+/// Where the words of the segmented text end, up to four characters past `reach` (`项目委托`
+/// has no word end after `委`): the text is cut once for all candidate ends of a name, not
+/// once per candidate.
+fn word_ends_of(text: &str, reach: usize) -> Vec<usize> {
+    let stop = text[reach..]
         .char_indices()
         .nth(4)
-        .map_or(text.len(), |(i, _)| end + i);
+        .map_or(text.len(), |(i, _)| reach + i);
     duban_segment::Segmenter::shared()
         .tokens(&text[..stop])
         .iter()
-        .any(|t| t.end == end)
+        .map(|t| t.end)
+        .collect()
 }
 
 fn is_han(c: char) -> bool {
@@ -845,6 +855,20 @@ mod tests {
         // `各地方` is a name by itself (body_words.tsv, `collective`), so it is a subject too.
         let got = actors("各地方要在年底前完成农村公路养护检查。");
         assert_eq!(names(&got), [("各地方".into(), Role::Actor)]);
+    }
+
+    #[test]
+    fn a_name_ends_only_where_a_word_of_the_clause_ends() {
+        // `委` ends names (`市委`), but in `项目委托` it is inside the word `委托`: the
+        // subject is the whole name before `委托` no verb follows, so none is found there.
+        assert_eq!(
+            name_before_verb("建设单位项目委托第三方机构评估", false),
+            None
+        );
+        assert_eq!(
+            name_before_verb("市住房城乡建设局负责牵头组织评估", false),
+            Some(("市住房城乡建设局".into(), "市住房城乡建设局".len()))
+        );
     }
 
     #[test]
