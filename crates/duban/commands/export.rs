@@ -18,6 +18,7 @@ use anyhow::{Context, bail};
 use duban_export::{ExportOrigin, ExportRecord, ExportWriter, Format, Selection, Tables};
 use duban_index::Target;
 use duban_model::{DocKind, Document, Obligation, ObligationKind};
+use duban_pipeline::tracked::TrackedProgress;
 use duban_state::State;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -219,8 +220,9 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
                 state_id: mark.state_id,
                 state_generation: mark.generation,
             };
-            let progress = duban_pipeline::tracked::tracked(&state)?;
             let mut export = ExportWriter::create(&out, origin)?;
+            // Spooled beside the export it is for, apart from a run's spool in the folder.
+            let progress = TrackedProgress::track(&state, &out.join(".progress.spool"))?;
             export.select(selection);
             let mut kept = HashSet::new();
             state.for_each_record(|r| {
@@ -233,9 +235,12 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
                 }
                 Ok::<(), anyhow::Error>(())
             })?;
-            for p in progress.iter().filter(|p| kept.contains(&p.document.id)) {
-                export.push_progress(&p.json)?;
-            }
+            progress.for_each_batch(|batch| {
+                for p in batch.iter().filter(|p| kept.contains(&p.document.id)) {
+                    export.push_progress(&p.json)?;
+                }
+                Ok(())
+            })?;
             // A selection holds fewer documents than the folder's last export by design.
             export.finish(args.force || !filters.is_empty())?
         }

@@ -44,7 +44,7 @@ pub use search::{
     SearchIndex, SearchRequest, SearchResponse, Sort, Target,
 };
 pub use table::{ComparisonTable, TableGroup, TableRow};
-pub use writer::{IndexedState, ObligationIndex, WRITER_MEMORY, indexed_state_in};
+pub use writer::{IndexedState, ObligationIndex, ProgressDigest, WRITER_MEMORY, indexed_state_in};
 
 use std::path::PathBuf;
 

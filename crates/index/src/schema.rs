@@ -114,8 +114,9 @@ pub(crate) const RECORD_PROGRESS: &str = "progress";
 
 /// What the index needs of a tracked target: its phrases, indicators, place and year for
 /// searching, and its whole record as JSON for results. The caller (the pipeline) builds it
-/// from `duban-track`'s progress, which this crate does not know.
-#[derive(Debug, Clone, PartialEq)]
+/// from `duban-track`'s progress, which this crate does not know. A run spools them as JSON
+/// lines ([`ProgressRecord::to_line`]) between tracking and indexing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProgressRecord {
     /// A stable id: the target's document id and the target phrase's span.
     pub id: String,
@@ -135,6 +136,14 @@ pub struct ProgressRecord {
     pub value: f64,
     /// The record as exported (one line of `progress.jsonl`).
     pub json: String,
+}
+
+impl ProgressRecord {
+    /// The record as one line of JSON (without the line end): what a run spools and what
+    /// [`crate::ProgressDigest`] digests.
+    pub fn to_line(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
 }
 
 impl Fields {

@@ -2,15 +2,15 @@
 //!
 //! [`ObligationIndex`] holds tantivy's single writer. [`ObligationIndex::upsert`] replaces
 //! everything of one source document (delete by `doc_id`, add the document and its
-//! obligations); [`ObligationIndex::replace_progress`] replaces every progress record at once,
-//! and only when they changed; nothing is visible to searchers until [`ObligationIndex::commit`], so a search
+//! obligations); [`ObligationIndex::begin_progress`] and [`ObligationIndex::add_progress`]
+//! replace every progress record, a batch at a time, when their digest changed; nothing is visible to searchers until [`ObligationIndex::commit`], so a search
 //! during a run sees the last committed state.
 //!
 //! Every commit stores a payload in tantivy's `meta.json`: the index format and the text of
 //! the user dictionary the analysis used. On open, a different dictionary means some text may
 //! now be cut differently: the documents whose text contains a changed word are re-indexed
 //! from the records stored in the index itself (nothing else); progress records are dropped
-//! then, and the next run's [`ObligationIndex::replace_progress`] adds them back analysed anew. A different format (an index
+//! then, and the next run adds them back analysed anew. A different format (an index
 //! from an older Duban) cannot be migrated: the folder is emptied, and the next run fills it
 //! ([`ObligationIndex::was_reset`] tells the caller).
 //!
@@ -23,6 +23,7 @@ use crate::schema::{
 };
 use duban_model::{Document, Obligation};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use tantivy::collector::DocSetCollector;
@@ -57,6 +58,32 @@ pub(crate) struct Payload {
     /// before states had ids: such an index is brought up to date from every record).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<IndexedState>,
+    /// The digest of the progress records held ([`ProgressDigest`]; absent before progress
+    /// had one: such progress is replaced by the next run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<String>,
+}
+
+/// SHA-256 of progress records as the index records them: each record's line
+/// ([`ProgressRecord::to_line`]), in the order given.
+#[derive(Default)]
+pub struct ProgressDigest(Sha256);
+
+impl ProgressDigest {
+    /// Adds one record's line.
+    pub fn push(&mut self, line: &str) {
+        self.0.update(line.as_bytes());
+        self.0.update(b"\n");
+    }
+
+    /// The digest, in hex.
+    pub fn finish(self) -> String {
+        self.0
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
 }
 
 /// The state an index was made from: its id and the generation of the last record change the
@@ -129,6 +156,8 @@ pub struct ObligationIndex {
     state: Option<IndexedState>,
     /// Whether documents were added or deleted since the last commit.
     dirty: bool,
+    /// The digest of the progress records held, or to be held after the next commit.
+    progress: Option<String>,
 }
 
 impl ObligationIndex {
@@ -175,8 +204,12 @@ impl ObligationIndex {
             reindexed: 0,
             state: None,
             dirty: false,
+            progress: None,
         };
-        me.state = Payload::of(&me.index).and_then(|p| p.state);
+        if let Some(payload) = Payload::of(&me.index) {
+            me.state = payload.state;
+            me.progress = payload.progress;
+        }
         me.reindex_for_dictionary()?;
         Ok(me)
     }
@@ -252,6 +285,7 @@ impl ObligationIndex {
         // puts them back through `replace_progress` with the new analysis.
         self.writer
             .delete_term(Term::from_field_text(self.fields.record, RECORD_PROGRESS));
+        self.progress = None;
         self.dirty = true;
         for doc_id in &affected {
             let (document, obligations) =
@@ -291,6 +325,7 @@ impl ObligationIndex {
     /// Removes every document, for a rebuild from another source.
     pub fn delete_all(&mut self) -> Result<(), IndexError> {
         self.writer.delete_all_documents().map_err(|e| self.tv(e))?;
+        self.progress = None;
         self.dirty = true;
         Ok(())
     }
@@ -316,67 +351,49 @@ impl ObligationIndex {
         Ok(())
     }
 
-    /// Replaces every progress record with `records` unless the index holds exactly these
-    /// (same ids and JSON): they are recomputed whole each run, and an unchanged run must leave
-    /// the index files as they are. Returns whether anything was replaced.
-    pub fn replace_progress(&mut self, records: &[ProgressRecord]) -> Result<bool, IndexError> {
-        let mut new: Vec<(&str, &str)> = records
-            .iter()
-            .map(|r| (r.id.as_str(), r.json.as_str()))
-            .collect();
-        new.sort_unstable();
-        let stored = self.stored_progress()?;
-        if stored.len() == new.len()
-            && stored
-                .iter()
-                .zip(&new)
-                .all(|((id, json), (new_id, new_json))| id == new_id && json == new_json)
-        {
-            return Ok(false);
-        }
-        let operations: Vec<UserOperation> = std::iter::once(UserOperation::Delete(
-            Term::from_field_text(self.fields.record, RECORD_PROGRESS),
-        ))
-        .chain(
-            records
-                .iter()
-                .map(|r| UserOperation::Add(self.fields.progress(r))),
-        )
-        .collect();
-        self.writer.run(operations).map_err(|e| self.tv(e))?;
-        self.dirty = true;
-        Ok(true)
+    /// Whether the progress records the index holds (or will after the next commit) are those
+    /// of `digest` ([`ProgressDigest`]). Progress is recomputed whole each run, and an
+    /// unchanged run must leave the index files as they are.
+    pub fn holds_progress(&self, digest: &str) -> bool {
+        self.progress.as_deref() == Some(digest)
     }
 
-    /// The committed progress records' ids and JSON, sorted.
-    fn stored_progress(&self) -> Result<Vec<(String, String)>, IndexError> {
-        let reader = self
-            .index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()
-            .map_err(|e| self.tv(e))?;
-        let searcher = reader.searcher();
-        let query = TermQuery::new(
-            Term::from_field_text(self.fields.record, RECORD_PROGRESS),
-            IndexRecordOption::Basic,
-        );
-        let found = searcher
-            .search(&query, &DocSetCollector)
-            .map_err(|e| self.tv(e))?;
-        let mut out = Vec::with_capacity(found.len());
-        for address in found {
-            let d: TantivyDocument = searcher.doc(address).map_err(|e| self.tv(e))?;
-            let text = |field| {
-                d.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_string()
-            };
-            out.push((text(self.fields.id), text(self.fields.json)));
+    /// Starts replacing every progress record: deletes those the index holds; the records
+    /// given to [`ObligationIndex::add_progress`] next take their place, and the next commit
+    /// records `digest` as theirs.
+    pub fn begin_progress(&mut self, digest: String) {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.record, RECORD_PROGRESS));
+        self.progress = Some(digest);
+        self.dirty = true;
+    }
+
+    /// Adds progress records (after [`ObligationIndex::begin_progress`]): a run hands them
+    /// over a batch at a time, so that they are never all in memory.
+    pub fn add_progress(&mut self, records: &[ProgressRecord]) -> Result<(), IndexError> {
+        let operations: Vec<UserOperation> = records
+            .iter()
+            .map(|r| UserOperation::Add(self.fields.progress(r)))
+            .collect();
+        self.writer.run(operations).map_err(|e| self.tv(e))?;
+        self.dirty = true;
+        Ok(())
+    }
+
+    /// Replaces every progress record with `records` unless the index holds exactly these
+    /// ([`ObligationIndex::holds_progress`]). Returns whether anything was replaced.
+    pub fn replace_progress(&mut self, records: &[ProgressRecord]) -> Result<bool, IndexError> {
+        let mut digest = ProgressDigest::default();
+        for r in records {
+            digest.push(&r.to_line());
         }
-        out.sort_unstable();
-        Ok(out)
+        let digest = digest.finish();
+        if self.holds_progress(&digest) {
+            return Ok(false);
+        }
+        self.begin_progress(digest);
+        self.add_progress(records)?;
+        Ok(true)
     }
 
     /// Removes a document and every obligation of it.
@@ -394,6 +411,7 @@ impl ObligationIndex {
             format: FORMAT,
             dictionary: self.analyzer.dictionary().to_string(),
             state: self.state.clone(),
+            progress: self.progress.clone(),
         };
         if !self.dirty && Payload::of(&self.index).as_ref() == Some(&payload) {
             return Ok(false);

@@ -5,6 +5,7 @@ use crate::crawl_buffer::{BufferedCrawlStore, CrawlWrite};
 use crate::crawl_store::StateCrawlStore;
 use crate::files::{FileInput, collect_files};
 use crate::report::{DocFailure, DocWarning, RunReport, RunStatus, Stage};
+use crate::tracked::TrackedProgress;
 use duban_export::{ExportOrigin, ExportRecord, ExportWriter};
 use duban_fetch::{Archive, Crawl, CrawlBatch, CrawlStats, FetchError, HttpSource, UrlOutcome};
 use duban_index::{IndexedState, ObligationIndex};
@@ -60,6 +61,14 @@ pub enum RunError {
     /// A target's progress could not be written as JSON.
     #[error("writing a target's progress as JSON: {0}")]
     Progress(#[source] serde_json::Error),
+    /// The file progress is spooled to between tracking and writing could not be used.
+    #[error("progress spool {}: {source}", path.display())]
+    ProgressSpool {
+        /// The spool file.
+        path: PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
     /// A crawl could not go on (its state failed; per-URL faults are in the report).
     #[error(transparent)]
     Crawl(#[from] duban_fetch::FetchError),
@@ -147,6 +156,11 @@ impl DataDir {
     pub fn export_dir(&self) -> PathBuf {
         self.root.join("export")
     }
+    /// `progress.spool`: the progress of targets between tracking and writing it (removed
+    /// once written).
+    pub fn progress_spool(&self) -> PathBuf {
+        self.root.join("progress.spool")
+    }
     /// `archive/`: raw responses of crawls.
     pub fn archive_dir(&self) -> PathBuf {
         self.root.join("archive")
@@ -225,7 +239,8 @@ impl Runner {
             };
             let mut index = ObligationIndex::open(&data.index_dir())
                 .map_err(|e| index_damaged(&data.index_dir(), e))?;
-            let records = catch_up_index(&state, &mut index, &mark).map_err(damaged)?;
+            let records = catch_up_index(&state, &mut index, &mark, &data.progress_spool())
+                .map_err(damaged)?;
             caught_up = Some((records, started.elapsed()));
             Some(index)
         } else {
@@ -754,9 +769,9 @@ impl Runner {
         let mark = self.state.mark()?;
         let started = Instant::now();
         // Targets linked over every stored document: indexed with this commit, exported below.
-        let progress = crate::tracked::tracked(&self.state)?;
+        let progress = TrackedProgress::track(&self.state, &self.data.progress_spool())?;
         if let Some(index) = &mut self.index {
-            index.replace_progress(&progress)?;
+            progress.index_into(index)?;
             // Every record changed up to this generation went through `store_processed` or the
             // catch-up on open: the index holds the state as of `mark`.
             index.set_indexed_state(indexed_state(&mark));
@@ -811,7 +826,7 @@ impl Runner {
         &mut self,
         mark: &StateMark,
     ) -> Result<duban_export::ExportCounts, RunError> {
-        let progress = crate::tracked::tracked(&self.state)?;
+        let progress = TrackedProgress::track(&self.state, &self.data.progress_spool())?;
         self.write_exports_with(mark, &progress)
     }
 
@@ -819,7 +834,7 @@ impl Runner {
     fn write_exports_with(
         &mut self,
         mark: &StateMark,
-        progress: &[duban_index::ProgressRecord],
+        progress: &TrackedProgress,
     ) -> Result<duban_export::ExportCounts, RunError> {
         let origin = ExportOrigin {
             state_id: mark.state_id.clone(),
@@ -840,9 +855,12 @@ impl Runner {
                 crate::abort::point("export");
                 Ok::<(), RunError>(())
             })?;
-            for p in progress {
-                export.push_progress(&p.json)?;
-            }
+            progress.for_each_batch(|batch| {
+                for p in batch {
+                    export.push_progress(&p.json)?;
+                }
+                Ok(())
+            })?;
             let counts = export.finish(force);
             match checkpoint.join() {
                 Ok(Ok(())) => {}
@@ -1060,6 +1078,7 @@ fn catch_up_index(
     state: &State,
     index: &mut ObligationIndex,
     mark: &StateMark,
+    spool: &Path,
 ) -> Result<usize, RunError> {
     let since = match index.indexed_state() {
         Some(s) if s.state_id == mark.state_id && s.generation <= mark.generation => s.generation,
@@ -1090,7 +1109,7 @@ fn catch_up_index(
     // A rebuilt or caught-up index gets the progress of targets too, which only a run's
     // finish would otherwise add (`duban doctor --repair` rebuilds without one).
     if documents > 0 {
-        index.replace_progress(&crate::tracked::tracked(state)?)?;
+        TrackedProgress::track(state, spool)?.index_into(index)?;
     }
     index.set_indexed_state(indexed_state(mark));
     if index.commit()? && documents > 0 {

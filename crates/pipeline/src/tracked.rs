@@ -4,34 +4,119 @@
 //!
 //! The progress is recomputed whole from the state each time (a new report can link a result
 //! to a target of any earlier document); its bytes depend only on the stored documents, so an
-//! unchanged state gives the same lines and the export and index leave their files alone. This
-//! module neither links targets (`duban-track` does) nor writes anything.
+//! unchanged state gives the same lines and the export and index leave their files alone.
+//! Tracking goes one region at a time and spools the records to a file of the data folder
+//! ([`TrackedProgress`]), which the index and the export then read a batch at a time: a
+//! run's memory holds one region's progress, never the corpus's (at a hundred megabytes of
+//! text the progress lines are some seventy megabytes). This module neither links targets
+//! (`duban-track` does) nor decides where the spool lives.
 
 use crate::RunError;
-use duban_index::{DocumentSummary, ProgressRecord};
+use duban_index::{DocumentSummary, ObligationIndex, ProgressDigest, ProgressRecord};
 use duban_state::State;
 use duban_track::Progress;
 use std::collections::{HashMap, HashSet};
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
 
-/// Documents whose figures are read at once, on every core.
-const TRACKED_BATCH: usize = 256;
+/// Progress records handed to the index or the export at once.
+const SPOOL_BATCH: usize = 1024;
 
-/// Every target's progress of the documents stored in `state`, in `duban track`'s order. The
-/// documents are read a batch at a time: only their figures and summaries are kept.
-pub fn tracked(state: &State) -> Result<Vec<ProgressRecord>, RunError> {
-    let mut tracker = duban_track::Tracker::default();
-    let mut summaries = HashMap::new();
-    let mut batch = Vec::with_capacity(TRACKED_BATCH);
-    duban_track::for_each_document(state, |doc| {
-        summaries.insert(doc.id.clone(), DocumentSummary::of(&doc));
-        batch.push(doc);
-        if batch.len() == TRACKED_BATCH {
-            tracker.add_all(&batch);
-            batch.clear();
+/// The progress records of every target of the stored documents, in `duban track`'s order,
+/// spooled to a file (one [`ProgressRecord::to_line`] a line) until the index and the export
+/// have read them. The file is removed when this is dropped; one left by a killed run is
+/// overwritten by the next.
+pub struct TrackedProgress {
+    path: PathBuf,
+    digest: String,
+    records: usize,
+}
+
+impl TrackedProgress {
+    /// Tracks the targets of the documents stored in `state` into the spool file `path`.
+    pub fn track(state: &State, path: &Path) -> Result<Self, RunError> {
+        let spool_error = |source| RunError::ProgressSpool {
+            path: path.to_path_buf(),
+            source,
+        };
+        let file = std::fs::File::create(path).map_err(spool_error)?;
+        // From here on the file is removed however tracking ends.
+        let mut tracked = TrackedProgress {
+            path: path.to_path_buf(),
+            digest: String::new(),
+            records: 0,
+        };
+        let mut out = BufWriter::new(file);
+        let mut digest = ProgressDigest::default();
+        duban_track::for_each_region(state, DocumentSummary::of, |summaries, progress| {
+            for record in records(&summaries, &progress)? {
+                let line = record.to_line();
+                digest.push(&line);
+                out.write_all(line.as_bytes())
+                    .and_then(|()| out.write_all(b"\n"))
+                    .map_err(spool_error)?;
+                tracked.records += 1;
+            }
+            Ok::<(), RunError>(())
+        })?;
+        out.flush().map_err(spool_error)?;
+        tracked.digest = digest.finish();
+        Ok(tracked)
+    }
+
+    /// How many progress records there are.
+    pub fn len(&self) -> usize {
+        self.records
+    }
+
+    /// Whether no target was tracked.
+    pub fn is_empty(&self) -> bool {
+        self.records == 0
+    }
+
+    /// Hands `f` the records in order, a batch at a time.
+    pub fn for_each_batch(
+        &self,
+        mut f: impl FnMut(&[ProgressRecord]) -> Result<(), RunError>,
+    ) -> Result<(), RunError> {
+        let spool_error = |source| RunError::ProgressSpool {
+            path: self.path.clone(),
+            source,
+        };
+        let reader = BufReader::new(std::fs::File::open(&self.path).map_err(spool_error)?);
+        let mut batch = Vec::with_capacity(SPOOL_BATCH);
+        for line in reader.lines() {
+            let line = line.map_err(spool_error)?;
+            batch.push(serde_json::from_str(&line).map_err(RunError::Progress)?);
+            if batch.len() == SPOOL_BATCH {
+                f(&batch)?;
+                batch.clear();
+            }
         }
-    })?;
-    tracker.add_all(&batch);
-    records(&summaries, &tracker.progress())
+        if !batch.is_empty() {
+            f(&batch)?;
+        }
+        Ok(())
+    }
+
+    /// Puts the records in `index` in place of those it holds, unless it holds these.
+    pub fn index_into(&self, index: &mut ObligationIndex) -> Result<(), RunError> {
+        if index.holds_progress(&self.digest) {
+            return Ok(());
+        }
+        index.begin_progress(self.digest.clone());
+        self.for_each_batch(|batch| Ok(index.add_progress(batch)?))
+    }
+}
+
+impl Drop for TrackedProgress {
+    fn drop(&mut self) {
+        if let Err(e) = std::fs::remove_file(&self.path)
+            && e.kind() != std::io::ErrorKind::NotFound
+        {
+            tracing::warn!(path = %self.path.display(), error = %e, "Progress spool not removed.");
+        }
+    }
 }
 
 /// The export lines and index records of `progress`, with the summaries of its documents.
@@ -88,6 +173,77 @@ mod tests {
             county: None,
         });
         doc
+    }
+
+    fn stored(docs: &[Document]) -> (tempfile::TempDir, State) {
+        let dir = tempfile::tempdir().unwrap();
+        let state = State::open(&dir.path().join("state.sqlite")).unwrap();
+        for doc in docs {
+            let rec = duban_state::records::StoredRecord {
+                doc_id: doc.id.clone(),
+                sha256: "0".repeat(64),
+                document: serde_json::to_string(doc).unwrap(),
+                obligations: String::new(),
+                withdrawn: false,
+            };
+            state.put_record(&rec, None).unwrap();
+        }
+        (dir, state)
+    }
+
+    #[test]
+    fn tracked_progress_is_spooled_in_track_order_and_the_spool_removed_after() {
+        let mut hangzhou = suzhou(
+            "file:hz-plan.txt",
+            DocKind::Plan,
+            2016,
+            "一、主要目标\n1.到2020年，行政复议案件办结率达到95%以上。\n",
+        );
+        hangzhou.region = Some(Region {
+            code: "330100".into(),
+            province: Some("浙江省".into()),
+            city: Some("杭州市".into()),
+            county: None,
+        });
+        let docs = [
+            suzhou(
+                "file:report.txt",
+                DocKind::Report,
+                2021,
+                "一、2020年工作回顾\n全市行政机关负责人出庭应诉率达到92.4%。\n",
+            ),
+            hangzhou,
+            suzhou(
+                "file:plan.txt",
+                DocKind::Plan,
+                2016,
+                "一、主要目标\n1.到2020年，行政机关负责人出庭应诉率达到80%以上。\n",
+            ),
+        ];
+        let (dir, state) = stored(&docs);
+        let spool = dir.path().join("progress.spool");
+        let tracked = TrackedProgress::track(&state, &spool).unwrap();
+        assert!(spool.exists());
+        let mut lines = Vec::new();
+        tracked
+            .for_each_batch(|batch| {
+                lines.extend(batch.iter().map(|r| r.json.clone()));
+                Ok(())
+            })
+            .unwrap();
+        // The same lines, in the same order, as tracking all documents at once.
+        let whole: Vec<String> = duban_track::track(&docs)
+            .iter()
+            .map(|p| serde_json::to_string(p).unwrap())
+            .collect();
+        assert_eq!(lines, whole);
+        assert_eq!(tracked.len(), 2);
+        // Tracking the same documents again gives the same digest: an unchanged run leaves
+        // the index's progress alone.
+        let again = TrackedProgress::track(&state, &dir.path().join("again.spool")).unwrap();
+        assert_eq!(again.digest, tracked.digest);
+        drop(tracked);
+        assert!(!spool.exists());
     }
 
     #[test]

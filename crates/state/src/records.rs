@@ -173,6 +173,18 @@ impl State {
             .map_err(|e| self.err(e))
     }
 
+    /// The stored document record (one JSON object) of a document, if any.
+    pub fn record_document(&self, doc_id: &str) -> Result<Option<String>> {
+        self.conn
+            .query_row(
+                "SELECT document FROM records WHERE doc_id = ?1",
+                params![doc_id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
     /// Every stored record, ordered by document id (the export order).
     pub fn records(&self) -> Result<Vec<StoredRecord>> {
         let mut out = Vec::new();

@@ -38,6 +38,7 @@ pub use link::{Bound, Progress, Status};
 
 use duban_model::Document;
 use duban_state::State;
+use std::collections::{BTreeMap, HashMap};
 
 /// An error reading the documents of a state.
 #[derive(Debug, thiserror::Error)]
@@ -67,14 +68,86 @@ pub fn documents(state: &State) -> Result<Vec<Document>, TrackError> {
 pub fn for_each_document(state: &State, mut f: impl FnMut(Document)) -> Result<(), TrackError> {
     state.for_each_record(|r| {
         if !r.withdrawn {
-            let doc: Document =
+            f(parse(r.doc_id, r.document)?);
+        }
+        Ok::<(), TrackError>(())
+    })
+}
+
+/// Documents whose figures are read at once, on every core.
+const FIGURES_BATCH: usize = 256;
+
+/// The progress of every target of the documents stored in `state` (those their source still
+/// has), handed to `f` one region at a time: regions in code order, documents without a
+/// region first, each region's progress in [`track`]'s order, so that together they are what
+/// [`track`] gives for all the documents. A result answers only targets of its own region, so
+/// a region is linked on its own: memory holds one region's figures, never the corpus's.
+///
+/// `f` also gets `summarize`'s summary of each of the region's documents, by id (the
+/// documents themselves are dropped once their figures are read).
+pub fn for_each_region<S: Send, E: From<TrackError>>(
+    state: &State,
+    summarize: impl Fn(&Document) -> S + Sync,
+    mut f: impl FnMut(HashMap<String, S>, Vec<Progress>) -> Result<(), E>,
+) -> Result<(), E> {
+    for (_, ids) in regions(state)? {
+        let mut tracker = Tracker::default();
+        let mut summaries = HashMap::with_capacity(ids.len());
+        for chunk in ids.chunks(FIGURES_BATCH) {
+            let mut docs = Vec::with_capacity(chunk.len());
+            for id in chunk {
+                let Some(json) = state.record_document(id).map_err(TrackError::from)? else {
+                    continue;
+                };
+                docs.push(parse(id, &json)?);
+            }
+            tracker.add_all(&docs);
+            let summarized: Vec<S> = {
+                use rayon::prelude::*;
+                docs.par_iter().map(&summarize).collect()
+            };
+            summaries.extend(docs.into_iter().map(|d| d.id).zip(summarized));
+        }
+        f(summaries, tracker.progress())?;
+    }
+    Ok(())
+}
+
+/// The ids of the stored documents their source still has, by region code (`None`: no
+/// region), in code order and, within a region, in id order.
+fn regions(state: &State) -> Result<BTreeMap<Option<String>, Vec<String>>, TrackError> {
+    /// A document record's region code, read without the rest of the record.
+    #[derive(serde::Deserialize)]
+    struct RegionOf {
+        #[serde(default)]
+        region: Option<CodeOf>,
+    }
+    #[derive(serde::Deserialize)]
+    struct CodeOf {
+        code: String,
+    }
+    let mut out: BTreeMap<Option<String>, Vec<String>> = BTreeMap::new();
+    state.for_each_record(|r| {
+        if !r.withdrawn {
+            let of: RegionOf =
                 serde_json::from_str(r.document).map_err(|source| TrackError::Record {
                     doc_id: r.doc_id.to_string(),
                     source,
                 })?;
-            f(doc);
+            out.entry(of.region.map(|c| c.code))
+                .or_default()
+                .push(r.doc_id.to_string());
         }
         Ok::<(), TrackError>(())
+    })?;
+    Ok(out)
+}
+
+/// A stored document record.
+fn parse(doc_id: &str, json: &str) -> Result<Document, TrackError> {
+    serde_json::from_str(json).map_err(|source| TrackError::Record {
+        doc_id: doc_id.to_string(),
+        source,
     })
 }
 
