@@ -24,6 +24,7 @@
 //! panic, however deep or long the input.
 
 use crate::analyzer::{Analyzer, is_han};
+use crate::highlight::{Marks, NumberRange};
 use crate::schema::{Fields, UNKNOWN};
 use duban_model::{DocKind, ObligationKind};
 use std::fmt;
@@ -746,8 +747,9 @@ pub(crate) struct Compiler<'a> {
     pub fields: &'a Fields,
     pub analyzer: &'a Analyzer,
     pub searcher: &'a tantivy::Searcher,
-    /// The phrases and words to highlight in the `text` field.
-    pub highlights: Vec<Pattern>,
+    /// What the query marks in a hit: the phrases and words to highlight in the text, the
+    /// value and deadline ranges whose metrics and deadlines are marked.
+    pub marks: Marks,
 }
 
 impl Compiler<'_> {
@@ -776,6 +778,9 @@ impl Compiler<'_> {
                 IndexRecordOption::Basic,
             )),
             Expr::HasValue { field } => {
+                if !negated {
+                    self.mark_range(*field, Bound::Unbounded, Bound::Unbounded);
+                }
                 let f = field.field(self.fields);
                 let name = self.searcher.schema().get_field_name(f).to_string();
                 Box::new(ExistsQuery::new(name, false))
@@ -785,6 +790,9 @@ impl Compiler<'_> {
                 lower,
                 upper,
             } => {
+                if !negated {
+                    self.mark_range(*field, *lower, *upper);
+                }
                 let f = field.field(self.fields);
                 let term = |v: f64| match field.class() {
                     FieldClass::Decimal => Term::from_field_f64(f, v),
@@ -807,6 +815,16 @@ impl Compiler<'_> {
                 }
                 Box::new(BooleanQuery::new(out))
             }
+        }
+    }
+
+    /// Keeps a `value:` or `deadline:` range for marking what it matched.
+    fn mark_range(&mut self, field: FieldName, lower: Bound<f64>, upper: Bound<f64>) {
+        let range = NumberRange { lower, upper };
+        match field {
+            FieldName::Value => self.marks.values.push(range),
+            FieldName::Deadline => self.marks.deadlines.push(range),
+            _ => {}
         }
     }
 
@@ -882,7 +900,7 @@ impl Compiler<'_> {
                 FieldName::Text | FieldName::Body | FieldName::Indicator
             ) && !negated
             {
-                self.highlights.push(
+                self.marks.patterns.push(
                     seq.iter()
                         .map(|(off, t)| (*off, t.value().as_str().unwrap_or_default().to_string()))
                         .collect(),

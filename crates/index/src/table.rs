@@ -4,17 +4,16 @@
 //!
 //! For `出庭应诉率`, the Suzhou plan's obligation `行政机关负责人出庭应诉率达到90%以上` and the
 //! Suzhou report's `出庭应诉率为96.6%` become two rows of the indicator `出庭应诉率`, one for
-//! 2011–2015 (`>=` 90 %) and one for 2021 (`=` 96.6 %). Only the metrics the query's words
-//! match are listed when some metric of an obligation matches (a query for `出庭应诉率` does not
-//! list the same obligation's `复议纠错率`); an obligation whose metrics none of the words match
-//! (a query of filters only, `body:区政府法制办`) lists them all. Obligations without a metric
-//! have no row.
+//! 2011–2015 (`>=` 90 %) and one for 2021 (`=` 96.6 %). Only the metrics the query matches
+//! (its words, or a `value:` range holding the value) are listed when some metric of an
+//! obligation matches (a query for `出庭应诉率` does not list the same obligation's
+//! `复议纠错率`); an obligation whose metrics the query does not match (a query of other
+//! filters only, `body:区政府法制办`) lists them all. Obligations without a metric have no row.
 //!
 //! Rows are grouped by region (indicator, region, year) or by document (document, indicator),
 //! and [`ComparisonTable::to_csv`] writes them as CSV. This module reads the index through
 //! [`SearchIndex`]; it does not parse queries.
 
-use crate::highlight::matches;
 use crate::schema::DocumentSummary;
 use crate::search::{SearchError, SearchIndex};
 use duban_model::{Metric, Obligation};
@@ -121,10 +120,7 @@ impl SearchIndex {
             let matched: Vec<&Metric> = o
                 .metrics
                 .iter()
-                .filter(|m| {
-                    !matches(self.analyzer(), &m.text, &found.patterns).is_empty()
-                        || !matches(self.analyzer(), &m.indicator, &found.patterns).is_empty()
-                })
+                .filter(|m| found.marks.metric_strength(self.analyzer(), m) > 0)
                 .collect();
             let listed: Vec<&Metric> = if matched.is_empty() {
                 o.metrics.iter().collect()

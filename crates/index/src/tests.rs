@@ -790,6 +790,48 @@ fn a_body_query_marks_the_body_in_the_snippet_and_a_word_query_names_the_metrics
     assert!(r.hits.iter().all(|h| h.matched_metrics.is_empty()));
 }
 
+#[test]
+fn a_value_range_marks_the_matched_value_and_puts_its_metric_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = ObligationIndex::open(dir.path()).unwrap();
+    let (doc, obligations) = sample::records().remove(0);
+    let mut o = obligations[0].clone();
+    o.text = "行政复议纠错率控制在8%以内，行政机关负责人出庭应诉率达到95.5%。".into();
+    let mut low = o.metrics[0].clone();
+    low.text = "行政复议纠错率控制在8%以内".into();
+    low.indicator = "行政复议纠错率".into();
+    low.value = 8.0;
+    let mut high = o.metrics[0].clone();
+    high.text = "出庭应诉率达到95.5%".into();
+    high.value = 95.5;
+    o.metrics = vec![low, high];
+    w.upsert(&doc, &[o]).unwrap();
+    w.commit().unwrap();
+    let r = SearchIndex::open(dir.path()).unwrap();
+    // An excluded range (`-value:<5`) is not in the record to mark.
+    for q in [
+        "value:>=90",
+        "value:[90 TO 100]",
+        "value:95.5",
+        "value:>=90 -value:<5",
+    ] {
+        let hits = r.search(&SearchRequest::new(q)).unwrap().hits;
+        assert_eq!(hits.len(), 1, "{q}");
+        assert_eq!(hits[0].matched_metrics, [1], "{q}");
+        let marked: Vec<&str> = hits[0]
+            .snippet
+            .parts
+            .iter()
+            .filter(|p| p.highlight)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(marked, ["95.5"], "{q}");
+    }
+    let table = r.table("value:>=90", crate::TableGroup::Region).unwrap();
+    let values: Vec<f64> = table.rows.iter().map(|row| row.value).collect();
+    assert_eq!(values, [95.5]);
+}
+
 /// A tracked target of the Suzhou sample document, with its result.
 fn suzhou_progress() -> ProgressRecord {
     let (doc, _) = sample::records()
