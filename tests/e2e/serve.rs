@@ -230,6 +230,57 @@ fn a_document_comes_with_its_obligations() {
     assert_eq!(status, 400);
 }
 
+/// A data folder whose index holds one review paragraph of 3,000 characters with 30 metrics.
+fn long_obligation_data() -> (tempfile::TempDir, duban_model::Obligation) {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut index = duban_index::ObligationIndex::open(&tmp.path().join("index")).unwrap();
+    let (doc, obligations) = duban_testkit::sample::records().remove(0);
+    let mut o = obligations[0].clone();
+    let filler = "深入推进依法行政，加快建设法治政府。".repeat(80);
+    o.text = format!("{filler}行政机关负责人出庭应诉率达到96.6%。{filler}");
+    let metric = o.metrics[0].clone();
+    o.metrics = (0..30)
+        .map(|i| duban_model::Metric {
+            text: format!("第{i}项指标达到{i}"),
+            indicator: format!("第{i}项指标"),
+            value: f64::from(i),
+            ..metric.clone()
+        })
+        .collect();
+    o.metrics[20] = metric;
+    index.upsert(&doc, std::slice::from_ref(&o)).unwrap();
+    index.commit().unwrap();
+    (tmp, o)
+}
+
+#[test]
+fn a_long_obligation_comes_as_a_window_with_its_matched_metrics_and_whole_on_request() {
+    let (data, whole) = long_obligation_data();
+    let server = Server::start(data.path());
+    let (status, body) = server.get(&format!("/api/search?q={}", encode("出庭应诉率")));
+    assert_eq!(status, 200, "{body}");
+    assert!(body.len() < 8_000, "{} bytes", body.len());
+    let v: Value = serde_json::from_str(&body).unwrap();
+    let hit = &v["hits"][0];
+    let text = hit["obligation"]["text"].as_str().unwrap();
+    assert_eq!(hit["text_truncated"], true);
+    assert_eq!(hit["text_chars"], whole.text.chars().count());
+    assert_eq!(text.chars().count(), duban_index::HIT_TEXT_CHARS);
+    assert!(text.contains("出庭应诉率达到96.6%"), "{text}");
+    let metrics = hit["obligation"]["metrics"].as_array().unwrap();
+    assert_eq!(metrics.len(), duban_index::HIT_METRICS);
+    assert_eq!(metrics[0]["indicator"], "出庭应诉率");
+    assert_eq!(hit["matched_metrics"], serde_json::json!([0]));
+    assert_eq!(hit["metrics_omitted"], 30 - duban_index::HIT_METRICS);
+    let (status, v) = server.get_json(&format!("/api/obligation?id={}", encode(&whole.id)));
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["obligation"]["text"], whole.text.as_str());
+    assert_eq!(v["obligation"]["metrics"].as_array().unwrap().len(), 30);
+    assert_eq!(v["document"]["id"], whole.doc_id.as_str());
+    let (status, _) = server.get_json("/api/obligation?id=nothing");
+    assert_eq!(status, 404);
+}
+
 #[test]
 fn bad_requests_are_4xx_with_a_message_never_5xx() {
     let data = sample_data();
@@ -303,6 +354,7 @@ fn the_openapi_file_describes_every_api_route() {
         "/api/search",
         "/api/facets",
         "/api/document",
+        "/api/obligation",
         "/api/table",
     ] {
         assert!(v["paths"].get(route).is_some(), "{route} undocumented");

@@ -3,7 +3,8 @@
 //!
 //! Prints a page of results with highlighted snippets, each obligation's deadlines, metrics
 //! and bodies, and facet counts over all matches; `--json` prints the same response as the
-//! HTTP API's `/api/search`. A malformed query or an out-of-range `--limit`/`--offset` is an
+//! HTTP API's `/api/search` (a long obligation's text cut to a window around the snippet, at most
+//! eight metrics a hit, the matched ones first). A malformed query or an out-of-range `--limit`/`--offset` is an
 //! error with a clear message (exit 2), never a crash.
 
 use anyhow::Context;
@@ -300,11 +301,12 @@ fn print_hit(out: &mut impl Write, n: usize, hit: &Hit, colour: bool) -> std::io
             (false, _) => snippet.push_str(&text),
         }
     }
-    let text_len = hit
-        .obligation
-        .as_ref()
-        .map(|o| o.text.chars().count())
-        .unwrap_or(hit.snippet.end);
+    // A hit's obligation text may be a window of the whole, `text_chars` long.
+    let text_len = if hit.obligation.is_some() {
+        hit.text_chars
+    } else {
+        hit.snippet.end
+    };
     if let Some(p) = &hit.progress {
         writeln!(out, "   {snippet}")?;
         return print_progress_sources(out, p);
@@ -324,7 +326,11 @@ fn print_hit(out: &mut impl Write, n: usize, hit: &Hit, colour: bool) -> std::io
         }
         if !o.metrics.is_empty() {
             let metrics = metric_list(&o.metrics, &hit.matched_metrics, colour);
-            writeln!(out, "   metrics: {metrics}")?;
+            let more = match hit.metrics_omitted {
+                0 => String::new(),
+                n => format!("; … {n} more in the document"),
+            };
+            writeln!(out, "   metrics: {metrics}{more}")?;
         }
         if !o.bodies.is_empty() {
             let v: Vec<String> = o

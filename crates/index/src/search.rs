@@ -177,6 +177,22 @@ pub struct Hit {
     /// first and folds the rest); empty when the query names no metric.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub matched_metrics: Vec<usize>,
+    /// The length in characters of the obligation's whole text (0 for other targets); the
+    /// hit's `obligation.text` holds at most [`crate::bounded::HIT_TEXT_CHARS`] of it.
+    #[serde(default)]
+    pub text_chars: usize,
+    /// Where the window `obligation.text` holds starts in the whole text, in characters
+    /// (the snippet's offsets are the whole text's).
+    #[serde(default)]
+    pub text_start: usize,
+    /// Whether `obligation.text` is a window of a longer text (the document or
+    /// [`SearchIndex::obligation`] has it whole).
+    #[serde(default)]
+    pub text_truncated: bool,
+    /// How many of the obligation's metrics the hit leaves out: it carries at most
+    /// [`crate::bounded::HIT_METRICS`], the matched ones first.
+    #[serde(default)]
+    pub metrics_omitted: usize,
 }
 
 /// A page of results.
@@ -370,6 +386,42 @@ impl SearchIndex {
         }))
     }
 
+    /// An obligation whole, with its document's summary, if the index has it (a search's
+    /// hits carry a window of a long obligation's text and a few of its metrics).
+    pub fn obligation(
+        &self,
+        id: &str,
+    ) -> Result<Option<(Obligation, DocumentSummary)>, IndexError> {
+        let searcher = self.reader.searcher();
+        let query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(self.record_query(RECORD_OBLIGATION)) as Box<dyn Query>,
+            ),
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.id, id),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]);
+        let found = searcher
+            .search(&query, &TopDocs::with_limit(1))
+            .map_err(|e| self.tv(e))?;
+        let Some(&(score, address)) = found.first() else {
+            return Ok(None);
+        };
+        let hit = self.hit(
+            &searcher,
+            address,
+            score,
+            Target::Obligations,
+            &Marks::default(),
+        )?;
+        Ok(hit.obligation.map(|o| (o, hit.document)))
+    }
+
     fn stored_error(&self, e: StoredError) -> IndexError {
         match e {
             StoredError::Tantivy(e) => self.tv(e),
@@ -451,7 +503,10 @@ impl SearchIndex {
         };
         let mut hits = Vec::with_capacity(page.len());
         for (score, address) in page {
-            hits.push(self.hit(&searcher, address, score, req.target, &marks)?);
+            hits.push(
+                self.hit(&searcher, address, score, req.target, &marks)?
+                    .bounded(),
+            );
         }
         Ok(SearchResponse {
             query: req.query.clone(),
@@ -631,6 +686,10 @@ impl SearchIndex {
         Ok(Hit {
             matched_metrics,
             snippet: snippet(&self.analyzer, &text, &marks.patterns, filtered),
+            text_chars: 0,
+            text_start: 0,
+            text_truncated: false,
+            metrics_omitted: 0,
             doc_id,
             id,
             score,

@@ -792,6 +792,7 @@ fn a_body_query_marks_the_body_in_the_snippet_and_a_word_query_names_the_metrics
 
 #[test]
 fn a_value_range_marks_the_matched_value_and_puts_its_metric_first() {
+    // The obligation lists the metric out of range first.
     let dir = tempfile::tempdir().unwrap();
     let mut w = ObligationIndex::open(dir.path()).unwrap();
     let (doc, obligations) = sample::records().remove(0);
@@ -817,7 +818,10 @@ fn a_value_range_marks_the_matched_value_and_puts_its_metric_first() {
     ] {
         let hits = r.search(&SearchRequest::new(q)).unwrap().hits;
         assert_eq!(hits.len(), 1, "{q}");
-        assert_eq!(hits[0].matched_metrics, [1], "{q}");
+        // The hit carries the matched metric first.
+        let metrics = &hits[0].obligation.as_ref().unwrap().metrics;
+        assert_eq!(hits[0].matched_metrics, [0], "{q}");
+        assert_eq!(metrics[0].value, 95.5, "{q}");
         let marked: Vec<&str> = hits[0]
             .snippet
             .parts
@@ -917,4 +921,15 @@ fn progress_records_are_replaced_whole_and_only_when_they_change() {
     r.reload().unwrap();
     assert!(progress_ids(&r, "出庭应诉率").is_empty());
     assert_eq!(r.stats().unwrap().documents, sample::records().len());
+}
+
+#[test]
+fn an_obligation_comes_back_whole_by_its_id() {
+    let index = shared_sample_index();
+    let (doc, obligations) = sample::records().remove(0);
+    let (o, summary) = index.obligation(&obligations[0].id).unwrap().unwrap();
+    assert_eq!(o, obligations[0]);
+    assert_eq!(summary.id, doc.id);
+    assert!(index.obligation(&doc.id).unwrap().is_none());
+    assert!(index.obligation("no such id").unwrap().is_none());
 }
