@@ -184,6 +184,20 @@ fn after_the_main_job_search_finds_the_seed_documents() {
     // Documents are indexed whatever the extractor finds; obligations depend on it.
     let docs = search_json(tmp.path(), &["出庭应诉率", "--documents"]);
     assert!(docs["total"].as_u64().unwrap() >= 2, "{docs}");
+    // The Suzhou report's 全市… and the plan's 各级… rate are one indicator of the table.
+    let table = search_json(tmp.path(), &["出庭应诉率", "--table"]);
+    let extracted: std::collections::BTreeSet<&str> = table["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["indicator"] == "行政机关负责人出庭应诉率")
+        .map(|r| r["extracted_indicator"].as_str().unwrap())
+        .collect();
+    assert!(
+        extracted.contains("全市行政机关负责人出庭应诉率")
+            && extracted.contains("各级行政机关负责人出庭应诉率"),
+        "{table}"
+    );
     let regions = search_json(tmp.path(), &["*", "--documents", "--limit", "10"]);
     assert_eq!(regions["total"], 5);
     // Re-running the job replaces records by id instead of adding copies.
@@ -212,9 +226,12 @@ fn search_table_prints_one_row_per_matched_metric_as_markdown_csv_or_json() {
     );
     assert_ok(&out);
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("| indicator | region | year |"), "{text}");
     assert!(
-        text.contains("| 出庭应诉率 | 苏州市 | 2021 | = | 96.6 | % |"),
+        text.contains("| indicator | as extracted | region | year |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| 出庭应诉率 |  | 苏州市 | 2021 | = | 96.6 | % |"),
         "{text}"
     );
     let out = duban_with_data(data.path(), &["search", "x", "--table", "--group", "city"]);

@@ -332,7 +332,7 @@ fn the_comparison_table_lists_matched_metrics_as_json_and_as_csv() {
     ));
     assert_eq!(status, 200);
     assert!(
-        csv.starts_with("indicator,region,region_code,year,op,value"),
+        csv.starts_with("indicator,extracted_indicator,region,region_code,year,op,value"),
         "{csv}"
     );
     assert_eq!(csv.lines().count(), rows.len() + 1);

@@ -46,7 +46,8 @@ pub struct Args {
     #[arg(long)]
     pub json: bool,
     /// Print the comparison table instead of results: one row per metric of the matching
-    /// obligations (indicator, region, year, op, value, unit, deadline, bodies, document), as
+    /// obligations (indicator without its leading scope word such as 全市 or 各级, the
+    /// indicator as extracted, region, year, op, value, unit, deadline, bodies, document), as
     /// a Markdown table (`--csv` for CSV, `--json` for the API's /api/table).
     #[arg(long, conflicts_with_all = ["documents", "progress"])]
     pub table: bool,
@@ -166,14 +167,21 @@ fn print_markdown_table(out: &mut impl Write, t: &ComparisonTable) -> std::io::R
     writeln!(out)?;
     writeln!(
         out,
-        "| indicator | region | year | op | value | unit | deadline | bodies | document |"
+        "| indicator | as extracted | region | year | op | value | unit | deadline | bodies | document |"
     )?;
-    writeln!(out, "|---|---|---:|---|---:|---|---|---|---|")?;
+    writeln!(out, "|---|---|---|---:|---|---:|---|---|---|---|")?;
     for r in &t.rows {
+        // The name as extracted only where the table compares it under another.
+        let extracted = if r.extracted_indicator == r.indicator {
+            ""
+        } else {
+            &r.extracted_indicator
+        };
         writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             cell(&r.indicator),
+            cell(extracted),
             cell(r.region.as_deref().unwrap_or("")),
             r.year.map(|y| y.to_string()).unwrap_or_default(),
             r.op,

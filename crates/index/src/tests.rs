@@ -753,7 +753,7 @@ fn the_comparison_table_of_a_filter_only_query_lists_every_metric() {
         .sum();
     assert_eq!(table.rows.len(), total_metrics);
     let csv = table.to_csv();
-    assert!(csv.starts_with("indicator,region,region_code,year,op,value"));
+    assert!(csv.starts_with("indicator,extracted_indicator,region,region_code,year,op,value"));
     assert_eq!(csv.lines().count(), total_metrics + 1);
 }
 
