@@ -4,6 +4,7 @@
     clippy::unwrap_used,
     reason = "a test fails loudly where its setup does"
 )]
+mod api_queries;
 mod browser;
 mod crawl;
 mod doctor;

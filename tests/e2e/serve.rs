@@ -91,19 +91,28 @@ pub fn http(addr: &str, method: &str, path: &str, body: Option<&str>) -> (u16, S
         body.len()
     );
     stream.write_all(request.as_bytes()).unwrap();
-    stream
-        .set_read_timeout(Some(std::time::Duration::from_secs(60)))
-        .unwrap();
-    // Read the head, then exactly the body the head announces: some servers (chromedriver)
-    // keep the connection open despite `Connection: close`.
+    read_answer(&mut stream).expect("reading an HTTP answer")
+}
+
+/// Reads one HTTP/1.1 answer from `stream` as (status, body): the head, then exactly the body
+/// the head announces, so the connection can carry the next request (and some servers,
+/// chromedriver, keep it open despite `Connection: close`). An error when the connection
+/// closes before the head ends.
+pub fn read_answer(stream: &mut TcpStream) -> std::io::Result<(u16, String)> {
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(60)))?;
     let mut raw = Vec::new();
     let mut buf = [0u8; 8192];
     let split = loop {
         if let Some(p) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
             break p;
         }
-        let n = stream.read(&mut buf).expect("reading an HTTP answer");
-        assert!(n > 0, "connection closed before the HTTP header ended");
+        let n = stream.read(&mut buf)?;
+        if n == 0 {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::UnexpectedEof,
+                "connection closed before the HTTP header ended",
+            ));
+        }
         raw.extend_from_slice(&buf[..n]);
     };
     let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
@@ -127,7 +136,7 @@ pub fn http(addr: &str, method: &str, path: &str, body: Option<&str>) -> (u16, S
         if done {
             break;
         }
-        let n = stream.read(&mut buf).expect("reading an HTTP body");
+        let n = stream.read(&mut buf)?;
         if n == 0 {
             break;
         }
@@ -136,7 +145,7 @@ pub fn http(addr: &str, method: &str, path: &str, body: Option<&str>) -> (u16, S
     if chunked {
         payload = dechunk(&payload);
     }
-    (status, String::from_utf8_lossy(&payload).to_string())
+    Ok((status, String::from_utf8_lossy(&payload).to_string()))
 }
 
 fn dechunk(mut data: &[u8]) -> Vec<u8> {
