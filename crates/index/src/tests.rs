@@ -570,6 +570,55 @@ fn words_typed_as_one_run_rank_higher_where_they_stand_together() {
 }
 
 #[test]
+fn a_word_in_the_title_or_the_heading_ranks_its_records_higher() {
+    // Each pair holds the word as often in its text (with as many characters); one of them
+    // also has it in its title, or in its heading.
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = ObligationIndex::open(dir.path()).unwrap();
+    let (doc, obligations) = sample::records().remove(0);
+    let document = |id: &str, title: &str| {
+        let mut d = doc.clone();
+        d.id = format!("file:sample/{id}.txt");
+        d.title = Some(title.into());
+        d.text = "各部门要按照规定做好政务公开，接受社会监督。".into();
+        d
+    };
+    let titled = document("titled", "关于推进政务公开工作的通知");
+    let untitled = document("untitled", "关于加强行政执法监督工作的通知");
+    let obligation = |n: usize, heading: &str| {
+        let mut o = obligations[0].clone();
+        o.id = format!("{}#{n}.", untitled.id);
+        o.doc_id = untitled.id.clone();
+        o.label = format!("{n}.");
+        o.heading = heading.into();
+        o.text = "按照规定做好政务公开，按时发布政府信息。".into();
+        o
+    };
+    let headed = obligation(1, "全面推进政务公开");
+    let plain = obligation(2, "加强行政执法监督");
+    // Indexed in the other order, so that equal scores would list them the other way.
+    w.upsert(&untitled, &[plain.clone(), headed.clone()])
+        .unwrap();
+    w.upsert(&titled, &[]).unwrap();
+    w.commit().unwrap();
+    let r = SearchIndex::open(dir.path()).unwrap();
+    let order = |req: SearchRequest| -> Vec<String> {
+        r.search(&req)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.id)
+            .collect()
+    };
+    let mut documents = SearchRequest::new("政务公开");
+    documents.target = Target::Documents;
+    assert_eq!(order(documents), [titled.id.clone(), untitled.id.clone()]);
+    assert_eq!(order(SearchRequest::new("政务公开")), [headed.id, plain.id]);
+    // The boost orders, it does not match: a word only in a title finds no obligation.
+    assert_eq!(r.search(&SearchRequest::new("执法")).unwrap().total, 0);
+}
+
+#[test]
 fn records_without_a_region_or_year_and_national_ones_have_facet_buckets_of_their_own() {
     let dir = tempfile::tempdir().unwrap();
     let mut w = ObligationIndex::open(dir.path()).unwrap();
