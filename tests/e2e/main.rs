@@ -11,6 +11,7 @@ mod doctor;
 mod hostile;
 mod ingest;
 mod quality;
+mod ranking;
 mod research;
 mod safety;
 mod schema;
