@@ -56,33 +56,8 @@ struct Vocabulary {
     facets: Vec<(String, String)>,
 }
 
-const FIELDS: &[&str] = &[
-    "text",
-    "heading",
-    "title",
-    "path",
-    "body",
-    "body_name",
-    "indicator",
-    "metric",
-    "province",
-    "city",
-    "county",
-    "region",
-    "code",
-    "doc_kind",
-    "kind",
-    "unit",
-    "doc",
-    "doc_id",
-    "id",
-    "year",
-    "deadline",
-    "value",
-    "town",
-    "YEAR",
-    "_",
-];
+/// Field names no query may use, beside the language's own (`duban_index::query::FIELD_NAMES`).
+const UNKNOWN_FIELDS: &[&str] = &["town", "YEAR", "_", "year2", "城市"];
 const NUMBERS: &[&str] = &[
     "2015",
     "2020",
@@ -312,7 +287,12 @@ impl Vocabulary {
                     1 => rng.pick(JUNK).to_string(),
                     _ => self.word(rng),
                 };
-                format!("{}{colon}{value}", rng.pick(FIELDS))
+                let field = if rng.chance(70) {
+                    rng.pick(&duban_index::query::FIELD_NAMES)
+                } else {
+                    rng.pick(UNKNOWN_FIELDS)
+                };
+                format!("{field}{colon}{value}")
             }
             10 => rng.pick(JUNK).to_string(),
             11 => format!("{}{}", rng.pick(OPERATORS), self.word(rng)),

@@ -409,13 +409,22 @@ impl SearchIndex {
         let found = searcher
             .search(&query, &TopDocs::with_limit(1))
             .map_err(|e| self.tv(e))?;
-        let Some(&(score, address)) = found.first() else {
-            return Ok(None);
-        };
+        match found.first() {
+            Some(&(_, address)) => self.stored_obligation(&searcher, address),
+            None => Ok(None),
+        }
+    }
+
+    /// The stored obligation at `address`, whole, with its document's summary.
+    fn stored_obligation(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+    ) -> Result<Option<(Obligation, DocumentSummary)>, IndexError> {
         let hit = self.hit(
-            &searcher,
+            searcher,
             address,
-            score,
+            0.0,
             Target::Obligations,
             &Marks::default(),
         )?;
@@ -535,17 +544,8 @@ impl SearchIndex {
             .search(&compiled, &(TopDocs::with_limit(max.max(1)), Count))
             .map_err(|e| self.tv(e))?;
         let mut records = Vec::with_capacity(page.len());
-        for (score, address) in page {
-            let hit = self.hit(
-                &searcher,
-                address,
-                score,
-                Target::Obligations,
-                &Marks::default(),
-            )?;
-            if let Some(o) = hit.obligation {
-                records.push((o, hit.document));
-            }
+        for (_, address) in page {
+            records.extend(self.stored_obligation(&searcher, address)?);
         }
         Ok(MatchedObligations {
             total,
