@@ -240,7 +240,7 @@ fn a_document_comes_with_its_obligations() {
 }
 
 /// A data folder whose index holds one review paragraph of 3,000 characters with 30 metrics.
-fn long_obligation_data() -> (tempfile::TempDir, duban_model::Obligation) {
+pub fn long_obligation_data() -> (tempfile::TempDir, duban_model::Obligation) {
     let tmp = tempfile::tempdir().unwrap();
     let mut index = duban_index::ObligationIndex::open(&tmp.path().join("index")).unwrap();
     let (doc, obligations) = duban_testkit::sample::records().remove(0);
