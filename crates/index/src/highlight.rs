@@ -5,7 +5,7 @@
 //! query's offsets, a word wherever the index holds it. Offsets are characters of the original
 //! text (what a reader or a browser counts), never of a normalised copy.
 //!
-//! Numeric filters mark what they matched too ([`Marks`]): a `value:` range marks the number of
+//! Numeric filters mark what they matched too (`Marks`): a `value:` range marks the number of
 //! each metric in the range (and puts those metrics first), a `deadline:` range each deadline
 //! phrase whose year is in it. The number is found in the metric's phrase, the phrase in the
 //! obligation's text; what cannot be found there is not marked.
