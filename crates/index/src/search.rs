@@ -174,7 +174,9 @@ pub struct Hit {
     pub snippet: Snippet,
     /// The indices in `obligation.metrics` of the metrics the query matches, by its words or
     /// by a `value:` range holding their value, those matching both first (a page shows them
-    /// first and folds the rest); empty when the query names no metric.
+    /// first and folds the rest); empty when the query names no metric. A search's hit lists
+    /// these metrics first in `obligation.metrics` (see [`crate::bounded`]), so they are
+    /// `0..n` there.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub matched_metrics: Vec<usize>,
     /// The length in characters of the obligation's whole text (0 for other targets); the
