@@ -6,7 +6,7 @@
 //! test fails and says so: a browser test that silently passes tests nothing.
 
 use crate::search::sample_data;
-use crate::serve::{Server, http};
+use crate::serve::{Server, encode, http};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -310,6 +310,40 @@ fn at_phone_width_the_page_has_no_sideways_scroll_and_shows_a_result_first() {
     let _ = std::fs::write(
         std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("search-390px.png.base64"),
         png.as_str().unwrap_or_default(),
+    );
+}
+
+#[test]
+fn a_long_obligation_shows_its_window_and_its_matched_metric_first_with_the_rest_counted() {
+    let (data, whole) = crate::serve::long_obligation_data();
+    let (server, b) = start(data.path());
+    b.open(&format!(
+        "http://{}/?q={}",
+        server.addr,
+        encode("出庭应诉率")
+    ));
+    let one = json!([whole.id]);
+    assert_eq!(b.wait_for(HIT_IDS, &one), one);
+    // The snippet is cut on both sides of a text the card no longer holds whole.
+    let snippet = b.script("return document.querySelector('#results .snippet').textContent;");
+    let snippet = snippet.as_str().unwrap();
+    assert!(
+        snippet.starts_with('…') && snippet.ends_with('…'),
+        "{snippet}"
+    );
+    // Four chips shown (the matched one first), four folded, the rest counted.
+    let chips = b.script(
+        "const dd = document.querySelector('#results li.hit dd:has(.tag.matched)'); return [dd.querySelector('.tag').textContent, dd.querySelectorAll(':scope > .tag').length, dd.querySelectorAll('details .tag').length, dd.querySelector('.omitted').textContent];",
+    );
+    assert_eq!(chips[0], json!("出庭应诉率 = 96.6%"), "{chips}");
+    assert_eq!(chips[1], json!(4), "{chips}");
+    assert_eq!(chips[2], json!(duban_index::HIT_METRICS - 4), "{chips}");
+    assert!(
+        chips[3].as_str().unwrap().contains(&format!(
+            "{} more in the document",
+            30 - duban_index::HIT_METRICS
+        )),
+        "{chips}"
     );
 }
 

@@ -4,12 +4,14 @@
     clippy::unwrap_used,
     reason = "a test fails loudly where its setup does"
 )]
+mod api_queries;
 mod browser;
 mod crawl;
 mod doctor;
 mod hostile;
 mod ingest;
 mod quality;
+mod ranking;
 mod research;
 mod safety;
 mod schema;

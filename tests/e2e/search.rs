@@ -1,7 +1,7 @@
 //! `duban search` from the command line: over an index of the sample records (made here, not
 //! by the extractor, whose output changes), and over the main job's index.
 
-use crate::util::{assert_ok, duban_with_data, run_main_job, show, told_a_panic};
+use crate::util::{assert_ok, duban_with_data, run_main_job, shared, show, told_a_panic};
 use serde_json::Value;
 use std::path::Path;
 
@@ -69,29 +69,72 @@ fn limit_offset_and_sort_page_through_the_results() {
     assert_eq!(all["hits"][0]["obligation"]["deadlines"][0]["year"], 2013);
 }
 
-#[test]
-fn every_facet_count_is_what_filtering_on_its_value_returns() {
-    // The page filters a facet click on the facet's own field (`body_name:` for bodies). The
-    // main job's bodies nest (`政府`, `区政府法制办`), so a full-text filter would count more.
-    let data = tempfile::tempdir().unwrap();
-    run_main_job(data.path());
-    let all = search_json(data.path(), &["", "--limit", "1"]);
+/// Checks that every facet value listed for all records of `data`'s index, obligations and
+/// documents, counts what filtering on it returns. The page filters a facet click on the
+/// facet's own field (`body_name:` for bodies): bodies nest (`政府`, `区政府法制办`), so a
+/// full-text filter would count more.
+fn assert_every_facet_count_is_what_its_click_returns(data: &Path) {
+    let index = duban_index::SearchIndex::open(&data.join("index")).unwrap();
+    let search = |q: &str, target| {
+        let mut req = duban_index::SearchRequest::new(q);
+        req.target = target;
+        req.limit = 1;
+        index.search(&req).unwrap()
+    };
     let mut checked = 0;
-    for (dim, values) in all["facets"].as_object().unwrap() {
-        let field = if dim == "body" {
-            "body_name"
-        } else {
-            dim.as_str()
-        };
-        for v in values.as_array().unwrap() {
-            let value = v["value"].as_str().unwrap();
-            let q = format!("{field}:\"{value}\"");
-            let r = search_json(data.path(), &[&q, "--limit", "1"]);
-            assert_eq!(r["total"], v["count"], "{q}");
-            checked += 1;
+    for target in [
+        duban_index::Target::Obligations,
+        duban_index::Target::Documents,
+    ] {
+        let all = search("", target);
+        let mut sum_of_provinces = 0;
+        for (dim, values) in &all.facets {
+            let field = if dim == "body" { "body_name" } else { dim };
+            for v in values {
+                let q = format!("{field}:\"{}\"", v.value);
+                assert_eq!(search(&q, target).total as u64, v.count, "{q} ({target:?})");
+                if dim == "province" {
+                    sum_of_provinces += v.count;
+                }
+                checked += 1;
+            }
+        }
+        // With 全国 and 未知 buckets, the provinces add up to every record.
+        if all.facets["province"].len() < duban_index::search::FACET_VALUES {
+            assert_eq!(sum_of_provinces, all.total as u64, "{target:?}");
         }
     }
     assert!(checked > 20, "only {checked} facet values");
+}
+
+#[test]
+fn every_facet_count_is_what_filtering_on_its_value_returns() {
+    let data = tempfile::tempdir().unwrap();
+    run_main_job(data.path());
+    assert_every_facet_count_is_what_its_click_returns(data.path());
+    // The command line reads the same filter.
+    let all = search_json(data.path(), &["", "--limit", "1"]);
+    let body = &all["facets"]["body"][0];
+    let q = format!("body_name:\"{}\"", body["value"].as_str().unwrap());
+    assert_eq!(
+        search_json(data.path(), &[&q, "--limit", "1"])["total"],
+        body["count"]
+    );
+}
+
+#[test]
+fn every_facet_count_over_the_real_documents_is_what_filtering_on_its_value_returns() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: ../shared (the real documents) is not beside the repository");
+        return;
+    };
+    let data = tempfile::tempdir().unwrap();
+    let real = shared.join("corpora/real");
+    assert_ok(&duban_with_data(
+        data.path(),
+        &["ingest", real.to_str().expect("UTF-8 path")],
+    ));
+    assert_every_facet_count_is_what_its_click_returns(data.path());
 }
 
 #[test]
@@ -184,6 +227,20 @@ fn after_the_main_job_search_finds_the_seed_documents() {
     // Documents are indexed whatever the extractor finds; obligations depend on it.
     let docs = search_json(tmp.path(), &["出庭应诉率", "--documents"]);
     assert!(docs["total"].as_u64().unwrap() >= 2, "{docs}");
+    // The Suzhou report's 全市… and the plan's 各级… rate are one indicator of the table.
+    let table = search_json(tmp.path(), &["出庭应诉率", "--table"]);
+    let extracted: std::collections::BTreeSet<&str> = table["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["indicator"] == "行政机关负责人出庭应诉率")
+        .map(|r| r["extracted_indicator"].as_str().unwrap())
+        .collect();
+    assert!(
+        extracted.contains("全市行政机关负责人出庭应诉率")
+            && extracted.contains("各级行政机关负责人出庭应诉率"),
+        "{table}"
+    );
     let regions = search_json(tmp.path(), &["*", "--documents", "--limit", "10"]);
     assert_eq!(regions["total"], 5);
     // Re-running the job replaces records by id instead of adding copies.
@@ -212,9 +269,12 @@ fn search_table_prints_one_row_per_matched_metric_as_markdown_csv_or_json() {
     );
     assert_ok(&out);
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("| indicator | region | year |"), "{text}");
     assert!(
-        text.contains("| 出庭应诉率 | 苏州市 | 2021 | = | 96.6 | % |"),
+        text.contains("| indicator | as extracted | region | year |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| 出庭应诉率 |  | 苏州市 | 2021 | = | 96.6 | % |"),
         "{text}"
     );
     let out = duban_with_data(data.path(), &["search", "x", "--table", "--group", "city"]);

@@ -91,19 +91,28 @@ pub fn http(addr: &str, method: &str, path: &str, body: Option<&str>) -> (u16, S
         body.len()
     );
     stream.write_all(request.as_bytes()).unwrap();
-    stream
-        .set_read_timeout(Some(std::time::Duration::from_secs(60)))
-        .unwrap();
-    // Read the head, then exactly the body the head announces: some servers (chromedriver)
-    // keep the connection open despite `Connection: close`.
+    read_answer(&mut stream).expect("reading an HTTP answer")
+}
+
+/// Reads one HTTP/1.1 answer from `stream` as (status, body): the head, then exactly the body
+/// the head announces, so the connection can carry the next request (and some servers,
+/// chromedriver, keep it open despite `Connection: close`). An error when the connection
+/// closes before the head ends.
+pub fn read_answer(stream: &mut TcpStream) -> std::io::Result<(u16, String)> {
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(60)))?;
     let mut raw = Vec::new();
     let mut buf = [0u8; 8192];
     let split = loop {
         if let Some(p) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
             break p;
         }
-        let n = stream.read(&mut buf).expect("reading an HTTP answer");
-        assert!(n > 0, "connection closed before the HTTP header ended");
+        let n = stream.read(&mut buf)?;
+        if n == 0 {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::UnexpectedEof,
+                "connection closed before the HTTP header ended",
+            ));
+        }
         raw.extend_from_slice(&buf[..n]);
     };
     let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
@@ -127,7 +136,7 @@ pub fn http(addr: &str, method: &str, path: &str, body: Option<&str>) -> (u16, S
         if done {
             break;
         }
-        let n = stream.read(&mut buf).expect("reading an HTTP body");
+        let n = stream.read(&mut buf)?;
         if n == 0 {
             break;
         }
@@ -136,7 +145,7 @@ pub fn http(addr: &str, method: &str, path: &str, body: Option<&str>) -> (u16, S
     if chunked {
         payload = dechunk(&payload);
     }
-    (status, String::from_utf8_lossy(&payload).to_string())
+    Ok((status, String::from_utf8_lossy(&payload).to_string()))
 }
 
 fn dechunk(mut data: &[u8]) -> Vec<u8> {
@@ -230,6 +239,57 @@ fn a_document_comes_with_its_obligations() {
     assert_eq!(status, 400);
 }
 
+/// A data folder whose index holds one review paragraph of 3,000 characters with 30 metrics.
+pub fn long_obligation_data() -> (tempfile::TempDir, duban_model::Obligation) {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut index = duban_index::ObligationIndex::open(&tmp.path().join("index")).unwrap();
+    let (doc, obligations) = duban_testkit::sample::records().remove(0);
+    let mut o = obligations[0].clone();
+    let filler = "深入推进依法行政，加快建设法治政府。".repeat(80);
+    o.text = format!("{filler}行政机关负责人出庭应诉率达到96.6%。{filler}");
+    let metric = o.metrics[0].clone();
+    o.metrics = (0..30)
+        .map(|i| duban_model::Metric {
+            text: format!("第{i}项指标达到{i}"),
+            indicator: format!("第{i}项指标"),
+            value: f64::from(i),
+            ..metric.clone()
+        })
+        .collect();
+    o.metrics[20] = metric;
+    index.upsert(&doc, std::slice::from_ref(&o)).unwrap();
+    index.commit().unwrap();
+    (tmp, o)
+}
+
+#[test]
+fn a_long_obligation_comes_as_a_window_with_its_matched_metrics_and_whole_on_request() {
+    let (data, whole) = long_obligation_data();
+    let server = Server::start(data.path());
+    let (status, body) = server.get(&format!("/api/search?q={}", encode("出庭应诉率")));
+    assert_eq!(status, 200, "{body}");
+    assert!(body.len() < 8_000, "{} bytes", body.len());
+    let v: Value = serde_json::from_str(&body).unwrap();
+    let hit = &v["hits"][0];
+    let text = hit["obligation"]["text"].as_str().unwrap();
+    assert_eq!(hit["text_truncated"], true);
+    assert_eq!(hit["text_chars"], whole.text.chars().count());
+    assert_eq!(text.chars().count(), duban_index::HIT_TEXT_CHARS);
+    assert!(text.contains("出庭应诉率达到96.6%"), "{text}");
+    let metrics = hit["obligation"]["metrics"].as_array().unwrap();
+    assert_eq!(metrics.len(), duban_index::HIT_METRICS);
+    assert_eq!(metrics[0]["indicator"], "出庭应诉率");
+    assert_eq!(hit["matched_metrics"], serde_json::json!([0]));
+    assert_eq!(hit["metrics_omitted"], 30 - duban_index::HIT_METRICS);
+    let (status, v) = server.get_json(&format!("/api/obligation?id={}", encode(&whole.id)));
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["obligation"]["text"], whole.text.as_str());
+    assert_eq!(v["obligation"]["metrics"].as_array().unwrap().len(), 30);
+    assert_eq!(v["document"]["id"], whole.doc_id.as_str());
+    let (status, _) = server.get_json("/api/obligation?id=nothing");
+    assert_eq!(status, 404);
+}
+
 #[test]
 fn bad_requests_are_4xx_with_a_message_never_5xx() {
     let data = sample_data();
@@ -281,7 +341,7 @@ fn the_comparison_table_lists_matched_metrics_as_json_and_as_csv() {
     ));
     assert_eq!(status, 200);
     assert!(
-        csv.starts_with("indicator,region,region_code,year,op,value"),
+        csv.starts_with("indicator,extracted_indicator,region,region_code,year,op,value"),
         "{csv}"
     );
     assert_eq!(csv.lines().count(), rows.len() + 1);
@@ -303,6 +363,7 @@ fn the_openapi_file_describes_every_api_route() {
         "/api/search",
         "/api/facets",
         "/api/document",
+        "/api/obligation",
         "/api/table",
     ] {
         assert!(v["paths"].get(route).is_some(), "{route} undocumented");

@@ -3,7 +3,8 @@
 //!
 //! Prints a page of results with highlighted snippets, each obligation's deadlines, metrics
 //! and bodies, and facet counts over all matches; `--json` prints the same response as the
-//! HTTP API's `/api/search`. A malformed query or an out-of-range `--limit`/`--offset` is an
+//! HTTP API's `/api/search` (a long obligation's text cut to a window around the snippet, at most
+//! eight metrics a hit, the matched ones first). A malformed query or an out-of-range `--limit`/`--offset` is an
 //! error with a clear message (exit 2), never a crash.
 
 use anyhow::Context;
@@ -45,7 +46,8 @@ pub struct Args {
     #[arg(long)]
     pub json: bool,
     /// Print the comparison table instead of results: one row per metric of the matching
-    /// obligations (indicator, region, year, op, value, unit, deadline, bodies, document), as
+    /// obligations (indicator without its leading scope word such as 全市 or 各级, the
+    /// indicator as extracted, region, year, op, value, unit, deadline, bodies, document), as
     /// a Markdown table (`--csv` for CSV, `--json` for the API's /api/table).
     #[arg(long, conflicts_with_all = ["documents", "progress"])]
     pub table: bool,
@@ -165,14 +167,21 @@ fn print_markdown_table(out: &mut impl Write, t: &ComparisonTable) -> std::io::R
     writeln!(out)?;
     writeln!(
         out,
-        "| indicator | region | year | op | value | unit | deadline | bodies | document |"
+        "| indicator | as extracted | region | year | op | value | unit | deadline | bodies | document |"
     )?;
-    writeln!(out, "|---|---|---:|---|---:|---|---|---|---|")?;
+    writeln!(out, "|---|---|---|---:|---|---:|---|---|---|---|")?;
     for r in &t.rows {
+        // The name as extracted only where the table compares it under another.
+        let extracted = if r.extracted_indicator == r.indicator {
+            ""
+        } else {
+            &r.extracted_indicator
+        };
         writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             cell(&r.indicator),
+            cell(extracted),
             cell(r.region.as_deref().unwrap_or("")),
             r.year.map(|y| y.to_string()).unwrap_or_default(),
             r.op,
@@ -300,11 +309,12 @@ fn print_hit(out: &mut impl Write, n: usize, hit: &Hit, colour: bool) -> std::io
             (false, _) => snippet.push_str(&text),
         }
     }
-    let text_len = hit
-        .obligation
-        .as_ref()
-        .map(|o| o.text.chars().count())
-        .unwrap_or(hit.snippet.end);
+    // A hit's obligation text may be a window of the whole, `text_chars` long.
+    let text_len = if hit.obligation.is_some() {
+        hit.text_chars
+    } else {
+        hit.snippet.end
+    };
     if let Some(p) = &hit.progress {
         writeln!(out, "   {snippet}")?;
         return print_progress_sources(out, p);
@@ -324,7 +334,11 @@ fn print_hit(out: &mut impl Write, n: usize, hit: &Hit, colour: bool) -> std::io
         }
         if !o.metrics.is_empty() {
             let metrics = metric_list(&o.metrics, &hit.matched_metrics, colour);
-            writeln!(out, "   metrics: {metrics}")?;
+            let more = match hit.metrics_omitted {
+                0 => String::new(),
+                n => format!("; … {n} more in the document"),
+            };
+            writeln!(out, "   metrics: {metrics}{more}")?;
         }
         if !o.bodies.is_empty() {
             let v: Vec<String> = o

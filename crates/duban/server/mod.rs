@@ -6,6 +6,9 @@
 //!   facet counts;
 //! - `GET /api/facets?q=&type=` — facet counts and the total only;
 //! - `GET /api/document?id=` — a document with its obligations;
+//! - `GET /api/obligation?id=` — one obligation whole, with its document's summary (a search's
+//!   hits carry a window of a long obligation's text and at most eight of its metrics);
+//! - `GET /api/table?q=&group=&format=` — the comparison table of a query, JSON or CSV;
 //! - `GET /`, `/app.js`, `/app.css` — the web page (compiled into the binary).
 //!
 //! Every client mistake (bad query, unknown parameter, out-of-range number, unknown document)
@@ -65,6 +68,7 @@ pub fn router(index: Arc<SearchIndex>, state_path: std::path::PathBuf) -> Router
         .route("/api/search", get(search))
         .route("/api/facets", get(facets))
         .route("/api/document", get(document))
+        .route("/api/obligation", get(obligation))
         .route("/api/table", get(table))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "no such route".into()) })
         .with_state(AppState {
@@ -295,16 +299,35 @@ async fn table(State(s): State<AppState>, raw: Params) -> Result<Response, ApiEr
         .into_response())
 }
 
-async fn document(State(s): State<AppState>, raw: Params) -> Result<Response, ApiError> {
+/// The `id` parameter, required.
+fn id_param(raw: Params, what: &str) -> Result<String, ApiError> {
     let pairs = params(raw, &["id"])?;
-    let id = match param(&pairs, "id") {
-        Some(id) if !id.is_empty() => id.to_string(),
-        _ => {
-            return Err(ApiError::bad_request(
-                "id: the document id is required".into(),
-            ));
-        }
-    };
+    match param(&pairs, "id") {
+        Some(id) if !id.is_empty() => Ok(id.to_string()),
+        _ => Err(ApiError::bad_request(format!(
+            "id: the {what} id is required"
+        ))),
+    }
+}
+
+async fn obligation(State(s): State<AppState>, raw: Params) -> Result<Response, ApiError> {
+    let id = id_param(raw, "obligation")?;
+    let record = blocking(move || Ok(s.index.obligation(&id).map(|r| (r, id))?)).await?;
+    match record {
+        (Some((obligation, document)), _) => Ok(Json(json!({
+            "obligation": obligation,
+            "document": document,
+        }))
+        .into_response()),
+        (None, id) => Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            format!("no obligation with id `{id}` in the index"),
+        )),
+    }
+}
+
+async fn document(State(s): State<AppState>, raw: Params) -> Result<Response, ApiError> {
+    let id = id_param(raw, "document")?;
     let record = blocking(move || Ok(s.index.document(&id).map(|r| (r, id))?)).await?;
     match record {
         (Some(r), _) => Ok(Json(r).into_response()),

@@ -26,6 +26,7 @@
 //! are thin layers over [`SearchIndex`].
 
 pub mod analyzer;
+pub mod bounded;
 pub mod highlight;
 pub mod normalize;
 pub mod query;
@@ -36,6 +37,7 @@ pub mod table;
 pub mod writer;
 
 pub use analyzer::Analyzer;
+pub use bounded::{HIT_METRICS, HIT_TEXT_CHARS};
 pub use highlight::{Snippet, SnippetPart};
 pub use query::QueryError;
 pub use schema::{DocumentSummary, ProgressRecord, TOKENIZER};

@@ -16,6 +16,11 @@
 //!   `deadline:{2015 TO *}`, `value:>=90`; a range open at both ends (`year:[* TO *]`) asks
 //!   for records that have a value in the field.
 //!
+//! Ranking: BM25 over the text, plus optional clauses that change the order, never what
+//! matches — words typed as one run rank higher where they stand together, and a text word
+//! that also stands in the document's title ([`TITLE_BOOST`]) or the obligation's heading
+//! ([`HEADING_BOOST`]) ranks its records higher.
+//!
 //! A query word the index has never seen as a word (because the text around it was cut
 //! differently) is looked up as the sequence of its characters, which the index also holds,
 //! so a Chinese substring is always found.
@@ -24,13 +29,15 @@
 //! panic, however deep or long the input.
 
 use crate::analyzer::{Analyzer, is_han};
+use crate::highlight::{Marks, NumberRange};
 use crate::schema::{Fields, UNKNOWN};
 use duban_model::{DocKind, ObligationKind};
 use std::fmt;
 use std::ops::Bound;
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ExistsQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ExistsQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 
@@ -40,6 +47,11 @@ pub const MAX_QUERY_CHARS: usize = 1_000;
 pub const MAX_CLAUSES: usize = 64;
 /// Deepest nesting of parentheses.
 pub const MAX_DEPTH: usize = 16;
+/// How much a text word's match in the document's title adds to a record's score, relative
+/// to its match in the text.
+pub const TITLE_BOOST: f32 = 2.0;
+/// How much a text word's match in the obligation's heading adds, relative to the text.
+pub const HEADING_BOOST: f32 = 1.5;
 
 /// Why a query could not be parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -746,8 +758,9 @@ pub(crate) struct Compiler<'a> {
     pub fields: &'a Fields,
     pub analyzer: &'a Analyzer,
     pub searcher: &'a tantivy::Searcher,
-    /// The phrases and words to highlight in the `text` field.
-    pub highlights: Vec<Pattern>,
+    /// What the query marks in a hit: the phrases and words to highlight in the text, the
+    /// value and deadline ranges whose metrics and deadlines are marked.
+    pub marks: Marks,
 }
 
 impl Compiler<'_> {
@@ -776,6 +789,9 @@ impl Compiler<'_> {
                 IndexRecordOption::Basic,
             )),
             Expr::HasValue { field } => {
+                if !negated {
+                    self.mark_range(*field, Bound::Unbounded, Bound::Unbounded);
+                }
                 let f = field.field(self.fields);
                 let name = self.searcher.schema().get_field_name(f).to_string();
                 Box::new(ExistsQuery::new(name, false))
@@ -785,6 +801,9 @@ impl Compiler<'_> {
                 lower,
                 upper,
             } => {
+                if !negated {
+                    self.mark_range(*field, *lower, *upper);
+                }
                 let f = field.field(self.fields);
                 let term = |v: f64| match field.class() {
                     FieldClass::Decimal => Term::from_field_f64(f, v),
@@ -807,6 +826,16 @@ impl Compiler<'_> {
                 }
                 Box::new(BooleanQuery::new(out))
             }
+        }
+    }
+
+    /// Keeps a `value:` or `deadline:` range for marking what it matched.
+    fn mark_range(&mut self, field: FieldName, lower: Bound<f64>, upper: Bound<f64>) {
+        let range = NumberRange { lower, upper };
+        match field {
+            FieldName::Value => self.marks.values.push(range),
+            FieldName::Deadline => self.marks.deadlines.push(range),
+            _ => {}
         }
     }
 
@@ -882,7 +911,7 @@ impl Compiler<'_> {
                 FieldName::Text | FieldName::Body | FieldName::Indicator
             ) && !negated
             {
-                self.highlights.push(
+                self.marks.patterns.push(
                     seq.iter()
                         .map(|(off, t)| (*off, t.value().as_str().unwrap_or_default().to_string()))
                         .collect(),
@@ -900,6 +929,18 @@ impl Compiler<'_> {
         }
         if let Some(seq) = together {
             clauses.push((Occur::Should, Box::new(PhraseQuery::new_with_offset(seq))));
+        }
+        // A word of the text that also stands in the document's title or the obligation's
+        // heading names what the record is about: those records rank higher (optional
+        // clauses, so they change the order, never what matches).
+        if name == FieldName::Text && !negated && !clauses.is_empty() {
+            for (field, boost) in [
+                (FieldName::Title, TITLE_BOOST),
+                (FieldName::Heading, HEADING_BOOST),
+            ] {
+                let q = self.text(field, value, phrase, false);
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(q, boost))));
+            }
         }
         match clauses.len() {
             1 => clauses.remove(0).1,

@@ -10,8 +10,8 @@
 
 use crate::IndexError;
 use crate::analyzer::Analyzer;
-use crate::highlight::{Snippet, snippet};
-use crate::query::{Compiler, Expr, Pattern, QueryError, parse};
+use crate::highlight::{Marks, Snippet, snippet};
+use crate::query::{Compiler, Expr, QueryError, parse};
 use crate::schema::{
     DocumentSummary, FACET_DIMENSIONS, FORMAT, Fields, RECORD_DOCUMENT, RECORD_OBLIGATION,
     RECORD_PROGRESS,
@@ -172,10 +172,29 @@ pub struct Hit {
     pub document: DocumentSummary,
     /// The matched text with the query's words highlighted.
     pub snippet: Snippet,
-    /// The indices in `obligation.metrics` of the metrics the query's words match (a page
-    /// shows them first and folds the rest); empty when the query names no metric.
+    /// The indices in `obligation.metrics` of the metrics the query matches, by its words or
+    /// by a `value:` range holding their value, those matching both first (a page shows them
+    /// first and folds the rest); empty when the query names no metric. A search's hit lists
+    /// these metrics first in `obligation.metrics` (see [`crate::bounded`]), so they are
+    /// `0..n` there.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub matched_metrics: Vec<usize>,
+    /// The length in characters of the obligation's whole text (0 for other targets); the
+    /// hit's `obligation.text` holds at most [`crate::bounded::HIT_TEXT_CHARS`] of it.
+    #[serde(default)]
+    pub text_chars: usize,
+    /// Where the window `obligation.text` holds starts in the whole text, in characters
+    /// (the snippet's offsets are the whole text's).
+    #[serde(default)]
+    pub text_start: usize,
+    /// Whether `obligation.text` is a window of a longer text (the document or
+    /// [`SearchIndex::obligation`] has it whole).
+    #[serde(default)]
+    pub text_truncated: bool,
+    /// How many of the obligation's metrics the hit leaves out: it carries at most
+    /// [`crate::bounded::HIT_METRICS`], the matched ones first.
+    #[serde(default)]
+    pub metrics_omitted: usize,
 }
 
 /// A page of results.
@@ -209,8 +228,8 @@ pub(crate) struct MatchedObligations {
     pub total: usize,
     /// The best of them with their documents, best first.
     pub records: Vec<(Obligation, DocumentSummary)>,
-    /// The query's highlight patterns.
-    pub patterns: Vec<Pattern>,
+    /// What the query marks.
+    pub marks: Marks,
 }
 
 /// A source document with its obligations.
@@ -369,6 +388,51 @@ impl SearchIndex {
         }))
     }
 
+    /// An obligation whole, with its document's summary, if the index has it (a search's
+    /// hits carry a window of a long obligation's text and a few of its metrics).
+    pub fn obligation(
+        &self,
+        id: &str,
+    ) -> Result<Option<(Obligation, DocumentSummary)>, IndexError> {
+        let searcher = self.reader.searcher();
+        let query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(self.record_query(RECORD_OBLIGATION)) as Box<dyn Query>,
+            ),
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.id, id),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]);
+        let found = searcher
+            .search(&query, &TopDocs::with_limit(1))
+            .map_err(|e| self.tv(e))?;
+        match found.first() {
+            Some(&(_, address)) => self.stored_obligation(&searcher, address),
+            None => Ok(None),
+        }
+    }
+
+    /// The stored obligation at `address`, whole, with its document's summary.
+    fn stored_obligation(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+    ) -> Result<Option<(Obligation, DocumentSummary)>, IndexError> {
+        let hit = self.hit(
+            searcher,
+            address,
+            0.0,
+            Target::Obligations,
+            &Marks::default(),
+        )?;
+        Ok(hit.obligation.map(|o| (o, hit.document)))
+    }
+
     fn stored_error(&self, e: StoredError) -> IndexError {
         match e {
             StoredError::Tantivy(e) => self.tv(e),
@@ -405,7 +469,7 @@ impl SearchIndex {
         Self::check(req)?;
         let (normalized, expr) = parsed(&req.query)?;
         let searcher = self.reader.searcher();
-        let (query, highlights) = self.compiled(&searcher, &expr, req.target);
+        let (query, marks) = self.compiled(&searcher, &expr, req.target);
         let mut facets = FacetCollector::for_field("facet");
         for dim in FACET_DIMENSIONS {
             facets.add_facet(format!("/{dim}").as_str());
@@ -450,7 +514,10 @@ impl SearchIndex {
         };
         let mut hits = Vec::with_capacity(page.len());
         for (score, address) in page {
-            hits.push(self.hit(&searcher, address, score, req.target, &highlights)?);
+            hits.push(
+                self.hit(&searcher, address, score, req.target, &marks)?
+                    .bounded(),
+            );
         }
         Ok(SearchResponse {
             query: req.query.clone(),
@@ -474,21 +541,18 @@ impl SearchIndex {
     ) -> Result<MatchedObligations, SearchError> {
         let (_, expr) = parsed(query)?;
         let searcher = self.reader.searcher();
-        let (compiled, patterns) = self.compiled(&searcher, &expr, Target::Obligations);
+        let (compiled, marks) = self.compiled(&searcher, &expr, Target::Obligations);
         let (page, total) = searcher
             .search(&compiled, &(TopDocs::with_limit(max.max(1)), Count))
             .map_err(|e| self.tv(e))?;
         let mut records = Vec::with_capacity(page.len());
-        for (score, address) in page {
-            let hit = self.hit(&searcher, address, score, Target::Obligations, &[])?;
-            if let Some(o) = hit.obligation {
-                records.push((o, hit.document));
-            }
+        for (_, address) in page {
+            records.extend(self.stored_obligation(&searcher, address)?);
         }
         Ok(MatchedObligations {
             total,
             records,
-            patterns,
+            marks,
         })
     }
 
@@ -520,17 +584,12 @@ impl SearchIndex {
 
     /// A parsed query as Tantivy's, restricted to the records of `target`, with the patterns
     /// its snippets highlight.
-    fn compiled(
-        &self,
-        searcher: &Searcher,
-        expr: &Expr,
-        target: Target,
-    ) -> (BooleanQuery, Vec<Pattern>) {
+    fn compiled(&self, searcher: &Searcher, expr: &Expr, target: Target) -> (BooleanQuery, Marks) {
         let mut compiler = Compiler {
             fields: &self.fields,
             analyzer: &self.analyzer,
             searcher,
-            highlights: Vec::new(),
+            marks: Marks::default(),
         };
         let user_query = compiler.compile(expr);
         let record = match target {
@@ -545,7 +604,7 @@ impl SearchIndex {
             ),
             (Occur::Must, user_query),
         ]);
-        (query, compiler.highlights)
+        (query, compiler.marks)
     }
 
     /// A query one edit per word from `req`'s that finds something, if there is one.
@@ -573,7 +632,7 @@ impl SearchIndex {
         address: DocAddress,
         score: Score,
         target: Target,
-        highlights: &[crate::query::Pattern],
+        marks: &Marks,
     ) -> Result<Hit, IndexError> {
         let d: TantivyDocument = searcher.doc(address).map_err(|e| self.tv(e))?;
         let text_of = |field| {
@@ -620,19 +679,19 @@ impl SearchIndex {
             Target::Progress => document.id.clone(),
             _ => text_of(self.fields.doc_id),
         };
-        let matched_metrics = obligation.as_ref().map_or_else(Vec::new, |o| {
-            o.metrics
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| {
-                    !crate::highlight::matches(&self.analyzer, &m.text, highlights).is_empty()
-                })
-                .map(|(i, _)| i)
-                .collect()
+        let (matched_metrics, filtered) = obligation.as_ref().map_or_else(Default::default, |o| {
+            (
+                marks.matched_metrics(&self.analyzer, &o.metrics),
+                marks.filter_ranges(o),
+            )
         });
         Ok(Hit {
             matched_metrics,
-            snippet: snippet(&self.analyzer, &text, highlights),
+            snippet: snippet(&self.analyzer, &text, &marks.patterns, filtered),
+            text_chars: 0,
+            text_start: 0,
+            text_truncated: false,
+            metrics_omitted: 0,
             doc_id,
             id,
             score,

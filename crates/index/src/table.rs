@@ -4,19 +4,26 @@
 //!
 //! For `出庭应诉率`, the Suzhou plan's obligation `行政机关负责人出庭应诉率达到90%以上` and the
 //! Suzhou report's `出庭应诉率为96.6%` become two rows of the indicator `出庭应诉率`, one for
-//! 2011–2015 (`>=` 90 %) and one for 2021 (`=` 96.6 %). Only the metrics the query's words
-//! match are listed when some metric of an obligation matches (a query for `出庭应诉率` does not
-//! list the same obligation's `复议纠错率`); an obligation whose metrics none of the words match
-//! (a query of filters only, `body:区政府法制办`) lists them all. Obligations without a metric
-//! have no row.
+//! 2011–2015 (`>=` 90 %) and one for 2021 (`=` 96.6 %). Only the metrics the query matches
+//! (its words, or a `value:` range holding the value) are listed when some metric of an
+//! obligation matches (a query for `出庭应诉率` does not list the same obligation's
+//! `复议纠错率`); an obligation whose metrics the query does not match (a query of other
+//! filters only, `body:区政府法制办`) lists them all. Obligations without a metric have no row.
+//!
+//! Indicators are compared without the scope words that lead them (`indicator_words.tsv`'s
+//! `scope`: `全市`, `全县`, `各级`, …, cut off while they are the first word as the analyzer cuts
+//! the name): the Suzhou report's `全市行政机关负责人出庭应诉率` and the plan's
+//! `各级行政机关负责人出庭应诉率` are rows of one indicator, `行政机关负责人出庭应诉率`, each
+//! keeping its name as extracted in a column of its own.
 //!
 //! Rows are grouped by region (indicator, region, year) or by document (document, indicator),
 //! and [`ComparisonTable::to_csv`] writes them as CSV. This module reads the index through
 //! [`SearchIndex`]; it does not parse queries.
 
-use crate::highlight::matches;
+use crate::analyzer::Analyzer;
 use crate::schema::DocumentSummary;
 use crate::search::{SearchError, SearchIndex};
+use duban_lexicon::{IndicatorWord, indicator_words};
 use duban_model::{Metric, Obligation};
 use serde::{Deserialize, Serialize};
 
@@ -51,8 +58,11 @@ impl TableGroup {
 /// One metric of one obligation, with where and when it applies.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TableRow {
-    /// The metric's indicator (`出庭应诉率`).
+    /// The metric's indicator as compared: without the scope words leading it
+    /// (`行政机关负责人出庭应诉率` for `全市行政机关负责人出庭应诉率`).
     pub indicator: String,
+    /// The metric's indicator as extracted.
+    pub extracted_indicator: String,
     /// The most specific region name of the document (county, city or province), if known.
     pub region: Option<String>,
     /// The region's GB/T 2260 code.
@@ -95,8 +105,9 @@ pub struct ComparisonTable {
 }
 
 /// The CSV columns, in order.
-pub const TABLE_COLUMNS: [&str; 13] = [
+pub const TABLE_COLUMNS: [&str; 14] = [
     "indicator",
+    "extracted_indicator",
     "region",
     "region_code",
     "year",
@@ -121,17 +132,18 @@ impl SearchIndex {
             let matched: Vec<&Metric> = o
                 .metrics
                 .iter()
-                .filter(|m| {
-                    !matches(self.analyzer(), &m.text, &found.patterns).is_empty()
-                        || !matches(self.analyzer(), &m.indicator, &found.patterns).is_empty()
-                })
+                .filter(|m| found.marks.metric_strength(self.analyzer(), m) > 0)
                 .collect();
             let listed: Vec<&Metric> = if matched.is_empty() {
                 o.metrics.iter().collect()
             } else {
                 matched
             };
-            rows.extend(listed.into_iter().map(|m| row(o, doc, m)));
+            rows.extend(
+                listed
+                    .into_iter()
+                    .map(|m| row(o, doc, m, compared_indicator(self.analyzer(), &m.indicator))),
+            );
         }
         sort_rows(&mut rows, group);
         Ok(ComparisonTable {
@@ -144,7 +156,26 @@ impl SearchIndex {
     }
 }
 
-fn row(o: &Obligation, doc: &DocumentSummary, m: &Metric) -> TableRow {
+/// An indicator as the table compares it: without the scope words (`全市`, `各级`) that lead
+/// it, each cut off while it is the first word of the name as the analyzer cuts it (so `全区域`
+/// in `全区域覆盖率` is not `全区`) and at least two characters stay.
+pub fn compared_indicator<'a>(analyzer: &Analyzer, indicator: &'a str) -> &'a str {
+    let scopes = indicator_words().of(IndicatorWord::Scope);
+    let mut rest = indicator;
+    loop {
+        let words = analyzer.query_words(rest);
+        let Some(first) = words.first() else {
+            return rest;
+        };
+        let after = &rest[first.end..];
+        if first.start != 0 || !scopes.contains(&&rest[..first.end]) || after.chars().count() < 2 {
+            return rest;
+        }
+        rest = after;
+    }
+}
+
+fn row(o: &Obligation, doc: &DocumentSummary, m: &Metric, indicator: &str) -> TableRow {
     let region = o.region.as_ref().or(doc.region.as_ref());
     let deadline = o
         .deadlines
@@ -152,7 +183,8 @@ fn row(o: &Obligation, doc: &DocumentSummary, m: &Metric) -> TableRow {
         .min_by_key(|d| (d.year, d.month, d.day))
         .map(|d| d.text.clone());
     TableRow {
-        indicator: m.indicator.clone(),
+        indicator: indicator.to_string(),
+        extracted_indicator: m.indicator.clone(),
         region: region.and_then(|r| {
             r.county
                 .clone()
@@ -214,6 +246,7 @@ impl ComparisonTable {
         for r in &self.rows {
             let _ = w.write_record([
                 r.indicator.as_str(),
+                r.extracted_indicator.as_str(),
                 r.region.as_deref().unwrap_or_default(),
                 r.region_code.as_deref().unwrap_or_default(),
                 &r.year.map(|y| y.to_string()).unwrap_or_default(),
@@ -245,6 +278,7 @@ mod tests {
             truncated: false,
             rows: vec![TableRow {
                 indicator: "出庭应诉率".into(),
+                extracted_indicator: "全市出庭应诉率".into(),
                 region: Some("苏州市".into()),
                 region_code: Some("320500".into()),
                 year: Some(2015),
@@ -263,7 +297,7 @@ mod tests {
         let row = csv.lines().nth(1).unwrap();
         assert_eq!(
             row,
-            "出庭应诉率,苏州市,320500,2015,>=,90,%,\"称\"\"一把手\"\"出庭应诉率达到90%以上\",\
+            "出庭应诉率,全市出庭应诉率,苏州市,320500,2015,>=,90,%,\"称\"\"一把手\"\"出庭应诉率达到90%以上\",\
              2015年底前,\"市政府法制办,市司法局\",o1,d1,"
         );
     }
@@ -275,5 +309,42 @@ mod tests {
             TableGroup::parse("document").ok(),
             Some(TableGroup::Document)
         );
+    }
+
+    fn compared(indicator: &str) -> &str {
+        compared_indicator(&Analyzer::domain(), indicator)
+    }
+
+    #[test]
+    fn a_city_wide_or_county_wide_scope_is_left_out_of_the_compared_indicator() {
+        assert_eq!(
+            compared("全市行政机关负责人出庭应诉率"),
+            "行政机关负责人出庭应诉率"
+        );
+        assert_eq!(compared("全县城镇新增就业"), "城镇新增就业");
+        assert_eq!(compared("全省地区生产总值"), "地区生产总值");
+    }
+
+    #[test]
+    fn all_levels_and_our_city_are_scopes_too_also_one_after_the_other() {
+        assert_eq!(
+            compared("各级行政机关负责人出庭应诉率"),
+            "行政机关负责人出庭应诉率"
+        );
+        assert_eq!(compared("我市空气质量优良天数比例"), "空气质量优良天数比例");
+        assert_eq!(
+            compared("全市各级行政机关行政复议纠错率"),
+            "行政机关行政复议纠错率"
+        );
+    }
+
+    #[test]
+    fn a_scope_word_that_is_not_the_first_word_or_would_leave_too_little_stays() {
+        // `全区域` is one word: its first two characters are no scope.
+        assert_eq!(compared("全区域覆盖率"), "全区域覆盖率");
+        // A scope inside the name is part of it.
+        assert_eq!(compared("行政机关全市排名"), "行政机关全市排名");
+        assert_eq!(compared("全市率"), "全市率");
+        assert_eq!(compared("出庭应诉率"), "出庭应诉率");
     }
 }

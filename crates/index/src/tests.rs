@@ -570,6 +570,55 @@ fn words_typed_as_one_run_rank_higher_where_they_stand_together() {
 }
 
 #[test]
+fn a_word_in_the_title_or_the_heading_ranks_its_records_higher() {
+    // Each pair holds the word as often in its text (with as many characters); one of them
+    // also has it in its title, or in its heading.
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = ObligationIndex::open(dir.path()).unwrap();
+    let (doc, obligations) = sample::records().remove(0);
+    let document = |id: &str, title: &str| {
+        let mut d = doc.clone();
+        d.id = format!("file:sample/{id}.txt");
+        d.title = Some(title.into());
+        d.text = "各部门要按照规定做好政务公开，接受社会监督。".into();
+        d
+    };
+    let titled = document("titled", "关于推进政务公开工作的通知");
+    let untitled = document("untitled", "关于加强行政执法监督工作的通知");
+    let obligation = |n: usize, heading: &str| {
+        let mut o = obligations[0].clone();
+        o.id = format!("{}#{n}.", untitled.id);
+        o.doc_id = untitled.id.clone();
+        o.label = format!("{n}.");
+        o.heading = heading.into();
+        o.text = "按照规定做好政务公开，按时发布政府信息。".into();
+        o
+    };
+    let headed = obligation(1, "全面推进政务公开");
+    let plain = obligation(2, "加强行政执法监督");
+    // Indexed in the other order, so that equal scores would list them the other way.
+    w.upsert(&untitled, &[plain.clone(), headed.clone()])
+        .unwrap();
+    w.upsert(&titled, &[]).unwrap();
+    w.commit().unwrap();
+    let r = SearchIndex::open(dir.path()).unwrap();
+    let order = |req: SearchRequest| -> Vec<String> {
+        r.search(&req)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.id)
+            .collect()
+    };
+    let mut documents = SearchRequest::new("政务公开");
+    documents.target = Target::Documents;
+    assert_eq!(order(documents), [titled.id.clone(), untitled.id.clone()]);
+    assert_eq!(order(SearchRequest::new("政务公开")), [headed.id, plain.id]);
+    // The boost orders, it does not match: a word only in a title finds no obligation.
+    assert_eq!(r.search(&SearchRequest::new("执法")).unwrap().total, 0);
+}
+
+#[test]
 fn records_without_a_region_or_year_and_national_ones_have_facet_buckets_of_their_own() {
     let dir = tempfile::tempdir().unwrap();
     let mut w = ObligationIndex::open(dir.path()).unwrap();
@@ -753,7 +802,7 @@ fn the_comparison_table_of_a_filter_only_query_lists_every_metric() {
         .sum();
     assert_eq!(table.rows.len(), total_metrics);
     let csv = table.to_csv();
-    assert!(csv.starts_with("indicator,region,region_code,year,op,value"));
+    assert!(csv.starts_with("indicator,extracted_indicator,region,region_code,year,op,value"));
     assert_eq!(csv.lines().count(), total_metrics + 1);
 }
 
@@ -788,6 +837,52 @@ fn a_body_query_marks_the_body_in_the_snippet_and_a_word_query_names_the_metrics
     }
     let r = index.search(&SearchRequest::new("city:苏州市")).unwrap();
     assert!(r.hits.iter().all(|h| h.matched_metrics.is_empty()));
+}
+
+#[test]
+fn a_value_range_marks_the_matched_value_and_puts_its_metric_first() {
+    // The obligation lists the metric out of range first.
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = ObligationIndex::open(dir.path()).unwrap();
+    let (doc, obligations) = sample::records().remove(0);
+    let mut o = obligations[0].clone();
+    o.text = "行政复议纠错率控制在8%以内，行政机关负责人出庭应诉率达到95.5%。".into();
+    let mut low = o.metrics[0].clone();
+    low.text = "行政复议纠错率控制在8%以内".into();
+    low.indicator = "行政复议纠错率".into();
+    low.value = 8.0;
+    let mut high = o.metrics[0].clone();
+    high.text = "出庭应诉率达到95.5%".into();
+    high.value = 95.5;
+    o.metrics = vec![low, high];
+    w.upsert(&doc, &[o]).unwrap();
+    w.commit().unwrap();
+    let r = SearchIndex::open(dir.path()).unwrap();
+    // An excluded range (`-value:<5`) is not in the record to mark.
+    for q in [
+        "value:>=90",
+        "value:[90 TO 100]",
+        "value:95.5",
+        "value:>=90 -value:<5",
+    ] {
+        let hits = r.search(&SearchRequest::new(q)).unwrap().hits;
+        assert_eq!(hits.len(), 1, "{q}");
+        // The hit carries the matched metric first.
+        let metrics = &hits[0].obligation.as_ref().unwrap().metrics;
+        assert_eq!(hits[0].matched_metrics, [0], "{q}");
+        assert_eq!(metrics[0].value, 95.5, "{q}");
+        let marked: Vec<&str> = hits[0]
+            .snippet
+            .parts
+            .iter()
+            .filter(|p| p.highlight)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(marked, ["95.5"], "{q}");
+    }
+    let table = r.table("value:>=90", crate::TableGroup::Region).unwrap();
+    let values: Vec<f64> = table.rows.iter().map(|row| row.value).collect();
+    assert_eq!(values, [95.5]);
 }
 
 /// A tracked target of the Suzhou sample document, with its result.
@@ -875,4 +970,15 @@ fn progress_records_are_replaced_whole_and_only_when_they_change() {
     r.reload().unwrap();
     assert!(progress_ids(&r, "出庭应诉率").is_empty());
     assert_eq!(r.stats().unwrap().documents, sample::records().len());
+}
+
+#[test]
+fn an_obligation_comes_back_whole_by_its_id() {
+    let index = shared_sample_index();
+    let (doc, obligations) = sample::records().remove(0);
+    let (o, summary) = index.obligation(&obligations[0].id).unwrap().unwrap();
+    assert_eq!(o, obligations[0]);
+    assert_eq!(summary.id, doc.id);
+    assert!(index.obligation(&doc.id).unwrap().is_none());
+    assert!(index.obligation("no such id").unwrap().is_none());
 }

@@ -530,6 +530,10 @@ roles! {
         Trailing = "trailing",
         /// Trimmed from the start (`确保`, `其中`, `截至`).
         Leading = "leading",
+        /// Names the place or the levels a quantity covers, before it (`全市`, `各级`): kept by
+        /// the extractor, left out where indicators are compared (`全市行政机关负责人出庭应诉率`
+        /// and `行政机关负责人出庭应诉率` are one indicator of the comparison table).
+        Scope = "scope",
     }
     exclusive []
 }

@@ -107,7 +107,9 @@ function safeUrl(u) {
 // Metric chips shown before the rest fold away: a long obligation carries dozens.
 const SHOWN_METRICS = 4;
 
-function facts(o, matched) {
+// A search hit carries at most eight metrics, the matched ones first (`metrics_omitted`
+// counts the rest, which the document view lists).
+function facts(o, matched, omitted) {
   const dl = el("dl");
   const row = (name, items, shown) => {
     if (!items.length) return;
@@ -129,6 +131,7 @@ function facts(o, matched) {
   const metrics = o.metrics.map(chip);
   const ordered = [...metrics.filter((_, i) => hits.has(i)), ...metrics.filter((_, i) => !hits.has(i))];
   row("Metrics", ordered, Math.max(hits.size, SHOWN_METRICS));
+  if (omitted) dl.lastChild.append(el("span", { class: "omitted" }, ` … ${omitted} more in the document`));
   row("Bodies", o.bodies.map((b) => `${b.name} · ${b.role}`));
   row("Recurrences", (o.recurrences || []).map((r) => r.text));
   return dl;
@@ -167,9 +170,9 @@ function renderHit(hit) {
   meta.append(el("span", { class: "doc-kind" }, d.kind));
   if (o && o.label) meta.append(el("span", { class: "label" }, o.label));
   li.append(meta);
-  const text = o ? o.text : "";
-  li.append(snippetNode(hit.snippet, o ? [...text].length : hit.snippet.end));
-  if (o) li.append(facts(o, hit.matched_metrics));
+  // An obligation's text may be a window of the whole (`text_chars` long).
+  li.append(snippetNode(hit.snippet, o ? hit.text_chars : hit.snippet.end));
+  if (o) li.append(facts(o, hit.matched_metrics, hit.metrics_omitted));
   li.append(documentLinks(d, o ? hit.id : null));
   return li;
 }
