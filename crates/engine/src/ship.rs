@@ -1,0 +1,216 @@
+//! `duban ship`: an export's records onto the engine, sending only what changed.
+//!
+//! Every record the engine holds carries a `fingerprint`: the SHA-256 of the mapping's version
+//! and the export lines it was made from (an obligation's includes its document's line, whose
+//! title, region and summary it carries). A ship reads the engine's ids and fingerprints back
+//! (cursor paging, in id order), upserts by id the records whose fingerprint differs or is
+//! missing, deletes the ids the export no longer has (withdrawn documents and their
+//! obligations), and commits only if it sent anything: over unchanged exports it sends
+//! nothing. The fingerprints live in the engine, not in the data folder, so a ship is right
+//! whatever happened to the engine since the last one (restored, emptied, shipped to from
+//! another folder).
+//!
+//! An export is a data folder's `export/` (`documents.jsonl`, `obligations.jsonl`) or a
+//! distributed run's gathered export, partitioned by shard (`documents/*.jsonl`,
+//! `obligations/*.jsonl`); several folders may be shipped together as one collection.
+
+use crate::record::{document_fields, obligation_fields};
+use crate::{DOCUMENTS, EngineError, OBLIGATIONS, Solr};
+use duban_model::{Document, Obligation, sha256_hex};
+use serde_json::{Map, Value, json};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// Records per update request.
+const BATCH: usize = 500;
+/// Bumped whenever `record` maps a record to different Solr fields, so that the next ship
+/// sends every record again.
+const MAPPING_VERSION: &str = "duban-solr-1";
+
+/// What a ship did to one collection.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ShipStats {
+    /// Records in the export.
+    pub records: usize,
+    /// Records sent (new or changed).
+    pub upserted: usize,
+    /// Records deleted from the engine (no longer in the export).
+    pub deleted: usize,
+    /// Records the engine already had as they are.
+    pub unchanged: usize,
+}
+
+impl ShipStats {
+    /// Whether the ship changed anything.
+    pub fn changed(&self) -> bool {
+        self.upserted + self.deleted > 0
+    }
+}
+
+/// What a ship did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ShipReport {
+    /// The documents collection.
+    pub documents: ShipStats,
+    /// The obligations collection.
+    pub obligations: ShipStats,
+    /// Obligations whose document is not in the export (not shipped).
+    pub orphans: usize,
+}
+
+/// The files of one record kind (`documents` or `obligations`) in an export folder: its
+/// `STEM.jsonl`, then the partitions `STEM/*.jsonl` in name order.
+pub fn export_files(dir: &Path, stem: &str) -> Result<Vec<PathBuf>, EngineError> {
+    let mut files = Vec::new();
+    let whole = dir.join(format!("{stem}.jsonl"));
+    if whole.is_file() {
+        files.push(whole);
+    }
+    let parts = dir.join(stem);
+    if parts.is_dir() {
+        let io = |source| EngineError::Io {
+            path: parts.clone(),
+            source,
+        };
+        let mut found: Vec<PathBuf> = std::fs::read_dir(&parts)
+            .map_err(io)?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
+}
+
+/// Every line of these files with its file and line number, in order.
+fn lines(files: &[PathBuf]) -> Result<Vec<(PathBuf, usize, String)>, EngineError> {
+    let mut out = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(f).map_err(|source| EngineError::Io {
+            path: f.clone(),
+            source,
+        })?;
+        for (i, line) in text.lines().enumerate() {
+            if !line.trim().is_empty() {
+                out.push((f.clone(), i + 1, line.to_string()));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn parse<T: serde::de::DeserializeOwned>(
+    (path, line, text): &(PathBuf, usize, String),
+) -> Result<T, EngineError> {
+    serde_json::from_str(text).map_err(|source| EngineError::Record {
+        path: path.clone(),
+        line: *line,
+        source,
+    })
+}
+
+/// A record ready to send: its id, fingerprint and fields.
+struct Outgoing {
+    id: String,
+    fingerprint: String,
+    fields: Map<String, Value>,
+}
+
+/// Ships the exports in `dirs` to the engine (see the module docs).
+pub fn ship(solr: &Solr, dirs: &[PathBuf]) -> Result<ShipReport, EngineError> {
+    let mut document_files = Vec::new();
+    let mut obligation_files = Vec::new();
+    for dir in dirs {
+        let docs = export_files(dir, "documents")?;
+        if docs.is_empty() {
+            return Err(EngineError::NoExport { path: dir.clone() });
+        }
+        document_files.extend(docs);
+        obligation_files.extend(export_files(dir, "obligations")?);
+    }
+    let mut documents: HashMap<String, (Document, String)> = HashMap::new();
+    let mut outgoing_documents = Vec::new();
+    for entry in lines(&document_files)? {
+        let doc: Document = parse(&entry)?;
+        let mut fields = document_fields(&doc);
+        fields.insert("json".into(), json!(entry.2));
+        outgoing_documents.push(Outgoing {
+            id: doc.id.clone(),
+            fingerprint: sha256_hex(format!("{MAPPING_VERSION}\n{}", entry.2).as_bytes()),
+            fields,
+        });
+        documents.insert(doc.id.clone(), (doc, entry.2));
+    }
+    let mut outgoing_obligations = Vec::new();
+    let mut orphans = 0;
+    for entry in lines(&obligation_files)? {
+        let o: Obligation = parse(&entry)?;
+        let Some((doc, doc_line)) = documents.get(&o.doc_id) else {
+            orphans += 1;
+            continue;
+        };
+        let mut fields = obligation_fields(doc, &o);
+        fields.insert("json".into(), json!(entry.2));
+        outgoing_obligations.push(Outgoing {
+            id: o.id.clone(),
+            fingerprint: sha256_hex(
+                format!("{MAPPING_VERSION}\n{}\n{doc_line}", entry.2).as_bytes(),
+            ),
+            fields,
+        });
+    }
+    Ok(ShipReport {
+        documents: ship_collection(solr, DOCUMENTS, outgoing_documents)?,
+        obligations: ship_collection(solr, OBLIGATIONS, outgoing_obligations)?,
+        orphans,
+    })
+}
+
+fn ship_collection(
+    solr: &Solr,
+    collection: &str,
+    records: Vec<Outgoing>,
+) -> Result<ShipStats, EngineError> {
+    let held = solr.ids_with(collection, "fingerprint")?;
+    // The last of several records with one id wins, as it would on the engine.
+    let mut wanted: BTreeMap<String, Outgoing> = BTreeMap::new();
+    for r in records {
+        wanted.insert(r.id.clone(), r);
+    }
+    let mut stats = ShipStats {
+        records: wanted.len(),
+        ..ShipStats::default()
+    };
+    let stale: Vec<String> = held
+        .keys()
+        .filter(|id| !wanted.contains_key(*id))
+        .cloned()
+        .collect();
+    let mut batch = Vec::with_capacity(BATCH);
+    for (id, r) in wanted {
+        if held.get(&id) == Some(&r.fingerprint) {
+            stats.unchanged += 1;
+            continue;
+        }
+        let mut fields = r.fields;
+        fields.insert("fingerprint".into(), json!(r.fingerprint));
+        batch.push(Value::Object(fields));
+        stats.upserted += 1;
+        if batch.len() == BATCH {
+            solr.update(collection, &Value::Array(std::mem::take(&mut batch)), false)?;
+        }
+    }
+    if !batch.is_empty() {
+        solr.update(collection, &Value::Array(batch), false)?;
+    }
+    for ids in stale.chunks(BATCH) {
+        solr.update(collection, &json!({ "delete": ids }), false)?;
+        stats.deleted += ids.len();
+    }
+    if stats.changed() {
+        solr.commit(collection)?;
+    }
+    Ok(stats)
+}
