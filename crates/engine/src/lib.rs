@@ -5,7 +5,7 @@
 //!   fingerprint the engine does not have, deletes of the ids the export no longer has
 //!   (withdrawn documents), and nothing at all when nothing changed;
 //! - [`search()`] translates Duban's query language ([`duban_index::query::parse`]) into Solr's
-//!   standard query syntax ([`translate`]) and answers with the same [`SearchResponse`] as the
+//!   standard query syntax ([`translate()`]) and answers with the same [`duban_index::SearchResponse`] as the
 //!   embedded index, facets included.
 //!
 //! The schema the engine must hold is `engines/solr/configset/conf/schema.xml`: one collection

@@ -214,3 +214,52 @@ fn ship_collection(
     }
     Ok(stats)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_export_lists_its_whole_file_then_its_partitions_in_name_order() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let root = dir.path();
+        std::fs::create_dir(root.join("obligations")).expect("a folder");
+        for name in [
+            "obligations.jsonl",
+            "obligations/b.jsonl",
+            "obligations/a.jsonl",
+        ] {
+            std::fs::write(root.join(name), "").expect("a file");
+        }
+        std::fs::write(root.join("obligations/notes.txt"), "").expect("a file");
+        let names: Vec<String> = export_files(root, "obligations")
+            .expect("listed")
+            .iter()
+            .map(|p| p.strip_prefix(root).expect("inside").display().to_string())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "obligations.jsonl",
+                "obligations/a.jsonl",
+                "obligations/b.jsonl"
+            ]
+        );
+        assert!(export_files(root, "documents").expect("listed").is_empty());
+    }
+
+    #[test]
+    fn a_record_line_that_is_not_json_names_its_file_and_line() {
+        let entry = (
+            PathBuf::from("export/documents.jsonl"),
+            7,
+            "{不是记录".to_string(),
+        );
+        let e = parse::<Document>(&entry).expect_err("not a record");
+        assert!(
+            e.to_string()
+                .starts_with("export export/documents.jsonl, line 7:"),
+            "{e}"
+        );
+    }
+}

@@ -160,3 +160,23 @@ fn answer(
         reason: format!("not JSON: {}", text.chars().take(200).collect::<String>()),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_engine_url_needs_http_and_gets_a_trailing_slash() {
+        let solr = Solr::new("http://127.0.0.1:8983/solr").expect("a URL");
+        assert_eq!(solr.url(), "http://127.0.0.1:8983/solr/");
+        assert_eq!(
+            solr.endpoint("duban_obligations", "select"),
+            "http://127.0.0.1:8983/solr/duban_obligations/select"
+        );
+        assert!(matches!(
+            Solr::new("ftp://127.0.0.1/solr"),
+            Err(EngineError::Url { .. })
+        ));
+        assert!(matches!(Solr::new("法制办"), Err(EngineError::Url { .. })));
+    }
+}
