@@ -25,5 +25,5 @@ if [ ! -f "$cp_file" ] || [ "$here/pom.xml" -nt "$cp_file" ] \
   mvn -q -B -f "$here/pom.xml" package -DskipTests >&2
 fi
 mkdir -p "$work"
-exec java -Xmx1g -Dsolr.log.dir="$work/logs" -Dlog4j2.level=WARN \
+exec java -Xmx1g -Dsolr.log.dir="$work/logs" -Dlog4j2.configurationFile="$here/log4j2.xml" \
   -cp "$classes:$(cat "$cp_file")" duban.engine.SolrCluster "$here/configset/conf" "$work" "$nodes" "$shards"
