@@ -153,10 +153,13 @@ def gather(work: Path, results: list[dict]) -> dict:
             data = r["files"].get(kind)
             path = export / kind / f"{r['shard']}.jsonl"
             if data is None:
-                if path.exists():
-                    path.unlink()
-                continue
-            write_if_changed(path, data)
+                # A shard whose task failed before reading its export keeps its last part:
+                # dropping it would withdraw its records from everything downstream.
+                if not path.exists():
+                    continue
+                data = path.read_bytes()
+            else:
+                write_if_changed(path, data)
             parts.append({
                 "name": f"{kind}/{r['shard']}.jsonl",
                 "kind": kind,
@@ -213,7 +216,13 @@ def run(args: argparse.Namespace) -> int:
                 run_shard, name, text, fp, str(shard_root / name), duban,
                 key=f"duban-shard-{name}", pure=False,
             ))
-        results = client.gather(futures)
+        results = []
+        for (name, _), future in zip(sorted(shards.items()), futures):
+            try:
+                results.append(future.result())
+            except Exception as e:  # a worker lost, duban missing there: the shard failed
+                results.append({"shard": name, "skipped": False, "exit": 2, "stderr": repr(e),
+                                "report": None, "files": {kind: None for kind in KINDS}})
     report = gather(work, results)
     for s in report["shards"]:
         print(f"{s['shard']}: {s['status']}, {s['documents']} documents, {s['obligations']} obligations")

@@ -176,6 +176,26 @@ def compare(exe: str, data: Path, url: str) -> None:
               + "".join(f"; facet {d}: {facets_e.get(d)} vs {facets_s.get(d)}" for d in differing))
 
 
+def serve_engine(exe: str, data: Path, url: str) -> None:
+    """`duban serve --engine`: the page's API answers searches from the engine."""
+    import urllib.parse
+    import urllib.request
+    server = subprocess.Popen([exe, "--data", str(data), "serve", "--addr", "127.0.0.1:0", "--engine", url],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = server.stdout.readline()
+        base = line.split("serving ", 1)[1].strip()
+        for query in ("出庭应诉率", "body:区政府法制办"):
+            with urllib.request.urlopen(f"{base}/api/search?q={urllib.parse.quote(query)}", timeout=60) as r:
+                served = json.load(r)
+            local = json.loads(duban(exe, "--data", str(data), "search", "--json", "--", query).stdout)
+            check(f"duban serve --engine answers {query}", served["total"] == local["total"],
+                  f"served {served['total']}, embedded {local['total']}")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def main() -> int:
     exe = str(Path(sys.argv[1]).resolve())
     work = Path(tempfile.mkdtemp(prefix="duban-cluster-test."))
@@ -227,6 +247,7 @@ def main() -> int:
         check("first ship upserts every record",
               counts["documents"]["upserted"] == lines["documents"] and counts["obligations"]["upserted"] == lines["obligations"])
         compare(exe, embedded, url)
+        serve_engine(exe, embedded, url)
         p = cluster_run(work, address, exe, pipelines)
         report = json.loads((work / "cluster" / "report.json").read_text())
         status = {s["shard"]: s["status"] for s in report["shards"]}
