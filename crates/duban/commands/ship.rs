@@ -20,7 +20,15 @@ pub struct Args {
     /// documents/*.jsonl and obligations/*.jsonl); by default the data folder's `export/`.
     #[arg(value_name = "EXPORT_DIR")]
     pub exports: Vec<PathBuf>,
+    /// Ship a partitioned export (a distributed run's) one partition at a time, four at once,
+    /// each compared with its own partition on the engine, and delete the partitions it no
+    /// longer has: memory is bounded by the largest partition, not by the collection.
+    #[arg(long)]
+    pub by_partition: bool,
 }
+
+/// Partitions shipped at once by `--by-partition`.
+const PARTITION_THREADS: usize = 4;
 
 /// Runs `duban ship`.
 pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
@@ -31,7 +39,28 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         args.exports
     };
     let started = std::time::Instant::now();
-    let report = duban_engine::ship(&solr, &dirs)?;
+    let report = if args.by_partition {
+        let [dir] = dirs.as_slice() else {
+            anyhow::bail!(
+                "--by-partition ships one export folder; {} were given",
+                dirs.len()
+            );
+        };
+        let r = duban_engine::ship_partitions(&solr, dir, PARTITION_THREADS)?;
+        println!(
+            "partitions: {} shipped, {} removed{}",
+            r.partitions,
+            r.removed.len(),
+            if r.removed.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", r.removed.join(", "))
+            }
+        );
+        r.total
+    } else {
+        duban_engine::ship(&solr, &dirs)?
+    };
     for (name, s) in [
         ("documents", report.documents),
         ("obligations", report.obligations),

@@ -23,7 +23,7 @@ mod solr;
 mod translate;
 
 pub use record::{document_fields, obligation_fields};
-pub use ship::{ShipReport, ShipStats, export_files, ship};
+pub use ship::{PartitionsReport, ShipReport, ShipStats, export_files, ship, ship_partitions};
 pub use solr::Solr;
 pub use translate::{search, translate};
 

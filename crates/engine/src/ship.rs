@@ -12,9 +12,14 @@
 //!
 //! An export is a data folder's `export/` (`documents.jsonl`, `obligations.jsonl`) or a
 //! distributed run's gathered export, partitioned by shard (`documents/*.jsonl`,
-//! `obligations/*.jsonl`); several folders may be shipped together as one collection.
+//! `obligations/*.jsonl`); several folders may be shipped together as one collection. A
+//! record from a partition file carries its partition's name (`partition`), so that
+//! [`ship_partitions`] can ship a partitioned export one partition at a time, in parallel,
+//! each reading back only its own partition's fingerprints (memory bounded by the largest
+//! partition, not by the collection), and then delete the partitions the export no longer has.
 
 use crate::record::{document_fields, obligation_fields};
+use crate::translate::quoted;
 use crate::{DOCUMENTS, EngineError, OBLIGATIONS, Solr};
 use duban_model::{Document, Obligation, sha256_hex};
 use serde_json::{Map, Value, json};
@@ -45,6 +50,13 @@ impl ShipStats {
     pub fn changed(&self) -> bool {
         self.upserted + self.deleted > 0
     }
+
+    fn add(&mut self, other: ShipStats) {
+        self.records += other.records;
+        self.upserted += other.upserted;
+        self.deleted += other.deleted;
+        self.unchanged += other.unchanged;
+    }
 }
 
 /// What a ship did.
@@ -56,6 +68,34 @@ pub struct ShipReport {
     pub obligations: ShipStats,
     /// Obligations whose document is not in the export (not shipped).
     pub orphans: usize,
+}
+
+impl ShipReport {
+    fn add(&mut self, other: ShipReport) {
+        self.documents.add(other.documents);
+        self.obligations.add(other.obligations);
+        self.orphans += other.orphans;
+    }
+}
+
+/// What a ship partition by partition did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PartitionsReport {
+    /// The collections' counts, summed over the partitions.
+    pub total: ShipReport,
+    /// The partitions shipped.
+    pub partitions: usize,
+    /// The partitions the engine held that the export no longer has, deleted whole.
+    pub removed: Vec<String>,
+}
+
+/// The partition a file holds: `NAME` for `STEM/NAME.jsonl`, none for `STEM.jsonl`.
+fn partition_of(path: &Path) -> Option<String> {
+    let parent = path.parent()?.file_name()?.to_str()?;
+    if parent != "documents" && parent != "obligations" {
+        return None;
+    }
+    Some(path.file_stem()?.to_str()?.to_string())
 }
 
 /// The files of one record kind (`documents` or `obligations`) in an export folder: its
@@ -130,12 +170,101 @@ pub fn ship(solr: &Solr, dirs: &[PathBuf]) -> Result<ShipReport, EngineError> {
         document_files.extend(docs);
         obligation_files.extend(export_files(dir, "obligations")?);
     }
+    ship_files(solr, &document_files, &obligation_files, None)
+}
+
+/// Ships a partitioned export (`dir/documents/NAME.jsonl`, `dir/obligations/NAME.jsonl`) one
+/// partition at a time, `threads` at once, each compared with its own partition on the
+/// engine; then deletes the partitions the engine holds and the export does not.
+pub fn ship_partitions(
+    solr: &Solr,
+    dir: &Path,
+    threads: usize,
+) -> Result<PartitionsReport, EngineError> {
+    let names: Vec<String> = export_files(dir, "documents")?
+        .iter()
+        .filter_map(|p| partition_of(p))
+        .collect();
+    if names.is_empty() {
+        return Err(EngineError::NoExport {
+            path: dir.to_path_buf(),
+        });
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..threads.clamp(1, names.len()) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(name) = names.get(i) else { return };
+                    let obligations = dir.join("obligations").join(format!("{name}.jsonl"));
+                    let obligation_files: Vec<PathBuf> = obligations
+                        .is_file()
+                        .then_some(obligations)
+                        .into_iter()
+                        .collect();
+                    let documents = [dir.join("documents").join(format!("{name}.jsonl"))];
+                    let filter = format!("partition:{}", quoted(name));
+                    let shipped = ship_files(solr, &documents, &obligation_files, Some(&filter));
+                    let failed = shipped.is_err();
+                    if let Ok(mut r) = results.lock() {
+                        r.push(shipped);
+                    }
+                    if failed {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    let mut report = PartitionsReport {
+        partitions: names.len(),
+        ..PartitionsReport::default()
+    };
+    for shipped in results.into_inner().unwrap_or_default() {
+        report.total.add(shipped?);
+    }
+    for (collection, stats) in [
+        (DOCUMENTS, &mut report.total.documents),
+        (OBLIGATIONS, &mut report.total.obligations),
+    ] {
+        let mut removed_any = false;
+        for (name, count) in solr.values_of(collection, "partition")? {
+            if names.contains(&name) {
+                continue;
+            }
+            solr.delete_matching(collection, &format!("partition:{}", quoted(&name)))?;
+            stats.deleted += usize::try_from(count).unwrap_or(usize::MAX);
+            removed_any = true;
+            if !report.removed.contains(&name) {
+                report.removed.push(name);
+            }
+        }
+        if removed_any {
+            solr.commit(collection)?;
+        }
+    }
+    Ok(report)
+}
+
+/// Ships these files' records; `scope` (a Solr filter) limits what they are compared with,
+/// and what may be deleted, to one partition.
+fn ship_files(
+    solr: &Solr,
+    document_files: &[PathBuf],
+    obligation_files: &[PathBuf],
+    scope: Option<&str>,
+) -> Result<ShipReport, EngineError> {
     let mut documents: HashMap<String, (Document, String)> = HashMap::new();
     let mut outgoing_documents = Vec::new();
-    for entry in lines(&document_files)? {
+    for entry in lines(document_files)? {
         let doc: Document = parse(&entry)?;
         let mut fields = document_fields(&doc);
         fields.insert("json".into(), json!(entry.2));
+        if let Some(partition) = partition_of(&entry.0) {
+            fields.insert("partition".into(), json!(partition));
+        }
         outgoing_documents.push(Outgoing {
             id: doc.id.clone(),
             fingerprint: sha256_hex(format!("{MAPPING_VERSION}\n{}", entry.2).as_bytes()),
@@ -145,7 +274,7 @@ pub fn ship(solr: &Solr, dirs: &[PathBuf]) -> Result<ShipReport, EngineError> {
     }
     let mut outgoing_obligations = Vec::new();
     let mut orphans = 0;
-    for entry in lines(&obligation_files)? {
+    for entry in lines(obligation_files)? {
         let o: Obligation = parse(&entry)?;
         let Some((doc, doc_line)) = documents.get(&o.doc_id) else {
             orphans += 1;
@@ -153,6 +282,9 @@ pub fn ship(solr: &Solr, dirs: &[PathBuf]) -> Result<ShipReport, EngineError> {
         };
         let mut fields = obligation_fields(doc, &o);
         fields.insert("json".into(), json!(entry.2));
+        if let Some(partition) = partition_of(&entry.0) {
+            fields.insert("partition".into(), json!(partition));
+        }
         outgoing_obligations.push(Outgoing {
             id: o.id.clone(),
             fingerprint: sha256_hex(
@@ -162,8 +294,8 @@ pub fn ship(solr: &Solr, dirs: &[PathBuf]) -> Result<ShipReport, EngineError> {
         });
     }
     Ok(ShipReport {
-        documents: ship_collection(solr, DOCUMENTS, outgoing_documents)?,
-        obligations: ship_collection(solr, OBLIGATIONS, outgoing_obligations)?,
+        documents: ship_collection(solr, DOCUMENTS, outgoing_documents, scope)?,
+        obligations: ship_collection(solr, OBLIGATIONS, outgoing_obligations, scope)?,
         orphans,
     })
 }
@@ -172,8 +304,9 @@ fn ship_collection(
     solr: &Solr,
     collection: &str,
     records: Vec<Outgoing>,
+    scope: Option<&str>,
 ) -> Result<ShipStats, EngineError> {
-    let held = solr.ids_with(collection, "fingerprint")?;
+    let held = solr.ids_with(collection, "fingerprint", scope)?;
     // The last of several records with one id wins, as it would on the engine.
     let mut wanted: BTreeMap<String, Outgoing> = BTreeMap::new();
     for r in records {
@@ -246,6 +379,18 @@ mod tests {
             ]
         );
         assert!(export_files(root, "documents").expect("listed").is_empty());
+    }
+
+    #[test]
+    fn a_partition_file_names_its_partition_and_a_whole_file_none() {
+        assert_eq!(
+            partition_of(Path::new("out/export/obligations/www.qinghe.gov.cn.jsonl")),
+            Some("www.qinghe.gov.cn".to_string())
+        );
+        assert_eq!(
+            partition_of(Path::new("data/export/obligations.jsonl")),
+            None
+        );
     }
 
     #[test]

@@ -87,25 +87,28 @@ impl Solr {
     }
 
     /// Every record's id with the value of `field` (empty when the record has none), read
-    /// page by page in id order.
+    /// page by page in id order; only the records that match `filter` (a Solr query) when one
+    /// is given.
     pub fn ids_with(
         &self,
         collection: &str,
         field: &str,
+        filter: Option<&str>,
     ) -> Result<BTreeMap<String, String>, EngineError> {
         let mut out = BTreeMap::new();
         let mut cursor = String::from("*");
         loop {
-            let page = self.select(
-                collection,
-                &[
-                    ("q", "*:*".into()),
-                    ("fl", format!("id,{field}")),
-                    ("sort", "id asc".into()),
-                    ("rows", PAGE.to_string()),
-                    ("cursorMark", cursor.clone()),
-                ],
-            )?;
+            let mut params = vec![
+                ("q", "*:*".to_string()),
+                ("fl", format!("id,{field}")),
+                ("sort", "id asc".into()),
+                ("rows", PAGE.to_string()),
+                ("cursorMark", cursor.clone()),
+            ];
+            if let Some(fq) = filter {
+                params.push(("fq", fq.to_string()));
+            }
+            let page = self.select(collection, &params)?;
             let url = self.endpoint(collection, "select");
             let docs = page["response"]["docs"]
                 .as_array()
@@ -128,6 +131,45 @@ impl Solr {
             }
             cursor = next;
         }
+    }
+}
+
+impl Solr {
+    /// The values of a string field with how many records hold each (every value, however
+    /// many).
+    pub fn values_of(
+        &self,
+        collection: &str,
+        field: &str,
+    ) -> Result<BTreeMap<String, u64>, EngineError> {
+        let answer = self.select(
+            collection,
+            &[
+                ("q", "*:*".into()),
+                ("rows", "0".into()),
+                ("facet", "true".into()),
+                ("facet.field", field.to_string()),
+                ("facet.limit", "-1".into()),
+                ("facet.mincount", "1".into()),
+            ],
+        )?;
+        let pairs = answer["facet_counts"]["facet_fields"][field]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        Ok(pairs
+            .chunks(2)
+            .filter_map(|p| Some((p.first()?.as_str()?.to_string(), p.get(1)?.as_u64()?)))
+            .collect())
+    }
+
+    /// Deletes every record that matches a Solr query.
+    pub fn delete_matching(&self, collection: &str, query: &str) -> Result<(), EngineError> {
+        self.update(
+            collection,
+            &serde_json::json!({ "delete": { "query": query } }),
+            false,
+        )
     }
 }
 

@@ -137,7 +137,7 @@ fn keyword_field(field: FieldName) -> &'static str {
 }
 
 /// A value as a quoted Lucene term or phrase.
-fn quoted(value: &str) -> String {
+pub(crate) fn quoted(value: &str) -> String {
     format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
