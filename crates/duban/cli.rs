@@ -82,4 +82,9 @@ pub enum Command {
     ///
     /// Example: `duban track --region 苏州市 --indicator 出庭应诉率`
     Track(crate::commands::track::Args),
+    /// Ship the exported documents and obligations to a search engine (Solr): upserts by id,
+    /// deletes of withdrawn records, nothing when nothing changed.
+    ///
+    /// Example: `duban ship --to http://127.0.0.1:8983/solr`
+    Ship(crate::commands::ship::Args),
 }

@@ -10,6 +10,7 @@ pub mod run;
 pub mod runs;
 pub mod search;
 pub mod serve;
+pub mod ship;
 pub mod track;
 
 use crate::cli::{Cli, Command};
@@ -30,6 +31,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Reprocess(a) => reprocess::run(a, &cli.data),
         Command::Doctor(a) => doctor::run(a, &cli.data),
         Command::Track(a) => track::run(a, &cli.data),
+        Command::Ship(a) => ship::run(a, &cli.data),
     }
 }
 

@@ -57,6 +57,10 @@ pub struct Args {
     /// With `--table`: print CSV (RFC 4180, UTF-8, header row).
     #[arg(long, requires = "table", conflicts_with = "json")]
     pub csv: bool,
+    /// Search a search engine the records were shipped to (`duban ship`) instead of the data
+    /// folder's index: a Solr node's base URL (`http://127.0.0.1:8983/solr`).
+    #[arg(long, value_name = "URL", conflicts_with_all = ["table", "progress"])]
+    pub engine: Option<String>,
 }
 
 /// Opens the index for searching, first bringing it up to date with the domain dictionary
@@ -86,7 +90,6 @@ pub fn open_current(index_dir: &Path) -> anyhow::Result<SearchIndex> {
 /// Runs `duban search`.
 pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     let dd = duban_pipeline::DataDir::new(data);
-    let index = open_current(&dd.index_dir())?;
     let request = SearchRequest {
         query: args.query.clone(),
         limit: args.limit,
@@ -100,17 +103,34 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
             Target::Obligations
         },
     };
+    if let Some(url) = &args.engine {
+        return run_on_engine(&args, &request, url);
+    }
+    let index = open_current(&dd.index_dir())?;
     if args.table {
         return print_table(&index, &args, &dd);
     }
     let response = searched(index.search(&request), &dd)?;
+    print(&args, &response)
+}
+
+/// Runs `duban search --engine URL`: the same request, answered by the engine.
+fn run_on_engine(args: &Args, request: &SearchRequest, url: &str) -> anyhow::Result<ExitCode> {
+    let solr = duban_engine::Solr::new(url)?;
+    let analyzer = duban_index::Analyzer::domain();
+    let response = duban_engine::search(&solr, request, &analyzer)?;
+    print(args, &response)
+}
+
+/// Prints a response as text, or as JSON with `--json`.
+fn print(args: &Args, response: &SearchResponse) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &response)?;
+        serde_json::to_writer_pretty(&mut out, response)?;
         writeln!(out)?;
     } else {
         let colour = std::io::stdout().is_terminal();
-        print_response(&mut out, &response, colour)?;
+        print_response(&mut out, response, colour)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,6 @@
-//! `duban serve [--addr 127.0.0.1:8077]`: the search API and web page over the data folder's
-//! index.
+//! `duban serve [--addr 127.0.0.1:8077] [--engine URL]`: the search API and web page over the
+//! data folder's index, or with `--engine` its searches answered by a search engine the
+//! records were shipped to (`duban ship`).
 //!
 //! The server opens the index read-only and reloads it whenever a run commits, so it can run
 //! beside nightly runs and always answers from the last committed state. It listens on
@@ -45,6 +46,11 @@ pub struct Args {
     /// Bytes of a request's body (413 beyond).
     #[arg(long, default_value_t = server::listen::Limits::default().max_body_bytes)]
     pub max_body_bytes: usize,
+    /// Answer searches and facets from a search engine the records were shipped to
+    /// (`duban ship`): a Solr node's base URL. Documents, the table and health still come
+    /// from the data folder's index.
+    #[arg(long, value_name = "URL")]
+    pub engine: Option<String>,
 }
 
 /// A number of connections from 1 up.
@@ -83,6 +89,16 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     let limits = args.limits();
     let dd = duban_pipeline::DataDir::new(data);
     let index = Arc::new(super::search::open_current(&dd.index_dir())?);
+    // Kept here as well as in the router, so that the engine's blocking HTTP client is dropped
+    // after the async runtime, never inside it.
+    let engine = match &args.engine {
+        Some(url) => Some(Arc::new(server::Engine {
+            solr: duban_engine::Solr::new(url)?,
+            analyzer: duban_index::Analyzer::domain(),
+        })),
+        None => None,
+    };
+    let router_engine = engine.clone();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -98,12 +114,17 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
             out.flush()?;
         }
         tracing::info!(addr = %local, "Serving.");
-        let router = server::listen::with_limits(server::router(index, dd.state_path()), &limits);
+        let router = server::listen::with_limits(
+            server::router(index, dd.state_path(), router_engine),
+            &limits,
+        );
         server::listen::serve(listener, router, &limits, async {
             let _ = tokio::signal::ctrl_c().await;
         })
         .await;
         Ok::<_, anyhow::Error>(())
     })?;
+    drop(runtime);
+    drop(engine);
     Ok(ExitCode::SUCCESS)
 }

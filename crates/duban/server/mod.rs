@@ -11,6 +11,9 @@
 //! - `GET /api/table?q=&group=&format=` — the comparison table of a query, JSON or CSV;
 //! - `GET /`, `/app.js`, `/app.css` — the web page (compiled into the binary).
 //!
+//! With a search engine (`duban serve --engine URL`), `/api/search` and `/api/facets` are
+//! answered by the engine (`duban_engine::search`), the other routes by the data folder's index.
+//!
 //! Every client mistake (bad query, unknown parameter, out-of-range number, unknown document)
 //! is a 4xx with `{"error": "..."}`; searches run on blocking threads so a slow query does not
 //! stall the others. A panic while answering (a bug) is a 500 with a fixed message: its text
@@ -38,15 +41,30 @@ const INDEX_HTML: &str = include_str!("static/index.html");
 const APP_JS: &str = include_str!("static/app.js");
 const APP_CSS: &str = include_str!("static/app.css");
 
-/// The index the server answers from, and the state it is made from.
+/// The index the server answers from, the state it is made from, and the search engine that
+/// answers searches instead, if any.
 #[derive(Clone)]
 pub struct AppState {
     index: Arc<SearchIndex>,
     state_path: Arc<std::path::PathBuf>,
+    engine: Option<Arc<Engine>>,
 }
 
-/// The application's routes over an open index made from the state database at `state_path`.
-pub fn router(index: Arc<SearchIndex>, state_path: std::path::PathBuf) -> Router {
+/// A search engine the records were shipped to, with the analyzer that cuts query words.
+pub struct Engine {
+    /// The engine's client.
+    pub solr: duban_engine::Solr,
+    /// The analyzer of the embedded index, for translating queries.
+    pub analyzer: duban_index::Analyzer,
+}
+
+/// The application's routes over an open index made from the state database at `state_path`,
+/// searches answered by `engine` when one is given.
+pub fn router(
+    index: Arc<SearchIndex>,
+    state_path: std::path::PathBuf,
+    engine: Option<Arc<Engine>>,
+) -> Router {
     Router::new()
         .route(
             "/",
@@ -74,6 +92,7 @@ pub fn router(index: Arc<SearchIndex>, state_path: std::path::PathBuf) -> Router
         .with_state(AppState {
             index,
             state_path: Arc::new(state_path),
+            engine,
         })
         .layer(CatchPanicLayer::custom(|_panic: Box<dyn Any + Send>| {
             ApiError::internal().into_response()
@@ -141,6 +160,20 @@ impl From<SearchError> for ApiError {
 impl From<duban_index::IndexError> for ApiError {
     fn from(e: duban_index::IndexError) -> Self {
         SearchError::Index(e).into()
+    }
+}
+
+impl From<duban_engine::EngineError> for ApiError {
+    fn from(e: duban_engine::EngineError) -> Self {
+        match e {
+            duban_engine::EngineError::Query(_) | duban_engine::EngineError::Request(_) => {
+                ApiError::bad_request(e.to_string())
+            }
+            _ => {
+                tracing::error!(error = %e, "The search engine failed.");
+                ApiError::new(StatusCode::BAD_GATEWAY, e.to_string())
+            }
+        }
     }
 }
 
@@ -247,10 +280,18 @@ fn staleness(s: &AppState) -> Option<String> {
     }
 }
 
+/// A search answered by the engine when the server has one, else by the index.
+fn searched(s: &AppState, req: &SearchRequest) -> Result<duban_index::SearchResponse, ApiError> {
+    match &s.engine {
+        Some(e) => Ok(duban_engine::search(&e.solr, req, &e.analyzer)?),
+        None => Ok(s.index.search(req)?),
+    }
+}
+
 async fn search(State(s): State<AppState>, raw: Params) -> Result<Response, ApiError> {
     let pairs = params(raw, &["q", "limit", "offset", "sort", "type"])?;
     let req = request(&pairs)?;
-    let response = blocking(move || Ok(s.index.search(&req)?)).await?;
+    let response = blocking(move || searched(&s, &req)).await?;
     Ok(Json(response).into_response())
 }
 
@@ -258,7 +299,7 @@ async fn facets(State(s): State<AppState>, raw: Params) -> Result<Response, ApiE
     let pairs = params(raw, &["q", "type"])?;
     let mut req = request(&pairs)?;
     req.limit = 1;
-    let response = blocking(move || Ok(s.index.search(&req)?)).await?;
+    let response = blocking(move || searched(&s, &req)).await?;
     Ok(Json(json!({
         "query": response.query,
         "target": response.target,

@@ -24,7 +24,7 @@ pub const HIT_METRICS: usize = 8;
 impl Hit {
     /// The hit with its obligation's text cut to a window around the snippet and its metrics
     /// to the matched ones and the first others, at most [`HIT_METRICS`] in all.
-    pub(crate) fn bounded(mut self) -> Hit {
+    pub fn bounded(mut self) -> Hit {
         let Some(o) = self.obligation.as_mut() else {
             return self;
         };

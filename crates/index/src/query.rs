@@ -36,8 +36,7 @@ use std::fmt;
 use std::ops::Bound;
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ExistsQuery, Occur, PhraseQuery, Query, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ExistsQuery, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 
@@ -70,9 +69,14 @@ impl fmt::Display for QueryError {
 
 impl std::error::Error for QueryError {}
 
-/// The fields a query may name.
+/// The fields a query may name (public so that another engine's translation,
+/// `duban-engine`, reads the same parse).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum FieldName {
+#[allow(
+    missing_docs,
+    reason = "each variant is the field of the same name in FIELD_NAMES"
+)]
+pub enum FieldName {
     Text,
     Heading,
     Title,
@@ -195,9 +199,23 @@ impl FieldName {
     }
 }
 
+/// The occurrence of a clause in [`Expr::Bool`].
+pub use tantivy::query::Occur;
+
+impl FieldName {
+    /// The field's name in the query language (the first of its aliases).
+    pub fn name(self) -> &'static str {
+        field_display(self)
+    }
+}
+
 /// A parsed query.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Expr {
+#[allow(
+    missing_docs,
+    reason = "the fields of each variant are named by what they hold"
+)]
+pub enum Expr {
     /// Everything (an empty query or `*`).
     All,
     /// Words or a phrase in a full-text field.
@@ -226,7 +244,7 @@ pub(crate) enum Expr {
 }
 
 /// Parses a query.
-pub(crate) fn parse(input: &str) -> Result<Expr, QueryError> {
+pub fn parse(input: &str) -> Result<Expr, QueryError> {
     let chars: Vec<char> = input.chars().collect();
     if chars.len() > MAX_QUERY_CHARS {
         return Err(QueryError {

@@ -39,7 +39,8 @@ pub(crate) const FORMAT: u32 = 4;
 pub const UNKNOWN: &str = "未知";
 /// The province facet value of national documents (region `100000`).
 pub const NATIONAL: &str = "全国";
-const NATIONAL_CODE: &str = "100000";
+/// The GB/T 2260 code of national documents.
+pub const NATIONAL_CODE: &str = "100000";
 
 /// The facet dimensions, in the order results list them.
 pub const FACET_DIMENSIONS: [&str; 9] = [
@@ -328,7 +329,7 @@ impl Fields {
 
 /// A GB/T 2260 code with the codes of the province and city that contain it:
 /// `320583` → `320583`, `320500`, `320000`.
-pub(crate) fn region_codes(code: &str) -> Vec<String> {
+pub fn region_codes(code: &str) -> Vec<String> {
     let mut out = vec![code.to_string()];
     if code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) {
         for prefix in [4, 2] {
@@ -342,7 +343,7 @@ pub(crate) fn region_codes(code: &str) -> Vec<String> {
 }
 
 /// A region's name without its level suffix (`苏州市` → `苏州`), so filters need not spell it.
-pub(crate) fn short_region_name(name: &str) -> Option<&str> {
+pub fn short_region_name(name: &str) -> Option<&str> {
     const SUFFIXES: [&str; 8] = [
         "特别行政区",
         "自治区",
