@@ -82,7 +82,7 @@ impl Args {
 pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     let limits = args.limits();
     let dd = duban_pipeline::DataDir::new(data);
-    let index = Arc::new(super::search::open_current(&dd.index_dir())?);
+    let index = Arc::new(super::search::open_read_only(&dd.index_dir())?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

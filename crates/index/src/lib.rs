@@ -44,7 +44,9 @@ pub use search::{
     SearchIndex, SearchRequest, SearchResponse, Sort, Target,
 };
 pub use table::{ComparisonTable, TableGroup, TableRow};
-pub use writer::{IndexedState, ObligationIndex, WRITER_MEMORY, indexed_state_in};
+pub use writer::{
+    IndexedState, ObligationIndex, Opened, WRITER_MEMORY, index_exists, indexed_state_in,
+};
 
 use std::path::PathBuf;
 

@@ -269,7 +269,7 @@ fn check_index_content(
 
 /// Whether the files of the index's segments are all there and pass their checksums.
 fn index_files_intact(dir: &Path) -> Result<(), String> {
-    if !dir.join("meta.json").exists() {
+    if !duban_index::index_exists(dir) {
         return Ok(());
     }
     let damaged = |why: String| format!("the index is damaged: {why}");
@@ -338,6 +338,10 @@ fn check_index(
     ids: &[String],
 ) -> Vec<String> {
     let mut problems = Vec::new();
+    if index.is_stale() {
+        problems
+            .push("the index was built with another dictionary or format than this build's".into());
+    }
     match index.indexed_state() {
         Some(s) if s.generation > 0 && s.state_id != mark.state_id => {
             return vec![format!("made from {}", s.state_id)];
