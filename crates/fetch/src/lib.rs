@@ -18,7 +18,7 @@
 //! - [`links`]: which links of a page are lists, details, parts and attachments;
 //! - [`stitch`]: multi-page documents into one;
 //! - `document`: a crawled document as the cleaner takes it, from a fetch or from the archive;
-//! - [`replay`]: a crawled document read back from the archive, without the network;
+//! - [`mod@replay`]: a crawled document read back from the archive, without the network;
 //! - [`charset`]: the charset handed to the cleaner;
 //! - [`archive`], [`store`]: what is kept.
 //!

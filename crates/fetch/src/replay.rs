@@ -1,7 +1,7 @@
 //! Crawled documents read back from the raw archive, without the network: what `duban
 //! reprocess` re-extracts, and what a run re-extracts after a new build for the pages its crawl
 //! did not fetch again. The crawl state's row of a URL ([`UrlRecord`]) names the archived
-//! document and how it is read ([`crate::document`]); a caller needs to know neither.
+//! document and how it is read (`document.rs`); a caller needs to know neither.
 
 use crate::archive::Archive;
 use crate::config::HttpSource;
