@@ -128,14 +128,16 @@ pub fn doctor(data: &DataDir, repair: bool, force: bool) -> Result<DoctorReport,
     Ok(report)
 }
 
-/// The findings of one check, and the state's document count.
-fn check(data: &DataDir, force: bool) -> (Vec<Finding>, u64) {
-    let mut found = Vec::new();
+/// The state's mark and document ids; else what is wrong with the state, if anything is (no
+/// state and nothing made from one is no finding), which leaves nothing else to check.
+fn readable_state(
+    data: &DataDir,
+) -> Result<(duban_state::identity::StateMark, Vec<String>), Option<Finding>> {
     let state_path = data.state_path();
     if !state_path.exists() {
         let has = |p: &Path| p.exists();
         if has(&data.index_dir()) || has(&data.export_dir()) {
-            found.push(Finding {
+            return Err(Some(Finding {
                 part: Part::State,
                 problem: format!("{} is missing", state_path.display()),
                 repairable: false,
@@ -144,14 +146,14 @@ fn check(data: &DataDir, force: bool) -> (Vec<Finding>, u64) {
                      checked without it"
                         .into(),
                 ),
-            });
+            }));
         }
-        return (found, 0);
+        return Err(None);
     }
     let state = match open_state(&state_path) {
         Ok(s) => s,
         Err(problem) => {
-            found.push(Finding {
+            return Err(Some(Finding {
                 part: Part::State,
                 problem,
                 repairable: false,
@@ -160,21 +162,25 @@ fn check(data: &DataDir, force: bool) -> (Vec<Finding>, u64) {
                      (--force rebuilds the index and exports from the new state)"
                         .into(),
                 ),
-            });
-            return (found, 0);
+            }));
         }
     };
-    let (mark, ids) = match state_ids(&state) {
+    state_ids(&state).map_err(|e| {
+        Some(Finding {
+            part: Part::State,
+            problem: e.to_string(),
+            repairable: false,
+            advice: Some("restore state.sqlite from a backup".into()),
+        })
+    })
+}
+
+/// The findings of one check, and the state's document count.
+fn check(data: &DataDir, force: bool) -> (Vec<Finding>, u64) {
+    let mut found = Vec::new();
+    let (mark, ids) = match readable_state(data) {
         Ok(v) => v,
-        Err(e) => {
-            found.push(Finding {
-                part: Part::State,
-                problem: e.to_string(),
-                repairable: false,
-                advice: Some("restore state.sqlite from a backup".into()),
-            });
-            return (found, 0);
-        }
+        Err(finding) => return (finding.into_iter().collect(), 0),
     };
     let other_state = |what: &str, old: &str| Finding {
         part: if what == "index" {
