@@ -476,6 +476,25 @@ mod tests {
     }
 
     #[test]
+    fn an_index_of_another_dictionary_is_found_and_rebuilt() {
+        let (_dir, data) = ingested();
+        // Opening the writer with another dictionary re-indexes under it and records it.
+        let other = duban_index::Analyzer::with_dictionary("农村饮水 3000 n\n").unwrap();
+        drop(duban_index::ObligationIndex::open_with(&data.index_dir(), other).unwrap());
+        let found = doctor(&data, false, false).unwrap();
+        assert!(
+            found
+                .found
+                .iter()
+                .any(|f| f.part == Part::Index && f.problem.contains("another dictionary")),
+            "{found:?}"
+        );
+        let repaired = doctor(&data, true, false).unwrap();
+        assert!(repaired.consistent(), "{repaired:?}");
+        assert!(!SearchIndex::open(&data.index_dir()).unwrap().is_stale());
+    }
+
+    #[test]
     fn exports_and_index_of_another_state_are_rebuilt_only_when_forced() {
         let (_dir, data) = ingested();
         for suffix in ["", "-wal", "-shm"] {
