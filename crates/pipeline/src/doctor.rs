@@ -3,8 +3,9 @@
 //!
 //! The state (`state.sqlite`) is the source of truth. The checks:
 //! - state: the file opens as Duban's and SQLite's `quick_check` passes;
-//! - index: it opens, names this state and its generation, and holds exactly the state's
-//!   documents (each id looked up, and the count);
+//! - index: it opens, was built with this build's dictionary and format, names this state
+//!   and its generation, and holds exactly the state's documents (each id looked up, and the
+//!   count);
 //! - exports: the manifest's files are those on disk (sizes and SHA-256), name this state and
 //!   its generation, and hold the state's documents.
 //!
