@@ -5,19 +5,22 @@
 use crate::util::{assert_ok, duban_with_data, export_bytes, show};
 use std::path::{Path, PathBuf};
 
-/// The largest file of the index folder: a segment's data.
+/// The largest positions file of the index folder: a segment's data that opening the index
+/// does not read, so that the damage shows in a search. (The largest file of any kind was
+/// sometimes a segment's store, which opening reads: the server then refused to start instead
+/// of answering 503, depending on how the ingest's threads laid the segments out.)
 fn largest_index_file(data: &Path) -> PathBuf {
     let mut files: Vec<(u64, PathBuf)> = std::fs::read_dir(data.join("index"))
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x != "json" && x != "lock"))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "pos"))
         .map(|p| (std::fs::metadata(&p).unwrap().len(), p))
         .collect();
     files.sort();
     files.pop().expect("an index segment file").1
 }
 
-/// Cuts the index's largest segment file in half.
+/// Cuts the index's largest positions file in half.
 fn truncate_a_segment(data: &Path) {
     let segment = largest_index_file(data);
     let len = std::fs::metadata(&segment).unwrap().len();

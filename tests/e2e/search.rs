@@ -16,6 +16,40 @@ pub fn sample_data() -> tempfile::TempDir {
     tmp
 }
 
+/// Every file of a folder with its bytes, by name.
+fn files_of(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_search_over_an_index_of_another_dictionary_writes_nothing_and_names_the_repair() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("index");
+    let other = duban_index::Analyzer::with_dictionary("出庭应诉 3000 n\n").unwrap();
+    let mut index = duban_index::ObligationIndex::open_with(&dir, other).unwrap();
+    for (doc, obligations) in duban_testkit::sample::records() {
+        index.upsert(&doc, &obligations).unwrap();
+    }
+    index.commit().unwrap();
+    drop(index);
+    let before = files_of(&dir);
+    let out = duban_with_data(tmp.path(), &["search", "出庭应诉率"]);
+    assert_ok(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("duban doctor --repair"), "{}", show(&out));
+    assert_eq!(files_of(&dir), before, "the search wrote to the index");
+}
+
 fn search_json(data: &Path, args: &[&str]) -> Value {
     let mut all = vec!["search"];
     all.extend_from_slice(args);

@@ -32,18 +32,19 @@ use duban_model::{Block, CleanDoc, Document, Limits, MediaType, RawDoc, TableRow
 pub use dates::{damaged_date, find_period, parse_date_prefix};
 pub use region::{find_region, region_of};
 
-/// Why a document could not be cleaned.
+/// Why a document could not be cleaned: the input's name, then [`CleanError::reason`] (the one
+/// place each message is written).
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum CleanError {
     /// The bytes are empty or whitespace only.
-    #[error("{input}: empty document")]
+    #[error("{input}: {}", self.reason())]
     Empty {
         /// The document's path or URL.
         input: String,
     },
     /// The bytes are not text in any encoding Duban reads.
-    #[error("{input}: not text ({reason})")]
+    #[error("{input}: {}", self.reason())]
     NotText {
         /// The document's path or URL.
         input: String,
@@ -51,9 +52,7 @@ pub enum CleanError {
         reason: String,
     },
     /// The page nests its elements deeper than Duban parses ([`Limits::max_nesting`]).
-    #[error(
-        "{input}: HTML nested more than {limit} elements deep (at byte {at}; limits.max_nesting = {limit}); not parsed"
-    )]
+    #[error("{input}: {}", self.reason())]
     TooDeep {
         /// The document's path or URL.
         input: String,
@@ -63,9 +62,7 @@ pub enum CleanError {
         at: usize,
     },
     /// A line of the cleaned text is longer than [`Limits::max_line_bytes`].
-    #[error(
-        "{input}: line {line} of the cleaned text is {bytes} bytes long (limits.max_line_bytes = {limit}); not extracted"
-    )]
+    #[error("{input}: {}", self.reason())]
     LineTooLong {
         /// The document's path or URL.
         input: String,
@@ -77,7 +74,7 @@ pub enum CleanError {
         limit: usize,
     },
     /// Nothing is left once the page's chrome is removed.
-    #[error("{input}: no main text ({reason})")]
+    #[error("{input}: {}", self.reason())]
     NoMainText {
         /// The document's path or URL.
         input: String,
@@ -438,6 +435,18 @@ mod tests {
             e.to_string().starts_with("test: HTML nested more than"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn an_errors_message_is_its_input_then_its_reason() {
+        let e = CleanError::LineTooLong {
+            input: "plans/2024.html".into(),
+            line: 3,
+            bytes: 70_000,
+            limit: 65_536,
+        };
+        assert_eq!(e.to_string(), format!("plans/2024.html: {}", e.reason()));
+        assert!(e.reason().contains("limits.max_line_bytes = 65536"), "{e}");
     }
 
     #[test]

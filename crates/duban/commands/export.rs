@@ -166,7 +166,7 @@ fn keep(filters: &Filters, index_dir: &Path) -> anyhow::Result<Keep> {
             need_an_obligation: false,
         });
     }
-    let index = super::search::open_current(index_dir)
+    let index = super::search::open_read_only(index_dir)
         .context("a filtered export reads the search index")?;
     let ids = |clauses: &[String], target| -> anyhow::Result<Option<HashSet<String>>> {
         if clauses.is_empty() {

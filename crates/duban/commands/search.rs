@@ -9,8 +9,8 @@
 
 use anyhow::Context;
 use duban_index::{
-    ComparisonTable, Hit, ObligationIndex, SearchError, SearchIndex, SearchRequest, SearchResponse,
-    Sort, TableGroup, Target,
+    ComparisonTable, Hit, SearchError, SearchIndex, SearchRequest, SearchResponse, Sort,
+    TableGroup, Target,
 };
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -63,26 +63,17 @@ pub struct Args {
     pub engine: Option<String>,
 }
 
-/// Opens the index for searching, first bringing it up to date with the domain dictionary
-/// when it was built with another one (unless a run holds the writer right now).
-pub fn open_current(index_dir: &Path) -> anyhow::Result<SearchIndex> {
+/// Opens the index for reading only. An index built with another dictionary or format than
+/// this build's still answers, though it may miss words: the user is told how to rebuild it,
+/// which a command that only reads never does itself (it would take the writer from a run).
+pub fn open_read_only(index_dir: &Path) -> anyhow::Result<SearchIndex> {
     let reader =
         SearchIndex::open(index_dir).map_err(|e| duban_pipeline::index_damaged(index_dir, e))?;
     if reader.is_stale() {
-        match ObligationIndex::open(index_dir) {
-            Ok(w) => {
-                tracing::info!(
-                    documents = w.reindexed_documents(),
-                    "Re-indexed for the current dictionary."
-                );
-                drop(w);
-                reader.reload()?;
-            }
-            Err(e) => tracing::warn!(
-                error = %e,
-                "The index was built with another dictionary and could not be updated now; results may miss words until the next run."
-            ),
-        }
+        tracing::warn!(
+            index = %index_dir.display(),
+            "The index was built with another dictionary or format than this build's: results may miss words. Run `duban doctor --repair` to rebuild it (the next `duban run` also brings it up to date)."
+        );
     }
     Ok(reader)
 }
@@ -106,7 +97,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     if let Some(url) = &args.engine {
         return run_on_engine(&args, &request, url);
     }
-    let index = open_current(&dd.index_dir())?;
+    let index = open_read_only(&dd.index_dir())?;
     if args.table {
         return print_table(&index, &args, &dd);
     }

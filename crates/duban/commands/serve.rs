@@ -88,7 +88,7 @@ impl Args {
 pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     let limits = args.limits();
     let dd = duban_pipeline::DataDir::new(data);
-    let index = Arc::new(super::search::open_current(&dd.index_dir())?);
+    let index = Arc::new(super::search::open_read_only(&dd.index_dir())?);
     // Kept here as well as in the router, so that the engine's blocking HTTP client is dropped
     // after the async runtime, never inside it.
     let engine = match &args.engine {

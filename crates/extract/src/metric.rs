@@ -520,105 +520,111 @@ fn found_in(f: &str) -> Vec<Found> {
         if k > 0 && whole.start() < excluded[k - 1].1 {
             continue;
         }
-        let before = &f[..whole.start()];
-        let after = &f[whole.end()..];
-        let clause_start = clause_start(before);
-        let prefix = &f[clause_start..whole.start()];
-        // Groups by index: a name look-up hashes the name, a dozen times per number.
-        let get = |n: &str| {
-            METRIC_GROUPS
-                .iter()
-                .find(|(name, _)| *name == n)
-                .and_then(|&(_, i)| caps.get(i))
-                .map(|m| m.as_str())
-        };
-        let Some(read) = read_number(&get) else {
+        let Some(found) = found_at(f, &caps, whole.start(), whole.end()) else {
             continue;
-        };
-        let Read {
-            value,
-            mut unit,
-            chinese,
-        } = read;
-        let tail = get("tail");
-        let digits: String = get("num")
-            .unwrap_or("")
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect();
-        let ranged = get("num2").and_then(number_value);
-        if !is_quantity(
-            before,
-            after,
-            prefix,
-            &unit,
-            tail,
-            &digits,
-            chinese,
-            ranged.is_some(),
-            value,
-        ) {
-            continue;
-        }
-        // `六方面内容`: `内` there starts a word, it is no limit.
-        let tail = if tail == Some("内") && after.starts_with(['容', '部', '外', '涵']) {
-            None
-        } else {
-            tail
-        };
-        let bare_unit = unit.clone();
-        let counted = is_count(&unit);
-        let cmp = comparator(prefix, &unit, counted);
-        let approx = get("approx").is_some()
-            || get("bapprox").is_some()
-            || get("wan").is_some()
-            || matches!(tail, Some("多" | "余"));
-        let op = op_of(cmp, tail, approx, counted, prefix, after);
-        // Chinese numerals quantify only with a comparator right at them (`两名以上`,
-        // `不少于三次`) or as a range (`三到五年`), never as a set's name (`两方面`, `一批`).
-        if chinese
-            && get("pct").is_none()
-            && get("frac").is_none()
-            && tail.is_none()
-            && !approx
-            && ranged.is_none()
-            && (!comparator_at_end(prefix) || value == 1.0)
-        {
-            continue;
-        }
-        // The starting value of a change (`由去年的1076亿元增加到1562亿元`) is no goal.
-        if starts_a_change(prefix, after) {
-            continue;
-        }
-        // Eligibility thresholds and classes: `首次突破5000万元的企业`, `持股比例高于50%的公司`,
-        // `1亿元以上项目`, `45岁以下`.
-        if is_threshold(prefix, after, &unit, tail) {
-            continue;
-        }
-        let mult = get("wan").or(get("mult")).unwrap_or("");
-        unit = format!("{mult}{unit}{}", get("per").unwrap_or(""));
-        let own_op = matches!(cmp, Some((_, role, _)) if role != Role::Level)
-            || tail_op(tail, approx).is_some();
-        let found = Found {
-            start: whole.start(),
-            end: whole.end(),
-            clause_start,
-            value,
-            upper: ranged,
-            op,
-            own_op,
-            unit,
-            bare_unit,
         };
         // A bare number before this one shares its unit: `高于GDP增速6.5和2.3个百分点`.
-        if ranged.is_none()
-            && let Some(shared) = bare_number_before(f, prefix, &found, counted)
+        let prefix = &f[found.clause_start..found.start];
+        if found.upper.is_none()
+            && let Some(shared) = bare_number_before(f, prefix, &found, is_count(&found.bare_unit))
         {
             out.push(shared);
         }
         out.push(found);
     }
     out
+}
+
+/// The metric the number `caps` matched at `start..end` of `f` states, if it is one: not a
+/// set's name, the start of a change, a threshold or a class.
+fn found_at(f: &str, caps: &regex::Captures<'_>, start: usize, end: usize) -> Option<Found> {
+    let before = &f[..start];
+    let after = &f[end..];
+    let clause_start = clause_start(before);
+    let prefix = &f[clause_start..start];
+    // Groups by index: a name look-up hashes the name, a dozen times per number.
+    let get = |n: &str| {
+        METRIC_GROUPS
+            .iter()
+            .find(|(name, _)| *name == n)
+            .and_then(|&(_, i)| caps.get(i))
+            .map(|m| m.as_str())
+    };
+    let Read {
+        value,
+        mut unit,
+        chinese,
+    } = read_number(&get)?;
+    let tail = get("tail");
+    let digits: String = get("num")
+        .unwrap_or("")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let ranged = get("num2").and_then(number_value);
+    if !is_quantity(
+        before,
+        after,
+        prefix,
+        &unit,
+        tail,
+        &digits,
+        chinese,
+        ranged.is_some(),
+        value,
+    ) {
+        return None;
+    }
+    // `六方面内容`: `内` there starts a word, it is no limit.
+    let tail = if tail == Some("内") && after.starts_with(['容', '部', '外', '涵']) {
+        None
+    } else {
+        tail
+    };
+    let bare_unit = unit.clone();
+    let counted = is_count(&unit);
+    let cmp = comparator(prefix, &unit, counted);
+    let approx = get("approx").is_some()
+        || get("bapprox").is_some()
+        || get("wan").is_some()
+        || matches!(tail, Some("多" | "余"));
+    let op = op_of(cmp, tail, approx, counted, prefix, after);
+    // Chinese numerals quantify only with a comparator right at them (`两名以上`,
+    // `不少于三次`) or as a range (`三到五年`), never as a set's name (`两方面`, `一批`).
+    if chinese
+        && get("pct").is_none()
+        && get("frac").is_none()
+        && tail.is_none()
+        && !approx
+        && ranged.is_none()
+        && (!comparator_at_end(prefix) || value == 1.0)
+    {
+        return None;
+    }
+    // The starting value of a change (`由去年的1076亿元增加到1562亿元`) is no goal.
+    if starts_a_change(prefix, after) {
+        return None;
+    }
+    // Eligibility thresholds and classes: `首次突破5000万元的企业`, `持股比例高于50%的公司`,
+    // `1亿元以上项目`, `45岁以下`.
+    if is_threshold(prefix, after, &unit, tail) {
+        return None;
+    }
+    let mult = get("wan").or(get("mult")).unwrap_or("");
+    unit = format!("{mult}{unit}{}", get("per").unwrap_or(""));
+    let own_op =
+        matches!(cmp, Some((_, role, _)) if role != Role::Level) || tail_op(tail, approx).is_some();
+    Some(Found {
+        start,
+        end,
+        clause_start,
+        value,
+        upper: ranged,
+        op,
+        own_op,
+        unit,
+        bare_unit,
+    })
 }
 
 /// A number as read: its value, unit (without 万/亿) and whether it is in Chinese numerals.
@@ -1225,6 +1231,77 @@ fn share_head(parts: &mut [String]) {
     }
 }
 
+/// Whether an indicator phrase is too short to name a thing (`完成`, `新建`).
+fn short(s: &str) -> bool {
+    s.chars().count() < 4
+}
+
+/// The indicator of a metric of a form of its own: a share, a rubric's points, a deduction or
+/// bonus, a relative time limit; `None` for any other. `raw` is the clause before the number,
+/// `a` its core.
+fn indicator_of_form(f: &str, m: &Found, raw: &str, a: &str) -> Option<String> {
+    let (clause_start, num_start, num_end) = (m.clause_start, m.start, m.end);
+    let unit = m.bare_unit.as_str();
+    // A share (`占预算支出的63%`) is the share of the amount the clause before names.
+    if a.starts_with('占') && !a.starts_with("占比") {
+        let whole = previous_clause(f, clause_start);
+        let share = if a.ends_with("比重") || a.ends_with("比例") {
+            ""
+        } else {
+            "比重"
+        };
+        return Some(format!("{whole}{a}{share}"));
+    }
+    // A rubric's points in brackets after the item: `遵守决策程序(10分)`.
+    if unit == "分" && f[..num_start].trim_end().ends_with(['(', '（']) {
+        let line = f[..num_start].trim_end().trim_end_matches(['(', '（']);
+        let item = line
+            .rsplit(['\n'])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(['。', '.', ' ']);
+        return Some(format!("{}分值", item.trim()));
+    }
+    // A deduction or bonus: the condition before it.
+    if unit == "分" && matches!(m.op, Op::Decrease | Op::Increase) {
+        let cond = if short(a) {
+            previous_clause(f, clause_start)
+        } else {
+            a.trim_end_matches('的').to_string()
+        };
+        let word = if m.op == Op::Decrease {
+            "扣分"
+        } else {
+            "加分"
+        };
+        return Some(format!("{cond}{word}"));
+    }
+    // A relative time limit (`自收到材料之日起3个工作日内作出审批决定`) measures how long its
+    // actor may take for the act after it: `区民政部门作出审批决定时限`.
+    // Only a duty's limit (`应当…`, `自…之日起`): a span before a result (`72小时内累计采样…`)
+    // is no limit.
+    if is_time(unit) && raw.contains(['应', '须', '要', '起', '自']) {
+        let after = f[num_end..].trim_start();
+        let rest = if f[..num_end].ends_with('内') {
+            Some(after)
+        } else {
+            ["以内", "之内", "内"]
+                .iter()
+                .find_map(|w| after.strip_prefix(w))
+        };
+        if let Some(rest) = rest {
+            let act = core_after(rest);
+            if !act.is_empty() {
+                let actor = raw
+                    .find(['应', '要', '须', '在', '自', '于', '从'])
+                    .map_or("", |p| raw[..p].trim());
+                return Some(format!("{actor}{act}时限"));
+            }
+        }
+    }
+    None
+}
+
 /// The indicator a metric measures: the clause before the number without its comparator and
 /// other numbers, completed by what is counted or measured after it (`…数`), by the condition of
 /// a deduction (`未持证上岗…扣分`), or by the item a rubric's points are for (`…分值`).
@@ -1254,63 +1331,8 @@ fn indicator(f: &str, m: &Found) -> String {
     if !b.is_empty() && opens_last_member(raw) {
         a = leading_verbs(&a);
     }
-    let short = |s: &str| s.chars().count() < 4;
-    // A share (`占预算支出的63%`) is the share of the amount the clause before names.
-    if a.starts_with('占') && !a.starts_with("占比") {
-        let whole = previous_clause(f, clause_start);
-        let share = if a.ends_with("比重") || a.ends_with("比例") {
-            ""
-        } else {
-            "比重"
-        };
-        return format!("{whole}{a}{share}");
-    }
-    // A rubric's points in brackets after the item: `遵守决策程序(10分)`.
-    if unit == "分" && f[..num_start].trim_end().ends_with(['(', '（']) {
-        let line = f[..num_start].trim_end().trim_end_matches(['(', '（']);
-        let item = line
-            .rsplit(['\n'])
-            .next()
-            .unwrap_or("")
-            .trim_end_matches(['。', '.', ' ']);
-        return format!("{}分值", item.trim());
-    }
-    // A deduction or bonus: the condition before it.
-    if unit == "分" && matches!(m.op, Op::Decrease | Op::Increase) {
-        let cond = if short(&a) {
-            previous_clause(f, clause_start)
-        } else {
-            a.trim_end_matches('的').to_string()
-        };
-        let word = if m.op == Op::Decrease {
-            "扣分"
-        } else {
-            "加分"
-        };
-        return format!("{cond}{word}");
-    }
-    // A relative time limit (`自收到材料之日起3个工作日内作出审批决定`) measures how long its
-    // actor may take for the act after it: `区民政部门作出审批决定时限`.
-    // Only a duty's limit (`应当…`, `自…之日起`): a span before a result (`72小时内累计采样…`)
-    // is no limit.
-    if is_time(unit) && raw.contains(['应', '须', '要', '起', '自']) {
-        let after = f[num_end..].trim_start();
-        let rest = if f[..num_end].ends_with('内') {
-            Some(after)
-        } else {
-            ["以内", "之内", "内"]
-                .iter()
-                .find_map(|w| after.strip_prefix(w))
-        };
-        if let Some(rest) = rest {
-            let act = core_after(rest);
-            if !act.is_empty() {
-                let actor = raw
-                    .find(['应', '要', '须', '在', '自', '于', '从'])
-                    .map_or("", |p| raw[..p].trim());
-                return format!("{actor}{act}时限");
-            }
-        }
+    if let Some(indicator) = indicator_of_form(f, m, raw, &a) {
+        return indicator;
     }
     let counted = is_count(unit);
     let mut phrase = a;

@@ -11,12 +11,14 @@
 //!
 //! Modules, one concern each:
 //! - [`config`]: the pipeline keys;
-//! - [`crawl`]: the frontier, workers and incremental bookkeeping;
+//! - [`crawl`]: the coordinator, its frontier, workers, counters and incremental bookkeeping;
 //! - [`http`]: one GET with robots, gates, retries, redirects and size limits;
 //! - [`robots`], [`politeness`], [`retry`]: the rules those follow;
 //! - [`scope`]: which URLs a source may fetch (scheme, host, port; IP notations, user-info);
 //! - [`links`]: which links of a page are lists, details, parts and attachments;
 //! - [`stitch`]: multi-page documents into one;
+//! - `document`: a crawled document as the cleaner takes it, from a fetch or from the archive;
+//! - [`mod@replay`]: a crawled document read back from the archive, without the network;
 //! - [`charset`]: the charset handed to the cleaner;
 //! - [`archive`], [`store`]: what is kept.
 //!
@@ -26,9 +28,11 @@ pub mod archive;
 pub mod charset;
 pub mod config;
 pub mod crawl;
+mod document;
 pub mod http;
 pub mod links;
 pub mod politeness;
+pub mod replay;
 pub mod retry;
 pub mod robots;
 pub mod scope;
@@ -38,6 +42,7 @@ pub mod store;
 pub use archive::Archive;
 pub use config::HttpSource;
 pub use crawl::{Crawl, CrawlBatch, CrawlFailure, CrawlStats};
+pub use replay::{Replay, ReplayError, replay};
 pub use store::{
     CrawlStore, FrontierEntry, MemoryStore, PageKind, StoreError, UrlOutcome, UrlRecord,
 };

@@ -19,6 +19,9 @@ static META_CHARSET: LazyLock<Selector> = LazyLock::new(|| {
     Selector::parse("meta[charset], meta[http-equiv]").expect("a constant selector")
 });
 
+/// The charset of a stitched document: pages are decoded with their own and joined as UTF-8.
+pub const STITCHED_CHARSET: &str = "UTF-8";
+
 /// One page of a document: its bytes and `Content-Type` charset.
 #[derive(Debug, Clone, Copy)]
 pub struct PagePart<'a> {

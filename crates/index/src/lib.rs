@@ -46,7 +46,10 @@ pub use search::{
     SearchIndex, SearchRequest, SearchResponse, Sort, Target,
 };
 pub use table::{ComparisonTable, TableGroup, TableRow};
-pub use writer::{IndexedState, ObligationIndex, ProgressDigest, WRITER_MEMORY, indexed_state_in};
+pub use writer::{
+    IndexedState, ObligationIndex, Opened, ProgressDigest, WRITER_MEMORY, index_exists,
+    indexed_state_in,
+};
 
 use std::path::PathBuf;
 

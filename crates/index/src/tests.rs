@@ -490,7 +490,7 @@ fn a_dictionary_change_reindexes_only_the_documents_it_affects() {
     let added = format!("{}清理工作 3000 n\n", duban_segment::DOMAIN_DICTIONARY);
     let w =
         ObligationIndex::open_with(dir.path(), Analyzer::with_dictionary(&added).unwrap()).unwrap();
-    assert_eq!(w.reindexed_documents(), 1);
+    assert_eq!(w.opened(), Opened::Reindexed { documents: 1 });
     let text = w.index().schema().get_field("text").unwrap();
     let searcher = w.index().reader().unwrap().searcher();
     assert!(
@@ -502,10 +502,10 @@ fn a_dictionary_change_reindexes_only_the_documents_it_affects() {
     drop(w);
     let again =
         ObligationIndex::open_with(dir.path(), Analyzer::with_dictionary(&added).unwrap()).unwrap();
-    assert_eq!(again.reindexed_documents(), 0);
+    assert_eq!(again.opened(), Opened::Existing);
     drop(again);
     let back = ObligationIndex::open(dir.path()).unwrap();
-    assert_eq!(back.reindexed_documents(), 1);
+    assert_eq!(back.opened(), Opened::Reindexed { documents: 1 });
 }
 
 #[test]
@@ -533,9 +533,12 @@ fn an_index_of_an_older_format_is_emptied_and_reported() {
         w.commit().unwrap();
     }
     let w = ObligationIndex::open(dir.path()).unwrap();
-    assert!(w.was_reset());
+    assert_eq!(w.opened(), Opened::Reset);
     drop(w);
-    assert!(!ObligationIndex::open(dir.path()).unwrap().was_reset());
+    assert_eq!(
+        ObligationIndex::open(dir.path()).unwrap().opened(),
+        Opened::Existing
+    );
 }
 
 #[test]
@@ -981,4 +984,19 @@ fn an_obligation_comes_back_whole_by_its_id() {
     assert_eq!(summary.id, doc.id);
     assert!(index.obligation(&doc.id).unwrap().is_none());
     assert!(index.obligation("no such id").unwrap().is_none());
+}
+
+#[test]
+fn opening_says_whether_it_created_the_index_or_found_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index");
+    assert!(!index_exists(&path));
+    let created = ObligationIndex::open(&path).unwrap();
+    assert_eq!(created.opened(), Opened::Created);
+    drop(created);
+    assert!(index_exists(&path));
+    assert_eq!(
+        ObligationIndex::open(&path).unwrap().opened(),
+        Opened::Existing
+    );
 }

@@ -12,7 +12,7 @@
 //! from the records stored in the index itself (nothing else); progress records are dropped
 //! then, and the next run adds them back analysed anew. A different format (an index
 //! from an older Duban) cannot be migrated: the folder is emptied, and the next run fills it
-//! ([`ObligationIndex::was_reset`] tells the caller).
+//! ([`ObligationIndex::opened`] tells the caller which of these opening did: [`Opened`]).
 //!
 //! This module does not search.
 
@@ -103,6 +103,11 @@ impl Payload {
     }
 }
 
+/// Whether there is an index in `dir` (a commit's meta file), without opening it.
+pub fn index_exists(dir: &Path) -> bool {
+    dir.join("meta.json").exists()
+}
+
 /// The state the index in `dir` was last committed from, read from its meta file without
 /// opening the index; `None` when there is no index or it names no state.
 pub fn indexed_state_in(dir: &Path) -> Option<IndexedState> {
@@ -128,7 +133,7 @@ pub(crate) fn open_tantivy(
         source,
     };
     let (schema, fields) = Fields::schema();
-    if !create && !dir.join("meta.json").exists() {
+    if !create && !index_exists(dir) {
         return Err(IndexError::Missing { path });
     }
     std::fs::create_dir_all(dir).map_err(|source| IndexError::Io {
@@ -143,6 +148,23 @@ pub(crate) fn open_tantivy(
     Ok((index, fields))
 }
 
+/// What opening an index for writing found, and did ([`ObligationIndex::opened`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opened {
+    /// There was no index: an empty one was made.
+    Created,
+    /// The index was of an older format or unreadable: it was emptied (the caller refills it).
+    Reset,
+    /// The index was built with another dictionary: the documents whose text a changed word
+    /// affects were re-indexed from the records it stores.
+    Reindexed {
+        /// How many documents.
+        documents: usize,
+    },
+    /// An index of this format and dictionary, as it was.
+    Existing,
+}
+
 /// The obligation index in a folder, open for writing.
 pub struct ObligationIndex {
     path: PathBuf,
@@ -150,8 +172,7 @@ pub struct ObligationIndex {
     writer: IndexWriter,
     fields: Fields,
     analyzer: Analyzer,
-    was_reset: bool,
-    reindexed: usize,
+    opened: Opened,
     /// The state the committed index was made from, or is to be after the next commit.
     state: Option<IndexedState>,
     /// Whether documents were added or deleted since the last commit.
@@ -170,6 +191,7 @@ impl ObligationIndex {
     /// Opens the index in `dir` with a given analyzer (tests use another dictionary).
     pub fn open_with(dir: &Path, analyzer: Analyzer) -> Result<Self, IndexError> {
         let path = dir.to_path_buf();
+        let existed = index_exists(dir);
         let (index, fields, was_reset) = match open_tantivy(dir, &analyzer, true) {
             Ok((index, fields)) if Self::is_current_format(&index) => (index, fields, false),
             opened => {
@@ -200,8 +222,11 @@ impl ObligationIndex {
             writer,
             fields,
             analyzer,
-            was_reset,
-            reindexed: 0,
+            opened: match (existed, was_reset) {
+                (_, true) => Opened::Reset,
+                (false, false) => Opened::Created,
+                (true, false) => Opened::Existing,
+            },
             state: None,
             dirty: false,
             progress: None,
@@ -225,14 +250,10 @@ impl ObligationIndex {
         }
     }
 
-    /// Whether opening emptied an index of an older format (the caller may refill it).
-    pub fn was_reset(&self) -> bool {
-        self.was_reset
-    }
-
-    /// How many documents opening re-indexed because the dictionary changed.
-    pub fn reindexed_documents(&self) -> usize {
-        self.reindexed
+    /// What opening found, and did: created, reset, re-indexed for a new dictionary, or
+    /// opened as it was.
+    pub fn opened(&self) -> Opened {
+        self.opened
     }
 
     fn tv(&self, source: tantivy::TantivyError) -> IndexError {
@@ -301,7 +322,9 @@ impl ObligationIndex {
                 self.upsert(&document, &obligations)?;
             }
         }
-        self.reindexed = affected.len();
+        self.opened = Opened::Reindexed {
+            documents: affected.len(),
+        };
         tracing::info!(
             index = %self.path.display(),
             changed_words = changed.len(),

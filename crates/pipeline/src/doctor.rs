@@ -3,8 +3,9 @@
 //!
 //! The state (`state.sqlite`) is the source of truth. The checks:
 //! - state: the file opens as Duban's and SQLite's `quick_check` passes;
-//! - index: it opens, names this state and its generation, and holds exactly the state's
-//!   documents (each id looked up, and the count);
+//! - index: it opens, was built with this build's dictionary and format, names this state
+//!   and its generation, and holds exactly the state's documents (each id looked up, and the
+//!   count);
 //! - exports: the manifest's files are those on disk (sizes and SHA-256), name this state and
 //!   its generation, and hold the state's documents.
 //!
@@ -128,14 +129,16 @@ pub fn doctor(data: &DataDir, repair: bool, force: bool) -> Result<DoctorReport,
     Ok(report)
 }
 
-/// The findings of one check, and the state's document count.
-fn check(data: &DataDir, force: bool) -> (Vec<Finding>, u64) {
-    let mut found = Vec::new();
+/// The state's mark and document ids; else what is wrong with the state, if anything is (no
+/// state and nothing made from one is no finding), which leaves nothing else to check.
+fn readable_state(
+    data: &DataDir,
+) -> Result<(duban_state::identity::StateMark, Vec<String>), Option<Finding>> {
     let state_path = data.state_path();
     if !state_path.exists() {
         let has = |p: &Path| p.exists();
         if has(&data.index_dir()) || has(&data.export_dir()) {
-            found.push(Finding {
+            return Err(Some(Finding {
                 part: Part::State,
                 problem: format!("{} is missing", state_path.display()),
                 repairable: false,
@@ -144,14 +147,14 @@ fn check(data: &DataDir, force: bool) -> (Vec<Finding>, u64) {
                      checked without it"
                         .into(),
                 ),
-            });
+            }));
         }
-        return (found, 0);
+        return Err(None);
     }
     let state = match open_state(&state_path) {
         Ok(s) => s,
         Err(problem) => {
-            found.push(Finding {
+            return Err(Some(Finding {
                 part: Part::State,
                 problem,
                 repairable: false,
@@ -160,21 +163,25 @@ fn check(data: &DataDir, force: bool) -> (Vec<Finding>, u64) {
                      (--force rebuilds the index and exports from the new state)"
                         .into(),
                 ),
-            });
-            return (found, 0);
+            }));
         }
     };
-    let (mark, ids) = match state_ids(&state) {
+    state_ids(&state).map_err(|e| {
+        Some(Finding {
+            part: Part::State,
+            problem: e.to_string(),
+            repairable: false,
+            advice: Some("restore state.sqlite from a backup".into()),
+        })
+    })
+}
+
+/// The findings of one check, and the state's document count.
+fn check(data: &DataDir, force: bool) -> (Vec<Finding>, u64) {
+    let mut found = Vec::new();
+    let (mark, ids) = match readable_state(data) {
         Ok(v) => v,
-        Err(e) => {
-            found.push(Finding {
-                part: Part::State,
-                problem: e.to_string(),
-                repairable: false,
-                advice: Some("restore state.sqlite from a backup".into()),
-            });
-            return (found, 0);
-        }
+        Err(finding) => return (finding.into_iter().collect(), 0),
     };
     let other_state = |what: &str, old: &str| Finding {
         part: if what == "index" {
@@ -269,7 +276,7 @@ fn check_index_content(
 
 /// Whether the files of the index's segments are all there and pass their checksums.
 fn index_files_intact(dir: &Path) -> Result<(), String> {
-    if !dir.join("meta.json").exists() {
+    if !duban_index::index_exists(dir) {
         return Ok(());
     }
     let damaged = |why: String| format!("the index is damaged: {why}");
@@ -338,6 +345,10 @@ fn check_index(
     ids: &[String],
 ) -> Vec<String> {
     let mut problems = Vec::new();
+    if index.is_stale() {
+        problems
+            .push("the index was built with another dictionary or format than this build's".into());
+    }
     match index.indexed_state() {
         Some(s) if s.generation > 0 && s.state_id != mark.state_id => {
             return vec![format!("made from {}", s.state_id)];
@@ -463,6 +474,25 @@ mod tests {
                 .any(|r| r.starts_with("rebuilt the index")),
             "{repaired:?}"
         );
+    }
+
+    #[test]
+    fn an_index_of_another_dictionary_is_found_and_rebuilt() {
+        let (_dir, data) = ingested();
+        // Opening the writer with another dictionary re-indexes under it and records it.
+        let other = duban_index::Analyzer::with_dictionary("农村饮水 3000 n\n").unwrap();
+        drop(duban_index::ObligationIndex::open_with(&data.index_dir(), other).unwrap());
+        let found = doctor(&data, false, false).unwrap();
+        assert!(
+            found
+                .found
+                .iter()
+                .any(|f| f.part == Part::Index && f.problem.contains("another dictionary")),
+            "{found:?}"
+        );
+        let repaired = doctor(&data, true, false).unwrap();
+        assert!(repaired.consistent(), "{repaired:?}");
+        assert!(!SearchIndex::open(&data.index_dir()).unwrap().is_stale());
     }
 
     #[test]
