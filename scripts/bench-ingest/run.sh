@@ -47,7 +47,7 @@ for size in "${SIZES[@]}"; do
     corpus="$TMP/corpus-$size"
     [ -d "$corpus" ] || python3 "$HERE/gen_corpus.py" "$corpus" "$size" > "$TMP/docs-$size"
     docs=$(cat "$TMP/docs-$size")
-    bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+    bytes=$(find -L "$corpus" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
     sync
     measure "segment-$size" "$YARDSTICK" segment "$corpus"
     measure "tantivy+jieba-$size" "$YARDSTICK" index "$corpus" "$TMP/yardstick-index-$size"

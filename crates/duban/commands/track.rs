@@ -2,7 +2,7 @@
 //! later document of the same region reports, met, missed or without a result yet.
 //!
 //! Reads the documents stored in the state (what the last run extracted) and hands them to
-//! `duban-track`; prints a table (`--format table`, the default) or one JSON object a line
+//! `duban-track` one region at a time; prints a table (`--format table`, the default) or one JSON object a line
 //! (`--format json`: the target and result figures with their spans, the bound, whether the
 //! result is for a later year, and the status). It writes nothing.
 
@@ -58,28 +58,35 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     }
     let state =
         State::open(&state_path).with_context(|| format!("opening {}", state_path.display()))?;
-    let docs = duban_track::documents(&state)?;
     if args.figures {
-        return print_figures(&docs, &args);
+        return print_figures(&duban_track::documents(&state)?, &args);
     }
-    let progress: Vec<Progress> = duban_track::track(&docs)
-        .into_iter()
-        .filter(|p| {
-            args.region
-                .as_deref()
-                .is_none_or(|r| in_region(&p.target, r))
-        })
-        .filter(|p| of_any_indicator(&p.target, &args.indicator))
-        .filter(|p| !args.with_result || p.result.is_some())
-        .collect();
+    // One region at a time, as a run tracks: JSON lines go out as each region is linked, and
+    // the table holds only the targets the filters keep.
     let mut out = std::io::stdout().lock();
-    match args.format {
-        Format::Json => {
-            for p in &progress {
-                writeln!(out, "{}", serde_json::to_string(p)?)?;
+    let mut kept: Vec<Progress> = Vec::new();
+    duban_track::for_each_region(
+        &state,
+        |_| (),
+        |_, progress| {
+            for p in progress {
+                let wanted = args
+                    .region
+                    .as_deref()
+                    .is_none_or(|r| in_region(&p.target, r))
+                    && of_any_indicator(&p.target, &args.indicator)
+                    && (!args.with_result || p.result.is_some());
+                match args.format {
+                    _ if !wanted => {}
+                    Format::Json => writeln!(out, "{}", serde_json::to_string(&p)?)?,
+                    Format::Table => kept.push(p),
+                }
             }
-        }
-        Format::Table => write!(out, "{}", table(&progress))?,
+            Ok::<(), anyhow::Error>(())
+        },
+    )?;
+    if args.format == Format::Table {
+        write!(out, "{}", table(&kept))?;
     }
     Ok(ExitCode::SUCCESS)
 }
