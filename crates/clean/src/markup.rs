@@ -149,26 +149,45 @@ pub fn bound<'a>(html: &'a str, limits: &Limits) -> Result<Bounded<'a>, TooDeep>
             });
         }
     }
-    let mut warnings = Vec::new();
-    let html = if cuts.is_empty() {
-        Cow::Borrowed(html)
-    } else {
-        warnings.push(format!(
-            "{} tags had more than {max_attributes} attributes (up to {most_attributes}); kept the first {max_attributes} of each ({} = {max_attributes})",
-            cuts.len(),
-            Limits::MAX_ATTRIBUTES
-        ));
-        let mut out = String::with_capacity(html.len());
-        let mut from = 0;
-        for cut in cuts {
-            // Cuts start and end at ASCII bytes (a space or `>`), so both are char boundaries.
-            out.push_str(&html[from..cut.start]);
-            from = cut.end;
-        }
-        out.push_str(&html[from..]);
-        Cow::Owned(out)
-    };
-    Ok(Bounded { html, warnings })
+    Ok(without_cut_attributes(
+        html,
+        cuts,
+        max_attributes,
+        most_attributes,
+    ))
+}
+
+/// `html` without the attribute ranges `cuts` (in order, apart), with a warning saying how
+/// many tags were cut.
+fn without_cut_attributes(
+    html: &str,
+    cuts: Vec<Range<usize>>,
+    max_attributes: usize,
+    most_attributes: usize,
+) -> Bounded<'_> {
+    if cuts.is_empty() {
+        return Bounded {
+            html: Cow::Borrowed(html),
+            warnings: Vec::new(),
+        };
+    }
+    let warning = format!(
+        "{} tags had more than {max_attributes} attributes (up to {most_attributes}); kept the first {max_attributes} of each ({} = {max_attributes})",
+        cuts.len(),
+        Limits::MAX_ATTRIBUTES
+    );
+    let mut out = String::with_capacity(html.len());
+    let mut from = 0;
+    for cut in cuts {
+        // Cuts start and end at ASCII bytes (a space or `>`), so both are char boundaries.
+        out.push_str(&html[from..cut.start]);
+        from = cut.end;
+    }
+    out.push_str(&html[from..]);
+    Bounded {
+        html: Cow::Owned(out),
+        warnings: vec![warning],
+    }
 }
 
 /// The attributes of a tag whose name ends at `from`.

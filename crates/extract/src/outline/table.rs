@@ -120,14 +120,7 @@ impl OutlineParser {
             let column = words.get(k).copied().unwrap_or("");
             let cue = column_cues().first_role(column, Cue::CELL);
             if cue == Some(Cue::Label) || (k == 0 && read_bare_number(cell).is_some()) {
-                label = read_label(cell).or_else(|| {
-                    read_bare_number(cell).map(|n| Label {
-                        style: Style::Bare,
-                        number: n,
-                        text: n.to_string(),
-                        len: cell.len(),
-                    })
-                });
+                label = label_of_cell(cell);
                 continue;
             }
             let role = match cue {
@@ -292,4 +285,17 @@ impl OutlineParser {
         self.row_heading_open = false;
         i + 1
     }
+}
+
+/// The label a 序号 cell holds: a label as lines have them (`（一）`, `1.`), or a bare number
+/// (`3`).
+fn label_of_cell(cell: &str) -> Option<Label> {
+    read_label(cell).or_else(|| {
+        read_bare_number(cell).map(|n| Label {
+            style: Style::Bare,
+            number: n,
+            text: n.to_string(),
+            len: cell.len(),
+        })
+    })
 }
