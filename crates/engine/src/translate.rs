@@ -24,14 +24,11 @@ use duban_index::schema::FACET_DIMENSIONS;
 use duban_index::search::FACET_VALUES;
 use duban_index::{
     Analyzer, DocumentSummary, FacetCount, Facets, Hit, MAX_LIMIT, MAX_WINDOW, SearchRequest,
-    SearchResponse, Snippet, SnippetPart, Sort, Target,
+    SearchResponse, Snippet, Sort, Target,
 };
 use duban_model::{Document, Obligation};
 use serde_json::Value;
 use std::ops::Bound;
-
-/// Characters of text a snippet shows, as the embedded index's.
-const SNIPPET_CHARS: usize = 160;
 
 /// The Solr query of an expression, and the words it looks for in text (for snippets).
 pub fn translate(expr: &Expr, analyzer: &Analyzer) -> (String, Vec<String>) {
@@ -326,46 +323,7 @@ fn snippet(text: &str, words: &[String]) -> Snippet {
             }
         }
     }
-    ranges.sort_unstable();
-    let mut merged: Vec<[usize; 2]> = Vec::new();
-    for r in ranges {
-        match merged.last_mut() {
-            Some(last) if r[0] <= last[1] => last[1] = last[1].max(r[1]),
-            _ => merged.push(r),
-        }
-    }
-    let start = merged
-        .first()
-        .map_or(0, |r| r[0].saturating_sub(SNIPPET_CHARS / 4));
-    let end = (start + SNIPPET_CHARS).min(chars.len());
-    let mut parts = Vec::new();
-    let mut at = start;
-    for r in merged.iter().filter(|r| r[0] < end && r[1] > start) {
-        let (a, b) = (r[0].max(start), r[1].min(end));
-        if a > at {
-            parts.push(SnippetPart {
-                text: chars[at..a].iter().collect(),
-                highlight: false,
-            });
-        }
-        parts.push(SnippetPart {
-            text: chars[a..b].iter().collect(),
-            highlight: true,
-        });
-        at = b;
-    }
-    if at < end {
-        parts.push(SnippetPart {
-            text: chars[at..end].iter().collect(),
-            highlight: false,
-        });
-    }
-    Snippet {
-        parts,
-        start,
-        end,
-        highlights: merged,
-    }
+    Snippet::around_any(text, ranges)
 }
 
 #[cfg(test)]

@@ -170,43 +170,57 @@ pub(crate) fn snippet(
     patterns: &[Pattern],
     extra: Vec<[usize; 2]>,
 ) -> Snippet {
-    let chars: Vec<char> = text.chars().collect();
     let mut ranges = matches(analyzer, text, patterns);
     if !extra.is_empty() {
         ranges.extend(extra);
         ranges = merged(ranges);
     }
-    let (start, end) = window(&ranges, chars.len(), SNIPPET_CHARS);
-    let mut parts = Vec::new();
-    let mut at = start;
-    for &[s, e] in &ranges {
-        let (s, e) = (s.max(start), e.min(end));
-        if s >= e {
-            continue;
-        }
-        if at < s {
+    Snippet::around(text, ranges)
+}
+
+impl Snippet {
+    /// The snippet of `text` with the character ranges `ranges` (sorted, apart) marked: the
+    /// window of [`SNIPPET_CHARS`] characters around them that the index's hits show. Another
+    /// engine's hits (`duban search --engine`) are cut by the same rule.
+    pub fn around(text: &str, ranges: Vec<[usize; 2]>) -> Snippet {
+        let chars: Vec<char> = text.chars().collect();
+        let (start, end) = window(&ranges, chars.len(), SNIPPET_CHARS);
+        let mut parts = Vec::new();
+        let mut at = start;
+        for &[s, e] in &ranges {
+            let (s, e) = (s.max(start), e.min(end));
+            if s >= e {
+                continue;
+            }
+            if at < s {
+                parts.push(SnippetPart {
+                    text: chars[at..s].iter().collect(),
+                    highlight: false,
+                });
+            }
             parts.push(SnippetPart {
-                text: chars[at..s].iter().collect(),
+                text: chars[s..e].iter().collect(),
+                highlight: true,
+            });
+            at = e;
+        }
+        if at < end {
+            parts.push(SnippetPart {
+                text: chars[at..end].iter().collect(),
                 highlight: false,
             });
         }
-        parts.push(SnippetPart {
-            text: chars[s..e].iter().collect(),
-            highlight: true,
-        });
-        at = e;
+        Snippet {
+            parts,
+            start,
+            end,
+            highlights: ranges,
+        }
     }
-    if at < end {
-        parts.push(SnippetPart {
-            text: chars[at..end].iter().collect(),
-            highlight: false,
-        });
-    }
-    Snippet {
-        parts,
-        start,
-        end,
-        highlights: ranges,
+
+    /// [`Snippet::around`] ranges given in any order and possibly overlapping.
+    pub fn around_any(text: &str, ranges: Vec<[usize; 2]>) -> Snippet {
+        Snippet::around(text, merged(ranges))
     }
 }
 
