@@ -7,7 +7,7 @@
 //! each stores its whole record as JSON (`json`) so results, the document endpoint and a
 //! re-index after a dictionary change need nothing but the index. A progress record belongs to
 //! no one document (it joins two), so it has no `doc_id` term: replacing a document leaves it,
-//! and the run replaces all progress records at once ([`crate::ObligationIndex::replace_progress`]).
+//! and the run replaces all progress records at once ([`crate::ObligationIndex::begin_progress`]).
 //! Its `text` holds the target's and the result's phrases, its `indicator` both indicators.
 //!
 //! Field roles:

@@ -417,20 +417,34 @@ impl SearchIndex {
         }
     }
 
-    /// The stored obligation at `address`, whole, with its document's summary.
+    /// The stored obligation at `address`, whole, with its document's summary (no snippet:
+    /// the table reads thousands of them).
     fn stored_obligation(
         &self,
         searcher: &Searcher,
         address: DocAddress,
     ) -> Result<Option<(Obligation, DocumentSummary)>, IndexError> {
-        let hit = self.hit(
-            searcher,
-            address,
-            0.0,
-            Target::Obligations,
-            &Marks::default(),
-        )?;
-        Ok(hit.obligation.map(|o| (o, hit.document)))
+        let stored = self.stored(searcher, address)?;
+        let obligation = stored.parse(&stored.json, self)?;
+        let document = stored.parse(&stored.summary, self)?;
+        Ok(Some((obligation, document)))
+    }
+
+    /// The stored fields of the record at `address` that results are made from.
+    fn stored(&self, searcher: &Searcher, address: DocAddress) -> Result<Stored, IndexError> {
+        let d: TantivyDocument = searcher.doc(address).map_err(|e| self.tv(e))?;
+        let text_of = |field| {
+            d.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        Ok(Stored {
+            id: text_of(self.fields.id),
+            doc_id: text_of(self.fields.doc_id),
+            json: text_of(self.fields.json),
+            summary: text_of(self.fields.summary),
+        })
     }
 
     fn stored_error(&self, e: StoredError) -> IndexError {
@@ -634,35 +648,22 @@ impl SearchIndex {
         target: Target,
         marks: &Marks,
     ) -> Result<Hit, IndexError> {
-        let d: TantivyDocument = searcher.doc(address).map_err(|e| self.tv(e))?;
-        let text_of = |field| {
-            d.get_first(field)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_string()
-        };
-        let id = text_of(self.fields.id);
-        let json = text_of(self.fields.json);
-        let record = |source| IndexError::Record {
-            path: self.path.clone(),
-            id: id.clone(),
-            source,
-        };
-        let document: DocumentSummary =
-            serde_json::from_str(&text_of(self.fields.summary)).map_err(record)?;
+        let stored = self.stored(searcher, address)?;
+        let json = &stored.json;
+        let document: DocumentSummary = stored.parse(&stored.summary, self)?;
         let mut progress = None;
         let (obligation, text) = match target {
             Target::Obligations => {
-                let o: Obligation = serde_json::from_str(&json).map_err(record)?;
+                let o: Obligation = stored.parse(json, self)?;
                 let text = o.text.clone();
                 (Some(o), text)
             }
             Target::Documents => {
-                let doc: Document = serde_json::from_str(&json).map_err(record)?;
+                let doc: Document = stored.parse(json, self)?;
                 (None, doc.text)
             }
             Target::Progress => {
-                let p: serde_json::Value = serde_json::from_str(&json).map_err(record)?;
+                let p: serde_json::Value = stored.parse(json, self)?;
                 // The snippet shows the target's phrase, then the result's.
                 let text = [&p["target"]["text"], &p["result"]["text"]]
                     .into_iter()
@@ -677,7 +678,7 @@ impl SearchIndex {
         // the target's.
         let doc_id = match target {
             Target::Progress => document.id.clone(),
-            _ => text_of(self.fields.doc_id),
+            _ => stored.doc_id.clone(),
         };
         let (matched_metrics, filtered) = obligation.as_ref().map_or_else(Default::default, |o| {
             (
@@ -693,7 +694,7 @@ impl SearchIndex {
             text_truncated: false,
             metrics_omitted: 0,
             doc_id,
-            id,
+            id: stored.id,
             score,
             obligation,
             progress,
@@ -724,6 +725,29 @@ fn sort_key(value: Option<i64>, descending: bool, score: Score) -> (bool, i64, S
 
 fn rescore(page: Vec<((bool, i64, Score), DocAddress)>) -> Vec<(Score, DocAddress)> {
     page.into_iter().map(|((_, _, s), a)| (s, a)).collect()
+}
+
+/// A record's stored fields that results are made from.
+struct Stored {
+    id: String,
+    doc_id: String,
+    json: String,
+    summary: String,
+}
+
+impl Stored {
+    /// One of its JSON fields, or an error naming the record.
+    fn parse<T: serde::de::DeserializeOwned>(
+        &self,
+        text: &str,
+        index: &SearchIndex,
+    ) -> Result<T, IndexError> {
+        serde_json::from_str(text).map_err(|source| IndexError::Record {
+            path: index.path.clone(),
+            id: self.id.clone(),
+            source,
+        })
+    }
 }
 
 fn facet_counts(counts: &FacetCounts) -> Facets {

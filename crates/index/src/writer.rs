@@ -303,7 +303,7 @@ impl ObligationIndex {
             affected
         };
         // Progress records are not kept by document: dropped here, the run that follows
-        // puts them back through `replace_progress` with the new analysis.
+        // puts them back through `begin_progress` and `add_progress` with the new analysis.
         self.writer
             .delete_term(Term::from_field_text(self.fields.record, RECORD_PROGRESS));
         self.progress = None;
@@ -401,22 +401,6 @@ impl ObligationIndex {
         self.writer.run(operations).map_err(|e| self.tv(e))?;
         self.dirty = true;
         Ok(())
-    }
-
-    /// Replaces every progress record with `records` unless the index holds exactly these
-    /// ([`ObligationIndex::holds_progress`]). Returns whether anything was replaced.
-    pub fn replace_progress(&mut self, records: &[ProgressRecord]) -> Result<bool, IndexError> {
-        let mut digest = ProgressDigest::default();
-        for r in records {
-            digest.push(&r.to_line());
-        }
-        let digest = digest.finish();
-        if self.holds_progress(&digest) {
-            return Ok(false);
-        }
-        self.begin_progress(digest);
-        self.add_progress(records)?;
-        Ok(true)
     }
 
     /// Removes a document and every obligation of it.

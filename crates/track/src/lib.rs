@@ -85,6 +85,10 @@ const FIGURES_BATCH: usize = 256;
 ///
 /// `f` also gets `summarize`'s summary of each of the region's documents, by id (the
 /// documents themselves are dropped once their figures are read).
+///
+/// Each record is read twice, on purpose: once for its region code alone, then with its
+/// region's. Reading once would mean holding every document's figures until the last record,
+/// which is what made memory grow with the corpus.
 pub fn for_each_region<S: Send, E: From<TrackError>>(
     state: &State,
     summarize: impl Fn(&Document) -> S + Sync,
@@ -177,12 +181,6 @@ pub struct Tracker {
 type DeliveryOrder = (Option<i32>, Option<i32>, String);
 
 impl Tracker {
-    /// Reads the figures of one more document.
-    pub fn add(&mut self, doc: &Document) {
-        self.read
-            .push(((delivered(doc), doc.year, doc.id.clone()), figures_of(doc)));
-    }
-
     /// Reads the figures of several documents, on every core: reading a document's figures
     /// costs far more than linking them.
     pub fn add_all(&mut self, docs: &[Document]) {
@@ -250,7 +248,7 @@ mod tests {
         ];
         let mut tracker = Tracker::default();
         for doc in docs.iter().rev() {
-            tracker.add(doc);
+            tracker.add_all(std::slice::from_ref(doc));
         }
         let progress = tracker.progress();
         assert_eq!(progress, track(&docs));
