@@ -9,6 +9,8 @@
 //! cargo bench -p duban-index --bench query
 //! # at a million obligations (20,000 documents; the index is built once, some minutes):
 //! DUBAN_BENCH_OBLIGATIONS=1000000 cargo bench -p duban-index --bench query -- latency-only
+//! # some queries only (their names as printed), e.g. under `perf record`:
+//! DUBAN_BENCH_QUERIES=phrase,everything cargo bench -p duban-index --bench query -- latency-only
 //! ```
 #![allow(
     missing_docs,
@@ -254,7 +256,13 @@ fn percentiles(index: &SearchIndex) {
         "query latency over {} obligations, {RUNS} runs each (limit 10, with facets and snippets):",
         documents() * PER_DOCUMENT
     );
-    for (name, req) in queries() {
+    // `DUBAN_BENCH_QUERIES=phrase,everything` measures only those (e.g. under a profiler).
+    let only = std::env::var("DUBAN_BENCH_QUERIES").ok();
+    let chosen = |name: &str| {
+        only.as_deref()
+            .is_none_or(|list| list.split(',').any(|n| n.trim() == name))
+    };
+    for (name, req) in queries().into_iter().filter(|(name, _)| chosen(name)) {
         let mut times: Vec<Duration> = (0..RUNS)
             .map(|_| {
                 let t = Instant::now();

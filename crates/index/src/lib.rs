@@ -27,6 +27,7 @@
 
 pub mod analyzer;
 pub mod bounded;
+mod facets;
 pub mod highlight;
 pub mod normalize;
 pub mod query;

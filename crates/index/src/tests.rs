@@ -352,6 +352,57 @@ fn facets_count_every_match_not_only_the_page() {
 }
 
 #[test]
+fn facets_count_a_record_once_a_value_over_every_segment() {
+    // One commit a document: a segment each, so counts are summed across segments.
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = ObligationIndex::open(dir.path()).unwrap();
+    let mut records = sample::records();
+    // A second metric in the same unit: the record counts once under `unit:%`.
+    let measured = records
+        .iter_mut()
+        .flat_map(|(_, obligations)| obligations.iter_mut())
+        .find(|o| !o.metrics.is_empty())
+        .unwrap();
+    let mut again = measured.metrics[0].clone();
+    again.value += 1.0;
+    measured.metrics.push(again);
+    for (doc, obligations) in &records {
+        w.upsert(doc, obligations).unwrap();
+        w.commit().unwrap();
+    }
+    drop(w);
+    let r = SearchIndex::open(dir.path()).unwrap();
+    let all = r.search(&SearchRequest::new("")).unwrap();
+    let listed = |dim: &str| -> Vec<(String, u64)> {
+        let mut out: Vec<(String, u64)> = all.facets[dim]
+            .iter()
+            .map(|f| (f.value.clone(), f.count))
+            .collect();
+        out.sort();
+        out
+    };
+    let expected = |values: &dyn Fn(&duban_model::Obligation) -> Vec<String>| {
+        let mut counts = std::collections::BTreeMap::<String, u64>::new();
+        for o in records.iter().flat_map(|(_, obligations)| obligations) {
+            let mut mine = values(o);
+            mine.sort();
+            mine.dedup();
+            for v in mine {
+                *counts.entry(v).or_default() += 1;
+            }
+        }
+        counts.into_iter().collect::<Vec<_>>()
+    };
+    let units = expected(&|o| o.metrics.iter().map(|m| m.unit.clone()).collect());
+    assert!(!units.is_empty());
+    assert_eq!(listed("unit"), units);
+    let bodies = expected(&|o| o.bodies.iter().map(|b| b.name.clone()).collect());
+    assert_eq!(listed("body"), bodies);
+    let kinds = expected(&|o| vec![o.kind.as_str().to_string()]);
+    assert_eq!(listed("kind"), kinds);
+}
+
+#[test]
 fn snippets_highlight_the_matched_characters_of_the_original_text() {
     let (_d, r) = sample_index();
     let page = r
