@@ -29,6 +29,7 @@ pub mod analyzer;
 pub mod bounded;
 mod facets;
 pub mod highlight;
+mod index_order;
 pub mod normalize;
 pub mod query;
 pub mod schema;

@@ -12,6 +12,7 @@ use crate::IndexError;
 use crate::analyzer::Analyzer;
 use crate::facets::{FacetCounter, FacetTally};
 use crate::highlight::{Marks, Snippet, snippet};
+use crate::index_order::FirstMatches;
 use crate::query::{Compiler, Expr, QueryError, parse};
 use crate::schema::{
     DocumentSummary, FACET_DIMENSIONS, FORMAT, Fields, RECORD_DOCUMENT, RECORD_OBLIGATION,
@@ -488,6 +489,15 @@ impl SearchIndex {
         let facets = FacetCounter;
         let top = TopDocs::with_limit(req.limit).and_offset(req.offset);
         let (page, total, counts): (Vec<(Score, DocAddress)>, usize, FacetTally) = match req.sort {
+            // Every record matches with the same score: the page is the first in index order.
+            Sort::Relevance if expr == Expr::All => {
+                let first = FirstMatches::new(req.offset.saturating_add(req.limit));
+                let (page, total, counts) = searcher
+                    .search(&query, &(first, Count, facets))
+                    .map_err(|e| self.tv(e))?;
+                let page = page.into_iter().skip(req.offset).map(|a| (0.0, a));
+                (page.collect(), total, counts)
+            }
             Sort::Relevance => searcher
                 .search(&query, &(top, Count, facets))
                 .map_err(|e| self.tv(e))?,

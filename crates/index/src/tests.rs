@@ -403,6 +403,37 @@ fn facets_count_a_record_once_a_value_over_every_segment() {
 }
 
 #[test]
+fn the_empty_query_pages_through_every_record_once_in_one_order() {
+    // One commit a document: pages are cut from the first matches of several segments.
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = ObligationIndex::open(dir.path()).unwrap();
+    for (doc, obligations) in sample::records() {
+        w.upsert(&doc, &obligations).unwrap();
+        w.commit().unwrap();
+    }
+    drop(w);
+    let r = SearchIndex::open(dir.path()).unwrap();
+    let page = |offset: usize, limit: usize| {
+        let mut req = SearchRequest::new("");
+        req.offset = offset;
+        req.limit = limit;
+        r.search(&req).unwrap()
+    };
+    let whole = page(0, MAX_LIMIT);
+    assert!(whole.total > 4 && whole.total <= MAX_LIMIT);
+    let whole: Vec<String> = whole.hits.into_iter().map(|h| h.id).collect();
+    let mut paged = Vec::new();
+    for offset in (0..whole.len()).step_by(3) {
+        paged.extend(page(offset, 3).hits.into_iter().map(|h| h.id));
+    }
+    assert_eq!(paged, whole);
+    let mut once = whole.clone();
+    once.sort();
+    once.dedup();
+    assert_eq!(once.len(), whole.len());
+}
+
+#[test]
 fn snippets_highlight_the_matched_characters_of_the_original_text() {
     let (_d, r) = sample_index();
     let page = r
