@@ -16,8 +16,9 @@
 
 use crate::schema::FACET_DIMENSIONS;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::{Column, ColumnIndex, ColumnValues, RowId, StrColumn};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// The name of the facet field in the schema.
@@ -36,6 +37,9 @@ pub(crate) struct SegmentFacetCounter {
     ords: Column<u64>,
     /// The facet column, for its dictionary; none in a segment without facets.
     facets: Option<StrColumn>,
+    /// Where each record's values start, indexed by record, when every record of the
+    /// segment has facet values (every Duban record has a year and a document kind).
+    starts: Option<Arc<dyn ColumnValues<RowId>>>,
     counts: Vec<u32>,
     /// The ordinals of the record being counted.
     row_values: Vec<u64>,
@@ -56,9 +60,21 @@ impl Collector for FacetCounter {
             // A segment without any facet value counts nothing.
             None => (Column::build_empty_column(segment.max_doc()), 0),
         };
+        let starts = match &ords.index {
+            // The start of record `n + 1`'s values is the end of record `n`'s, so a column
+            // of every record's start has one value more than the segment has records; with
+            // fewer, some records have no value, and their rows are found by rank instead.
+            ColumnIndex::Multivalued(index)
+                if index.get_start_index_column().num_vals() == segment.max_doc() + 1 =>
+            {
+                Some(index.get_start_index_column().clone())
+            }
+            _ => None,
+        };
         Ok(SegmentFacetCounter {
             ords,
             facets,
+            starts,
             counts: vec![0; terms],
             row_values: Vec::new(),
         })
@@ -88,7 +104,14 @@ impl SegmentCollector for SegmentFacetCounter {
     fn collect(&mut self, doc: DocId, _: Score) {
         // A record's values are read as one range, a call for all of them rather than one
         // through the column's trait object per value.
-        let rows = self.ords.index.value_row_ids(doc);
+        let rows = match &self.starts {
+            Some(starts) => {
+                let mut bounds = [0; 2];
+                starts.get_range(u64::from(doc), &mut bounds);
+                bounds[0]..bounds[1]
+            }
+            None => self.ords.index.value_row_ids(doc),
+        };
         let n = rows.len();
         if n == 0 {
             return;
@@ -157,6 +180,48 @@ fn dimension_and_value(encoded: &[u8]) -> Option<(&'static str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tantivy::query::AllQuery;
+    use tantivy::schema::{Facet, FacetOptions, Schema};
+    use tantivy::{Index, TantivyDocument};
+
+    /// Counts over an index of two segments: one where every record has facet values, read
+    /// through the column of starts, and one with a record without any, read by rank.
+    #[test]
+    fn every_record_counts_once_a_value_whether_or_not_all_have_values() {
+        let mut schema = Schema::builder();
+        let facet = schema.add_facet_field(FACET_FIELD, FacetOptions::default());
+        let index = Index::create_in_ram(schema.build());
+        let mut writer: tantivy::IndexWriter =
+            index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let record = |values: &[&str]| {
+            let mut d = TantivyDocument::default();
+            for v in values {
+                d.add_facet(facet, Facet::from(*v));
+            }
+            d
+        };
+        writer
+            .add_document(record(&["/city/苏州市", "/unit/%", "/unit/%"]))
+            .unwrap();
+        writer
+            .add_document(record(&["/city/无锡市", "/unit/%"]))
+            .unwrap();
+        writer.commit().unwrap();
+        writer.add_document(record(&[])).unwrap();
+        writer
+            .add_document(record(&["/city/苏州市", "/body/区司法局"]))
+            .unwrap();
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        assert_eq!(searcher.segment_readers().len(), 2);
+        let tally = searcher.search(&AllQuery, &FacetCounter).unwrap();
+        let of = |dim: &str| -> Vec<(&str, u64)> {
+            tally[dim].iter().map(|(v, n)| (v.as_str(), *n)).collect()
+        };
+        assert_eq!(of("city"), [("无锡市", 1), ("苏州市", 2)]);
+        assert_eq!(of("unit"), [("%", 2)]);
+        assert_eq!(of("body"), [("区司法局", 1)]);
+    }
 
     #[test]
     fn an_encoded_facet_splits_into_its_dimension_and_value() {
