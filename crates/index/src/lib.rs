@@ -29,6 +29,7 @@ pub mod analyzer;
 pub mod bounded;
 pub mod highlight;
 pub mod normalize;
+mod order;
 pub mod query;
 pub mod schema;
 pub mod search;
