@@ -1,9 +1,9 @@
 """The cluster test: a real SolrCloud (two nodes, two shards) and a Dask scheduler with two
 workers on 127.0.0.1, the distributed job over the bundled corpora and the bundled site,
 shipped to the engine, and the engine's answers compared with the embedded index's: for
-every query of a fixed set, the total, the facet counts and the first page of results (up to
-100) in the same order, sorted by deadline (earliest and latest first) and by year, the
-orders that no relevance score takes part in (see SORTS).
+every query of a fixed set, the total, the facet counts and the results page by page (every
+match, up to 1,000) in the same order, sorted by deadline (earliest and latest first) and by
+year, the orders that no relevance score takes part in (see SORTS).
 
     python scripts/cluster/e2e.py DUBAN_EXECUTABLE
 
@@ -205,13 +205,14 @@ def ship(exe: str, url: str, export: Path, *extra: str) -> tuple[dict, float]:
     return counts, time.monotonic() - started
 
 
-# The orders in which the first page of every query is compared, id for id. Sorted by
+# The orders in which the results of every query are compared, id for id. Sorted by
 # relevance, the engines cannot agree: Solr scores BM25 over smartcn's words with each shard's
 # own statistics, the embedded index over jieba's, so that order is left out. Sorted by
 # deadline or year no score takes part and records that sort alike fall to their id, ascending,
 # on both sides: the order is defined by the records alone and must be the same.
 SORTS = ["deadline", "-deadline", "-year"]
-PAGE = 100  # the most a page may hold; a query with fewer matches is compared whole
+PAGE = 100  # the most a page may hold
+PAGES = 10  # pages compared at most (every match of the bundled query set: at most 219)
 
 
 def search_json(exe: str, where: list[str], query: str, *extra: str) -> dict:
@@ -219,6 +220,16 @@ def search_json(exe: str, where: list[str], query: str, *extra: str) -> dict:
     if p.returncode:
         raise RuntimeError(f"duban {' '.join(where)} {query}: {p.stderr.strip()}")
     return json.loads(p.stdout)
+
+
+def sorted_ids(exe: str, where: list[str], query: str, sort: str, total: int, *extra: str) -> list[str]:
+    """The ids of the first PAGES pages of matches sorted by `sort`, read page by page (so
+    offsets are compared too)."""
+    ids: list[str] = []
+    for offset in range(0, min(total, PAGE * PAGES), PAGE):
+        page = search_json(exe, where, query, "--sort", sort, "--offset", str(offset), *extra)
+        ids += [h["id"] for h in page["hits"]]
+    return ids
 
 
 def first_difference(a: list[str], b: list[str]) -> str:
@@ -230,7 +241,7 @@ def first_difference(a: list[str], b: list[str]) -> str:
 
 def compare(exe: str, data: Path, url: str) -> None:
     """Every query of the set: the same total, the same facet counts and, in each order of
-    SORTS, the same first page of records in the same order."""
+    SORTS, the same records (every match, up to PAGES pages) in the same order."""
     embedded_search = ["--data", str(data), "search"]
     engine_search = ["search", "--engine", url]
     for query, extra in QUERIES:
@@ -248,15 +259,15 @@ def compare(exe: str, data: Path, url: str) -> None:
             problems += [f"facet {d}: {facets_e.get(d)} vs {facets_s.get(d)}"
                          for d in sorted(set(facets_e) | set(facets_s))
                          if len(facets_e.get(d, {})) < 20 and facets_e.get(d, {}) != facets_s.get(d, {})]
+            compared = min(e["total"], PAGE * PAGES)
             for sort in SORTS:
-                ids_e = [h["id"] for h in search_json(exe, embedded_search, query, "--sort", sort, *extra)["hits"]]
-                ids_s = [h["id"] for h in search_json(exe, engine_search, query, "--sort", sort, *extra)["hits"]]
-                if ids_e != ids_s or len(ids_e) != min(e["total"], PAGE):
-                    problems.append(f"--sort {sort} pages differ at {first_difference(ids_e, ids_s)}")
-            pages = min(e["total"], PAGE)
+                ids_e = sorted_ids(exe, embedded_search, query, sort, compared, *extra)
+                ids_s = sorted_ids(exe, engine_search, query, sort, compared, *extra)
+                if ids_e != ids_s or len(set(ids_e)) != compared:
+                    problems.append(f"--sort {sort} results differ at {first_difference(ids_e, ids_s)}")
             check(name, not problems,
                   "; ".join(problems) if problems
-                  else f"{e['total']} matches, facets, first {pages} by {', '.join(SORTS)}")
+                  else f"{e['total']} matches, facets, {compared} in order by {', '.join(SORTS)}")
         except RuntimeError as err:
             check(name, False, str(err))
 
