@@ -31,7 +31,8 @@ pub struct Args {
     /// How many results to skip (offset + limit at most 10,000).
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
-    /// Order: relevance, deadline (earliest first), -deadline, year (oldest first), -year.
+    /// Order: relevance, deadline (earliest first), -deadline, year (oldest first), -year;
+    /// records that sort alike come by id.
     #[arg(long, default_value = "relevance", allow_hyphen_values = true)]
     pub sort: String,
     /// Search source documents instead of obligations.

@@ -11,11 +11,13 @@
 //! - a quoted phrase: the whole phrase on the single-character copy;
 //! - keyword filters, facet values: exact terms; ranges: Solr ranges, `[`/`{` as given;
 //! - boolean structure: `+` (must), `-` (must not), bare (should), with `*:*` beside a group of
-//!   exclusions only, as the embedded compiler adds `AllQuery`.
+//!   exclusions only, as the embedded compiler adds `AllQuery`;
+//! - sorting: the same keys, ties by id ascending on both engines.
 //!
 //! Totals equal the embedded index's wherever a word the index holds whole is not also found
-//! inside longer words of other records; relevance scores, and so the order of results sorted
-//! by relevance, differ (BM25 over other terms). Snippets mark the query's words where they
+//! inside longer words of other records, and so do pages sorted by deadline or year (no score
+//! takes part); relevance scores, and so the order of results sorted by relevance, differ
+//! (BM25 over other terms). Snippets mark the query's words where they
 //! stand in the text; the embedded index's suggestions (`Did you mean`) are not offered.
 
 use crate::{DOCUMENTS, EngineError, OBLIGATIONS, Solr};
@@ -157,13 +159,18 @@ fn escaped(value: &str) -> String {
         .join(" ")
 }
 
+/// Solr's sort of a [`Sort`]: the embedded index's order, ties by id ascending on both. A
+/// deadline or year sort has no score in it (the engines' scores differ), so its order is
+/// fully defined by the records and the same on both; Solr sorts the multi-valued `deadline`
+/// by its smallest value ascending, its largest descending, as the embedded index does, and
+/// puts records without one last (`sortMissingLast` in the schema).
 fn sort_param(sort: Sort) -> &'static str {
     match sort {
         Sort::Relevance => "score desc,id asc",
-        Sort::Deadline { descending: false } => "deadline asc,score desc,id asc",
-        Sort::Deadline { descending: true } => "deadline desc,score desc,id asc",
-        Sort::Year { descending: false } => "year asc,score desc,id asc",
-        Sort::Year { descending: true } => "year desc,score desc,id asc",
+        Sort::Deadline { descending: false } => "deadline asc,id asc",
+        Sort::Deadline { descending: true } => "deadline desc,id asc",
+        Sort::Year { descending: false } => "year asc,id asc",
+        Sort::Year { descending: true } => "year desc,id asc",
     }
 }
 
@@ -352,6 +359,27 @@ mod tests {
     fn a_phrase_stays_one_phrase() {
         let q = solr_query("\"依法行政工作\"");
         assert!(q.contains("+text_chars:\"依法行政工作\""), "{q}");
+    }
+
+    #[test]
+    fn every_sort_ends_on_the_id_and_only_relevance_reads_the_score() {
+        for sort in ["relevance", "deadline", "-deadline", "year", "-year"] {
+            let param = sort_param(Sort::parse(sort).unwrap());
+            assert!(param.ends_with(",id asc"), "{sort}: {param}");
+            assert_eq!(
+                param.contains("score"),
+                sort == "relevance",
+                "{sort}: {param}"
+            );
+        }
+        assert_eq!(
+            sort_param(Sort::Deadline { descending: true }),
+            "deadline desc,id asc"
+        );
+        assert_eq!(
+            sort_param(Sort::Year { descending: false }),
+            "year asc,id asc"
+        );
     }
 
     #[test]

@@ -13,9 +13,9 @@
 //! Field roles:
 //! - full text through the jieba analyzer, with positions: `text`, `heading`, `title`, `path`,
 //!   `body`, `indicator`;
-//! - exact terms: `record`, `id`, `doc_id`, `province`, `city`, `county` (each also under its
-//!   name without 省/市/区/县), `region` (the GB/T 2260 code and its province and city codes),
-//!   `doc_kind`, `kind`, `unit`;
+//! - exact terms: `record`, `id` (also fast: the tie-break of every sort), `doc_id`,
+//!   `province`, `city`, `county` (each also under its name without 省/市/区/县), `region`
+//!   (the GB/T 2260 code and its province and city codes), `doc_kind`, `kind`, `unit`;
 //! - numbers, indexed and fast (ranges, sorting): `year`, `deadline` (every deadline's year),
 //!   `value` (every metric's value);
 //! - `facet`: `/kind/task`, `/doc_kind/report`, `/year/2021`, `/province/…`, `/city/…`,
@@ -33,7 +33,7 @@ use tantivy::schema::{
 pub const TOKENIZER: &str = "duban_jieba";
 
 /// Bumped whenever the schema or the analysis changes in a way that needs a fresh index.
-pub(crate) const FORMAT: u32 = 4;
+pub(crate) const FORMAT: u32 = 5;
 
 /// The facet value of records without a year or a region: `year:未知`, `province:未知`.
 pub const UNKNOWN: &str = "未知";
@@ -158,7 +158,7 @@ impl Fields {
         let numeric = INDEXED | FAST;
         let fields = Fields {
             record: sb.add_text_field("record", STRING | STORED),
-            id: sb.add_text_field("id", STRING | STORED),
+            id: sb.add_text_field("id", STRING | STORED | FAST),
             doc_id: sb.add_text_field("doc_id", STRING | STORED),
             json: sb.add_text_field("json", STORED),
             summary: sb.add_text_field("summary", STORED),

@@ -12,7 +12,7 @@ use crate::IndexError;
 use crate::analyzer::Analyzer;
 use crate::facets::{FacetCounter, FacetTally};
 use crate::highlight::{Marks, Snippet, snippet};
-use crate::index_order::FirstMatches;
+use crate::order::SortedPage;
 use crate::query::{Compiler, Expr, QueryError, parse};
 use crate::schema::{
     DocumentSummary, FACET_DIMENSIONS, FORMAT, Fields, RECORD_DOCUMENT, RECORD_OBLIGATION,
@@ -27,8 +27,7 @@ use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{
-    DocAddress, DocId, Index, IndexReader, ReloadPolicy, Score, Searcher, SegmentReader,
-    TantivyDocument, Term,
+    DocAddress, Index, IndexReader, ReloadPolicy, Score, Searcher, TantivyDocument, Term,
 };
 
 /// Most results one request may ask for.
@@ -66,13 +65,15 @@ impl Target {
     }
 }
 
-/// The order of results.
+/// The order of results. Every order is total: records that rank alike (equal scores, the
+/// same deadline or year, none) come by id, ascending (byte order), as on the search engine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
     /// Best match first (BM25).
     #[default]
     Relevance,
-    /// Earliest deadline first (`deadline`), or latest first (`-deadline`); none last.
+    /// Earliest deadline first (`deadline`: a record's earliest deadline year), or latest
+    /// first (`-deadline`: its latest); none last.
     Deadline {
         /// Latest first.
         descending: bool,
@@ -487,48 +488,14 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let (query, marks) = self.compiled(&searcher, &expr, req.target);
         let facets = FacetCounter;
-        let top = TopDocs::with_limit(req.limit).and_offset(req.offset);
-        let (page, total, counts): (Vec<(Score, DocAddress)>, usize, FacetTally) = match req.sort {
-            // Every record matches with the same score: the page is the first in index order.
-            Sort::Relevance if expr == Expr::All => {
-                let first = FirstMatches::new(req.offset.saturating_add(req.limit));
-                let (page, total, counts) = searcher
-                    .search(&query, &(first, Count, facets))
-                    .map_err(|e| self.tv(e))?;
-                let page = page.into_iter().skip(req.offset).map(|a| (0.0, a));
-                (page.collect(), total, counts)
-            }
-            Sort::Relevance => searcher
-                .search(&query, &(top, Count, facets))
-                .map_err(|e| self.tv(e))?,
-            Sort::Deadline { descending } => {
-                let collector = top.tweak_score(move |segment: &SegmentReader| {
-                    let column = segment.fast_fields().i64("deadline").ok();
-                    move |doc: DocId, score: Score| {
-                        let values = column.as_ref().map(|c| c.values_for_doc(doc));
-                        let pick = values.and_then(|v| if descending { v.max() } else { v.min() });
-                        sort_key(pick, descending, score)
-                    }
-                });
-                let (page, total, counts) = searcher
-                    .search(&query, &(collector, Count, facets))
-                    .map_err(|e| self.tv(e))?;
-                (rescore(page), total, counts)
-            }
-            Sort::Year { descending } => {
-                let collector = top.tweak_score(move |segment: &SegmentReader| {
-                    let column = segment.fast_fields().i64("year").ok();
-                    move |doc: DocId, score: Score| {
-                        let pick = column.as_ref().and_then(|c| c.first(doc));
-                        sort_key(pick, descending, score)
-                    }
-                });
-                let (page, total, counts) = searcher
-                    .search(&query, &(collector, Count, facets))
-                    .map_err(|e| self.tv(e))?;
-                (rescore(page), total, counts)
-            }
+        let top = SortedPage {
+            sort: req.sort,
+            offset: req.offset,
+            limit: req.limit,
         };
+        let (page, total, counts) = searcher
+            .search(&query, &(top, Count, facets))
+            .map_err(|e| self.tv(e))?;
         let suggestion = if total == 0 {
             self.suggest(&normalized, req.target, &searcher)?
         } else {
@@ -731,20 +698,6 @@ fn parsed(query: &str) -> Result<(std::borrow::Cow<'_, str>, Expr), SearchError>
         source,
     })?;
     Ok((normalized, expr))
-}
-
-/// The sort key of a record: records with a value first, then by the value in the asked
-/// order, then by relevance.
-fn sort_key(value: Option<i64>, descending: bool, score: Score) -> (bool, i64, Score) {
-    match value {
-        Some(v) if descending => (true, v, score),
-        Some(v) => (true, v.saturating_neg(), score),
-        None => (false, 0, score),
-    }
-}
-
-fn rescore(page: Vec<((bool, i64, Score), DocAddress)>) -> Vec<(Score, DocAddress)> {
-    page.into_iter().map(|((_, _, s), a)| (s, a)).collect()
 }
 
 /// A record's stored fields that results are made from.

@@ -312,6 +312,90 @@ fn results_sort_by_deadline_with_undated_ones_last() {
     assert!(years[6..].iter().all(Option::is_none));
 }
 
+/// The sample records, a commit (so a segment, unless merged) each.
+fn segmented_index() -> (tempfile::TempDir, SearchIndex) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = ObligationIndex::open(dir.path()).unwrap();
+    for (doc, obligations) in sample::records() {
+        w.upsert(&doc, &obligations).unwrap();
+        w.commit().unwrap();
+    }
+    drop(w);
+    let r = SearchIndex::open(dir.path()).unwrap();
+    (dir, r)
+}
+
+/// The ids of a search, in the order given, read page by page (`page` results each).
+fn ordered_ids(r: &SearchIndex, query: &str, sort: Sort, page: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut req = SearchRequest::new(query);
+    req.sort = sort;
+    req.limit = page;
+    loop {
+        let found = r.search(&req).unwrap();
+        out.extend(found.hits.into_iter().map(|h| h.id));
+        req.offset += page;
+        if req.offset >= found.total {
+            return out;
+        }
+    }
+}
+
+#[test]
+fn records_that_rank_alike_come_by_id_across_segments_and_pages() {
+    let (_d, r) = segmented_index();
+    // Everything scores alike: relevance leaves the whole order to the ids.
+    let all = ordered_ids(&r, "*", Sort::Relevance, MAX_LIMIT);
+    let mut sorted = all.clone();
+    sorted.sort();
+    assert_eq!(all, sorted);
+    assert!(all.len() > 6, "{all:?}");
+    // Two results a page give the same order as one page of all.
+    assert_eq!(ordered_ids(&r, "*", Sort::Relevance, 2), all);
+}
+
+#[test]
+fn a_deadline_sort_orders_by_the_earliest_or_latest_deadline_then_by_id() {
+    let (_d, r) = segmented_index();
+    for descending in [false, true] {
+        let mut req = SearchRequest::new("*");
+        req.limit = MAX_LIMIT;
+        req.sort = Sort::Deadline { descending };
+        let hits = r.search(&req).unwrap().hits;
+        let keys: Vec<(Option<i32>, String)> = hits
+            .iter()
+            .map(|h| {
+                let years = h
+                    .obligation
+                    .as_ref()
+                    .unwrap()
+                    .deadlines
+                    .iter()
+                    .map(|d| d.year);
+                let year = if descending { years.max() } else { years.min() };
+                (year, h.id.clone())
+            })
+            .collect();
+        // The expected order, from the hits themselves: dated before undated, the year in
+        // the asked order, then the id, whatever the scores.
+        let mut expected = keys.clone();
+        expected.sort_by(|(a, id_a), (b, id_b)| {
+            let by_year = match (a, b) {
+                (Some(a), Some(b)) if descending => b.cmp(a),
+                (Some(a), Some(b)) => a.cmp(b),
+                (a, b) => b.is_some().cmp(&a.is_some()),
+            };
+            by_year.then_with(|| id_a.cmp(id_b))
+        });
+        assert_eq!(keys, expected);
+        assert!(keys.iter().filter(|(y, _)| y.is_none()).count() > 1);
+        assert_eq!(
+            ordered_ids(&r, "*", req.sort, 3),
+            keys.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
+        );
+    }
+}
+
 #[test]
 fn results_sort_by_year_newest_first() {
     let (_d, r) = sample_index();
