@@ -79,8 +79,8 @@ const FIGURES_BATCH: usize = 256;
 
 /// The progress of every target of the documents stored in `state` (those their source still
 /// has), handed to `f` one region at a time: regions in code order, documents without a
-/// region first, each region's progress in [`track`]'s order, so that together they are what
-/// [`track`] gives for all the documents. A result answers only targets of its own region, so
+/// region first (a batch of them at a time), each region's progress in [`track`]'s order, so
+/// that together they are what [`track`] gives for all the documents. A result answers only targets of its own region, so
 /// a region is linked on its own: memory holds one region's figures, never the corpus's.
 ///
 /// `f` also gets `summarize`'s summary of each of the region's documents, by id (the
@@ -94,27 +94,51 @@ pub fn for_each_region<S: Send, E: From<TrackError>>(
     summarize: impl Fn(&Document) -> S + Sync,
     mut f: impl FnMut(HashMap<String, S>, Vec<Progress>) -> Result<(), E>,
 ) -> Result<(), E> {
-    for (_, ids) in regions(state)? {
+    for (region, ids) in regions(state)? {
+        // A document without a region links to no other (a result answers only a target of
+        // its own region), so those documents are linked a batch at a time and handed on
+        // batch by batch: there may be thousands of them (6% of a generated gigabyte, whose
+        // figures held together took a gigabyte).
+        if region.is_none() {
+            for chunk in ids.chunks(FIGURES_BATCH) {
+                let (summaries, tracker) = read_batch(state, chunk, &summarize)?;
+                f(summaries, tracker.progress())?;
+            }
+            continue;
+        }
         let mut tracker = Tracker::default();
         let mut summaries = HashMap::with_capacity(ids.len());
         for chunk in ids.chunks(FIGURES_BATCH) {
-            let mut docs = Vec::with_capacity(chunk.len());
-            for id in chunk {
-                let Some(json) = state.record_document(id).map_err(TrackError::from)? else {
-                    continue;
-                };
-                docs.push(parse(id, &json)?);
-            }
-            tracker.add_all(&docs);
-            let summarized: Vec<S> = {
-                use rayon::prelude::*;
-                docs.par_iter().map(&summarize).collect()
-            };
-            summaries.extend(docs.into_iter().map(|d| d.id).zip(summarized));
+            let (summarized, read) = read_batch(state, chunk, &summarize)?;
+            tracker.read.extend(read.read);
+            summaries.extend(summarized);
         }
         f(summaries, tracker.progress())?;
     }
     Ok(())
+}
+
+/// The figures and summaries of the stored documents `ids` (those the state still has).
+fn read_batch<S: Send>(
+    state: &State,
+    ids: &[String],
+    summarize: &(impl Fn(&Document) -> S + Sync),
+) -> Result<(HashMap<String, S>, Tracker), TrackError> {
+    let mut docs = Vec::with_capacity(ids.len());
+    for id in ids {
+        let Some(json) = state.record_document(id)? else {
+            continue;
+        };
+        docs.push(parse(id, &json)?);
+    }
+    let mut tracker = Tracker::default();
+    tracker.add_all(&docs);
+    let summarized: Vec<S> = {
+        use rayon::prelude::*;
+        docs.par_iter().map(summarize).collect()
+    };
+    let summaries = docs.into_iter().map(|d| d.id).zip(summarized).collect();
+    Ok((summaries, tracker))
 }
 
 /// The ids of the stored documents their source still has, by region code (`None`: no
@@ -201,14 +225,25 @@ impl Tracker {
     }
 }
 
-/// `progress` ordered by region, the year the target is for, its document and its place.
+/// `progress` ordered by region (documents without one first), then the year the target is
+/// for, its document and its place; without a region, by document before year, since those
+/// documents are handed on a batch at a time (see [`for_each_region`]).
 fn sorted(mut progress: Vec<Progress>) -> Vec<Progress> {
     progress.sort_by(|a, b| {
         let region = |p: &Progress| p.target.region.as_ref().map(|r| r.code.clone());
-        region(a)
-            .cmp(&region(b))
-            .then(a.target.year.cmp(&b.target.year))
-            .then(a.target.doc_id.cmp(&b.target.doc_id))
+        let (year, doc) = (
+            a.target.year.cmp(&b.target.year),
+            a.target.doc_id.cmp(&b.target.doc_id),
+        );
+        let (region_a, region_b) = (region(a), region(b));
+        let within = if region_a.is_none() {
+            doc.then(year)
+        } else {
+            year.then(doc)
+        };
+        region_a
+            .cmp(&region_b)
+            .then(within)
             .then(a.target.span[0].cmp(&b.target.span[0]))
     });
     progress
@@ -228,6 +263,67 @@ mod tests {
             county: None,
         });
         doc
+    }
+
+    /// Documents without a region are handed on a batch at a time, and all of it together is
+    /// what `track` gives: region-less targets by document, then year; a region's by year.
+    #[test]
+    fn region_less_documents_come_a_batch_at_a_time_in_track_order() {
+        let mut docs: Vec<Document> = (0..=FIGURES_BATCH)
+            .map(|n| {
+                let year = 2030 - (n % 7) as i32;
+                Document::from_text(
+                    format!("file:unplaced-{n:04}.txt"),
+                    DocKind::Plan,
+                    Some(2016),
+                    format!(
+                        "一、主要目标\n1.到{year}年，政务服务事项网上可办率达到9{}%以上。\n",
+                        n % 10
+                    ),
+                )
+            })
+            .collect();
+        docs.push(wuxi(
+            "file:plan.txt",
+            DocKind::Plan,
+            2016,
+            "一、主要目标\n1.到2018年，行政复议案件办结率达到95%以上。\n",
+        ));
+        docs.push(wuxi(
+            "file:report.txt",
+            DocKind::Report,
+            2019,
+            "一、2018年工作回顾\n全市行政复议案件办结率达到98.2%。\n",
+        ));
+        let dir = tempfile::tempdir().unwrap();
+        let state = State::open(&dir.path().join("state.sqlite")).unwrap();
+        for doc in &docs {
+            let rec = duban_state::records::StoredRecord {
+                doc_id: doc.id.clone(),
+                sha256: "0".repeat(64),
+                document: serde_json::to_string(doc).unwrap(),
+                obligations: String::new(),
+                withdrawn: false,
+            };
+            state.put_record(&rec, None).unwrap();
+        }
+        let mut calls = Vec::new();
+        let mut all = Vec::new();
+        for_each_region(
+            &state,
+            |d| d.id.clone(),
+            |summaries, progress| {
+                calls.push(summaries.len());
+                all.extend(progress);
+                Ok::<(), TrackError>(())
+            },
+        )
+        .unwrap();
+        // Two batches of region-less documents, then the one region's two documents.
+        assert_eq!(calls, [FIGURES_BATCH, 1, 2]);
+        let expected = track(&docs);
+        assert_eq!(expected.len(), FIGURES_BATCH + 2);
+        assert_eq!(all, expected);
     }
 
     #[test]
