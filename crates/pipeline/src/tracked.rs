@@ -175,22 +175,6 @@ mod tests {
         doc
     }
 
-    fn stored(docs: &[Document]) -> (tempfile::TempDir, State) {
-        let dir = tempfile::tempdir().unwrap();
-        let state = State::open(&dir.path().join("state.sqlite")).unwrap();
-        for doc in docs {
-            let rec = duban_state::records::StoredRecord {
-                doc_id: doc.id.clone(),
-                sha256: "0".repeat(64),
-                document: serde_json::to_string(doc).unwrap(),
-                obligations: String::new(),
-                withdrawn: false,
-            };
-            state.put_record(&rec, None).unwrap();
-        }
-        (dir, state)
-    }
-
     #[test]
     fn tracked_progress_is_spooled_in_track_order_and_the_spool_removed_after() {
         let mut hangzhou = suzhou(
@@ -220,7 +204,7 @@ mod tests {
                 "一、主要目标\n1.到2020年，行政机关负责人出庭应诉率达到80%以上。\n",
             ),
         ];
-        let (dir, state) = stored(&docs);
+        let (dir, state) = duban_testkit::state::stored(&docs);
         let spool = dir.path().join("progress.spool");
         let tracked = TrackedProgress::track(&state, &spool).unwrap();
         assert!(spool.exists());

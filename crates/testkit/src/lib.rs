@@ -5,8 +5,10 @@
 //!   127.0.0.1 with the faults a crawler meets (slow, flaky, redirect loops, 429, gzip, …).
 //! - [`sample`]: a few hand-made documents with their obligations, for the index's and the
 //!   search page's tests and the query benchmark.
+//! - [`state`]: a state holding given documents, for what reads stored records.
 //!
 //! Nothing here touches the network beyond the loopback interface.
 
 pub mod sample;
 pub mod site_server;
+pub mod state;

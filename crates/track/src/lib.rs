@@ -295,18 +295,7 @@ mod tests {
             2019,
             "一、2018年工作回顾\n全市行政复议案件办结率达到98.2%。\n",
         ));
-        let dir = tempfile::tempdir().unwrap();
-        let state = State::open(&dir.path().join("state.sqlite")).unwrap();
-        for doc in &docs {
-            let rec = duban_state::records::StoredRecord {
-                doc_id: doc.id.clone(),
-                sha256: "0".repeat(64),
-                document: serde_json::to_string(doc).unwrap(),
-                obligations: String::new(),
-                withdrawn: false,
-            };
-            state.put_record(&rec, None).unwrap();
-        }
+        let (_dir, state) = duban_testkit::state::stored(&docs);
         let mut calls = Vec::new();
         let mut all = Vec::new();
         for_each_region(
