@@ -394,11 +394,14 @@ impl ObligationIndex {
     /// Adds progress records (after [`ObligationIndex::begin_progress`]): a run hands them
     /// over a batch at a time, so that they are never all in memory.
     pub fn add_progress(&mut self, records: &[ProgressRecord]) -> Result<(), IndexError> {
-        let operations: Vec<UserOperation> = records
-            .iter()
-            .map(|r| UserOperation::Add(self.fields.progress(r)))
-            .collect();
-        self.writer.run(operations).map_err(|e| self.tv(e))?;
+        // One record a message: tantivy's queue holds 10,000 messages, whatever each holds,
+        // and the records come from a file far faster than they are indexed, so a batch a
+        // message let a gigabyte's 1.2 million wait in memory at once.
+        for r in records {
+            self.writer
+                .add_document(self.fields.progress(r))
+                .map_err(|e| self.tv(e))?;
+        }
         self.dirty = true;
         Ok(())
     }

@@ -68,6 +68,9 @@ pub(super) fn same_state_everywhere(data: &DataDir, mark: &StateMark) -> Result<
     Ok(())
 }
 
+/// Records (documents and obligations) a catch-up indexes between commits, at most.
+const CATCH_UP_COMMIT_RECORDS: usize = 50_000;
+
 /// Brings the index up to the state: re-indexes the records changed after the generation the
 /// index was committed at (all of them for a new, emptied or older index; after everything is
 /// deleted for an index of another state or of a later generation, which the state no longer
@@ -80,6 +83,17 @@ pub(super) fn catch_up_index(
     mark: &StateMark,
     spool: &Path,
 ) -> Result<usize, RunError> {
+    catch_up_committing_every(state, index, mark, spool, CATCH_UP_COMMIT_RECORDS)
+}
+
+/// [`catch_up_index`], committing each time `every` records have been indexed since the last.
+pub(super) fn catch_up_committing_every(
+    state: &State,
+    index: &mut ObligationIndex,
+    mark: &StateMark,
+    spool: &Path,
+    every: usize,
+) -> Result<usize, RunError> {
     let since = match index.indexed_state() {
         Some(s) if s.state_id == mark.state_id && s.generation <= mark.generation => s.generation,
         Some(_) => {
@@ -90,6 +104,7 @@ pub(super) fn catch_up_index(
         None => 0,
     };
     let mut documents = 0;
+    let mut uncommitted = 0;
     state.for_each_record_since(since, |rec| {
         let doc: Result<duban_model::Document, _> = serde_json::from_str(rec.document);
         let obligations: Result<Vec<Obligation>, _> =
@@ -99,6 +114,16 @@ pub(super) fn catch_up_index(
                 index.upsert(&doc, &obligations)?;
                 crate::abort::point("catch-up");
                 documents += 1;
+                uncommitted += 1 + obligations.len();
+                // Stored records are read far faster than they are indexed, and tantivy's
+                // queue is bounded in messages (a document with its obligations is one), not
+                // in records: left alone, a gigabyte's records waited in memory at once (1.8
+                // GB). A commit waits for the queue to empty; it records the index's earlier
+                // state, so a catch-up stopped here starts again from there.
+                if uncommitted >= every {
+                    index.commit()?;
+                    uncommitted = 0;
+                }
             }
             (Err(e), _) | (_, Err(e)) => {
                 tracing::warn!(doc_id = %rec.doc_id, error = %e, "Stored record unreadable; not indexed.");

@@ -129,6 +129,56 @@ fn a_deleted_index_is_refilled_from_the_stored_records_on_open() {
     assert_eq!(progress.len(), exported.lines().count());
 }
 
+/// A data folder after a finished run over the seeds, with that run's report.
+fn seeded_data() -> (tempfile::TempDir, DataDir, RunReport) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::new(dir.path().join("data"));
+    let mut runner = Runner::open(data.clone(), true).unwrap();
+    let mut report = ingest_seeds(&mut runner);
+    runner.finish(&mut report, NOW).unwrap();
+    (dir, data, report)
+}
+
+/// The segments of the index in `dir`, as its last commit lists them.
+fn committed_segments(dir: &Path) -> usize {
+    let meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("meta.json")).unwrap()).unwrap();
+    meta["segments"].as_array().map_or(0, Vec::len)
+}
+
+#[test]
+fn a_catch_up_commits_as_it_goes_and_ends_with_every_record() {
+    let (_dir, data, report) = seeded_data();
+    let state = State::open(&data.state_path()).unwrap();
+    let mark = state.mark().unwrap();
+    let mut segments = Vec::new();
+    for every in [usize::MAX, 1] {
+        std::fs::remove_dir_all(data.index_dir()).unwrap();
+        let mut index = ObligationIndex::open(&data.index_dir()).unwrap();
+        let documents = index::catch_up_committing_every(
+            &state,
+            &mut index,
+            &mark,
+            &data.progress_spool(),
+            every,
+        )
+        .unwrap();
+        drop(index);
+        assert_eq!(documents, 5);
+        let stats = index_stats(&data);
+        assert_eq!(
+            (stats.documents, stats.obligations),
+            (5, report.obligations)
+        );
+        segments.push(committed_segments(&data.index_dir()));
+    }
+    // A commit after each of the five documents leaves a segment each (too few to merge).
+    assert!(
+        segments[1] >= 5 && segments[1] > segments[0],
+        "{segments:?}"
+    );
+}
+
 #[test]
 fn a_failure_names_its_stage_and_the_cleaners_warnings_reach_the_report() {
     let dir = tempfile::tempdir().unwrap();
@@ -211,12 +261,7 @@ fn records_stored_by_a_run_stopped_before_its_index_commit_are_indexed_by_the_ne
 
 #[test]
 fn exports_and_index_of_a_lost_state_are_kept_unless_forced() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = DataDir::new(dir.path().join("data"));
-    let mut runner = Runner::open(data.clone(), true).unwrap();
-    let mut report = ingest_seeds(&mut runner);
-    runner.finish(&mut report, NOW).unwrap();
-    drop(runner);
+    let (_dir, data, _) = seeded_data();
     let export = std::fs::read(data.export_dir().join("documents.jsonl")).unwrap();
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", data.state_path().display()));
