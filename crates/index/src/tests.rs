@@ -314,10 +314,15 @@ fn results_sort_by_deadline_with_undated_ones_last() {
 
 /// The sample records, a commit (so a segment, unless merged) each.
 fn segmented_index() -> (tempfile::TempDir, SearchIndex) {
+    segmented_index_of(&sample::records())
+}
+
+/// `records`, a commit (so a segment, unless merged) each.
+fn segmented_index_of(records: &[sample::SampleRecord]) -> (tempfile::TempDir, SearchIndex) {
     let dir = tempfile::tempdir().unwrap();
     let mut w = ObligationIndex::open(dir.path()).unwrap();
-    for (doc, obligations) in sample::records() {
-        w.upsert(&doc, &obligations).unwrap();
+    for (doc, obligations) in records {
+        w.upsert(doc, obligations).unwrap();
         w.commit().unwrap();
     }
     drop(w);
@@ -438,8 +443,6 @@ fn facets_count_every_match_not_only_the_page() {
 #[test]
 fn facets_count_a_record_once_a_value_over_every_segment() {
     // One commit a document: a segment each, so counts are summed across segments.
-    let dir = tempfile::tempdir().unwrap();
-    let mut w = ObligationIndex::open(dir.path()).unwrap();
     let mut records = sample::records();
     // A second metric in the same unit: the record counts once under `unit:%`.
     let measured = records
@@ -450,12 +453,7 @@ fn facets_count_a_record_once_a_value_over_every_segment() {
     let mut again = measured.metrics[0].clone();
     again.value += 1.0;
     measured.metrics.push(again);
-    for (doc, obligations) in &records {
-        w.upsert(doc, obligations).unwrap();
-        w.commit().unwrap();
-    }
-    drop(w);
-    let r = SearchIndex::open(dir.path()).unwrap();
+    let (_dir, r) = segmented_index_of(&records);
     let all = r.search(&SearchRequest::new("")).unwrap();
     let listed = |dim: &str| -> Vec<(String, u64)> {
         let mut out: Vec<(String, u64)> = all.facets[dim]
@@ -488,15 +486,8 @@ fn facets_count_a_record_once_a_value_over_every_segment() {
 
 #[test]
 fn the_empty_query_pages_through_every_record_once_in_one_order() {
-    // One commit a document: pages are cut from the first matches of several segments.
-    let dir = tempfile::tempdir().unwrap();
-    let mut w = ObligationIndex::open(dir.path()).unwrap();
-    for (doc, obligations) in sample::records() {
-        w.upsert(&doc, &obligations).unwrap();
-        w.commit().unwrap();
-    }
-    drop(w);
-    let r = SearchIndex::open(dir.path()).unwrap();
+    // One commit a document: pages are cut from the matches of several segments.
+    let (_dir, r) = segmented_index();
     let page = |offset: usize, limit: usize| {
         let mut req = SearchRequest::new("");
         req.offset = offset;
