@@ -17,6 +17,7 @@ SIZES=("$@")
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 TMP=${BENCH_TMP:-$(mktemp -d /tmp/duban-bench-ingest.XXXXXX)}
+mkdir -p "$TMP"
 TARGET=${CARGO_TARGET_DIR:-$REPO/target}
 export CARGO_TARGET_DIR=$TARGET
 
