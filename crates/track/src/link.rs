@@ -322,16 +322,15 @@ mod tests {
         )
     }
 
+    /// Document `a`'s target: growth of about 6.5% in 2022.
+    fn gdp_target_2022() -> Figure {
+        gdp("a", Role::Target, 2022, "地区生产总值增长6.5%左右", 6.5)
+    }
+
     #[test]
     fn a_target_is_linked_to_its_own_years_result_in_a_later_document() {
         let docs = vec![
-            vec![gdp(
-                "a",
-                Role::Target,
-                2022,
-                "地区生产总值增长6.5%左右",
-                6.5,
-            )],
+            vec![gdp_target_2022()],
             vec![
                 gdp("b", Role::Result, 2022, "地区生产总值增长6.6%", 6.6),
                 gdp("b", Role::Target, 2023, "地区生产总值增长6%以上", 6.0),
@@ -370,13 +369,7 @@ mod tests {
             f
         };
         let docs = vec![
-            vec![gdp(
-                "a",
-                Role::Target,
-                2022,
-                "地区生产总值增长6.5%左右",
-                6.5,
-            )],
+            vec![gdp_target_2022()],
             vec![in_region(
                 gdp("b", Role::Result, 2022, "地区生产总值增长7.1%", 7.1),
                 "330500",
