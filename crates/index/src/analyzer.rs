@@ -19,6 +19,7 @@
 //! This module does not build queries or know the schema.
 
 use crate::IndexError;
+use crate::backlog::AnalysedText;
 use duban_segment::Segmenter;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -415,12 +416,26 @@ pub fn dictionary_changes(old: &str, new: &str) -> Vec<String> {
 #[derive(Clone)]
 pub struct AnalyzerTokenizer {
     analyzer: Analyzer,
+    /// The writer's count of text analysed ([`crate::backlog`]); searches keep none.
+    analysed: Option<Arc<AnalysedText>>,
 }
 
 impl AnalyzerTokenizer {
     /// A tokenizer over an analyzer.
     pub fn new(analyzer: Analyzer) -> Self {
-        AnalyzerTokenizer { analyzer }
+        AnalyzerTokenizer {
+            analyzer,
+            analysed: None,
+        }
+    }
+
+    /// A tokenizer over an analyzer that adds the length of every text it is given to
+    /// `analysed`.
+    pub(crate) fn counting(analyzer: Analyzer, analysed: Arc<AnalysedText>) -> Self {
+        AnalyzerTokenizer {
+            analyzer,
+            analysed: Some(analysed),
+        }
     }
 }
 
@@ -435,6 +450,9 @@ pub struct AnalyzedTokenStream<'a> {
 impl Tokenizer for AnalyzerTokenizer {
     type TokenStream<'a> = AnalyzedTokenStream<'a>;
     fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalyzedTokenStream<'a> {
+        if let Some(analysed) = &self.analysed {
+            analysed.add(text.len());
+        }
         AnalyzedTokenStream {
             tokens: self.analyzer.index_token_iter(text),
             current: Token::default(),

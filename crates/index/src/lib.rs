@@ -2,7 +2,9 @@
 //!
 //! - [`ObligationIndex`] writes: pipeline runs replace a document and its obligations by
 //!   document id, replace the tracked targets (progress records) whole, and commit once a run; a change of the domain dictionary re-indexes the
-//!   documents whose text it affects ([`writer`]).
+//!   documents whose text it affects ([`writer`]). Its memory stays flat whatever the corpus:
+//!   it reads segment files rather than mapping them, and waits while tantivy's queue holds
+//!   more than a few megabytes of text not yet analysed.
 //! - [`SearchIndex`] reads: a query language of words, phrases, boolean operators, field
 //!   filters and ranges ([`query`]), results sorted by relevance, deadline or year, with
 //!   highlighted snippets ([`highlight`]) and facet counts ([`search`]).
@@ -26,7 +28,9 @@
 //! are thin layers over [`SearchIndex`].
 
 pub mod analyzer;
+mod backlog;
 pub mod bounded;
+mod directory;
 mod facets;
 pub mod highlight;
 pub mod normalize;

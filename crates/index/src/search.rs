@@ -18,7 +18,7 @@ use crate::schema::{
     DocumentSummary, FACET_DIMENSIONS, FORMAT, Fields, RECORD_DOCUMENT, RECORD_OBLIGATION,
     RECORD_PROGRESS,
 };
-use crate::writer::{Payload, StoredError, open_tantivy, stored_records};
+use crate::writer::{Opener, Payload, StoredError, open_tantivy, stored_records};
 use duban_model::{Document, Obligation};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -307,7 +307,7 @@ impl SearchIndex {
     /// Opens the index in `dir` with a given analyzer.
     pub fn open_with(dir: &Path, analyzer: Analyzer) -> Result<Self, IndexError> {
         let path = dir.to_path_buf();
-        let (mut index, fields) = open_tantivy(dir, &analyzer, false)?;
+        let (mut index, fields) = open_tantivy(dir, &analyzer, Opener::Search)?;
         // A search visits the segments on every core: facet counts over many matches cost
         // time in proportion to the matches, and a large index has some ten segments.
         let threads = std::thread::available_parallelism().map_or(1, usize::from);

@@ -18,6 +18,8 @@
 
 use crate::IndexError;
 use crate::analyzer::{Analyzer, AnalyzerTokenizer, dictionary_changes};
+use crate::backlog::{AnalysedText, TextBacklog};
+use crate::directory::ReadAtDirectory;
 use crate::schema::{
     DocumentSummary, FORMAT, Fields, ProgressRecord, RECORD_DOCUMENT, RECORD_PROGRESS, TOKENIZER,
 };
@@ -26,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tantivy::collector::DocSetCollector;
 use tantivy::indexer::{LogMergePolicy, UserOperation};
 use tantivy::query::TermQuery;
@@ -121,11 +124,22 @@ pub fn indexed_state_in(dir: &Path) -> Option<IndexedState> {
         .state
 }
 
+/// Who opens an index, which decides how its files are read.
+#[derive(Debug, Clone)]
+pub(crate) enum Opener {
+    /// Searches: an existing index, memory-mapped.
+    Search,
+    /// The writer: the index is created if missing, read with positioned reads
+    /// ([`ReadAtDirectory`]), and its analyser counts the text it is given into the count
+    /// the writer's [`TextBacklog`] waits on.
+    Writer(Arc<AnalysedText>),
+}
+
 /// Opens the tantivy index in `dir` with the schema and the analyzer registered.
 pub(crate) fn open_tantivy(
     dir: &Path,
     analyzer: &Analyzer,
-    create: bool,
+    opener: Opener,
 ) -> Result<(Index, Fields), IndexError> {
     let path = dir.to_path_buf();
     let tv = |source| IndexError::Tantivy {
@@ -133,18 +147,26 @@ pub(crate) fn open_tantivy(
         source,
     };
     let (schema, fields) = Fields::schema();
-    if !create && !index_exists(dir) {
+    if matches!(opener, Opener::Search) && !index_exists(dir) {
         return Err(IndexError::Missing { path });
     }
     std::fs::create_dir_all(dir).map_err(|source| IndexError::Io {
         path: path.clone(),
         source,
     })?;
-    let mmap = tantivy::directory::MmapDirectory::open(dir).map_err(|e| tv(e.into()))?;
-    let index = Index::open_or_create(mmap, schema).map_err(tv)?;
-    index
-        .tokenizers()
-        .register(TOKENIZER, AnalyzerTokenizer::new(analyzer.clone()));
+    let index = match opener {
+        Opener::Search => {
+            let mmap = tantivy::directory::MmapDirectory::open(dir).map_err(|e| tv(e.into()))?;
+            Index::open_or_create(mmap, schema)
+        }
+        Opener::Writer(_) => Index::open_or_create(ReadAtDirectory::open(dir).map_err(tv)?, schema),
+    }
+    .map_err(tv)?;
+    let tokenizer = match opener {
+        Opener::Search => AnalyzerTokenizer::new(analyzer.clone()),
+        Opener::Writer(analysed) => AnalyzerTokenizer::counting(analyzer.clone(), analysed),
+    };
+    index.tokenizers().register(TOKENIZER, tokenizer);
     Ok((index, fields))
 }
 
@@ -179,6 +201,8 @@ pub struct ObligationIndex {
     dirty: bool,
     /// The digest of the progress records held, or to be held after the next commit.
     progress: Option<String>,
+    /// Text queued for tantivy's analyser and not yet analysed, kept bounded.
+    backlog: TextBacklog,
 }
 
 impl ObligationIndex {
@@ -192,7 +216,9 @@ impl ObligationIndex {
     pub fn open_with(dir: &Path, analyzer: Analyzer) -> Result<Self, IndexError> {
         let path = dir.to_path_buf();
         let existed = index_exists(dir);
-        let (index, fields, was_reset) = match open_tantivy(dir, &analyzer, true) {
+        let analysed = Arc::new(AnalysedText::default());
+        let writer_opener = || Opener::Writer(analysed.clone());
+        let (index, fields, was_reset) = match open_tantivy(dir, &analyzer, writer_opener()) {
             Ok((index, fields)) if Self::is_current_format(&index) => (index, fields, false),
             opened => {
                 if let Err(e) = &opened {
@@ -205,7 +231,7 @@ impl ObligationIndex {
                     path: path.clone(),
                     source,
                 })?;
-                let (index, fields) = open_tantivy(dir, &analyzer, true)?;
+                let (index, fields) = open_tantivy(dir, &analyzer, writer_opener())?;
                 (index, fields, true)
             }
         };
@@ -230,6 +256,7 @@ impl ObligationIndex {
             state: None,
             dirty: false,
             progress: None,
+            backlog: TextBacklog::new(analysed),
         };
         if let Some(payload) = Payload::of(&me.index) {
             me.state = payload.state;
@@ -369,6 +396,15 @@ impl ObligationIndex {
                 .map(|o| UserOperation::Add(self.fields.obligation(doc, o, &summary))),
         )
         .collect();
+        self.backlog.queue(
+            operations
+                .iter()
+                .map(|op| match op {
+                    UserOperation::Add(d) => self.fields.analysed_len(d),
+                    UserOperation::Delete(_) => 0,
+                })
+                .sum(),
+        );
         self.writer.run(operations).map_err(|e| self.tv(e))?;
         self.dirty = true;
         Ok(())
@@ -398,9 +434,9 @@ impl ObligationIndex {
         // and the records come from a file far faster than they are indexed, so a batch a
         // message let a gigabyte's 1.2 million wait in memory at once.
         for r in records {
-            self.writer
-                .add_document(self.fields.progress(r))
-                .map_err(|e| self.tv(e))?;
+            let d = self.fields.progress(r);
+            self.backlog.queue(self.fields.analysed_len(&d));
+            self.writer.add_document(d).map_err(|e| self.tv(e))?;
         }
         self.dirty = true;
         Ok(())
