@@ -16,7 +16,8 @@ use crate::search::Sort;
 use std::cmp::Reverse;
 use tantivy::collector::{Collector, SegmentCollector, TopNComputer};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::query::{EnableScoring, Query};
+use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader};
 
 /// A record's rank under a sort, greatest first: a record with the sort's value before one
 /// without, then the value (negated for an ascending order), then the relevance score (only
@@ -80,8 +81,10 @@ impl Collector for SortedPage {
     }
 
     fn requires_scoring(&self) -> bool {
-        // A hit shows its score whatever the order.
-        true
+        // Sorted by deadline or year, the score decides nothing: the matches are collected
+        // without it (tantivy then skips the optional clauses that only add to scores), and
+        // the page's hits are scored afterwards ([`scores_of`]).
+        self.sort == Sort::Relevance
     }
 
     fn merge_fruits(
@@ -102,6 +105,37 @@ impl Collector for SortedPage {
             .map(|d| (d.feature.score, d.doc))
             .collect())
     }
+}
+
+/// The relevance scores of `hits` (records `query` matches), as a search sorted by relevance
+/// would give them: for a page collected without scores, one scorer a segment seeks each hit.
+pub(crate) fn scores_of(
+    searcher: &Searcher,
+    query: &dyn Query,
+    hits: &[DocAddress],
+) -> tantivy::Result<Vec<Score>> {
+    let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
+    let mut order: Vec<usize> = (0..hits.len()).collect();
+    order.sort_by_key(|&i| (hits[i].segment_ord, hits[i].doc_id));
+    let mut scores = vec![0.0; hits.len()];
+    let mut current: Option<(SegmentOrdinal, Box<dyn tantivy::query::Scorer>)> = None;
+    for i in order {
+        let DocAddress {
+            segment_ord,
+            doc_id,
+        } = hits[i];
+        let scorer = match &mut current {
+            Some((ord, scorer)) if *ord == segment_ord => scorer,
+            _ => {
+                let reader = searcher.segment_reader(segment_ord);
+                &mut current.insert((segment_ord, weight.scorer(reader, 1.0)?)).1
+            }
+        };
+        if scorer.doc() <= doc_id && scorer.seek(doc_id) == doc_id {
+            scores[i] = scorer.score();
+        }
+    }
+    Ok(scores)
 }
 
 /// One segment's best `offset + limit` records.

@@ -10,9 +10,9 @@
 
 use crate::IndexError;
 use crate::analyzer::Analyzer;
-use crate::facets::{FacetCounter, FacetTally};
+use crate::facets::{FacetCounter, FacetTally, WholeSegmentTallies};
 use crate::highlight::{Marks, Snippet, snippet};
-use crate::order::SortedPage;
+use crate::order::{SortedPage, scores_of};
 use crate::query::{Compiler, Expr, QueryError, parse};
 use crate::schema::{
     DocumentSummary, FACET_DIMENSIONS, FORMAT, Fields, RECORD_DOCUMENT, RECORD_OBLIGATION,
@@ -23,6 +23,7 @@ use duban_model::{Document, Obligation};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
@@ -296,6 +297,8 @@ pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
     analyzer: Analyzer,
+    /// The facet counts of whole segments, for the queries that match every record of a kind.
+    whole_tallies: Arc<WholeSegmentTallies>,
 }
 
 impl SearchIndex {
@@ -331,6 +334,7 @@ impl SearchIndex {
             reader,
             fields,
             analyzer,
+            whole_tallies: Arc::default(),
         })
     }
 
@@ -487,15 +491,27 @@ impl SearchIndex {
         let (normalized, expr) = parsed(&req.query)?;
         let searcher = self.reader.searcher();
         let (query, marks) = self.compiled(&searcher, &expr, req.target);
-        let facets = FacetCounter;
+        let facets = if expr == Expr::All {
+            self.whole_tallies.keep_only(&searcher);
+            FacetCounter::of_whole_kind(self.whole_tallies.clone(), record_kind(req.target))
+        } else {
+            FacetCounter::default()
+        };
         let top = SortedPage {
             sort: req.sort,
             offset: req.offset,
             limit: req.limit,
         };
-        let (page, total, counts) = searcher
+        let (mut page, total, counts) = searcher
             .search(&query, &(top, Count, facets))
             .map_err(|e| self.tv(e))?;
+        if req.sort != Sort::Relevance {
+            let addresses: Vec<DocAddress> = page.iter().map(|(_, a)| *a).collect();
+            let scores = scores_of(&searcher, &query, &addresses).map_err(|e| self.tv(e))?;
+            for ((score, _), s) in page.iter_mut().zip(scores) {
+                *score = s;
+            }
+        }
         let suggestion = if total == 0 {
             self.suggest(&normalized, req.target, &searcher)?
         } else {
@@ -585,11 +601,7 @@ impl SearchIndex {
             searcher,
             marks: Marks::default(),
         };
-        let record = match target {
-            Target::Obligations => RECORD_OBLIGATION,
-            Target::Documents => RECORD_DOCUMENT,
-            Target::Progress => RECORD_PROGRESS,
-        };
+        let record = record_kind(target);
         // The kind of record is a filter: it adds nothing to a record's score, and scoring it
         // (BM25 of a word every record has) was a sixth of the time of a query matching most
         // records.
@@ -720,6 +732,15 @@ impl Stored {
             id: self.id.clone(),
             source,
         })
+    }
+}
+
+/// The `record` term of the records a search of `target` finds.
+fn record_kind(target: Target) -> &'static str {
+    match target {
+        Target::Obligations => RECORD_OBLIGATION,
+        Target::Documents => RECORD_DOCUMENT,
+        Target::Progress => RECORD_PROGRESS,
     }
 }
 

@@ -1173,3 +1173,37 @@ fn opening_says_whether_it_created_the_index_or_found_it() {
         Opened::Existing
     );
 }
+
+#[test]
+fn hits_sorted_by_deadline_or_year_carry_the_scores_relevance_gives_them() {
+    // The page is collected without scores when they do not decide the order; each hit's
+    // score is then computed alone, and must be the one a relevance search shows.
+    let (_d, r) = sample_index();
+    for query in ["行政复议", "加强 OR 推进", "\"政务公开\"", "-kind:task"] {
+        let mut req = SearchRequest::new(query);
+        req.limit = 100;
+        let by_relevance: std::collections::BTreeMap<String, f32> = r
+            .search(&req)
+            .unwrap()
+            .hits
+            .iter()
+            .map(|h| (h.id.clone(), h.score))
+            .collect();
+        assert!(!by_relevance.is_empty(), "{query}");
+        for sort in [
+            Sort::Deadline { descending: false },
+            Sort::Year { descending: true },
+        ] {
+            req.sort = sort;
+            let page = r.search(&req).unwrap();
+            assert_eq!(page.hits.len(), by_relevance.len(), "{query}");
+            for hit in &page.hits {
+                assert_eq!(
+                    Some(&hit.score),
+                    by_relevance.get(&hit.id),
+                    "{query} {hit:?}"
+                );
+            }
+        }
+    }
+}
