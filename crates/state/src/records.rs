@@ -161,6 +161,19 @@ impl State {
         Ok(n > 0)
     }
 
+    /// How many documents are withdrawn by their source. Withdrawing keeps the generation (the
+    /// records themselves do not change), so what is derived from the live documents alone
+    /// (the tracked progress) is told apart by this count as well.
+    pub fn withdrawn_count(&self) -> Result<i64> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM records WHERE withdrawn = 1",
+                [],
+                |row| row.get(0),
+            )
+            .map_err(|e| self.err(e))
+    }
+
     /// The SHA-256 stored for a document, if any.
     pub fn record_sha256(&self, doc_id: &str) -> Result<Option<String>> {
         self.conn
@@ -305,7 +318,9 @@ mod tests {
     fn withdrawn_documents_keep_their_records() {
         let s = State::in_memory().unwrap();
         s.put_record(&rec("a", "{}"), None).unwrap();
+        assert_eq!(s.withdrawn_count().unwrap(), 0);
         assert!(s.withdraw_record("a").unwrap());
+        assert_eq!(s.withdrawn_count().unwrap(), 1);
         let all = s.records().unwrap();
         assert_eq!(all.len(), 1);
         assert!(all[0].withdrawn);

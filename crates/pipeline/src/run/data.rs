@@ -29,8 +29,8 @@ impl DataDir {
     pub fn export_dir(&self) -> PathBuf {
         self.root.join("export")
     }
-    /// `progress.spool`: the progress of targets between tracking and writing it (removed
-    /// once written).
+    /// `progress.spool`: the progress of targets between tracking and writing it, kept with
+    /// its seal `progress.spool.seal` for the next run (see [`crate::TrackedProgress`]).
     pub fn progress_spool(&self) -> PathBuf {
         self.root.join("progress.spool")
     }

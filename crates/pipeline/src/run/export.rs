@@ -14,7 +14,7 @@ impl Runner {
         &mut self,
         mark: &StateMark,
     ) -> Result<duban_export::ExportCounts, RunError> {
-        let progress = TrackedProgress::track(&self.state, &self.data.progress_spool())?;
+        let progress = TrackedProgress::of_data_folder(&self.state, &self.data.progress_spool())?;
         self.write_exports_with(mark, &progress)
     }
 

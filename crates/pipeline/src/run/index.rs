@@ -134,7 +134,7 @@ pub(super) fn catch_up_committing_every(
     // A rebuilt or caught-up index gets the progress of targets too, which only a run's
     // finish would otherwise add (`duban doctor --repair` rebuilds without one).
     if documents > 0 {
-        TrackedProgress::track(state, spool)?.index_into(index)?;
+        TrackedProgress::of_data_folder(state, spool)?.index_into(index)?;
     }
     index.set_indexed_state(indexed_state(mark));
     if index.commit()? && documents > 0 {

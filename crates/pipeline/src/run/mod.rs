@@ -22,6 +22,7 @@ mod tests;
 
 pub use data::DataDir;
 pub use index::{index_damaged, is_index_damage};
+pub(crate) use process::build_identity;
 
 use crate::config::{PipelineConfig, SourceConfig};
 use crate::report::{RunReport, RunStatus};
@@ -302,7 +303,7 @@ impl Runner {
         let mark = self.state.mark()?;
         let started = Instant::now();
         // Targets linked over every stored document: indexed with this commit, exported below.
-        let progress = TrackedProgress::track(&self.state, &self.data.progress_spool())?;
+        let progress = TrackedProgress::of_data_folder(&self.state, &self.data.progress_spool())?;
         if let Some(index) = &mut self.index {
             progress.index_into(index)?;
             // Every record changed up to this generation went through `store_processed` or the

@@ -82,14 +82,11 @@ impl Runner {
     }
 }
 
-/// What a stored record is made from: the raw document (id, source, hash, media type, hints)
-/// and the build of Duban that extracted it, hashed. A file ingested again with the same key
-/// would give the same record. The build is told by the executable's size and modification
-/// time: any rebuild re-extracts everything once, which is the safe side.
-pub(super) fn input_key(raw: &RawDoc) -> String {
-    use std::hash::{Hash, Hasher};
+/// The build of Duban running, told by the executable's size and modification time (empty
+/// when they cannot be read): what was derived by another build is derived again.
+pub(crate) fn build_identity() -> &'static str {
     static BUILD: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let build = BUILD.get_or_init(|| {
+    BUILD.get_or_init(|| {
         std::env::current_exe()
             .and_then(std::fs::metadata)
             .map(|m| {
@@ -101,7 +98,16 @@ pub(super) fn input_key(raw: &RawDoc) -> String {
                 format!("{}-{modified}", m.len())
             })
             .unwrap_or_default()
-    });
+    })
+}
+
+/// What a stored record is made from: the raw document (id, source, hash, media type, hints)
+/// and the build of Duban that extracted it, hashed. A file ingested again with the same key
+/// would give the same record. The build is told by the executable's size and modification
+/// time: any rebuild re-extracts everything once, which is the safe side.
+pub(super) fn input_key(raw: &RawDoc) -> String {
+    use std::hash::{Hash, Hasher};
+    let build = build_identity();
     // Not a security boundary: two 64-bit hashes of different seeds keep accidental
     // collisions out of reach.
     let text = format!(
