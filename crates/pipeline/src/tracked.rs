@@ -40,21 +40,23 @@ pub struct TrackedProgress {
     keep: bool,
 }
 
-/// What a kept spool was tracked from. Every change of a record bumps the state's generation;
-/// a withdrawal does not, but changes the number of withdrawn records; a new build may track
-/// differently.
+/// What a file derived from the whole state (a kept spool, the exports) was made from: the
+/// same provenance gives the same bytes. Every change of a record bumps the state's
+/// generation; a withdrawal does not, but changes the number of withdrawn records; a new build
+/// may derive differently.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct SpoolKey {
+pub(crate) struct Provenance {
     state_id: String,
     generation: i64,
     withdrawn: i64,
     build: String,
 }
 
-impl SpoolKey {
-    fn of(state: &State) -> Result<Self, RunError> {
+impl Provenance {
+    /// The provenance of what is derived from `state` now, by this build.
+    pub(crate) fn of(state: &State) -> Result<Self, RunError> {
         let mark = state.mark()?;
-        Ok(SpoolKey {
+        Ok(Provenance {
             state_id: mark.state_id,
             generation: mark.generation,
             withdrawn: state.withdrawn_count()?,
@@ -67,7 +69,7 @@ impl SpoolKey {
 /// it again must find.
 #[derive(Debug, Serialize, Deserialize)]
 struct SpoolSeal {
-    key: SpoolKey,
+    key: Provenance,
     digest: String,
     records: usize,
     bytes: u64,
@@ -78,7 +80,7 @@ impl TrackedProgress {
     /// the spool a previous run left there when its seal names this state as it is now and
     /// this build, else tracked anew and sealed.
     pub fn of_data_folder(state: &State, path: &Path) -> Result<Self, RunError> {
-        let key = SpoolKey::of(state)?;
+        let key = Provenance::of(state)?;
         let seal_path = seal_path(path);
         if let Some(kept) = Self::sealed(path, &seal_path, &key) {
             tracing::debug!(spool = %path.display(), records = kept.records, "Progress unchanged; spool read again.");
@@ -106,7 +108,7 @@ impl TrackedProgress {
     }
 
     /// The kept spool at `path` if its seal holds `key` and the file is the one sealed.
-    fn sealed(path: &Path, seal_path: &Path, key: &SpoolKey) -> Option<Self> {
+    fn sealed(path: &Path, seal_path: &Path, key: &Provenance) -> Option<Self> {
         let seal: SpoolSeal = serde_json::from_slice(&std::fs::read(seal_path).ok()?).ok()?;
         let bytes = std::fs::metadata(path).ok()?.len();
         (seal.key == *key && seal.bytes == bytes).then(|| TrackedProgress {
@@ -148,6 +150,11 @@ impl TrackedProgress {
         out.flush().map_err(spool_error)?;
         tracked.digest = digest.finish();
         Ok(tracked)
+    }
+
+    /// The digest of the records ([`ProgressDigest`]).
+    pub fn digest(&self) -> &str {
+        &self.digest
     }
 
     /// How many progress records there are.

@@ -34,6 +34,11 @@ impl DataDir {
     pub fn progress_spool(&self) -> PathBuf {
         self.root.join("progress.spool")
     }
+    /// `export.seal`: what the exports were last written from, and the files as written (see
+    /// [`crate::Runner::finish`]).
+    pub fn export_seal(&self) -> PathBuf {
+        self.root.join("export.seal")
+    }
     /// `archive/`: raw responses of crawls.
     pub fn archive_dir(&self) -> PathBuf {
         self.root.join("archive")

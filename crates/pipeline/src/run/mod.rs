@@ -317,7 +317,7 @@ impl Runner {
             report.time_stage("index", 0, started.elapsed());
         }
         let started = Instant::now();
-        let counts = self.write_exports_with(&mark, &progress)?;
+        let counts = self.write_exports_unless_sealed(&mark, &progress)?;
         crate::abort::point("exported");
         report.time_stage("export", counts.documents, started.elapsed());
         report.exported_documents = counts.documents;

@@ -302,3 +302,53 @@ fn a_crawl_in_batches_of_one_stores_and_exports_what_batches_of_sixty_four_do() 
     assert_eq!(one.2, many.2, "crawl rows differ");
     assert_eq!(one.3, many.3, "run reports differ");
 }
+
+#[test]
+fn an_unchanged_run_leaves_the_sealed_exports_unread_until_a_file_or_the_state_changes() {
+    let (_dir, data, first) = seeded_data();
+    assert!(data.export_seal().exists());
+    let obligations = data.export_dir().join("obligations.jsonl");
+    let exported = std::fs::read(&obligations).unwrap();
+    let rerun = |data: &DataDir| {
+        let mut runner = Runner::open(data.clone(), true).unwrap();
+        let mut report = ingest_seeds(&mut runner);
+        runner.finish(&mut report, NOW).unwrap();
+        report
+    };
+    // Bytes of the same length written over a file, its time put back: the seal still holds,
+    // so the run did not read the exports (nor write them).
+    let modified = std::fs::metadata(&obligations).unwrap().modified().unwrap();
+    let mut marked = exported.clone();
+    marked[0] = b' ';
+    std::fs::write(&obligations, &marked).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&obligations)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    let unchanged = rerun(&data);
+    assert_eq!(unchanged.export_files_written, 0);
+    assert_eq!(unchanged.exported_documents, first.exported_documents);
+    assert_eq!(unchanged.exported_obligations, first.exported_obligations);
+    assert_eq!(std::fs::read(&obligations).unwrap(), marked);
+    // A file changed since it was written (its time moved): the exports are written again.
+    std::fs::File::options()
+        .write(true)
+        .open(&obligations)
+        .unwrap()
+        .set_modified(modified + std::time::Duration::from_secs(1))
+        .unwrap();
+    let repaired = rerun(&data);
+    assert_eq!(repaired.export_files_written, 1);
+    assert_eq!(std::fs::read(&obligations).unwrap(), exported);
+    // A withdrawn document changes what is derived: no seal of the old state holds.
+    let seal = std::fs::read(data.export_seal()).unwrap();
+    let state = duban_state::State::open(&data.state_path()).unwrap();
+    let some_doc = state.records().unwrap()[0].doc_id.clone();
+    state.withdraw_record(&some_doc).unwrap();
+    drop(state);
+    let mut runner = Runner::open(data.clone(), true).unwrap();
+    runner.finish(&mut RunReport::default(), NOW).unwrap();
+    assert_ne!(std::fs::read(data.export_seal()).unwrap(), seal);
+}
