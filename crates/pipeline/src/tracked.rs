@@ -8,7 +8,10 @@
 //! run's spool is kept in the data folder with a seal naming the state and build it was
 //! tracked from ([`TrackedProgress::of_data_folder`]): the next run, when no record changed nor
 //! was withdrawn and the binary is the same, reads it again instead of tracking every stored
-//! document anew (at 100 MB of text, 9 of an unchanged run's 12 seconds).
+//! document anew (at 100 MB of text, 9 of an unchanged run's 12 seconds). When some did, the
+//! seal's list of where each unit of tracking (a region) is in the spool lets a run of the same
+//! build copy the lines of every region whose documents are all as they were, and link only
+//! the others.
 //! Tracking goes one region at a time and spools the records to a file of the data folder
 //! ([`TrackedProgress`]), which the index and the export then read a batch at a time: a
 //! run's memory holds one region's progress, never the corpus's (at a hundred megabytes of
@@ -19,9 +22,11 @@ use crate::RunError;
 use duban_index::{DocumentSummary, ObligationIndex, ProgressDigest, ProgressRecord};
 use duban_state::State;
 use duban_track::Progress;
+use duban_track::UnitKey;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 /// Progress records handed to the index or the export at once.
@@ -65,37 +70,140 @@ impl Provenance {
     }
 }
 
-/// The seal written beside a complete kept spool (`<spool>.seal`): its key, and what reading
-/// it again must find.
+/// The seal written beside a complete kept spool (`<spool>.seal`): its key, what reading it
+/// again must find, and where each unit's lines are.
 #[derive(Debug, Serialize, Deserialize)]
 struct SpoolSeal {
     key: Provenance,
     digest: String,
     records: usize,
     bytes: u64,
+    #[serde(default)]
+    units: Vec<SpooledUnit>,
+}
+
+/// Where the lines of one unit of tracking (a region, or a batch of documents without one;
+/// [`duban_track::for_each_unit`]) are in a spool.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct SpooledUnit {
+    /// Its [`duban_track::UnitKey`], in hex.
+    key: String,
+    offset: u64,
+    bytes: u64,
+    records: usize,
+}
+
+/// The units of the last run's spool, which a run of the same build copies instead of linking
+/// their regions again.
+struct EarlierSpool {
+    file: BufReader<std::fs::File>,
+    units: HashMap<String, SpooledUnit>,
+}
+
+/// A spool being written, unit by unit.
+struct SpoolWriter {
+    out: BufWriter<std::fs::File>,
+    digest: ProgressDigest,
+    offset: u64,
+    records: usize,
+    units: Vec<SpooledUnit>,
+}
+
+impl SpoolWriter {
+    fn line(&mut self, line: &str) -> std::io::Result<()> {
+        self.digest.push(line);
+        self.out.write_all(line.as_bytes())?;
+        self.out.write_all(b"\n")?;
+        self.offset += line.len() as u64 + 1;
+        self.records += 1;
+        Ok(())
+    }
+
+    fn unit(&mut self, key: UnitKey, offset: u64, records: usize) {
+        self.units.push(SpooledUnit {
+            key: hex_key(key),
+            offset,
+            bytes: self.offset - offset,
+            records: self.records - records,
+        });
+    }
+
+    /// Copies the lines of `unit` from the earlier spool.
+    fn copy(
+        &mut self,
+        from: &mut BufReader<std::fs::File>,
+        unit: &SpooledUnit,
+    ) -> std::io::Result<()> {
+        from.seek(SeekFrom::Start(unit.offset))?;
+        let mut lines = from.take(unit.bytes);
+        let mut line = String::new();
+        while lines.read_line(&mut line)? > 0 {
+            let text = line.strip_suffix('\n').ok_or_else(|| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "a spooled unit ends inside a line",
+                )
+            })?;
+            let text = text.to_string();
+            self.line(&text)?;
+            line.clear();
+        }
+        Ok(())
+    }
+}
+
+fn hex_key(key: UnitKey) -> String {
+    format!("{:032x}", key.0)
 }
 
 impl TrackedProgress {
     /// The progress of the documents stored in `state`, spooled to `path` in a data folder:
     /// the spool a previous run left there when its seal names this state as it is now and
-    /// this build, else tracked anew and sealed.
+    /// this build; else tracked again, copying from that spool the regions whose documents
+    /// are all as they were (same build), and sealed.
     pub fn of_data_folder(state: &State, path: &Path) -> Result<Self, RunError> {
         let key = Provenance::of(state)?;
         let seal_path = seal_path(path);
-        if let Some(kept) = Self::sealed(path, &seal_path, &key) {
-            tracing::debug!(spool = %path.display(), records = kept.records, "Progress unchanged; spool read again.");
-            return Ok(kept);
+        let seal: Option<SpoolSeal> = std::fs::read(&seal_path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+        let bytes = std::fs::metadata(path).map(|m| m.len()).ok();
+        let seal = seal.filter(|seal| Some(seal.bytes) == bytes);
+        if let Some(seal) = seal.as_ref().filter(|seal| seal.key == key) {
+            tracing::debug!(spool = %path.display(), records = seal.records, "Progress unchanged; spool read again.");
+            return Ok(TrackedProgress {
+                path: path.to_path_buf(),
+                digest: seal.digest.clone(),
+                records: seal.records,
+                keep: true,
+            });
         }
+        let mut earlier = match seal.filter(|seal| seal.key.build == key.build) {
+            Some(seal) => std::fs::File::open(path).ok().map(|file| EarlierSpool {
+                file: BufReader::new(file),
+                units: seal.units.into_iter().map(|u| (u.key.clone(), u)).collect(),
+            }),
+            None => None,
+        };
         // No seal while the spool is rewritten: a run stopped half-way leaves none.
         remove_if_there(&seal_path);
-        let mut tracked = Self::track(state, path)?;
+        let mut name = path.file_name().unwrap_or_default().to_os_string();
+        name.push(".new");
+        let fresh = path.with_file_name(name);
+        let (mut tracked, units) = Self::track_units(state, &fresh, earlier.as_mut())?;
+        drop(earlier);
+        std::fs::rename(&fresh, path).map_err(|source| RunError::ProgressSpool {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        tracked.path = path.to_path_buf();
         tracked.keep = true;
-        let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         let seal = SpoolSeal {
             key,
             digest: tracked.digest.clone(),
             records: tracked.records,
-            bytes,
+            bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+            units,
         };
         let written = serde_json::to_vec(&seal)
             .map_err(std::io::Error::other)
@@ -107,21 +215,19 @@ impl TrackedProgress {
         Ok(tracked)
     }
 
-    /// The kept spool at `path` if its seal holds `key` and the file is the one sealed.
-    fn sealed(path: &Path, seal_path: &Path, key: &Provenance) -> Option<Self> {
-        let seal: SpoolSeal = serde_json::from_slice(&std::fs::read(seal_path).ok()?).ok()?;
-        let bytes = std::fs::metadata(path).ok()?.len();
-        (seal.key == *key && seal.bytes == bytes).then(|| TrackedProgress {
-            path: path.to_path_buf(),
-            digest: seal.digest,
-            records: seal.records,
-            keep: true,
-        })
-    }
-
     /// Tracks the targets of the documents stored in `state` into the spool file `path`,
     /// removed when this is dropped.
     pub fn track(state: &State, path: &Path) -> Result<Self, RunError> {
+        Self::track_units(state, path, None).map(|(tracked, _)| tracked)
+    }
+
+    /// [`TrackedProgress::track`], copying the units `earlier` has, and saying where each
+    /// unit's lines are.
+    fn track_units(
+        state: &State,
+        path: &Path,
+        earlier: Option<&mut EarlierSpool>,
+    ) -> Result<(Self, Vec<SpooledUnit>), RunError> {
         let spool_error = |source| RunError::ProgressSpool {
             path: path.to_path_buf(),
             source,
@@ -134,22 +240,50 @@ impl TrackedProgress {
             records: 0,
             keep: false,
         };
-        let mut out = BufWriter::new(file);
-        let mut digest = ProgressDigest::default();
-        duban_track::for_each_region(state, DocumentSummary::of, |summaries, progress| {
-            for record in records(&summaries, &progress)? {
-                let line = record.to_line();
-                digest.push(&line);
-                out.write_all(line.as_bytes())
-                    .and_then(|()| out.write_all(b"\n"))
-                    .map_err(spool_error)?;
-                tracked.records += 1;
-            }
-            Ok::<(), RunError>(())
-        })?;
-        out.flush().map_err(spool_error)?;
-        tracked.digest = digest.finish();
-        Ok(tracked)
+        let writer = RefCell::new(SpoolWriter {
+            out: BufWriter::new(file),
+            digest: ProgressDigest::default(),
+            offset: 0,
+            records: 0,
+            units: Vec::new(),
+        });
+        let earlier = RefCell::new(earlier);
+        let (mut copied, mut linked) = (0usize, 0usize);
+        duban_track::for_each_unit(
+            state,
+            DocumentSummary::of,
+            |key| {
+                let mut earlier = earlier.borrow_mut();
+                let Some(earlier) = earlier.as_mut() else {
+                    return Ok(false);
+                };
+                let Some(unit) = earlier.units.get(&hex_key(key)) else {
+                    return Ok(false);
+                };
+                let mut w = writer.borrow_mut();
+                let (offset, records) = (w.offset, w.records);
+                w.copy(&mut earlier.file, unit).map_err(spool_error)?;
+                w.unit(key, offset, records);
+                copied += 1;
+                Ok::<bool, RunError>(true)
+            },
+            |key, summaries, progress| {
+                let mut w = writer.borrow_mut();
+                let (offset, records) = (w.offset, w.records);
+                for record in records_of(&summaries, &progress)? {
+                    w.line(&record.to_line()).map_err(spool_error)?;
+                }
+                w.unit(key, offset, records);
+                linked += 1;
+                Ok::<(), RunError>(())
+            },
+        )?;
+        let mut w = writer.into_inner();
+        w.out.flush().map_err(spool_error)?;
+        tracing::debug!(copied, linked, "Progress tracked by unit.");
+        tracked.records = w.records;
+        tracked.digest = w.digest.finish();
+        Ok((tracked, w.units))
     }
 
     /// The digest of the records ([`ProgressDigest`]).
@@ -226,7 +360,7 @@ fn remove_if_there(path: &Path) {
 }
 
 /// The export lines and index records of `progress`, with the summaries of its documents.
-pub(crate) fn records(
+pub(crate) fn records_of(
     summaries: &HashMap<String, DocumentSummary>,
     progress: &[Progress],
 ) -> Result<Vec<ProgressRecord>, RunError> {
@@ -281,8 +415,8 @@ mod tests {
         doc
     }
 
-    #[test]
-    fn tracked_progress_is_spooled_in_track_order_and_the_spool_removed_after() {
+    /// A Hangzhou plan whose target no Suzhou document can answer.
+    fn hangzhou_plan() -> Document {
         let mut hangzhou = suzhou(
             "file:hz-plan.txt",
             DocKind::Plan,
@@ -295,6 +429,24 @@ mod tests {
             city: Some("杭州市".into()),
             county: None,
         });
+        hangzhou
+    }
+
+    /// Stores `doc` again as a changed record (a new generation).
+    fn store_again(state: &State, doc: &Document) {
+        let record = duban_state::records::StoredRecord {
+            doc_id: doc.id.clone(),
+            sha256: "1".repeat(64),
+            document: serde_json::to_string(doc).unwrap(),
+            obligations: String::new(),
+            withdrawn: false,
+        };
+        state.put_record(&record, None).unwrap();
+    }
+
+    #[test]
+    fn tracked_progress_is_spooled_in_track_order_and_the_spool_removed_after() {
+        let hangzhou = hangzhou_plan();
         let docs = [
             suzhou(
                 "file:report.txt",
@@ -357,7 +509,7 @@ mod tests {
             .iter()
             .map(|d| (d.id.clone(), DocumentSummary::of(d)))
             .collect();
-        let records = records(&summaries, &progress).unwrap();
+        let records = records_of(&summaries, &progress).unwrap();
         assert_eq!(records.len(), 1);
         let r = &records[0];
         assert!(r.id.starts_with("file:plan.txt@"), "{}", r.id);
@@ -433,19 +585,64 @@ mod tests {
         assert_ne!(unlinked, linked);
 
         // The report stored again (a record change) links it again.
-        let record = duban_state::records::StoredRecord {
-            doc_id: report.id.clone(),
-            sha256: "1".repeat(64),
-            document: serde_json::to_string(&report).unwrap(),
-            obligations: String::new(),
-            withdrawn: false,
-        };
-        state.put_record(&record, None).unwrap();
+        store_again(&state, &report);
         let relinked = TrackedProgress::of_data_folder(&state, &spool)
             .unwrap()
             .digest
             .clone();
         assert_eq!(relinked, linked);
         assert_eq!(std::fs::read(&spool).unwrap(), original);
+    }
+
+    #[test]
+    fn a_changed_document_links_its_region_again_and_the_other_regions_are_copied() {
+        let report = |rate: &str| {
+            suzhou(
+                "file:report.txt",
+                DocKind::Report,
+                2021,
+                &format!("一、2020年工作回顾\n全市行政机关负责人出庭应诉率达到{rate}。\n"),
+            )
+        };
+        let hangzhou = hangzhou_plan();
+        let plan = suzhou(
+            "file:plan.txt",
+            DocKind::Plan,
+            2016,
+            "一、主要目标\n1.到2020年，行政机关负责人出庭应诉率达到80%以上。\n",
+        );
+        let (dir, state) = duban_testkit::state::stored(&[plan, report("92.4%"), hangzhou]);
+        let spool = dir.path().join("progress.spool");
+        drop(TrackedProgress::of_data_folder(&state, &spool).unwrap());
+
+        // The report changes: what comes out is what tracking every document gives.
+        store_again(&state, &report("70.1%"));
+        let incremental = TrackedProgress::of_data_folder(&state, &spool).unwrap();
+        let whole = TrackedProgress::track(&state, &dir.path().join("whole.spool")).unwrap();
+        assert_eq!(incremental.digest, whole.digest);
+        assert_eq!(
+            std::fs::read(&spool).unwrap(),
+            std::fs::read(dir.path().join("whole.spool")).unwrap()
+        );
+        assert!(
+            String::from_utf8(std::fs::read(&spool).unwrap())
+                .unwrap()
+                .contains("missed")
+        );
+        drop((incremental, whole));
+
+        // Hangzhou's lines are copied, not linked again: bytes written over them (same length)
+        // stay, while Suzhou's follow the report's next change.
+        let text = String::from_utf8(std::fs::read(&spool).unwrap()).unwrap();
+        assert!(text.contains("杭州市"));
+        std::fs::write(&spool, text.replace("杭州市", "杭洲市")).unwrap();
+        store_again(&state, &report("85.0%"));
+        drop(TrackedProgress::of_data_folder(&state, &spool).unwrap());
+        let text = String::from_utf8(std::fs::read(&spool).unwrap()).unwrap();
+        assert!(
+            text.contains("杭洲市") && !text.contains("杭州市"),
+            "{text}"
+        );
+        assert!(text.contains("85.0%"), "{text}");
     }
 }

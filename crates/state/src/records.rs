@@ -49,6 +49,17 @@ pub struct RecordRef<'a> {
     pub withdrawn: bool,
 }
 
+/// A stored document record without its obligations (see [`State::for_each_document_record`]).
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentRef<'a> {
+    /// The document id.
+    pub doc_id: &'a str,
+    /// The document record, as one JSON object.
+    pub document: &'a str,
+    /// Whether the source no longer has it.
+    pub withdrawn: bool,
+}
+
 /// Joins obligation records into the stored JSON Lines form.
 pub fn obligation_lines<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) -> String {
     let mut out = String::new();
@@ -240,17 +251,42 @@ impl State {
             .map_err(|e| self.err(e))?;
         let mut rows = stmt.query([generation]).map_err(|e| self.err(e))?;
         while let Some(row) = rows.next().map_err(|e| self.err(e))? {
-            let text = |i: usize| -> Result<&str> {
-                row.get_ref(i)
-                    .and_then(|v| v.as_str().map_err(Into::into))
-                    .map_err(|e| self.err(e))
-            };
+            let text = |i: usize| self.text_at(row, i);
             f(RecordRef {
                 doc_id: text(0)?,
                 sha256: text(1)?,
                 document: text(2)?,
                 obligations: text(3)?,
                 withdrawn: row.get::<_, i64>(4).map_err(|e| self.err(e))? != 0,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Column `i` of `row` as text, borrowed from the row.
+    fn text_at<'r>(&self, row: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str> {
+        row.get_ref(i)
+            .and_then(|v| v.as_str().map_err(Into::into))
+            .map_err(|e| self.err(e))
+    }
+
+    /// Hands `f` every document record, in id order, without its obligations: what reads the
+    /// documents alone (tracking targets) does not read the larger part of each row.
+    pub fn for_each_document_record<E: From<crate::StateError>>(
+        &self,
+        mut f: impl FnMut(DocumentRef<'_>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT doc_id, document, withdrawn FROM records ORDER BY doc_id")
+            .map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            let text = |i: usize| self.text_at(row, i);
+            f(DocumentRef {
+                doc_id: text(0)?,
+                document: text(1)?,
+                withdrawn: row.get::<_, i64>(2).map_err(|e| self.err(e))? != 0,
             })?;
         }
         Ok(())
@@ -311,6 +347,27 @@ mod tests {
         assert_eq!(
             s.put_record(&rec("a", r#"{"x":1}"#), None).unwrap(),
             Upsert::Changed
+        );
+    }
+
+    #[test]
+    fn document_records_come_in_id_order_without_their_obligations() {
+        let s = State::in_memory().unwrap();
+        s.put_record(&rec("b", "{\"n\":2}"), None).unwrap();
+        s.put_record(&rec("a", "{\"n\":1}"), None).unwrap();
+        s.withdraw_record("b").unwrap();
+        let mut seen = Vec::new();
+        s.for_each_document_record(|d| {
+            seen.push((d.doc_id.to_string(), d.document.to_string(), d.withdrawn));
+            Ok::<(), StateError>(())
+        })
+        .unwrap();
+        assert_eq!(
+            seen,
+            [
+                ("a".into(), "{\"n\":1}".into(), false),
+                ("b".into(), "{\"n\":2}".into(), true)
+            ]
         );
     }
 

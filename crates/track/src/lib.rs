@@ -94,26 +94,82 @@ pub fn for_each_region<S: Send, E: From<TrackError>>(
     summarize: impl Fn(&Document) -> S + Sync,
     mut f: impl FnMut(HashMap<String, S>, Vec<Progress>) -> Result<(), E>,
 ) -> Result<(), E> {
-    for (region, ids) in regions(state)? {
+    for_each_unit(
+        state,
+        summarize,
+        |_| Ok(false),
+        |_, summaries, progress| f(summaries, progress),
+    )
+}
+
+/// What a unit of [`for_each_unit`] is made from: its region, and the id and stored record of
+/// each of its documents, hashed. The same key gives the same progress (from the same build of
+/// this crate: a caller that keeps progress by key keeps the build beside it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnitKey(pub u128);
+
+impl UnitKey {
+    fn of(region: Option<&str>, documents: &[(String, u128)]) -> Self {
+        let mut text = String::new();
+        text.push_str(region.unwrap_or("-"));
+        for (id, hash) in documents {
+            text.push('\n');
+            text.push_str(id);
+            text.push(' ');
+            text.push_str(&format!("{hash:032x}"));
+        }
+        UnitKey(hash128(text.as_bytes()))
+    }
+}
+
+/// Two 64-bit SipHashes of different seeds (fixed keys: the same bytes hash the same in every
+/// run of a build). Not a security boundary; accidental collisions are out of reach.
+fn hash128(bytes: &[u8]) -> u128 {
+    use std::hash::{Hash, Hasher};
+    let half = |seed: u64| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        seed.hash(&mut h);
+        bytes.hash(&mut h);
+        h.finish()
+    };
+    (u128::from(half(1)) << 64) | u128::from(half(2))
+}
+
+/// [`for_each_region`] by unit (a region, or a batch of documents without one), with each
+/// unit's [`UnitKey`], skipping the units `reuse` says the caller keeps from an earlier time:
+/// a run in which a few documents changed links again only their regions. `reuse` is asked
+/// for every unit, in order, before `f` would get it.
+pub fn for_each_unit<S: Send, E: From<TrackError>>(
+    state: &State,
+    summarize: impl Fn(&Document) -> S + Sync,
+    mut reuse: impl FnMut(UnitKey) -> Result<bool, E>,
+    mut f: impl FnMut(UnitKey, HashMap<String, S>, Vec<Progress>) -> Result<(), E>,
+) -> Result<(), E> {
+    for (region, docs) in regions(state)? {
         // A document without a region links to no other (a result answers only a target of
         // its own region), so those documents are linked a batch at a time and handed on
         // batch by batch: there may be thousands of them (6% of a generated gigabyte, whose
         // figures held together took a gigabyte).
-        if region.is_none() {
-            for chunk in ids.chunks(FIGURES_BATCH) {
-                let (summaries, tracker) = read_batch(state, chunk, &summarize)?;
-                f(summaries, tracker.progress())?;
+        let units: Vec<&[(String, u128)]> = if region.is_none() {
+            docs.chunks(FIGURES_BATCH).collect()
+        } else {
+            vec![&docs[..]]
+        };
+        for unit in units {
+            let key = UnitKey::of(region.as_deref(), unit);
+            if reuse(key)? {
+                continue;
             }
-            continue;
+            let mut tracker = Tracker::default();
+            let mut summaries = HashMap::with_capacity(unit.len());
+            for chunk in unit.chunks(FIGURES_BATCH) {
+                let ids: Vec<String> = chunk.iter().map(|(id, _)| id.clone()).collect();
+                let (summarized, read) = read_batch(state, &ids, &summarize)?;
+                tracker.read.extend(read.read);
+                summaries.extend(summarized);
+            }
+            f(key, summaries, tracker.progress())?;
         }
-        let mut tracker = Tracker::default();
-        let mut summaries = HashMap::with_capacity(ids.len());
-        for chunk in ids.chunks(FIGURES_BATCH) {
-            let (summarized, read) = read_batch(state, chunk, &summarize)?;
-            tracker.read.extend(read.read);
-            summaries.extend(summarized);
-        }
-        f(summaries, tracker.progress())?;
     }
     Ok(())
 }
@@ -141,9 +197,10 @@ fn read_batch<S: Send>(
     Ok((summaries, tracker))
 }
 
-/// The ids of the stored documents their source still has, by region code (`None`: no
-/// region), in code order and, within a region, in id order.
-fn regions(state: &State) -> Result<BTreeMap<Option<String>, Vec<String>>, TrackError> {
+/// The ids of the stored documents their source still has, each with a hash of its stored
+/// record, by region code (`None`: no region), in code order and, within a region, in id order.
+#[allow(clippy::type_complexity, reason = "a map read once, by its one caller")]
+fn regions(state: &State) -> Result<BTreeMap<Option<String>, Vec<(String, u128)>>, TrackError> {
     /// A document record's region code, read without the rest of the record.
     #[derive(serde::Deserialize)]
     struct RegionOf {
@@ -154,8 +211,8 @@ fn regions(state: &State) -> Result<BTreeMap<Option<String>, Vec<String>>, Track
     struct CodeOf {
         code: String,
     }
-    let mut out: BTreeMap<Option<String>, Vec<String>> = BTreeMap::new();
-    state.for_each_record(|r| {
+    let mut out: BTreeMap<Option<String>, Vec<(String, u128)>> = BTreeMap::new();
+    state.for_each_document_record(|r| {
         if !r.withdrawn {
             let of: RegionOf =
                 serde_json::from_str(r.document).map_err(|source| TrackError::Record {
@@ -164,7 +221,7 @@ fn regions(state: &State) -> Result<BTreeMap<Option<String>, Vec<String>>, Track
                 })?;
             out.entry(of.region.map(|c| c.code))
                 .or_default()
-                .push(r.doc_id.to_string());
+                .push((r.doc_id.to_string(), hash128(r.document.as_bytes())));
         }
         Ok::<(), TrackError>(())
     })?;
