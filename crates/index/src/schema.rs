@@ -6,8 +6,10 @@
 //! them). All carry their document's region, kind and year, so filters work the same on each;
 //! each stores its whole record as JSON (`json`) so results, the document endpoint and a
 //! re-index after a dictionary change need nothing but the index. A progress record belongs to
-//! no one document (it joins two), so it has no `doc_id` term: replacing a document leaves it,
-//! and the run replaces all progress records at once ([`crate::ObligationIndex::begin_progress`]).
+//! no one document (it joins two), so it has no `doc_id` term: replacing a document leaves it.
+//! It has the term of the group of documents it was linked in (`link_group`: a region, or a
+//! batch of documents without one, and the build that linked them), and a run replaces the
+//! progress records of the groups that changed ([`crate::ObligationIndex::begin_progress_groups`]).
 //! Its `text` holds the target's and the result's phrases, its `indicator` both indicators.
 //!
 //! Field roles:
@@ -15,7 +17,8 @@
 //!   `body`, `indicator`;
 //! - exact terms: `record`, `id` (also fast: the tie-break of every sort), `doc_id`,
 //!   `province`, `city`, `county` (each also under its name without 省/市/区/县), `region`
-//!   (the GB/T 2260 code and its province and city codes), `doc_kind`, `kind`, `unit`;
+//!   (the GB/T 2260 code and its province and city codes), `doc_kind`, `kind`, `unit`,
+//!   `link_group` (progress records only);
 //! - numbers, indexed and fast (ranges, sorting): `year`, `deadline` (every deadline's year),
 //!   `value` (every metric's value);
 //! - `facet`: `/kind/task`, `/doc_kind/report`, `/year/2021`, `/province/…`, `/city/…`,
@@ -33,7 +36,8 @@ use tantivy::schema::{
 pub const TOKENIZER: &str = "duban_jieba";
 
 /// Bumped whenever the schema or the analysis changes in a way that needs a fresh index.
-pub(crate) const FORMAT: u32 = 5;
+/// 6: progress records carry their `link_group`.
+pub(crate) const FORMAT: u32 = 6;
 
 /// The facet value of records without a year or a region: `year:未知`, `province:未知`.
 pub const UNKNOWN: &str = "未知";
@@ -106,6 +110,7 @@ pub(crate) struct Fields {
     pub deadline: Field,
     pub value: Field,
     pub facet: Field,
+    pub link_group: Field,
 }
 
 /// The record kinds of the `record` field.
@@ -137,6 +142,10 @@ pub struct ProgressRecord {
     pub value: f64,
     /// The record as exported (one line of `progress.jsonl`).
     pub json: String,
+    /// The group of documents the target was linked in (a region, or a batch of documents
+    /// without one, with the build that linked it): progress is replaced group by group.
+    #[serde(default)]
+    pub link_group: String,
 }
 
 impl ProgressRecord {
@@ -179,6 +188,7 @@ impl Fields {
             deadline: sb.add_i64_field("deadline", numeric.clone()),
             value: sb.add_f64_field("value", numeric),
             facet: sb.add_facet_field("facet", FacetOptions::default()),
+            link_group: sb.add_text_field("link_group", STRING),
         };
         (sb.build(), fields)
     }
@@ -258,6 +268,9 @@ impl Fields {
         let mut d = TantivyDocument::default();
         d.add_text(self.record, RECORD_PROGRESS);
         d.add_text(self.id, &p.id);
+        if !p.link_group.is_empty() {
+            d.add_text(self.link_group, &p.link_group);
+        }
         d.add_text(self.json, &p.json);
         d.add_text(
             self.summary,

@@ -1078,6 +1078,7 @@ fn suzhou_progress() -> ProgressRecord {
         unit: "%".into(),
         value: 90.0,
         json: json.into(),
+        link_group: String::new(),
     }
 }
 
@@ -1206,4 +1207,41 @@ fn hits_sorted_by_deadline_or_year_carry_the_scores_relevance_gives_them() {
             }
         }
     }
+}
+
+#[test]
+fn progress_is_replaced_group_by_group_keeping_the_groups_that_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = build(dir.path());
+    let in_group = |n: u32, group: &str| {
+        let mut r = suzhou_progress();
+        r.id = format!("{SUZHOU}@{n}");
+        r.link_group = group.into();
+        r
+    };
+    let groups = |names: &[&str]| names.iter().map(|n| n.to_string()).collect();
+    // An index that never held groups: every progress record goes, every group is added.
+    assert!(replace_progress(&mut w, &[in_group(9, "")]));
+    let missing = w.begin_progress_groups("d1".into(), groups(&["a", "b"]));
+    assert_eq!(missing, groups(&["a", "b"]));
+    w.add_progress(&[in_group(1, "a"), in_group(2, "b")])
+        .unwrap();
+    w.commit().unwrap();
+    // Group a is gone, b stays, c comes: only c's records are asked for.
+    let missing = w.begin_progress_groups("d2".into(), groups(&["b", "c"]));
+    assert_eq!(missing, groups(&["c"]));
+    w.add_progress(&[in_group(3, "c")]).unwrap();
+    w.commit().unwrap();
+    let r = SearchIndex::open(dir.path()).unwrap();
+    let mut ids = progress_ids(&r, "出庭应诉率");
+    ids.sort();
+    assert_eq!(ids, [format!("{SUZHOU}@2"), format!("{SUZHOU}@3")]);
+    // The groups are in the commit: an index opened again knows them.
+    drop(w);
+    let mut w = ObligationIndex::open(dir.path()).unwrap();
+    assert!(w.holds_progress("d2"));
+    assert!(
+        w.begin_progress_groups("d3".into(), groups(&["b", "c"]))
+            .is_empty()
+    );
 }

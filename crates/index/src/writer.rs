@@ -65,6 +65,10 @@ pub(crate) struct Payload {
     /// had one: such progress is replaced by the next run).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<String>,
+    /// The link groups whose progress records the index holds (absent when unknown: the next
+    /// run replaces every progress record).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress_groups: Option<BTreeSet<String>>,
 }
 
 /// SHA-256 of progress records as the index records them: each record's line
@@ -201,6 +205,8 @@ pub struct ObligationIndex {
     dirty: bool,
     /// The digest of the progress records held, or to be held after the next commit.
     progress: Option<String>,
+    /// The link groups of those records.
+    progress_groups: Option<BTreeSet<String>>,
     /// Text queued for tantivy's analyser and not yet analysed, kept bounded.
     backlog: TextBacklog,
 }
@@ -256,11 +262,13 @@ impl ObligationIndex {
             state: None,
             dirty: false,
             progress: None,
+            progress_groups: None,
             backlog: TextBacklog::new(analysed),
         };
         if let Some(payload) = Payload::of(&me.index) {
             me.state = payload.state;
             me.progress = payload.progress;
+            me.progress_groups = payload.progress_groups;
         }
         me.reindex_for_dictionary()?;
         Ok(me)
@@ -334,6 +342,7 @@ impl ObligationIndex {
         self.writer
             .delete_term(Term::from_field_text(self.fields.record, RECORD_PROGRESS));
         self.progress = None;
+        self.progress_groups = None;
         self.dirty = true;
         for doc_id in &affected {
             let (document, obligations) =
@@ -376,6 +385,7 @@ impl ObligationIndex {
     pub fn delete_all(&mut self) -> Result<(), IndexError> {
         self.writer.delete_all_documents().map_err(|e| self.tv(e))?;
         self.progress = None;
+        self.progress_groups = None;
         self.dirty = true;
         Ok(())
     }
@@ -424,7 +434,40 @@ impl ObligationIndex {
         self.writer
             .delete_term(Term::from_field_text(self.fields.record, RECORD_PROGRESS));
         self.progress = Some(digest);
+        self.progress_groups = None;
         self.dirty = true;
+    }
+
+    /// Starts replacing the progress records by link group (see
+    /// [`ProgressRecord::link_group`]): `groups` are those of the records to hold, `digest`
+    /// theirs. The records of groups the index holds and `groups` lacks are deleted; the
+    /// groups returned are those whose records the caller adds next
+    /// ([`ObligationIndex::add_progress`]): the groups the index lacks, or all of them when
+    /// it does not know its own (every progress record is deleted then). A group's records
+    /// are the same whenever the group is: its name says what it was linked from.
+    pub fn begin_progress_groups(
+        &mut self,
+        digest: String,
+        groups: BTreeSet<String>,
+    ) -> BTreeSet<String> {
+        let missing = match self.progress_groups.take() {
+            Some(held) => {
+                for gone in held.difference(&groups) {
+                    self.writer
+                        .delete_term(Term::from_field_text(self.fields.link_group, gone));
+                }
+                groups.difference(&held).cloned().collect()
+            }
+            None => {
+                self.writer
+                    .delete_term(Term::from_field_text(self.fields.record, RECORD_PROGRESS));
+                groups.clone()
+            }
+        };
+        self.progress = Some(digest);
+        self.progress_groups = Some(groups);
+        self.dirty = true;
+        missing
     }
 
     /// Adds progress records (after [`ObligationIndex::begin_progress`]): a run hands them
@@ -458,6 +501,7 @@ impl ObligationIndex {
             dictionary: self.analyzer.dictionary().to_string(),
             state: self.state.clone(),
             progress: self.progress.clone(),
+            progress_groups: self.progress_groups.clone(),
         };
         if !self.dirty && Payload::of(&self.index).as_ref() == Some(&payload) {
             return Ok(false);

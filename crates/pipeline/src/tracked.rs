@@ -43,6 +43,8 @@ pub struct TrackedProgress {
     records: usize,
     /// Whether the spool stays when this is dropped.
     keep: bool,
+    /// Where each unit's lines are, in order.
+    units: Vec<SpooledUnit>,
 }
 
 /// What a file derived from the whole state (a kept spool, the exports) was made from: the
@@ -156,6 +158,12 @@ fn hex_key(key: UnitKey) -> String {
     format!("{:032x}", key.0)
 }
 
+/// The link group of a unit's progress records (see [`ProgressRecord::link_group`]): what
+/// the unit was linked from, and the build that linked it.
+fn link_group(unit_key: &str) -> String {
+    format!("{unit_key}-{}", crate::run::build_identity())
+}
+
 impl TrackedProgress {
     /// The progress of the documents stored in `state`, spooled to `path` in a data folder:
     /// the spool a previous run left there when its seal names this state as it is now and
@@ -176,6 +184,7 @@ impl TrackedProgress {
                 digest: seal.digest.clone(),
                 records: seal.records,
                 keep: true,
+                units: seal.units.clone(),
             });
         }
         let mut earlier = match seal.filter(|seal| seal.key.build == key.build) {
@@ -190,7 +199,7 @@ impl TrackedProgress {
         let mut name = path.file_name().unwrap_or_default().to_os_string();
         name.push(".new");
         let fresh = path.with_file_name(name);
-        let (mut tracked, units) = Self::track_units(state, &fresh, earlier.as_mut())?;
+        let mut tracked = Self::track_units(state, &fresh, earlier.as_mut())?;
         drop(earlier);
         std::fs::rename(&fresh, path).map_err(|source| RunError::ProgressSpool {
             path: path.to_path_buf(),
@@ -203,7 +212,7 @@ impl TrackedProgress {
             digest: tracked.digest.clone(),
             records: tracked.records,
             bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
-            units,
+            units: tracked.units.clone(),
         };
         let written = serde_json::to_vec(&seal)
             .map_err(std::io::Error::other)
@@ -218,16 +227,15 @@ impl TrackedProgress {
     /// Tracks the targets of the documents stored in `state` into the spool file `path`,
     /// removed when this is dropped.
     pub fn track(state: &State, path: &Path) -> Result<Self, RunError> {
-        Self::track_units(state, path, None).map(|(tracked, _)| tracked)
+        Self::track_units(state, path, None)
     }
 
-    /// [`TrackedProgress::track`], copying the units `earlier` has, and saying where each
-    /// unit's lines are.
+    /// [`TrackedProgress::track`], copying the units `earlier` has.
     fn track_units(
         state: &State,
         path: &Path,
         earlier: Option<&mut EarlierSpool>,
-    ) -> Result<(Self, Vec<SpooledUnit>), RunError> {
+    ) -> Result<Self, RunError> {
         let spool_error = |source| RunError::ProgressSpool {
             path: path.to_path_buf(),
             source,
@@ -239,6 +247,7 @@ impl TrackedProgress {
             digest: String::new(),
             records: 0,
             keep: false,
+            units: Vec::new(),
         };
         let writer = RefCell::new(SpoolWriter {
             out: BufWriter::new(file),
@@ -270,7 +279,9 @@ impl TrackedProgress {
             |key, summaries, progress| {
                 let mut w = writer.borrow_mut();
                 let (offset, records) = (w.offset, w.records);
-                for record in records_of(&summaries, &progress)? {
+                let group = link_group(&hex_key(key));
+                for mut record in records_of(&summaries, &progress)? {
+                    record.link_group.clone_from(&group);
                     w.line(&record.to_line()).map_err(spool_error)?;
                 }
                 w.unit(key, offset, records);
@@ -283,7 +294,8 @@ impl TrackedProgress {
         tracing::debug!(copied, linked, "Progress tracked by unit.");
         tracked.records = w.records;
         tracked.digest = w.digest.finish();
-        Ok((tracked, w.units))
+        tracked.units = w.units;
+        Ok(tracked)
     }
 
     /// The digest of the records ([`ProgressDigest`]).
@@ -326,13 +338,38 @@ impl TrackedProgress {
         Ok(())
     }
 
-    /// Puts the records in `index` in place of those it holds, unless it holds these.
+    /// Puts the records in `index` in place of those it holds, unless it holds these: the
+    /// records of the link groups it lacks are added, those of the groups gone are deleted.
     pub fn index_into(&self, index: &mut ObligationIndex) -> Result<(), RunError> {
         if index.holds_progress(&self.digest) {
             return Ok(());
         }
-        index.begin_progress(self.digest.clone());
-        self.for_each_batch(|batch| Ok(index.add_progress(batch)?))
+        let group_of = |unit: &SpooledUnit| link_group(&unit.key);
+        let groups = self.units.iter().map(group_of).collect();
+        let missing = index.begin_progress_groups(self.digest.clone(), groups);
+        let spool_error = |source| RunError::ProgressSpool {
+            path: self.path.clone(),
+            source,
+        };
+        let mut reader = BufReader::new(std::fs::File::open(&self.path).map_err(spool_error)?);
+        let mut batch = Vec::with_capacity(SPOOL_BATCH);
+        for unit in self.units.iter().filter(|u| missing.contains(&group_of(u))) {
+            reader
+                .seek(SeekFrom::Start(unit.offset))
+                .map_err(spool_error)?;
+            for line in (&mut reader).take(unit.bytes).lines() {
+                let line = line.map_err(spool_error)?;
+                batch.push(serde_json::from_str(&line).map_err(RunError::Progress)?);
+                if batch.len() == SPOOL_BATCH {
+                    index.add_progress(&batch)?;
+                    batch.clear();
+                }
+            }
+        }
+        if !batch.is_empty() {
+            index.add_progress(&batch)?;
+        }
+        Ok(())
     }
 }
 
@@ -394,6 +431,7 @@ pub(crate) fn records_of(
             unit: t.unit.clone(),
             value: t.value,
             json: serde_json::to_string(p).map_err(RunError::Progress)?,
+            link_group: String::new(),
         });
     }
     Ok(out)
@@ -613,11 +651,32 @@ mod tests {
         );
         let (dir, state) = duban_testkit::state::stored(&[plan, report("92.4%"), hangzhou]);
         let spool = dir.path().join("progress.spool");
-        drop(TrackedProgress::of_data_folder(&state, &spool).unwrap());
+        let index_dir = dir.path().join("index");
+        let mut index = ObligationIndex::open(&index_dir).unwrap();
+        TrackedProgress::of_data_folder(&state, &spool)
+            .unwrap()
+            .index_into(&mut index)
+            .unwrap();
+        index.commit().unwrap();
 
         // The report changes: what comes out is what tracking every document gives.
         store_again(&state, &report("70.1%"));
         let incremental = TrackedProgress::of_data_folder(&state, &spool).unwrap();
+        // The index replaces Suzhou's group and keeps Hangzhou's: it holds one record of each.
+        incremental.index_into(&mut index).unwrap();
+        index.commit().unwrap();
+        let search = duban_index::SearchIndex::open(&index_dir).unwrap();
+        let mut req = duban_index::SearchRequest::new("");
+        req.target = duban_index::Target::Progress;
+        let found: Vec<String> = search
+            .search(&req)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.progress.map(|p| p.to_string()).unwrap_or_default())
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().any(|p| p.contains("70.1%")), "{found:?}");
         let whole = TrackedProgress::track(&state, &dir.path().join("whole.spool")).unwrap();
         assert_eq!(incremental.digest, whole.digest);
         assert_eq!(

@@ -115,11 +115,10 @@ pub(super) fn catch_up_committing_every(
                 crate::abort::point("catch-up");
                 documents += 1;
                 uncommitted += 1 + obligations.len();
-                // Stored records are read far faster than they are indexed, and tantivy's
-                // queue is bounded in messages (a document with its obligations is one), not
-                // in records: left alone, a gigabyte's records waited in memory at once (1.8
-                // GB). A commit waits for the queue to empty; it records the index's earlier
-                // state, so a catch-up stopped here starts again from there.
+                // Stored records are read far faster than they are indexed: the writer's
+                // backlog keeps what waits for tantivy to a few megabytes of text, and these
+                // commits let searches see a long rebuild fill. Each records the index's
+                // earlier state, so a catch-up stopped here starts again from there.
                 if uncommitted >= every {
                     index.commit()?;
                     uncommitted = 0;
