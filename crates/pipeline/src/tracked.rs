@@ -146,8 +146,7 @@ impl SpoolWriter {
                     "a spooled unit ends inside a line",
                 )
             })?;
-            let text = text.to_string();
-            self.line(&text)?;
+            self.line(text)?;
             line.clear();
         }
         Ok(())

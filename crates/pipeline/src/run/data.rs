@@ -30,7 +30,7 @@ impl DataDir {
         self.root.join("export")
     }
     /// `progress.spool`: the progress of targets between tracking and writing it, kept with
-    /// its seal `progress.spool.seal` for the next run (see [`crate::TrackedProgress`]).
+    /// its seal `progress.spool.seal` for the next run (see [`crate::tracked::TrackedProgress`]).
     pub fn progress_spool(&self) -> PathBuf {
         self.root.join("progress.spool")
     }
