@@ -45,6 +45,9 @@ pub struct TrackedProgress {
     keep: bool,
     /// Where each unit's lines are, in order.
     units: Vec<SpooledUnit>,
+    /// What the progress was tracked from, for a data folder's spool (the exports are sealed
+    /// with it too).
+    made_from: Option<Provenance>,
 }
 
 /// What a file derived from the whole state (a kept spool, the exports) was made from: the
@@ -184,6 +187,7 @@ impl TrackedProgress {
                 records: seal.records,
                 keep: true,
                 units: seal.units.clone(),
+                made_from: Some(key),
             });
         }
         let mut earlier = match seal.filter(|seal| seal.key.build == key.build) {
@@ -206,6 +210,7 @@ impl TrackedProgress {
         })?;
         tracked.path = path.to_path_buf();
         tracked.keep = true;
+        tracked.made_from = Some(key.clone());
         let seal = SpoolSeal {
             key,
             digest: tracked.digest.clone(),
@@ -247,6 +252,7 @@ impl TrackedProgress {
             records: 0,
             keep: false,
             units: Vec::new(),
+            made_from: None,
         };
         let writer = RefCell::new(SpoolWriter {
             out: BufWriter::new(file),
@@ -295,6 +301,11 @@ impl TrackedProgress {
         tracked.digest = w.digest.finish();
         tracked.units = w.units;
         Ok(tracked)
+    }
+
+    /// What a data folder's progress was tracked from ([`TrackedProgress::of_data_folder`]).
+    pub(crate) fn made_from(&self) -> Option<&Provenance> {
+        self.made_from.as_ref()
     }
 
     /// The digest of the records ([`ProgressDigest`]).

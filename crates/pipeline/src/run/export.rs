@@ -78,7 +78,10 @@ impl Runner {
         mark: &StateMark,
         progress: &TrackedProgress,
     ) -> Result<ExportCounts, RunError> {
-        let made_from = Provenance::of(&self.state)?;
+        let made_from = match progress.made_from() {
+            Some(made_from) => made_from.clone(),
+            None => Provenance::of(&self.state)?,
+        };
         let seal_path = self.data.export_seal();
         let sealed: Option<ExportSeal> = std::fs::read(&seal_path)
             .ok()
