@@ -95,8 +95,19 @@ impl WholeSegmentTallies {
     }
 }
 
+/// One segment's counts: kept from an earlier count of a whole kind, or counted.
+pub(crate) enum SegmentFacetCounter {
+    /// The segment's counts for a whole kind, as kept: nothing is counted.
+    Kept(Arc<FacetTally>),
+    /// Counting, and where to keep the counts once counted, for a whole kind.
+    Counting(
+        Box<OrdinalCounts>,
+        Option<(Arc<WholeSegmentTallies>, WholeKey)>,
+    ),
+}
+
 /// One segment's counts, by term ordinal.
-pub(crate) struct SegmentFacetCounter {
+pub(crate) struct OrdinalCounts {
     /// The facet column's ordinals, read once a match.
     ords: Column<u64>,
     /// The facet column, for its dictionary; none in a segment without facets.
@@ -107,10 +118,6 @@ pub(crate) struct SegmentFacetCounter {
     counts: Vec<u32>,
     /// The ordinals of the record being counted.
     row_values: Vec<u64>,
-    /// The segment's counts for a whole kind, when they were kept: nothing is counted.
-    kept: Option<Arc<FacetTally>>,
-    /// Where to keep the counts of a whole kind once counted.
-    keep: Option<(Arc<WholeSegmentTallies>, WholeKey)>,
 }
 
 impl Collector for FacetCounter {
@@ -126,44 +133,14 @@ impl Collector for FacetCounter {
         if let Some((whole, kind)) = &self.whole {
             let key = (segment.segment_id(), segment.delete_opstamp(), *kind);
             if let Some(kept) = whole.get(&key) {
-                return Ok(SegmentFacetCounter {
-                    ords: Column::build_empty_column(0),
-                    facets: None,
-                    starts: None,
-                    counts: Vec::new(),
-                    row_values: Vec::new(),
-                    kept: Some(kept),
-                    keep: None,
-                });
+                return Ok(SegmentFacetCounter::Kept(kept));
             }
             keep = Some((whole.clone(), key));
         }
-        let facets = segment.fast_fields().str(FACET_FIELD)?;
-        let (ords, terms) = match &facets {
-            Some(facets) => (facets.ords().clone(), facets.num_terms()),
-            // A segment without any facet value counts nothing.
-            None => (Column::build_empty_column(segment.max_doc()), 0),
-        };
-        let starts = match &ords.index {
-            // The start of record `n + 1`'s values is the end of record `n`'s, so a column
-            // of every record's start has one value more than the segment has records; with
-            // fewer, some records have no value, and their rows are found by rank instead.
-            ColumnIndex::Multivalued(index)
-                if index.get_start_index_column().num_vals() == segment.max_doc() + 1 =>
-            {
-                Some(index.get_start_index_column().clone())
-            }
-            _ => None,
-        };
-        Ok(SegmentFacetCounter {
-            ords,
-            facets,
-            starts,
-            counts: vec![0; terms],
-            row_values: Vec::new(),
-            kept: None,
+        Ok(SegmentFacetCounter::Counting(
+            Box::new(OrdinalCounts::of(segment)?),
             keep,
-        })
+        ))
     }
 
     fn requires_scoring(&self) -> bool {
@@ -188,9 +165,56 @@ impl SegmentCollector for SegmentFacetCounter {
     type Fruit = FacetTally;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        if self.kept.is_some() {
-            return;
+        if let SegmentFacetCounter::Counting(counts, _) = self {
+            counts.count(doc);
         }
+    }
+
+    fn harvest(self) -> FacetTally {
+        match self {
+            SegmentFacetCounter::Kept(kept) => FacetTally::clone(&kept),
+            SegmentFacetCounter::Counting(counts, keep) => {
+                let tally = counts.by_value();
+                if let Some((whole, key)) = keep {
+                    whole.put(key, &tally);
+                }
+                tally
+            }
+        }
+    }
+}
+
+impl OrdinalCounts {
+    /// Zero counts over the facet column of `segment`.
+    fn of(segment: &SegmentReader) -> tantivy::Result<Self> {
+        let facets = segment.fast_fields().str(FACET_FIELD)?;
+        let (ords, terms) = match &facets {
+            Some(facets) => (facets.ords().clone(), facets.num_terms()),
+            // A segment without any facet value counts nothing.
+            None => (Column::build_empty_column(segment.max_doc()), 0),
+        };
+        let starts = match &ords.index {
+            // The start of record `n + 1`'s values is the end of record `n`'s, so a column
+            // of every record's start has one value more than the segment has records; with
+            // fewer, some records have no value, and their rows are found by rank instead.
+            ColumnIndex::Multivalued(index)
+                if index.get_start_index_column().num_vals() == segment.max_doc() + 1 =>
+            {
+                Some(index.get_start_index_column().clone())
+            }
+            _ => None,
+        };
+        Ok(OrdinalCounts {
+            ords,
+            facets,
+            starts,
+            counts: vec![0; terms],
+            row_values: Vec::new(),
+        })
+    }
+
+    /// Counts the values of record `doc`.
+    fn count(&mut self, doc: DocId) {
         // A record's values are read as one range, a call for all of them rather than one
         // through the column's trait object per value.
         let rows = match &self.starts {
@@ -227,22 +251,8 @@ impl SegmentCollector for SegmentFacetCounter {
         }
     }
 
-    fn harvest(self) -> FacetTally {
-        if let Some(kept) = self.kept {
-            return FacetTally::clone(&kept);
-        }
-        let keep = self.keep.clone();
-        let tally = self.count_by_value();
-        if let Some((whole, key)) = keep {
-            whole.put(key, &tally);
-        }
-        tally
-    }
-}
-
-impl SegmentFacetCounter {
     /// The counts by dimension and value.
-    fn count_by_value(self) -> FacetTally {
+    fn by_value(self) -> FacetTally {
         let mut tally = FacetTally::new();
         let Some(facets) = self.facets else {
             return tally;

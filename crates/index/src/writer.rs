@@ -158,18 +158,20 @@ pub(crate) fn open_tantivy(
         path: path.clone(),
         source,
     })?;
-    let index = match opener {
+    let (index, tokenizer) = match opener {
         Opener::Search => {
             let mmap = tantivy::directory::MmapDirectory::open(dir).map_err(|e| tv(e.into()))?;
-            Index::open_or_create(mmap, schema)
+            (
+                Index::open_or_create(mmap, schema),
+                AnalyzerTokenizer::new(analyzer.clone()),
+            )
         }
-        Opener::Writer(_) => Index::open_or_create(ReadAtDirectory::open(dir).map_err(tv)?, schema),
-    }
-    .map_err(tv)?;
-    let tokenizer = match opener {
-        Opener::Search => AnalyzerTokenizer::new(analyzer.clone()),
-        Opener::Writer(analysed) => AnalyzerTokenizer::counting(analyzer.clone(), analysed),
+        Opener::Writer(analysed) => (
+            Index::open_or_create(ReadAtDirectory::open(dir).map_err(tv)?, schema),
+            AnalyzerTokenizer::counting(analyzer.clone(), analysed),
+        ),
     };
+    let index = index.map_err(tv)?;
     index.tokenizers().register(TOKENIZER, tokenizer);
     Ok((index, fields))
 }
@@ -456,17 +458,16 @@ impl ObligationIndex {
                     self.writer
                         .delete_term(Term::from_field_text(self.fields.link_group, gone));
                 }
+                self.progress = Some(digest);
+                self.dirty = true;
                 groups.difference(&held).cloned().collect()
             }
             None => {
-                self.writer
-                    .delete_term(Term::from_field_text(self.fields.record, RECORD_PROGRESS));
+                self.begin_progress(digest);
                 groups.clone()
             }
         };
-        self.progress = Some(digest);
         self.progress_groups = Some(groups);
-        self.dirty = true;
         missing
     }
 

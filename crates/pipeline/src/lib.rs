@@ -29,6 +29,7 @@ mod files;
 pub mod lock;
 mod report;
 mod run;
+mod seal;
 pub mod tracked;
 
 pub use clock::{command_line, now_rfc3339};

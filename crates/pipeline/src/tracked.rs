@@ -19,6 +19,7 @@
 //! (`duban-track` does) nor decides where the spool lives.
 
 use crate::RunError;
+use crate::seal::{self, Provenance};
 use duban_index::{DocumentSummary, ObligationIndex, ProgressDigest, ProgressRecord};
 use duban_state::State;
 use duban_track::Progress;
@@ -48,31 +49,6 @@ pub struct TrackedProgress {
     /// What the progress was tracked from, for a data folder's spool (the exports are sealed
     /// with it too).
     made_from: Option<Provenance>,
-}
-
-/// What a file derived from the whole state (a kept spool, the exports) was made from: the
-/// same provenance gives the same bytes. Every change of a record bumps the state's
-/// generation; a withdrawal does not, but changes the number of withdrawn records; a new build
-/// may derive differently.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub(crate) struct Provenance {
-    state_id: String,
-    generation: i64,
-    withdrawn: i64,
-    build: String,
-}
-
-impl Provenance {
-    /// The provenance of what is derived from `state` now, by this build.
-    pub(crate) fn of(state: &State) -> Result<Self, RunError> {
-        let mark = state.mark()?;
-        Ok(Provenance {
-            state_id: mark.state_id,
-            generation: mark.generation,
-            withdrawn: state.withdrawn_count()?,
-            build: crate::run::build_identity().to_string(),
-        })
-    }
 }
 
 /// The seal written beside a complete kept spool (`<spool>.seal`): its key, what reading it
@@ -174,9 +150,7 @@ impl TrackedProgress {
     pub fn of_data_folder(state: &State, path: &Path) -> Result<Self, RunError> {
         let key = Provenance::of(state)?;
         let seal_path = seal_path(path);
-        let seal: Option<SpoolSeal> = std::fs::read(&seal_path)
-            .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+        let seal: Option<SpoolSeal> = seal::read(&seal_path);
         let bytes = std::fs::metadata(path).map(|m| m.len()).ok();
         let seal = seal.filter(|seal| Some(seal.bytes) == bytes);
         if let Some(seal) = seal.as_ref().filter(|seal| seal.key == key) {
@@ -190,15 +164,17 @@ impl TrackedProgress {
                 made_from: Some(key),
             });
         }
-        let mut earlier = match seal.filter(|seal| seal.key.build == key.build) {
+        let mut earlier = match seal.filter(|seal| seal.key.same_build(&key)) {
             Some(seal) => std::fs::File::open(path).ok().map(|file| EarlierSpool {
                 file: BufReader::new(file),
                 units: seal.units.into_iter().map(|u| (u.key.clone(), u)).collect(),
             }),
             None => None,
         };
-        // No seal while the spool is rewritten: a run stopped half-way leaves none.
-        remove_if_there(&seal_path);
+        seal::remove(&seal_path).map_err(|source| RunError::ProgressSpool {
+            path: seal_path.clone(),
+            source,
+        })?;
         let mut name = path.file_name().unwrap_or_default().to_os_string();
         name.push(".new");
         let fresh = path.with_file_name(name);
@@ -218,13 +194,7 @@ impl TrackedProgress {
             bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
             units: tracked.units.clone(),
         };
-        let written = serde_json::to_vec(&seal)
-            .map_err(std::io::Error::other)
-            .and_then(|json| std::fs::write(&seal_path, json));
-        if let Err(e) = written {
-            // The progress is right; the next run tracks again.
-            tracing::warn!(path = %seal_path.display(), error = %e, "Progress spool not sealed.");
-        }
+        seal::write(&seal_path, &seal);
         Ok(tracked)
     }
 
@@ -326,16 +296,21 @@ impl TrackedProgress {
     /// Hands `f` the records in order, a batch at a time.
     pub fn for_each_batch(
         &self,
+        f: impl FnMut(&[ProgressRecord]) -> Result<(), RunError>,
+    ) -> Result<(), RunError> {
+        let reader = BufReader::new(std::fs::File::open(&self.path).map_err(self.spool_error())?);
+        self.in_batches(reader.lines(), f)
+    }
+
+    /// Parses spooled `lines` and hands `f` the records, a batch at a time.
+    fn in_batches(
+        &self,
+        lines: impl Iterator<Item = std::io::Result<String>>,
         mut f: impl FnMut(&[ProgressRecord]) -> Result<(), RunError>,
     ) -> Result<(), RunError> {
-        let spool_error = |source| RunError::ProgressSpool {
-            path: self.path.clone(),
-            source,
-        };
-        let reader = BufReader::new(std::fs::File::open(&self.path).map_err(spool_error)?);
         let mut batch = Vec::with_capacity(SPOOL_BATCH);
-        for line in reader.lines() {
-            let line = line.map_err(spool_error)?;
+        for line in lines {
+            let line = line.map_err(self.spool_error())?;
             batch.push(serde_json::from_str(&line).map_err(RunError::Progress)?);
             if batch.len() == SPOOL_BATCH {
                 f(&batch)?;
@@ -348,6 +323,13 @@ impl TrackedProgress {
         Ok(())
     }
 
+    fn spool_error(&self) -> impl Fn(std::io::Error) -> RunError + '_ {
+        |source| RunError::ProgressSpool {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
     /// Puts the records in `index` in place of those it holds, unless it holds these: the
     /// records of the link groups it lacks are added, those of the groups gone are deleted.
     pub fn index_into(&self, index: &mut ObligationIndex) -> Result<(), RunError> {
@@ -357,27 +339,14 @@ impl TrackedProgress {
         let group_of = |unit: &SpooledUnit| link_group(&unit.key);
         let groups = self.units.iter().map(group_of).collect();
         let missing = index.begin_progress_groups(self.digest.clone(), groups);
-        let spool_error = |source| RunError::ProgressSpool {
-            path: self.path.clone(),
-            source,
-        };
-        let mut reader = BufReader::new(std::fs::File::open(&self.path).map_err(spool_error)?);
-        let mut batch = Vec::with_capacity(SPOOL_BATCH);
+        let mut reader =
+            BufReader::new(std::fs::File::open(&self.path).map_err(self.spool_error())?);
         for unit in self.units.iter().filter(|u| missing.contains(&group_of(u))) {
             reader
                 .seek(SeekFrom::Start(unit.offset))
-                .map_err(spool_error)?;
-            for line in (&mut reader).take(unit.bytes).lines() {
-                let line = line.map_err(spool_error)?;
-                batch.push(serde_json::from_str(&line).map_err(RunError::Progress)?);
-                if batch.len() == SPOOL_BATCH {
-                    index.add_progress(&batch)?;
-                    batch.clear();
-                }
-            }
-        }
-        if !batch.is_empty() {
-            index.add_progress(&batch)?;
+                .map_err(self.spool_error())?;
+            let lines = (&mut reader).take(unit.bytes).lines();
+            self.in_batches(lines, |batch| Ok(index.add_progress(batch)?))?;
         }
         Ok(())
     }
@@ -399,9 +368,7 @@ fn seal_path(path: &Path) -> PathBuf {
 }
 
 fn remove_if_there(path: &Path) {
-    if let Err(e) = std::fs::remove_file(path)
-        && e.kind() != std::io::ErrorKind::NotFound
-    {
+    if let Err(e) = seal::remove(path) {
         tracing::warn!(path = %path.display(), error = %e, "Progress spool not removed.");
     }
 }

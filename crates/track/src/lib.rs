@@ -110,13 +110,11 @@ pub struct UnitKey(pub u128);
 
 impl UnitKey {
     fn of(region: Option<&str>, documents: &[(String, u128)]) -> Self {
-        let mut text = String::new();
-        text.push_str(region.unwrap_or("-"));
+        use std::fmt::Write;
+        let mut text = String::from(region.unwrap_or("-"));
         for (id, hash) in documents {
-            text.push('\n');
-            text.push_str(id);
-            text.push(' ');
-            text.push_str(&format!("{hash:032x}"));
+            // Writing to a String cannot fail.
+            let _ = write!(text, "\n{id} {hash:032x}");
         }
         UnitKey(hash128(text.as_bytes()))
     }
@@ -163,8 +161,8 @@ pub fn for_each_unit<S: Send, E: From<TrackError>>(
             let mut tracker = Tracker::default();
             let mut summaries = HashMap::with_capacity(unit.len());
             for chunk in unit.chunks(FIGURES_BATCH) {
-                let ids: Vec<String> = chunk.iter().map(|(id, _)| id.clone()).collect();
-                let (summarized, read) = read_batch(state, &ids, &summarize)?;
+                let ids = chunk.iter().map(|(id, _)| id.as_str());
+                let (summarized, read) = read_batch(state, ids, &summarize)?;
                 tracker.read.extend(read.read);
                 summaries.extend(summarized);
             }
@@ -175,9 +173,9 @@ pub fn for_each_unit<S: Send, E: From<TrackError>>(
 }
 
 /// The figures and summaries of the stored documents `ids` (those the state still has).
-fn read_batch<S: Send>(
+fn read_batch<'a, S: Send>(
     state: &State,
-    ids: &[String],
+    ids: impl ExactSizeIterator<Item = &'a str>,
     summarize: &(impl Fn(&Document) -> S + Sync),
 ) -> Result<(HashMap<String, S>, Tracker), TrackError> {
     let mut docs = Vec::with_capacity(ids.len());

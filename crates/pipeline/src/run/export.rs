@@ -7,7 +7,8 @@
 //! unchanged run's 2.8 s, a full read of the state and of the exports to compare their bytes.
 
 use super::{RunError, Runner};
-use crate::tracked::{Provenance, TrackedProgress};
+use crate::seal::{self, Provenance};
+use crate::tracked::TrackedProgress;
 use duban_export::{ExportCounts, ExportOrigin, ExportRecord, ExportWriter};
 use duban_state::identity::StateMark;
 use serde::{Deserialize, Serialize};
@@ -83,9 +84,7 @@ impl Runner {
             None => Provenance::of(&self.state)?,
         };
         let seal_path = self.data.export_seal();
-        let sealed: Option<ExportSeal> = std::fs::read(&seal_path)
-            .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+        let sealed: Option<ExportSeal> = seal::read(&seal_path);
         if let Some(seal) = sealed.filter(|seal| {
             seal.made_from == made_from
                 && seal.progress == progress.digest()
@@ -99,21 +98,17 @@ impl Runner {
             });
         }
         let counts = self.write_exports_with(mark, progress)?;
-        let seal = sealed_files(&self.data.export_dir()).map(|files| ExportSeal {
-            made_from,
-            progress: progress.digest().to_string(),
-            documents: counts.documents,
-            obligations: counts.obligations,
-            progress_lines: counts.progress,
-            files,
-        });
-        let written = seal
-            .ok_or_else(|| std::io::Error::other("an export file is missing"))
-            .and_then(|seal| serde_json::to_vec(&seal).map_err(std::io::Error::other))
-            .and_then(|json| std::fs::write(&seal_path, json));
-        if let Err(e) = written {
-            // The exports are right; the next run writes them again.
-            tracing::warn!(path = %seal_path.display(), error = %e, "Exports not sealed.");
+        // Just written, every file is there; were one not, the next run writes them again.
+        if let Some(files) = sealed_files(&self.data.export_dir()) {
+            let sealed = ExportSeal {
+                made_from,
+                progress: progress.digest().to_string(),
+                documents: counts.documents,
+                obligations: counts.obligations,
+                progress_lines: counts.progress,
+                files,
+            };
+            seal::write(&seal_path, &sealed);
         }
         Ok(counts)
     }
@@ -124,16 +119,11 @@ impl Runner {
         mark: &StateMark,
         progress: &TrackedProgress,
     ) -> Result<ExportCounts, RunError> {
-        // No seal while the files are rewritten: a run stopped half-way leaves none.
         let seal_path = self.data.export_seal();
-        if let Err(e) = std::fs::remove_file(&seal_path)
-            && e.kind() != std::io::ErrorKind::NotFound
-        {
-            return Err(RunError::DataDir {
-                path: seal_path,
-                source: e,
-            });
-        }
+        seal::remove(&seal_path).map_err(|source| RunError::DataDir {
+            path: seal_path,
+            source,
+        })?;
         let origin = ExportOrigin {
             state_id: mark.state_id.clone(),
             state_generation: mark.generation,
