@@ -171,10 +171,8 @@ impl TrackedProgress {
             }),
             None => None,
         };
-        seal::remove(&seal_path).map_err(|source| RunError::ProgressSpool {
-            path: seal_path.clone(),
-            source,
-        })?;
+        // No seal while the spool is rewritten: a run stopped half-way leaves none.
+        remove_if_there(&seal_path);
         let mut name = path.file_name().unwrap_or_default().to_os_string();
         name.push(".new");
         let fresh = path.with_file_name(name);
