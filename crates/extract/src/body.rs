@@ -8,13 +8,16 @@
 //!
 //! A clause's subject is the name at its start that a duty word (`要`, `应当`, `负责`…) or,
 //! failing that, any verb follows, where the name is a whole word of the segmented clause;
-//! `X会同Y` adds Y, `X授权Y` gives Y alone, `由Y予以…` gives Y. Relative clauses
-//! (`…作出的决定`) and conditions (`…的，`) assign no duty.
+//! `X会同Y` adds Y, `X授权Y` gives Y alone, `由Y予以…` and `…应当由Y负责建设` give Y. Relative
+//! clauses (`…作出的决定`), conditions (`…的，`), a name's rate or amount (`幼儿园公办率达到`), a
+//! quoted name opening a clause (`“深圳政府在线”连续…`) and phrases holding a preposition
+//! (`预计全年为企业…`) or opening with a verb phrase (`包括免征…`) assign no duty.
 //!
 //! Names are normalised as the spec says (brackets to half-width `()`, no whitespace); lists
 //! split on `、，, ` (not inside brackets) and on `和/及/以及/与/或` between whole names; a list
 //! sharing a head noun (`审计、财政、监察等部门`, `审计、财政、监察部门`) gives each member the
-//! noun, and bare levels share the name after them (`市、区民政部门`, `州、县（市）人民政府`),
+//! noun and the first field's level (`市人力资源和社会保障、民政部门` → `市民政部门`), and bare
+//! levels share the name after them (`市、区民政部门`, `州、县（市）人民政府`),
 //! while `各省、区、市人民政府` is one collective. People and posts (`领导干部`, `行政执法人员`)
 //! are not bodies. A level's bare `财政` (`区财政`, `同级财政`, `市、区两级财政`) and `国企` are
 //! bodies. A list subject may hold a verb inside a field's name (`社会保障`), and a qualified
@@ -70,7 +73,14 @@ pub fn is_body_name(s: &str) -> bool {
     }
     // Words that end like a body but name people, posts, documents or activities.
     let words = body_words();
-    if words.of(BodyWord::NotBody).iter().any(|n| t.ends_with(n)) || t.starts_with('本') {
+    // `同志` names people wherever it stands (`政府主要负责同志担任领导小组`).
+    if words.of(BodyWord::NotBody).iter().any(|n| t.ends_with(n))
+        || t.starts_with('本')
+            && !["本市", "本区", "本县", "本省", "本级"]
+                .iter()
+                .any(|l| t.starts_with(l))
+        || t.contains("同志")
+    {
         return false;
     }
     // `组织` ends a name only after words of its own (`培训评价组织`); alone it is a verb.
@@ -158,7 +168,7 @@ static RESPONSIBLE_FORM: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LEAD_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[(（]\s*(?P<lead>[^()（）\n]{2,60}?)牵头(?:[，,、；;]\s*(?P<rest>[^()（）\n]{2,80}?))?\s*[)）]").expect("lead pattern compiles")
+    Regex::new(r"[(（]\s*(?P<lead>[^()（）\n]{2,60}?)牵头(?:负责)?(?:[，,、；;]\s*(?P<rest>[^()（）\n]{2,80}?))?\s*[)）]").expect("lead pattern compiles")
 });
 
 /// Splits a printed list of names into normalised names.
@@ -243,8 +253,10 @@ fn share_head(parts: Vec<String>) -> Vec<String> {
         out.push(member.to_string());
         return out;
     }
+    // A generic noun alone (`机关和企事业单位`) is a whole name, not a field sharing the head.
     let is_field = |p: &str| {
         !p.is_empty()
+            && !heads.contains(&p)
             && p.chars().count() <= 10
             && (!is_body_name(p) || p.chars().count() <= 2)
             && !holds_predicate(p)
@@ -260,7 +272,32 @@ fn share_head(parts: Vec<String>) -> Vec<String> {
     if !member.is_empty() {
         out.push(format!("{member}{head}"));
     }
-    out
+    share_first_level(out)
+}
+
+/// The level the first of a list of fields prints gives every member without a level of its
+/// own: `市人力资源和社会保障、民政部门` → `市人力资源和社会保障部门`, `市民政部门`;
+/// `同级规划和自然资源、住房城乡建设等部门` → `同级…部门`, `同级住房城乡建设部门`. The level is a
+/// word of its own (`市场监管` opens with no level).
+fn share_first_level(mut names: Vec<String>) -> Vec<String> {
+    let level_of = |name: &str| -> Option<String> {
+        let first = duban_segment::Segmenter::shared()
+            .tag(name)
+            .into_iter()
+            .next()?;
+        ["省", "市", "州", "县", "区", "同级", "本级", "各级"]
+            .contains(&first.word)
+            .then(|| first.word.to_string())
+    };
+    let Some(level) = names.first().and_then(|n| level_of(n)) else {
+        return names;
+    };
+    for name in names.iter_mut().skip(1) {
+        if level_of(name).is_none() && !LEVEL.is_match(name) {
+            name.insert_str(0, &level);
+        }
+    }
+    names
 }
 
 /// A bare administrative level before a name of another level shares that name's rest:
@@ -354,7 +391,7 @@ pub fn attributed_in(f: &str) -> Vec<Body> {
         if list.contains("牵头") {
             continue;
         }
-        for name in split_names(list) {
+        for name in split_names(after_agent_marker(list)) {
             if is_body_name(&name) {
                 push(&mut out, name, Role::Responsible);
             }
@@ -432,11 +469,13 @@ fn is_subject_phrase(name: &str) -> bool {
                 return false;
             }
             let rest = &name[i + w.len()..];
+            // `人力资源社会保障行政部门`: a generic head (`行政部门`, `主管部门`) qualifies too.
             [
                 "机关", "部门", "单位", "机构", "主体", "中心", "组织", "小组", "部", "办", "局",
                 "委", "处", "科", "室",
             ]
             .contains(&rest)
+                || body_words().of(BodyWord::Head).contains(&rest)
         })
     };
     // In a list (`市场监管、人力资源社会保障等部门`) a member may hold a verb inside its name
@@ -444,10 +483,18 @@ fn is_subject_phrase(name: &str) -> bool {
     if name.contains('、') {
         return !opens_with_preposition(name)
             && name.split('、').all(|m| {
-                if is_body_name(m) {
+                // `…、统计等市场监管领域有关部门`: the field before `等` and the head after it
+                // are each checked as a member (`统计` is tagged a verb, and is a field).
+                if let Some((field, head)) = m.split_once('等')
+                    && is_body_name(head)
+                {
+                    [field, head]
+                        .iter()
+                        .all(|p| !holds_predicate(p) && !is_verb_phrase(p))
+                } else if is_body_name(m) {
                     is_subject_phrase(m)
                 } else {
-                    !holds_predicate(m)
+                    !holds_predicate(m) && !is_verb_phrase(m)
                 }
             });
     }
@@ -472,6 +519,8 @@ fn is_subject_phrase(name: &str) -> bool {
         Some(w) if w.tag.starts_with('r') || w.tag.starts_with('t') => ["各", "本", "全", "该"]
             .iter()
             .any(|p| w.word.starts_with(p)),
+        // `相关职能部门`, `有关部门`: jieba tags the qualifier a verb.
+        Some(w) if w.word == "相关" || w.word == "有关" => true,
         Some(w) => {
             !(w.tag.starts_with('v') && w.tag != "vn"
                 || w.tag.starts_with('p')
@@ -481,6 +530,18 @@ fn is_subject_phrase(name: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// Whether a list member is a verb phrase of its own (`包括免征中小微企业养老、失业和工伤保险单位…`):
+/// three words or more opening with a verb, with no `的`. A field is a word or two (`审计`, `社会保障`),
+/// whatever its first word is tagged.
+fn is_verb_phrase(member: &str) -> bool {
+    // `有条件的区`, `具备条件的地区`: a `的` phrase qualifies the name after it.
+    if member.contains('的') {
+        return false;
+    }
+    let tagged = duban_segment::Segmenter::shared().tag(member);
+    tagged.len() >= 3 && tagged[0].tag == "v"
 }
 
 /// Whether a phrase holds a predicate word that is a word of its own, not part of a longer
@@ -499,9 +560,11 @@ fn holds_predicate(phrase: &str) -> bool {
 
 /// Whether the words before an ending `组织` name what the organisation does (`养老服务`,
 /// `行政调解`): two words or more, opening with no preposition, adverb or time word and ending in
-/// a noun (one word before it, `精心`, `全年`, `牵头`, is how the verb is done).
+/// a noun (one word before it, `精心`, `全年`, `牵头`, is how the verb is done), and not a body's
+/// name of its own.
 fn organisation_after_noun(before: &str) -> bool {
-    if before.chars().count() < 2 || opens_with_preposition(before) {
+    // After a whole body's name (`由区民政部门组织复评`) `组织` is what the body does.
+    if before.chars().count() < 2 || opens_with_preposition(before) || is_body_name(before) {
         return false;
     }
     let tagged = duban_segment::Segmenter::shared().tag(before);
@@ -529,7 +592,7 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let endings = body_words().pattern(&[BodyWord::Ending, BodyWord::SubjectEnding]);
     let duty = clause_words().pattern(&[ClauseWord::Duty]);
     Regex::new(&format!(
-        r"^(?P<name>各?[\p{{Han}}]{{1,4}}(?:市|县|区)(?:、[\p{{Han}}]{{0,4}}(?:市|县|区|镇|乡|街道))+|(?:各级|各|全市|全县|全区|市|县|区|省|乡|镇|本级)?[\p{{Han}}()、]{{0,22}}?{endings}(?:\([^()]{{1,6}}\))?(?:及其[\p{{Han}}]{{1,10}}?(?:办公室|部门|机构))?)(?P<duty>{duty})"
+        r"^(?P<name>各?[\p{{Han}}]{{1,4}}(?:市|县|区)(?:、[\p{{Han}}]{{0,4}}(?:市|县|区|镇|乡|街道))+|(?:各级|各|全市|全县|全区|市|县|区|省|乡|镇|本级)?[\p{{Han}}()、]{{0,22}}?{endings}(?:\([^()]{{1,6}}\))?(?:及其[\p{{Han}}]{{1,10}}?(?:办公室|部门|机构))?)等?(?P<duty>{duty})"
     ))
     .expect("subject pattern compiles")
 });
@@ -576,7 +639,7 @@ pub fn actors_in(f: &str) -> Vec<Body> {
         let piece = &rest_of_text[..cut];
         let sep = rest_of_text[cut..].chars().next();
         rest_of_text = &rest_of_text[cut + sep.map_or(0, char::len_utf8)..];
-        let piece = piece.trim_start_matches(|c: char| {
+        let piece = after_opening_quotation(piece.trim_start()).trim_start_matches(|c: char| {
             c.is_whitespace() || matches!(c, '“' | '"' | '(' | '（' | '〔' | '[')
         });
         // A line broken inside a sentence (`砂石企业⏎应按计划生产`): a name alone on its line
@@ -596,6 +659,25 @@ pub fn actors_in(f: &str) -> Vec<Body> {
         actors_of_clause(clause, &mut out);
     }
     out
+}
+
+/// A clause that opens with a quoted name (`“深圳政府在线”连续三年荣获…`) speaks of a website,
+/// brand or slogan, not of a body: its subject is sought after the closing mark. A quotation
+/// that runs to the clause's end (a quoted sentence) is read whole.
+fn after_opening_quotation(piece: &str) -> &str {
+    let Some(open) = piece.chars().next().filter(|c| matches!(c, '“' | '"')) else {
+        return piece;
+    };
+    let inside = &piece[open.len_utf8()..];
+    let Some((close, mark)) = inside.char_indices().find(|&(_, c)| matches!(c, '”' | '"')) else {
+        return piece;
+    };
+    let after = &inside[close + mark.len_utf8()..];
+    if after.trim().is_empty() {
+        piece
+    } else {
+        after
+    }
 }
 
 /// The actors of one clause: its subject, the bodies it works with (`会同Y`) and the body it
@@ -628,6 +710,7 @@ fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
     // `区政府法制办作出的决定`: the name qualifies a noun and is no subject.
     if RELATIVE.is_match(&clause[end..])
         || COUNTED.is_match(&name)
+        || MEASURED.is_match(&clause[end..])
         || COMPLETED.is_match(&clause[end..])
         || COMPOSED.is_match(&clause[end..])
     {
@@ -670,41 +753,100 @@ static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("counted pattern compiles")
 });
 
-/// `X授权Y…`: Y carries the duty.
+/// A rate or amount of the name's work reported or set (`幼儿园公办率达到50%`,
+/// `基层医疗机构诊疗量占全市67%`): the name qualifies the figure and is no subject.
+static MEASURED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\p{Han}]{0,2}?(?:率|量|占比|比重|比例)(?:达|占|为|超|提|增|下|上|保|稳|由|从|较|同比|居|位|不)")
+        .expect("measured pattern compiles")
+});
+
+/// `X授权Y…`: Y carries the duty; and `…应当由Y负责建设`: the agent Y carries it, wherever
+/// `由` stands in the clause (`由于`, `由此`, `理由`, `自由`, `经由` are no agent markers).
 fn empowered(clause: &str, out: &mut Vec<Body>) {
     if let Some(pos) = clause.find("授权")
         && let Some((name, _)) = name_before_verb(&clause[pos + "授权".len()..], false)
     {
         push_subject(&name, out);
     }
+    for (pos, _) in clause.match_indices('由') {
+        let before = clause[..pos].chars().next_back();
+        let rest = &clause[pos + '由'.len_utf8()..];
+        if rest.starts_with(['于', '此']) || before.is_some_and(|c| "理自经缘事来".contains(c))
+        {
+            continue;
+        }
+        if let Some((name, end)) = name_before_verb(rest, false)
+            && !COMPOSED.is_match(&rest[end..])
+            && !describes_a_system(&clause[..pos], &rest[end..])
+        {
+            push_subject(&name, out);
+        }
+    }
+}
+
+/// Whether a `由Y…` phrase is the object of a verb and qualifies a noun after `的`
+/// (`建立由各级政府负总责、…的行政调解工作体制`): it describes a system, and names no duty.
+fn describes_a_system(before: &str, after_name: &str) -> bool {
+    if !after_name.contains('的') {
+        return false;
+    }
+    let modals = clause_words().of(ClauseWord::Modal);
+    duban_segment::Segmenter::shared()
+        .tag(before)
+        .last()
+        .is_some_and(|w| w.tag.starts_with('v') && !modals.contains(&w.word))
 }
 
 /// Adds the names of a subject phrase.
 fn push_subject(name: &str, out: &mut Vec<Body>) {
+    // `由此产生的…`, `由于…`: a clause of cause or consequence, whose `由` is no agent marker
+    // (nor the lead-in `由`).
+    if name.starts_with("由此") || name.starts_with("由于") {
+        return;
+    }
     let mut name = name.to_string();
     for lead in clause_words().of(ClauseWord::LeadIn) {
         if let Some(rest) = name.strip_prefix(lead) {
             name = rest.to_string();
         }
     }
-    // `主题数据库由市政务数据主管部门负责`: the body is the agent after `由`.
-    if let Some(pos) = name.rfind('由')
-        && !name[pos..].starts_with("由于")
-    {
-        name = name[pos + '由'.len_utf8()..].to_string();
-    }
-    if !is_subject_phrase(&name) {
+    let name = after_agent_marker(&name);
+    if !is_subject_phrase(name) {
         return;
     }
-    let parts = split_names(&name);
+    let parts = split_names(name);
     let any_body = parts.iter().any(|p| is_body_name(p));
     for p in &parts {
         if (is_body_name(p) || any_body && parts.len() > 1 && is_short_region(p))
             && !p.contains("会议")
+            && !holds_inner_preposition(p)
         {
             push(out, p.clone(), Role::Actor);
         }
     }
+}
+
+/// The agent after `由` (`主题数据库由市政务数据主管部门负责`, `技工院校内由人力资源社会保障行政部门负责`),
+/// or the whole phrase when it holds none; `由于` (because) and `由此` (thereby) are no agent
+/// markers.
+fn after_agent_marker(phrase: &str) -> &str {
+    match phrase.rfind('由') {
+        Some(pos) if !phrase[pos..].starts_with("由于") && !phrase[pos..].starts_with("由此") => {
+            &phrase[pos + '由'.len_utf8()..]
+        }
+        _ => phrase,
+    }
+}
+
+/// Whether a name holds a preposition after its first word (`预计全年为企业`,
+/// `收益应向区财政国库缴纳政府`): a predicate that runs on to the noun, not a body's name. `与`,
+/// which also joins the parts of one name (`区交通与建设局`), does not count.
+fn holds_inner_preposition(name: &str) -> bool {
+    duban_segment::Segmenter::shared()
+        .tag(name)
+        .iter()
+        .skip(1)
+        .any(|w| w.tag == "p" && !["与", "和", "及", "同"].contains(&w.word))
 }
 
 /// Whether the duty word the subject pattern found after a name starts a word of its own:
@@ -745,6 +887,7 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
     // The nearest longer candidate that no verb followed: a shorter name that runs into it
     // without a break (`区政府` of `区政府督办室`) is part of it.
     let mut unfollowed: Option<usize> = None;
+    let mut fallback: Option<(String, usize)> = None;
     for &end in ends.iter().rev() {
         let name = &text[..end];
         if !name
@@ -778,6 +921,13 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
             }
             // `政府与市场的关系`: a conjunction joins the name to another noun.
             Some(w) if ["与", "和", "及", "同", "跟"].contains(&w.word) => false,
+            // `…部门按规定落实`: a prepositional phrase (tagged an idiom) opens the predicate.
+            Some(w)
+                if w.word.chars().count() > 1
+                    && ["按", "依", "根据"].iter().any(|p| w.word.starts_with(p)) =>
+            {
+                true
+            }
             Some(w) => {
                 let words = clause_words();
                 words
@@ -797,9 +947,17 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
         if seg.tag(name).iter().any(|w| modals.contains(&w.word)) {
             continue;
         }
+        // `各省级能源(电力)主管部门指导供电企业明确…`: a predicate word of its own inside the
+        // name shows that a shorter name before it is the subject; the longer is kept only
+        // when no shorter one is found (`实施机关`).
+        if holds_predicate(name) {
+            fallback.get_or_insert((name.to_string(), end));
+            unfollowed = None;
+            continue;
+        }
         return Some((name.to_string(), end));
     }
-    None
+    fallback
 }
 
 /// Where the words of the segmented text end, up to four characters past `reach` (`项目委托`
@@ -1163,6 +1321,132 @@ mod tests {
     fn relative_clauses_and_conditions_are_no_duties() {
         assert!(actor_names("区政府法制办作出的决定必须执行").is_empty());
         assert!(actor_names("试点企业兴办职业培训符合条件的，给予补贴").is_empty());
+    }
+
+    /// A quoted name opening a clause names a website or brand, not the clause's subject.
+    #[test]
+    fn a_quoted_name_opening_a_clause_is_no_subject() {
+        assert!(actor_names("“深圳政府在线”连续三年荣获全国政府网站绩效评估第一名").is_empty());
+        assert_eq!(
+            actor_names("“十四五”期间，各级政府要加大投入"),
+            ["各级政府"]
+        );
+    }
+
+    /// A preposition inside a phrase (`为`, `向`) shows a predicate running on to its object.
+    #[test]
+    fn a_preposition_inside_a_phrase_shows_a_predicate() {
+        assert!(actor_names("预计全年为企业新增减负超过2.5万亿元").is_empty());
+        assert!(actor_names("由此产生的资源收益应向区财政国库缴纳政府收入").is_empty());
+        assert_eq!(
+            actor_names("区交通与建设局负责道路养护"),
+            ["区交通与建设局"]
+        );
+    }
+
+    /// A list that opens with a verb phrase is the predicate's object, not a subject; a `的`
+    /// phrase qualifies the name after it.
+    #[test]
+    fn a_list_opening_with_a_verb_phrase_is_no_subject() {
+        assert!(actor_names("包括免征中小微企业养老、失业和工伤保险单位缴费").is_empty());
+        assert_eq!(
+            actor_names("有条件的区、镇人民政府和街道办事处可结合实际情况给予补贴"),
+            ["有条件的区", "镇人民政府", "街道办事处"]
+        );
+    }
+
+    /// A name whose rate or amount is reported (`…率达到`, `…诊疗量占`) qualifies the figure.
+    #[test]
+    fn the_rate_of_a_name_is_no_subject() {
+        assert!(actor_names("幼儿园公办率达到50%").is_empty());
+        assert!(actor_names("基层医疗机构诊疗量占全市67%").is_empty());
+    }
+
+    /// `同志` names people wherever it stands in a phrase.
+    #[test]
+    fn comrades_are_people() {
+        assert!(actor_names("政府主要负责同志担任领导小组组长").is_empty());
+    }
+
+    /// The agent after `由` carries the duty wherever `由` stands in the clause, and in a
+    /// bracketed `（…由Y负责）`; `组织` after a body's whole name is what the body does.
+    #[test]
+    fn the_agent_after_you_anywhere_in_the_clause() {
+        assert_eq!(
+            actor_names("社区养老服务设施应当由区、镇人民政府和街道办事处负责建设"),
+            ["区人民政府", "镇人民政府", "街道办事处"]
+        );
+        assert_eq!(
+            actor_names("社区(村)级社区养老服务设施由区民政部门组织复评"),
+            ["区民政部门"]
+        );
+        let got: Vec<String> = attributed("（技工院校内由人力资源社会保障行政部门负责）")
+            .into_iter()
+            .map(|b| b.name)
+            .collect();
+        assert_eq!(got, ["人力资源社会保障行政部门"]);
+        assert!(actor_names("由于资金不足，项目推迟").is_empty());
+    }
+
+    /// The level the first field of a list prints is every member's level.
+    #[test]
+    fn the_first_fields_level_is_shared() {
+        assert_eq!(
+            actor_names("市人力资源和社会保障、民政部门负责建立职业技能评价体系"),
+            ["市人力资源和社会保障部门", "市民政部门"]
+        );
+        assert_eq!(
+            actor_names("区民政部门应当会同同级规划和自然资源、住房城乡建设等部门，合理布局"),
+            [
+                "区民政部门",
+                "同级规划和自然资源部门",
+                "同级住房城乡建设部门"
+            ]
+        );
+        assert_eq!(
+            split_names("市场监管、商务部门"),
+            ["市场监管部门", "商务部门"]
+        );
+    }
+
+    /// A long list of fields sharing a qualified head is read even where jieba tags a field a
+    /// verb (`统计`), and `等` may stand between a list and its duty word.
+    #[test]
+    fn a_long_list_of_fields_and_a_list_closed_by_deng() {
+        let got = actor_names(
+            "市场监管、发展改革、教育、公安、文化和旅游、卫生健康、应急、海关、税务、统计等市场监管领域有关部门要统一思想认识",
+        );
+        assert_eq!(got.len(), 10, "{got:?}");
+        assert_eq!(got.last().map(String::as_str), Some("统计部门"));
+        assert_eq!(
+            actor_names("各部门、单位及行业协会、商会等要积极发挥自身作用"),
+            ["各部门", "单位", "行业协会", "商会"]
+        );
+    }
+
+    /// A predicate word of its own inside a candidate shows that the shorter name before it is
+    /// the subject; `相关` and `有关` open names; a prepositional idiom (`按规定`) opens a
+    /// predicate.
+    #[test]
+    fn the_shorter_name_before_a_predicate_word() {
+        assert_eq!(
+            actor_names("各省级能源（电力）主管部门指导供电企业明确用电报装容量标准"),
+            ["各省级能源(电力)主管部门"]
+        );
+        assert_eq!(
+            actor_names("相关职能部门加强监管，加大执法巡查力度"),
+            ["相关职能部门"]
+        );
+        assert_eq!(
+            actor_names("区人力资源和社会保障部门按规定落实技能培训补贴政策"),
+            ["区人力资源和社会保障部门"]
+        );
+    }
+
+    /// A `由Y…的` phrase that is the object of a verb describes a system and names no duty.
+    #[test]
+    fn an_agent_inside_a_described_system_is_no_actor() {
+        assert!(actor_names("建立由各级政府负总责、政府法制机构牵头的行政调解工作体制").is_empty());
     }
 
     /// A subject alone on a line broken inside its sentence is the next line's subject.

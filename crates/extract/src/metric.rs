@@ -589,6 +589,12 @@ fn found_at(f: &str, caps: &regex::Captures<'_>, start: usize, end: usize) -> Op
         || get("wan").is_some()
         || matches!(tail, Some("多" | "余"));
     let op = op_of(cmp, tail, approx, counted, prefix, after);
+    let op =
+        if op == Op::Eq && cmp.is_none() && tail.is_none() && is_span_limit(prefix, after, &unit) {
+            Op::Le
+        } else {
+            op
+        };
     // Chinese numerals quantify only with a comparator right at them (`两名以上`,
     // `不少于三次`) or as a range (`三到五年`), never as a set's name (`两方面`, `一批`).
     if chinese
@@ -767,6 +773,24 @@ fn is_quantity(
         return false;
     }
     true
+}
+
+/// Whether a span of time without `内` is still a limit: counted from an event
+/// (`自收到复核申请之日起15个工作日采取入户调查…`), or the minutes of a service circle
+/// (`构建15分钟居家社区养老服务圈`, the reach of a `生活圈`).
+fn is_span_limit(prefix: &str, after: &str, unit: &str) -> bool {
+    let counted_from = is_time(unit)
+        && prefix.trim_end().ends_with('起')
+        && ["之日起", "日起", "自", "从"]
+            .iter()
+            .any(|w| prefix.contains(w));
+    let circle = matches!(unit, "分钟" | "小时")
+        && after
+            .chars()
+            .take_while(|&c| !is_stop(c))
+            .take(12)
+            .any(|c| c == '圈');
+    counted_from || circle
 }
 
 /// `每5年`, `每三个月`: a period of several years or months.
@@ -1475,6 +1499,21 @@ mod tests {
             [(15.0, "个工作日".into(), Op::Le)]
         );
         assert_eq!(mt("48小时之内作出答复"), [(48.0, "小时".into(), Op::Le)]);
+    }
+
+    /// A span counted from an event is a limit without `内`, and so are a service circle's
+    /// minutes; a span standing alone is not.
+    #[test]
+    fn spans_from_an_event_and_service_circles_are_at_most() {
+        assert_eq!(
+            mt("自收到复核申请之日起15个工作日采取入户调查等方式组织复核"),
+            [(15.0, "个工作日".into(), Op::Le)]
+        );
+        assert_eq!(
+            mt("构建15分钟居家社区养老服务圈"),
+            [(15.0, "分钟".into(), Op::Le)]
+        );
+        assert_eq!(mt("培训时间为15分钟"), [(15.0, "分钟".into(), Op::Eq)]);
     }
 
     #[test]
