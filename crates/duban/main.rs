@@ -59,10 +59,29 @@ fn main() -> ExitCode {
         // A reader that stops early (`duban search … | head`) is no failure of ours.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("duban: {e:#}");
+            eprintln!("duban: {}", error_chain(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// An error and its causes joined by `: `, as `{:#}` prints them, except a cause that the
+/// message before it already ends with: the library errors name their cause in their own
+/// message (`writing export …/obligations.jsonl: Is a directory (os error 21)`), and it is
+/// said once.
+fn error_chain(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.ends_with(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
 }
 
 /// Whether an error comes from writing to a pipe whose reader has gone.
@@ -99,4 +118,24 @@ fn report_panics_in_one_line(with_backtrace: bool) {
             eprintln!("{}", std::backtrace::Backtrace::force_capture());
         }
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A cause that its error's message already ends with is printed once; others are joined.
+    #[test]
+    fn a_cause_named_in_its_errors_message_is_said_once() {
+        let io = std::io::Error::other("Is a directory (os error 21)");
+        let e = anyhow::Error::new(duban_export::ExportError::Io {
+            path: "data/export/obligations.jsonl".into(),
+            source: io,
+        })
+        .context("finishing the run");
+        assert_eq!(
+            error_chain(&e),
+            "finishing the run: writing export data/export/obligations.jsonl: Is a directory (os error 21)"
+        );
+    }
 }

@@ -426,6 +426,46 @@ fn every_run_writes_its_report_and_duban_runs_lists_finished_and_interrupted_run
     assert_eq!(shown, report);
 }
 
+/// A run an error stops (here its exports cannot be written) is listed as failed with the
+/// error, and the next run, the obstacle gone, finishes its work.
+#[test]
+fn a_run_stopped_by_an_error_is_listed_as_failed_and_the_next_finishes() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert_ok(&duban_with_data(&data, &["ingest", "corpora/seeds"]));
+    let blocked = data.join("export/obligations.jsonl");
+    std::fs::remove_file(&blocked).unwrap();
+    std::fs::create_dir(&blocked).unwrap();
+    let failed = duban_with_data(&data, &["ingest", "corpora/seeds"]);
+    assert!(!failed.status.success(), "{}", show(&failed));
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data.join("runs/2.json")).unwrap()).unwrap();
+    assert_eq!(report["status"], "failed", "{report}");
+    assert!(
+        report["error"]
+            .as_str()
+            .unwrap()
+            .contains("obligations.jsonl"),
+        "{report}"
+    );
+    // The error is printed once, its cause not repeated.
+    let stderr = String::from_utf8_lossy(&failed.stderr);
+    assert_eq!(stderr.matches("os error").count(), 1, "{stderr}");
+    let list = duban_with_data(&data, &["runs"]);
+    let text = String::from_utf8_lossy(&list.stdout);
+    assert!(
+        text.lines().next().unwrap().starts_with("#2 ingest")
+            && text.lines().next().unwrap().contains("failed"),
+        "{text}"
+    );
+    std::fs::remove_dir(&blocked).unwrap();
+    assert_ok(&duban_with_data(&data, &["ingest", "corpora/seeds"]));
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data.join("runs/3.json")).unwrap()).unwrap();
+    assert_eq!(report["status"], "finished");
+    assert_eq!(report["exported_documents"], 5);
+}
+
 #[test]
 fn json_logs_are_one_object_a_line_for_log_shippers() {
     let dir = tempfile::tempdir().unwrap();

@@ -102,10 +102,10 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         pipeline: "crawl".into(),
         ..RunReport::default()
     };
-    runner.start_run(&mut report, &now)?;
-    runner.crawl(&source, &mut report, &now)?;
-    runner.reextract_stale(&source, &mut report)?;
-    runner.finish(&mut report, &now)?;
+    runner.run(&mut report, &now, |runner, report| {
+        runner.crawl(&source, report, &now)?;
+        runner.reextract_stale(&source, report)
+    })?;
     progress.done();
     Ok(super::print_report(&report))
 }

@@ -49,21 +49,15 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         pipeline: "ingest".into(),
         ..RunReport::default()
     };
-    runner.start_run(&mut report, &now)?;
     let hints = SourceHints {
         region: args.region,
         kind: args.kind,
         ..SourceHints::default()
     };
     let exts = ["txt", "html", "htm"].map(String::from);
-    runner.ingest_paths(
-        &args.paths,
-        &exts,
-        args.max_document_bytes,
-        &hints,
-        &mut report,
-    )?;
-    runner.finish(&mut report, &now)?;
+    runner.run(&mut report, &now, |runner, report| {
+        runner.ingest_paths(&args.paths, &exts, args.max_document_bytes, &hints, report)
+    })?;
     progress.done();
     Ok(super::print_report(&report))
 }

@@ -46,9 +46,9 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         pipeline: "reprocess".into(),
         ..RunReport::default()
     };
-    runner.start_run(&mut report, &now)?;
-    runner.reprocess(&sources, &mut report)?;
-    runner.finish(&mut report, &now)?;
+    runner.run(&mut report, &now, |runner, report| {
+        runner.reprocess(&sources, report)
+    })?;
     progress.done();
     Ok(super::print_report(&report))
 }

@@ -2,8 +2,10 @@
 //!
 //! Every run writes `DATA/runs/<id>.json` when it starts (status `running`) and again when it
 //! finishes (counts, failures with reasons, durations and throughput per stage); the state
-//! keeps the same report in its `runs` table. A run still `running` while no process holds the
-//! data folder's lock was stopped before it finished: it is listed as interrupted.
+//! keeps the same report in its `runs` table. A run an error stopped is listed as failed, with
+//! the error (status `failed`). A run still `running` while no process holds the data folder's
+//! lock was stopped before it finished (killed, or unable even to record its failure): it is
+//! listed as interrupted.
 
 use anyhow::Context;
 use duban_state::State;
@@ -53,8 +55,15 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// One line of a finished run's report.
+/// One line of a finished (or failed) run's report.
 fn summary(report: &Value, finished: &str) -> String {
+    if report["status"] == "failed" {
+        return format!(
+            "failed {finished} ({} s): {}",
+            report["seconds"].as_f64().unwrap_or(0.0),
+            report["error"].as_str().unwrap_or("no error recorded"),
+        );
+    }
     let n = |k: &str| report[k].as_u64().unwrap_or(0);
     let failed = report["failures"].as_array().map_or(0, Vec::len);
     format!(

@@ -90,6 +90,9 @@ pub enum RunStatus {
     Finished,
     /// Finished; some inputs failed (listed in `failures`).
     FinishedWithFailures,
+    /// Stopped by an error that ended the run (named in `error`): what it stored before stays
+    /// stored, and the next run finishes its work.
+    Failed,
 }
 
 /// What a run did.
@@ -113,6 +116,9 @@ pub struct RunReport {
     pub finished_at: String,
     /// Seconds from start to finish.
     pub seconds: f64,
+    /// The error that ended a failed run (`status: failed`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
     /// Documents read or fetched.
     pub documents: usize,
     /// Documents stored for the first time.

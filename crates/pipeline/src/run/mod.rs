@@ -252,13 +252,64 @@ impl Runner {
         std::fs::rename(&tmp, &path).map_err(io(&path))
     }
 
+    /// Runs a whole run: starts it at `now`, does `work`, then finishes it
+    /// ([`Runner::finish`]). A run that `work` or the finish stops with an error is recorded
+    /// as failed, with the error, in the state and in `runs/<id>.json`, and the error is
+    /// returned.
+    pub fn run(
+        &mut self,
+        report: &mut RunReport,
+        now: &str,
+        work: impl FnOnce(&mut Self, &mut RunReport) -> Result<(), RunError>,
+    ) -> Result<(), RunError> {
+        self.start_run(report, now)?;
+        let done = work(self, report).and_then(|()| self.finish(report, now));
+        if let Err(e) = &done {
+            self.record_failure(report, e);
+        }
+        done
+    }
+
+    /// Marks a started run failed with `error`. Recording it may fail too (the error was a
+    /// full disk, say): that is logged, and the run then reads as interrupted.
+    fn record_failure(&mut self, report: &mut RunReport, error: &RunError) {
+        report.status = RunStatus::Failed;
+        report.error = Some(error.to_string());
+        report.finished_at = crate::clock::now_rfc3339();
+        report.seconds = self
+            .started
+            .take()
+            .map_or(0.0, |t| t.elapsed().as_secs_f64());
+        let json = serde_json::to_string(report).unwrap_or_default();
+        if let Some(id) = self.run_id.take()
+            && let Err(e) = self.state.finish_run(id, &report.finished_at, &json)
+        {
+            tracing::warn!(run = id, error = %e, "Could not record the run as failed in the state.");
+        }
+        if let Err(e) = self.write_run_file(report) {
+            tracing::warn!(error = %e, "Could not write the failed run's report.");
+        }
+    }
+
     /// Runs every source of a pipeline, then rewrites the exports.
     pub fn run_pipeline(&mut self, cfg: &PipelineConfig, now: &str) -> Result<RunReport, RunError> {
         let mut report = RunReport {
             pipeline: cfg.pipeline.name.clone(),
             ..RunReport::default()
         };
-        self.start_run(&mut report, now)?;
+        self.run(&mut report, now, |runner, report| {
+            runner.run_sources(cfg, report, now)
+        })?;
+        Ok(report)
+    }
+
+    /// The sources of a pipeline, one after the other.
+    fn run_sources(
+        &mut self,
+        cfg: &PipelineConfig,
+        report: &mut RunReport,
+        now: &str,
+    ) -> Result<(), RunError> {
         self.set_limits(cfg.limits);
         for source in &cfg.sources {
             match source {
@@ -270,22 +321,15 @@ impl Runner {
                         kind: f.kind,
                         ..SourceHints::default()
                     };
-                    self.ingest_paths(
-                        &paths,
-                        &f.extensions,
-                        f.max_document_bytes,
-                        &hints,
-                        &mut report,
-                    )?;
+                    self.ingest_paths(&paths, &f.extensions, f.max_document_bytes, &hints, report)?;
                 }
                 SourceConfig::Http(h) => {
-                    self.crawl(h, &mut report, now)?;
-                    self.reextract_stale(h, &mut report)?;
+                    self.crawl(h, report, now)?;
+                    self.reextract_stale(h, report)?;
                 }
             }
         }
-        self.finish(&mut report, now)?;
-        Ok(report)
+        Ok(())
     }
 
     /// Commits the index, rewrites the exports from the state and stores the run report.

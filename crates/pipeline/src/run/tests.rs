@@ -352,3 +352,46 @@ fn an_unchanged_run_leaves_the_sealed_exports_unread_until_a_file_or_the_state_c
     runner.finish(&mut RunReport::default(), NOW).unwrap();
     assert_ne!(std::fs::read(data.export_seal()).unwrap(), seal);
 }
+
+/// A run an error stops is recorded as failed, with the error, in its report file and in the
+/// state, and the error still reaches the caller; what it stored stays stored.
+#[test]
+fn a_run_stopped_by_an_error_is_recorded_as_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::new(dir.path().join("data"));
+    let mut runner = Runner::open(data.clone(), false).unwrap();
+    let mut report = RunReport {
+        pipeline: "ingest".into(),
+        ..RunReport::default()
+    };
+    let got = runner.run(&mut report, NOW, |runner, report| {
+        runner.ingest_paths(
+            &[repo().join("corpora/seeds")],
+            &["txt".to_string()],
+            crate::DEFAULT_MAX_DOCUMENT_BYTES,
+            &SourceHints::default(),
+            report,
+        )?;
+        Err(RunError::DataDir {
+            path: PathBuf::from("/data/export"),
+            source: std::io::Error::other("No space left on device"),
+        })
+    });
+    assert!(got.is_err());
+    assert_eq!(report.status, RunStatus::Failed);
+    let id = report.run_id.unwrap();
+    let file: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data.run_report_path(id)).unwrap()).unwrap();
+    assert_eq!(file["status"], "failed");
+    assert!(
+        file["error"]
+            .as_str()
+            .unwrap()
+            .contains("No space left on device"),
+        "{file}"
+    );
+    let row = &runner.state().runs(1).unwrap()[0];
+    assert!(row.finished_at.is_some());
+    assert!(row.report.as_deref().unwrap().contains("\"failed\""));
+    assert_eq!(runner.state().record_count().unwrap(), 5);
+}
