@@ -231,8 +231,8 @@ fn share_head(parts: Vec<String>) -> Vec<String> {
     };
     // The generic nouns a list of fields can share, a longer before one it ends.
     let heads = body_words().of(BodyWord::Head);
-    let (member, head) = match last.find('等') {
-        Some(pos) => (&last[..pos], &last[pos + '等'.len_utf8()..]),
+    let (member, head) = match split_at_deng(last) {
+        Some(split) => split,
         None if parts.len() >= 2 => match heads.iter().find(|h| last.ends_with(*h)) {
             Some(h) => (&last[..last.len() - h.len()], *h),
             None => return parts,
@@ -298,6 +298,22 @@ fn share_first_level(mut names: Vec<String>) -> Vec<String> {
         }
     }
     names
+}
+
+/// The parts before and after a list's `等` (`监察等部门` → `监察`, `部门`), where `等` is a word
+/// of its own: in `高等学校`, `中等专业学校` it is part of the name.
+fn split_at_deng(s: &str) -> Option<(&str, &str)> {
+    if !s.contains('等') {
+        return None;
+    }
+    let mut at = 0;
+    for w in duban_segment::Segmenter::shared().tag(s) {
+        if w.word == "等" {
+            return Some((&s[..at], &s[at + w.word.len()..]));
+        }
+        at += w.word.len();
+    }
+    None
 }
 
 /// A bare administrative level before a name of another level shares that name's rest:
@@ -485,7 +501,7 @@ fn is_subject_phrase(name: &str) -> bool {
             && name.split('、').all(|m| {
                 // `…、统计等市场监管领域有关部门`: the field before `等` and the head after it
                 // are each checked as a member (`统计` is tagged a verb, and is a field).
-                if let Some((field, head)) = m.split_once('等')
+                if let Some((field, head)) = split_at_deng(m)
                     && is_body_name(head)
                 {
                     [field, head]
@@ -503,8 +519,8 @@ fn is_subject_phrase(name: &str) -> bool {
         .copied()
         .filter(|w| name.contains(w))
         .collect();
-    if !found.is_empty() {
-        return found.iter().all(|w| qualifies(w));
+    if !found.iter().all(|w| qualifies(w)) {
+        return false;
     }
     if opens_with_preposition(name) {
         return false;
@@ -513,7 +529,16 @@ fn is_subject_phrase(name: &str) -> bool {
         return false;
     }
     let tagged = duban_segment::Segmenter::shared().tag(name);
+    // `适当降低小微企业`: an adverb or adjective before a verb is how the verb is done.
+    if let [first, second, ..] = tagged.as_slice()
+        && matches!(first.tag.as_str(), "a" | "ad" | "d")
+        && second.tag == "v"
+    {
+        return false;
+    }
     match tagged.first() {
+        // A verb that qualifies the organisation word opens the name (`实施机关`).
+        Some(w) if found.contains(&w.word) => true,
         // Pronouns and time words open clauses (`我们…`, `过去…`, `今后…`), but `各级` and
         // `本级` are how body names begin.
         Some(w) if w.tag.starts_with('r') || w.tag.starts_with('t') => ["各", "本", "全", "该"]
@@ -716,8 +741,8 @@ fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
     {
         return;
     }
-    // `X授权Y…` gives the duty to Y, not to X.
-    if !clause[end..].starts_with("授权") {
+    // `X授权Y…` gives the duty to Y, not to X (nor to the phrase `X授权Y`).
+    if !clause[end..].starts_with("授权") && !name.contains("授权") {
         push_subject(&name, out);
     }
     // `X会同Y…`, `X要会同Y…`: Y works on the duty too.
@@ -826,16 +851,33 @@ fn push_subject(name: &str, out: &mut Vec<Body>) {
     }
 }
 
-/// The agent after `由` (`主题数据库由市政务数据主管部门负责`, `技工院校内由人力资源社会保障行政部门负责`),
-/// or the whole phrase when it holds none; `由于` (because) and `由此` (thereby) are no agent
+/// The agent after `由` (`主题数据库由市政务数据主管部门负责`, `技工院校内由人力资源社会保障行政部门负责`)
+/// or a `经` of its own, or the whole phrase when it holds none; `由于` (because) and `由此` (thereby) are no agent
 /// markers.
 fn after_agent_marker(phrase: &str) -> &str {
     match phrase.rfind('由') {
         Some(pos) if !phrase[pos..].starts_with("由于") && !phrase[pos..].starts_with("由此") => {
             &phrase[pos + '由'.len_utf8()..]
         }
-        _ => phrase,
+        _ => after_jing(phrase),
     }
+}
+
+/// The agent after a `经` that is a word of its own (`…数据经专区监管部门审核`), or the whole
+/// phrase (`经济`, `经营`, `已经` hold no such word).
+fn after_jing(phrase: &str) -> &str {
+    if !phrase.contains('经') {
+        return phrase;
+    }
+    let mut at = 0;
+    let mut agent = phrase;
+    for w in duban_segment::Segmenter::shared().tag(phrase) {
+        at += w.word.len();
+        if w.word == "经" {
+            agent = &phrase[at..];
+        }
+    }
+    agent
 }
 
 /// Whether a name holds a preposition after its first word (`预计全年为企业`,
@@ -1447,6 +1489,41 @@ mod tests {
     #[test]
     fn an_agent_inside_a_described_system_is_no_actor() {
         assert!(actor_names("建立由各级政府负总责、政府法制机构牵头的行政调解工作体制").is_empty());
+    }
+
+    /// `等` closes a list only as a word of its own: in `高等学校` it is part of the name.
+    #[test]
+    fn deng_inside_a_word_is_part_of_the_name() {
+        assert_eq!(actor_names("普通高等学校要加强管理"), ["普通高等学校"]);
+        assert_eq!(
+            split_names("审计、财政、监察等部门"),
+            ["审计部门", "财政部门", "监察部门"]
+        );
+    }
+
+    /// A phrase opening with a verb, or with an adverb before a verb, is a predicate even when
+    /// a verb inside it qualifies the organisation word (`创新中心`, `科学研究机构`).
+    #[test]
+    fn a_predicate_before_an_organisation_word_is_no_name() {
+        assert!(actor_names("增强国际和区域科技创新中心辐射带动能力").is_empty());
+        assert!(actor_names("适当降低小微企业支付手续费").is_empty());
+        assert!(actor_names("首先是许多老的科学研究机构在研究工作上有了新的发展").is_empty());
+        assert!(actor_names("力争年营业收入超千亿企业达到10家左右").is_empty());
+        assert!(actor_names("粮食购销体制改革是一件大事，要精心组织实施").is_empty());
+        assert_eq!(actor_names("实施机关要加强管理"), ["实施机关"]);
+    }
+
+    /// `X授权Y负责…` gives Y alone, and `…经Y审核` gives the agent Y.
+    #[test]
+    fn the_empowered_body_and_the_agent_after_jing() {
+        assert_eq!(
+            actor_names("州人民政府授权州数据资源主管部门负责统筹全州政务数据资源管理工作"),
+            ["州数据资源主管部门"]
+        );
+        assert_eq!(
+            actor_names("专区反哺数据经专区监管部门审核同意后汇聚至市大数据平台"),
+            ["专区监管部门"]
+        );
     }
 
     /// A subject alone on a line broken inside its sentence is the next line's subject.
