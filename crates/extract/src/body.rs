@@ -1491,6 +1491,14 @@ mod tests {
         assert!(actor_names("建立由各级政府负总责、政府法制机构牵头的行政调解工作体制").is_empty());
     }
 
+    /// `公办`, `民办` say who runs a school, they end no body's name (`市金融办` does).
+    #[test]
+    fn publicly_run_is_no_office() {
+        assert!(!is_body_name("义务教育公办"));
+        assert!(!is_body_name("幼儿园民办"));
+        assert!(is_body_name("市金融办"));
+    }
+
     /// `等` closes a list only as a word of its own: in `高等学校` it is part of the name.
     #[test]
     fn deng_inside_a_word_is_part_of_the_name() {
