@@ -1040,7 +1040,15 @@ fn core_before(phrase: &str) -> String {
     loop {
         let before = phrase.clone();
         // The longest word first: `不超过`, not `超过` leaving `不`.
-        while let Some(p) = TRIMMED.iter().find_map(|w| phrase.strip_suffix(w)) {
+        // `理由`, `自由` end in `由` and keep it.
+        while let Some(p) = TRIMMED.iter().find_map(|w| {
+            phrase.strip_suffix(w).filter(|_| {
+                !(*w == "由"
+                    && ["理由", "自由", "经由", "缘由", "事由"]
+                        .iter()
+                        .any(|e| phrase.ends_with(e)))
+            })
+        }) {
             phrase = p.trim_end().to_string();
         }
         for lead in indicator_words().of(IndicatorWord::Leading) {
@@ -1385,7 +1393,12 @@ fn indicator(f: &str, m: &Found) -> String {
     if !b.is_empty() && !phrase.ends_with('率') && (counted || !phrase.ends_with("比例")) {
         phrase.push_str(&b);
     }
-    if counted && !phrase.ends_with('数') && !phrase.ends_with(counted_as(unit)) {
+    // `企业数量` already names a count.
+    if counted
+        && !phrase.ends_with('数')
+        && !phrase.ends_with("数量")
+        && !phrase.ends_with(counted_as(unit))
+    {
         phrase.push_str(counted_as(unit));
     }
     phrase
@@ -1868,6 +1881,18 @@ mod tests {
     #[test]
     fn a_count_every_few_years_is_a_recurrence() {
         assert!(mt("专业目录原则上每5年修订1次").is_empty());
+    }
+
+    /// The start of a change (`由…增加到`) and a year's end (`去年底`) are no part of the
+    /// quantity, and a count already named (`企业数量`) takes no second `数`.
+    #[test]
+    fn start_markers_and_year_ends_leave_the_quantity() {
+        assert_eq!(
+            indicators("国家外汇储备由1399亿美元增加到2000亿美元")[0],
+            "国家外汇储备"
+        );
+        assert_eq!(indicators("去年底企业数量达5200万户"), ["企业数量"]);
+        assert!(indicators("不答复也不说明理由的，5个工作日内告知")[0].contains("说明理由"));
     }
 
     fn indicators(text: &str) -> Vec<String> {
