@@ -208,6 +208,10 @@ fn governs(
     if role == Role::Points && !unit.ends_with('分') {
         return None;
     }
+    // `高于全省5.5个百分点`: points after a reference are the gap to it, not a bound.
+    if role == Role::Bound && !gap.is_empty() && unit == "个百分点" {
+        return Some((Op::Eq, role, reached));
+    }
     Some((op, role, reached))
 }
 
@@ -730,6 +734,11 @@ fn is_quantity(
         }
     }
     if digits.len() == 4 && digits.starts_with(['1', '2']) && after.starts_with(['年', '月']) {
+        return false;
+    }
+    // `“2022项目建设攻坚年”`: `项` begins the word `项目`, and the number names it (a count of
+    // targets, `20项目标任务`, is read).
+    if unit == "项" && after.starts_with('目') && !after.starts_with("目标") {
         return false;
     }
     // Dates: `5月10日`, `10日前`.
@@ -1881,6 +1890,27 @@ mod tests {
     #[test]
     fn a_count_every_few_years_is_a_recurrence() {
         assert!(mt("专业目录原则上每5年修订1次").is_empty());
+    }
+
+    /// `项` that begins `项目` counts nothing; `项` before `目标` does.
+    #[test]
+    fn xiang_of_xiangmu_counts_nothing() {
+        assert!(mt("开展“2022项目建设攻坚年”活动").is_empty());
+        assert_eq!(mt("完成20项目标任务"), [(20.0, "项".into(), Op::Eq)]);
+    }
+
+    /// Percentage points after a reference (`高于全省5.5个百分点`) are the gap to it; right
+    /// after the comparator they are still a bound.
+    #[test]
+    fn points_above_a_reference_are_the_gap() {
+        assert_eq!(
+            mt("力争实现本科上线率高于全省5.5个百分点"),
+            [(5.5, "个百分点".into(), Op::Eq)]
+        );
+        assert_eq!(
+            mt("增速高于5个百分点以上"),
+            [(5.0, "个百分点".into(), Op::Ge)]
+        );
     }
 
     /// The start of a change (`由…增加到`) and a year's end (`去年底`) are no part of the
