@@ -608,6 +608,7 @@ fn found_at(f: &str, caps: &regex::Captures<'_>, start: usize, end: usize) -> Op
         && !approx
         && ranged.is_none()
         && (!comparator_at_end(prefix) || value == 1.0)
+        && !(value == 1.0 && at_least_one(prefix, &unit))
     {
         return None;
     }
@@ -800,6 +801,18 @@ fn is_span_limit(prefix: &str, after: &str, unit: &str) -> bool {
             .take(12)
             .any(|c| c == '圈');
     counted_from || circle
+}
+
+/// `至少建有一所`, `至少配备一名`: one thing at least, a floor set by the comparator a short
+/// verb before the numeral. Not a time (`至少召开一次`, a recurrence's), where `一` is how often.
+fn at_least_one(prefix: &str, unit: &str) -> bool {
+    static AT_LEAST_ONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:至少|最少|不少于)\p{Han}{0,3}$").expect("at-least-one pattern compiles")
+    });
+    !matches!(
+        unit,
+        "次" | "回" | "批" | "年" | "天" | "日" | "个月" | "周"
+    ) && AT_LEAST_ONE.is_match(prefix.trim_end())
 }
 
 /// `每5年`, `每三个月`: a period of several years or months.
@@ -1890,6 +1903,17 @@ mod tests {
     #[test]
     fn a_count_every_few_years_is_a_recurrence() {
         assert!(mt("专业目录原则上每5年修订1次").is_empty());
+    }
+
+    /// One thing at least (`至少建有一所`) is a floor; one time at least is a recurrence's.
+    #[test]
+    fn one_thing_at_least_is_a_floor() {
+        assert_eq!(
+            mt("在有条件的社区至少建有一所普惠性幼儿园"),
+            [(1.0, "所".into(), Op::Ge)]
+        );
+        assert!(mt("每年至少召开一次会议").is_empty());
+        assert!(mt("建设一所学校").is_empty());
     }
 
     /// `项` that begins `项目` counts nothing; `项` before `目标` does.
