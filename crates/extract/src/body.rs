@@ -306,14 +306,19 @@ fn split_at_deng(s: &str) -> Option<(&str, &str)> {
     if !s.contains('等') {
         return None;
     }
-    let mut at = 0;
-    for w in duban_segment::Segmenter::shared().tag(s) {
-        if w.word == "等" {
-            return Some((&s[..at], &s[at + w.word.len()..]));
-        }
-        at += w.word.len();
-    }
-    None
+    word_spans(s, "等")
+        .first()
+        .map(|&(start, end)| (&s[..start], &s[end..]))
+}
+
+/// Where `word` stands in `text` as a word of its own (the segmenter's), by byte span.
+fn word_spans(text: &str, word: &str) -> Vec<(usize, usize)> {
+    duban_segment::Segmenter::shared()
+        .tokens(text)
+        .into_iter()
+        .filter(|t| t.text == word)
+        .map(|t| (t.start, t.end))
+        .collect()
 }
 
 /// A bare administrative level before a name of another level shares that name's rest:
@@ -869,15 +874,9 @@ fn after_jing(phrase: &str) -> &str {
     if !phrase.contains('经') {
         return phrase;
     }
-    let mut at = 0;
-    let mut agent = phrase;
-    for w in duban_segment::Segmenter::shared().tag(phrase) {
-        at += w.word.len();
-        if w.word == "经" {
-            agent = &phrase[at..];
-        }
-    }
-    agent
+    word_spans(phrase, "经")
+        .last()
+        .map_or(phrase, |&(_, end)| &phrase[end..])
 }
 
 /// Whether a name holds a preposition after its first word (`预计全年为企业`,
