@@ -749,9 +749,18 @@ fn is_quantity(
     if is_time(unit) && after.starts_with(['前', '后']) {
         return false;
     }
-    // A look-back window: `近3年内无重大违法`.
+    // A look-back window: `近3年内无重大违法`, `申请日前12个月内`.
     if matches!(tail, Some("内" | "以内" | "之内"))
-        && (prefix.ends_with('近') || prefix.ends_with("最近"))
+        && (prefix.ends_with('近') || prefix.ends_with("最近") || prefix.ends_with("日前"))
+    {
+        return false;
+    }
+    // The window a bounded count is counted over (`30天内停电次数不超过5次`,
+    // `连续60天停电次数不超过3次`): the count is the metric, the span only its period. Years
+    // are left alone: `5年内引进不少于100名` sets the years too.
+    if is_time(unit)
+        && (matches!(tail, Some("内" | "以内" | "之内")) || prefix.ends_with("连续"))
+        && bounds_a_count_after(after)
     {
         return false;
     }
@@ -813,6 +822,16 @@ fn at_least_one(prefix: &str, unit: &str) -> bool {
         unit,
         "次" | "回" | "批" | "年" | "天" | "日" | "个月" | "周"
     ) && AT_LEAST_ONE.is_match(prefix.trim_end())
+}
+
+/// Whether the rest of a clause bounds a count (`…停电次数不超过5次`): a comparator of a bound
+/// right before a number, before the clause ends.
+fn bounds_a_count_after(after: &str) -> bool {
+    static BOUNDED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[^。；;，,\n]{0,16}?(?:不超过|不少于|不低于|不高于|不多于|低于|少于|多于|超过)[0-9一二两三四五六七八九十]")
+            .expect("bounded count pattern compiles")
+    });
+    BOUNDED_COUNT.is_match(after)
 }
 
 /// `每5年`, `每三个月`: a period of several years or months.
@@ -1903,6 +1922,22 @@ mod tests {
     #[test]
     fn a_count_every_few_years_is_a_recurrence() {
         assert!(mt("专业目录原则上每5年修订1次").is_empty());
+    }
+
+    /// A span that a bounded count is counted over, and a look-back before a date, are no
+    /// limits of their own; a span for an act is.
+    #[test]
+    fn windows_of_a_count_and_look_backs_are_no_limits() {
+        assert_eq!(mt("30天内停电次数不超过5次"), [(5.0, "次".into(), Op::Le)]);
+        assert_eq!(
+            mt("连续60天停电次数不超过3次"),
+            [(3.0, "次".into(), Op::Le)]
+        );
+        assert!(mt("事由应发生在申请日前12个月内").is_empty());
+        assert_eq!(
+            mt("在15个工作日内办结"),
+            [(15.0, "个工作日".into(), Op::Le)]
+        );
     }
 
     /// One thing at least (`至少建有一所`) is a floor; one time at least is a recurrence's.
