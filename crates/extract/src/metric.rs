@@ -618,7 +618,7 @@ fn found_at(f: &str, caps: &regex::Captures<'_>, start: usize, end: usize) -> Op
     }
     // Eligibility thresholds and classes: `首次突破5000万元的企业`, `持股比例高于50%的公司`,
     // `1亿元以上项目`, `45岁以下`.
-    if is_threshold(prefix, after, &unit, tail) {
+    if is_threshold(prefix, after, &unit, tail) || in_a_definition(before) {
         return None;
     }
     let mult = get("wan").or(get("mult")).unwrap_or("");
@@ -822,6 +822,19 @@ fn at_least_one(prefix: &str, unit: &str) -> bool {
         unit,
         "次" | "回" | "批" | "年" | "天" | "日" | "个月" | "周"
     ) && AT_LEAST_ONE.is_match(prefix.trim_end())
+}
+
+/// Whether a number stands in a sentence that defines a term (`本办法所称农村留守老年人包括赡养人
+/// 持续6个月离开…`): its numbers say what the term covers, they set no goal.
+fn in_a_definition(before: &str) -> bool {
+    static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*本\p{Han}{1,4}所称").expect("definition pattern compiles")
+    });
+    let sentence = before
+        .rfind(['。', '\n', '！', '？'])
+        .map_or(before, |i| &before[i..])
+        .trim_start_matches(['。', '\n', '！', '？']);
+    DEFINITION.is_match(sentence)
 }
 
 /// Whether the rest of a clause bounds a count (`…停电次数不超过5次`): a comparator of a bound
@@ -1922,6 +1935,19 @@ mod tests {
     #[test]
     fn a_count_every_few_years_is_a_recurrence() {
         assert!(mt("专业目录原则上每5年修订1次").is_empty());
+    }
+
+    /// The numbers of a sentence defining a term (`本办法所称…`) set no goal.
+    #[test]
+    fn a_definitions_numbers_are_no_metrics() {
+        assert!(
+            mt("本办法所称农村留守老年人包括赡养人持续6个月离开农村户籍地县域范围的老年人。")
+                .is_empty()
+        );
+        assert_eq!(
+            mt("本办法所称老年人是指60周岁以上的人。服务覆盖率达到90%。"),
+            [(90.0, "%".into(), Op::Eq)]
+        );
     }
 
     /// A span that a bounded count is counted over, and a look-back before a date, are no
