@@ -742,6 +742,10 @@ fn is_quantity(
     if unit == "项" && after.starts_with('目') && !after.starts_with("目标") {
         return false;
     }
+    // `121人才梯队项目`: `人` begins the word `人才`, and the number names the project.
+    if unit == "人" && after.starts_with('才') {
+        return false;
+    }
     // Dates: `5月10日`, `10日前`.
     if unit == "日" && (prefix.ends_with('月') || !after.starts_with(['以', '内'])) {
         return false;
@@ -1977,11 +1981,13 @@ mod tests {
         assert!(mt("建设一所学校").is_empty());
     }
 
-    /// `项` that begins `项目` counts nothing; `项` before `目标` does.
+    /// `项` that begins `项目` and `人` that begins `人才` count nothing; `项` before `目标`
+    /// does.
     #[test]
     fn xiang_of_xiangmu_counts_nothing() {
         assert!(mt("开展“2022项目建设攻坚年”活动").is_empty());
         assert_eq!(mt("完成20项目标任务"), [(20.0, "项".into(), Op::Eq)]);
+        assert!(mt("121人才梯队项目").is_empty());
     }
 
     /// Percentage points after a reference (`高于全省5.5个百分点`) are the gap to it; right

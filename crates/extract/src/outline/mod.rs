@@ -329,14 +329,16 @@ impl OutlineParser {
             return next;
         }
 
-        let label = read_label(t).or_else(|| {
-            self.table.and_then(|_| read_bare_number(t)).map(|n| Label {
-                style: Style::Bare,
-                number: n,
-                text: n.to_string(),
-                len: t.len(),
-            })
-        });
+        let label = read_label(t)
+            .or_else(|| self.next_arabic_before_a_digit(t))
+            .or_else(|| {
+                self.table.and_then(|_| read_bare_number(t)).map(|n| Label {
+                    style: Style::Bare,
+                    number: n,
+                    text: n.to_string(),
+                    len: t.len(),
+                })
+            });
         // A boxed insert (`专栏3 重点工程`) belongs to the item before it, with its own list.
         if BOX_HEAD.is_match(&f) && self.open.is_some() {
             self.in_box = true;
@@ -636,6 +638,27 @@ impl OutlineParser {
             self.items[p].children.push(idx);
         }
         idx
+    }
+
+    /// The next number of an open `N.` list where the line goes on with a digit
+    /// (`11.121人才梯队项目` after `10.`): read alone it would be a decimal (`11.121`), but it
+    /// continues the numbering at a line's start.
+    fn next_arabic_before_a_digit(&self, line: &str) -> Option<Label> {
+        let open = self.stack[self.floor..]
+            .iter()
+            .rev()
+            .map(|&s| &self.items[s])
+            .find(|item| item.style == Some(Style::Arabic))?;
+        let n: u32 = open.label.strip_suffix('.')?.parse().ok()?;
+        let text = format!("{}.", n + 1);
+        let rest = line.strip_prefix(text.as_str())?;
+        rest.starts_with(|c: char| c.is_ascii_digit())
+            .then(|| Label {
+                style: Style::Arabic,
+                number: n + 1,
+                text,
+                len: line.len() - rest.len(),
+            })
     }
 
     /// Starts a new root: an attachment (with its label and title) or a silent group.
@@ -1062,6 +1085,25 @@ mod tests {
                 .iter()
                 .all(|i| i.ancestors.iter().any(|&a| items[a].excluded))
         );
+    }
+
+    /// A line that continues an open `N.` list with a digit after the dot (`11.121人才梯队项目`
+    /// after `10.`) is the next item, not a decimal; a decimal opening a line elsewhere is not.
+    #[test]
+    fn the_next_number_before_a_digit_continues_the_list() {
+        let text = "10.“羊城学者”特聘岗位项目。设立50个岗位。
+11.121人才梯队项目。培养不少于10名后备人才。
+";
+        let items = OutlineParser::parse(text);
+        let labels: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
+        assert_eq!(labels, ["10.", "11."]);
+        assert!(items[1].text(text).starts_with("121人才梯队项目"));
+        let items = OutlineParser::parse(
+            "1.加强管理。
+3.5亿元用于建设。
+",
+        );
+        assert_eq!(items.len(), 1);
     }
 
     /// The salutation `各位代表` ends the item before it.
