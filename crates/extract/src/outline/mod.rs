@@ -329,8 +329,13 @@ impl OutlineParser {
             return next;
         }
 
+        let after_colon = all[..i]
+            .iter()
+            .rev()
+            .find(|l| !l.text.trim().is_empty())
+            .is_some_and(|l| l.text.trim_end().ends_with(['：', ':']));
         let label = read_label(t)
-            .or_else(|| self.next_arabic_before_a_digit(t))
+            .or_else(|| self.next_arabic_before_a_digit(t, after_colon))
             .or_else(|| {
                 self.table.and_then(|_| read_bare_number(t)).map(|n| Label {
                     style: Style::Bare,
@@ -641,15 +646,20 @@ impl OutlineParser {
     }
 
     /// The next number of an open `N.` list where the line goes on with a digit
-    /// (`11.121人才梯队项目` after `10.`): read alone it would be a decimal (`11.121`), but it
-    /// continues the numbering at a line's start.
-    fn next_arabic_before_a_digit(&self, line: &str) -> Option<Label> {
+    /// (`11.121人才梯队项目` after `10.`), or `1.` so opening a list after a line that ends in a
+    /// colon (`符合以下条件之一的：⏎1.80周岁及以上的`): read alone either would be a decimal
+    /// (`11.121`, `1.80`), but it continues or opens the numbering at a line's start.
+    fn next_arabic_before_a_digit(&self, line: &str, after_colon: bool) -> Option<Label> {
         let open = self.stack[self.floor..]
             .iter()
             .rev()
             .map(|&s| &self.items[s])
-            .find(|item| item.style == Some(Style::Arabic))?;
-        let n: u32 = open.label.strip_suffix('.')?.parse().ok()?;
+            .find(|item| item.style == Some(Style::Arabic));
+        let n: u32 = match open {
+            Some(item) => item.label.strip_suffix('.')?.parse().ok()?,
+            None if after_colon => 0,
+            None => return None,
+        };
         let text = format!("{}.", n + 1);
         let rest = line.strip_prefix(text.as_str())?;
         rest.starts_with(|c: char| c.is_ascii_digit())
@@ -1088,22 +1098,27 @@ mod tests {
     }
 
     /// A line that continues an open `N.` list with a digit after the dot (`11.121人才梯队项目`
-    /// after `10.`) is the next item, not a decimal; a decimal opening a line elsewhere is not.
+    /// after `10.`), or opens one after a colon (`1.80周岁及以上的`), is the next item, not a
+    /// decimal; a decimal opening a line elsewhere is not.
     #[test]
     fn the_next_number_before_a_digit_continues_the_list() {
-        let text = "10.“羊城学者”特聘岗位项目。设立50个岗位。
-11.121人才梯队项目。培养不少于10名后备人才。
-";
+        let text = "10.“羊城学者”特聘岗位项目。设立50个岗位。\n11.121人才梯队项目。培养不少于10名后备人才。\n";
         let items = OutlineParser::parse(text);
         let labels: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
         assert_eq!(labels, ["10.", "11."]);
         assert!(items[1].text(text).starts_with("121人才梯队项目"));
-        let items = OutlineParser::parse(
-            "1.加强管理。
-3.5亿元用于建设。
-",
+        assert_eq!(
+            OutlineParser::parse("1.加强管理。\n3.5亿元用于建设。\n").len(),
+            1
         );
-        assert_eq!(items.len(), 1);
+        let text =
+            "（一）资助对象。符合以下条件之一的老年人：\n1.80周岁及以上的；\n2.纯老家庭人员。\n";
+        let labels: Vec<String> = OutlineParser::parse(text)
+            .iter()
+            .map(|i| i.label.clone())
+            .collect();
+        assert_eq!(labels, ["(一)", "1.", "2."]);
+        assert!(OutlineParser::parse("加强管理。\n1.80米以上的护栏。\n").is_empty());
     }
 
     /// The salutation `各位代表` ends the item before it.
