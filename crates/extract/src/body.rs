@@ -40,14 +40,14 @@ use duban_model::{Body, Role};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A name ending in a name's ending (`县市场监管局`, `区住建委(人防办)`). A subject's endings
+/// A name ending in a name's ending (`县市场监管局`, `区住建委(人防办)`, `县(市、区)人民政府`). A subject's endings
 /// (`body_words.tsv`, role `ending`) leave out the name-endings: one character (`处`, `所`,
 /// `部`…), because a clause such as `管网薄弱处要…` would read as a body, and `学院`, `大学`,
 /// `医院`, which reports name as what was built or counted.
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     let endings = body_words().pattern(&[BodyWord::Ending, BodyWord::NameEnding]);
     Regex::new(&format!(
-        r"^[\p{{Han}}()]{{0,24}}{endings}(?:\([^()]{{1,8}}\))?$"
+        r"^(?:[\p{{Han}}()]|\([\p{{Han}}、]{{1,10}}\)){{0,24}}{endings}(?:\([^()]{{1,8}}\))?$"
     ))
     .expect("name pattern compiles")
 });
@@ -180,11 +180,13 @@ static LEAD_FORM: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(split_names("县政府法制办和有行政复议职能的部门"), ["县政府法制办", "有行政复议职能的部门"]);
 /// ```
 pub fn split_names(list: &str) -> Vec<String> {
-    // `省、自治区、直辖市` and `省、区、市` are one collective (`各省区市人民政府`), not
-    // three levels sharing the head noun.
+    // `省、自治区、直辖市`, `省、区、市` and `省（区、市）` are one collective
+    // (`各省区市人民政府`), not three levels sharing the head noun.
     let folded = fold(list)
         .replace("省、自治区、直辖市", "省区市")
-        .replace("省、区、市", "省区市");
+        .replace("省、区、市", "省区市")
+        .replace("省(自治区、直辖市)", "省区市")
+        .replace("省(区、市)", "省区市");
     // `市、区两级财政`: levels counted together (`两级`, `三级`) are one collective.
     let folded = LEVELS_COUNTED.replace_all(&folded, "$a$b$n");
     // Spaces and line breaks separate names (a table cell `财政局 物价局`); other whitespace
@@ -501,9 +503,9 @@ fn is_subject_phrase(name: &str) -> bool {
     };
     // In a list (`市场监管、人力资源社会保障等部门`) a member may hold a verb inside its name
     // (`保障`); none may begin with one, and the first must read as a name.
-    if name.contains('、') {
+    if name.contains('、') && !outside_brackets(name, '、').is_empty() {
         return !opens_with_preposition(name)
-            && name.split('、').all(|m| {
+            && members(name).into_iter().all(|m| {
                 // `…、统计等市场监管领域有关部门`: the field before `等` and the head after it
                 // are each checked as a member (`统计` is tagged a verb, and is a field).
                 if let Some((field, head)) = split_at_deng(m)
@@ -560,6 +562,33 @@ fn is_subject_phrase(name: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// Where `sep` stands in `name` outside brackets (`各省(区、市)人民政府` has none).
+fn outside_brackets(name: &str, sep: char) -> Vec<usize> {
+    let mut depth = 0usize;
+    let mut at = Vec::new();
+    for (i, c) in name.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            c if c == sep && depth == 0 => at.push(i),
+            _ => {}
+        }
+    }
+    at
+}
+
+/// The members of a list printed with `、`, not split inside brackets.
+fn members(name: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for i in outside_brackets(name, '、') {
+        out.push(&name[from..i]);
+        from = i + '、'.len_utf8();
+    }
+    out.push(&name[from..]);
+    out
 }
 
 /// Whether a list member is a verb phrase of its own (`包括免征中小微企业养老、失业和工伤保险单位…`):
@@ -790,9 +819,17 @@ static MEASURED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("measured pattern compiles")
 });
 
-/// `X授权Y…`: Y carries the duty; and `…应当由Y负责建设`: the agent Y carries it, wherever
-/// `由` stands in the clause (`由于`, `由此`, `理由`, `自由`, `经由` are no agent markers).
+/// `X授权Y…`: Y carries the duty; a clause opening with `会同Y` names the partner Y; and
+/// `…应当由Y负责建设`: the agent Y carries it, wherever `由` stands in the clause (`由于`, `由此`, `理由`, `自由`, `经由` are no agent markers).
 fn empowered(clause: &str, out: &mut Vec<Body>) {
+    // `…建立工作机制，会同本级财政部门将所需经费列入预算`: a clause of the same subject
+    // opening with `会同` names a partner (`联合`, `协同` there open reports of joint work:
+    // `联合省水利厅成立…`).
+    if let Some(rest) = clause.strip_prefix("会同")
+        && let Some((partner, _)) = name_before_verb(rest, true)
+    {
+        push_subject(&partner, out);
+    }
     if let Some(pos) = clause.find("授权")
         && let Some((name, _)) = name_before_verb(&clause[pos + "授权".len()..], false)
     {
@@ -1488,6 +1525,25 @@ mod tests {
     #[test]
     fn an_agent_inside_a_described_system_is_no_actor() {
         assert!(actor_names("建立由各级政府负总责、政府法制机构牵头的行政调解工作体制").is_empty());
+    }
+
+    /// Levels in brackets are part of one name (`县（市、区）人民政府`), and `各省（区、市）` is
+    /// the collective `各省区市`; a clause opening with `会同Y` names the partner Y.
+    #[test]
+    fn bracketed_levels_and_a_partner_of_an_elided_subject() {
+        assert_eq!(
+            actor_names("各省（区、市）人民政府要以全国信用信息共享平台为依托"),
+            ["各省区市人民政府"]
+        );
+        assert_eq!(
+            actor_names("县（市、区）人民政府要加强领导"),
+            ["县(市、区)人民政府"]
+        );
+        assert_eq!(
+            actor_names("区民政部门应当建立工作机制，会同本级财政部门将所需经费列入年度预算"),
+            ["区民政部门", "本级财政部门"]
+        );
+        assert!(actor_names("联合省水利厅成立平潭水文中心").is_empty());
     }
 
     /// `公办`, `民办` say who runs a school, they end no body's name (`市金融办` does).
