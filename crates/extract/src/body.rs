@@ -553,6 +553,14 @@ fn is_subject_phrase(name: &str) -> bool {
             .any(|p| w.word.starts_with(p)),
         // `相关职能部门`, `有关部门`: jieba tags the qualifier a verb.
         Some(w) if w.word == "相关" || w.word == "有关" => true,
+        // `具有行政执法职能的部门`, `有解释权的部门`: what a body holds, in a `的` phrase,
+        // names it.
+        Some(w)
+            if ["有", "具有", "负有", "享有", "拥有", "承担"].contains(&w.word)
+                && name.contains('的') =>
+        {
+            true
+        }
         Some(w) => {
             !(w.tag.starts_with('v') && w.tag != "vn"
                 || w.tag.starts_with('p')
@@ -1544,6 +1552,21 @@ mod tests {
             ["区民政部门", "本级财政部门"]
         );
         assert!(actor_names("联合省水利厅成立平潭水文中心").is_empty());
+    }
+
+    /// What a body holds, in a `的` phrase, names it (`具有行政执法职能的部门`), and
+    /// `原则上` after a subject gives it the duty.
+    #[test]
+    fn a_body_named_by_what_it_holds() {
+        assert_eq!(
+            actor_names("具有行政执法职能的部门原则上都应单独设立法制处室"),
+            ["具有行政执法职能的部门"]
+        );
+        assert_eq!(
+            actor_names("有解释权的部门或县政府法制办按照规定的解释程序做好解释"),
+            ["有解释权的部门", "县政府法制办"]
+        );
+        assert!(actor_names("具有较强的创新能力").is_empty());
     }
 
     /// `公办`, `民办` say who runs a school, they end no body's name (`市金融办` does).
