@@ -372,7 +372,8 @@ static LEVEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("level pattern compiles")
 });
 
-/// `A和B` → `[A, B]` when both sides are names; `领导小组及其办公室` stays one.
+/// `A和B` → `[A, B]` when both sides are names; `领导小组及其办公室` and `A及B的机构` (the
+/// bodies' organ) stay one.
 fn split_on_conjunction(p: &str) -> Vec<String> {
     if p.contains("及其") {
         return vec![p.to_string()];
@@ -380,7 +381,12 @@ fn split_on_conjunction(p: &str) -> Vec<String> {
     for conj in clause_words().of(ClauseWord::Conjunction) {
         if let Some(pos) = p.find(conj) {
             let (a, b) = (&p[..pos], &p[pos + conj.len()..]);
-            if is_body_name(a) && is_body_name(b) {
+            // `各乡镇及县政府各部门的法制工作机构`: a body's `的` after the second name owns the
+            // whole list, which is one name.
+            let owned_by_both = b
+                .find('的')
+                .is_some_and(|d| is_body_name(&b[..d]) && is_body_name(&b[d + '的'.len_utf8()..]));
+            if is_body_name(a) && is_body_name(b) && !owned_by_both {
                 let mut out = vec![a.to_string()];
                 out.extend(split_on_conjunction(b));
                 return out;
@@ -1567,6 +1573,19 @@ mod tests {
             ["有解释权的部门", "县政府法制办"]
         );
         assert!(actor_names("具有较强的创新能力").is_empty());
+    }
+
+    /// `A及B的机构` names the organ of both, one name; `A和有…职能的部门` are two.
+    #[test]
+    fn an_organ_of_both_is_one_name() {
+        assert_eq!(
+            split_names("各乡镇及县政府各部门的法制工作机构"),
+            ["各乡镇及县政府各部门的法制工作机构"]
+        );
+        assert_eq!(
+            split_names("县政府法制办和有行政复议职能的部门"),
+            ["县政府法制办", "有行政复议职能的部门"]
+        );
     }
 
     /// `公办`, `民办` say who runs a school, they end no body's name (`市金融办` does).
