@@ -527,11 +527,7 @@ fn is_subject_phrase(name: &str) -> bool {
                 }
             });
     }
-    let found: Vec<&str> = predicate_words()
-        .iter()
-        .copied()
-        .filter(|w| name.contains(w))
-        .collect();
+    let found = predicates_in_name(name);
     if !found.iter().all(|w| qualifies(w)) {
         return false;
     }
@@ -615,6 +611,32 @@ fn is_verb_phrase(member: &str) -> bool {
     }
     let tagged = duban_segment::Segmenter::shared().tag(member);
     tagged.len() >= 3 && tagged[0].tag == "v"
+}
+
+/// The predicate words of a phrase read as a name: all of them, except those inside a longer
+/// word past the first (`依法` of `各级政府依法行政工作领导小组` is part of `依法行政`). A first word
+/// holding one still shows a predicate (`充分发挥…`, `建立健全…`, however jieba tags them).
+fn predicates_in_name(name: &str) -> Vec<&'static str> {
+    let mut found = predicate_words()
+        .iter()
+        .copied()
+        .filter(|w| name.contains(w))
+        .peekable();
+    if found.peek().is_none() {
+        return Vec::new();
+    }
+    let tokens = duban_segment::Segmenter::shared().tokens(name);
+    found
+        .filter(|w| {
+            name.match_indices(w).any(|(i, _)| {
+                let end = i + w.len();
+                !tokens
+                    .iter()
+                    .skip(1)
+                    .any(|t| t.start <= i && t.end >= end && t.end - t.start > w.len())
+            })
+        })
+        .collect()
 }
 
 /// Whether a phrase holds a predicate word that is a word of its own, not part of a longer
@@ -1573,6 +1595,17 @@ mod tests {
             ["有解释权的部门", "县政府法制办"]
         );
         assert!(actor_names("具有较强的创新能力").is_empty());
+    }
+
+    /// A predicate word inside a longer word past the name's first (`依法` of `依法行政`) is
+    /// part of the name; in its first word it still shows a predicate.
+    #[test]
+    fn a_predicate_inside_a_later_word_is_part_of_the_name() {
+        assert_eq!(
+            actor_names("各级政府依法行政工作领导小组及其办公室要加强工作指导"),
+            ["各级政府依法行政工作领导小组及其办公室"]
+        );
+        assert!(actor_names("充分发挥政府法制机构在依法行政中的作用").is_empty());
     }
 
     /// `A及B的机构` names the organ of both, one name; `A和有…职能的部门` are two.
