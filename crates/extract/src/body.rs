@@ -617,40 +617,38 @@ fn is_verb_phrase(member: &str) -> bool {
 /// word past the first (`依法` of `各级政府依法行政工作领导小组` is part of `依法行政`). A first word
 /// holding one still shows a predicate (`充分发挥…`, `建立健全…`, however jieba tags them).
 fn predicates_in_name(name: &str) -> Vec<&'static str> {
-    let mut found = predicate_words()
-        .iter()
-        .copied()
-        .filter(|w| name.contains(w))
-        .peekable();
-    if found.peek().is_none() {
-        return Vec::new();
-    }
-    let tokens = duban_segment::Segmenter::shared().tokens(name);
-    found
-        .filter(|w| {
-            name.match_indices(w).any(|(i, _)| {
-                let end = i + w.len();
-                !tokens
-                    .iter()
-                    .skip(1)
-                    .any(|t| t.start <= i && t.end >= end && t.end - t.start > w.len())
-            })
-        })
-        .collect()
+    own_predicates(name, 1)
 }
 
 /// Whether a phrase holds a predicate word that is a word of its own, not part of a longer
 /// word (`保障` of `社会保障` names a field).
 fn holds_predicate(phrase: &str) -> bool {
+    !own_predicates(phrase, 0).is_empty()
+}
+
+/// The predicate words of `phrase` with an occurrence inside no longer word, the first `skip`
+/// words of the phrase not counting as longer words.
+fn own_predicates(phrase: &str, skip: usize) -> Vec<&'static str> {
+    let mut found = predicate_words()
+        .iter()
+        .copied()
+        .filter(|w| phrase.contains(w))
+        .peekable();
+    if found.peek().is_none() {
+        return Vec::new();
+    }
     let tokens = duban_segment::Segmenter::shared().tokens(phrase);
-    predicate_words().iter().any(|w| {
-        phrase.match_indices(w).any(|(i, _)| {
-            let end = i + w.len();
-            !tokens
-                .iter()
-                .any(|t| t.start <= i && t.end >= end && t.end - t.start > w.len())
+    found
+        .filter(|w| {
+            phrase.match_indices(w).any(|(i, _)| {
+                let end = i + w.len();
+                !tokens
+                    .iter()
+                    .skip(skip)
+                    .any(|t| t.start <= i && t.end >= end && t.end - t.start > w.len())
+            })
         })
-    })
+        .collect()
 }
 
 /// Whether the words before an ending `组织` name what the organisation does (`养老服务`,
