@@ -1020,6 +1020,10 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
         {
             continue;
         }
+        // `各级行政机关负责人出庭应诉率…`: a post of the body is the clause's subject, a person.
+        if PEOPLE_OF_A_BODY.iter().any(|p| rest.starts_with(p)) {
+            return None;
+        }
         let head: String = rest.chars().take(8).collect();
         let next = seg.tag(&head);
         let verb_follows = match next.first() {
@@ -1071,6 +1075,21 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
     }
     fallback
 }
+
+/// The people and posts of a body that can follow its name as a clause's subject
+/// (`行政机关负责人`, `部门工作人员`): the subject is then a person, no body.
+const PEOPLE_OF_A_BODY: &[&str] = &[
+    "负责人",
+    "主要负责人",
+    "主要领导",
+    "领导班子",
+    "工作人员",
+    "法定代表人",
+    "领导干部",
+    "干部",
+    "公务员",
+    "人员",
+];
 
 /// Where the words of the segmented text end, up to four characters past `reach` (`项目委托`
 /// has no word end after `委`): the text is cut once for all candidate ends of a name, not
@@ -1593,6 +1612,14 @@ mod tests {
             ["有解释权的部门", "县政府法制办"]
         );
         assert!(actor_names("具有较强的创新能力").is_empty());
+    }
+
+    /// A body's post after its name (`行政机关负责人`) makes the subject a person, no body.
+    #[test]
+    fn a_post_of_a_body_is_no_actor() {
+        assert!(actor_names("各级行政机关负责人出庭应诉率达到90%以上").is_empty());
+        assert!(actor_names("各级行政机关负责人是本机关行政诉讼案件的第一责任人").is_empty());
+        assert_eq!(actor_names("各行政机关应当积极出庭应诉"), ["各行政机关"]);
     }
 
     /// A predicate word inside a longer word past the name's first (`依法` of `依法行政`) is
