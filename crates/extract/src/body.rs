@@ -1614,6 +1614,15 @@ mod tests {
         assert!(actor_names("具有较强的创新能力").is_empty());
     }
 
+    /// A period of several years or a week after a subject gives it the duty, as `每年` does.
+    #[test]
+    fn a_period_after_a_subject_gives_the_duty() {
+        assert_eq!(
+            actor_names("县政府法制办每两年对规范性文件进行清理和汇编"),
+            ["县政府法制办"]
+        );
+    }
+
     /// A body's post after its name (`行政机关负责人`) makes the subject a person, no body.
     #[test]
     fn a_post_of_a_body_is_no_actor() {
