@@ -192,24 +192,12 @@ pub fn split_names(list: &str) -> Vec<String> {
     // Spaces and line breaks separate names (a table cell `财政局 物价局`); other whitespace
     // inside a name is dropped by the normal form. Separators inside brackets do not
     // (`县（市、区）人民政府` is one name).
-    let mut parts: Vec<String> = Vec::new();
-    let mut depth = 0usize;
-    let mut current = String::new();
-    for c in folded.chars() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if depth == 0 && (c.is_whitespace() || matches!(c, '、' | ',' | '，' | ';' | '；' | '/'))
-        {
-            parts.push(normalise_name(&current));
-            current.clear();
-        } else {
-            current.push(c);
-        }
-    }
-    parts.push(normalise_name(&current));
+    let mut parts: Vec<String> = split_outside_brackets(&folded, |c| {
+        c.is_whitespace() || matches!(c, '、' | ',' | '，' | ';' | '；' | '/')
+    })
+    .into_iter()
+    .map(normalise_name)
+    .collect();
     parts.retain(|p| !p.is_empty());
     let parts: Vec<String> = parts
         .iter()
@@ -509,9 +497,10 @@ fn is_subject_phrase(name: &str) -> bool {
     };
     // In a list (`市场监管、人力资源社会保障等部门`) a member may hold a verb inside its name
     // (`保障`); none may begin with one, and the first must read as a name.
-    if name.contains('、') && !outside_brackets(name, '、').is_empty() {
+    let list = members(name);
+    if list.len() > 1 {
         return !opens_with_preposition(name)
-            && members(name).into_iter().all(|m| {
+            && list.into_iter().all(|m| {
                 // `…、统计等市场监管领域有关部门`: the field before `等` and the head after it
                 // are each checked as a member (`统计` is tagged a verb, and is a field).
                 if let Some((field, head)) = split_at_deng(m)
@@ -574,31 +563,30 @@ fn is_subject_phrase(name: &str) -> bool {
     }
 }
 
-/// Where `sep` stands in `name` outside brackets (`各省(区、市)人民政府` has none).
-fn outside_brackets(name: &str, sep: char) -> Vec<usize> {
+/// `text` cut at each character `is_sep` accepts outside brackets (`各省(区、市)人民政府` is
+/// one piece).
+fn split_outside_brackets(text: &str, is_sep: impl Fn(char) -> bool) -> Vec<&str> {
     let mut depth = 0usize;
-    let mut at = Vec::new();
-    for (i, c) in name.char_indices() {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, c) in text.char_indices() {
         match c {
             '(' | '（' => depth += 1,
             ')' | '）' => depth = depth.saturating_sub(1),
-            c if c == sep && depth == 0 => at.push(i),
+            _ if depth == 0 && is_sep(c) => {
+                out.push(&text[from..i]);
+                from = i + c.len_utf8();
+            }
             _ => {}
         }
     }
-    at
+    out.push(&text[from..]);
+    out
 }
 
 /// The members of a list printed with `、`, not split inside brackets.
 fn members(name: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    for i in outside_brackets(name, '、') {
-        out.push(&name[from..i]);
-        from = i + '、'.len_utf8();
-    }
-    out.push(&name[from..]);
-    out
+    split_outside_brackets(name, |c| c == '、')
 }
 
 /// Whether a list member is a verb phrase of its own (`包括免征中小微企业养老、失业和工伤保险单位…`):
@@ -870,12 +858,10 @@ fn empowered(clause: &str, out: &mut Vec<Body>) {
         push_subject(&name, out);
     }
     for (pos, _) in clause.match_indices('由') {
-        let before = clause[..pos].chars().next_back();
-        let rest = &clause[pos + '由'.len_utf8()..];
-        if rest.starts_with(['于', '此']) || before.is_some_and(|c| "理自经缘事来".contains(c))
-        {
+        if !marks_an_agent(clause, pos) {
             continue;
         }
+        let rest = &clause[pos + '由'.len_utf8()..];
         if let Some((name, end)) = name_before_verb(rest, false)
             && !COMPOSED.is_match(&rest[end..])
             && !describes_a_system(&clause[..pos], &rest[end..])
@@ -931,12 +917,22 @@ fn push_subject(name: &str, out: &mut Vec<Body>) {
 /// or a `经` of its own, or the whole phrase when it holds none; `由于` (because) and `由此` (thereby) are no agent
 /// markers.
 fn after_agent_marker(phrase: &str) -> &str {
-    match phrase.rfind('由') {
-        Some(pos) if !phrase[pos..].starts_with("由于") && !phrase[pos..].starts_with("由此") => {
-            &phrase[pos + '由'.len_utf8()..]
-        }
-        _ => after_jing(phrase),
+    match phrase
+        .match_indices('由')
+        .map(|(pos, _)| pos)
+        .rfind(|&pos| marks_an_agent(phrase, pos))
+    {
+        Some(pos) => &phrase[pos + '由'.len_utf8()..],
+        None => after_jing(phrase),
     }
+}
+
+/// Whether the `由` at `pos` of `text` marks the agent after it: not `由于` (because), `由此`
+/// (thereby), nor the end of `理由`, `自由`, `经由`, `缘由`, `事由`, `来由`.
+fn marks_an_agent(text: &str, pos: usize) -> bool {
+    let rest = &text[pos + '由'.len_utf8()..];
+    let before = text[..pos].chars().next_back();
+    !rest.starts_with(['于', '此']) && !before.is_some_and(|c| "理自经缘事来".contains(c))
 }
 
 /// The agent after a `经` that is a word of its own (`…数据经专区监管部门审核`), or the whole
