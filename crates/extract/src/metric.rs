@@ -585,6 +585,11 @@ fn found_at(f: &str, caps: &regex::Captures<'_>, start: usize, end: usize) -> Op
     } else {
         tail
     };
+    // `121人才梯队项目`: `人` begins the word `人才`, and the number names the project (a
+    // count of talents has its `万`: `惠及20万人才`).
+    if unit == "人" && after.starts_with('才') && get("mult").is_none() && get("wan").is_none() {
+        return None;
+    }
     let bare_unit = unit.clone();
     let counted = is_count(&unit);
     let cmp = comparator(prefix, &unit, counted);
@@ -742,10 +747,6 @@ fn is_quantity(
     if unit == "项" && after.starts_with('目') && !after.starts_with("目标") {
         return false;
     }
-    // `121人才梯队项目`: `人` begins the word `人才`, and the number names the project.
-    if unit == "人" && after.starts_with('才') {
-        return false;
-    }
     // Dates: `5月10日`, `10日前`.
     if unit == "日" && (prefix.ends_with('月') || !after.starts_with(['以', '内'])) {
         return false;
@@ -816,15 +817,16 @@ fn is_span_limit(prefix: &str, after: &str, unit: &str) -> bool {
     counted_from || circle
 }
 
-/// `至少建有一所`, `至少配备一名`: one thing at least, a floor set by the comparator a short
-/// verb before the numeral. Not a time (`至少召开一次`, a recurrence's), where `一` is how often.
+/// `至少建有一所`, `至少配备一名`: one facility, body or person at least, a floor set by the
+/// comparator a short verb before the numeral. Not a time (`至少召开一次`, a recurrence's), nor
+/// a kind (`至少一种…材料`, what an applicant brings).
 fn at_least_one(prefix: &str, unit: &str) -> bool {
     static AT_LEAST_ONE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:至少|最少|不少于)\p{Han}{0,3}$").expect("at-least-one pattern compiles")
     });
-    !matches!(
+    matches!(
         unit,
-        "次" | "回" | "批" | "年" | "天" | "日" | "个月" | "周"
+        "所" | "个" | "家" | "名" | "座" | "处" | "支" | "台" | "辆"
     ) && AT_LEAST_ONE.is_match(prefix.trim_end())
 }
 
@@ -1978,6 +1980,7 @@ mod tests {
             [(1.0, "所".into(), Op::Ge)]
         );
         assert!(mt("每年至少召开一次会议").is_empty());
+        assert!(mt("提供本市有效居住证或至少一种其他有效居住材料").is_empty());
         assert!(mt("建设一所学校").is_empty());
     }
 
@@ -1988,6 +1991,10 @@ mod tests {
         assert!(mt("开展“2022项目建设攻坚年”活动").is_empty());
         assert_eq!(mt("完成20项目标任务"), [(20.0, "项".into(), Op::Eq)]);
         assert!(mt("121人才梯队项目").is_empty());
+        assert_eq!(
+            mt("启动惠及20万人才的租房补贴"),
+            [(20.0, "万人".into(), Op::Eq)]
+        );
     }
 
     /// Percentage points after a reference (`高于全省5.5个百分点`) are the gap to it; right
