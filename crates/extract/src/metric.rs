@@ -181,6 +181,17 @@ fn governs(
         reached = true;
         gap = rest;
     }
+    // `压缩审批时限至1个工作日`: the object of the change, then the level it reaches.
+    if role == Role::Change
+        && !reached
+        && let Some(object) = gap.trim_end().strip_suffix(['到', '至'])
+        && object.chars().count() <= 6
+        && !object.contains(|c: char| c.is_ascii_digit())
+        && COMPARATOR_WORDS.last_in(gap).is_none()
+    {
+        reached = true;
+        gap = "";
+    }
     let gap = strip_fillers(gap.trim());
     let applies = match role {
         _ if gap.is_empty() => true,
@@ -907,12 +918,18 @@ fn is_threshold(prefix: &str, after: &str, unit: &str, tail: Option<&str>) -> bo
     if unit.ends_with('岁') && tail.is_some_and(|t| t.contains("以")) {
         return true;
     }
-    // An amount with 以上/以下 naming a class of things after it: `1亿元以上项目40个`.
+    // An amount with 以上/以下 naming a class of things after it: `1亿元以上项目40个`,
+    // `5万元以上的项目`, `1亿元以上规上工业企业研发机构覆盖率达到70%`: the class is counted or
+    // measured after it, or qualified by `的`. Issued alone (`发行5亿元以上专项债券。`) the
+    // amount is the goal.
     let money = unit.ends_with('元');
     let names_a_class = after.starts_with(|c: char| c == '的' || (!c.is_ascii() && !is_stop(c)));
+    let rest_of_clause: String = after.chars().take_while(|&c| !is_stop(c)).collect();
+    let class_measured =
+        after.starts_with('的') || rest_of_clause.contains(|c: char| c.is_ascii_digit());
     // `160千瓦及以下用户`, `80周岁及以上老人`.
     (matches!(tail, Some("及以上" | "及以下")) && names_a_class)
-        || (money && matches!(tail, Some("以上" | "以下")) && names_a_class)
+        || (money && matches!(tail, Some("以上" | "以下")) && names_a_class && class_measured)
 }
 /// `报备率、及时率、规范率`: a list of rates that share the number after them.
 fn list_of_rates(phrase: &str) -> bool {
@@ -1969,6 +1986,25 @@ mod tests {
         assert_eq!(
             mt("在15个工作日内办结"),
             [(15.0, "个工作日".into(), Op::Le)]
+        );
+    }
+
+    /// A change of an object up to a level (`压缩审批时限至1个工作日`) states the level; an
+    /// amount with `以上` is a class only where the class is counted, measured or qualified
+    /// after it (`1亿元以上项目40个`), and alone it is the goal (`发行5亿元以上专项债券`).
+    #[test]
+    fn levels_reached_and_amounts_that_are_goals() {
+        assert_eq!(
+            mt("压缩审批时限至1个工作日"),
+            [(1.0, "个工作日".into(), Op::Eq)]
+        );
+        assert_eq!(
+            mt("发行5亿元以上专项债券。"),
+            [(5.0, "亿元".into(), Op::Ge)]
+        );
+        assert_eq!(
+            mt("力争引进1亿元以上项目40个"),
+            [(40.0, "个".into(), Op::Eq)]
         );
     }
 
