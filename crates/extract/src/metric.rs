@@ -758,8 +758,11 @@ fn is_quantity(
     if unit == "项" && after.starts_with('目') && !after.starts_with("目标") {
         return false;
     }
-    // Dates: `5月10日`, `10日前`.
-    if unit == "日" && (prefix.ends_with('月') || !after.starts_with(['以', '内'])) {
+    // Dates: `5月10日`, `10日前`; a span of days has its `以上`, `以内` or `内`
+    // (`缩短办理时间50日以上`).
+    if unit == "日"
+        && (prefix.ends_with('月') || tail.is_none() && !after.starts_with(['以', '内']))
+    {
         return false;
     }
     if is_time(unit) && after.starts_with(['前', '后']) {
@@ -1987,6 +1990,16 @@ mod tests {
             mt("在15个工作日内办结"),
             [(15.0, "个工作日".into(), Op::Le)]
         );
+    }
+
+    /// Days with `以上` are a span, a change of them a decrease; a day of a month is a date.
+    #[test]
+    fn days_with_yishang_are_a_span() {
+        assert_eq!(
+            mt("缩短办理时间50日以上"),
+            [(50.0, "日".into(), Op::Decrease)]
+        );
+        assert!(mt("于5月10日召开").is_empty());
     }
 
     /// A change of an object up to a level (`压缩审批时限至1个工作日`) states the level; an
