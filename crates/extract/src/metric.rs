@@ -596,9 +596,13 @@ fn found_at(f: &str, caps: &regex::Captures<'_>, start: usize, end: usize) -> Op
     } else {
         tail
     };
-    // `121人才梯队项目`: `人` begins the word `人才`, and the number names the project (a
-    // count of talents has its `万`: `惠及20万人才`).
-    if unit == "人" && after.starts_with('才') && get("mult").is_none() && get("wan").is_none() {
+    // A unit that begins a word names no count: `“2022项目建设攻坚年”` (`项目`; a count of
+    // targets, `20项目标任务`, is read), `121人才梯队项目` (`人才`; a count of talents has its
+    // `万`: `惠及20万人才`).
+    let multiplied = get("mult").is_some() || get("wan").is_some();
+    if unit == "项" && after.starts_with('目') && !after.starts_with("目标")
+        || unit == "人" && after.starts_with('才') && !multiplied
+    {
         return None;
     }
     let bare_unit = unit.clone();
@@ -751,11 +755,6 @@ fn is_quantity(
         }
     }
     if digits.len() == 4 && digits.starts_with(['1', '2']) && after.starts_with(['年', '月']) {
-        return false;
-    }
-    // `“2022项目建设攻坚年”`: `项` begins the word `项目`, and the number names it (a count of
-    // targets, `20项目标任务`, is read).
-    if unit == "项" && after.starts_with('目') && !after.starts_with("目标") {
         return false;
     }
     // Dates: `5月10日`, `10日前`; a span of days has its `以上`, `以内` or `内`
