@@ -927,9 +927,10 @@ fn after_agent_marker(phrase: &str) -> &str {
     }
 }
 
-/// Whether the `由` at `pos` of `text` marks the agent after it: not `由于` (because), `由此`
-/// (thereby), nor the end of `理由`, `自由`, `经由`, `缘由`, `事由`, `来由`.
-fn marks_an_agent(text: &str, pos: usize) -> bool {
+/// Whether the `由` at `pos` of `text` marks the agent after it (or, ending a metric's phrase,
+/// the start of a change, `由…增加到`): not `由于` (because), `由此` (thereby), nor the end of
+/// `理由`, `自由`, `经由`, `缘由`, `事由`, `来由`.
+pub(crate) fn marks_an_agent(text: &str, pos: usize) -> bool {
     let rest = &text[pos + '由'.len_utf8()..];
     let before = text[..pos].chars().next_back();
     !rest.starts_with(['于', '此']) && !before.is_some_and(|c| "理自经缘事来".contains(c))

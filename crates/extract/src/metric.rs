@@ -926,12 +926,13 @@ fn is_threshold(prefix: &str, after: &str, unit: &str, tail: Option<&str>) -> bo
     // amount is the goal.
     let money = unit.ends_with('元');
     let names_a_class = after.starts_with(|c: char| c == '的' || (!c.is_ascii() && !is_stop(c)));
-    let rest_of_clause: String = after.chars().take_while(|&c| !is_stop(c)).collect();
-    let class_measured =
-        after.starts_with('的') || rest_of_clause.contains(|c: char| c.is_ascii_digit());
+    let class_measured = || {
+        let rest_of_clause = &after[..after.find(is_stop).unwrap_or(after.len())];
+        after.starts_with('的') || rest_of_clause.contains(|c: char| c.is_ascii_digit())
+    };
     // `160千瓦及以下用户`, `80周岁及以上老人`.
     (matches!(tail, Some("及以上" | "及以下")) && names_a_class)
-        || (money && matches!(tail, Some("以上" | "以下")) && names_a_class && class_measured)
+        || (money && matches!(tail, Some("以上" | "以下")) && names_a_class && class_measured())
 }
 /// `报备率、及时率、规范率`: a list of rates that share the number after them.
 fn list_of_rates(phrase: &str) -> bool {
@@ -1121,12 +1122,9 @@ fn core_before(phrase: &str) -> String {
         // The longest word first: `不超过`, not `超过` leaving `不`.
         // `理由`, `自由` end in `由` and keep it.
         while let Some(p) = TRIMMED.iter().find_map(|w| {
-            phrase.strip_suffix(w).filter(|_| {
-                !(*w == "由"
-                    && ["理由", "自由", "经由", "缘由", "事由"]
-                        .iter()
-                        .any(|e| phrase.ends_with(e)))
-            })
+            phrase
+                .strip_suffix(w)
+                .filter(|p| *w != "由" || crate::body::marks_an_agent(&phrase, p.len()))
         }) {
             phrase = p.trim_end().to_string();
         }

@@ -329,13 +329,8 @@ impl OutlineParser {
             return next;
         }
 
-        let after_colon = all[..i]
-            .iter()
-            .rev()
-            .find(|l| !l.text.trim().is_empty())
-            .is_some_and(|l| l.text.trim_end().ends_with(['：', ':']));
         let label = read_label(t)
-            .or_else(|| self.next_arabic_before_a_digit(t, after_colon))
+            .or_else(|| self.next_arabic_before_a_digit(t, &all[..i]))
             .or_else(|| {
                 self.table.and_then(|_| read_bare_number(t)).map(|n| Label {
                     style: Style::Bare,
@@ -649,15 +644,25 @@ impl OutlineParser {
     /// (`11.121人才梯队项目` after `10.`), or `1.` so opening a list after a line that ends in a
     /// colon (`符合以下条件之一的：⏎1.80周岁及以上的`): read alone either would be a decimal
     /// (`11.121`, `1.80`), but it continues or opens the numbering at a line's start.
-    fn next_arabic_before_a_digit(&self, line: &str, after_colon: bool) -> Option<Label> {
+    fn next_arabic_before_a_digit(&self, line: &str, before: &[Line<'_>]) -> Option<Label> {
+        if !line.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
         let open = self.stack[self.floor..]
             .iter()
             .rev()
             .map(|&s| &self.items[s])
             .find(|item| item.style == Some(Style::Arabic));
+        let after_colon = || {
+            before
+                .iter()
+                .rev()
+                .find(|l| !l.text.trim().is_empty())
+                .is_some_and(|l| l.text.trim_end().ends_with(['：', ':']))
+        };
         let n: u32 = match open {
             Some(item) => item.label.strip_suffix('.')?.parse().ok()?,
-            None if after_colon => 0,
+            None if after_colon() => 0,
             None => return None,
         };
         let text = format!("{}.", n + 1);
