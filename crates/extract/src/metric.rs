@@ -1120,11 +1120,20 @@ fn core_before(phrase: &str) -> String {
     loop {
         let before = phrase.clone();
         // The longest word first: `不超过`, not `超过` leaving `不`.
-        // `理由`, `自由` end in `由` and keep it.
+        // `理由`, `自由` end in `由` and keep it; a character that ends a word with the one
+        // before it (`签约`, `人均`) stays, but not the `至`, `到` of a result (`压减至`), the
+        // `从` of a start or the hedge `近` (`推广至近`), wherever the segmenter puts them.
         while let Some(p) = TRIMMED.iter().find_map(|w| {
-            phrase
-                .strip_suffix(w)
-                .filter(|p| *w != "由" || crate::body::marks_an_agent(&phrase, p.len()))
+            phrase.strip_suffix(w).filter(|p| {
+                if *w == "由" {
+                    crate::body::marks_an_agent(&phrase, p.len())
+                } else {
+                    w.chars().count() > 1
+                        || is_comparator(w)
+                        || matches!(*w, "至" | "到" | "从" | "近")
+                        || ends_in_word(&phrase, w)
+                }
+            })
         }) {
             phrase = p.trim_end().to_string();
         }
@@ -1140,6 +1149,19 @@ fn core_before(phrase: &str) -> String {
         }
     }
     without_examples(&phrase)
+}
+
+/// Whether a word is one of the comparators (`至`, `达`), trimmed wherever it stands.
+fn is_comparator(word: &str) -> bool {
+    COMPARATORS.iter().any(|(w, _, _)| *w == word)
+}
+
+/// Whether `phrase` ends in `word` as a word of its own (the segmenter's).
+fn ends_in_word(phrase: &str, word: &str) -> bool {
+    duban_segment::Segmenter::shared()
+        .tokens(phrase)
+        .last()
+        .is_some_and(|t| t.text == word)
 }
 
 /// `phrase` without a conjunction at its end, left by a number taken out before it
@@ -1200,9 +1222,7 @@ fn without_titles(phrase: &str) -> String {
 
 /// The thing after a number, up to the end of its clause, without other numbers.
 fn core_after(rest: &str) -> String {
-    let end = rest
-        .find(['。', '；', ';', '，', ',', '\n', '(', ')', '、'])
-        .unwrap_or(rest.len());
+    let end = rest.find(CLAUSE_ENDS).unwrap_or(rest.len());
     let after = match head_of_modified(rest) {
         Some(head) => head.to_string(),
         None => without_dates_and_counts(&rest[..end]),
@@ -1224,6 +1244,48 @@ fn core_after(rest: &str) -> String {
         return String::new();
     }
     after.to_string()
+}
+
+/// Whether a phrase holds a verb or a preposition (the segmenter's `v`, `vn`, `p`): a word
+/// that takes what follows as its object (`建设288个…基地`).
+fn takes_an_object(phrase: &str) -> bool {
+    duban_segment::Segmenter::shared()
+        .tag(phrase)
+        .iter()
+        .any(|w| matches!(w.tag.as_str(), "v" | "vn" | "p"))
+}
+
+/// A counted thing that is the subject of a predicate after it (`196个项目审批得以提速`,
+/// `7个项目完工`, `12个项目通过该模式办理`) is named after its predicate, as a count of such
+/// things: `审批得以提速项目`. The thing is one or two nouns; the predicate opens with a word of a
+/// report's result (`因此`, `顺利`, `得以`; the lexicon's `result` words, left out) or a
+/// preposition, or is verbs only. `None` for anything else: compounds holding verbs
+/// (`地面坍塌隐患整治项目`, `粤港澳联合实验室`) name one thing, and the segmenter's tags are
+/// too loose to find a predicate in them.
+fn predicate_first(thing_then: &str) -> Option<String> {
+    let tagged = duban_segment::Segmenter::shared().tag(thing_then);
+    let noun = |w: &duban_segment::TaggedWord<'_>| matches!(w.tag.as_str(), "n" | "vn" | "nz");
+    let verb = |w: &duban_segment::TaggedWord<'_>| matches!(w.tag.as_str(), "v" | "vn");
+    let results = indicator_words().of(IndicatorWord::Result);
+    let result = |w: &duban_segment::TaggedWord<'_>| results.contains(&w.word);
+    let k = (1..tagged.len().min(3)).find(|&k| !noun(&tagged[k]))?;
+    if !tagged[..k].iter().all(noun) {
+        return None;
+    }
+    let rest = &tagged[k..];
+    let predicate: &[_] = if result(&rest[0]) {
+        &rest[1..]
+    } else if rest[0].tag == "p" || (rest[0].tag == "v" && rest.iter().all(verb)) {
+        rest
+    } else {
+        return None;
+    };
+    if !predicate.iter().any(verb) {
+        return None;
+    }
+    let thing: String = tagged[..k].iter().map(|w| w.word).collect();
+    let predicate: String = predicate.iter().map(|w| w.word).collect();
+    Some(format!("{predicate}{thing}"))
 }
 
 /// The head noun after a number whose modifiers run through a list to the end of the clause:
@@ -1314,7 +1376,29 @@ fn shared_members(f: &str, clause_start: usize, num_start: usize) -> Vec<String>
         return Vec::new();
     }
     share_head(&mut parts);
+    share_owner(&mut parts);
     parts
+}
+
+/// What the first member of a list belongs to (`规范性文件的报备率`) the later members belong to
+/// as well (`及时率` → `规范性文件及时率`), without the verb before it (`实现`).
+fn share_owner(parts: &mut [String]) {
+    let Some((first, rest)) = parts.split_first_mut() else {
+        return;
+    };
+    let Some(at) = first.rfind('的') else {
+        return;
+    };
+    let owner = &first[..at];
+    let owner = owner[leading_verbs(owner).len()..].to_string();
+    if owner.chars().count() < 2 {
+        return;
+    }
+    for p in rest {
+        if !p.contains('的') && !p.starts_with(owner.as_str()) {
+            p.insert_str(0, &owner);
+        }
+    }
 }
 
 /// The last member of a list names the measure all members share (`批发、零售销售额`): the
@@ -1373,7 +1457,11 @@ fn indicator_of_form(f: &str, m: &Found, raw: &str, a: &str) -> Option<String> {
     }
     // A deduction or bonus: the condition before it.
     if unit == "分" && matches!(m.op, Op::Decrease | Op::Increase) {
-        let cond = if short(a) {
+        // Points for each case (`违法的，出现一起扣2分`) are for each case of the condition
+        // before: `…违法每起扣分`.
+        let cond = if let Some(each) = PER_CASE.captures(a) {
+            format!("{}每{}", previous_clause(f, clause_start), &each["case"])
+        } else if short(a) {
             previous_clause(f, clause_start)
         } else {
             a.trim_end_matches('的').to_string()
@@ -1389,26 +1477,82 @@ fn indicator_of_form(f: &str, m: &Found, raw: &str, a: &str) -> Option<String> {
     // actor may take for the act after it: `区民政部门作出审批决定时限`.
     // Only a duty's limit (`应当…`, `自…之日起`): a span before a result (`72小时内累计采样…`)
     // is no limit.
-    if is_time(unit) && raw.contains(['应', '须', '要', '起', '自']) {
-        let after = f[num_end..].trim_start();
-        let rest = if f[..num_end].ends_with('内') {
-            Some(after)
-        } else {
-            ["以内", "之内", "内"]
-                .iter()
-                .find_map(|w| after.strip_prefix(w))
-        };
-        if let Some(rest) = rest {
-            let act = core_after(rest);
-            if !act.is_empty() {
-                let actor = raw
-                    .find(['应', '要', '须', '在', '自', '于', '从'])
-                    .map_or("", |p| raw[..p].trim());
-                return Some(format!("{actor}{act}时限"));
-            }
+    if is_time(unit)
+        && raw.contains(['应', '须', '要', '起', '自'])
+        && let Some(rest) = after_span(f, num_end)
+    {
+        let act = core_after(rest);
+        if !act.is_empty() {
+            let actor = raw
+                .find(['应', '要', '须', '在', '自', '于', '从'])
+                .map_or("", |p| raw[..p].trim());
+            return Some(format!("{actor}{act}时限"));
+        }
+    }
+    // A span closed by `内` before an act bounds that act (`一年内施工资质提升至三级` →
+    // `施工资质提升至三级时限`, with the subject before it where there is one). A span of years
+    // before a target of its own (`5年内重点引进100名…人才`) is the term the target is set for:
+    // the programme's `实施期限`. Not where the words before already name the time
+    // (`审批时限控制在5个工作日内`).
+    if (is_time(unit) || unit == "年")
+        && m.op == Op::Le
+        && !names_a_time(a)
+        && let Some(rest) = after_span(f, num_end)
+    {
+        // The `在` of `在5个工作日内` is the span's.
+        let a = a.strip_suffix('在').unwrap_or(a).trim_end();
+        let clause_end = rest.find(CLAUSE_ENDS).unwrap_or(rest.len());
+        if a.is_empty() && unit == "年" && DATES_AND_COUNTS.is_match(&rest[..clause_end]) {
+            return Some("实施期限".to_string());
+        }
+        let act = core_after(rest);
+        if !act.is_empty() {
+            // A condition before the span (`不说明理由的，5个工作日内告知`) is the case the
+            // limit is for.
+            let condition = if a.is_empty()
+                && f[..clause_start]
+                    .trim_end_matches(['，', ','])
+                    .ends_with('的')
+            {
+                previous_clause(f, clause_start)
+            } else {
+                String::new()
+            };
+            return Some(format!("{condition}{a}{act}时限"));
         }
     }
     None
+}
+
+/// A rubric's case counted one at a time: `出现一起`, `每发现一次`, `每例`.
+static PER_CASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:每)?(?:出现|发现|发生|查实|查出)?(?:一|每)(?P<case>起|次|例|件|宗|处)$")
+        .expect("per-case pattern compiles")
+});
+
+/// The punctuation that ends a clause.
+const CLAUSE_ENDS: [char; 9] = ['。', '；', ';', '，', ',', '\n', '(', ')', '、'];
+
+/// Whether an indicator phrase already names a time (`审批时限`, `办理时间`).
+fn names_a_time(phrase: &str) -> bool {
+    [
+        "时限", "时间", "期限", "时长", "用时", "周期", "天数", "年限",
+    ]
+    .iter()
+    .any(|w| phrase.ends_with(w))
+}
+
+/// What follows a span closed by `内` (`3个工作日内作出…` → `作出…`); `None` for a number
+/// that closes no span.
+fn after_span(f: &str, num_end: usize) -> Option<&str> {
+    let after = f[num_end..].trim_start();
+    if f[..num_end].ends_with('内') {
+        Some(after)
+    } else {
+        ["以内", "之内", "内"]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))
+    }
 }
 
 /// The indicator a metric measures: the clause before the number without its comparator and
@@ -1444,6 +1588,7 @@ fn indicator(f: &str, m: &Found) -> String {
         return indicator;
     }
     let counted = is_count(unit);
+    let a_before = a.clone();
     let mut phrase = a;
     // A bare act counted in the unit of an earlier count of the sentence counts the same things
     // (`健全46项制度，其中新建19项，修订27项` → `新建制度项数`, `修订制度项数`).
@@ -1454,7 +1599,7 @@ fn indicator(f: &str, m: &Found) -> String {
     };
     if let Some(thing) = earlier {
         phrase.push_str(&thing);
-    } else if short(&phrase) && (b.is_empty() || !counted) {
+    } else if short(&phrase) && b.is_empty() {
         // A member naming no thing of its own (`3.9万亿元、比上年增加1000亿元`) is no member.
         let nothing = phrase.is_empty() && b.is_empty();
         // (a bare number after a member is the next of a list of values, not a change of it)
@@ -1468,7 +1613,12 @@ fn indicator(f: &str, m: &Found) -> String {
         phrase = format!("{before}{phrase}");
     }
     if !b.is_empty() && !phrase.ends_with('率') && (counted || !phrase.ends_with("比例")) {
-        phrase.push_str(&b);
+        // Only a thing no verb before it takes as its object (`上演60场高品质演出`).
+        let subject = counted && !takes_an_object(&a_before);
+        match subject.then(|| predicate_first(&b)).flatten() {
+            Some(named) => phrase.push_str(&named),
+            None => phrase.push_str(&b),
+        }
     }
     // `企业数量` already names a count.
     if counted
@@ -2138,6 +2288,93 @@ mod tests {
             indicators("3年内重点培育200家科技型中小企业。")[1],
             "重点培育科技型中小企业数"
         );
+    }
+
+    /// Points for each case of a rubric are for each case of the condition before them.
+    #[test]
+    fn points_for_each_case_are_for_each_case_of_the_condition() {
+        assert_eq!(
+            indicators("在行政诉讼中败诉的，出现一起扣2分；"),
+            ["行政诉讼中败诉每起扣分"]
+        );
+        assert_eq!(
+            indicators("未按时报送的，每发现一次扣1分。"),
+            ["未按时报送每次扣分"]
+        );
+    }
+
+    /// What the first member of a list of rates belongs to, the later members belong to.
+    #[test]
+    fn members_share_the_owner_of_the_first() {
+        assert_eq!(
+            indicators("实现规范性文件的报备率、及时率、规范率100%。"),
+            ["规范性文件的报备率", "规范性文件及时率", "规范性文件规范率"]
+        );
+    }
+
+    /// A span of years before a target of its own is the term the target is set for.
+    #[test]
+    fn a_span_of_years_before_a_target_is_its_term() {
+        assert_eq!(
+            indicators("5年内重点引进30名金融高级管理人才。")[0],
+            "实施期限"
+        );
+    }
+
+    /// A span before an act with no number of its own bounds that act.
+    #[test]
+    fn a_span_before_an_act_is_the_time_limit_of_the_act() {
+        assert_eq!(
+            indicators("一年内施工资质提升至三级。"),
+            ["施工资质提升至三级时限"]
+        );
+        // The subject before the span stays, its `在` does not; a span after a subject is no
+        // programme's term.
+        assert_eq!(
+            indicators("会同数据提供部门在五个工作日内对数据进行核查。"),
+            ["会同数据提供部门对数据进行核查时限"]
+        );
+        assert_eq!(
+            indicators("现有紧缺人才5年内享受政府薪酬补贴。"),
+            ["现有紧缺人才享受政府薪酬补贴时限"]
+        );
+        // Words that already name the time keep it.
+        assert_eq!(indicators("审批时限控制在5个工作日以内。"), ["审批时限"]);
+    }
+
+    /// A counted thing that is the subject of a predicate is named after the predicate.
+    #[test]
+    fn a_counted_subject_is_named_after_its_predicate() {
+        assert_eq!(
+            indicators("融信创世纪等196个项目审批得以提速。"),
+            ["审批得以提速项目数"]
+        );
+        assert_eq!(indicators("环城西路等7个项目完工。"), ["完工项目数"]);
+        // The object of a verb before the number stays as it is.
+        assert_eq!(
+            indicators("上演舞蹈诗剧等60多场高品质演出。"),
+            ["上演高品质演出场数"]
+        );
+        // A compound holding a verb names one thing.
+        for compound in ["地面坍塌隐患整治项目", "粤港澳联合实验室", "高清探头"]
+        {
+            assert_eq!(predicate_first(compound), None, "{compound}");
+        }
+        // …and that of a preposition.
+        assert_eq!(
+            indicators("对环保、消防等6件条例提出修改建议。"),
+            ["对条例提出修改建议数"]
+        );
+    }
+
+    /// A character that ends a word with the one before it is no filler to trim.
+    #[test]
+    fn a_character_ending_a_word_is_kept() {
+        assert_eq!(indicators("房屋签约48座。"), ["房屋签约数"]);
+        // A hedge of two characters is trimmed whole.
+        assert_eq!(indicators("病床数提高了将近37%。"), ["病床数提高了增速"]);
+        // The `至` of a result is trimmed wherever the segmenter puts it.
+        assert_eq!(indicators("审批项目由214项压减至96项。"), ["审批项目数"]);
     }
 
     /// A later member of a list of counts is the object of the verb the list opens with.

@@ -534,6 +534,10 @@ roles! {
         /// the extractor, left out where indicators are compared (`全市行政机关负责人出庭应诉率`
         /// and `行政机关负责人出庭应诉率` are one indicator of the comparison table).
         Scope = "scope",
+        /// Opens the predicate a report gives a counted subject (`196个项目得以提速`,
+        /// `24个项目因此受益`): left out of the indicator, which names the subject after the
+        /// predicate (`提速项目数`).
+        Result = "result",
     }
     exclusive []
 }
