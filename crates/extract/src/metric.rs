@@ -1222,7 +1222,7 @@ fn without_titles(phrase: &str) -> String {
 
 /// The thing after a number, up to the end of its clause, without other numbers.
 fn core_after(rest: &str) -> String {
-    let end = rest.find(CLAUSE_ENDS).unwrap_or(rest.len());
+    let end = clause_end_past_aliases(rest);
     let after = match head_of_modified(rest) {
         Some(head) => head.to_string(),
         None => without_dates_and_counts(&rest[..end]),
@@ -1253,6 +1253,38 @@ fn takes_an_object(phrase: &str) -> bool {
         .tag(phrase)
         .iter()
         .any(|w| matches!(w.tag.as_str(), "v" | "vn" | "p"))
+}
+
+/// Where the clause of `rest` ends, past a short name in brackets inside a name: another name
+/// of the same level (`99个镇(街道)为民服务中心`, `村(社区)`), which the words after it go on
+/// from. Brackets holding a number (`(本区生产150万方…)`) end the clause.
+fn clause_end_past_aliases(rest: &str) -> usize {
+    let mut from = 0;
+    loop {
+        let Some(at) = rest[from..].find(CLAUSE_ENDS).map(|p| from + p) else {
+            return rest.len();
+        };
+        if !rest[at..].starts_with('(') {
+            return at;
+        }
+        let inner = &rest[at + 1..];
+        let Some(close) = inner.find(')') else {
+            return at;
+        };
+        let alias = &inner[..close];
+        let goes_on = inner[close + 1..]
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_ascii() && !CLAUSE_ENDS.contains(&c));
+        if alias.is_empty()
+            || alias.chars().count() > 4
+            || alias.contains(|c: char| c.is_ascii_digit())
+            || !goes_on
+        {
+            return at;
+        }
+        from = at + 1 + close + 1;
+    }
 }
 
 /// A counted thing that is the subject of a predicate after it (`196个项目审批得以提速`,
@@ -1290,18 +1322,29 @@ fn predicate_first(thing_then: &str) -> Option<String> {
 
 /// The head noun after a number whose modifiers run through a list to the end of the clause:
 /// a relative clause (`200名掌握关键技术、熟悉国际规则的领军人才` → `领军人才`) or examples
-/// (`50名律师、公证员等法律服务人才` → `法律服务人才`). None when the clause holds no list, or
-/// other numbers (each member then counts its own thing).
+/// (`50名律师、公证员等法律服务人才` → `法律服务人才`), or after a relative clause opening with a
+/// verb. None when the clause holds neither, or other numbers (each member then counts its own
+/// thing).
 fn head_of_modified(rest: &str) -> Option<&str> {
     let clause_end = rest
         .find(['。', '；', ';', '，', ',', '\n', '(', ')'])
         .unwrap_or(rest.len());
     let clause = &rest[..clause_end];
-    let list = clause.find('、')?;
     if clause.contains(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let tagged = duban_segment::Segmenter::shared().tag(clause);
+    // A modifier opening with a verb is a relative clause even without a list, before a noun
+    // (`100个具有发展前景的创业项目` → `创业项目`; not `担棉花的生产`, an act).
+    let list = match clause.find('、') {
+        Some(list) => list,
+        None if tagged.first().is_some_and(|w| w.tag == "v")
+            && tagged.last().is_some_and(|w| w.tag.starts_with('n')) =>
+        {
+            0
+        }
+        None => return None,
+    };
     let mut at = 0;
     let mut head = None;
     for w in &tagged {
@@ -1501,7 +1544,10 @@ fn indicator_of_form(f: &str, m: &Found, raw: &str, a: &str) -> Option<String> {
     {
         // The `在` of `在5个工作日内` is the span's.
         let a = a.strip_suffix('在').unwrap_or(a).trim_end();
-        let clause_end = rest.find(CLAUSE_ENDS).unwrap_or(rest.len());
+        // The target may follow a list (`5年内市、区两级重点引进…1万名`).
+        let clause_end = rest
+            .find(['。', '；', ';', '，', ',', '\n'])
+            .unwrap_or(rest.len());
         if a.is_empty() && unit == "年" && DATES_AND_COUNTS.is_match(&rest[..clause_end]) {
             return Some("实施期限".to_string());
         }
@@ -2319,6 +2365,11 @@ mod tests {
             indicators("5年内重点引进30名金融高级管理人才。")[0],
             "实施期限"
         );
+        // …also after a list of levels.
+        assert_eq!(
+            indicators("5年内市、区两级重点支持300名领军人才赴境外培训。")[0],
+            "实施期限"
+        );
     }
 
     /// A span before an act with no number of its own bounds that act.
@@ -2340,6 +2391,29 @@ mod tests {
         );
         // Words that already name the time keep it.
         assert_eq!(indicators("审批时限控制在5个工作日以内。"), ["审批时限"]);
+    }
+
+    /// A short name in brackets inside a name is part of it.
+    #[test]
+    fn a_bracketed_alias_inside_a_name_is_part_of_it() {
+        assert_eq!(
+            indicators("全市99个镇(街道)为民服务中心、1791个村(社区)便民服务中心。")[0],
+            "全市镇(街道)为民服务中心数"
+        );
+        // Brackets holding numbers end the thing.
+        assert_eq!(
+            indicators("年产能达到200万方(本区生产150万方)。")[0],
+            "年产能"
+        );
+    }
+
+    /// A relative clause opening with a verb leaves the head noun it modifies.
+    #[test]
+    fn a_relative_clause_leaves_its_head() {
+        assert_eq!(
+            indicators("重点扶持100个左右具有发展前景的创业项目。"),
+            ["重点扶持创业项目数"]
+        );
     }
 
     /// A counted thing that is the subject of a predicate is named after the predicate.
