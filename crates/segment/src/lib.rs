@@ -18,6 +18,7 @@
 //! ```
 
 use jieba_rs::Jieba;
+use std::collections::HashMap;
 use std::io::BufReader;
 use std::sync::LazyLock;
 
@@ -47,6 +48,9 @@ pub struct TaggedWord<'a> {
 /// jieba-rs with Duban's domain dictionary loaded.
 pub struct Segmenter {
     jieba: Jieba,
+    /// The user dictionary's tags: jieba-rs keeps its own tag for a word it already knows
+    /// (`助力` stays `n`), where the user dictionary is meant to decide it.
+    tags: HashMap<String, String>,
 }
 
 static SHARED: LazyLock<Segmenter> = LazyLock::new(Segmenter::with_domain_dictionary);
@@ -62,7 +66,16 @@ impl Segmenter {
     pub fn with_dictionary(dict: &str) -> Result<Self, jieba_rs::Error> {
         let mut jieba = Jieba::new();
         jieba.load_dict(&mut BufReader::new(dict.as_bytes()))?;
-        Ok(Segmenter { jieba })
+        let tags = dict
+            .lines()
+            .filter_map(|line| {
+                let mut fields = line.split_whitespace();
+                let word = fields.next()?;
+                let tag = fields.nth(1)?;
+                Some((word.to_string(), tag.to_string()))
+            })
+            .collect();
+        Ok(Segmenter { jieba, tags })
     }
 
     /// The process-wide segmenter with the domain dictionary, built once on first use.
@@ -116,7 +129,7 @@ impl Segmenter {
             .into_iter()
             .map(|t| TaggedWord {
                 word: t.word,
-                tag: t.tag.to_string(),
+                tag: self.tags.get(t.word).map_or(t.tag, String::as_str).to_string(),
             })
             .collect()
     }
@@ -178,6 +191,17 @@ mod tests {
         for t in &words {
             assert_eq!(&text[t.start..t.end], t.text);
         }
+    }
+
+    /// The user dictionary's tag decides a word jieba already knows with another tag.
+    #[test]
+    fn the_user_dictionarys_tag_wins_over_jiebas() {
+        let tags: Vec<(String, String)> = Segmenter::shared()
+            .tag("助力法院破解执行难题")
+            .into_iter()
+            .map(|w| (w.word.to_string(), w.tag))
+            .collect();
+        assert_eq!(tags[0], ("助力".to_string(), "v".to_string()), "{tags:?}");
     }
 
     #[test]
