@@ -1032,6 +1032,8 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
             {
                 false
             }
+            // `各区属国有企业`: `属` after a level makes what it owns, not a predicate.
+            Some(w) if w.word.starts_with('属') => false,
             // `政府与市场的关系`: a conjunction joins the name to another noun.
             Some(w) if ["与", "和", "及", "同", "跟"].contains(&w.word) => false,
             // `…部门按规定落实`: a prepositional phrase (tagged an idiom) opens the predicate.
@@ -1141,6 +1143,21 @@ mod tests {
         // `各地方` is a name by itself (body_words.tsv, `collective`), so it is a subject too.
         let got = actors("各地方要在年底前完成农村公路养护检查。");
         assert_eq!(names(&got), [("各地方".into(), Role::Actor)]);
+    }
+
+    /// A level's collective (`各区`, `各县`) is a subject of its own; a level owning what
+    /// follows (`各区属国有企业`) is no subject before `属`.
+    #[test]
+    fn a_levels_collective_is_a_subject_but_not_before_shu() {
+        assert_eq!(
+            names(&actors("各区可结合实际情况增加运营经费。")),
+            [("各区".into(), Role::Actor)]
+        );
+        assert!(
+            names(&actors("各区属国有企业负责景区运营。"))
+                .iter()
+                .all(|(n, _)| n != "各区")
+        );
     }
 
     #[test]
