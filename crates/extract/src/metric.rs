@@ -426,13 +426,18 @@ fn joined(between: &str) -> bool {
 }
 
 /// The numbers of a text that are metrics, in order.
-/// Quoted names and titles, merged into disjoint ranges in text order. A long quotation is a
-/// standard or a slogan quoted whole (`“一年内停电次数不超过5次”`), its numbers are read;
-/// titles and short quoted names (`“亿元楼”`) are not.
+/// Quoted names and titles, merged into disjoint ranges in text order. A quotation holding a
+/// comparator is a standard quoted whole (`“一年内停电次数不超过5次”`), its numbers are read;
+/// titles, short quoted names (`“亿元楼”`) and longer ones that compare nothing
+/// (`“48小时无理由退货”`, a service's name) are not.
 fn quoted_names(f: &str) -> Vec<(usize, usize)> {
     let mut quoted: Vec<(usize, usize)> = excluded_ranges(f)
         .into_iter()
-        .filter(|&(s, e)| f[s..].starts_with('《') || f[s..e].chars().count() <= 10)
+        .filter(|&(s, e)| {
+            f[s..].starts_with('《')
+                || f[s..e].chars().count() <= 10
+                || !COMPARATOR_WORDS.found_in(&f[s..e])
+        })
         .collect();
     quoted.sort_unstable();
     let mut excluded: Vec<(usize, usize)> = Vec::with_capacity(quoted.len());
@@ -743,13 +748,24 @@ fn is_quantity(
         return false;
     }
     if unit == "年" {
-        // `3年内` and `不超过5年` are time limits, `三到五年` a span; `实施满1年`, `每隔2年`,
-        // `2015年` are not metrics.
+        // `3年内` and `不超过5年` are time limits, `三到五年` a span, `公示期为1年`,
+        // `连续3年`, `分2年给予` a number of years; `实施满1年`, `每隔2年`, `2015年` are not
+        // metrics.
         let limited = matches!(tail, Some("内" | "以内" | "之内"))
             || ranged
-            || ["不超过", "最长", "不少于", "不低于", "为期", "期限为"]
-                .iter()
-                .any(|w| prefix.ends_with(w));
+            || [
+                "不超过",
+                "最长",
+                "不少于",
+                "不低于",
+                "为期",
+                "期限为",
+                "期为",
+                "连续",
+                "分",
+            ]
+            .iter()
+            .any(|w| prefix.ends_with(w));
         if !limited || digits.len() == 4 || prefix.ends_with('每') || prefix.ends_with("每隔") {
             return false;
         }
@@ -775,8 +791,9 @@ fn is_quantity(
     }
     // The window a bounded count is counted over (`30天内停电次数不超过5次`,
     // `连续60天停电次数不超过3次`): the count is the metric, the span only its period. Years
-    // are left alone: `5年内引进不少于100名` sets the years too.
-    if is_time(unit)
+    // bound a frequency this way (`一年内停电次数不超过5次`), not a target: `5年内引进不少于
+    // 100名` sets the years too.
+    if (is_time(unit) || unit == "年" && bounds_a_frequency_after(after))
         && (matches!(tail, Some("内" | "以内" | "之内")) || prefix.ends_with("连续"))
         && bounds_a_count_after(after)
     {
@@ -864,6 +881,16 @@ fn bounds_a_count_after(after: &str) -> bool {
             .expect("bounded count pattern compiles")
     });
     BOUNDED_COUNT.is_match(after)
+}
+
+/// Whether a count of events right after a span is bounded (`…内停电次数不超过5次`): a
+/// frequency, counted over the span.
+fn bounds_a_frequency_after(after: &str) -> bool {
+    static BOUNDED_FREQUENCY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:内|以内|之内)?[^。；;，,\n]{0,12}?次数(?:不超过|不多于|不高于|少于|低于)")
+            .expect("bounded frequency pattern compiles")
+    });
+    BOUNDED_FREQUENCY.is_match(after)
 }
 
 /// `每5年`, `每三个月`: a period of several years or months.
@@ -2355,6 +2382,32 @@ mod tests {
         assert_eq!(
             indicators("实现规范性文件的报备率、及时率、规范率100%。"),
             ["规范性文件的报备率", "规范性文件及时率", "规范性文件规范率"]
+        );
+    }
+
+    /// A number of years after `分`, `连续` or `期为` is a metric; a year's window of a bounded
+    /// frequency is not.
+    #[test]
+    fn years_counted_are_metrics_but_not_a_frequencys_window() {
+        assert_eq!(mt("分2年给予政府安家补助。"), [(2.0, "年".into(), Op::Eq)]);
+        assert_eq!(mt("公示期为1年。"), [(1.0, "年".into(), Op::Eq)]);
+        assert_eq!(
+            mt("严格按照“一年内停电次数不超过5次”标准。"),
+            [(5.0, "次".into(), Op::Le)]
+        );
+        // Years before a target set them.
+        assert_eq!(
+            mt("5年内引进不少于100名人才。")[0],
+            (5.0, "年".into(), Op::Le)
+        );
+    }
+
+    /// A quoted name that compares nothing holds no metric, however long.
+    #[test]
+    fn a_long_quoted_name_holds_no_metric() {
+        assert_eq!(
+            mt("31家商户参加“48小时无理由退货”活动。"),
+            [(31.0, "家".into(), Op::Eq)]
         );
     }
 

@@ -129,7 +129,11 @@ impl Segmenter {
             .into_iter()
             .map(|t| TaggedWord {
                 word: t.word,
-                tag: self.tags.get(t.word).map_or(t.tag, String::as_str).to_string(),
+                tag: self
+                    .tags
+                    .get(t.word)
+                    .map_or(t.tag, String::as_str)
+                    .to_string(),
             })
             .collect()
     }
