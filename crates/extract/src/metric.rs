@@ -323,7 +323,13 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
             } else if let Some(subjects) = &before_run {
                 vec![subjects[k].clone()]
             } else {
-                vec![indicator(f, m)]
+                // `建设142公里、4.4万亩生态景观林带`: the thing after the last value of a run is
+                // what the values before it, naming none of their own, measure too.
+                let last = &run[run.len() - 1];
+                let shared = (k + 1 < run.len() && core_after(&f[m.end..]).is_empty())
+                    .then(|| core_after(&f[last.end..]))
+                    .filter(|thing| !thing.is_empty());
+                vec![indicator(f, m, shared)]
             };
             first_indicators.push(indicators.first().cloned().unwrap_or_default());
             let text = folded.original_of(m.clause_start, m.end).trim().to_string();
@@ -1164,9 +1170,15 @@ fn core_before(phrase: &str) -> String {
         }) {
             phrase = p.trim_end().to_string();
         }
+        // A comparison's base is no part of what is compared (`比前五年增长1.3倍`).
+        if let Some(base) = COMPARISON_BASE.find(&phrase) {
+            phrase = phrase[base.end()..].to_string();
+        }
+        // A character that opens a word with the one after it stays (`在建`, `共享`, `分类`).
         for lead in indicator_words().of(IndicatorWord::Leading) {
             if let Some(p) = phrase.strip_prefix(lead)
                 && p.chars().count() >= 2
+                && (lead.chars().count() > 1 || starts_with_word(&phrase, lead))
             {
                 phrase = p.to_string();
             }
@@ -1181,6 +1193,22 @@ fn core_before(phrase: &str) -> String {
 /// Whether a word is one of the comparators (`至`, `达`), trimmed wherever it stands.
 fn is_comparator(word: &str) -> bool {
     COMPARATORS.iter().any(|(w, _, _)| *w == word)
+}
+
+/// A comparison's base opening a phrase: `比上年`, `较去年同期`, `比前五年`, `较2020年`.
+static COMPARISON_BASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:比|较)(?:上|去|前[一二三四五六七八九十两\d]*|(?:19|20)\d{2})?年(?:同期|末|底)?",
+    )
+    .expect("comparison base pattern compiles")
+});
+
+/// Whether `phrase` opens with `word` as a word of its own (the segmenter's).
+fn starts_with_word(phrase: &str, word: &str) -> bool {
+    duban_segment::Segmenter::shared()
+        .tokens(phrase)
+        .first()
+        .is_some_and(|t| t.text == word)
 }
 
 /// Whether `phrase` ends in `word` as a word of its own (the segmenter's).
@@ -1401,6 +1429,19 @@ fn counted_before(f: &str, clause_start: usize, unit: &str) -> Option<String> {
         .last()
 }
 
+/// The clause before `clause_start` where it is a condition, a `的` phrase
+/// (`不答复也不说明理由的，5个工作日内告知`); empty otherwise.
+fn condition_before(f: &str, clause_start: usize) -> String {
+    if f[..clause_start]
+        .trim_end_matches(['，', ','])
+        .ends_with('的')
+    {
+        previous_clause(f, clause_start)
+    } else {
+        String::new()
+    }
+}
+
 /// The clause before `clause_start`, as a condition or subject (`未建立台账的` → `未建立台账`).
 fn previous_clause(f: &str, clause_start: usize) -> String {
     let head = f[..clause_start].trim_end_matches(['，', ',', '。', '；', ';', '(', '（', ' ']);
@@ -1582,12 +1623,8 @@ fn indicator_of_form(f: &str, m: &Found, raw: &str, a: &str) -> Option<String> {
         if !act.is_empty() {
             // A condition before the span (`不说明理由的，5个工作日内告知`) is the case the
             // limit is for.
-            let condition = if a.is_empty()
-                && f[..clause_start]
-                    .trim_end_matches(['，', ','])
-                    .ends_with('的')
-            {
-                previous_clause(f, clause_start)
+            let condition = if a.is_empty() {
+                condition_before(f, clause_start)
             } else {
                 String::new()
             };
@@ -1631,7 +1668,7 @@ fn after_span(f: &str, num_end: usize) -> Option<&str> {
 /// The indicator a metric measures: the clause before the number without its comparator and
 /// other numbers, completed by what is counted or measured after it (`…数`), by the condition of
 /// a deduction (`未持证上岗…扣分`), or by the item a rubric's points are for (`…分值`).
-fn indicator(f: &str, m: &Found) -> String {
+fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
     let (clause_start, num_start, num_end) = (m.clause_start, m.start, m.end);
     let unit = m.bare_unit.as_str();
     let mut raw = f[clause_start..num_start].trim();
@@ -1650,7 +1687,7 @@ fn indicator(f: &str, m: &Found) -> String {
         raw = &raw[last.end()..];
     }
     let mut a = core_before(raw);
-    let b = core_after(&f[num_end..]);
+    let b = thing_after.unwrap_or_else(|| core_after(&f[num_end..]));
     // The number opens the last member of a list of objects (`完成A、B和19个治理项目`): the
     // members before it are other things, only the verb is shared. Not a list of numbers
     // (`下降9.3%和13.8%`), nor a change of the things before (`吸引剧组落地拍摄、比增65%`).
@@ -1684,6 +1721,10 @@ fn indicator(f: &str, m: &Found) -> String {
             list_verb
         };
         phrase = format!("{before}{phrase}");
+    } else if short(&phrase) {
+        // A thing given or counted for a case (`评估为优秀等级的，每年每个给予40万元服务奖励`)
+        // is given for that case.
+        phrase = format!("{}{phrase}", condition_before(f, clause_start));
     }
     if !b.is_empty() && !phrase.ends_with('率') && (counted || !phrase.ends_with("比例")) {
         // Only a thing no verb before it takes as its object (`上演60场高品质演出`).
@@ -2411,6 +2452,15 @@ mod tests {
         );
     }
 
+    /// The thing after the last value of a run is what the values before it measure too.
+    #[test]
+    fn values_of_a_run_share_the_thing_after_the_last() {
+        assert_eq!(
+            indicators("建设142公里、4.4万亩生态景观林带。"),
+            ["建设生态景观林带", "生态景观林带"]
+        );
+    }
+
     /// A span of years before a target of its own is the term the target is set for.
     #[test]
     fn a_span_of_years_before_a_target_is_its_term() {
@@ -2498,6 +2548,16 @@ mod tests {
     #[test]
     fn a_character_ending_a_word_is_kept() {
         assert_eq!(indicators("房屋签约48座。"), ["房屋签约数"]);
+        // …and so does one that opens a word with the one after it.
+        assert_eq!(
+            indicators("在建总建筑面积352万平方米。"),
+            ["在建总建筑面积"]
+        );
+        // A comparison's base opening the phrase leaves it.
+        assert_eq!(
+            indicators("全国财政用于教育支出五年累计12万亿元，比前五年增长1.26倍。")[1],
+            "全国财政用于教育支出五年"
+        );
         // A hedge of two characters is trimmed whole.
         assert_eq!(indicators("病床数提高了将近37%。"), ["病床数提高了增速"]);
         // The `至` of a result is trimmed wherever the segmenter puts it.
