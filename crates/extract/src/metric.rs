@@ -1174,11 +1174,15 @@ fn core_before(phrase: &str) -> String {
         if let Some(base) = COMPARISON_BASE.find(&phrase) {
             phrase = phrase[base.end()..].to_string();
         }
-        // A character that opens a word with the one after it stays (`在建`, `共享`, `分类`).
+        // A character that opens a word with the one after it stays (`在建`, `共享`, `分类`),
+        // but not the `以`, `到`, `至` of a goal's date (`以到2015年底…`), wherever the segmenter
+        // puts them.
         for lead in indicator_words().of(IndicatorWord::Leading) {
             if let Some(p) = phrase.strip_prefix(lead)
                 && p.chars().count() >= 2
-                && (lead.chars().count() > 1 || starts_with_word(&phrase, lead))
+                && (lead.chars().count() > 1
+                    || matches!(*lead, "以" | "到" | "至")
+                    || starts_with_word(&phrase, lead))
             {
                 phrase = p.to_string();
             }
