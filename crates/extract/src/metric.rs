@@ -344,6 +344,16 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
                 Some(hi) => vec![(m.value, Op::Ge), (hi, Op::Le)],
                 None => vec![(m.value, op)],
             };
+            // `10.6万、3.8万、3.3万平方公里`: a bare multiplier takes the unit the run ends in.
+            let last = &run[run.len() - 1];
+            let unit = if ["万", "亿", "万亿", "千"].contains(&m.unit.as_str())
+                && last.unit.len() > m.unit.len()
+                && last.unit.starts_with(m.unit.as_str())
+            {
+                last.unit.clone()
+            } else {
+                m.unit.clone()
+            };
             for indicator in &indicators {
                 for &(value, op) in &values {
                     out.push(Metric {
@@ -351,7 +361,7 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
                         indicator: named_change(indicator, &m.bare_unit, op),
                         op,
                         value,
-                        unit: m.unit.clone(),
+                        unit: unit.clone(),
                     });
                 }
             }
@@ -913,7 +923,15 @@ fn every_n_years(prefix: &str) -> bool {
 
 /// The words that end a change before its target (`提高到`, `压减至`), from [`COMPARATORS`].
 fn starts_a_change(prefix: &str, after: &str) -> bool {
-    let rest = per_unit_tail(after);
+    let mut rest = per_unit_tail(after);
+    // The starts of a list of values (`从每月609元、276元提高到631元、286元`): the change
+    // follows the last.
+    while let Some(next) = rest.strip_prefix('、')
+        && let Some(m) = METRIC.find(next.trim_start())
+        && m.start() == 0
+    {
+        rest = per_unit_tail(&next.trim_start()[m.end()..]);
+    }
     let from = {
         let p = prefix.trim_end();
         p.ends_with('从') || p.ends_with('由') || p.contains('从') || p.contains('由')
@@ -1168,7 +1186,8 @@ fn core_before(phrase: &str) -> String {
                 }
             })
         }) {
-            phrase = p.trim_end().to_string();
+            // A list's mark left before a trimmed word (`…安排、比上年`) goes with it.
+            phrase = p.trim_end().trim_end_matches(['、', '，', ',']).to_string();
         }
         // A comparison's base is no part of what is compared (`比前五年增长1.3倍`).
         if let Some(base) = COMPARISON_BASE.find(&phrase) {
@@ -2462,6 +2481,28 @@ mod tests {
         assert_eq!(
             indicators("建设142公里、4.4万亩生态景观林带。"),
             ["建设生态景观林带", "生态景观林带"]
+        );
+    }
+
+    /// The starts of a list of values before a change are no metrics, and a bare multiplier
+    /// of a run takes the unit the run ends in.
+    #[test]
+    fn a_run_of_values_shares_its_start_and_unit() {
+        assert_eq!(
+            mt("补差水平分别从每月609元、276元提高到631元、286元。"),
+            [(631.0, "元".into(), Op::Eq), (286.0, "元".into(), Op::Eq)]
+        );
+        assert_eq!(
+            mt("水土流失、荒漠化、沙化土地面积分别净减少10.6万、3.8万、3.3万平方公里。"),
+            [
+                (10.6, "万平方公里".into(), Op::Decrease),
+                (3.8, "万平方公里".into(), Op::Decrease),
+                (3.3, "万平方公里".into(), Op::Decrease)
+            ]
+        );
+        assert_eq!(
+            indicators("今年赤字率拟按4%左右安排、比上年提高1个百分点。")[1],
+            "赤字率"
         );
     }
 
