@@ -761,9 +761,21 @@ fn after_opening_quotation(piece: &str) -> &str {
     }
 }
 
+/// A time opening a clause: a date or a year with `前`, `底`, `起`…, or a time word
+/// (`年底前`, `今年`).
+static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:19|20)\d{2}\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?(?:底|末|上半年|下半年)?|今年|明年|年底|年末|年内)(?:前|以前|之前|起|开始)?")
+        .expect("leading time pattern compiles")
+});
+
 /// The actors of one clause: its subject, the bodies it works with (`会同Y`) and the body it
 /// empowers (`授权Y`).
 fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
+    // `2022年5月前区属国企集团公司…要…`, `年底前各区要…`: a time before the subject, with no
+    // comma after it, is no part of the subject's name.
+    let clause = LEADING_TIME
+        .find(clause)
+        .map_or(clause, |time| &clause[time.end()..]);
     // A subject ends in an organisation word or lists regions with `、`: clauses with
     // neither are most clauses, and skip the subject search.
     if !SUBJECT_WORDS.found_in(clause) {
@@ -1143,6 +1155,19 @@ mod tests {
         // `各地方` is a name by itself (body_words.tsv, `collective`), so it is a subject too.
         let got = actors("各地方要在年底前完成农村公路养护检查。");
         assert_eq!(names(&got), [("各地方".into(), Role::Actor)]);
+    }
+
+    /// A time before the subject, with no comma after it, leaves the subject.
+    #[test]
+    fn a_time_before_the_subject_leaves_it() {
+        assert_eq!(
+            names(&actors("2023年市民政部门要完成评估。")),
+            [("市民政部门".into(), Role::Actor)]
+        );
+        assert_eq!(
+            names(&actors("年底前各区要完成清查。")),
+            [("各区".into(), Role::Actor)]
+        );
     }
 
     /// A level's collective (`各区`, `各县`) is a subject of its own; a level owning what
