@@ -310,6 +310,7 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
             j += 1;
         }
         let run = &found[i..j];
+        let last = &found[j - 1];
         let members = shared_members(f, run[0].clause_start, run[0].start);
         let paired = run.len() >= 2 && members.len() == run.len();
         // A change with no subject of its own after a clause of amounts is the change of those
@@ -325,7 +326,6 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
             } else {
                 // `建设142公里、4.4万亩生态景观林带`: the thing after the last value of a run is
                 // what the values before it, naming none of their own, measure too.
-                let last = &run[run.len() - 1];
                 let shared = (k + 1 < run.len() && core_after(&f[m.end..]).is_empty())
                     .then(|| core_after(&f[last.end..]))
                     .filter(|thing| !thing.is_empty());
@@ -345,7 +345,6 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
                 None => vec![(m.value, op)],
             };
             // `10.6万、3.8万、3.3万平方公里`: a bare multiplier takes the unit the run ends in.
-            let last = &run[run.len() - 1];
             let unit = if ["万", "亿", "万亿", "千"].contains(&m.unit.as_str())
                 && last.unit.len() > m.unit.len()
                 && last.unit.starts_with(m.unit.as_str())
@@ -1408,7 +1407,8 @@ fn head_of_modified(rest: &str) -> Option<&str> {
         .find(['。', '；', ';', '，', ',', '\n', '(', ')'])
         .unwrap_or(rest.len());
     let clause = &rest[..clause_end];
-    if clause.contains(|c: char| c.is_ascii_digit()) {
+    // Without `的` or `等` nothing closes a modifier.
+    if clause.contains(|c: char| c.is_ascii_digit()) || !clause.contains(['的', '等']) {
         return None;
     }
     let tagged = duban_segment::Segmenter::shared().tag(clause);

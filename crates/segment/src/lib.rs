@@ -7,7 +7,9 @@
 //! Tokens carry byte offsets into the original text, never into a normalised copy, so a
 //! highlight or a span points at what the user sees. [`Segmenter::fine_tokens`] adds the
 //! dictionary sub-words of each long word (`区政府法制办` → `政府`, `法制`, `法制办`, …) so
-//! that a search for a part of a name finds the name.
+//! that a search for a part of a name finds the name. [`Segmenter::tag`] gives jieba's part of
+//! speech, except that a word of the domain dictionary takes the dictionary's tag even where
+//! jieba knew the word already (`助力` is a verb in policy text, a noun in jieba's dictionary).
 //!
 //! This crate does not know about tantivy or about obligations.
 //!
