@@ -1072,13 +1072,22 @@ fn counted_as(unit: &str) -> &'static str {
 }
 
 /// `phrase` without its dates and counts, each with the `内` of a span it closes
-/// (`5年内重点引进…` → `重点引进…`), but not a `内` that starts a word (`3项内容`).
+/// (`5年内重点引进…` → `重点引进…`), but not a `内` that starts a word (`3项内容`), and
+/// without removing an amount that names a class of the noun after it (`1亿元以上项目`).
 fn without_dates_and_counts(phrase: &str) -> String {
     let mut out = String::with_capacity(phrase.len());
     let mut from = 0;
     for m in DATES_AND_COUNTS.find_iter(phrase) {
-        out.push_str(&phrase[from..m.start()]);
         let rest = &phrase[m.end()..];
+        // `引进1亿元以上项目`: an amount bounding the noun after it names a class of things,
+        // which the indicator keeps.
+        let class = (m.as_str().ends_with("以上") || m.as_str().ends_with("以下"))
+            && m.as_str().contains('元')
+            && rest.starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        if class {
+            continue;
+        }
+        out.push_str(&phrase[from..m.start()]);
         from = m.end();
         for w in ["以内", "之内", "内"] {
             if let Some(after) = rest.strip_prefix(w)
@@ -1549,13 +1558,17 @@ fn share_head(parts: &mut [String]) {
         return;
     }
     let head: String = last_tokens[n..].iter().map(|t| t.text).collect();
-    let measured = |p: &str| p.ends_with(|c: char| "率额量数重例值入出速幅积模价".contains(c));
     let k = parts.len() - 1;
     for p in &mut parts[..k] {
-        if !measured(p) && !p.ends_with(head.as_str()) {
+        if !names_a_measure(p) && !p.ends_with(head.as_str()) {
             p.push_str(&head);
         }
     }
+}
+
+/// Whether a phrase ends in a measure's word (`销售额`, `比重`): it names what is measured.
+fn names_a_measure(phrase: &str) -> bool {
+    phrase.ends_with(|c: char| "率额量数重例值入出速幅积模价".contains(c))
 }
 
 /// Whether an indicator phrase is too short to name a thing (`完成`, `新建`).
@@ -1633,8 +1646,8 @@ fn indicator_of_form(f: &str, m: &Found, raw: &str, a: &str) -> Option<String> {
         && !names_a_time(a)
         && let Some(rest) = after_span(f, num_end)
     {
-        // The `在` of `在5个工作日内` is the span's.
-        let a = a.strip_suffix('在').unwrap_or(a).trim_end();
+        // The `在` of `在5个工作日内` is the span's (and `均在` the subjects' share).
+        let a = a.trim_end_matches(['在', '均', '都']).trim_end();
         // The target may follow a list (`5年内市、区两级重点引进…1万名`).
         let clause_end = rest
             .find(['。', '；', ';', '，', ',', '\n'])
@@ -1709,8 +1722,17 @@ fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
         member_before = core_before(member);
         raw = &raw[last.end()..];
     }
+    // A number inside a quoted standard (`严格按照“一年内停电次数不超过5次”`) measures what the
+    // quotation names.
+    let mut after = &f[num_end..];
+    if let Some(open) = raw.rfind('“')
+        && !raw[open..].contains('”')
+    {
+        raw = &raw[open + '“'.len_utf8()..];
+        after = &after[..after.find('”').unwrap_or(after.len())];
+    }
     let mut a = core_before(raw);
-    let b = thing_after.unwrap_or_else(|| core_after(&f[num_end..]));
+    let b = thing_after.unwrap_or_else(|| core_after(after));
     // The number opens the last member of a list of objects (`完成A、B和19个治理项目`): the
     // members before it are other things, only the verb is shared. Not a list of numbers
     // (`下降9.3%和13.8%`), nor a change of the things before (`吸引剧组落地拍摄、比增65%`).
@@ -2503,6 +2525,20 @@ mod tests {
         assert_eq!(
             indicators("今年赤字率拟按4%左右安排、比上年提高1个百分点。")[1],
             "赤字率"
+        );
+    }
+
+    /// An amount bounding the noun after it names a class the indicator keeps; a number in a
+    /// quoted standard measures what the quotation names.
+    #[test]
+    fn a_class_by_amount_and_a_quoted_standard_stay_in_the_indicator() {
+        assert_eq!(
+            indicators("力争引进1亿元以上项目40个。"),
+            ["引进1亿元以上项目数"]
+        );
+        assert_eq!(
+            indicators("供电企业严格按照“一年内停电次数不超过5次”标准。"),
+            ["一年内停电次数"]
         );
     }
 
