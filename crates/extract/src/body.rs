@@ -547,8 +547,7 @@ fn is_subject_phrase(name: &str) -> bool {
         // `具有行政执法职能的部门`, `有解释权的部门`: what a body holds, in a `的` phrase,
         // names it.
         Some(w)
-            if ["有", "具有", "负有", "享有", "拥有", "承担"].contains(&w.word)
-                && name.contains('的') =>
+            if clause_words().of(ClauseWord::Holder).contains(&w.word) && name.contains('的') =>
         {
             true
         }
@@ -1030,7 +1029,11 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
             continue;
         }
         // `各级行政机关负责人出庭应诉率…`: a post of the body is the clause's subject, a person.
-        if PEOPLE_OF_A_BODY.iter().any(|p| rest.starts_with(p)) {
+        if body_words()
+            .of(BodyWord::Post)
+            .iter()
+            .any(|p| rest.starts_with(p))
+        {
             return None;
         }
         let head: String = rest.chars().take(8).collect();
@@ -1086,21 +1089,6 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
     }
     fallback
 }
-
-/// The people and posts of a body that can follow its name as a clause's subject
-/// (`行政机关负责人`, `部门工作人员`): the subject is then a person, no body.
-const PEOPLE_OF_A_BODY: &[&str] = &[
-    "负责人",
-    "主要负责人",
-    "主要领导",
-    "领导班子",
-    "工作人员",
-    "法定代表人",
-    "领导干部",
-    "干部",
-    "公务员",
-    "人员",
-];
 
 /// Where the words of the segmented text end, up to four characters past `reach` (`项目委托`
 /// has no word end after `委`): the text is cut once for all candidate ends of a name, not

@@ -1681,11 +1681,10 @@ const CLAUSE_ENDS: [char; 9] = ['。', '；', ';', '，', ',', '\n', '(', ')', '
 
 /// Whether an indicator phrase already names a time (`审批时限`, `办理时间`).
 fn names_a_time(phrase: &str) -> bool {
-    [
-        "时限", "时间", "期限", "时长", "用时", "周期", "天数", "年限",
-    ]
-    .iter()
-    .any(|w| phrase.ends_with(w))
+    indicator_words()
+        .of(IndicatorWord::Time)
+        .iter()
+        .any(|w| phrase.ends_with(w))
 }
 
 /// What follows a span closed by `内` (`3个工作日内作出…` → `作出…`); `None` for a number

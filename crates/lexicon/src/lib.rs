@@ -335,6 +335,9 @@ roles! {
         /// Opens a body's full name, so starts a second issuer run on after a first without a
         /// space (`国家发展改革委国家能源局`); a place name does too, by rule.
         NameStart = "name-start",
+        /// A body's people or posts (`负责人`, `工作人员`): right after a body's name opening a
+        /// clause, the subject is a person, no body (`行政机关负责人出庭应诉率…`).
+        Post = "post",
     }
     exclusive [[Ending, NameEnding, SubjectEnding, Collective, NotBody], [Head, NotBody], [IssuerEnding, NotBody], [NameStart, NotBody]]
 }
@@ -362,6 +365,9 @@ roles! {
         /// Opens a clause before its subject and is no part of it (`同时`, `此外`), taken off
         /// in the file's order.
         LeadIn = "lead-in",
+        /// Opens a `的` phrase that names a body by what it holds (`具有行政执法职能的部门`,
+        /// `有解释权的部门`).
+        Holder = "holder",
     }
     exclusive []
 }
@@ -538,6 +544,9 @@ roles! {
         /// `24个项目因此受益`): left out of the indicator, which names the subject after the
         /// predicate (`提速项目数`).
         Result = "result",
+        /// Ends a phrase that already names a time (`审批时限`, `办理时间`): a span after it is
+        /// that time's value, not the limit of an act after the span.
+        Time = "time",
     }
     exclusive []
 }
