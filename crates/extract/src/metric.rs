@@ -1524,7 +1524,8 @@ fn shared_members(f: &str, clause_start: usize, num_start: usize) -> Vec<String>
 }
 
 /// What the first member of a list belongs to (`规范性文件的报备率`) the later members belong to
-/// as well (`及时率` → `规范性文件及时率`), without the verb before it (`实现`).
+/// as well (`及时率` → `规范性文件及时率`), without the verb before it (`实现`); the first
+/// member reads the same way (`规范性文件报备率`).
 fn share_owner(parts: &mut [String]) {
     let Some((first, rest)) = parts.split_first_mut() else {
         return;
@@ -1537,6 +1538,7 @@ fn share_owner(parts: &mut [String]) {
     if owner.chars().count() < 2 {
         return;
     }
+    *first = format!("{owner}{}", &first[at + '的'.len_utf8()..]);
     for p in rest {
         if !p.contains('的') && !p.starts_with(owner.as_str()) {
             p.insert_str(0, &owner);
@@ -1703,6 +1705,8 @@ fn after_span(f: &str, num_end: usize) -> Option<&str> {
 /// The indicator a metric measures: the clause before the number without its comparator and
 /// other numbers, completed by what is counted or measured after it (`…数`), by the condition of
 /// a deduction (`未持证上岗…扣分`), or by the item a rubric's points are for (`…分值`).
+/// `thing_after`, when given, is what is measured in place of the words after the number: the
+/// thing a run of values names after its last (`142公里、4.4万亩生态景观林带`).
 fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
     let (clause_start, num_start, num_end) = (m.clause_start, m.start, m.end);
     let unit = m.bare_unit.as_str();
@@ -2466,7 +2470,7 @@ mod tests {
     fn members_share_the_owner_of_the_first() {
         assert_eq!(
             indicators("实现规范性文件的报备率、及时率、规范率100%。"),
-            ["规范性文件的报备率", "规范性文件及时率", "规范性文件规范率"]
+            ["规范性文件报备率", "规范性文件及时率", "规范性文件规范率"]
         );
     }
 
@@ -2633,6 +2637,9 @@ mod tests {
             indicators("在建总建筑面积352万平方米。"),
             ["在建总建筑面积"]
         );
+        // `分别` opening the phrase leaves it whole (it cut `别从…` before).
+        let shared = &indicators("分别占全国空港口岸的33.6%和27.9%。")[0];
+        assert!(!shared.contains('别'), "{shared}");
         // A comparison's base opening the phrase leaves it.
         assert_eq!(
             indicators("全国财政用于教育支出五年累计12万亿元，比前五年增长1.26倍。")[1],
