@@ -1197,6 +1197,11 @@ fn core_before(phrase: &str) -> String {
             // A list's mark left before a trimmed word (`…安排、比上年`) goes with it.
             phrase = p.trim_end().trim_end_matches(['、', '，', ',']).to_string();
         }
+        // The start of a change in a per-unit amount (`补差水平分别从每月609元提高到…`) is no
+        // part of what changes.
+        if let Some(start) = START_PER_UNIT.find(&phrase) {
+            phrase = phrase[..start.start()].trim_end().to_string();
+        }
         // A comparison's base is no part of what is compared (`比前五年增长1.3倍`).
         if let Some(base) = COMPARISON_BASE.find(&phrase) {
             phrase = phrase[base.end()..].to_string();
@@ -1225,6 +1230,11 @@ fn core_before(phrase: &str) -> String {
 fn is_comparator(word: &str) -> bool {
     COMPARATORS.iter().any(|(w, _, _)| *w == word)
 }
+
+/// The start of a change in a per-unit amount ending a phrase: `从每月`, `由每人每月`.
+static START_PER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:从|由)(?:每\p{Han}{1,2}?){1,3}$").expect("start per unit pattern compiles")
+});
 
 /// A comparison's base opening a phrase: `比上年`, `较去年同期`, `比前五年`, `较2020年`.
 static COMPARISON_BASE: LazyLock<Regex> = LazyLock::new(|| {
@@ -2636,6 +2646,11 @@ mod tests {
         assert_eq!(
             indicators("在建总建筑面积352万平方米。"),
             ["在建总建筑面积"]
+        );
+        // The start of a change in a per-unit amount leaves what changes.
+        assert_eq!(
+            indicators("人均补差水平分别从每月609元、276元提高到631元、286元。")[0],
+            "人均补差水平"
         );
         // `分别` opening the phrase leaves it whole (it cut `别从…` before).
         let shared = &indicators("分别占全国空港口岸的33.6%和27.9%。")[0];
