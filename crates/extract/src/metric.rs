@@ -1180,8 +1180,8 @@ fn core_before(phrase: &str) -> String {
         let before = phrase.clone();
         // The longest word first: `不超过`, not `超过` leaving `不`.
         // `理由`, `自由` end in `由` and keep it; a character that ends a word with the one
-        // before it (`签约`, `人均`) stays, but not the `至`, `到` of a result (`压减至`), the
-        // `从` of a start or the hedge `近` (`推广至近`), wherever the segmenter puts them.
+        // before it (`签约`, `人均`) stays, but a marker (`压减至`, `推广至近`) goes wherever the
+        // segmenter puts it.
         while let Some(p) = TRIMMED.iter().find_map(|w| {
             phrase.strip_suffix(w).filter(|p| {
                 if *w == "由" {
@@ -1189,7 +1189,7 @@ fn core_before(phrase: &str) -> String {
                 } else {
                     w.chars().count() > 1
                         || is_comparator(w)
-                        || matches!(*w, "至" | "到" | "从" | "近")
+                        || is_marker(w)
                         || ends_in_word(&phrase, w)
                 }
             })
@@ -1207,14 +1207,11 @@ fn core_before(phrase: &str) -> String {
             phrase = phrase[base.end()..].to_string();
         }
         // A character that opens a word with the one after it stays (`在建`, `共享`, `分类`),
-        // but not the `以`, `到`, `至` of a goal's date (`以到2015年底…`), wherever the segmenter
-        // puts them.
+        // but a marker (`以到2015年底…`) goes wherever the segmenter puts it.
         for lead in indicator_words().of(IndicatorWord::Leading) {
             if let Some(p) = phrase.strip_prefix(lead)
                 && p.chars().count() >= 2
-                && (lead.chars().count() > 1
-                    || matches!(*lead, "以" | "到" | "至")
-                    || starts_with_word(&phrase, lead))
+                && (lead.chars().count() > 1 || is_marker(lead) || starts_with_word(&phrase, lead))
             {
                 phrase = p.to_string();
             }
@@ -1224,6 +1221,12 @@ fn core_before(phrase: &str) -> String {
         }
     }
     without_examples(&phrase)
+}
+
+/// Whether a one-character word is trimmed wherever the segmenter puts it (`至`, `以`): the
+/// lexicon's `marker` words.
+fn is_marker(word: &str) -> bool {
+    indicator_words().of(IndicatorWord::Marker).contains(&word)
 }
 
 /// Whether a word is one of the comparators (`至`, `达`), trimmed wherever it stands.

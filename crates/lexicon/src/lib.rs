@@ -547,6 +547,10 @@ roles! {
         /// Ends a phrase that already names a time (`审批时限`, `办理时间`): a span after it is
         /// that time's value, not the limit of an act after the span.
         Time = "time",
+        /// A one-character trailing or leading word trimmed wherever the segmenter puts it, not
+        /// only as a word of its own: the mark of a result, a start or a date (`压减至`,
+        /// `以到2015年底`) or a hedge (`推广至近`).
+        Marker = "marker",
     }
     exclusive []
 }
