@@ -557,6 +557,9 @@ mod tests {
     fn a_date_in_the_name_of_a_plan_being_drawn_up_is_no_deadline() {
         assert_eq!(dl("制定2030年前碳排放达峰行动方案，优化产业结构", None), []);
         assert_eq!(dl("明确了2025年经济社会发展目标", None), []);
+        // A study or goal being carried out is named by its year as a plan is.
+        assert_eq!(dl("开展2030年城市发展策略研究", None), []);
+        assert_eq!(dl("落实2030年应对气候变化国家自主贡献目标", None), []);
         assert_eq!(
             dl("2025年前完成碳排放达峰行动", None),
             [(2025, None, None, Bound::By)]

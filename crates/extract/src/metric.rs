@@ -81,7 +81,7 @@ static METRIC: LazyLock<Regex> = LazyLock::new(|| {
     let per = alternation(&[units().of(Unit::Per)]);
     let units = &*UNITS;
     Regex::new(&format!(
-        r"(?:(?P<wan>万|千)余(?P<wunit>{units})|(?P<frac>(?P<den>\d+|{CN})分之(?P<numer>\d+(?:\.\d+)?|{CN}))|(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇点]+))|(?P<num>\d(?: ?\d)*(?:,\d{{3}})*(?:\.\d+)?|{CN})(?:\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?:(?P<mult>万亿|亿|万|千)?(?P<approx>余|多)?\s*(?P<unit>{units})(?P<per>(?:/(?:{per}))*)|(?P<bare>万亿|亿|万)(?P<bapprox>余|多)?))(?P<tail>及以上|及以下|以上|以下|以内|之内|内|左右|上下|多|余)?"
+        r"(?:(?P<wan>万|千)余(?P<wunit>{units})|(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇]+(?:点[一二三四五六七八九零〇]+)?))|(?P<frac>(?P<den>\d+|{CN})分之(?P<numer>\d+(?:\.\d+)?|{CN}))|(?P<num>\d(?: ?\d)*(?:,\d{{3}})*(?:\.\d+)?|{CN})(?:\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?:(?P<preapprox>余|多)?(?P<mult>万亿|亿|万|千)?(?P<approx>余|多)?\s*(?P<unit>{units})(?P<per>(?:/(?:{per}))*)|(?P<bpreapprox>余|多)?(?P<bare>万亿|亿|万)(?P<bapprox>余|多)?))(?P<tail>及以上|及以下|以上|以下|以内|之内|内|左右|上下|多|余)?"
     ))
     .expect("metric pattern compiles")
 });
@@ -335,8 +335,16 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
             let text = folded.original_of(m.clause_start, m.end).trim().to_string();
             // Later members of a run take the comparator of the first
             // (`分别不少于60万元、40万元`).
+            // Earlier members take the bound the last ends in when none has one of its own
+            // (`分别达到10亿美元和15亿美元以上`).
             let op = if k > 0 && !m.own_op && run[0].own_op {
                 run[0].op
+            } else if !m.own_op
+                && !run[0].own_op
+                && last.own_op
+                && matches!(last.op, Op::Ge | Op::Le)
+            {
+                last.op
             } else {
                 m.op
             };
@@ -610,26 +618,16 @@ fn found_at(f: &str, caps: &regex::Captures<'_>, start: usize, end: usize) -> Op
     ) {
         return None;
     }
-    // `六方面内容`: `内` there starts a word, it is no limit.
-    let tail = if tail == Some("内") && after.starts_with(['容', '部', '外', '涵']) {
-        None
-    } else {
-        tail
-    };
-    // A unit that begins a word names no count: `“2022项目建设攻坚年”` (`项目`; a count of
-    // targets, `20项目标任务`, is read), `121人才梯队项目` (`人才`; a count of talents has its
-    // `万`: `惠及20万人才`).
     let multiplied = get("mult").is_some() || get("wan").is_some();
-    if unit == "项" && after.starts_with('目') && !after.starts_with("目标")
-        || unit == "人" && after.starts_with('才') && !multiplied
-    {
-        return None;
-    }
+    let (tail, end, bare_mult) = settle_end(f, end, tail, &mut unit, get("mult"), multiplied)?;
+    let after = &f[end..];
     let bare_unit = unit.clone();
     let counted = is_count(&unit);
     let cmp = comparator(prefix, &unit, counted);
     let approx = get("approx").is_some()
+        || get("preapprox").is_some()
         || get("bapprox").is_some()
+        || get("bpreapprox").is_some()
         || get("wan").is_some()
         || matches!(tail, Some("多" | "余"));
     let op = op_of(cmp, tail, approx, counted, prefix, after);
@@ -661,7 +659,11 @@ fn found_at(f: &str, caps: &regex::Captures<'_>, start: usize, end: usize) -> Op
     if is_threshold(prefix, after, &unit, tail) || in_a_definition(before) {
         return None;
     }
-    let mult = get("wan").or(get("mult")).unwrap_or("");
+    let mult = if bare_mult {
+        ""
+    } else {
+        get("wan").or(get("mult")).unwrap_or("")
+    };
     unit = format!("{mult}{unit}{}", get("per").unwrap_or(""));
     let own_op =
         matches!(cmp, Some((_, role, _)) if role != Role::Level) || tail_op(tail, approx).is_some();
@@ -676,6 +678,50 @@ fn found_at(f: &str, caps: &regex::Captures<'_>, start: usize, end: usize) -> Op
         unit,
         bare_unit,
     })
+}
+
+/// Where a number's match ends when its last characters open a word of the text after it,
+/// with the tail it keeps and whether its `万` now stands bare; `None` when its unit opens a
+/// word and names no count.
+fn settle_end<'t>(
+    f: &str,
+    end: usize,
+    tail: Option<&'t str>,
+    unit: &mut String,
+    mult: Option<&str>,
+    multiplied: bool,
+) -> Option<(Option<&'t str>, usize, bool)> {
+    let after = &f[end..];
+    // `六方面内容`, `219个内涝点`: `内` there starts a word (`内容`, `内涝`), it is no limit; a
+    // limit is followed by what is done within it (`15日内办结`, `30日内向社会公布`).
+    let (tail, end) = if tail == Some("内")
+        && after.starts_with([
+            '容', '部', '外', '涵', '涝', '河', '陆', '需', '资', '控', '设',
+        ]) {
+        (None, end - '内'.len_utf8())
+    } else {
+        (tail, end)
+    };
+    let after = &f[end..];
+    // A unit that begins a word names no count: `“2022项目建设攻坚年”` (`项目`; a count of
+    // targets, `20项目标任务`, is read), `121人才梯队项目` (`人才`; a count of talents has its
+    // `万`: `惠及20万人才`).
+    if unit == "项" && after.starts_with('目') && !after.starts_with("目标")
+        || unit == "人" && after.starts_with('才') && !multiplied
+    {
+        return None;
+    }
+    // `2900多万家庭`: the unit opens the counted word, so the 万 stands bare.
+    if tail.is_none()
+        && unit == "家"
+        && after.starts_with('庭')
+        && let Some(m) = mult
+    {
+        let end = end - unit.len();
+        *unit = m.to_string();
+        return Some((None, end, true));
+    }
+    Some((tail, end, false))
 }
 
 /// A number as read: its value, unit (without 万/亿) and whether it is in Chinese numerals.
@@ -697,7 +743,7 @@ fn read_number<'c>(get: &dyn Fn(&str) -> Option<&'c str>) -> Option<Read> {
     }
     if let Some(p) = get("pctn") {
         return Some(Read {
-            value: f64::from(crate::numeral::chinese_value(p)?),
+            value: crate::numeral::chinese_decimal(p)?,
             unit: "%".into(),
             chinese: true,
         });
@@ -944,7 +990,16 @@ fn starts_a_change(prefix: &str, after: &str) -> bool {
         return false;
     };
     let reaches = rest[end..].starts_with(['到', '至', '为', '成']);
-    reaches || (from && rest.len() > end)
+    // The base of a comparison (`比2000年的2500多亿元增长1.5倍`) is where the change starts.
+    let base = prefix
+        .trim_end()
+        .rsplit_once('比')
+        .is_some_and(|(_, since)| {
+            (since.is_empty() || since.ends_with('的'))
+                && since.chars().count() <= 8
+                && !since.starts_with(['增', '降'])
+        });
+    reaches || ((from || base) && rest.len() > end)
 }
 
 /// Whether a number only bounds a class or a condition (`首次突破5000万元的企业`, `满1年的`,
@@ -1018,7 +1073,7 @@ static TRIMMED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 static DATES_AND_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
     let units = &*UNITS;
     // Only numbers with a unit: a bare number is part of a name (`5G用户普及率`, `12345热线`).
-    Regex::new(&format!(r"(?:19|20)\d{{2}}\s*年(?:度)?(?:\d{{1,2}}\s*月(?:\d{{1,2}}\s*日)?)?(?:底|末)?(?:前|以前|以来)?|\d+(?:\.\d+)?\s*(?:(?:万亿|亿|万|千)?(?:余|多)?\s*(?:{units})(?:以上|以下|左右|多|余)?|万亿|亿|万)"))
+    Regex::new(&format!(r"(?:19|20)\d{{2}}\s*年(?:度)?(?:\d{{1,2}}\s*月(?:\d{{1,2}}\s*日)?)?(?:底|末)?(?:前|以前|以来)?|\d+(?:\.\d+)?\s*(?:(?:余|多)?(?:万亿|亿|万|千)?(?:余|多)?\s*(?:{units})(?:以上|以下|左右|多|余)?|(?:余|多)?(?:万亿|亿|万))"))
         .expect("pattern compiles")
 });
 
@@ -1044,7 +1099,7 @@ fn per_unit_tail(after: &str) -> &str {
 static COUNTED_LIST_MEMBER: LazyLock<Regex> = LazyLock::new(|| {
     let units = &*UNITS;
     Regex::new(&format!(
-        r"\d\s*(?:万亿|亿|万|千)?(?:余|多)?\s*(?:{units})(?:以上|以下|左右|多|余)?[、，,]"
+        r"\d\s*(?:余|多)?(?:万亿|亿|万|千)?(?:余|多)?\s*(?:{units})(?:以上|以下|左右|多|余)?[、，,]"
     ))
     .expect("pattern compiles")
 });
@@ -1084,7 +1139,9 @@ fn without_dates_and_counts(phrase: &str) -> String {
         let class = (m.as_str().ends_with("以上") || m.as_str().ends_with("以下"))
             && m.as_str().contains('元')
             && rest.starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c));
-        if class {
+        // `PM2.5年均浓度`: a number glued to a letter is part of a name.
+        let named = phrase[..m.start()].ends_with(|c: char| c.is_ascii_alphabetic());
+        if class || named {
             continue;
         }
         out.push_str(&phrase[from..m.start()]);
@@ -1229,6 +1286,32 @@ fn is_marker(word: &str) -> bool {
     indicator_words().of(IndicatorWord::Marker).contains(&word)
 }
 
+/// Whether a phrase is verbs only, by the segmenter's tags (`竣工`, `培训`, `新建`).
+fn is_act(phrase: &str) -> bool {
+    let tagged = duban_segment::Segmenter::shared().tag(phrase);
+    !tagged.is_empty() && tagged.iter().all(|w| w.tag.starts_with('v'))
+}
+
+/// What a phrase opening with an act acts on (`新开工保障性住房` → `保障性住房`), or empty when
+/// it opens with no act. An act is a verb, or a word ending in one (`新开工`).
+fn thing_acted_on(phrase: &str) -> &str {
+    let tokens = duban_segment::Segmenter::shared().tokens(phrase);
+    let acts = tokens
+        .iter()
+        .take_while(|t| {
+            is_act(t.text)
+                || t.text
+                    .char_indices()
+                    .nth(1)
+                    .is_some_and(|(i, _)| t.text[i..].chars().count() >= 2 && is_act(&t.text[i..]))
+        })
+        .count();
+    match (acts, tokens.get(acts)) {
+        (1.., Some(next)) => &phrase[next.start..],
+        _ => "",
+    }
+}
+
 /// Whether a word is one of the comparators (`至`, `达`), trimmed wherever it stands.
 fn is_comparator(word: &str) -> bool {
     COMPARATORS.iter().any(|(w, _, _)| *w == word)
@@ -1242,7 +1325,7 @@ static START_PER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// A comparison's base opening a phrase: `比上年`, `较去年同期`, `比前五年`, `较2020年`.
 static COMPARISON_BASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:比|较)(?:上|去|前[一二三四五六七八九十两\d]*|(?:19|20)\d{2})?年(?:同期|末|底)?",
+        r"^(?:比|较)(?:(?:上|去|前[一二三四五六七八九十两\d]*|(?:19|20)\d{2})?年(?:同期|末|底)?的?|的|$)",
     )
     .expect("comparison base pattern compiles")
 });
@@ -1429,8 +1512,12 @@ fn head_of_modified(rest: &str) -> Option<&str> {
         .find(['。', '；', ';', '，', ',', '\n', '(', ')'])
         .unwrap_or(rest.len());
     let clause = &rest[..clause_end];
-    // Without `的` or `等` nothing closes a modifier.
-    if clause.contains(|c: char| c.is_ascii_digit()) || !clause.contains(['的', '等']) {
+    // Without `的` or `等` nothing closes a modifier; with `了` before it the clause is a
+    // predicate of the number's thing (`960多万建档立卡贫困人口…摆脱了…的困境`), not a modifier.
+    if clause.contains(|c: char| c.is_ascii_digit())
+        || !clause.contains(['的', '等'])
+        || clause[..clause.rfind(['的', '等']).unwrap_or(0)].contains('了')
+    {
         return None;
     }
     let tagged = duban_segment::Segmenter::shared().tag(clause);
@@ -1522,18 +1609,57 @@ fn shared_members(f: &str, clause_start: usize, num_start: usize) -> Vec<String>
     if !shares(raw) {
         return Vec::new();
     }
-    let a = core_before(raw);
+    let mut a = core_before(raw);
+    // What the members share is named after the word that shares it (`货物贸易、对外投资、实际
+    // 利用外资分别占比` → `…占比` each).
+    let mut head = String::new();
+    if let Some(at) = a.rfind("分别")
+        && a[..at].contains('、')
+    {
+        let after = a[at + "分别".len()..].to_string();
+        if after.chars().count() >= 2 && !is_comparator(&after) && !after.contains('、') {
+            head = after;
+            a.truncate(at);
+        }
+    }
     let mut parts: Vec<String> = a
         .split('、')
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect();
+    // The last two members may be joined by a conjunction instead (`草原综合植被盖度和湿地保护率
+    // 均达50%以上`, `进驻率、办结率和满意率均达到100%`).
+    if let Some(last) = parts.pop() {
+        parts.extend(split_at_conjunction(&last));
+    }
     if parts.len() < 2 {
         return Vec::new();
+    }
+    if !head.is_empty() {
+        for p in &mut parts {
+            p.push_str(&head);
+        }
+        return parts;
     }
     share_head(&mut parts);
     share_owner(&mut parts);
     parts
+}
+
+/// A phrase cut at its one `和`/`及`/`与` into two members of at least two characters each, or
+/// the phrase whole: `草原综合植被盖度和湿地保护率` → `草原综合植被盖度`, `湿地保护率`.
+fn split_at_conjunction(phrase: &str) -> Vec<String> {
+    let at: Vec<(usize, char)> = phrase
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '和' | '及' | '与'))
+        .collect();
+    if let [(i, c)] = at[..] {
+        let (a, b) = (&phrase[..i], &phrase[i + c.len_utf8()..]);
+        if a.chars().count() >= 2 && b.chars().count() >= 2 && !b.starts_with('其') {
+            return vec![a.to_string(), b.to_string()];
+        }
+    }
+    vec![phrase.to_string()]
 }
 
 /// What the first member of a list belongs to (`规范性文件的报备率`) the later members belong to
@@ -1774,10 +1900,22 @@ fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
         // A member naming no thing of its own (`3.9万亿元、比上年增加1000亿元`) is no member.
         let nothing = phrase.is_empty() && b.is_empty();
         // (a bare number after a member is the next of a list of values, not a change of it)
+        // An act of its own (`竣工`, `培训`), not a change or level of something named before.
+        let act = !is_comparator(&phrase) && is_act(&phrase);
         let before = if nothing && !member_before.is_empty() && !raw.is_empty() {
             member_before
+        } else if act && !thing_acted_on(&member_before).is_empty() {
+            // `新开工保障性住房1.76万套、竣工2.13万套`: the act is done to the member's thing.
+            thing_acted_on(&member_before).to_string()
         } else if list_verb.is_empty() || nothing || !leading_verbs(raw).is_empty() {
-            previous_clause(f, clause_start)
+            let clause = previous_clause(f, clause_start);
+            // A clause with a number of its own measures its own thing, not this act's
+            // (`改造农村危房2400多万户，培训8300多万人次`).
+            if act && clause.contains(|c: char| c.is_ascii_digit()) {
+                String::new()
+            } else {
+                clause
+            }
         } else {
             list_verb
         };
@@ -1852,6 +1990,34 @@ mod tests {
     }
 
     #[test]
+    fn members_joined_by_he_share_a_value_as_a_list_does() {
+        let m = metrics("草原综合植被盖度和湿地保护率均达50%以上");
+        let got: Vec<(&str, f64, Op)> = m
+            .iter()
+            .map(|m| (m.indicator.as_str(), m.value, m.op))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("草原综合植被盖度", 50.0, Op::Ge),
+                ("湿地保护率", 50.0, Op::Ge)
+            ]
+        );
+        assert_eq!(metrics("进驻率、办结率和满意率均达到100%").len(), 3);
+    }
+
+    #[test]
+    fn a_bound_ending_a_run_of_values_bounds_each() {
+        assert_eq!(
+            mt("进出口额分别达到10亿美元和15亿美元以上"),
+            [
+                (10.0, "亿美元".into(), Op::Ge),
+                (15.0, "亿美元".into(), Op::Ge)
+            ]
+        );
+    }
+
+    #[test]
     fn a_list_of_rates_shares_the_value() {
         assert_eq!(metrics("实现文件的报备率、及时率、规范率100%").len(), 3);
     }
@@ -1887,6 +2053,66 @@ mod tests {
     #[test]
     fn nei_that_starts_a_word_is_no_limit() {
         assert!(mt("将六方面内容纳入学法重点").is_empty());
+        assert_eq!(mt("完成219个内涝点整治"), [(219.0, "个".into(), Op::Eq)]);
+        assert_eq!(mt("15个工作日内办结"), [(15.0, "个工作日".into(), Op::Le)]);
+    }
+
+    /// `3700多万` is at least 3,700 ten-thousands, as `3700万多` would be; a unit after the
+    /// `万` is kept (`8300多万人次`).
+    #[test]
+    fn odd_before_the_ten_thousand_is_at_least_the_number() {
+        assert_eq!(
+            mt("改造农村危房2400多万户，培训8300多万人次"),
+            [
+                (2400.0, "万户".into(), Op::Ge),
+                (8300.0, "万人次".into(), Op::Ge)
+            ]
+        );
+        assert_eq!(mt("惠及500多万在校生"), [(500.0, "万".into(), Op::Ge)]);
+        assert_eq!(mt("减税3600余亿元"), [(3600.0, "亿元".into(), Op::Ge)]);
+    }
+
+    /// A percentage in Chinese numerals keeps its decimals: `百分之四点五` is 4.5%, not the
+    /// fraction `百分之四` (four hundredths) with `点五` left over.
+    #[test]
+    fn a_chinese_percentage_keeps_its_decimals() {
+        assert_eq!(mt("增长百分之四点五"), [(4.5, "%".into(), Op::Increase)]);
+    }
+
+    /// The amount a change is compared with is no goal: only the change is read.
+    #[test]
+    fn the_base_of_a_comparison_is_no_metric() {
+        assert_eq!(
+            mt("工业总产值比2000年的2500多亿元增长1.5倍"),
+            [(1.5, "倍".into(), Op::Increase)]
+        );
+    }
+
+    /// Cutting and slimming are falls: `削减5%以上` is a decrease of 5%, as `压减` is.
+    #[test]
+    fn cutting_words_are_decreases() {
+        assert_eq!(
+            mt("二氧化硫排放总量比2000年削减5%以上"),
+            [(5.0, "%".into(), Op::Decrease)]
+        );
+    }
+
+    /// Measure words of the real documents: `万平米`, `万箱`, `片`, `艘次`, `微克/立方米`.
+    #[test]
+    fn less_common_measure_words_are_units() {
+        assert_eq!(
+            mt("卷烟产量达到600万箱以上"),
+            [(600.0, "万箱".into(), Op::Ge)]
+        );
+        assert_eq!(mt("建成多功能运动场96片"), [(96.0, "片".into(), Op::Eq)]);
+        assert_eq!(
+            mt("拆除违法建筑153.6万平米"),
+            [(153.6, "万平米".into(), Op::Eq)]
+        );
+        assert_eq!(
+            mt("PM2.5日均值浓度为19微克/立方米"),
+            [(19.0, "微克/立方米".into(), Op::Eq)]
+        );
     }
 
     #[test]

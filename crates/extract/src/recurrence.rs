@@ -21,7 +21,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<every>每(?:隔)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])?\s*(?P<unit>个?季度|个?半年|年|个?月|周|星期|天|日|季))|(?P<once>[一每](?P<u2>年|季度|月|周)(?P<t2>[一二两三四五六七八九十\d]+)次)|(?P<act>(?P<an>\d{1,2}|[一二两三四五六七八九十])(?P<au>年|季度?|月|周)一(?P<verb>[^次个批样步度点\P{Han}]))|按(?P<by>月|季度?|半年|年度?|周)(?P<byverb>发布|报送|上报|统计|通报|公布|公开|考核|评估|调度|检查|开展|报告|汇总|分析|结算|拨付|支付|发放|更新|核查|评价)")
+    Regex::new(r"(?P<every>每(?:隔)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])?\s*(?P<unit>个?季度|个?半年|年|个?月|周|星期|天|日|季))|(?P<once>[一每](?P<u2>年|季度|月|周)(?P<t2>[一二两三四五六七八九十\d]+)次)|(?P<act>(?P<an>\d{1,2}|[一二两三四五六七八九十])(?P<au>年|季度?|月|周)一(?P<verb>[^次个批样步度点贯体\P{Han}]))|按(?P<by>月|季度?|半年|年度?|周)(?P<byverb>发布|报送|上报|统计|通报|公布|公开|考核|评估|调度|检查|开展|报告|汇总|分析|结算|拨付|支付|发放|更新|核查|评价)")
         .expect("period pattern compiles")
 });
 
@@ -230,6 +230,8 @@ mod tests {
             [(Every::NYears, Some(5), Some(1))]
         );
         assert!(rc("经济发展一年一个台阶").is_empty());
+        // `五年一贯制` names a kind of school, `一体化` a merger: no act repeated.
+        assert!(rc("探索五年一贯制新型高职").is_empty());
     }
 
     /// `按年度`/`按月` timing a duty is a recurrence; `按年度预算` is none.

@@ -43,6 +43,28 @@ pub fn chinese_value(s: &str) -> Option<u32> {
     Some(total + current)
 }
 
+/// The value of a Chinese numeral with a decimal part read digit by digit after `点`
+/// (`四点五` → 4.5, `十二点零五` → 12.05, `二十` → 20), or `None`.
+///
+/// ```
+/// use duban_text::numeral::chinese_decimal;
+/// assert_eq!(chinese_decimal("四点五"), Some(4.5));
+/// assert_eq!(chinese_decimal("二十"), Some(20.0));
+/// ```
+pub fn chinese_decimal(s: &str) -> Option<f64> {
+    let (whole, fraction) = s.split_once('点').unwrap_or((s, ""));
+    let mut value = f64::from(chinese_value(whole)?);
+    let mut scale = 0.1;
+    for c in fraction.chars() {
+        value += f64::from(digit(c)?) * scale;
+        scale /= 10.0;
+    }
+    // Rounded to the digits printed, so that `四点五` is 4.5 and not 4.499….
+    let places = fraction.chars().count() as i32;
+    let factor = 10f64.powi(places);
+    Some((value * factor).round() / factor)
+}
+
 /// The value of a single Chinese digit character.
 pub fn digit(c: char) -> Option<u32> {
     Some(match c {
@@ -122,6 +144,15 @@ mod tests {
         assert_eq!(digits_value("二○二一"), Some(2021));
         assert_eq!(digits_value("2024"), Some(2024));
         assert_eq!(digits_value("二〇二x"), None);
+    }
+
+    #[test]
+    fn a_decimal_part_after_dian_is_read_digit_by_digit() {
+        assert_eq!(chinese_decimal("四点五"), Some(4.5));
+        assert_eq!(chinese_decimal("十二点零五"), Some(12.05));
+        assert_eq!(chinese_decimal("百"), Some(100.0));
+        assert_eq!(chinese_decimal("四点"), Some(4.0));
+        assert_eq!(chinese_decimal("四点十"), None);
     }
 
     #[test]
