@@ -705,8 +705,18 @@ pub fn actors(text: &str) -> Vec<Body> {
     actors_in(&fold(text))
 }
 
+/// A short name given to what precedes it: `（以下简称“市数据局”）`, `(统称镇区)`.
+static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[(（](?:以下)?(?:简称|统称|合称|下称)[^()（）]{0,24}[)）]")
+        .expect("alias pattern compiles")
+});
+
 /// [`actors`] of a width-folded text.
 pub fn actors_in(f: &str) -> Vec<Body> {
+    // A name's alias is no part of it, and stands between a subject and its duty
+    // (`相关区政府（以下统称专区监管部门）负责…`).
+    let without_aliases = ALIAS.replace_all(f, "");
+    let f = without_aliases.as_ref();
     let mut out = Vec::new();
     let mut carried = String::new();
     let mut rest_of_text = f;
@@ -1143,6 +1153,40 @@ mod tests {
         // `各地方` is a name by itself (body_words.tsv, `collective`), so it is a subject too.
         let got = actors("各地方要在年底前完成农村公路养护检查。");
         assert_eq!(names(&got), [("各地方".into(), Role::Actor)]);
+    }
+
+    /// A name's alias in brackets is no part of it, and leaves the subject before it.
+    #[test]
+    fn an_alias_is_no_part_of_a_name() {
+        assert_eq!(
+            names(&actors(
+                "镇人民政府、街道办事处(统称镇区)负责辖区内政务数据管理。"
+            )),
+            [
+                ("镇人民政府".into(), Role::Actor),
+                ("街道办事处".into(), Role::Actor)
+            ]
+        );
+        assert_eq!(
+            names(&actors(
+                "市政务服务数据管理局（以下简称“市数据局”）负责统筹推进。"
+            )),
+            [("市政务服务数据管理局".into(), Role::Actor)]
+        );
+    }
+
+    /// `具体` between the subject and its duty is how the duty is done.
+    #[test]
+    fn an_adverb_before_the_duty_leaves_the_subject() {
+        assert_eq!(
+            names(&actors(
+                "州、县（市）数据资源主管部门具体负责统筹协调数据共享工作。"
+            )),
+            [
+                ("州数据资源主管部门".into(), Role::Actor),
+                ("县(市)数据资源主管部门".into(), Role::Actor)
+            ]
+        );
     }
 
     /// A time before the subject, with no comma after it, leaves the subject.
