@@ -281,10 +281,14 @@ impl<'t> DateMatch<'_, 't> {
         let y = if rel == "明年" { y + 1 } else { y };
         let bounded = matches!(self.pre, "到" | "至" | "于" | "在")
             || matches!(self.post, "前" | "以前" | "之前" | "内");
+        // `从今年起`, `自明年开始`: the work starts then.
+        let starts = matches!(self.pre, "从" | "自") && matches!(self.post, "起" | "开始");
         if rel == "今明两年" {
             vec![(y, None, None, Bound::From), (y + 1, None, None, Bound::By)]
         } else if self.get("relend").is_some() {
             vec![(y, Some(12), None, Bound::By)]
+        } else if starts && self.get("relm").is_none() {
+            vec![(y, None, None, Bound::From)]
         } else if let Some(m) = self.num("relm") {
             let endish = self.get("relmend").is_some() || bounded;
             let bound = if endish { Bound::By } else { Bound::In };
@@ -651,6 +655,11 @@ mod tests {
             ]
         );
         assert!(dl("今年发展的主要预期目标是增长6%。", Some(2020)).is_empty());
+        // `从今年起` starts the work in the document's year.
+        assert_eq!(
+            dl("从今年起农机具购置补贴覆盖到所有农业县。", Some(2008)),
+            [(2008, None, None, Bound::From)]
+        );
     }
 
     /// Dates of the document itself are no deadlines: when it takes effect, when it was

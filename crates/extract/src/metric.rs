@@ -1025,6 +1025,19 @@ fn is_threshold(prefix: &str, after: &str, unit: &str, tail: Option<&str>) -> bo
     if unit.ends_with('岁') && tail.is_some_and(|t| t.contains("以")) {
         return true;
     }
+    // A grade named by its size: `3个20万吨级泊位`, `3000吨级航道`.
+    if tail.is_none() && after.starts_with('级') {
+        return true;
+    }
+    // A rank: `居全市18个重点区域前列`, `位居全国30个城市首位`.
+    let rest_of_clause = &after[..after.find(is_stop).unwrap_or(after.len())];
+    if prefix.contains('居')
+        && ["前列", "首位", "前茅"]
+            .iter()
+            .any(|w| rest_of_clause.contains(w))
+    {
+        return true;
+    }
     // An amount with 以上/以下 naming a class of things after it: `1亿元以上项目40个`,
     // `5万元以上的项目`, `1亿元以上规上工业企业研发机构覆盖率达到70%`: the class is counted or
     // measured after it, or qualified by `的`. Issued alone (`发行5亿元以上专项债券。`) the
@@ -2086,6 +2099,17 @@ mod tests {
             mt("工业总产值比2000年的2500多亿元增长1.5倍"),
             [(1.5, "倍".into(), Op::Increase)]
         );
+    }
+
+    /// A size naming a grade (`20万吨级`) and the field a rank is held in (`居…前列`) are no
+    /// goals.
+    #[test]
+    fn grades_and_ranks_are_no_metrics() {
+        assert_eq!(
+            mt("建成3个20万吨级集装箱泊位"),
+            [(3.0, "个".into(), Op::Eq)]
+        );
+        assert!(mt("营商环境居全市18个重点区域前列").is_empty());
     }
 
     /// Cutting and slimming are falls: `削减5%以上` is a decrease of 5%, as `压减` is.
