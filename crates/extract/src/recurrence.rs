@@ -136,6 +136,7 @@ fn is_rate(before: &str, after: &str) -> bool {
         .any(|w| before.ends_with(w) || after.starts_with(w))
         || PRICE.is_match(after)
         || words.of(Rate::Change).iter().any(|w| after.starts_with(w))
+        || words.of(Rate::Flow).iter().any(|w| after.starts_with(w))
         || words.of(Rate::Average).iter().any(|w| before.ends_with(w))
 }
 
@@ -230,6 +231,11 @@ mod tests {
             [(Every::NYears, Some(5), Some(1))]
         );
         assert!(rc("经济发展一年一个台阶").is_empty());
+        // An amount reaching or saved each year is a metric, no duty done again.
+        assert!(rc("每年减轻农民负担1335亿元").is_empty());
+        assert!(rc("每年惠及3700多万学生").is_empty());
+        // (`每年有序开展` is a duty: `有` alone is no flow word.)
+        assert_eq!(rc("每年有序开展检查"), [(Every::Year, None, None)]);
         // `五年一贯制` names a kind of school, `一体化` a merger: no act repeated.
         assert!(rc("探索五年一贯制新型高职").is_empty());
     }

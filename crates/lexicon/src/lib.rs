@@ -304,8 +304,11 @@ roles! {
         Change = "change",
         /// Right before the period, it is an average's (`平均每年增长8%`).
         Average = "average",
+        /// Right after the period, an amount that flows or reaches each period, no duty done
+        /// again (`每年减轻农民负担1335亿元`, `每年惠及3700多万学生`).
+        Flow = "flow",
     }
-    exclusive [[PerUnit, Change, Average]]
+    exclusive [[PerUnit, Change, Average, Flow]]
 }
 
 roles! {
