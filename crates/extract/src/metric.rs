@@ -206,10 +206,13 @@ fn governs(
                     .iter()
                     .any(|w| gap.contains(w))
         }
-        // `不超过本市12个月`, `至少配备1名`, `不低于考评总分数的15%`.
+        // `不超过本市12个月`, `至少配备1名`, `不低于考评总分数的15%`; a share or multiple of
+        // a reference may name it at length (`不低于当地城镇居民最低生活保障标准的1.6倍`).
         Role::Bound => {
+            let n = gap.chars().count();
+            let share = matches!(unit, "%" | "倍" | "成");
             !gap.contains(|c: char| c.is_ascii_digit())
-                && (gap.chars().count() <= 3 || gap.ends_with('的') && gap.chars().count() <= 8)
+                && (n <= 3 || gap.ends_with('的') && (n <= 8 || share && n <= 20))
         }
         Role::Points | Role::Level => false,
     };
@@ -1029,8 +1032,17 @@ fn is_threshold(prefix: &str, after: &str, unit: &str, tail: Option<&str>) -> bo
     if tail.is_none() && after.starts_with('级') {
         return true;
     }
-    // A rank: `居全市18个重点区域前列`, `位居全国30个城市首位`.
     let rest_of_clause = &after[..after.find(is_stop).unwrap_or(after.len())];
+    // A band of an amount a rate applies to: `年应纳税所得额100万元至300万元部分`,
+    // `不到100万元的部分`.
+    if rest_of_clause.trim_start_matches('的').starts_with("部分")
+        || after.starts_with(['至', '到'])
+            && rest_of_clause.chars().count() <= 12
+            && rest_of_clause.ends_with("部分")
+    {
+        return true;
+    }
+    // A rank: `居全市18个重点区域前列`, `位居全国30个城市首位`.
     if prefix.contains('居')
         && ["前列", "首位", "前茅"]
             .iter()
@@ -2110,6 +2122,22 @@ mod tests {
             [(3.0, "个".into(), Op::Eq)]
         );
         assert!(mt("营商环境居全市18个重点区域前列").is_empty());
+    }
+
+    /// The band of an amount a tax rate applies to is a threshold, not a goal.
+    #[test]
+    fn a_band_of_amounts_is_a_threshold() {
+        assert!(mt("对小微企业年应纳税所得额100万元至300万元部分，再减半征收所得税").is_empty());
+        assert!(mt("年应纳税所得额不到100万元的部分").is_empty());
+    }
+
+    /// A bound governs a share or multiple of a reference named at length.
+    #[test]
+    fn a_bound_governs_a_multiple_of_a_long_reference() {
+        assert_eq!(
+            mt("最低工资标准不低于当地城镇居民最低生活保障标准的1.6倍"),
+            [(1.6, "倍".into(), Op::Ge)]
+        );
     }
 
     /// Cutting and slimming are falls: `削减5%以上` is a decrease of 5%, as `压减` is.
