@@ -815,6 +815,7 @@ fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
         || MEASURED.is_match(&clause[end..])
         || COMPLETED.is_match(&clause[end..])
         || COMPOSED.is_match(&clause[end..])
+        || TALLIED.is_match(&clause[end..])
     {
         return;
     }
@@ -843,6 +844,14 @@ static RELATIVE: LazyLock<Regex> =
 static COMPLETED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:正式|顺利)?(?:竣工|投入(?:运行|运营|使用)|揭牌|挂牌|开工|封顶|建成|开业|落成|获|集聚|入驻|落户|二期|一期|实现营业)|^(?:正式|顺利)?成立$")
         .expect("completed pattern compiles")
+});
+
+/// A count of the named bodies reported (`专精特新中小企业达7万多家`, `高新技术企业超过3万家`)
+/// or what all of them are (`国有企业、民营企业、外资企业都是…重要力量`): the name is what is
+/// counted or described, not who does the work.
+static TALLIED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:数量|总数)?(?:已)?(?:达到|达|超过|突破|逾|增至|增加到|共有)\s*[\d一二三四五六七八九十两百千万近约]|^(?:都|均|也|皆)是")
+        .expect("tallied pattern compiles")
 });
 
 /// `由X、Y等单位组成`: the members of a body as described are not the duty's actors.
@@ -1554,6 +1563,18 @@ mod tests {
         assert_eq!(
             actor_names("有条件的区、镇人民政府和街道办事处可结合实际情况给予补贴"),
             ["有条件的区", "镇人民政府", "街道办事处"]
+        );
+    }
+
+    /// Bodies counted (`…企业达7万多家`) or described together (`…都是…力量`) carry no duty.
+    #[test]
+    fn bodies_counted_or_described_are_no_actors() {
+        assert!(actor_names("专精特新中小企业达7万多家").is_empty());
+        assert!(actor_names("高新技术企业超过3万家").is_empty());
+        assert!(actor_names("国有企业、民营企业、外资企业都是现代化建设的重要力量").is_empty());
+        assert_eq!(
+            actor_names("市民政部门是本市居家社区养老服务工作的主管部门，负责统筹指导"),
+            ["市民政部门"]
         );
     }
 
