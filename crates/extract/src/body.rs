@@ -47,7 +47,7 @@ use std::sync::LazyLock;
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     let endings = body_words().pattern(&[BodyWord::Ending, BodyWord::NameEnding]);
     Regex::new(&format!(
-        r"^(?:[\p{{Han}}()]|\([\p{{Han}}、]{{1,10}}\)){{0,24}}{endings}(?:\([^()]{{1,8}}\))?$"
+        r"^(?:[\p{{Han}}()]|\([\p{{Han}}、]{{1,10}}\)|“[\p{{Han}}+]{{1,8}}”){{0,24}}{endings}(?:\([^()]{{1,8}}\))?$"
     ))
     .expect("name pattern compiles")
 });
@@ -850,7 +850,7 @@ static COMPLETED: LazyLock<Regex> = LazyLock::new(|| {
 /// or what all of them are (`国有企业、民营企业、外资企业都是…重要力量`): the name is what is
 /// counted or described, not who does the work.
 static TALLIED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:数量|总数)?(?:已)?(?:达到|达|超过|突破|逾|增至|增加到|共有)\s*[\d一二三四五六七八九十两百千万近约]|^(?:都|均|也|皆)是")
+    Regex::new(r"^(?:数量|总数)?(?:分别|均|都)?(?:已)?(?:达到|达|超过|突破|逾|增至|增加到|共有)\s*[\d一二三四五六七八九十两百千万近约]|^(?:都|均|也|皆)是")
         .expect("tallied pattern compiles")
 });
 
@@ -1031,7 +1031,7 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
         let name = &text[..end];
         if !name
             .chars()
-            .all(|c| is_han(c) || matches!(c, '(' | ')' | '、'))
+            .all(|c| is_han(c) || matches!(c, '(' | ')' | '、' | '“' | '”' | '+'))
         {
             continue;
         }
@@ -1566,11 +1566,24 @@ mod tests {
         );
     }
 
+    /// A quoted slogan inside a name (`市“放管服”改革领导小组办公室`) is part of it.
+    #[test]
+    fn a_quoted_slogan_inside_a_name_is_part_of_it() {
+        assert_eq!(
+            actor_names("市“放管服”改革领导小组办公室要加强统筹协调"),
+            ["市“放管服”改革领导小组办公室"]
+        );
+    }
+
     /// Bodies counted (`…企业达7万多家`) or described together (`…都是…力量`) carry no duty.
     #[test]
     fn bodies_counted_or_described_are_no_actors() {
         assert!(actor_names("专精特新中小企业达7万多家").is_empty());
         assert!(actor_names("高新技术企业超过3万家").is_empty());
+        assert!(
+            actor_names("发热门诊、“哨点”诊室、核酸检测机构分别增加到112家、224家和134家")
+                .is_empty()
+        );
         assert!(actor_names("国有企业、民营企业、外资企业都是现代化建设的重要力量").is_empty());
         assert_eq!(
             actor_names("市民政部门是本市居家社区养老服务工作的主管部门，负责统筹指导"),
