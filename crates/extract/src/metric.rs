@@ -334,6 +334,13 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
                     .filter(|thing| !thing.is_empty());
                 vec![indicator(f, m, shared)]
             };
+            // A later value naming nothing of its own measures what the first does
+            // (`补差水平分别从每月609元、276元提高到631元、286元`).
+            let indicators = if k > 0 && indicators.iter().all(String::is_empty) {
+                vec![first_indicators[i].clone()]
+            } else {
+                indicators
+            };
             first_indicators.push(indicators.first().cloned().unwrap_or_default());
             let text = folded.original_of(m.clause_start, m.end).trim().to_string();
             // Later members of a run take the comparator of the first
@@ -1350,7 +1357,7 @@ static START_PER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// A comparison's base opening a phrase: `比上年`, `较去年同期`, `比前五年`, `较2020年`.
 static COMPARISON_BASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:比|较)(?:(?:上|去|前[一二三四五六七八九十两\d]*|(?:19|20)\d{2})?年(?:同期|末|底)?的?|的|$)",
+        r"^(?:比|较)(?:(?:上|去|前[一二三四五六七八九十两\d]*|(?:19|20)\d{2})?年(?:同期|末|底)?(?:年初(?:预算)?)?的?|的|$)",
     )
     .expect("comparison base pattern compiles")
 });
@@ -1601,6 +1608,13 @@ fn condition_before(f: &str, clause_start: usize) -> String {
 
 /// The clause before `clause_start`, as a condition or subject (`未建立台账的` → `未建立台账`).
 fn previous_clause(f: &str, clause_start: usize) -> String {
+    // A sentence's end closes what it speaks of: the next sentence names its own.
+    if f[..clause_start]
+        .trim_end()
+        .ends_with(['。', '；', ';', '\n', '!', '！', '?', '？'])
+    {
+        return String::new();
+    }
     let head = f[..clause_start].trim_end_matches(['，', ',', '。', '；', ';', '(', '（', ' ']);
     let clause = head
         .rsplit(['。', '；', ';', '，', ',', '\n', ':', '：'])
@@ -1880,7 +1894,14 @@ fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
     let mut list_verb = String::new();
     // …and a change naming nothing after a member (`3.9万亿元、比上年增加…`) is that member's.
     let mut member_before = String::new();
+    // …and the list's first member, whose thing later acts alone are done to.
+    let mut first_member = String::new();
     let members: Vec<_> = COUNTED_LIST_MEMBER.find_iter(raw).collect();
+    if let Some(first) = members.first() {
+        first_member = core_before(
+            raw[..first.start()].trim_end_matches(|c: char| c.is_ascii_digit() || c == '.'),
+        );
+    }
     if let Some(last) = members.last() {
         list_verb = leading_verbs(&core_before(&raw[..last.start()]));
         let from = members.len().checked_sub(2).map_or(0, |k| members[k].end());
@@ -1929,9 +1950,15 @@ fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
         let act = !is_comparator(&phrase) && is_act(&phrase);
         let before = if nothing && !member_before.is_empty() && !raw.is_empty() {
             member_before
-        } else if act && !thing_acted_on(&member_before).is_empty() {
-            // `新开工保障性住房1.76万套、竣工2.13万套`: the act is done to the member's thing.
-            thing_acted_on(&member_before).to_string()
+        } else if act
+            && let Some(thing) = [&member_before, &first_member]
+                .into_iter()
+                .map(|m| thing_acted_on(m))
+                .find(|t| !t.is_empty())
+        {
+            // `新开工保障性住房1.76万套、竣工2.13万套、供应2.14万套`: the act is done to the
+            // thing of the member before, or of the first.
+            thing.to_string()
         } else if list_verb.is_empty() || nothing || !leading_verbs(raw).is_empty() {
             let clause = previous_clause(f, clause_start);
             // A clause with a number of its own measures its own thing, not this act's
@@ -2138,6 +2165,43 @@ mod tests {
             mt("最低工资标准不低于当地城镇居民最低生活保障标准的1.6倍"),
             [(1.6, "倍".into(), Op::Ge)]
         );
+    }
+
+    /// A sentence's end closes what it speaks of: a measure named in full after it takes
+    /// nothing from the sentence before.
+    #[test]
+    fn a_previous_sentence_lends_no_subject() {
+        let m = metrics(
+            "财政政策要持续用力、更加给力。今年赤字率拟按4%左右安排、比上年提高1个百分点。",
+        );
+        assert_eq!(m.len(), 2);
+        assert!(m.iter().all(|m| m.indicator == "赤字率"));
+    }
+
+    /// The base of a change leaves the indicator: `比上年年初预算`, `由去年的…`, `从不到…`.
+    #[test]
+    fn the_base_of_a_change_leaves_the_indicator() {
+        let m = metrics("赤字规模4.06万亿元，比上年年初预算增加1800亿元");
+        assert_eq!(m[1].indicator, "赤字规模");
+        let m = metrics("中央财政教育投入将由去年的1076亿元增加到1562亿元");
+        assert_eq!(m[0].indicator, "中央财政教育投入");
+        let m = metrics("国内生产总值从不到100万亿元增加到超过120万亿元");
+        assert_eq!(m[0].indicator, "国内生产总值");
+    }
+
+    /// Acts listed after a first member are done to its thing; a later value naming nothing
+    /// measures what the first does.
+    #[test]
+    fn later_members_of_a_list_take_the_first_members_thing() {
+        let m = metrics("新开工保障性住房1.76万套、竣工2.13万套、供应2.14万套");
+        let got: Vec<&str> = m.iter().map(|m| m.indicator.as_str()).collect();
+        assert_eq!(
+            got,
+            ["新开工保障性住房数", "保障性住房竣工数", "保障性住房供应数"]
+        );
+        let m = metrics("人均补差水平分别从每月609元、276元提高到631元、286元");
+        assert_eq!(m.len(), 2);
+        assert!(m.iter().all(|m| m.indicator == "人均补差水平"));
     }
 
     /// Cutting and slimming are falls: `削减5%以上` is a decrease of 5%, as `压减` is.
