@@ -119,6 +119,6 @@ const DEV_FLOORS: Floors = Floors {
     obligations: 0.99,
     fields: [0.99, 0.99, 0.96, 0.95],
     kind: 0.99,
-    indicator: 0.87,
+    indicator: 0.875,
     document: 0.95,
 };

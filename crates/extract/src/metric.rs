@@ -314,13 +314,15 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
         }
         let run = &found[i..j];
         let last = &found[j - 1];
-        let members = shared_members(f, run[0].clause_start, run[0].start);
+        let members = shared_members(f, run[0].clause_start, run[0].start, run.len());
         let paired = run.len() >= 2 && members.len() == run.len();
         // A change with no subject of its own after a clause of amounts is the change of those
         // amounts (`收入9亿元、利润2亿元，分别增长5%、3%`).
         let before_run = before_of_run(f, &found, &first_indicators, i);
         for (k, m) in run.iter().enumerate() {
-            let indicators = if paired {
+            let indicators = if paired && is_count(&m.bare_unit) {
+                vec![named_count(members[k].clone(), &m.bare_unit)]
+            } else if paired {
                 vec![members[k].clone()]
             } else if k == 0 && members.len() >= 2 && run.len() == 1 {
                 members.clone()
@@ -386,6 +388,18 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
         i = j;
     }
     out
+}
+
+/// A counted thing named as a count (`创新团队` → `创新团队数`); `企业数量` already is one.
+fn named_count(mut phrase: String, unit: &str) -> String {
+    if !phrase.is_empty()
+        && !phrase.ends_with('数')
+        && !phrase.ends_with("数量")
+        && !phrase.ends_with(counted_as(unit))
+    {
+        phrase.push_str(counted_as(unit));
+    }
+    phrase
 }
 
 /// A change in per cent names the rate of change: `增速` of a growth, `降幅` of a fall
@@ -1067,9 +1081,15 @@ fn is_threshold(prefix: &str, after: &str, unit: &str, tail: Option<&str>) -> bo
         let rest_of_clause = &after[..after.find(is_stop).unwrap_or(after.len())];
         after.starts_with('的') || rest_of_clause.contains(|c: char| c.is_ascii_digit())
     };
+    // `超百亿企业65家`, `超1亿美元项目43个`: an amount passed names the class counted after it.
+    let passed = ["超", "超过", "过", "逾"]
+        .iter()
+        .any(|w| prefix.ends_with(w));
+    let amount = money || matches!(unit, "亿" | "万" | "万亿" | "千亿" | "百亿");
     // `160千瓦及以下用户`, `80周岁及以上老人`.
     (matches!(tail, Some("及以上" | "及以下")) && names_a_class)
         || (money && matches!(tail, Some("以上" | "以下")) && names_a_class && class_measured())
+        || (amount && passed && tail.is_none() && names_a_class && class_measured())
 }
 /// `报备率、及时率、规范率`: a list of rates that share the number after them.
 fn list_of_rates(phrase: &str) -> bool {
@@ -1171,8 +1191,8 @@ fn without_dates_and_counts(phrase: &str) -> String {
         let class = (m.as_str().ends_with("以上") || m.as_str().ends_with("以下"))
             && m.as_str().contains('元')
             && rest.starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c));
-        // `PM2.5年均浓度`: a number glued to a letter is part of a name.
-        let named = phrase[..m.start()].ends_with(|c: char| c.is_ascii_alphabetic());
+        // `PM2.5年均浓度`: `年均` is a word, so the number before it is part of a name.
+        let named = m.as_str().ends_with(['年', '日', '月']) && rest.starts_with('均');
         if class || named {
             continue;
         }
@@ -1352,6 +1372,12 @@ fn is_comparator(word: &str) -> bool {
 /// The start of a change in a per-unit amount ending a phrase: `从每月`, `由每人每月`.
 static START_PER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:从|由)(?:每\p{Han}{1,2}?){1,3}$").expect("start per unit pattern compiles")
+});
+
+/// A base a multiple is of, opening the clause: `是“十一五”末的`, `约为2010年的`, `相当于全国的`.
+static RATIO_BASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:约|分别|已|均)?(?:是|为|相当于)[^，。；,;]{1,16}的$")
+        .expect("ratio base pattern compiles")
 });
 
 /// A comparison's base opening a phrase: `比上年`, `较去年同期`, `比前五年`, `较2020年`.
@@ -1639,13 +1665,17 @@ fn shares(raw: &str) -> bool {
 
 /// The members of a list of subjects before a number that share it or are paired with a list
 /// of numbers (`进驻率、按时办结率均达到100%`); empty when there is no such list.
-fn shared_members(f: &str, clause_start: usize, num_start: usize) -> Vec<String> {
+///
+/// Without a word that shares (`分别`, `均`), a list is paired with a run of as many values
+/// (`最低工资、最低生活保障标准提高至2030元和800元`).
+fn shared_members(f: &str, clause_start: usize, num_start: usize, values: usize) -> Vec<String> {
     let mut raw = f[clause_start..num_start].trim();
     // In a list of counts (`制定市政府文件13件、部门文件38件`) each member measures its own thing.
     if let Some(last) = COUNTED_LIST_MEMBER.find_iter(raw).last() {
         raw = &raw[last.end()..];
     }
-    if !shares(raw) {
+    let shared = shares(raw);
+    if !shared && values < 2 {
         return Vec::new();
     }
     let mut a = core_before(raw);
@@ -1671,7 +1701,7 @@ fn shared_members(f: &str, clause_start: usize, num_start: usize) -> Vec<String>
     if let Some(last) = parts.pop() {
         parts.extend(split_at_conjunction(&last));
     }
-    if parts.len() < 2 {
+    if parts.len() < 2 || !shared && parts.len() != values {
         return Vec::new();
     }
     if !head.is_empty() {
@@ -1680,7 +1710,12 @@ fn shared_members(f: &str, clause_start: usize, num_start: usize) -> Vec<String>
         }
         return parts;
     }
-    share_head(&mut parts);
+    // Members paired with values without a sharing word name their own things, unless the
+    // first is a word or name waiting for the last's head (`门诊、住院药品费用平均下降9.3%和
+    // 13.8%`, `引进“珠江人才计划”、“孔雀计划”创新团队9个和20个`).
+    if shared || parts[0].chars().count() <= 2 || parts[0].ends_with('”') {
+        share_head(&mut parts);
+    }
     share_owner(&mut parts);
     parts
 }
@@ -1732,12 +1767,18 @@ fn share_head(parts: &mut [String]) {
     let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
         return;
     };
+    // A quoted name's head is what follows it (`“孔雀计划”创新团队` → `创新团队`).
+    let quoted_head = (first.ends_with('”'))
+        .then(|| last.rsplit_once('”').map(|(_, h)| h.to_string()))
+        .flatten()
+        .filter(|h| !h.is_empty());
     let n = seg.tokens(first).len();
     let last_tokens = seg.tokens(last);
-    if n == 0 || last_tokens.len() <= n {
-        return;
-    }
-    let head: String = last_tokens[n..].iter().map(|t| t.text).collect();
+    let head: String = match quoted_head {
+        Some(h) => h,
+        None if n == 0 || last_tokens.len() <= n => return,
+        None => last_tokens[n..].iter().map(|t| t.text).collect(),
+    };
     let k = parts.len() - 1;
     for p in &mut parts[..k] {
         if !names_a_measure(p) && !p.ends_with(head.as_str()) {
@@ -1880,6 +1921,92 @@ fn after_span(f: &str, num_end: usize) -> Option<&str> {
     }
 }
 
+/// What the list of counts a clause opens with tells the indicator of a number after it.
+#[derive(Default)]
+struct ListContext {
+    /// A later member of a list of counts (`组织学习5场、党课7场`) is the object of the verb
+    /// the list opens with.
+    list_verb: String,
+    /// A change naming nothing after a member (`3.9万亿元、比上年增加…`) is that member's.
+    member_before: String,
+    /// The list's first member, whose thing later acts alone are done to.
+    first_member: String,
+}
+
+impl ListContext {
+    /// The list of counts that `raw` (a clause up to a number) opens with, and the rest of
+    /// `raw` after its last member.
+    fn of(raw: &str) -> (Self, &str) {
+        let mut list = ListContext::default();
+        let members: Vec<_> = COUNTED_LIST_MEMBER.find_iter(raw).collect();
+        let (Some(first), Some(last)) = (members.first(), members.last()) else {
+            return (list, raw);
+        };
+        list.first_member = core_before(
+            raw[..first.start()].trim_end_matches(|c: char| c.is_ascii_digit() || c == '.'),
+        );
+        let listed = core_before(&raw[..last.start()]);
+        list.list_verb = leading_verbs(&listed);
+        // An act the segmenter reads as one word with a modifier (`新建`, `新开工`).
+        if list.list_verb.is_empty() {
+            let thing = thing_acted_on(&listed);
+            if !thing.is_empty() {
+                list.list_verb = listed[..listed.len() - thing.len()].to_string();
+            }
+        }
+        let from = members.len().checked_sub(2).map_or(0, |k| members[k].end());
+        let member =
+            raw[from..last.start()].trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+        list.member_before = core_before(member);
+        (list, &raw[last.end()..])
+    }
+
+    /// What a short phrase naming no thing after its number (`规模`, `竣工`, `增长`) takes
+    /// before it: the thing or verb of the list, or the clause before.
+    fn subject_of_short(&self, f: &str, clause_start: usize, raw: &str, phrase: &str) -> String {
+        // A member naming no thing of its own (`3.9万亿元、比上年增加1000亿元`) is no member.
+        let nothing = phrase.is_empty();
+        // An act of its own (`竣工`, `培训`), not a change or level of something named before.
+        let act = !is_comparator(phrase) && is_act(phrase);
+        if nothing && !self.member_before.is_empty() && !raw.is_empty() {
+            self.member_before.clone()
+        } else if act
+            && let Some(thing) = [&self.member_before, &self.first_member]
+                .into_iter()
+                .map(|m| thing_acted_on(m))
+                .find(|t| !t.is_empty())
+        {
+            // `新开工保障性住房1.76万套、竣工2.13万套、供应2.14万套`: the act is done to the
+            // thing of the member before, or of the first.
+            thing.to_string()
+        } else if !act
+            && names_a_measure(phrase)
+            && !self.member_before.is_empty()
+            && raw.trim_start().starts_with(phrase)
+        {
+            // `中央对地方转移支付增加约1.5万亿元、规模近9.8万亿元`: a measure alone after a
+            // member is the measure of the member's subject.
+            let thing = thing_acted_on(&self.member_before);
+            if thing.is_empty() {
+                self.member_before.clone()
+            } else {
+                thing.to_string()
+            }
+        } else if self.list_verb.is_empty() || nothing || !leading_verbs(raw).is_empty() {
+            let clause = previous_clause(f, clause_start);
+            // A clause with a number of its own measures its own thing, not this act's
+            // (`改造农村危房2400多万户，培训8300多万人次`).
+            if act && clause.contains(|c: char| c.is_ascii_digit()) {
+                String::new()
+            } else {
+                clause
+            }
+        } else {
+            self.list_verb.clone()
+        }
+    }
+}
+
 /// The indicator a metric measures: the clause before the number without its comparator and
 /// other numbers, completed by what is counted or measured after it (`…数`), by the condition of
 /// a deduction (`未持证上岗…扣分`), or by the item a rubric's points are for (`…分值`).
@@ -1889,27 +2016,8 @@ fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
     let (clause_start, num_start, num_end) = (m.clause_start, m.start, m.end);
     let unit = m.bare_unit.as_str();
     let mut raw = f[clause_start..num_start].trim();
-    // A later member of a list of counts (`组织学习5场、党课7场`) is the object of the verb
-    // the list opens with.
-    let mut list_verb = String::new();
-    // …and a change naming nothing after a member (`3.9万亿元、比上年增加…`) is that member's.
-    let mut member_before = String::new();
-    // …and the list's first member, whose thing later acts alone are done to.
-    let mut first_member = String::new();
-    let members: Vec<_> = COUNTED_LIST_MEMBER.find_iter(raw).collect();
-    if let Some(first) = members.first() {
-        first_member = core_before(
-            raw[..first.start()].trim_end_matches(|c: char| c.is_ascii_digit() || c == '.'),
-        );
-    }
-    if let Some(last) = members.last() {
-        list_verb = leading_verbs(&core_before(&raw[..last.start()]));
-        let from = members.len().checked_sub(2).map_or(0, |k| members[k].end());
-        let member =
-            raw[from..last.start()].trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
-        member_before = core_before(member);
-        raw = &raw[last.end()..];
-    }
+    let (list, rest) = ListContext::of(raw);
+    raw = rest;
     // A number inside a quoted standard (`严格按照“一年内停电次数不超过5次”`) measures what the
     // quotation names.
     let mut after = &f[num_end..];
@@ -1920,6 +2028,16 @@ fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
         after = &after[..after.find('”').unwrap_or(after.len())];
     }
     let mut a = core_before(raw);
+    // `驰名商标159个，是“十一五”末的2.6倍`: a multiple of a base measures the clause before,
+    // not the base.
+    let ratio_base = (unit == "倍" && RATIO_BASE.is_match(raw)).then(|| {
+        a.clear();
+        raw.trim_start_matches(['约', '分', '别', '已', '均'])
+            .trim_start_matches("相当于")
+            .trim_start_matches(['是', '为'])
+            .trim_end_matches('的')
+            .to_string()
+    });
     let b = thing_after.unwrap_or_else(|| core_after(after));
     // The number opens the last member of a list of objects (`完成A、B和19个治理项目`): the
     // members before it are other things, only the verb is shared. Not a list of numbers
@@ -1943,34 +2061,7 @@ fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
     if let Some(thing) = earlier {
         phrase.push_str(&thing);
     } else if short(&phrase) && b.is_empty() {
-        // A member naming no thing of its own (`3.9万亿元、比上年增加1000亿元`) is no member.
-        let nothing = phrase.is_empty() && b.is_empty();
-        // (a bare number after a member is the next of a list of values, not a change of it)
-        // An act of its own (`竣工`, `培训`), not a change or level of something named before.
-        let act = !is_comparator(&phrase) && is_act(&phrase);
-        let before = if nothing && !member_before.is_empty() && !raw.is_empty() {
-            member_before
-        } else if act
-            && let Some(thing) = [&member_before, &first_member]
-                .into_iter()
-                .map(|m| thing_acted_on(m))
-                .find(|t| !t.is_empty())
-        {
-            // `新开工保障性住房1.76万套、竣工2.13万套、供应2.14万套`: the act is done to the
-            // thing of the member before, or of the first.
-            thing.to_string()
-        } else if list_verb.is_empty() || nothing || !leading_verbs(raw).is_empty() {
-            let clause = previous_clause(f, clause_start);
-            // A clause with a number of its own measures its own thing, not this act's
-            // (`改造农村危房2400多万户，培训8300多万人次`).
-            if act && clause.contains(|c: char| c.is_ascii_digit()) {
-                String::new()
-            } else {
-                clause
-            }
-        } else {
-            list_verb
-        };
+        let before = list.subject_of_short(f, clause_start, raw, &phrase);
         phrase = format!("{before}{phrase}");
     } else if short(&phrase) {
         // A thing given or counted for a case (`评估为优秀等级的，每年每个给予40万元服务奖励`)
@@ -1985,13 +2076,12 @@ fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
             None => phrase.push_str(&b),
         }
     }
-    // `企业数量` already names a count.
-    if counted
-        && !phrase.ends_with('数')
-        && !phrase.ends_with("数量")
-        && !phrase.ends_with(counted_as(unit))
-    {
-        phrase.push_str(counted_as(unit));
+    if counted {
+        phrase = named_count(phrase, unit);
+    }
+    // The multiple of a base is named with it: `地均GDP相对全市平均水平倍数`.
+    if let Some(base) = ratio_base {
+        phrase = format!("{phrase}相对{base}倍数");
     }
     phrase
 }
@@ -2202,6 +2292,33 @@ mod tests {
         let m = metrics("人均补差水平分别从每月609元、276元提高到631元、286元");
         assert_eq!(m.len(), 2);
         assert!(m.iter().all(|m| m.indicator == "人均补差水平"));
+    }
+
+    /// A multiple of a base measures the clause before it; a measure alone after a list
+    /// member is the member's subject's; an amount passed before a counted noun is its class.
+    #[test]
+    fn multiples_measures_and_passed_amounts() {
+        let m = metrics("驰名商标159个，是“十一五”末的2.6倍");
+        assert_eq!(m[1].indicator, "驰名商标相对“十一五”末倍数");
+        let m = metrics("中央对地方转移支付增加约1.5万亿元、规模近9.8万亿元");
+        assert_eq!(m[1].indicator, "中央对地方转移支付规模");
+        assert_eq!(mt("主营收入超百亿企业65家"), [(65.0, "家".into(), Op::Eq)]);
+        let m = metrics("积极筹办花卉博览会，新建林地9万亩、绿地1202.1公顷");
+        assert_eq!(m[1].indicator, "新建绿地");
+    }
+
+    /// A list of subjects before a run of as many values pairs one to one without `分别`.
+    #[test]
+    fn a_list_pairs_with_as_many_values() {
+        let m = metrics("最低工资、最低生活保障标准提高至2030元和800元");
+        let got: Vec<&str> = m.iter().map(|m| m.indicator.as_str()).collect();
+        assert_eq!(got, ["最低工资", "最低生活保障标准"]);
+        let m = metrics("引进“珠江人才计划”、“孔雀计划”创新团队9个和20个");
+        let got: Vec<&str> = m.iter().map(|m| m.indicator.as_str()).collect();
+        assert_eq!(
+            got,
+            ["引进“珠江人才计划”创新团队数", "“孔雀计划”创新团队数"]
+        );
     }
 
     /// Cutting and slimming are falls: `削减5%以上` is a decrease of 5%, as `压减` is.
