@@ -170,6 +170,10 @@ impl<'t> DateMatch<'_, 't> {
         if names_a_plan(before, after) {
             return true;
         }
+        // A span of years opening a plan's name (`1956—1967年科学发展远景规划`) is the plan's.
+        if has("y1") && post.is_empty() && ends_in_a_plan(after) {
+            return true;
+        }
         // Past facts: `截至2021年底已…`, `2020年以来`.
         if (pre == "截至" || pre == "截止") && {
             let near: String = after
@@ -402,6 +406,21 @@ fn names_a_plan(before: &str, after: &str) -> bool {
         && words.of(DateWord::Plan).iter().any(|p| tail.ends_with(p))
 }
 
+/// Whether the words after a date, up to the clause's end and a dozen characters at most, end
+/// in a plan's word (`科学发展远景规划`).
+fn ends_in_a_plan(after: &str) -> bool {
+    let tail: String = after
+        .chars()
+        .take_while(|c| !"，。；、,;：:（(".contains(*c))
+        .take(13)
+        .collect();
+    tail.chars().count() <= 12
+        && date_words()
+            .of(DateWord::Plan)
+            .iter()
+            .any(|p| tail.ends_with(p))
+}
+
 /// Byte ranges of the folded text inside `《》`, `“”` and the parentheses right after a title.
 pub fn excluded_ranges(f: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -561,6 +580,18 @@ mod tests {
     fn a_date_in_the_name_of_a_plan_being_drawn_up_is_no_deadline() {
         assert_eq!(dl("制定2030年前碳排放达峰行动方案，优化产业结构", None), []);
         assert_eq!(dl("明确了2025年经济社会发展目标", None), []);
+        // A span of years opening a plan's name is the plan's.
+        assert_eq!(
+            dl("根据1956—1967年科学发展远景规划，加强研究工作", None),
+            []
+        );
+        assert_eq!(
+            dl("2021—2025年完成城市更新", None),
+            [
+                (2021, None, None, Bound::From),
+                (2025, None, None, Bound::By)
+            ]
+        );
         // A study or goal being carried out is named by its year as a plan is.
         assert_eq!(dl("开展2030年城市发展策略研究", None), []);
         assert_eq!(dl("落实2030年应对气候变化国家自主贡献目标", None), []);

@@ -1063,6 +1063,24 @@ fn is_threshold(prefix: &str, after: &str, unit: &str, tail: Option<&str>) -> bo
     {
         return true;
     }
+    // A trigger of a duty or sanction: `超过五个工作日不答复`, `逾期30日未缴纳`.
+    if ["超过", "逾期", "逾", "满"]
+        .iter()
+        .any(|w| prefix.ends_with(w))
+        && after.starts_with(['不', '未', '仍'])
+    {
+        return true;
+    }
+    // A circle of the time it takes to reach: `15分钟社区生活圈`, `1小时经济圈`.
+    if (is_time(unit) || unit == "分钟")
+        && rest_of_clause
+            .chars()
+            .take(7)
+            .collect::<String>()
+            .contains('圈')
+    {
+        return true;
+    }
     // A rank: `居全市18个重点区域前列`, `位居全国30个城市首位`.
     if prefix.contains('居')
         && ["前列", "首位", "前茅"]
@@ -1670,8 +1688,13 @@ fn shares(raw: &str) -> bool {
 /// (`最低工资、最低生活保障标准提高至2030元和800元`).
 fn shared_members(f: &str, clause_start: usize, num_start: usize, values: usize) -> Vec<String> {
     let mut raw = f[clause_start..num_start].trim();
-    // In a list of counts (`制定市政府文件13件、部门文件38件`) each member measures its own thing.
-    if let Some(last) = COUNTED_LIST_MEMBER.find_iter(raw).last() {
+    // In a list of counts (`制定市政府文件13件、部门文件38件`) each member measures its own thing;
+    // a list of values before the number (`分别从50%、75%提高至`) is no list of members.
+    if let Some(last) = COUNTED_LIST_MEMBER.find_iter(raw).last()
+        && !raw[last.end()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
         raw = &raw[last.end()..];
     }
     let shared = shares(raw);
@@ -2319,6 +2342,23 @@ mod tests {
             got,
             ["引进“珠江人才计划”创新团队数", "“孔雀计划”创新团队数"]
         );
+    }
+
+    /// The span that triggers a sanction and the reach of a service circle are no goals.
+    #[test]
+    fn triggers_and_service_circles_are_no_metrics() {
+        assert!(mt("超过五个工作日不答复也不说明理由的").is_empty());
+        assert!(mt("打造15分钟社区生活圈").is_empty());
+        assert_eq!(mt("5个工作日内答复"), [(5.0, "个工作日".into(), Op::Le)]);
+    }
+
+    /// Members sharing a value reached from values of their own each have it.
+    #[test]
+    fn members_changed_from_values_of_their_own_share_the_value_reached() {
+        let m = metrics("将制造业企业、科技型中小企业研发费用加计扣除比例分别从50%、75%提高至100%");
+        let got: Vec<(&str, f64)> = m.iter().map(|m| (m.indicator.as_str(), m.value)).collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|(_, v)| *v == 100.0));
     }
 
     /// Cutting and slimming are falls: `削减5%以上` is a decrease of 5%, as `压减` is.
