@@ -171,7 +171,7 @@ impl<'t> DateMatch<'_, 't> {
             return true;
         }
         // A span of years opening a plan's name (`1956—1967年科学发展远景规划`) is the plan's.
-        if has("y1") && post.is_empty() && ends_in_a_plan(after) {
+        if has("y1") && post.is_empty() && ends_in_a_plan(after, 12) {
             return true;
         }
         // Past facts: `截至2021年底已…`, `2020年以来`.
@@ -396,25 +396,22 @@ fn add(
 /// Whether a date stands between a verb of drafting and the plan or goal it names, in one clause.
 fn names_a_plan(before: &str, after: &str) -> bool {
     let head = crate::fold::last_chars(before, 4);
-    let tail: String = after
-        .chars()
-        .take_while(|c| !"，。；、,;：:（(".contains(*c))
-        .take(24)
-        .collect();
-    let words = date_words();
-    words.of(DateWord::Draft).iter().any(|w| head.contains(w))
-        && words.of(DateWord::Plan).iter().any(|p| tail.ends_with(p))
+    date_words()
+        .of(DateWord::Draft)
+        .iter()
+        .any(|w| head.contains(w))
+        && ends_in_a_plan(after, 24)
 }
 
-/// Whether the words after a date, up to the clause's end and a dozen characters at most, end
+/// Whether the words after a date, up to the clause's end and `reach` characters at most, end
 /// in a plan's word (`科学发展远景规划`).
-fn ends_in_a_plan(after: &str) -> bool {
+fn ends_in_a_plan(after: &str, reach: usize) -> bool {
     let tail: String = after
         .chars()
         .take_while(|c| !"，。；、,;：:（(".contains(*c))
-        .take(13)
+        .take(reach + 1)
         .collect();
-    tail.chars().count() <= 12
+    tail.chars().count() <= reach
         && date_words()
             .of(DateWord::Plan)
             .iter()

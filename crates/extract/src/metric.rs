@@ -74,6 +74,14 @@ fn alternation(lists: &[&[&str]]) -> String {
 static UNITS: LazyLock<String> =
     LazyLock::new(|| alternation(&[units().of(Unit::Count), units().of(Unit::Measure)]));
 
+/// A 万/亿 standing as the unit of its own (`减少1109万`, `超百亿`).
+fn is_bare_multiplier(unit: &str) -> bool {
+    matches!(unit, "万" | "亿" | "万亿" | "千")
+}
+
+/// A multiplier of a count, with `多`/`余` on either side (`2400多万`, `3700万多`, `1200余`).
+const MULTIPLIER: &str = "(?:余|多)?(?:万亿|亿|万|千)?(?:余|多)?";
+
 /// A Chinese numeral.
 const CN: &str = "[一二两三四五六七八九十百千]+";
 
@@ -365,7 +373,7 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
                 None => vec![(m.value, op)],
             };
             // `10.6万、3.8万、3.3万平方公里`: a bare multiplier takes the unit the run ends in.
-            let unit = if ["万", "亿", "万亿", "千"].contains(&m.unit.as_str())
+            let unit = if is_bare_multiplier(&m.unit)
                 && last.unit.len() > m.unit.len()
                 && last.unit.starts_with(m.unit.as_str())
             {
@@ -704,6 +712,14 @@ fn found_at(f: &str, caps: &regex::Captures<'_>, start: usize, end: usize) -> Op
     })
 }
 
+/// Whether the text after a `内` continues it into a word (`内容`, `内部`, `内涝`, `内河`), so the
+/// `内` is no limit (`15日内办结`, `30日内向社会公布` are).
+fn nei_opens_a_word(after: &str) -> bool {
+    after.starts_with([
+        '容', '部', '外', '涵', '涝', '河', '陆', '需', '资', '控', '设',
+    ])
+}
+
 /// Where a number's match ends when its last characters open a word of the text after it,
 /// with the tail it keeps and whether its `万` now stands bare; `None` when its unit opens a
 /// word and names no count.
@@ -718,10 +734,7 @@ fn settle_end<'t>(
     let after = &f[end..];
     // `六方面内容`, `219个内涝点`: `内` there starts a word (`内容`, `内涝`), it is no limit; a
     // limit is followed by what is done within it (`15日内办结`, `30日内向社会公布`).
-    let (tail, end) = if tail == Some("内")
-        && after.starts_with([
-            '容', '部', '外', '涵', '涝', '河', '陆', '需', '资', '控', '设',
-        ]) {
+    let (tail, end) = if tail == Some("内") && nei_opens_a_word(after) {
         (None, end - '内'.len_utf8())
     } else {
         (tail, end)
@@ -1103,7 +1116,7 @@ fn is_threshold(prefix: &str, after: &str, unit: &str, tail: Option<&str>) -> bo
     let passed = ["超", "超过", "过", "逾"]
         .iter()
         .any(|w| prefix.ends_with(w));
-    let amount = money || matches!(unit, "亿" | "万" | "万亿" | "千亿" | "百亿");
+    let amount = money || is_bare_multiplier(unit);
     // `160千瓦及以下用户`, `80周岁及以上老人`.
     (matches!(tail, Some("及以上" | "及以下")) && names_a_class)
         || (money && matches!(tail, Some("以上" | "以下")) && names_a_class && class_measured())
@@ -1143,7 +1156,7 @@ static TRIMMED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 static DATES_AND_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
     let units = &*UNITS;
     // Only numbers with a unit: a bare number is part of a name (`5G用户普及率`, `12345热线`).
-    Regex::new(&format!(r"(?:19|20)\d{{2}}\s*年(?:度)?(?:\d{{1,2}}\s*月(?:\d{{1,2}}\s*日)?)?(?:底|末)?(?:前|以前|以来)?|\d+(?:\.\d+)?\s*(?:(?:余|多)?(?:万亿|亿|万|千)?(?:余|多)?\s*(?:{units})(?:以上|以下|左右|多|余)?|(?:余|多)?(?:万亿|亿|万))"))
+    Regex::new(&format!(r"(?:19|20)\d{{2}}\s*年(?:度)?(?:\d{{1,2}}\s*月(?:\d{{1,2}}\s*日)?)?(?:底|末)?(?:前|以前|以来)?|\d+(?:\.\d+)?\s*(?:{MULTIPLIER}\s*(?:{units})(?:以上|以下|左右|多|余)?|(?:余|多)?(?:万亿|亿|万))"))
         .expect("pattern compiles")
 });
 
@@ -1169,7 +1182,7 @@ fn per_unit_tail(after: &str) -> &str {
 static COUNTED_LIST_MEMBER: LazyLock<Regex> = LazyLock::new(|| {
     let units = &*UNITS;
     Regex::new(&format!(
-        r"\d\s*(?:余|多)?(?:万亿|亿|万|千)?(?:余|多)?\s*(?:{units})(?:以上|以下|左右|多|余)?[、，,]"
+        r"\d\s*{MULTIPLIER}\s*(?:{units})(?:以上|以下|左右|多|余)?[、，,]"
     ))
     .expect("pattern compiles")
 });
@@ -1218,7 +1231,7 @@ fn without_dates_and_counts(phrase: &str) -> String {
         from = m.end();
         for w in ["以内", "之内", "内"] {
             if let Some(after) = rest.strip_prefix(w)
-                && !after.starts_with(['容', '部', '外', '涵'])
+                && !nei_opens_a_word(after)
             {
                 from += w.len();
                 break;
