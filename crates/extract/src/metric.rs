@@ -2374,6 +2374,16 @@ mod tests {
         assert!(got.iter().all(|(_, v)| *v == 100.0));
     }
 
+    /// The aspect particle of a reported change and the verb of a share leave the indicator.
+    #[test]
+    fn le_and_zhan_before_the_number_leave_the_indicator() {
+        assert_eq!(
+            metrics("工业产品内销比重占60%")[0].indicator,
+            "工业产品内销比重"
+        );
+        assert_eq!(metrics("棉布供应增加了2倍")[0].indicator, "棉布供应");
+    }
+
     /// Cutting and slimming are falls: `削减5%以上` is a decrease of 5%, as `压减` is.
     #[test]
     fn cutting_words_are_decreases() {
@@ -3176,7 +3186,7 @@ mod tests {
             "全国财政用于教育支出五年"
         );
         // A hedge of two characters is trimmed whole.
-        assert_eq!(indicators("病床数提高了将近37%。"), ["病床数提高了增速"]);
+        assert_eq!(indicators("病床数提高了将近37%。"), ["病床数增速"]);
         // The `至` of a result is trimmed wherever the segmenter puts it.
         assert_eq!(indicators("审批项目由214项压减至96项。"), ["审批项目数"]);
     }
