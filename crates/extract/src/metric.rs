@@ -79,6 +79,11 @@ fn is_bare_multiplier(unit: &str) -> bool {
     matches!(unit, "万" | "亿" | "万亿" | "千")
 }
 
+/// A short noun and `的` right after a bare 万/亿 count (`14亿中国人的饭碗`): the count says whose
+/// the thing after `的` is.
+static POSSESSOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:多|余)?\p{Han}{1,4}的").expect("possessor pattern compiles"));
+
 /// A multiplier of a count, with `多`/`余` on either side (`2400多万`, `3700万多`, `1200余`).
 const MULTIPLIER: &str = "(?:余|多)?(?:万亿|亿|万|千)?(?:余|多)?";
 
@@ -1091,6 +1096,16 @@ fn is_threshold(prefix: &str, after: &str, unit: &str, tail: Option<&str>) -> bo
             .take(7)
             .collect::<String>()
             .contains('圈')
+    {
+        return true;
+    }
+    // A people counted to say whose something is (`14亿中国人的饭碗`, `把14亿多中国人的饭碗…`):
+    // a description, where no act before takes the count as its object (`解决3200万农村人口
+    // 的安全饮水问题` is a goal).
+    if is_bare_multiplier(unit)
+        && tail.is_none()
+        && (prefix.trim().is_empty() || prefix.ends_with(['把', '将']))
+        && POSSESSOR.is_match(after)
     {
         return true;
     }
@@ -2247,6 +2262,10 @@ mod tests {
             ]
         );
         assert_eq!(mt("惠及500多万在校生"), [(500.0, "万".into(), Op::Ge)]);
+        assert_eq!(
+            mt("再解决3200万农村人口的安全饮水问题"),
+            [(3200.0, "万".into(), Op::Eq)]
+        );
         assert_eq!(mt("减税3600余亿元"), [(3600.0, "亿元".into(), Op::Ge)]);
     }
 
@@ -2382,6 +2401,26 @@ mod tests {
             "工业产品内销比重"
         );
         assert_eq!(metrics("棉布供应增加了2倍")[0].indicator, "棉布供应");
+    }
+
+    /// A count of people saying whose something is describes, it sets no goal.
+    #[test]
+    fn a_count_of_whose_is_no_metric() {
+        assert!(mt("14亿中国人的饭碗，我们有能力也务必牢牢端在自己手中").is_empty());
+        assert_eq!(mt("惠及500多万在校生"), [(500.0, "万".into(), Op::Ge)]);
+        assert_eq!(
+            mt("再解决3200万农村人口的安全饮水问题"),
+            [(3200.0, "万".into(), Op::Eq)]
+        );
+    }
+
+    /// A price rise stated as `涨幅` is the level of the rise, as the dev gold reads the
+    /// national target (`居民消费价格涨幅3.5%左右` → = 3.5%, `居民消费价格涨幅`).
+    #[test]
+    fn a_rise_stated_as_zhangfu_is_a_level() {
+        let m = metrics("居民消费价格涨幅3.5%左右");
+        assert_eq!((m[0].value, m[0].op), (3.5, Op::Eq));
+        assert_eq!(m[0].indicator, "居民消费价格涨幅");
     }
 
     /// Cutting and slimming are falls: `削减5%以上` is a decrease of 5%, as `压减` is.
