@@ -1082,9 +1082,7 @@ fn is_threshold(prefix: &str, after: &str, unit: &str, tail: Option<&str>) -> bo
         return true;
     }
     // A trigger of a duty or sanction: `超过五个工作日不答复`, `逾期30日未缴纳`.
-    if ["超过", "逾期", "逾", "满"]
-        .iter()
-        .any(|w| prefix.ends_with(w))
+    if ["超过", "逾期", "逾"].iter().any(|w| prefix.ends_with(w))
         && after.starts_with(['不', '未', '仍'])
     {
         return true;
@@ -1393,21 +1391,22 @@ fn is_act(phrase: &str) -> bool {
 /// What a phrase opening with an act acts on (`新开工保障性住房` → `保障性住房`), or empty when
 /// it opens with no act. An act is a verb, or a word ending in one (`新开工`).
 fn thing_acted_on(phrase: &str) -> &str {
-    let tokens = duban_segment::Segmenter::shared().tokens(phrase);
-    let acts = tokens
-        .iter()
-        .take_while(|t| {
-            is_act(t.text)
-                || t.text
-                    .char_indices()
-                    .nth(1)
-                    .is_some_and(|(i, _)| t.text[i..].chars().count() >= 2 && is_act(&t.text[i..]))
-        })
-        .count();
-    match (acts, tokens.get(acts)) {
-        (1.., Some(next)) => &phrase[next.start..],
-        _ => "",
+    let tagged = duban_segment::Segmenter::shared().tag(phrase);
+    // The words are the phrase cut whole, so their lengths give where each starts.
+    let mut start = 0;
+    for w in &tagged {
+        let word_ends_in_act = || {
+            w.word
+                .char_indices()
+                .nth(1)
+                .is_some_and(|(i, _)| w.word[i..].chars().count() >= 2 && is_act(&w.word[i..]))
+        };
+        if !(w.tag.starts_with('v') || word_ends_in_act()) {
+            return if start > 0 { &phrase[start..] } else { "" };
+        }
+        start += w.word.len();
     }
+    ""
 }
 
 /// Whether a word is one of the comparators (`至`, `达`), trimmed wherever it stands.
@@ -1683,7 +1682,7 @@ fn previous_clause(f: &str, clause_start: usize) -> String {
     // A sentence's end closes what it speaks of: the next sentence names its own.
     if f[..clause_start]
         .trim_end()
-        .ends_with(['。', '；', ';', '\n', '!', '！', '?', '？'])
+        .ends_with(['。', '；', ';', '!', '！', '?', '？'])
     {
         return String::new();
     }
@@ -2338,10 +2337,8 @@ mod tests {
     /// measures what the first does.
     #[test]
     fn later_members_of_a_list_take_the_first_members_thing() {
-        let m = metrics("新开工保障性住房1.76万套、竣工2.13万套、供应2.14万套");
-        let got: Vec<&str> = m.iter().map(|m| m.indicator.as_str()).collect();
         assert_eq!(
-            got,
+            indicators("新开工保障性住房1.76万套、竣工2.13万套、供应2.14万套"),
             ["新开工保障性住房数", "保障性住房竣工数", "保障性住房供应数"]
         );
         let m = metrics("人均补差水平分别从每月609元、276元提高到631元、286元");
@@ -2365,13 +2362,12 @@ mod tests {
     /// A list of subjects before a run of as many values pairs one to one without `分别`.
     #[test]
     fn a_list_pairs_with_as_many_values() {
-        let m = metrics("最低工资、最低生活保障标准提高至2030元和800元");
-        let got: Vec<&str> = m.iter().map(|m| m.indicator.as_str()).collect();
-        assert_eq!(got, ["最低工资", "最低生活保障标准"]);
-        let m = metrics("引进“珠江人才计划”、“孔雀计划”创新团队9个和20个");
-        let got: Vec<&str> = m.iter().map(|m| m.indicator.as_str()).collect();
         assert_eq!(
-            got,
+            indicators("最低工资、最低生活保障标准提高至2030元和800元"),
+            ["最低工资", "最低生活保障标准"]
+        );
+        assert_eq!(
+            indicators("引进“珠江人才计划”、“孔雀计划”创新团队9个和20个"),
             ["引进“珠江人才计划”创新团队数", "“孔雀计划”创新团队数"]
         );
     }
