@@ -1891,18 +1891,26 @@ fn indicator_of_form(f: &str, m: &Found, raw: &str, a: &str) -> Option<String> {
         };
         return Some(format!("{cond}{word}"));
     }
+    // A bound of time that names nothing (`应尽快发放救助金额，原则上不得超过30天`) is the time
+    // the act of the clause before may take.
+    if is_time(unit) && m.op == Op::Le && a.is_empty() && core_after(&f[num_end..]).is_empty() {
+        let act = previous_clause(f, clause_start);
+        if takes_an_object(&act) && !names_a_time(&act) {
+            return Some(format!("{act}时限"));
+        }
+    }
     // A relative time limit (`自收到材料之日起3个工作日内作出审批决定`) measures how long its
     // actor may take for the act after it: `区民政部门作出审批决定时限`.
     // Only a duty's limit (`应当…`, `自…之日起`): a span before a result (`72小时内累计采样…`)
     // is no limit.
     if is_time(unit)
         && raw.contains(['应', '须', '要', '起', '自'])
-        && let Some(rest) = after_span(f, num_end)
+        && let Some(rest) = after_span(f, num_end).map(past_manner)
     {
         let act = core_after(rest);
         if !act.is_empty() {
             let actor = raw
-                .find(['应', '要', '须', '在', '自', '于', '从'])
+                .find(['应', '要', '须', '可', '在', '自', '于', '从'])
                 .map_or("", |p| raw[..p].trim());
             return Some(format!("{actor}{act}时限"));
         }
@@ -1969,6 +1977,45 @@ fn after_span(f: &str, num_end: usize) -> Option<&str> {
             .iter()
             .find_map(|w| after.strip_prefix(w))
     }
+}
+
+/// `rest` past the comma that may follow a duty's span and a clause saying how the act is
+/// done (`应当在受理之日起3个工作日内，根据入户调查等情况，提出审核意见` → `提出审核意见`): the
+/// act is what the span bounds, not the grounds it is done on.
+fn past_manner(rest: &str) -> &str {
+    let rest = rest.trim_start_matches(['，', ',', ' ']);
+    match MANNER.find(rest) {
+        Some(manner) => rest[manner.end()..].trim_start_matches(['，', ',', ' ']),
+        None => rest,
+    }
+}
+
+/// The grounds an act is done on, as a clause of its own or the words before the act
+/// (`依据有关规定作出认定决定` → `作出认定决定`).
+static MANNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:根据|按照|依照|依据|结合|对照)(?:[^，,。；;]*[，,]|[^，,。；;]*?(?:规定|情况|要求|程序|标准|结果|意见))",
+    )
+    .expect("manner pattern compiles")
+});
+
+/// Verbs that grant an amount (`给予10万元`).
+const GRANT_VERBS: [&str; 3] = ["给予", "予以", "发给"];
+
+/// The last grant named in `head` (`…的，可享受星级评定补贴` → `星级评定补贴`), without the
+/// verbs that open it.
+fn granted_before(head: &str) -> Option<String> {
+    const GRANTS: [&str; 6] = ["补贴", "奖励", "资助", "补助", "奖补", "奖金"];
+    let end = GRANTS
+        .iter()
+        .filter_map(|w| head.rfind(w).map(|p| p + w.len()))
+        .max()?;
+    let start = head[..end].rfind(CLAUSE_ENDS).map_or(0, |p| {
+        p + head[p..].chars().next().map_or(1, char::len_utf8)
+    });
+    let phrase = head[start..end].trim();
+    let thing = thing_acted_on(phrase);
+    Some(if thing.is_empty() { phrase } else { thing }.to_string())
 }
 
 /// What the list of counts a clause opens with tells the indicator of a number after it.
@@ -2088,7 +2135,15 @@ fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
             .trim_end_matches('的')
             .to_string()
     });
-    let b = thing_after.unwrap_or_else(|| core_after(after));
+    let mut b = thing_after.unwrap_or_else(|| core_after(after));
+    // An amount granted with nothing named after it (`被评为五星级的给予10万元`) is of the grant
+    // the item named before (`可享受星级评定补贴`).
+    if b.is_empty()
+        && GRANT_VERBS.iter().any(|v| raw.ends_with(v))
+        && let Some(grant) = granted_before(&f[..clause_start])
+    {
+        b = grant;
+    }
     // The number opens the last member of a list of objects (`完成A、B和19个治理项目`): the
     // members before it are other things, only the verb is shared. Not a list of numbers
     // (`下降9.3%和13.8%`), nor a change of the things before (`吸引剧组落地拍摄、比增65%`).
@@ -2115,8 +2170,17 @@ fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
         phrase = format!("{before}{phrase}");
     } else if short(&phrase) {
         // A thing given or counted for a case (`评估为优秀等级的，每年每个给予40万元服务奖励`)
-        // is given for that case.
-        phrase = format!("{}{phrase}", condition_before(f, clause_start));
+        // is given for that case; a grant, to whom the clause before names
+        // (`对新认定的高新技术企业，给予20万元奖励`).
+        let granted = GRANT_VERBS.iter().find_map(|v| raw.strip_suffix(v));
+        let case = if granted.is_some_and(|before| !before.trim_end().ends_with('的')) {
+            previous_clause(f, clause_start)
+                .trim_start_matches('对')
+                .to_string()
+        } else {
+            condition_before(f, clause_start)
+        };
+        phrase = format!("{case}{phrase}");
     }
     if !b.is_empty() && !phrase.ends_with('率') && (counted || !phrase.ends_with("比例")) {
         // Only a thing no verb before it takes as its object (`上演60场高品质演出`).
@@ -3010,6 +3074,69 @@ mod tests {
         assert_eq!(
             indicators("区民政部门应当自收到审核意见之日起3个工作日内作出审批决定。"),
             ["区民政部门作出审批决定时限"]
+        );
+    }
+
+    /// An amount granted with nothing named after it is of the grant the item named before.
+    #[test]
+    fn a_bare_grant_is_of_the_grant_named_before() {
+        assert_eq!(
+            indicators(
+                "星级评定补贴。评定证书在有效期内的，可享受星级评定补贴。被评为五星级的给予10万元，四星级的给予5万元。"
+            ),
+            ["被评为五星级星级评定补贴", "四星级星级评定补贴"]
+        );
+        // A grant is to whom the clause before names, unless its own clause names the case.
+        assert_eq!(
+            indicators("对新认定的国家高新技术企业，给予20万元奖励。"),
+            ["新认定的国家高新技术企业奖励"]
+        );
+        assert_eq!(
+            indicators("经认定的市级示范基地，一次性给予50万元资助。"),
+            ["经认定的市级示范基地一次性资助"]
+        );
+        // A grant named as the thing paid is no verb granting it.
+        assert_eq!(
+            indicators("残疾人护理补贴制度进一步完善，向困难群众发放价格临时补贴2.5亿元。"),
+            ["向困难群众发放价格临时补贴"]
+        );
+        // Given to each case of the condition before, every year.
+        assert_eq!(
+            indicators("服务评估为优秀、良好等级的，每年每个分别给予40万元、30万元服务奖励。")[0],
+            "服务评估为优秀、良好等级每年服务奖励"
+        );
+    }
+
+    /// A bound of time naming nothing is the time the act of the clause before may take.
+    #[test]
+    fn a_bare_bound_of_time_is_the_time_of_the_act_before() {
+        assert_eq!(
+            indicators("批准给予临时救助的，应尽快发放救助金额，原则上不得超过30天。"),
+            ["发放救助金额时限"]
+        );
+    }
+
+    /// The act a span bounds may follow it past a comma and the grounds it is done on.
+    #[test]
+    fn a_time_limit_reaches_its_act_past_the_grounds_of_it() {
+        assert_eq!(
+            indicators(
+                "镇人民政府在受理之日起3个工作日内，根据入户调查、民主评议等情况，提出审核意见。"
+            ),
+            ["镇人民政府提出审核意见时限"]
+        );
+        assert_eq!(
+            indicators("应当在紧急情况解除之后10个工作日内，补齐审核审批手续。"),
+            ["补齐审核审批手续时限"]
+        );
+        assert_eq!(
+            indicators("区人社部门应当自受理申请之日起10个工作日内依据有关规定作出认定决定。"),
+            ["区人社部门作出认定决定时限"]
+        );
+        // A span closing a reported change bounds nothing after its comma.
+        assert_eq!(
+            indicators("企业开办时间压缩到4个工作日以内，实行简易注销制度。"),
+            ["企业开办时间"]
         );
     }
 
