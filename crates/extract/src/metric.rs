@@ -693,7 +693,8 @@ fn found_at(f: &str, caps: &regex::Captures<'_>, start: usize, end: usize) -> Op
     }
     // Eligibility thresholds and classes: `首次突破5000万元的企业`, `持股比例高于50%的公司`,
     // `1亿元以上项目`, `45岁以下`.
-    if is_threshold(prefix, after, &unit, tail) || in_a_definition(before) {
+    if is_threshold(prefix, after, &unit, tail) || in_a_definition(before) || in_a_condition(after)
+    {
         return None;
     }
     let mult = if bare_mult {
@@ -974,6 +975,36 @@ fn in_a_definition(before: &str) -> bool {
         .map_or(before, |i| &before[i..])
         .trim_start_matches(['。', '\n', '！', '？']);
     DEFINITION.is_match(sentence)
+}
+
+/// Whether a number stands in a case a rule is stated for: a clause ending in `的` before the
+/// rule (`人均救助金额不超过本市2个月最低生活保障标准的，由区民政部门…审批`), joined to it by
+/// `且`/`并`/`或` where the case has several clauses (`一年内服务达到1000人次，且设置医疗机构的，
+/// 给予一次性补贴15万元`). The number says when the rule applies; it sets no goal.
+fn in_a_condition(after: &str) -> bool {
+    let sentence = &after[..after.find(['。', '；', ';', '\n']).unwrap_or(after.len())];
+    let mut clauses = sentence.split(['，', ',']);
+    let mut clause = clauses.next().unwrap_or("");
+    loop {
+        if clause.trim_end().ends_with('的') {
+            // A pronoun after it takes the clause up as those it describes (`有57.4%是…得到释放
+            // 的，他们已经…`): a description, not a case.
+            return clauses.next().is_some_and(|rule| {
+                let rule = rule.trim();
+                !rule.is_empty() && !rule.starts_with(['他', '她', '它', '这', '那'])
+            });
+        }
+        match clauses.next() {
+            Some(next)
+                if ["且", "并", "或", "同时"]
+                    .iter()
+                    .any(|w| next.trim_start().starts_with(w)) =>
+            {
+                clause = next;
+            }
+            _ => return false,
+        }
+    }
 }
 
 /// Whether the rest of a clause bounds a count (`…停电次数不超过5次`): a comparator of a bound
@@ -3074,6 +3105,27 @@ mod tests {
         assert_eq!(
             indicators("区民政部门应当自收到审核意见之日起3个工作日内作出审批决定。"),
             ["区民政部门作出审批决定时限"]
+        );
+    }
+
+    /// Numbers in the case a rule is stated for set no goal; the rule's own numbers do.
+    #[test]
+    fn numbers_of_a_rules_case_are_no_metrics() {
+        assert!(mt("人均救助金额不超过本市2个月最低生活保障标准的，由区民政部门审批。").is_empty());
+        assert_eq!(
+            mt(
+                "一年内开展服务达到1000人次（每次服务时长不低于30分钟），且按规定设置医疗机构的，给予一次性补贴15万元。"
+            ),
+            [(15.0, "万元".into(), Op::Eq)]
+        );
+        assert_eq!(
+            mt("有57.4%是经过劳动改造而得到释放的，他们已经获得了重新做人的机会。").len(),
+            1
+        );
+        // A number whose clause goes on to a goal is no case.
+        assert_eq!(
+            mt("新建公园10个，对表现突出的，给予表彰。"),
+            [(10.0, "个".into(), Op::Eq)]
         );
     }
 
