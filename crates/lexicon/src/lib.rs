@@ -205,8 +205,10 @@ roles! {
         Seeing = "seeing",
         /// A word naming the problems seen (`困难`, `短板`).
         Problem = "problem",
+        /// A heading of its own line closing the report's parts (`结束语`).
+        Closing = "closing",
     }
-    exclusive [[Salutation, Opening, Seeing, Problem]]
+    exclusive [[Salutation, Opening, Seeing, Problem, Closing]]
 }
 
 roles! {

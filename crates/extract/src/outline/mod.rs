@@ -131,12 +131,20 @@ enum Turn {
     /// The turn to its problems: `在肯定成绩的同时，我们也清醒看到…`,
     /// `回顾一年的工作，我们更加清醒地认识到…还存在不少困难`.
     Problems,
+    /// The heading of its closing words: `结束语`.
+    Closing,
 }
 
 /// A salutation opening the paragraph (`各位代表`).
 static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
     let salutation = turns().pattern(&[TurnWord::Salutation]);
     Regex::new(&format!("^{salutation}")).expect("salutation pattern compiles")
+});
+
+/// The heading of a report's closing words, alone on its line (`结束语`).
+static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+    let closing = turns().pattern(&[TurnWord::Closing]);
+    Regex::new(&format!(r"^\s*(?:{closing})\s*$")).expect("closing pattern compiles")
 });
 
 /// A turn to the problems: an opening phrase, or a phrase of seeing soberly within the first
@@ -158,6 +166,8 @@ fn turn_of(folded: &str) -> Option<Turn> {
         Some(Turn::Problems)
     } else if SALUTATION.is_match(folded) {
         Some(Turn::Salutation)
+    } else if CLOSING.is_match(folded) {
+        Some(Turn::Closing)
     } else {
         None
     }
@@ -360,7 +370,7 @@ impl OutlineParser {
                 self.table_cell(table, open, (ts, te), t, i)
             })
             .or_else(|| self.glossary(&at))
-            .or_else(|| self.turn(text, &at))
+            .or_else(|| self.turn(text, all, &at))
         {
             return next;
         }
@@ -522,13 +532,25 @@ impl OutlineParser {
     /// A report addressing the assembly or turning to its shortcomings ends the item once
     /// its body has begun: the paragraphs up to the next label are a silent group beside it,
     /// whose inline lists are items, unless they list problems.
-    fn turn(&mut self, text: &str, at: &At<'_>) -> Option<usize> {
+    fn turn(&mut self, text: &str, all: &[Line<'_>], at: &At<'_>) -> Option<usize> {
         if self.table.is_some() {
             return None;
         }
         let turn = turn_of(at.f)?;
         let open = self.open?;
         if self.items[open].table.is_some() || !has_body(&self.items[open], text) {
+            return None;
+        }
+        // A top part of a report that has no numbered items under it (`一、2019年和今年以来工作
+        // 回顾`) is one item in paragraphs: addressing the assembly between them goes on with it,
+        // where another part follows (after the last, the report closes).
+        let style = self.items[open].style;
+        if turn == Turn::Salutation
+            && self.items[open].ancestors.is_empty()
+            && all[at.i + 1..].iter().any(|line| {
+                read_label(line.text.trim()).is_some_and(|label| Some(label.style) == style)
+            })
+        {
             return None;
         }
         let ancestors = self.items[open].ancestors.clone();
@@ -1132,6 +1154,27 @@ mod tests {
         let text = "（三）加强作风建设。落实规定。\n各位代表，时代有新要求，我们深感任务艰巨。\n";
         let items = OutlineParser::parse(text);
         assert!(!items[0].text(text).contains("各位代表"));
+        let text = "一、工作回顾\n（一）稳增长。完成目标。\n各位代表！\n疫情发生后，我们全力防控。\n二、今年安排\n";
+        let items = OutlineParser::parse(text);
+        assert!(!items[1].text(text).contains("疫情"));
+    }
+
+    /// A top part of a report without numbered items under it goes on past a salutation
+    /// between its paragraphs, until the next part; the last part ends at one.
+    #[test]
+    fn a_salutation_inside_a_top_part_goes_on_with_it() {
+        let text = "一、工作回顾\n过去一年，经济平稳。\n各位代表！\n疫情发生后，我们全力防控。\n二、今年安排\n做好今年工作。\n各位代表！\n让我们团结奋斗。\n";
+        let items = OutlineParser::parse(text);
+        assert!(items[0].text(text).contains("疫情"));
+        assert!(!items[1].text(text).contains("团结奋斗"));
+    }
+
+    /// A report's closing heading (`结束语`) ends the item before it.
+    #[test]
+    fn a_closing_heading_ends_the_item() {
+        let text = "一、外交\n我们坚持和平。\n二、国防\n加强国防。\n结束语\n统一祖国是神圣使命。\n";
+        let items = OutlineParser::parse(text);
+        assert!(!items[1].text(text).contains("统一祖国"));
     }
 
     /// The numbered entries of a glossary explain words: they are a silent group.
