@@ -840,17 +840,19 @@ static RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\p{Han}]{1,3}的").expect("relative pattern compiles"));
 
 /// What befalls a facility or a body reported on (`…中心竣工验收`, `…中心揭牌成立`,
-/// `…企业集聚效应凸显`): the name is what the work made, not who does it.
+/// `…企业集聚效应凸显`, `…小微企业受益最多`): the name is what the work made or served, not
+/// who does it.
 static COMPLETED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:正式|顺利)?(?:竣工|投入(?:运行|运营|使用)|揭牌|挂牌|开工|封顶|建成|开业|落成|获|集聚|入驻|落户|二期|一期|实现营业)|^(?:正式|顺利)?成立$")
+    Regex::new(r"^(?:正式|顺利)?(?:竣工|投入(?:运行|运营|使用)|揭牌|挂牌|开工|封顶|建成|开业|落成|获|集聚|入驻|落户|二期|一期|实现营业|受益|受惠|得益)|^(?:正式|顺利)?成立$")
         .expect("completed pattern compiles")
 });
 
 /// A count of the named bodies reported (`专精特新中小企业达7万多家`, `高新技术企业超过3万家`)
-/// or what all of them are (`国有企业、民营企业、外资企业都是…重要力量`): the name is what is
+/// or what all of them are or became (`国有企业、民营企业、外资企业都是…重要力量`,
+/// `市属国资国企成为投融资改革的重要力量`): the name is what is
 /// counted or described, not who does the work.
 static TALLIED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:数量|总数)?(?:分别|均|都)?(?:已)?(?:达到|达|超过|突破|逾|增至|增加到|共有)\s*[\d一二三四五六七八九十两百千万近约]|^(?:都|均|也|皆)是")
+    Regex::new(r"^(?:数量|总数)?(?:分别|均|都)?(?:已)?(?:达到|达|超过|突破|逾|增至|增加到|共有)\s*[\d一二三四五六七八九十两百千万近约]|^(?:都|均|也|皆)是|^(?:已|已经|逐步)?成为")
         .expect("tallied pattern compiles")
 });
 
@@ -1585,6 +1587,7 @@ mod tests {
                 .is_empty()
         );
         assert!(actor_names("国有企业、民营企业、外资企业都是现代化建设的重要力量").is_empty());
+        assert!(actor_names("市属国资国企成为投融资改革的重要力量").is_empty());
         assert_eq!(
             actor_names("市民政部门是本市居家社区养老服务工作的主管部门，负责统筹指导"),
             ["市民政部门"]
@@ -1847,6 +1850,8 @@ mod tests {
     fn facilities_reported_done_and_members_of_a_body_are_no_actors() {
         assert!(actor_names("市体育中心竣工验收").is_empty());
         assert!(actor_names("市咨询委员会正式成立").is_empty());
+        // Those a measure served are no actors of it.
+        assert!(actor_names("减税降费2.36万亿元，制造业和小微企业受益最多").is_empty());
         assert_eq!(actor_names("市政府成立领导小组"), ["市政府"]);
         assert!(actor_names("工作专班由教育、财政等部门组成").is_empty());
     }
