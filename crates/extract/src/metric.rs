@@ -1824,6 +1824,18 @@ fn share_owner(parts: &mut [String]) {
     let Some((first, rest)) = parts.split_first_mut() else {
         return;
     };
+    // A base per unit opening the list (`万元GDP建设用地、水耗、电耗`) is every member's.
+    if let Some(base) = PER_UNIT_OWNER.find(first)
+        && base.end() < first.len()
+    {
+        let base = base.as_str();
+        for p in rest {
+            if !p.starts_with(base) {
+                p.insert_str(0, base);
+            }
+        }
+        return;
+    }
     let Some(at) = first.rfind('的') else {
         return;
     };
@@ -1839,6 +1851,14 @@ fn share_owner(parts: &mut [String]) {
         }
     }
 }
+
+/// A base per unit that opens a measure (`万元GDP能耗`, `人均公园绿地面积`).
+static PER_UNIT_OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:万元|单位|每万元)(?:GDP|地区生产总值|生产总值|工业增加值)|^(?:人均|户均|每万人|每千人|每百人)",
+    )
+    .expect("per-unit owner pattern compiles")
+});
 
 /// The last member of a list names the measure all members share (`批发、零售销售额`): the
 /// last member's words beyond as many as the first member has are added to each shorter
@@ -3105,6 +3125,15 @@ mod tests {
         assert_eq!(
             indicators("区民政部门应当自收到审核意见之日起3个工作日内作出审批决定。"),
             ["区民政部门作出审批决定时限"]
+        );
+    }
+
+    /// A base per unit opening a list of measures is every member's.
+    #[test]
+    fn a_base_per_unit_opening_a_list_is_each_members() {
+        assert_eq!(
+            indicators("万元GDP建设用地、水耗、电耗分别为2.3平方米、8.3立方米、277.9千瓦时。"),
+            ["万元GDP建设用地", "万元GDP水耗", "万元GDP电耗"]
         );
     }
 
