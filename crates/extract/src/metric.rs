@@ -390,7 +390,7 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
                 for &(value, op) in &values {
                     out.push(Metric {
                         text: text.clone(),
-                        indicator: named_change(indicator, &m.bare_unit, op),
+                        indicator: named_change(&without_remarks(indicator), &m.bare_unit, op),
                         op,
                         value,
                         unit: unit.clone(),
@@ -1852,6 +1852,16 @@ fn share_owner(parts: &mut [String]) {
     }
 }
 
+/// A remark in brackets on what an amount counts (`国地税之和(剔除证券交易印花税)`,
+/// `固定资产投资(不含农户)`) is no part of what it measures.
+fn without_remarks(indicator: &str) -> String {
+    static REMARK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[(（](?:剔除|扣除|不含|不包括|包括|包含|含|按)[^()（）]*[)）]")
+            .expect("remark pattern compiles")
+    });
+    REMARK.replace_all(indicator, "").into_owned()
+}
+
 /// A base per unit that opens a measure (`万元GDP能耗`, `人均公园绿地面积`).
 static PER_UNIT_OWNER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -3125,6 +3135,15 @@ mod tests {
         assert_eq!(
             indicators("区民政部门应当自收到审核意见之日起3个工作日内作出审批决定。"),
             ["区民政部门作出审批决定时限"]
+        );
+    }
+
+    /// A remark on what an amount counts is no part of what it measures.
+    #[test]
+    fn a_remark_on_what_is_counted_leaves_the_indicator() {
+        assert_eq!(
+            indicators("国地税之和(剔除证券交易印花税)314.9亿元。"),
+            ["国地税之和"]
         );
     }
 
