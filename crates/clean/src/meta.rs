@@ -513,7 +513,7 @@ fn delivery_year(lines: &[&str]) -> Option<i32> {
         .filter(|l| !l.trim().is_empty())
         .take(HEAD_LINES)
         .find_map(|l| {
-            let prefix: String = l.chars().take(80).collect();
+            let prefix = duban_text::fold::fold(duban_text::fold::first_chars(l, 80));
             DELIVERY.captures(&prefix).and_then(|c| c[1].parse().ok())
         })
 }
@@ -530,7 +530,8 @@ re!(
 /// a label (`2019年工作回顾`) or name its year after `关于` (`二、关于1998年政府工作的建议`).
 fn year_of_sections(lines: &[&str]) -> Option<i32> {
     lines.iter().filter(|l| l.len() <= 120).find_map(|l| {
-        let c = SECTION_YEAR.captures(l)?;
+        let l = duban_text::fold::fold(l);
+        let c = SECTION_YEAR.captures(&l)?;
         let year: i32 = c[1].parse().ok()?;
         let rest = &c[2];
         if rest.contains("回顾") || rest.contains("总结") {
@@ -553,7 +554,9 @@ re!(BRACKET_YEAR, r"[（(]((?:19|20)\d{2})[）)]");
 /// The year a title names: its first `YYYY年`, or a year alone in brackets, as a report's
 /// edition prints it (`政府工作报告（2023）`).
 fn title_year(title: &str) -> Option<i32> {
-    first_year(title).or_else(|| BRACKET_YEAR.captures(title).and_then(|c| c[1].parse().ok()))
+    // Years in Chinese digits read as Arabic ones (`关于一九八五年国民经济和社会发展计划的报告`).
+    let title = duban_text::fold::fold(title);
+    first_year(&title).or_else(|| BRACKET_YEAR.captures(&title).and_then(|c| c[1].parse().ok()))
 }
 
 /// The code GB/T 2260 readers give the country as a whole: the region of national bodies.
@@ -1074,6 +1077,15 @@ mod tests {
         );
         assert_eq!(m.region.as_ref().map(|r| r.code.as_str()), Some("440000"));
         assert_eq!(m.issuer.as_deref(), Some("广东省人民政府"));
+    }
+
+    /// Years printed in Chinese digits give a document its year as Arabic ones do.
+    #[test]
+    fn years_in_chinese_digits_give_the_year() {
+        let m = meta_of("关于一九八五年国民经济和社会发展计划的报告\n各位代表：\n");
+        assert_eq!(m.year, Some(1985));
+        let m = meta_of("各位代表：\n一、一九八三年工作回顾\n过去一年，经济增长。\n");
+        assert_eq!(m.year, Some(1984));
     }
 
     #[test]

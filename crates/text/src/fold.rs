@@ -27,7 +27,49 @@ pub fn fold_char(c: char) -> char {
 
 /// Folds a whole string; the result has the same number of characters.
 pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
+    let mut chars: Vec<char> = s.chars().map(fold_char).collect();
+    fold_years(&mut chars);
+    chars.into_iter().collect()
+}
+
+/// The digit of a Chinese numeral as years print them digit by digit (`一九八四`, `二〇二五`).
+fn year_digit(c: char) -> Option<char> {
+    let d = match c {
+        '〇' | '○' | '零' => '0',
+        '一' => '1',
+        '二' => '2',
+        '三' => '3',
+        '四' => '4',
+        '五' => '5',
+        '六' => '6',
+        '七' => '7',
+        '八' => '8',
+        '九' => '9',
+        _ => return None,
+    };
+    Some(d)
+}
+
+/// Years printed in Chinese digits (`一九八四年`, `二〇二五年底前`) fold to Arabic digits
+/// (`1984年`), one character for one, so that every rule reading years reads them. Only four
+/// digits of a year of 1000–2999 before `年`: `十二五`, `三五年` and counts stay as they are.
+fn fold_years(chars: &mut [char]) {
+    let mut i = 0;
+    while i + 4 < chars.len() {
+        let run = &chars[i..i + 4];
+        if matches!(chars[i], '一' | '二')
+            && chars[i + 4] == '年'
+            && run.iter().all(|&c| year_digit(c).is_some())
+            && (i == 0 || year_digit(chars[i - 1]).is_none())
+        {
+            for c in &mut chars[i..i + 4] {
+                *c = year_digit(*c).unwrap_or(*c);
+            }
+            i += 5;
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// The first `n` characters of `s` (all of it when shorter): the words an item opens with.
@@ -63,10 +105,12 @@ impl<'a> Folded<'a> {
         let mut folded = String::with_capacity(original.len());
         let mut orig_offsets = Vec::with_capacity(original.len() / 2 + 1);
         let mut fold_offsets = Vec::with_capacity(original.len() / 2 + 1);
-        for (i, c) in original.char_indices() {
+        let mut chars: Vec<char> = original.chars().map(fold_char).collect();
+        fold_years(&mut chars);
+        for ((i, _), c) in original.char_indices().zip(chars) {
             orig_offsets.push(i);
             fold_offsets.push(folded.len());
-            folded.push(fold_char(c));
+            folded.push(c);
         }
         orig_offsets.push(original.len());
         fold_offsets.push(folded.len());
@@ -119,6 +163,18 @@ mod tests {
         let s = "2011―2015年　规划";
         assert_eq!(fold(s).chars().count(), s.chars().count());
         assert_eq!(fold(s), "2011-2015年 规划");
+    }
+
+    /// Years in Chinese digits fold to Arabic digits; other Chinese numerals stay.
+    #[test]
+    fn years_in_chinese_digits_fold_to_arabic() {
+        assert_eq!(fold("一九八三年六月"), "1983年六月");
+        assert_eq!(fold("二〇二五年底前"), "2025年底前");
+        assert_eq!(fold("“十二五”时期三五年内"), "“十二五”时期三五年内");
+        assert_eq!(fold("一二三四五年"), "一二三四五年");
+        let f = Folded::new("到一九九〇年，翻一番");
+        let start = f.folded.find("1990").unwrap();
+        assert_eq!(f.original_of(start, start + 4), "一九九〇");
     }
 
     #[test]
