@@ -556,7 +556,11 @@ re!(BRACKET_YEAR, r"[（(]((?:19|20)\d{2})[）)]");
 fn title_year(title: &str) -> Option<i32> {
     // Years in Chinese digits read as Arabic ones (`关于一九八五年国民经济和社会发展计划的报告`).
     let title = duban_text::fold::fold(title);
-    first_year(&title).or_else(|| BRACKET_YEAR.captures(&title).and_then(|c| c[1].parse().ok()))
+    first_year(&title).or_else(|| {
+        BRACKET_YEAR
+            .captures(&title)
+            .and_then(|c| c[1].parse().ok())
+    })
 }
 
 /// The code GB/T 2260 readers give the country as a whole: the region of national bodies.

@@ -746,9 +746,30 @@ pub fn actors_in(f: &str) -> Vec<Body> {
             carried = clause.trim().to_string();
             continue;
         }
+        // A list of subjects broken by a comma (`市、区民政部门、养老服务指导单位，镇人民政府、
+        // 街道办事处…应当…`): names alone before the comma go on in the next clause's list.
+        if matches!(sep, Some(',' | '，')) && is_list_of_names(clause.trim()) {
+            carried = format!("{}、", clause.trim());
+            continue;
+        }
         actors_of_clause(clause, &mut out);
     }
     out
+}
+
+/// Whether a phrase is names only, one or a list (`市、区民政部门、养老服务指导单位`).
+fn is_list_of_names(phrase: &str) -> bool {
+    // Names of bodies are short; a long phrase ending in one tells of it (`…公司等在深设立研发
+    // 中心`).
+    !phrase.is_empty()
+        && phrase.chars().count() <= 40
+        && phrase.split('、').all(|part| {
+            let n = part.chars().count();
+            (1..=12).contains(&n) && !part.contains('等')
+        })
+        && split_names(phrase)
+            .iter()
+            .all(|n| is_body_name(n) && is_subject_phrase(n))
 }
 
 /// A clause that opens with a quoted name (`“深圳政府在线”连续三年荣获…`) speaks of a website,
@@ -777,6 +798,15 @@ static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("leading time pattern compiles")
 });
 
+/// The staff or heads of the bodies just named (`及其工作人员应当…`), given the bodies' duty;
+/// named as those a sanction is for (`…及其工作人员违反规定…的，…处理`) they carry none.
+static STAFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"及其(?:工作人员|负责人|主要负责人|领导班子|领导干部)(?P<duty>应当|应|要|须|必须|负责)",
+    )
+    .expect("staff pattern compiles")
+});
+
 /// The actors of one clause: its subject, the bodies it works with (`会同Y`) and the body it
 /// empowers (`授权Y`).
 fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
@@ -785,6 +815,9 @@ fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
     let clause = LEADING_TIME
         .find(clause)
         .map_or(clause, |time| &clause[time.end()..]);
+    // `镇人民政府、街道办事处及其工作人员应当…`: the staff of the bodies named are no body.
+    let without_staff = STAFF.replace_all(clause, "$duty");
+    let clause = without_staff.as_ref();
     // A subject ends in an organisation word or lists regions with `、`: clauses with
     // neither are most clauses, and skip the subject search.
     if !SUBJECT_WORDS.found_in(clause) {
@@ -1574,6 +1607,47 @@ mod tests {
         assert_eq!(
             actor_names("市“放管服”改革领导小组办公室要加强统筹协调"),
             ["市“放管服”改革领导小组办公室"]
+        );
+    }
+
+    /// A list of subjects broken by a comma is one list; the staff of the bodies named are no
+    /// body of their own.
+    #[test]
+    fn a_subject_list_broken_by_a_comma_is_one_list() {
+        assert_eq!(
+            actor_names(
+                "市、区民政部门、养老服务指导单位，镇人民政府、街道办事处及其工作人员应当按照本办法规定完成相关工作"
+            ),
+            [
+                "市民政部门",
+                "区民政部门",
+                "养老服务指导单位",
+                "镇人民政府",
+                "街道办事处"
+            ]
+        );
+        assert_eq!(
+            actor_names("区民政部门，街道办事处、镇人民政府做好本单位数据的采集录入"),
+            ["区民政部门", "街道办事处", "镇人民政府"]
+        );
+        assert!(actor_names("政务部门及其工作人员泄露商业秘密的，依法给予处分").is_empty());
+        // A clause with a verb before the comma is no list of names.
+        assert_eq!(
+            actor_names("建立工作领导小组，领导小组成员单位要切实履行职责"),
+            ["领导小组成员单位"]
+        );
+        assert_eq!(
+            actor_names("市政务数据主管部门应当会同市审计部门，通过随机抽查等方式进行监督"),
+            ["市政务数据主管部门", "市审计部门"]
+        );
+        assert_eq!(
+            actor_names("甲骨文公司及瑞典爱立信公司等在深设立研发中心，英特尔公司设立了设计中心"),
+            ["甲骨文公司", "瑞典爱立信公司", "英特尔公司"]
+        );
+        // Names before a comma that a clause of their own follows are no list.
+        assert_eq!(
+            actor_names("在市委、市政府领导下，各区要加强统筹"),
+            ["各区"]
         );
     }
 
