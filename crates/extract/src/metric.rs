@@ -982,17 +982,23 @@ fn in_a_definition(before: &str) -> bool {
 /// `且`/`并`/`或` where the case has several clauses (`一年内服务达到1000人次，且设置医疗机构的，
 /// 给予一次性补贴15万元`). The number says when the rule applies; it sets no goal.
 fn in_a_condition(after: &str) -> bool {
-    let sentence = &after[..after.find(['。', '；', ';', '\n']).unwrap_or(after.len())];
+    let end = after.find(['。', '；', ';', '\n']).unwrap_or(after.len());
+    let sentence = &after[..end];
+    // An entry of a list of cases ends in `的；` (`（二）…等3类人员中失能的；`).
+    let entry_of_cases = after[end..].starts_with(['；', ';']);
     let mut clauses = sentence.split(['，', ',']);
     let mut clause = clauses.next().unwrap_or("");
     loop {
         if clause.trim_end().ends_with('的') {
             // A pronoun after it takes the clause up as those it describes (`有57.4%是…得到释放
             // 的，他们已经…`): a description, not a case.
-            return clauses.next().is_some_and(|rule| {
-                let rule = rule.trim();
-                !rule.is_empty() && !rule.starts_with(['他', '她', '它', '这', '那'])
-            });
+            return match clauses.next() {
+                Some(rule) => {
+                    let rule = rule.trim();
+                    !rule.is_empty() && !rule.starts_with(['他', '她', '它', '这', '那'])
+                }
+                None => entry_of_cases,
+            };
         }
         match clauses.next() {
             Some(next)
@@ -1138,11 +1144,21 @@ fn is_threshold(prefix: &str, after: &str, unit: &str, tail: Option<&str>) -> bo
     {
         return true;
     }
-    // A rank: `居全市18个重点区域前列`, `位居全国30个城市首位`.
+    // A rank: `居全市18个重点区域前列`, `位居全国30个城市首位`; the field ranked in
+    // (`在全国30个参评单位中名列第五`).
     if prefix.contains('居')
         && ["前列", "首位", "前茅"]
             .iter()
             .any(|w| rest_of_clause.contains(w))
+        || RANKED_IN.is_match(rest_of_clause)
+    {
+        return true;
+    }
+    // One period as a frame (`同一家庭在1个自然年度内…`): a span, not a count.
+    if unit == "个"
+        && ["自然年度", "年度", "周期", "考核周期"]
+            .iter()
+            .any(|w| rest_of_clause.starts_with(w))
     {
         return true;
     }
@@ -1166,6 +1182,13 @@ fn is_threshold(prefix: &str, after: &str, unit: &str, tail: Option<&str>) -> bo
         || (money && matches!(tail, Some("以上" | "以下")) && names_a_class && class_measured())
         || (amount && passed && tail.is_none() && names_a_class && class_measured())
 }
+
+/// The field a rank is taken in, after its count (`30个参评单位中名列第五`).
+static RANKED_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^，,。；;]{0,12}中(?:名列|排名|排列|位列|位居|居第|居首|居前|列第)")
+        .expect("ranked-in pattern compiles")
+});
+
 /// `报备率、及时率、规范率`: a list of rates that share the number after them.
 fn list_of_rates(phrase: &str) -> bool {
     let tail = phrase
@@ -3170,10 +3193,22 @@ mod tests {
             mt("有57.4%是经过劳动改造而得到释放的，他们已经获得了重新做人的机会。").len(),
             1
         );
+        assert!(mt("2.最低生活保障家庭、享受抚恤补助的优抚对象等3类人员中失能的；").is_empty());
         // A number whose clause goes on to a goal is no case.
         assert_eq!(
             mt("新建公园10个，对表现突出的，给予表彰。"),
             [(10.0, "个".into(), Op::Eq)]
+        );
+    }
+
+    /// The size of the field a rank is taken in, and one period as a frame, are no metrics.
+    #[test]
+    fn a_ranks_field_and_one_period_are_no_metrics() {
+        assert!(mt("在全国30个参评单位中名列第五、广东第一。").is_empty());
+        assert_eq!(mt("推动1.41万户农民相对集中居住。").len(), 1);
+        assert_eq!(
+            mt("同一家庭在1个自然年度内临时救助金额累计最高不得超过5万元。"),
+            [(5.0, "万元".into(), Op::Le)]
         );
     }
 
