@@ -8,7 +8,9 @@
 //!
 //! A clause's subject is the name at its start that a duty word (`要`, `应当`, `负责`…) or,
 //! failing that, any verb follows, where the name is a whole word of the segmented clause;
-//! `X会同Y` adds Y, `X授权Y` gives Y alone, `由Y予以…` and `…应当由Y负责建设` give Y. Relative
+//! `X会同Y` adds Y, `X授权Y` gives Y alone, `由Y予以…` and `…应当由Y负责建设` give Y; names alone
+//! before a comma go on in the list of the next clause (`市民政部门，镇人民政府…应当`), and the
+//! staff named with a duty's bodies (`…及其工作人员应当`) leave the bodies. Relative
 //! clauses (`…作出的决定`), conditions (`…的，`), a name's rate or amount (`幼儿园公办率达到`), a
 //! quoted name opening a clause (`“深圳政府在线”连续…`) and phrases holding a preposition
 //! (`预计全年为企业…`) or opening with a verb phrase (`包括免征…`) assign no duty.

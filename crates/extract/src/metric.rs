@@ -31,8 +31,11 @@
 //! Not metrics: years and dates, ordinals (`第1次`), numbers inside names and titles
 //! (`12345热线`, `5G`, `《…》`), counts that are a recurrence's `times`, the start of a change
 //! (`由40元提高到80元`), eligibility thresholds and classes (`…突破5000万元的企业`, `45岁以下`,
-//! `1亿元以上项目`), look-back windows (`近3年内`), and counts in Chinese numerals that name a set
-//! (`八个方面`) unless a comparator quantifies them.
+//! `1亿元以上项目`), the case a rule is stated for (`…不超过2个月最低生活保障标准的，由…审批`),
+//! look-back windows (`近3年内`), the field of a rank (`30个参评单位中名列第五`), and counts in
+//! Chinese numerals that name a set (`八个方面`) unless a comparator quantifies them. A time
+//! limit's indicator is its actor and the act the span bounds (`区民政部门作出审批决定时限`); a
+//! grant's, the grant and whom or which case it is for.
 
 use crate::deadline::excluded_ranges;
 use crate::fold::Folded;
