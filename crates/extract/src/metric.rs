@@ -757,10 +757,9 @@ fn settle_end<'t>(
     {
         return None;
     }
-    // `2900多万家庭`: the unit opens the counted word, so the 万 stands bare.
+    // `2900多万家庭`, `14亿人口`: the unit opens the counted word, so the 万 stands bare.
     if tail.is_none()
-        && unit == "家"
-        && after.starts_with('庭')
+        && (unit == "家" && after.starts_with('庭') || unit == "人" && after.starts_with('口'))
         && let Some(m) = mult
     {
         let end = end - unit.len();
@@ -1137,13 +1136,18 @@ fn is_threshold(prefix: &str, after: &str, unit: &str, tail: Option<&str>) -> bo
     {
         return true;
     }
-    // A people counted to say whose something is (`14亿中国人的饭碗`, `把14亿多中国人的饭碗…`):
+    // A people counted to say whose something is (`14亿中国人的饭碗`, `把14亿多中国人的饭碗…`,
+    // `在14亿多人口的大国…`, `这样一个13亿人口的发展中国家`):
     // a description, where no act before takes the count as its object (`解决3200万农村人口
     // 的安全饮水问题` is a goal).
     if is_bare_multiplier(unit)
         && tail.is_none()
-        && (prefix.trim().is_empty() || prefix.ends_with(['把', '将']))
-        && POSSESSOR.is_match(after)
+        && (prefix.trim().is_empty()
+            || prefix.ends_with(['把', '将', '在'])
+            || ["一个", "一个有", "一个拥有"]
+                .iter()
+                .any(|w| prefix.ends_with(w)))
+        && (POSSESSOR.is_match(after) || after.starts_with("人口大国"))
     {
         return true;
     }
@@ -1155,6 +1159,10 @@ fn is_threshold(prefix: &str, after: &str, unit: &str, tail: Option<&str>) -> bo
             .any(|w| rest_of_clause.contains(w))
         || RANKED_IN.is_match(rest_of_clause)
     {
+        return true;
+    }
+    // Time gone by (`今年已过去近5个月`): no goal, no result.
+    if is_time(unit) && prefix.trim_end_matches(['近', '约']).ends_with("过去") {
         return true;
     }
     // One period as a frame (`同一家庭在1个自然年度内…`): a span, not a count.
@@ -3202,6 +3210,23 @@ mod tests {
             mt("新建公园10个，对表现突出的，给予表彰。"),
             [(10.0, "个".into(), Op::Eq)]
         );
+    }
+
+    /// A unit that opens the counted word (`人口`) leaves the multiplier bare; time gone by is
+    /// no metric.
+    #[test]
+    fn people_counted_as_population_and_time_gone_by() {
+        assert_eq!(
+            mt("常住人口达到1300万人口。"),
+            [(1300.0, "万".into(), Op::Eq)]
+        );
+        assert!(mt("今年已过去近5个月。").is_empty());
+        // A population describing a country or city is whose something is, not a goal.
+        assert!(mt("对于我们这样一个13亿人口的发展中国家是了不起的成就。").is_empty());
+        assert!(mt("在14亿多人口的大国保持就业稳定。").is_empty());
+        assert!(mt("14亿多人口大国保持就业稳定。").is_empty());
+        assert!(mt("对于我们这样一个有13亿人口的发展中国家是了不起的成就。").is_empty());
+        assert_eq!(mt("解决3200万农村人口的安全饮水问题。").len(), 1);
     }
 
     /// The size of the field a rank is taken in, and one period as a frame, are no metrics.
