@@ -1073,9 +1073,12 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
             continue;
         }
         let rest = &text[end..];
+        // Not past a copula (`政务部门是本部门…`: `是` ends the shorter name).
         let runs_on = unfollowed.is_some_and(|longer| {
             let between = &text[end..longer];
-            between.chars().count() <= 4 && between.chars().all(is_han)
+            between.chars().count() <= 4
+                && between.chars().all(is_han)
+                && !between.starts_with('是')
         });
         if runs_on
             || !word_ends
@@ -1667,6 +1670,11 @@ mod tests {
         assert_eq!(
             actor_names("市民政部门是本市居家社区养老服务工作的主管部门，负责统筹指导"),
             ["市民政部门"]
+        );
+        // A copula after a name ends it, though a name follows within four characters.
+        assert_eq!(
+            actor_names("政务部门是本部门政务数据管理的责任主体，负责本部门政务数据的目录编制"),
+            ["政务部门"]
         );
     }
 
