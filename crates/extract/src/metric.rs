@@ -393,7 +393,10 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
                 for &(value, op) in &values {
                     out.push(Metric {
                         text: text.clone(),
-                        indicator: named_change(&without_remarks(indicator), &m.bare_unit, op),
+                        indicator: named_extent(
+                            named_change(&without_remarks(indicator), &m.bare_unit, op),
+                            &m.bare_unit,
+                        ),
                         op,
                         value,
                         unit: unit.clone(),
@@ -416,6 +419,32 @@ fn named_count(mut phrase: String, unit: &str) -> String {
         phrase.push_str(counted_as(unit));
     }
     phrase
+}
+
+/// An area or a length names its extent (`新增绿地1.2公顷` → `新增绿地面积`, `新建污水管网50公里` →
+/// `新建污水管网长度`), as a count names its number, unless the indicator already names a
+/// measure or is per unit of a base (`万元GDP建设用地`).
+fn named_extent(mut indicator: String, unit: &str) -> String {
+    let word = if ["亩", "公顷", "平方米", "平方公里"]
+        .iter()
+        .any(|u| unit.ends_with(u))
+    {
+        "面积"
+    } else if ["公里", "千米"].iter().any(|u| unit.ends_with(u)) {
+        "长度"
+    } else {
+        return indicator;
+    };
+    const SAID: &[&str] = &["规模", "量", "降幅", "增速", "幅度"];
+    const EXTENTS: &[&str] = &["面积", "长度", "里程", "总长", "全长"];
+    if !indicator.is_empty()
+        && !SAID.iter().any(|w| indicator.ends_with(w))
+        && !EXTENTS.iter().any(|w| indicator.contains(w))
+        && !PER_UNIT_OWNER.is_match(&indicator)
+    {
+        indicator.push_str(word);
+    }
+    indicator
 }
 
 /// A change in per cent names the rate of change: `增速` of a growth, `降幅` of a fall
@@ -2515,7 +2544,7 @@ mod tests {
         assert_eq!(m[1].indicator, "中央对地方转移支付规模");
         assert_eq!(mt("主营收入超百亿企业65家"), [(65.0, "家".into(), Op::Eq)]);
         let m = metrics("积极筹办花卉博览会，新建林地9万亩、绿地1202.1公顷");
-        assert_eq!(m[1].indicator, "新建绿地");
+        assert_eq!(m[1].indicator, "新建绿地面积");
     }
 
     /// A list of subjects before a run of as many values pairs one to one without `分别`.
@@ -3172,6 +3201,18 @@ mod tests {
         );
     }
 
+    /// An area or a length names its extent, as a count names its number.
+    #[test]
+    fn an_area_or_a_length_names_its_extent() {
+        assert_eq!(indicators("新增绿地106公顷。"), ["新增绿地面积"]);
+        assert_eq!(indicators("新建污水管网50公里。"), ["新建污水管网长度"]);
+        assert_eq!(indicators("粮食播种面积稳定在85万亩。"), ["粮食播种面积"]);
+        assert_eq!(
+            indicators("万元GDP建设用地下降到20平方米。"),
+            ["万元GDP建设用地"]
+        );
+    }
+
     /// A remark on what an amount counts is no part of what it measures.
     #[test]
     fn a_remark_on_what_is_counted_leaves_the_indicator() {
@@ -3365,7 +3406,7 @@ mod tests {
     fn values_of_a_run_share_the_thing_after_the_last() {
         assert_eq!(
             indicators("建设142公里、4.4万亩生态景观林带。"),
-            ["建设生态景观林带", "生态景观林带"]
+            ["建设生态景观林带长度", "生态景观林带面积"]
         );
     }
 
@@ -3523,7 +3564,7 @@ mod tests {
             indicators("组织读书会5场、讲座8场。"),
             ["组织读书会场数", "组织讲座场数"]
         );
-        assert_eq!(indicators("新增绿道8公里、碧道3公里。")[1], "新增碧道");
+        assert_eq!(indicators("新增绿道8公里、碧道3公里。")[1], "新增碧道长度");
         // A member with a verb of its own keeps it.
         assert_eq!(
             indicators("拟废止规章5件、拟修改规章8件。")[1],
