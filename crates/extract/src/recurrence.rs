@@ -124,6 +124,22 @@ pub fn recurrences_in(folded: &Folded<'_>) -> Vec<Recurrence> {
 static PRICE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d[\d.,]*\s*[万亿千]?元").expect("price pattern compiles"));
 
+/// Whether `text` opens with `word` as a word of its own (`有` of `有上千万`, not of `有序`).
+fn opens_with_word(text: &str, word: &str) -> bool {
+    if word.chars().count() > 1 {
+        return true;
+    }
+    let head = duban_text::fold::first_chars(text, 8);
+    duban_segment::Segmenter::shared()
+        .tokens(head)
+        .first()
+        .is_some_and(|t| t.text == word)
+}
+
+/// A working-time system named by its period (`每周五天工作制`, `每周40小时工作制`).
+static WORK_WEEK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[^，,。；;]{0,6}工作制").expect("work week pattern compiles"));
+
 /// Whether a `每…` period prices or measures something rather than repeating a duty: a rate
 /// per head or unit (`每人每月400元`, `每年每个不少于60万元`), an amount per period
 /// (`提高至每月1500元`), a growth rate (`每年新增专利1万件`, `平均每年增长8%`).
@@ -137,6 +153,11 @@ fn is_rate(before: &str, after: &str) -> bool {
         || PRICE.is_match(after)
         || words.of(Rate::Change).iter().any(|w| after.starts_with(w))
         || words.of(Rate::Flow).iter().any(|w| after.starts_with(w))
+        || words
+            .of(Rate::State)
+            .iter()
+            .any(|w| after.starts_with(w) && opens_with_word(after, w))
+        || WORK_WEEK.is_match(after)
         || words.of(Rate::Average).iter().any(|w| before.ends_with(w))
 }
 
@@ -252,6 +273,16 @@ mod tests {
     }
 
     /// Rates per head or per period, and growth per period, are metrics, not recurrences.
+    /// What there is or stays each period (a fact, a level) and a working-time system are no
+    /// duty done again.
+    #[test]
+    fn what_there_is_or_stays_each_period_is_no_recurrence() {
+        assert!(rc("每年有上千万农村人口转移到城镇").is_empty());
+        assert!(rc("财政性教育经费占国内生产总值比例每年都保持在4%以上").is_empty());
+        assert!(rc("城镇实行了每周五天工作制").is_empty());
+        assert_eq!(rc("每年都要开展一次检查").len(), 1);
+    }
+
     #[test]
     fn rates_per_head_or_period_are_no_recurrences() {
         for text in [

@@ -309,8 +309,11 @@ roles! {
         /// Right after the period, an amount that flows or reaches each period, no duty done
         /// again (`每年减轻农民负担1335亿元`, `每年惠及3700多万学生`).
         Flow = "flow",
+        /// Right after it, what there is or stays each period, a fact or a level, no duty
+        /// done again (`每年有上千万农村人口转移到城镇`, `每年都保持在4%以上`).
+        State = "state",
     }
-    exclusive [[PerUnit, Change, Average, Flow]]
+    exclusive [[PerUnit, Change, Average, Flow, State]]
 }
 
 roles! {
