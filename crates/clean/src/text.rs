@@ -81,12 +81,12 @@ static SPACED_RUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^0-9A-Za-z])[0-9](?: [0-9]){2,}").expect("static regex"));
 /// Two or more single digits separated by single spaces, with what precedes them.
 static SPACED_DIGITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(^|[^0-9A-Za-z])((?:[0-9] )+[0-9])( ?)([年月日号亿万千百十个件项元%％．.]?)")
+    Regex::new(r"(^|[^0-9A-Za-z])((?:[0-9] )+[0-9])( ?)([年月日号亿万千百十个件项元%％‰．.]?)")
         .expect("static regex")
 });
 /// A digit, a space, then a unit or date character: `3 月`, `1 1 ％`.
 static DIGIT_SPACE_UNIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([0-9]) ([年月日号亿万千个件项元%％])").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"([0-9]) ([年月日号亿万千个件项元%％‰])").expect("static regex"));
 /// A decimal point with spaces around it inside a number: `2 2 ．4`.
 static SPACED_POINT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]) ?([．.]) ?([0-9])").expect("static regex"));
@@ -103,12 +103,19 @@ pub fn join_spaced_digits(line: &str) -> String {
     if !line.bytes().any(|b| b.is_ascii_digit()) {
         return line.to_string();
     }
-    let joined = SPACED_DIGITS.replace_all(line, |c: &regex::Captures| {
-        let digits: String = c[2].chars().filter(|c| *c != ' ').collect();
-        let unit = &c[4];
-        let space = if unit.is_empty() { &c[3] } else { "" };
-        format!("{}{digits}{space}{unit}", &c[1])
-    });
+    let join = |text: &str| {
+        SPACED_DIGITS
+            .replace_all(text, |c: &regex::Captures| {
+                let digits: String = c[2].chars().filter(|c| *c != ' ').collect();
+                let unit = &c[4];
+                let space = if unit.is_empty() { &c[3] } else { "" };
+                format!("{}{digits}{space}{unit}", &c[1])
+            })
+            .into_owned()
+    };
+    // A run after a decimal point (`1 0 ．0 6 ‰`) starts where the run before it ended, at
+    // the point it took as its unit: a second pass joins it.
+    let joined = join(&join(line));
     let joined = DIGIT_SPACE_UNIT.replace_all(&joined, "$1$2");
     SPACED_POINT.replace_all(&joined, "$1$2$3").into_owned()
 }
@@ -161,6 +168,11 @@ mod tests {
         assert_eq!(
             join_spaced_digits("授予专利权2 2 ．4 万件"),
             "授予专利权22．4万件"
+        );
+        // Digits spaced after a decimal point are joined too.
+        assert_eq!(
+            join_spaced_digits("人口自然增长率下降到1 0 ．0 6 ‰。"),
+            "人口自然增长率下降到10．06‰。"
         );
     }
 

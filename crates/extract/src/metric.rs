@@ -1263,7 +1263,7 @@ static TRIMMED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 static DATES_AND_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
     let units = &*UNITS;
     // Only numbers with a unit: a bare number is part of a name (`5G用户普及率`, `12345热线`).
-    Regex::new(&format!(r"(?:19|20)\d{{2}}\s*年(?:度)?(?:\d{{1,2}}\s*月(?:\d{{1,2}}\s*日)?)?(?:底|末)?(?:前|以前|以来)?|\d+(?:\.\d+)?\s*(?:{MULTIPLIER}\s*(?:{units})(?:以上|以下|左右|多|余)?|(?:余|多)?(?:万亿|亿|万))"))
+    Regex::new(&format!(r"(?:19|20)\d{{2}}\s*年(?:度)?(?:\d{{1,2}}\s*月(?:\d{{1,2}}\s*日)?)?(?:底|末)?(?:前|以前|以来)?|\d+(?:\.\d+)?\s*(?:{MULTIPLIER}\s*(?:{units})(?:/\p{{Han}}){{0,3}}(?:以上|以下|左右|多|余)?|(?:余|多)?(?:万亿|亿|万))"))
         .expect("pattern compiles")
 });
 
@@ -3542,6 +3542,11 @@ mod tests {
         assert_eq!(
             indicators("人均补差水平分别从每月609元、276元提高到631元、286元。")[0],
             "人均补差水平"
+        );
+        // …and so does an amount priced per unit (`元/头`), with its unit.
+        assert_eq!(
+            indicators("能繁母猪由1000元/头提高至1500元/头。"),
+            ["能繁母猪"]
         );
         // `分别` opening the phrase leaves it whole (it cut `别从…` before).
         let shared = &indicators("分别占全国空港口岸的33.6%和27.9%。")[0];
