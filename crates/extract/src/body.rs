@@ -82,6 +82,9 @@ pub fn is_body_name(s: &str) -> bool {
                 .iter()
                 .any(|l| t.starts_with(l))
         || t.contains("同志")
+        // Two `的` phrases make a clause, not a name (`人民要求和平的呼声的增长和…集团`); one
+        // qualifies a name (`具有行政执法职能的部门`).
+        || t.matches('的').count() >= 2
     {
         return false;
     }
@@ -1671,6 +1674,9 @@ mod tests {
             actor_names("市民政部门是本市居家社区养老服务工作的主管部门，负责统筹指导"),
             ["市民政部门"]
         );
+        // A phrase with two `的` is no name.
+        assert!(!is_body_name("英等国的金融保险机构与深圳的地方商业银行"));
+        assert!(is_body_name("具有行政执法职能的部门"));
         // A copula after a name ends it, though a name follows within four characters.
         assert_eq!(
             actor_names("政务部门是本部门政务数据管理的责任主体，负责本部门政务数据的目录编制"),
