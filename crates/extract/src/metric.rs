@@ -393,10 +393,7 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
                 for &(value, op) in &values {
                     out.push(Metric {
                         text: text.clone(),
-                        indicator: named_extent(
-                            named_change(&without_remarks(indicator), &m.bare_unit, op),
-                            &m.bare_unit,
-                        ),
+                        indicator: named(indicator, &m.bare_unit, op),
                         op,
                         value,
                         unit: unit.clone(),
@@ -419,6 +416,12 @@ fn named_count(mut phrase: String, unit: &str) -> String {
         phrase.push_str(counted_as(unit));
     }
     phrase
+}
+
+/// An indicator as exported: without remarks on what is counted, named as the change or the
+/// extent its unit and op measure.
+fn named(indicator: &str, unit: &str, op: Op) -> String {
+    named_extent(named_change(&without_remarks(indicator), unit, op), unit)
 }
 
 /// An area or a length names its extent (`新增绿地1.2公顷` → `新增绿地面积`, `新建污水管网50公里` →
@@ -1528,7 +1531,7 @@ static COMPARISON_BASE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether `phrase` opens with `word` as a word of its own (the segmenter's).
-fn starts_with_word(phrase: &str, word: &str) -> bool {
+pub(crate) fn starts_with_word(phrase: &str, word: &str) -> bool {
     duban_segment::Segmenter::shared()
         .tokens(phrase)
         .first()
@@ -2123,8 +2126,13 @@ static MANNER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("manner pattern compiles")
 });
 
-/// Verbs that grant an amount (`给予10万元`).
-const GRANT_VERBS: [&str; 3] = ["给予", "予以", "发给"];
+/// What a clause before a number says before the verb granting it (`被评为五星级的给予` →
+/// `被评为五星级的`); `None` where no grant verb (`给予`, `予以`, `发给`) ends it.
+fn before_grant(raw: &str) -> Option<&str> {
+    ["给予", "予以", "发给"]
+        .iter()
+        .find_map(|v| raw.strip_suffix(v))
+}
 
 /// The last grant named in `head` (`…的，可享受星级评定补贴` → `星级评定补贴`), without the
 /// verbs that open it.
@@ -2263,7 +2271,7 @@ fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
     // An amount granted with nothing named after it (`被评为五星级的给予10万元`) is of the grant
     // the item named before (`可享受星级评定补贴`).
     if b.is_empty()
-        && GRANT_VERBS.iter().any(|v| raw.ends_with(v))
+        && before_grant(raw).is_some()
         && let Some(grant) = granted_before(&f[..clause_start])
     {
         b = grant;
@@ -2296,8 +2304,7 @@ fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
         // A thing given or counted for a case (`评估为优秀等级的，每年每个给予40万元服务奖励`)
         // is given for that case; a grant, to whom the clause before names
         // (`对新认定的高新技术企业，给予20万元奖励`).
-        let granted = GRANT_VERBS.iter().find_map(|v| raw.strip_suffix(v));
-        let case = if granted.is_some_and(|before| !before.trim_end().ends_with('的')) {
+        let case = if before_grant(raw).is_some_and(|before| !before.trim_end().ends_with('的')) {
             previous_clause(f, clause_start)
                 .trim_start_matches('对')
                 .to_string()

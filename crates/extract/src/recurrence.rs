@@ -124,18 +124,6 @@ pub fn recurrences_in(folded: &Folded<'_>) -> Vec<Recurrence> {
 static PRICE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d[\d.,]*\s*[万亿千]?元").expect("price pattern compiles"));
 
-/// Whether `text` opens with `word` as a word of its own (`有` of `有上千万`, not of `有序`).
-fn opens_with_word(text: &str, word: &str) -> bool {
-    if word.chars().count() > 1 {
-        return true;
-    }
-    let head = duban_text::fold::first_chars(text, 8);
-    duban_segment::Segmenter::shared()
-        .tokens(head)
-        .first()
-        .is_some_and(|t| t.text == word)
-}
-
 /// A working-time system named by its period (`每周五天工作制`, `每周40小时工作制`).
 static WORK_WEEK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[^，,。；;]{0,6}工作制").expect("work week pattern compiles"));
@@ -156,7 +144,15 @@ fn is_rate(before: &str, after: &str) -> bool {
         || words
             .of(Rate::State)
             .iter()
-            .any(|w| after.starts_with(w) && opens_with_word(after, w))
+            // `有` of `有上千万`, not of `有序`: one character only as a word of its own.
+            .any(|w| {
+                after.starts_with(w)
+                    && (w.chars().count() > 1
+                        || crate::metric::starts_with_word(
+                            duban_text::fold::first_chars(after, 8),
+                            w,
+                        ))
+            })
         || WORK_WEEK.is_match(after)
         || words.of(Rate::Average).iter().any(|w| before.ends_with(w))
 }
