@@ -486,7 +486,10 @@ fn is_subject_phrase(name: &str) -> bool {
                 return organisation_after_noun(&name[..i]);
             }
             if name[..i].trim_start_matches(['各', '本']).is_empty()
-                && !["实施", "组织", "指导", "执行"].contains(&w)
+                && ![
+                    "实施", "组织", "指导", "执行", "配合", "牵头", "承办", "协办",
+                ]
+                .contains(&w)
             {
                 return false;
             }
@@ -1673,6 +1676,17 @@ mod tests {
         assert_eq!(
             actor_names("市民政部门是本市居家社区养老服务工作的主管部门，负责统筹指导"),
             ["市民政部门"]
+        );
+        // A role a body plays names it (`各配合单位`, `各牵头单位`).
+        assert_eq!(actor_names("各配合单位要加强协作"), ["各配合单位"]);
+        // `责令` and `协同` are verbs (the domain dictionary's; jieba has nouns).
+        assert_eq!(
+            actor_names("存在不当情形的，由有权机关责令改正"),
+            ["有权机关"]
+        );
+        assert_eq!(
+            actor_names("地方能源（电力）主管部门协同配合相关部门，加快推进数据共享"),
+            ["地方能源(电力)主管部门"]
         );
         // A phrase with two `的` is no name.
         assert!(!is_body_name("英等国的金融保险机构与深圳的地方商业银行"));
