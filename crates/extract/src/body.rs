@@ -1677,6 +1677,10 @@ mod tests {
             actor_names("市民政部门是本市居家社区养老服务工作的主管部门，负责统筹指导"),
             ["市民政部门"]
         );
+        // A working group ends a name, and the Party centre is a collective actor.
+        assert_eq!(actor_names("中央指导组加强指导督导"), ["中央指导组"]);
+        assert_eq!(actor_names("党中央将疫情防控作为头等大事来抓"), ["党中央"]);
+        assert!(actor_names("在以习近平同志为核心的党中央坚强领导下").is_empty());
         // A role a body plays names it (`各配合单位`, `各牵头单位`).
         assert_eq!(actor_names("各配合单位要加强协作"), ["各配合单位"]);
         // `责令` and `协同` are verbs (the domain dictionary's; jieba has nouns).
