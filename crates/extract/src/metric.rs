@@ -87,6 +87,11 @@ fn is_bare_multiplier(unit: &str) -> bool {
 static POSSESSOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:多|余)?\p{Han}{1,4}的").expect("possessor pattern compiles"));
 
+/// The population of a country or place, named without `的` (`14亿多人口大国`, `千万人口城市`).
+static POPULATION_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^人口(?:大国|大省|大市|国家|城市|大县)").expect("population pattern compiles")
+});
+
 /// A multiplier of a count, with `多`/`余` on either side (`2400多万`, `3700万多`, `1200余`).
 const MULTIPLIER: &str = "(?:余|多)?(?:万亿|亿|万|千)?(?:余|多)?";
 
@@ -1179,7 +1184,7 @@ fn is_threshold(prefix: &str, after: &str, unit: &str, tail: Option<&str>) -> bo
             || ["一个", "一个有", "一个拥有"]
                 .iter()
                 .any(|w| prefix.ends_with(w)))
-        && (POSSESSOR.is_match(after) || after.starts_with("人口大国"))
+        && (POSSESSOR.is_match(after) || POPULATION_OF.is_match(after))
     {
         return true;
     }
