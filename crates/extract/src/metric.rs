@@ -715,14 +715,16 @@ fn found_at(f: &str, caps: &regex::Captures<'_>, start: usize, end: usize) -> Op
             op
         };
     // Chinese numerals quantify only with a comparator right at them (`两名以上`,
-    // `不少于三次`) or as a range (`三到五年`), never as a set's name (`两方面`, `一批`).
+    // `不少于三次`), a bound over a short reference (`不低于当地两个月…标准`) or as a range
+    // (`三到五年`), never as a set's name (`两方面`, `一批`).
+    let bounded = comparator_at_end(prefix) || cmp.is_some_and(|(_, role, _)| role == Role::Bound);
     if chinese
         && get("pct").is_none()
         && get("frac").is_none()
         && tail.is_none()
         && !approx
         && ranged.is_none()
-        && (!comparator_at_end(prefix) || value == 1.0)
+        && (!bounded || value == 1.0)
         && !(value == 1.0 && at_least_one(prefix, &unit))
     {
         return None;
@@ -2466,6 +2468,16 @@ mod tests {
             [(3200.0, "万".into(), Op::Eq)]
         );
         assert_eq!(mt("减税3600余亿元"), [(3600.0, "亿元".into(), Op::Ge)]);
+    }
+
+    /// A bound over a short reference quantifies a Chinese numeral as one right at it does.
+    #[test]
+    fn a_bound_over_a_short_reference_quantifies_chinese_numerals() {
+        assert_eq!(
+            mt("救助标准原则上不低于当地两个月城镇最低生活保障标准。"),
+            [(2.0, "个月".into(), Op::Ge)]
+        );
+        assert!(mt("从两个方面推进改革。").is_empty());
     }
 
     /// A percentage in Chinese numerals keeps its decimals: `百分之四点五` is 4.5%, not the
