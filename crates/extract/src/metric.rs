@@ -1122,115 +1122,154 @@ fn starts_a_change(prefix: &str, after: &str) -> bool {
     reaches || ((from || base) && rest.len() > end)
 }
 
+/// What a number is read against when deciding whether it sets a goal: the words before it in
+/// its clause, the text after it, its unit and its tail (`以上`, `及以下`…).
+struct Reading<'a> {
+    prefix: &'a str,
+    after: &'a str,
+    unit: &'a str,
+    tail: Option<&'a str>,
+    /// The text after the number up to the next stop.
+    rest_of_clause: &'a str,
+}
+
 /// Whether a number only bounds a class or a condition (`首次突破5000万元的企业`, `满1年的`,
-/// `持股比例高于50%的公司`, `1亿元以上项目`, `45岁以下`, `不足5000名的`).
+/// `持股比例高于50%的公司`, `1亿元以上项目`, `45岁以下`, `不足5000名的`), or names something
+/// else that sets no goal: a grade, a tax band, a trigger, a service circle, whose something is,
+/// a rank's field, time gone by, a period as a frame.
 fn is_threshold(prefix: &str, after: &str, unit: &str, tail: Option<&str>) -> bool {
-    let of = after.starts_with('的');
+    let n = Reading {
+        prefix,
+        after,
+        unit,
+        tail,
+        rest_of_clause: &after[..after.find(is_stop).unwrap_or(after.len())],
+    };
+    const FORMS: [fn(&Reading<'_>) -> bool; 10] = [
+        is_age_band,
+        names_a_grade,
+        is_tax_band,
+        triggers_a_sanction,
+        is_reach_circle,
+        says_whose,
+        is_rank_field,
+        is_time_gone_by,
+        is_period_frame,
+        names_a_class_of_amount,
+    ];
+    bounds_a_condition(&n).unwrap_or_else(|| FORMS.iter().any(|form| form(&n)))
+}
+
+/// A bound that makes a condition (`首次突破5000万元的企业`, `满1年的`, `不足5000名的`): `Some`
+/// where the words before decide, `None` where they say nothing.
+fn bounds_a_condition(n: &Reading<'_>) -> Option<bool> {
+    let p = n.prefix;
+    let of = n.after.starts_with('的');
     if of
-        && (prefix.contains("首次")
-            || prefix.ends_with('满')
-            || prefix.ends_with("不足")
-            || prefix.ends_with("未满")
+        && (p.contains("首次")
+            || p.ends_with('满')
+            || p.ends_with("不足")
+            || p.ends_with("未满")
             || ["高于", "低于", "大于", "小于", "突破"]
                 .iter()
-                .any(|w| prefix.ends_with(w))
-            || matches!(tail, Some("及以上" | "及以下")))
+                .any(|w| p.ends_with(w))
+            || matches!(n.tail, Some("及以上" | "及以下")))
     {
-        return true;
+        return Some(true);
     }
-    if prefix.ends_with("不足") || prefix.ends_with("满") {
-        return of || after.starts_with(|c: char| !is_stop(c));
-    }
-    // Ages in brackets: `45岁以下`, `80周岁及以上`.
-    if unit.ends_with('岁') && tail.is_some_and(|t| t.contains("以")) {
-        return true;
-    }
-    // A grade named by its size: `3个20万吨级泊位`, `3000吨级航道`.
-    if tail.is_none() && after.starts_with('级') {
-        return true;
-    }
-    let rest_of_clause = &after[..after.find(is_stop).unwrap_or(after.len())];
-    // A band of an amount a rate applies to: `年应纳税所得额100万元至300万元部分`,
-    // `不到100万元的部分`.
-    if rest_of_clause.trim_start_matches('的').starts_with("部分")
-        || after.starts_with(['至', '到'])
-            && rest_of_clause.chars().count() <= 12
-            && rest_of_clause.ends_with("部分")
-    {
-        return true;
-    }
-    // A trigger of a duty or sanction: `超过五个工作日不答复`, `逾期30日未缴纳`.
-    if ["超过", "逾期", "逾"].iter().any(|w| prefix.ends_with(w))
-        && after.starts_with(['不', '未', '仍'])
-    {
-        return true;
-    }
-    // A circle of the time it takes to reach: `15分钟社区生活圈`, `1小时经济圈`.
-    if (is_time(unit) || unit == "分钟")
-        && rest_of_clause
+    (p.ends_with("不足") || p.ends_with("满"))
+        .then(|| of || n.after.starts_with(|c: char| !is_stop(c)))
+}
+
+/// Ages in brackets: `45岁以下`, `80周岁及以上`.
+fn is_age_band(n: &Reading<'_>) -> bool {
+    n.unit.ends_with('岁') && n.tail.is_some_and(|t| t.contains("以"))
+}
+
+/// A grade named by its size: `3个20万吨级泊位`, `3000吨级航道`.
+fn names_a_grade(n: &Reading<'_>) -> bool {
+    n.tail.is_none() && n.after.starts_with('级')
+}
+
+/// A band of an amount a rate applies to: `年应纳税所得额100万元至300万元部分`, `不到100万元的部分`.
+fn is_tax_band(n: &Reading<'_>) -> bool {
+    let rest = n.rest_of_clause;
+    rest.trim_start_matches('的').starts_with("部分")
+        || n.after.starts_with(['至', '到']) && rest.chars().count() <= 12 && rest.ends_with("部分")
+}
+
+/// A trigger of a duty or sanction: `超过五个工作日不答复`, `逾期30日未缴纳`.
+fn triggers_a_sanction(n: &Reading<'_>) -> bool {
+    ["超过", "逾期", "逾"].iter().any(|w| n.prefix.ends_with(w))
+        && n.after.starts_with(['不', '未', '仍'])
+}
+
+/// A circle of the time it takes to reach: `15分钟社区生活圈`, `1小时经济圈`.
+fn is_reach_circle(n: &Reading<'_>) -> bool {
+    (is_time(n.unit) || n.unit == "分钟")
+        && n.rest_of_clause
             .chars()
             .take(7)
             .collect::<String>()
             .contains('圈')
-    {
-        return true;
-    }
-    // A people counted to say whose something is (`14亿中国人的饭碗`, `把14亿多中国人的饭碗…`,
-    // `在14亿多人口的大国…`, `这样一个13亿人口的发展中国家`):
-    // a description, where no act before takes the count as its object (`解决3200万农村人口
-    // 的安全饮水问题` is a goal).
-    if is_bare_multiplier(unit)
-        && tail.is_none()
-        && (prefix.trim().is_empty()
-            || prefix.ends_with(['把', '将', '在'])
+}
+
+/// A people counted to say whose something is (`14亿中国人的饭碗`, `把14亿多中国人的饭碗…`,
+/// `在14亿多人口的大国…`, `这样一个13亿人口的发展中国家`): a description, where no act before
+/// takes the count as its object (`解决3200万农村人口的安全饮水问题` is a goal).
+fn says_whose(n: &Reading<'_>) -> bool {
+    let p = n.prefix;
+    is_bare_multiplier(n.unit)
+        && n.tail.is_none()
+        && (p.trim().is_empty()
+            || p.ends_with(['把', '将', '在'])
             || ["一个", "一个有", "一个拥有"]
                 .iter()
-                .any(|w| prefix.ends_with(w)))
-        && (POSSESSOR.is_match(after) || POPULATION_OF.is_match(after))
-    {
-        return true;
-    }
-    // A rank: `居全市18个重点区域前列`, `位居全国30个城市首位`; the field ranked in
-    // (`在全国30个参评单位中名列第五`).
-    if prefix.contains('居')
+                .any(|w| p.ends_with(w)))
+        && (POSSESSOR.is_match(n.after) || POPULATION_OF.is_match(n.after))
+}
+
+/// A rank: `居全市18个重点区域前列`, `位居全国30个城市首位`; the field ranked in
+/// (`在全国30个参评单位中名列第五`).
+fn is_rank_field(n: &Reading<'_>) -> bool {
+    n.prefix.contains('居')
         && ["前列", "首位", "前茅"]
             .iter()
-            .any(|w| rest_of_clause.contains(w))
-        || RANKED_IN.is_match(rest_of_clause)
-    {
-        return true;
-    }
-    // Time gone by (`今年已过去近5个月`): no goal, no result.
-    if is_time(unit) && prefix.trim_end_matches(['近', '约']).ends_with("过去") {
-        return true;
-    }
-    // One period as a frame (`同一家庭在1个自然年度内…`): a span, not a count.
-    if unit == "个"
+            .any(|w| n.rest_of_clause.contains(w))
+        || RANKED_IN.is_match(n.rest_of_clause)
+}
+
+/// Time gone by (`今年已过去近5个月`): no goal, no result.
+fn is_time_gone_by(n: &Reading<'_>) -> bool {
+    is_time(n.unit) && n.prefix.trim_end_matches(['近', '约']).ends_with("过去")
+}
+
+/// One period as a frame (`同一家庭在1个自然年度内…`): a span, not a count.
+fn is_period_frame(n: &Reading<'_>) -> bool {
+    n.unit == "个"
         && ["自然年度", "年度", "周期", "考核周期"]
             .iter()
-            .any(|w| rest_of_clause.starts_with(w))
-    {
-        return true;
-    }
-    // An amount with 以上/以下 naming a class of things after it: `1亿元以上项目40个`,
-    // `5万元以上的项目`, `1亿元以上规上工业企业研发机构覆盖率达到70%`: the class is counted or
-    // measured after it, or qualified by `的`. Issued alone (`发行5亿元以上专项债券。`) the
-    // amount is the goal.
-    let money = unit.ends_with('元');
-    let names_a_class = after.starts_with(|c: char| c == '的' || (!c.is_ascii() && !is_stop(c)));
-    let class_measured = || {
-        let rest_of_clause = &after[..after.find(is_stop).unwrap_or(after.len())];
-        after.starts_with('的') || rest_of_clause.contains(|c: char| c.is_ascii_digit())
-    };
-    // `超百亿企业65家`, `超1亿美元项目43个`: an amount passed names the class counted after it.
+            .any(|w| n.rest_of_clause.starts_with(w))
+}
+
+/// An amount naming a class of things after it: with 以上/以下 (`1亿元以上项目40个`, `5万元以上
+/// 的项目`, `1亿元以上规上工业企业研发机构覆盖率达到70%`: the class is counted or measured after
+/// it, or qualified by `的`; issued alone, `发行5亿元以上专项债券。`, the amount is the goal),
+/// passed (`超百亿企业65家`, `超1亿美元项目43个`), or with 及以上/及以下 (`160千瓦及以下用户`).
+fn names_a_class_of_amount(n: &Reading<'_>) -> bool {
+    let money = n.unit.ends_with('元');
+    let names_a_class = n
+        .after
+        .starts_with(|c: char| c == '的' || (!c.is_ascii() && !is_stop(c)));
+    let class_measured =
+        || n.after.starts_with('的') || n.rest_of_clause.contains(|c: char| c.is_ascii_digit());
     let passed = ["超", "超过", "过", "逾"]
         .iter()
-        .any(|w| prefix.ends_with(w));
-    let amount = money || is_bare_multiplier(unit);
-    // `160千瓦及以下用户`, `80周岁及以上老人`.
-    (matches!(tail, Some("及以上" | "及以下")) && names_a_class)
-        || (money && matches!(tail, Some("以上" | "以下")) && names_a_class && class_measured())
-        || (amount && passed && tail.is_none() && names_a_class && class_measured())
+        .any(|w| n.prefix.ends_with(w));
+    let amount = money || is_bare_multiplier(n.unit);
+    (matches!(n.tail, Some("及以上" | "及以下")) && names_a_class)
+        || (money && matches!(n.tail, Some("以上" | "以下")) && names_a_class && class_measured())
+        || (amount && passed && n.tail.is_none() && names_a_class && class_measured())
 }
 
 /// The field a rank is taken in, after its count (`30个参评单位中名列第五`).
