@@ -852,6 +852,7 @@ fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
     };
     // `区政府法制办作出的决定`: the name qualifies a noun and is no subject.
     if RELATIVE.is_match(&clause[end..])
+        || qualifies_the_subject(&clause[end..])
         || COUNTED.is_match(&name)
         || MEASURED.is_match(&clause[end..])
         || COMPLETED.is_match(&clause[end..])
@@ -870,7 +871,7 @@ fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
         if let Some(rest) = after.strip_prefix(word)
             && let Some((partner, _)) = name_before_verb(rest, true)
         {
-            push_subject(&partner, out);
+            push_partner(&partner, out);
         }
     }
     empowered(clause, out);
@@ -879,6 +880,26 @@ fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
 /// A verb and `的` right after a name: a relative clause (`…作出的书面决定`).
 static RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\p{Han}]{1,3}的").expect("relative pattern compiles"));
+
+/// A relative clause on the name whose noun carries the duty: `各地已经建设并使用的工作平台要…`.
+static RELATIVE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<done>[\p{Han}]{2,16}?)的[\p{Han}]{1,10}?(?:要|应当|必须|须)")
+        .expect("relative subject pattern compiles")
+});
+
+/// Whether the words after a name make it the agent of a relative clause, and the noun after
+/// `的` the clause's subject (`各地已经建设并使用的工作平台要与省级平台整合`): the duty is the
+/// noun's, not the name's. What is done there holds no duty word (`要认真落实…的部署` is the
+/// name's own duty).
+fn qualifies_the_subject(rest: &str) -> bool {
+    RELATIVE_SUBJECT.captures(rest).is_some_and(|caps| {
+        let done = &caps["done"];
+        !clause_words()
+            .of(ClauseWord::Duty)
+            .iter()
+            .any(|d| done.contains(d))
+    })
+}
 
 /// What befalls a facility or a body reported on (`…中心竣工验收`, `…中心揭牌成立`,
 /// `…企业集聚效应凸显`, `…小微企业受益最多`): the name is what the work made or served, not
@@ -923,7 +944,7 @@ fn empowered(clause: &str, out: &mut Vec<Body>) {
     if let Some(rest) = clause.strip_prefix("会同")
         && let Some((partner, _)) = name_before_verb(rest, true)
     {
-        push_subject(&partner, out);
+        push_partner(&partner, out);
     }
     if let Some(pos) = clause.find("授权")
         && let Some((name, _)) = name_before_verb(&clause[pos + "授权".len()..], false)
@@ -955,6 +976,20 @@ fn describes_a_system(before: &str, after_name: &str) -> bool {
         .tag(before)
         .last()
         .is_some_and(|w| w.tag.starts_with('v') && !modals.contains(&w.word))
+}
+
+/// Those a lead calls on without naming them (`有关部门`, `地方政府相关部门`, `各配合单位`).
+static UNNAMED_PARTNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:有关|相关)(?:部门|单位|方面|机构)$|^各?(?:配合|成员)单位$")
+        .expect("unnamed partner pattern compiles")
+});
+
+/// Adds the partner of `X会同Y…` unless Y only says "those concerned" (`会同有关部门制定…`): the
+/// duty is X's, and the bodies that join it are named nowhere.
+fn push_partner(name: &str, out: &mut Vec<Body>) {
+    if !UNNAMED_PARTNER.is_match(name) {
+        push_subject(name, out);
+    }
 }
 
 /// Adds the names of a subject phrase.
@@ -1189,10 +1224,20 @@ static SUBJECT_ENDS: LazyLock<WordList> = LazyLock::new(|| WordList::new(subject
 
 /// Adds a body unless the name is already listed (the first role stays: columns come first).
 pub fn push(out: &mut Vec<Body>, name: String, role: Role) {
-    if name.is_empty() || out.iter().any(|b| b.name == name) {
+    if name.is_empty() || out.iter().any(|b| b.name == name) || names_listed_again(&name, out) {
         return;
     }
     out.push(Body { name, role });
+}
+
+/// Whether a name with its alternative in brackets names bodies listed already:
+/// `各区(县级市)要…` after `配合单位：…各区、县级市` names the same two a second time.
+fn names_listed_again(name: &str, out: &[Body]) -> bool {
+    let Some((outer, inner)) = name.strip_suffix(')').and_then(|n| n.split_once('(')) else {
+        return false;
+    };
+    let listed = |n: &str| out.iter().any(|b| b.name == n);
+    listed(outer) && (listed(inner) || listed(&format!("各{inner}")))
 }
 
 #[cfg(test)]
@@ -1554,8 +1599,8 @@ mod tests {
     #[test]
     fn partners_empowered_bodies_and_agents() {
         assert_eq!(
-            actor_names("县应急管理局会同有关部门开展联合检查"),
-            ["县应急管理局", "有关部门"]
+            actor_names("县应急管理局会同市财政部门开展联合检查"),
+            ["县应急管理局", "市财政部门"]
         );
         assert_eq!(
             actor_names("省人民政府授权县级人民政府审批临时用地"),
@@ -1565,6 +1610,46 @@ mod tests {
             actor_names("跨部门的数据争议，由市大数据主管部门予以协调"),
             ["市大数据主管部门"]
         );
+    }
+
+    /// A name with its alternative in brackets names again the two bodies listed already; alone
+    /// it is kept as printed.
+    #[test]
+    fn a_bracketed_alternative_names_listed_bodies_again() {
+        let mut out = Vec::new();
+        push(&mut out, "各区".into(), Role::Responsible);
+        push(&mut out, "县级市".into(), Role::Responsible);
+        push(&mut out, "各区(县级市)".into(), Role::Actor);
+        assert_eq!(out.len(), 2);
+        let mut alone = Vec::new();
+        push(&mut alone, "各乡镇(街道)".into(), Role::Actor);
+        assert_eq!(alone.len(), 1);
+    }
+
+    /// A body that did what qualifies the clause's subject (`…建设并使用的工作平台要…`) is
+    /// no subject; a duty before `的` is the name's own.
+    #[test]
+    fn the_agent_of_a_relative_clause_is_no_subject() {
+        assert!(actor_names("各地已经建设并使用的工作平台要与省级平台整合融合").is_empty());
+        assert_eq!(
+            actor_names("各有关部门要认真落实党中央的部署要求"),
+            ["各有关部门"]
+        );
+    }
+
+    /// A partner named only as those concerned (`会同有关部门`) is named nowhere: the lead
+    /// carries the duty.
+    #[test]
+    fn an_unnamed_partner_is_no_body() {
+        assert_eq!(
+            actor_names("市场监管总局要会同有关部门制定联合抽查事项清单"),
+            ["市场监管总局"]
+        );
+        assert_eq!(
+            actor_names("国家能源局派出机构会同地方政府相关部门推动问题解决"),
+            ["国家能源局派出机构"]
+        );
+        assert!(actor_names("会同各配合单位制定具体实施细则").is_empty());
     }
 
     /// A name that runs on into a longer name (`市委组织部`) is no subject of its own.

@@ -1338,7 +1338,7 @@ fn per_unit_tail(after: &str) -> &str {
 static COUNTED_LIST_MEMBER: LazyLock<Regex> = LazyLock::new(|| {
     let units = &*UNITS;
     Regex::new(&format!(
-        r"\d\s*{MULTIPLIER}\s*(?:{units})(?:以上|以下|左右|多|余)?[、，,]"
+        r"\d\s*{MULTIPLIER}\s*(?:{units})(?:以上|以下|左右|多|余)?(?:[、，,]|及|和|与)"
     ))
     .expect("pattern compiles")
 });
@@ -1659,8 +1659,13 @@ fn core_after(rest: &str) -> String {
         .trim()
         .trim_start_matches(['的', '以', '上', '下'])
         .trim();
-    // A conjunction before the next number joins numbers, it names no thing (`3.5%和4.1%`).
-    if after.chars().all(|c| "和及与、".contains(c)) {
+    // A conjunction before the next number joins numbers, it names no thing (`3.5%和4.1%`);
+    // before the next member with a number of its own (`本区生产150万方及区外调入30万方`), it
+    // names that member's thing.
+    if after.chars().all(|c| "和及与、".contains(c))
+        || after.starts_with(['和', '及', '与', '、'])
+            && rest[..end].contains(|c: char| c.is_ascii_digit())
+    {
         return String::new();
     }
     // A predicate after the number says what became of it, it names no thing
@@ -2213,7 +2218,19 @@ impl ListContext {
     /// `raw` after its last member.
     fn of(raw: &str) -> (Self, &str) {
         let mut list = ListContext::default();
-        let members: Vec<_> = COUNTED_LIST_MEMBER.find_iter(raw).collect();
+        // `和`, `及`, `与` join members that name their own things (`建议1081件和市政协提案941件`),
+        // not a run of values (`分别占…的33.6%和27.9%`).
+        let members: Vec<_> = COUNTED_LIST_MEMBER
+            .find_iter(raw)
+            .filter(|m| {
+                // `raw` ends where the next number starts.
+                m.as_str().ends_with(['、', '，', ','])
+                    || raw[m.end()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| !c.is_ascii_digit())
+            })
+            .collect();
         let (Some(first), Some(last)) = (members.first(), members.last()) else {
             return (list, raw);
         };
@@ -2282,6 +2299,11 @@ impl ListContext {
     }
 }
 
+/// Words that restate a value in another unit: `折合5561美元`, `约合`, `相当于`.
+static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:约|折|合|折合|约合|相当于|即)$").expect("conversion pattern compiles")
+});
+
 /// The indicator a metric measures: the clause before the number without its comparator and
 /// other numbers, completed by what is counted or measured after it (`…数`), by the condition of
 /// a deduction (`未持证上岗…扣分`), or by the item a rubric's points are for (`…分值`).
@@ -2296,11 +2318,34 @@ fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
     // A number inside a quoted standard (`严格按照“一年内停电次数不超过5次”`) measures what the
     // quotation names.
     let mut after = &f[num_end..];
+    let joined;
     if let Some(open) = raw.rfind('“')
         && !raw[open..].contains('”')
     {
         raw = &raw[open + '“'.len_utf8()..];
         after = &after[..after.find('”').unwrap_or(after.len())];
+    }
+    // A number inside a bracket that words open (`增长10.7%（按可比口径增长15.5%）`,
+    // `达到180万方(本区生产150万方及区外调入30万方)`) measures what the bracket names, not
+    // the words before it.
+    // A conversion (`4.6万元（折合5561美元）`) restates the value before, of the same thing; a
+    // short name (`改造（三类桥136座`) is a part of the thing before.
+    if let Some(open) = raw.rfind(['(', '（'])
+        && !raw[open..].contains([')', '）'])
+        && raw[open..].chars().nth(1).is_some()
+    {
+        let outer = &raw[..open];
+        let inside = &raw[open + raw[open..].chars().next().map_or(1, char::len_utf8)..];
+        let inside = inside.strip_prefix('按').unwrap_or(inside);
+        if CONVERSION.is_match(inside) {
+            raw = outer;
+        } else if short(inside) {
+            joined = format!("{outer}{inside}");
+            raw = &joined;
+        } else {
+            raw = inside;
+        }
+        after = &after[..after.find([')', '）']).unwrap_or(after.len())];
     }
     let mut a = core_before(raw);
     // `驰名商标159个，是“十一五”末的2.6倍`: a multiple of a base measures the clause before,
@@ -3034,6 +3079,29 @@ mod tests {
         }
         assert_eq!(metrics("出庭应诉率不大于5%")[0].indicator, "出庭应诉率");
         assert_eq!(metrics("出庭应诉率不大于5%")[0].op, Op::Le);
+    }
+
+    /// A number inside a bracket that words open measures what the bracket names.
+    #[test]
+    fn a_number_in_a_bracket_measures_what_the_bracket_names() {
+        assert_eq!(
+            indicators("社会消费品零售总额924亿元，增长10.7%（按可比口径增长15.5%）"),
+            [
+                "社会消费品零售总额",
+                "社会消费品零售总额增速",
+                "可比口径增速"
+            ]
+        );
+    }
+
+    /// A member joined to the next by a conjunction takes nothing of the next member's
+    /// (`本区生产150万方及区外调入30万方`).
+    #[test]
+    fn a_member_takes_nothing_of_the_next_members_thing() {
+        assert_eq!(
+            indicators("本区生产150万方及区外调入30万方"),
+            ["本区生产", "区外调入"]
+        );
     }
 
     /// Time words and predicates are trimmed; digits inside a name stay.
