@@ -799,10 +799,10 @@ fn after_opening_quotation(piece: &str) -> &str {
     }
 }
 
-/// A time opening a clause: a date or a year with `前`, `底`, `起`…, or a time word
-/// (`年底前`, `今年`).
+/// A time opening a clause: a date or a year with `前`, `底`, `起`…, a time word (`年底前`,
+/// `今年`), or a period (`节日期间`).
 static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:19|20)\d{2}\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?(?:底|末|上半年|下半年)?|今年|明年|年底|年末|年内)(?:前|以前|之前|起|开始)?")
+    Regex::new(r"^(?:(?:(?:19|20)\d{2}\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?(?:底|末|上半年|下半年)?|今年|明年|年底|年末|年内)(?:前|以前|之前|起|开始)?|[\p{Han}“”]{1,8}?期间)")
         .expect("leading time pattern compiles")
 });
 
@@ -1634,6 +1634,15 @@ mod tests {
         assert_eq!(
             actor_names("各有关部门要认真落实党中央的部署要求"),
             ["各有关部门"]
+        );
+    }
+
+    /// A period opening a clause (`节日期间`) is no part of its subject.
+    #[test]
+    fn a_period_before_the_subject_is_no_part_of_it() {
+        assert_eq!(
+            actor_names("节日期间区市场监管局加强巡查，维护景区秩序"),
+            ["区市场监管局"]
         );
     }
 
