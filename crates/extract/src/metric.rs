@@ -1312,7 +1312,8 @@ static TRIMMED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 static DATES_AND_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
     let units = &*UNITS;
     // Only numbers with a unit: a bare number is part of a name (`5G用户普及率`, `12345热线`).
-    Regex::new(&format!(r"(?:19|20)\d{{2}}\s*年(?:度)?(?:\d{{1,2}}\s*月(?:\d{{1,2}}\s*日)?)?(?:底|末)?(?:前|以前|以来)?|\d+(?:\.\d+)?\s*(?:{MULTIPLIER}\s*(?:{units})(?:/\p{{Han}}){{0,3}}(?:以上|以下|左右|多|余)?|(?:余|多)?(?:万亿|亿|万))"))
+    // A year compared with goes with its `比`/`较` (`工业总产值比1956年将增长`).
+    Regex::new(&format!(r"(?:[比较]\s*)?(?:19|20)\d{{2}}\s*年(?:度)?(?:\d{{1,2}}\s*月(?:\d{{1,2}}\s*日)?)?(?:底|末)?(?:前|以前|以来)?|\d+(?:\.\d+)?\s*(?:{MULTIPLIER}\s*(?:{units})(?:/\p{{Han}}){{0,3}}(?:以上|以下|左右|多|余)?|(?:余|多)?(?:万亿|亿|万))"))
         .expect("pattern compiles")
 });
 
@@ -3091,6 +3092,19 @@ mod tests {
                 "社会消费品零售总额增速",
                 "可比口径增速"
             ]
+        );
+    }
+
+    /// A year compared with leaves with its `比`, and a `的` left opening the phrase goes.
+    #[test]
+    fn a_compared_year_leaves_with_its_bi() {
+        assert_eq!(
+            indicators("1957年的工业总产值比1956年将增长4.5%"),
+            ["工业总产值增速"]
+        );
+        assert_eq!(
+            indicators("管控企业碳排放强度较2010年下降34.2%"),
+            ["管控企业碳排放强度降幅"]
         );
     }
 
