@@ -295,7 +295,14 @@ impl<'t> DateMatch<'_, 't> {
             vec![(y, None, None, Bound::From)]
         } else if let Some(m) = self.num("relm") {
             let endish = self.get("relmend").is_some() || bounded;
-            let bound = if endish { Bound::By } else { Bound::In };
+            // `从今年1月1日起`: the work starts on that day.
+            let bound = if starts {
+                Bound::From
+            } else if endish {
+                Bound::By
+            } else {
+                Bound::In
+            };
             vec![(y, Some(m), self.num("reld"), bound)]
         } else if bounded {
             // `今年` alone is the report's year, named everywhere; only a bound makes it a limit.
@@ -687,6 +694,14 @@ mod tests {
         assert_eq!(
             dl("从今年起农机具购置补贴覆盖到所有农业县。", Some(2008)),
             [(2008, None, None, Bound::From)]
+        );
+        // `从今年1月1日起` starts it on that day.
+        assert_eq!(
+            dl(
+                "从今年1月1日起，再连续三年提高企业退休人员基本养老金水平。",
+                Some(2008)
+            ),
+            [(2008, Some(1), Some(1), Bound::From)]
         );
     }
 
