@@ -369,13 +369,15 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
             // Later members of a run take the comparator of the first
             // (`分别不少于60万元、40万元`).
             // Earlier members take the bound the last ends in when none has one of its own
-            // (`分别达到10亿美元和15亿美元以上`).
+            // (`分别达到10亿美元和15亿美元以上`), if it counts the same things (`关税为零的
+            // 2034种、5年内…` bounds a time, not the kinds).
             let op = if k > 0 && !m.own_op && run[0].own_op {
                 run[0].op
             } else if !m.own_op
                 && !run[0].own_op
                 && last.own_op
                 && matches!(last.op, Op::Ge | Op::Le)
+                && (last.bare_unit == m.bare_unit || is_bare_multiplier(&m.unit))
             {
                 last.op
             } else {
@@ -3105,6 +3107,16 @@ mod tests {
         assert_eq!(
             indicators("管控企业碳排放强度较2010年下降34.2%"),
             ["管控企业碳排放强度降幅"]
+        );
+    }
+
+    /// The bound a run of values ends in bounds the earlier members only when they count the
+    /// same things.
+    #[test]
+    fn a_bound_of_another_unit_bounds_no_earlier_member() {
+        assert_eq!(
+            mt("针对首年关税为零的2034种、5年内关税减让显著的2725种出口商品")[0],
+            (2034.0, "种".into(), Op::Eq)
         );
     }
 
