@@ -1472,8 +1472,13 @@ fn verbs_of_examples(examples: &str) -> String {
     String::new()
 }
 
-/// Strips comparators, fillers, dates and other counts from a phrase before a number.
+/// Strips comparators, fillers, dates, other counts and examples from a phrase before a number.
 fn core_before(phrase: &str) -> String {
+    without_examples(&core_with_examples(phrase))
+}
+
+/// [`core_before`], the examples before `等` kept.
+fn core_with_examples(phrase: &str) -> String {
     let mut phrase = without_conjunction(without_dates_and_counts(phrase).trim()).to_string();
     loop {
         let before = phrase.clone();
@@ -1519,7 +1524,7 @@ fn core_before(phrase: &str) -> String {
             break;
         }
     }
-    without_examples(&phrase)
+    phrase
 }
 
 /// Whether a one-character word is trimmed wherever the segmenter puts it (`至`, `以`): the
@@ -2362,6 +2367,14 @@ fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
             .to_string()
     });
     let mut b = thing_after.unwrap_or_else(|| core_after(after));
+    // Examples that no kind after `等` sums up are what is measured
+    // (`投入产业发展资金、企业技改资金等8723万元`).
+    if b.is_empty() && short(&a) && raw.trim_end().ends_with('等') {
+        let examples = core_with_examples(raw.trim_end().trim_end_matches('等'));
+        if !short(&examples) {
+            a = examples;
+        }
+    }
     // An amount granted with nothing named after it (`被评为五星级的给予10万元`) is of the grant
     // the item named before (`可享受星级评定补贴`).
     if b.is_empty()
@@ -3117,6 +3130,15 @@ mod tests {
         assert_eq!(
             mt("针对首年关税为零的2034种、5年内关税减让显著的2725种出口商品")[0],
             (2034.0, "种".into(), Op::Eq)
+        );
+    }
+
+    /// Examples before `等` that no kind after the number sums up are what is measured.
+    #[test]
+    fn examples_summed_up_by_nothing_are_measured() {
+        assert_eq!(
+            indicators("投入产业发展资金、企业技改资金等8723万元"),
+            ["投入产业发展资金、企业技改资金"]
         );
     }
 
