@@ -1658,6 +1658,11 @@ fn without_titles(phrase: &str) -> String {
 
 /// The thing after a number, up to the end of its clause, without other numbers.
 fn core_after(rest: &str) -> String {
+    // The value is one example of a kind after `等` (`提升至8000元等政策尽快落地`): the kind is
+    // not what the value measures.
+    if rest.starts_with('等') {
+        return String::new();
+    }
     let end = clause_end_past_aliases(rest);
     let after = match head_of_modified(rest) {
         Some(head) => head.to_string(),
@@ -3139,6 +3144,15 @@ mod tests {
         assert_eq!(
             indicators("投入产业发展资金、企业技改资金等8723万元"),
             ["投入产业发展资金、企业技改资金"]
+        );
+    }
+
+    /// A value that is one example of a kind after `等` measures the words before it.
+    #[test]
+    fn a_value_before_deng_measures_the_words_before_it() {
+        assert_eq!(
+            indicators("争取单次购物限额提升至8000元等政策尽快落地"),
+            ["单次购物限额"]
         );
     }
 
