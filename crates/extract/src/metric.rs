@@ -1488,6 +1488,10 @@ fn core_with_examples(phrase: &str) -> String {
         // segmenter puts it.
         while let Some(p) = TRIMMED.iter().find_map(|w| {
             phrase.strip_suffix(w).filter(|p| {
+                // `新增` counts new things (`全省新增9.6万个…学位`): it names them, no change.
+                if *w == "增" && p.ends_with('新') {
+                    return false;
+                }
                 if *w == "由" {
                     crate::body::marks_an_agent(&phrase, p.len())
                 } else {
@@ -3153,6 +3157,15 @@ mod tests {
         assert_eq!(
             indicators("争取单次购物限额提升至8000元等政策尽快落地"),
             ["单次购物限额"]
+        );
+    }
+
+    /// `新增` before a count names new things and stays in the indicator.
+    #[test]
+    fn xinzeng_before_a_count_stays() {
+        assert_eq!(
+            indicators("全省新增9.6万个普惠性幼儿园学位"),
+            ["全省新增普惠性幼儿园学位数"]
         );
     }
 
