@@ -1510,6 +1510,10 @@ fn core_with_examples(phrase: &str) -> String {
         if let Some(start) = START_PER_UNIT.find(&phrase) {
             phrase = phrase[..start.start()].trim_end().to_string();
         }
+        // …and so is what the start was measured in (`增值税起征点从月销售额3万元提高到…`).
+        if let Some(start) = start_of_change(&phrase) {
+            phrase = phrase[..start].trim_end().to_string();
+        }
         // A comparison's base is no part of what is compared (`比前五年增长1.3倍`).
         if let Some(base) = COMPARISON_BASE.find(&phrase) {
             phrase = phrase[base.end()..].to_string();
@@ -1573,6 +1577,22 @@ fn is_comparator(word: &str) -> bool {
 static START_PER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:从|由)(?:每\p{Han}{1,2}?){1,3}$").expect("start per unit pattern compiles")
 });
+
+/// Where the start of a change begins in a phrase ending before the number it started from:
+/// `从`/`由` as a word of its own, a subject of two characters or more before it and at most
+/// six after it (`小规模纳税人增值税起征点从月销售额`).
+fn start_of_change(phrase: &str) -> Option<usize> {
+    let at = phrase.rfind(['从', '由'])?;
+    let after = &phrase[at + '从'.len_utf8()..];
+    if phrase[..at].chars().count() < 2 || after.is_empty() || after.chars().count() > 6 {
+        return None;
+    }
+    let tokens = duban_segment::Segmenter::shared().tokens(phrase);
+    tokens
+        .iter()
+        .any(|t| t.start == at && t.end == at + '从'.len_utf8())
+        .then_some(at)
+}
 
 /// A base a multiple is of, opening the clause: `是“十一五”末的`, `约为2010年的`, `相当于全国的`.
 static RATIO_BASE: LazyLock<Regex> = LazyLock::new(|| {
@@ -3157,6 +3177,19 @@ mod tests {
         assert_eq!(
             indicators("争取单次购物限额提升至8000元等政策尽快落地"),
             ["单次购物限额"]
+        );
+    }
+
+    /// What the start of a change was measured in is no part of what changes.
+    #[test]
+    fn what_the_start_was_measured_in_leaves_the_indicator() {
+        assert_eq!(
+            indicators("将小规模纳税人增值税起征点从月销售额3万元提高到15万元"),
+            ["小规模纳税人增值税起征点"]
+        );
+        assert_eq!(
+            indicators("服务业从业人员达到5万人"),
+            ["服务业从业人员人数"]
         );
     }
 
