@@ -534,6 +534,23 @@ fn is_subject_phrase(name: &str) -> bool {
     if name.starts_with('非') {
         return false;
     }
+    // `一些企业`, `不同部门`, `多部门`: an indefinite number of bodies names none of them.
+    if [
+        "一些",
+        "不同",
+        "个别",
+        "少数",
+        "许多",
+        "很多",
+        "多个",
+        "多家",
+        "多部门",
+    ]
+    .iter()
+    .any(|q| name.starts_with(q))
+    {
+        return false;
+    }
     let tagged = duban_segment::Segmenter::shared().tag(name);
     // `适当降低小微企业`: an adverb or adjective before a verb is how the verb is done.
     if let [first, second, ..] = tagged.as_slice()
@@ -1635,6 +1652,13 @@ mod tests {
             actor_names("各有关部门要认真落实党中央的部署要求"),
             ["各有关部门"]
         );
+    }
+
+    /// An indefinite number of bodies (`不同部门`, `多部门`) names none of them.
+    #[test]
+    fn an_indefinite_number_of_bodies_is_no_body() {
+        assert!(actor_names("不同部门提供同一类别政务数据存在不一致情况时，应当核实").is_empty());
+        assert!(actor_names("多部门联合开展执法检查").is_empty());
     }
 
     /// A period opening a clause (`节日期间`) is no part of its subject.
