@@ -1654,6 +1654,13 @@ mod tests {
         );
     }
 
+    /// A policy verb acting on bodies (`激励企业`, `便利企业`) opens a predicate, not a name.
+    #[test]
+    fn a_policy_verb_on_bodies_is_no_name() {
+        assert!(actor_names("运用市场化机制激励企业创新").is_empty());
+        assert!(actor_names("便利企业跨区域经营").is_empty());
+    }
+
     /// An indefinite number of bodies (`不同部门`, `多部门`) names none of them.
     #[test]
     fn an_indefinite_number_of_bodies_is_no_body() {
