@@ -744,6 +744,9 @@ pub fn actors_in(f: &str) -> Vec<Body> {
     let f = without_aliases.as_ref();
     let mut out = Vec::new();
     let mut carried = String::new();
+    // A body a clause ends by describing (`…为成员的工作领导小组`), for a next clause opening
+    // with `负责`.
+    let mut described: Option<&str> = None;
     let mut rest_of_text = f;
     while !rest_of_text.is_empty() {
         let cut = rest_of_text
@@ -777,9 +780,29 @@ pub fn actors_in(f: &str) -> Vec<Body> {
             carried = format!("{}、", clause.trim());
             continue;
         }
+        // `成立…为成员的工作领导小组，负责该项工作的组织领导`: the body set up carries the duty.
+        if let Some(name) = described.take()
+            && clause.starts_with("负责")
+        {
+            push_subject(name, &mut out);
+        }
+        if matches!(sep, Some(',' | '，')) {
+            described = described_body(piece);
+        }
         actors_of_clause(clause, &mut out);
     }
     out
+}
+
+/// The body a clause ends by describing after `的` (`各职责部门主要领导为成员的工作领导小组`);
+/// not a role a copula gives the subject (`市民政部门是本市…的主管部门`).
+fn described_body(clause: &str) -> Option<&str> {
+    let (head, name) = clause.trim_end().rsplit_once('的')?;
+    (!head.contains('是')
+        && (2..=12).contains(&name.chars().count())
+        && is_body_name(name)
+        && is_subject_phrase(name))
+    .then_some(name)
 }
 
 /// Whether a phrase is names only, one or a list (`市、区民政部门、养老服务指导单位`).
@@ -874,6 +897,7 @@ fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
         || MEASURED.is_match(&clause[end..])
         || COMPLETED.is_match(&clause[end..])
         || COMPOSED.is_match(&clause[end..])
+        || PLACED.is_match(&clause[end..])
         || TALLIED.is_match(&clause[end..])
     {
         return;
@@ -938,6 +962,12 @@ static TALLIED: LazyLock<Regex> = LazyLock::new(|| {
 /// `由X、Y等单位组成`: the members of a body as described are not the duty's actors.
 static COMPOSED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:共同)?(?:组成|构成)").expect("composed pattern compiles"));
+
+/// Where a body is set up (`领导小组办公室设在区交通与建设局`): a description of the body, not a
+/// duty of it.
+static PLACED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:设在|设于|挂靠在?|位于|隶属于?)").expect("placed pattern compiles")
+});
 
 /// A count of places or bodies (`五个地区和十余家市级机关`): a report's figure, not a subject.
 static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -1652,6 +1682,25 @@ mod tests {
             actor_names("各有关部门要认真落实党中央的部署要求"),
             ["各有关部门"]
         );
+    }
+
+    /// A body a clause ends by describing carries the duty of a next clause opening with `负责`.
+    #[test]
+    fn a_described_body_carries_the_next_clauses_duty() {
+        assert_eq!(
+            actor_names("成立以分管领导为组长，各部门主要领导为成员的工作领导小组，负责统筹协调"),
+            ["工作领导小组"]
+        );
+        assert_eq!(
+            actor_names("市民政部门是本市居家社区养老服务的主管部门，负责统筹推进"),
+            ["市民政部门"]
+        );
+    }
+
+    /// Where a body is set up describes it and assigns no duty.
+    #[test]
+    fn where_a_body_is_set_up_is_no_duty() {
+        assert!(actor_names("领导小组办公室设在区交通与建设局").is_empty());
     }
 
     /// A policy verb acting on bodies (`激励企业`, `便利企业`) opens a predicate, not a name.
