@@ -1196,6 +1196,9 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
             }
             // `各区属国有企业`: `属` after a level makes what it owns, not a predicate.
             Some(w) if w.word.starts_with('属') => false,
+            // `部门相关监管信息`, `…高校相关专业教师`: what qualifies a noun after the name
+            // (jieba tags `相关` a verb) makes the name its owner, not the subject.
+            Some(w) if w.word == "相关" || w.word == "有关" => false,
             // `政府与市场的关系`: a conjunction joins the name to another noun.
             Some(w) if ["与", "和", "及", "同", "跟"].contains(&w.word) => false,
             // `…部门按规定落实`: a prepositional phrase (tagged an idiom) opens the predicate.
@@ -1695,6 +1698,13 @@ mod tests {
             actor_names("市民政部门是本市居家社区养老服务的主管部门，负责统筹推进"),
             ["市民政部门"]
         );
+    }
+
+    /// A name before `相关`/`有关` and a noun owns the noun and is no subject.
+    #[test]
+    fn a_name_before_a_qualified_noun_owns_it() {
+        assert!(actor_names("部门相关监管信息通过省级平台实现互联互通").is_empty());
+        assert!(actor_names("职业院校、应用型本科高校相关专业教师原则上公开招聘").is_empty());
     }
 
     /// Where a body is set up describes it and assigns no duty.
