@@ -1104,13 +1104,16 @@ fn after_jing(phrase: &str) -> &str {
 
 /// Whether a name holds a preposition after its first word (`预计全年为企业`,
 /// `收益应向区财政国库缴纳政府`): a predicate that runs on to the noun, not a body's name. `与`,
-/// which also joins the parts of one name (`区交通与建设局`), does not count.
+/// which also joins the parts of one name (`区交通与建设局`), counts only after a word of manner
+/// (`主动与具备条件的企业`).
 fn holds_inner_preposition(name: &str) -> bool {
-    duban_segment::Segmenter::shared()
-        .tag(name)
-        .iter()
-        .skip(1)
-        .any(|w| w.tag == "p" && !["与", "和", "及", "同"].contains(&w.word))
+    let tagged = duban_segment::Segmenter::shared().tag(name);
+    tagged.windows(2).any(|pair| {
+        let (before, w) = (&pair[0], &pair[1]);
+        w.tag == "p"
+            && (!["与", "和", "及", "同"].contains(&w.word)
+                || matches!(before.tag.as_str(), "d" | "ad" | "b" | "a"))
+    })
 }
 
 /// Whether the duty word the subject pattern found after a name starts a word of its own:
@@ -1697,6 +1700,19 @@ mod tests {
         assert_eq!(
             actor_names("市民政部门是本市居家社区养老服务的主管部门，负责统筹推进"),
             ["市民政部门"]
+        );
+    }
+
+    /// `与` after a word of manner is a preposition: the phrase is a predicate, no name.
+    #[test]
+    fn yu_after_a_word_of_manner_is_a_preposition() {
+        assert_eq!(
+            actor_names("职业院校应当根据自身特点，主动与具备条件的企业开展合作"),
+            ["职业院校"]
+        );
+        assert_eq!(
+            actor_names("区交通与建设局负责道路养护"),
+            ["区交通与建设局"]
         );
     }
 
