@@ -959,9 +959,12 @@ static TALLIED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("tallied pattern compiles")
 });
 
-/// `由X、Y等单位组成`: the members of a body as described are not the duty's actors.
-static COMPOSED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:共同)?(?:组成|构成)").expect("composed pattern compiles"));
+/// `由X、Y等单位组成`, `X、Y为成员单位的…工作专班`: the members of a body as described are not
+/// the duty's actors.
+static COMPOSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:共同)?(?:组成|构成)|^(?:为|作为|任)(?:成员|组长|副组长)")
+        .expect("composed pattern compiles")
+});
 
 /// Where a body is set up (`领导小组办公室设在区交通与建设局`): a description of the body, not a
 /// duty of it.
@@ -1701,6 +1704,12 @@ mod tests {
             actor_names("市民政部门是本市居家社区养老服务的主管部门，负责统筹推进"),
             ["市民政部门"]
         );
+    }
+
+    /// The members a working group is described with carry none of its duties.
+    #[test]
+    fn members_of_a_group_described_are_no_actors() {
+        assert!(actor_names("相关部门、单位及科研院所、头部企业为成员单位的工作专班").is_empty());
     }
 
     /// `与` after a word of manner is a preposition: the phrase is a predicate, no name.
