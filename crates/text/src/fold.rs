@@ -27,9 +27,40 @@ pub fn fold_char(c: char) -> char {
 
 /// Folds a whole string; the result has the same number of characters.
 pub fn fold(s: &str) -> String {
-    let mut chars: Vec<char> = s.chars().map(fold_char).collect();
-    fold_years(&mut chars);
-    chars.into_iter().collect()
+    if may_hold_chinese_year(s) {
+        let mut chars: Vec<char> = s.chars().map(fold_char).collect();
+        fold_years(&mut chars);
+        return chars.into_iter().collect();
+    }
+    // Most text holds no year in Chinese digits and few characters that fold: the runs between
+    // those characters are copied whole, not character by character (text is folded often).
+    let mut out = String::with_capacity(s.len());
+    let mut copied = 0;
+    for (i, c) in s.char_indices() {
+        let folded = fold_char(c);
+        if folded != c {
+            out.push_str(&s[copied..i]);
+            out.push(folded);
+            copied = i + c.len_utf8();
+        }
+    }
+    out.push_str(&s[copied..]);
+    out
+}
+
+/// Whether some `年` of `s` has four year digits right before it, the least [`fold_years`]
+/// needs to change anything (folding leaves year digits and `年` as they are, so the original
+/// text tells).
+fn may_hold_chinese_year(s: &str) -> bool {
+    s.match_indices('年').any(|(i, _)| {
+        s[..i]
+            .chars()
+            .rev()
+            .take(4)
+            .filter(|&c| year_digit(c).is_some())
+            .count()
+            == 4
+    })
 }
 
 /// The digit of a Chinese numeral as years print them digit by digit (`一九八四`, `二〇二五`).
@@ -105,12 +136,22 @@ impl<'a> Folded<'a> {
         let mut folded = String::with_capacity(original.len());
         let mut orig_offsets = Vec::with_capacity(original.len() / 2 + 1);
         let mut fold_offsets = Vec::with_capacity(original.len() / 2 + 1);
-        let mut chars: Vec<char> = original.chars().map(fold_char).collect();
-        fold_years(&mut chars);
-        for ((i, _), c) in original.char_indices().zip(chars) {
-            orig_offsets.push(i);
-            fold_offsets.push(folded.len());
-            folded.push(c);
+        if may_hold_chinese_year(original) {
+            let mut chars: Vec<char> = original.chars().map(fold_char).collect();
+            fold_years(&mut chars);
+            for ((i, _), c) in original.char_indices().zip(chars) {
+                orig_offsets.push(i);
+                fold_offsets.push(folded.len());
+                folded.push(c);
+            }
+        } else {
+            // Without a year in Chinese digits each character folds on its own: no buffer of
+            // characters (see [`fold`]).
+            for (i, c) in original.char_indices() {
+                orig_offsets.push(i);
+                fold_offsets.push(folded.len());
+                folded.push(fold_char(c));
+            }
         }
         orig_offsets.push(original.len());
         fold_offsets.push(folded.len());
@@ -175,6 +216,25 @@ mod tests {
         let f = Folded::new("到一九九〇年，翻一番");
         let start = f.folded.find("1990").unwrap();
         assert_eq!(f.original_of(start, start + 4), "一九九〇");
+    }
+
+    /// Text with and without a year in Chinese digits (folded by different paths) folds
+    /// alike in `fold` and `Folded`.
+    #[test]
+    fn fold_and_folded_agree_with_and_without_a_chinese_year() {
+        for s in [
+            "（一）２０２０年　目标—完成",
+            "一九八四年（一）１．",
+            "三五年内",
+            "",
+            "年",
+            "ａ",
+        ] {
+            assert_eq!(Folded::new(s).folded, fold(s));
+            assert_eq!(fold(s).chars().count(), s.chars().count());
+        }
+        assert_eq!(fold("（一）二〇二五年　底"), "(一)2025年 底");
+        assert_eq!(fold("２０２０年—〜"), "2020年-~");
     }
 
     #[test]
