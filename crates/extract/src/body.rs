@@ -1234,9 +1234,12 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
             unfollowed = Some(end);
             continue;
         }
-        // A modal word inside shows the phrase runs on into its predicate.
+        // A modal word inside shows the phrase runs on into its predicate (a name holding
+        // no modal's characters needs no segmenting to tell).
         let modals = clause_words().of(ClauseWord::Modal);
-        if seg.tag(name).iter().any(|w| modals.contains(&w.word)) {
+        if modals.iter().any(|m| name.contains(m))
+            && seg.tag(name).iter().any(|w| modals.contains(&w.word))
+        {
             continue;
         }
         // `各省级能源(电力)主管部门指导供电企业明确…`: a predicate word of its own inside the

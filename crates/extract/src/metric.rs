@@ -1627,6 +1627,11 @@ fn ends_in_word(phrase: &str, word: &str) -> bool {
 /// `phrase` without a conjunction at its end, left by a number taken out before it
 /// (`下降3.5%和` → `下降`); a word ending in one keeps it (`惠及`).
 fn without_conjunction(phrase: &str) -> &str {
+    // The last word is the phrase's end: a phrase ending in none of these has none to drop,
+    // and needs no segmenting.
+    if !phrase.ends_with(['、', '和', '及', '与']) {
+        return phrase;
+    }
     let tagged = duban_segment::Segmenter::shared().tag(phrase);
     match tagged.last() {
         Some(w) if w.word == "、" || (w.tag == "c" && matches!(w.word, "和" | "及" | "与")) => {
@@ -1640,6 +1645,10 @@ fn without_conjunction(phrase: &str) -> &str {
 /// `完成A、B、C等` → `完成`): they name some of the things measured, the verb before them the
 /// act and the words after them the kind. Titles are examples too (`学习《A》《B》等`).
 fn without_examples(phrase: &str) -> String {
+    // Without a `等` there are no examples to drop, and no need to segment.
+    if !phrase.contains('等') {
+        return phrase.to_string();
+    }
     let tagged = duban_segment::Segmenter::shared().tag(phrase);
     // `等` as a particle, not inside a word (`等级`, `平等`, `同等`).
     let mut at = 0;
