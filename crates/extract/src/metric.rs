@@ -1239,7 +1239,17 @@ fn is_rank_field(n: &Reading<'_>) -> bool {
             .iter()
             .any(|w| n.rest_of_clause.contains(w))
         || RANKED_IN.is_match(n.rest_of_clause)
+        // `连续10年居全球第四`: how long a rank has been held is the rank's, no result of work.
+        || n.unit == "年"
+            && n.prefix.trim_end().ends_with("连续")
+            && RANK_HELD.is_match(n.rest_of_clause)
 }
+
+/// A rank held after a run of years: `居全球第四`, `位居全国首位`, `保持全省前列`.
+static RANK_HELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:居|位居|位列|名列|稳居|保持|排名)\p{Han}{0,6}?(?:第|首位|首|前列|前茅)")
+        .expect("rank held pattern compiles")
+});
 
 /// Time gone by (`今年已过去近5个月`): no goal, no result.
 fn is_time_gone_by(n: &Reading<'_>) -> bool {
@@ -3199,6 +3209,17 @@ mod tests {
         assert_eq!(
             indicators("服务业从业人员达到5万人"),
             ["服务业从业人员人数"]
+        );
+    }
+
+    /// How long a rank has been held is no metric; a run of years of work done is.
+    #[test]
+    fn years_a_rank_was_held_are_no_metric() {
+        assert!(mt("港口集装箱吞吐量近2300万标箱，连续10年居全球第四").len() == 1);
+        assert!(mt("PCT国际专利申请量8024件，连续9年居全国首位").len() == 1);
+        assert_eq!(
+            mt("连续15年实现违法私房零增长"),
+            [(15.0, "年".into(), Op::Eq)]
         );
     }
 
