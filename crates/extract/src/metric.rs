@@ -1147,7 +1147,8 @@ fn is_threshold(prefix: &str, after: &str, unit: &str, tail: Option<&str>) -> bo
         tail,
         rest_of_clause: &after[..after.find(is_stop).unwrap_or(after.len())],
     };
-    const FORMS: [fn(&Reading<'_>) -> bool; 10] = [
+    const FORMS: [fn(&Reading<'_>) -> bool; 11] = [
+        names_a_policy,
         is_age_band,
         names_a_grade,
         is_tax_band,
@@ -1243,6 +1244,17 @@ fn is_rank_field(n: &Reading<'_>) -> bool {
         || n.unit == "年"
             && n.prefix.trim_end().ends_with("连续")
             && RANK_HELD.is_match(n.rest_of_clause)
+}
+
+/// Whether a count of articles names a policy in a list of policies
+/// (`稳定经贸发展33条、金融支持实体经济24条等政策措施`, `水环境治理40条等系列措施`): the name
+/// of a package of measures, not how many were set.
+fn names_a_policy(n: &Reading<'_>) -> bool {
+    static POLICY_LIST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:、[^，,。；;]*?)?等\p{Han}{0,4}?(?:政策|措施|文件|意见|规定)")
+            .expect("policy list pattern compiles")
+    });
+    n.unit == "条" && POLICY_LIST.is_match(n.after)
 }
 
 /// A rank held after a run of years: `居全球第四`, `位居全国首位`, `保持全省前列`.
@@ -3210,6 +3222,18 @@ mod tests {
             indicators("服务业从业人员达到5万人"),
             ["服务业从业人员人数"]
         );
+    }
+
+    /// Counts of articles that name policies in a list of policies are no metrics; a count of
+    /// measures set is.
+    #[test]
+    fn articles_naming_policies_are_no_metrics() {
+        assert!(
+            mt("出台稳定经贸发展33条、金融支持实体经济24条、促进产业转型升级36条等政策措施")
+                .is_empty()
+        );
+        assert!(mt("出台了大气质量提升40条、水环境治理40条等系列措施").is_empty());
+        assert_eq!(mt("出台稳增长政策措施20条"), [(20.0, "条".into(), Op::Eq)]);
     }
 
     /// How long a rank has been held is no metric; a run of years of work done is.
