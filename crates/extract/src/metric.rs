@@ -175,9 +175,28 @@ fn comparator(prefix: &str, unit: &str, counted: bool) -> Option<(Op, Role, bool
         && let Some((j, end2)) = COMPARATOR_WORDS.last_in(&prefix[..start])
         && let found @ Some(_) = governs(prefix, j, end2, unit, counted)
     {
+        // `新增减负超过2.5万亿元`: the bound is the new amount's.
+        if counts_new(prefix, j, end2) {
+            return governs(prefix, i, end, unit, counted);
+        }
         return found;
     }
-    governs(prefix, i, end, unit, counted)
+    let found = governs(prefix, i, end, unit, counted);
+    // `新增减税降费约5000亿元`: what a change brings counted as new things is a level (the
+    // spec's `新增`), not the change.
+    if found.is_some_and(|(_, role, _)| role == Role::Change) && counts_new(prefix, i, end) {
+        return Some((Op::Eq, Role::Level, false));
+    }
+    found
+}
+
+/// Whether `新增` stands right before comparator `i` ending at `end` of `prefix` (at most three
+/// characters between: `新增减税降费`).
+fn counts_new(prefix: &str, i: usize, end: usize) -> bool {
+    let before = &prefix[..end - COMPARATORS[i].0.len()];
+    before
+        .rfind("新增")
+        .is_some_and(|at| before[at + "新增".len()..].chars().count() <= 3)
 }
 
 /// The operator of comparator `i` ending at `end` of `prefix`, when it governs the number at
@@ -3234,6 +3253,20 @@ mod tests {
         );
         assert!(mt("出台了大气质量提升40条、水环境治理40条等系列措施").is_empty());
         assert_eq!(mt("出台稳增长政策措施20条"), [(20.0, "条".into(), Op::Eq)]);
+    }
+
+    /// A change counted as new things (`新增减负`, `新增减税降费`) is a level, bounded by its
+    /// own bound.
+    #[test]
+    fn a_change_counted_as_new_is_a_level() {
+        assert_eq!(
+            mt("新增减税降费约5000亿元"),
+            [(5000.0, "亿元".into(), Op::Eq)]
+        );
+        assert_eq!(
+            mt("预计全年为企业新增减负超过2.5万亿元"),
+            [(2.5, "万亿元".into(), Op::Ge)]
+        );
     }
 
     /// How long a rank has been held is no metric; a run of years of work done is.
