@@ -225,7 +225,7 @@ fn governs(
     if role == Role::Change
         && !reached
         && let Some(object) = gap.trim_end().strip_suffix(['到', '至'])
-        && object.chars().count() <= 6
+        && object.chars().count() <= 10
         && !object.contains(|c: char| c.is_ascii_digit())
         && COMPARATOR_WORDS.last_in(gap).is_none()
     {
@@ -235,11 +235,12 @@ fn governs(
     let gap = strip_fillers(gap.trim());
     let applies = match role {
         _ if gap.is_empty() => true,
-        // The object of a change between it and a measure: `缩短办理时间50日`.
+        // The object of a change between it and a measure: `缩短办理时间50日`,
+        // `增加国家铁路建设资本金1000亿元` (an object of up to ten characters).
         Role::Change => {
             !counted
                 && !reached
-                && gap.chars().count() <= 6
+                && gap.chars().count() <= 10
                 && !gap.contains(|c: char| c.is_ascii_digit())
                 && COMPARATOR_WORDS.last_in(gap).is_none()
                 && !["完成", "实现", "投资", "总额"]
@@ -3253,6 +3254,20 @@ mod tests {
         );
         assert!(mt("出台了大气质量提升40条、水环境治理40条等系列措施").is_empty());
         assert_eq!(mt("出台稳增长政策措施20条"), [(20.0, "条".into(), Op::Eq)]);
+    }
+
+    /// A change's object may run to ten characters before the amount, or before the level it
+    /// reaches.
+    #[test]
+    fn a_long_object_between_a_change_and_its_number() {
+        assert_eq!(
+            mt("增加国家铁路建设资本金1000亿元"),
+            [(1000.0, "亿元".into(), Op::Increase)]
+        );
+        assert_eq!(
+            mt("压缩一般业务登记时限至1天"),
+            [(1.0, "天".into(), Op::Eq)]
+        );
     }
 
     /// A change counted as new things (`新增减负`, `新增减税降费`) is a level, bounded by its
