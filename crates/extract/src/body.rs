@@ -535,19 +535,10 @@ fn is_subject_phrase(name: &str) -> bool {
         return false;
     }
     // `一些企业`, `不同部门`, `多部门`: an indefinite number of bodies names none of them.
-    if [
-        "一些",
-        "不同",
-        "个别",
-        "少数",
-        "许多",
-        "很多",
-        "多个",
-        "多家",
-        "多部门",
-    ]
-    .iter()
-    .any(|q| name.starts_with(q))
+    if body_words()
+        .of(BodyWord::Indefinite)
+        .iter()
+        .any(|q| name.starts_with(q))
     {
         return false;
     }
@@ -804,10 +795,17 @@ pub fn actors_in(f: &str) -> Vec<Body> {
 /// not a role a copula gives the subject (`市民政部门是本市…的主管部门`).
 fn described_body(clause: &str) -> Option<&str> {
     let (head, name) = clause.trim_end().rsplit_once('的')?;
-    (!head.contains('是')
-        && (2..=12).contains(&name.chars().count())
+    let copula = || {
+        head.contains('是')
+            && duban_segment::Segmenter::shared()
+                .tokens(head)
+                .iter()
+                .any(|t| t.text == "是")
+    };
+    ((2..=12).contains(&name.chars().count())
         && is_body_name(name)
-        && is_subject_phrase(name))
+        && is_subject_phrase(name)
+        && !copula())
     .then_some(name)
 }
 

@@ -346,6 +346,9 @@ roles! {
         /// A body's people or posts (`负责人`, `工作人员`): right after a body's name opening a
         /// clause, the subject is a person, no body (`行政机关负责人出庭应诉率…`).
         Post = "post",
+        /// Opens a phrase naming an indefinite number of bodies (`一些企业`, `不同部门`,
+        /// `多部门`): it names none of them.
+        Indefinite = "indefinite",
     }
     exclusive [[Ending, NameEnding, SubjectEnding, Collective, NotBody], [Head, NotBody], [IssuerEnding, NotBody], [NameStart, NotBody]]
 }
