@@ -777,9 +777,18 @@ impl OutlineParser {
             for (k, inline) in found.iter().enumerate() {
                 let start = s + folded.original_offset(inline.start);
                 let body = s + folded.original_offset(inline.start + inline.label.len);
-                let end = found
-                    .get(k + 1)
-                    .map_or(e, |n| s + folded.original_offset(n.start));
+                let end = found.get(k + 1).map_or_else(
+                    // The paragraphs of a heading's lead-in after its list (`2022年是…主要预期
+                    // 目标是：…`) are the lead-in's, not the last item's.
+                    || {
+                        if heading {
+                            paragraph_end(text, body, e)
+                        } else {
+                            e
+                        }
+                    },
+                    |n| s + folded.original_offset(n.start),
+                );
                 let child = Item {
                     label: inline.label.text.clone(),
                     style: Some(inline.label.style),
@@ -793,6 +802,23 @@ impl OutlineParser {
             }
         }
     }
+}
+
+/// Where the paragraph holding `from` ends, before `limit`: at a line break after a sentence's
+/// end (a hard-wrapped line breaks inside a sentence and goes on).
+fn paragraph_end(text: &str, from: usize, limit: usize) -> usize {
+    let mut at = from;
+    while let Some(nl) = text[at..limit].find('\n') {
+        let brk = at + nl;
+        let before = text[from..brk].trim_end();
+        if before.ends_with(['。', '！', '？', '；', '!', '?', ';'])
+            && !text[brk..limit].trim().is_empty()
+        {
+            return from + before.len();
+        }
+        at = brk + 1;
+    }
+    limit
 }
 
 /// The index of the next line with content at or after `from`.
@@ -887,6 +913,21 @@ mod tests {
             vec!["一、工作成效".to_string(), "(一)推进依法决策".to_string()]
         );
         assert_eq!(got[1].2, "落实审查");
+    }
+
+    /// The paragraphs of a heading's lead-in after its inline list are the lead-in's, not the
+    /// last item's; a line hard-wrapped inside a sentence goes on with the item.
+    #[test]
+    fn a_lead_in_paragraph_after_an_inline_list_is_no_part_of_its_last_item() {
+        let text = "二、2022年重点工作\n一是抓项目。二是抓民生。\n2022年是开局之年。主要预期目标是：增长7%。\n（一）扩大投资。\n";
+        let items = OutlineParser::parse(text);
+        let last = items.iter().find(|i| i.label == "二是").expect("二是");
+        assert_eq!(last.text(text), "抓民生。");
+        let wrapped =
+            "二、2022年重点工作\n一是抓项目。二是抓民生，落实\n社保政策。\n（一）扩大投资。\n";
+        let items = OutlineParser::parse(wrapped);
+        let last = items.iter().find(|i| i.label == "二是").expect("二是");
+        assert!(last.text(wrapped).contains("社保政策"));
     }
 
     #[test]
