@@ -117,7 +117,7 @@ fn the_development_set_keeps_its_figures() {
 /// The development set's figures at the end of the last change, rounded down.
 const DEV_FLOORS: Floors = Floors {
     obligations: 0.99,
-    fields: [0.99, 0.99, 0.98, 0.965],
+    fields: [0.99, 0.99, 0.985, 0.965],
     kind: 0.99,
     indicator: 0.89,
     document: 0.95,
