@@ -972,7 +972,10 @@ fn is_quantity(
         return false;
     }
     // Names and codes: `5G`, `3A级`; a Latin unit is whole (`12EB`, not `5GB` read as `5G`).
-    if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    // A Chinese unit counts things whatever their names open with (`3226家C店`, `3个A级景区`).
+    if after.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !unit.ends_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    {
         return false;
     }
     // Per-unit bases of a rate: `每少报送1条…扣0.2分`.
@@ -3268,6 +3271,16 @@ mod tests {
             mt("压缩一般业务登记时限至1天"),
             [(1.0, "天".into(), Op::Eq)]
         );
+    }
+
+    /// A count in a Chinese unit counts things whose names open with a Latin letter.
+    #[test]
+    fn a_chinese_unit_counts_things_named_in_latin_letters() {
+        assert_eq!(
+            mt("317家实体电商、3226家C店实现交易额1560亿元")[1],
+            (3226.0, "家".into(), Op::Eq)
+        );
+        assert!(mt("加快5G网络建设").is_empty());
     }
 
     /// A change counted as new things (`新增减负`, `新增减税降费`) is a level, bounded by its
