@@ -1409,6 +1409,10 @@ fn counted_as(unit: &str) -> &'static str {
         "架次" => "架次",
         "班次" => "班次",
         "趟次" => "趟次",
+        // Medals: `获2金3银` counts gold and silver medals.
+        "金" => "金牌数",
+        "银" => "银牌数",
+        "铜" => "铜牌数",
         _ => "数",
     }
 }
@@ -3270,6 +3274,18 @@ mod tests {
         assert_eq!(
             mt("压缩一般业务登记时限至1天"),
             [(1.0, "天".into(), Op::Eq)]
+        );
+    }
+
+    /// Medals are counted in their own units and named by them.
+    #[test]
+    fn medals_are_counted() {
+        assert_eq!(
+            indicators("深圳运动员在伦敦奥运会获2金3银"),
+            [
+                "深圳运动员在伦敦奥运会获金牌数",
+                "深圳运动员在伦敦奥运会获银牌数"
+            ]
         );
     }
 
