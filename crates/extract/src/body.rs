@@ -76,7 +76,17 @@ pub fn is_body_name(s: &str) -> bool {
     // Words that end like a body but name people, posts, documents or activities.
     let words = body_words();
     // `同志` names people wherever it stands (`政府主要负责同志担任领导小组`).
-    if words.of(BodyWord::NotBody).iter().any(|n| t.ends_with(n))
+    // A longer ending wins: `联席会议`, `常务会议` are standing bodies, `会议` a meeting.
+    let longest_ending = |role: BodyWord| {
+        words
+            .of(role)
+            .iter()
+            .filter(|w| t.ends_with(*w))
+            .map(|w| w.len())
+            .max()
+    };
+    if longest_ending(BodyWord::NotBody)
+        .is_some_and(|n| longest_ending(BodyWord::Ending).is_none_or(|e| e <= n))
         || t.starts_with('本')
             && !["本市", "本区", "本县", "本省", "本级"]
                 .iter()
@@ -1067,12 +1077,23 @@ fn push_subject(name: &str, out: &mut Vec<Body>) {
     let any_body = parts.iter().any(|p| is_body_name(p));
     for p in &parts {
         if (is_body_name(p) || any_body && parts.len() > 1 && is_short_region(p))
-            && !p.contains("会议")
+            && !names_a_meeting(p)
             && !holds_inner_preposition(p)
         {
             push(out, p.clone(), Role::Actor);
         }
     }
+}
+
+/// Whether a name names a meeting (`…会议`), not a standing body that meets (`市政府常务会议`,
+/// `…部际联席会议`: the lexicon's endings, after words naming whose it is; a bare `联席会议`
+/// refers to one named elsewhere).
+fn names_a_meeting(name: &str) -> bool {
+    name.contains("会议")
+        && !body_words()
+            .of(BodyWord::Ending)
+            .iter()
+            .any(|e| e.contains("会议") && name.len() > e.len() && name.ends_with(e))
 }
 
 /// The agent after `由` (`主题数据库由市政务数据主管部门负责`, `技工院校内由人力资源社会保障行政部门负责`)
@@ -1737,6 +1758,17 @@ mod tests {
     fn a_name_before_a_qualified_noun_owns_it() {
         assert!(actor_names("部门相关监管信息通过省级平台实现互联互通").is_empty());
         assert!(actor_names("职业院校、应用型本科高校相关专业教师原则上公开招聘").is_empty());
+    }
+
+    /// A standing body that meets (`常务会议`, `联席会议`) is a body; a meeting is none.
+    #[test]
+    fn a_standing_meeting_is_a_body() {
+        assert_eq!(
+            actor_names("市政府常务会议每年至少听取一次法治政府建设工作汇报"),
+            ["市政府常务会议"]
+        );
+        assert!(!is_body_name("工作推进会议"));
+        assert!(actor_names("联席会议统筹协调全国职业教育工作").is_empty());
     }
 
     /// Where a body is set up describes it and assigns no duty.
