@@ -1432,7 +1432,10 @@ fn without_dates_and_counts(phrase: &str) -> String {
             && rest.starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c));
         // `PM2.5年均浓度`: `年均` is a word, so the number before it is part of a name.
         let named = m.as_str().ends_with(['年', '日', '月']) && rest.starts_with('均');
-        if class || named {
+        // `每5000名户籍老年人配备1名`: a count after `每` is the base the number is per.
+        let base = phrase[..m.start()].ends_with('每')
+            && m.as_str().starts_with(|c: char| c.is_ascii_digit());
+        if class || named || base {
             continue;
         }
         out.push_str(&phrase[from..m.start()]);
@@ -3274,6 +3277,15 @@ mod tests {
         assert_eq!(
             mt("压缩一般业务登记时限至1天"),
             [(1.0, "天".into(), Op::Eq)]
+        );
+    }
+
+    /// A count after `每` is the base a number is per, and stays in the indicator.
+    #[test]
+    fn a_base_after_mei_stays_in_the_indicator() {
+        assert_eq!(
+            indicators("原则上每5000名户籍老年人配备1名居家社区养老服务工作人员"),
+            ["每5000名户籍老年人配备居家社区养老服务工作人员数"]
         );
     }
 
