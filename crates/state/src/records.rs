@@ -132,6 +132,31 @@ impl State {
         Ok(outcome)
     }
 
+    /// Stores a document's records ([`State::put_record`]) with what they were made from
+    /// ([`State::set_input_key`]), both in one commit unless a transaction is already open.
+    pub fn put_keyed_record(
+        &self,
+        rec: &StoredRecord,
+        run: Option<i64>,
+        key: &str,
+    ) -> Result<Upsert> {
+        // Each commit writes every page it changed to the log again, and both writes change
+        // the record's pages: one commit for the two halves that cost. Outside a transaction
+        // of the caller's (a crawl batch's), the record and its key are then stored together;
+        // on an error the transaction is dropped, so rolled back.
+        let tx = if self.conn.is_autocommit() {
+            Some(self.conn.unchecked_transaction().map_err(|e| self.err(e))?)
+        } else {
+            None
+        };
+        let outcome = self.put_record(rec, run)?;
+        self.set_input_key(&rec.doc_id, key)?;
+        if let Some(tx) = tx {
+            tx.commit().map_err(|e| self.err(e))?;
+        }
+        Ok(outcome)
+    }
+
     /// Notes what a document's stored record was made from: `key` names its input and the
     /// build that extracted it (the pipeline decides what goes into it).
     pub fn set_input_key(&self, doc_id: &str, key: &str) -> Result<()> {
@@ -199,13 +224,10 @@ impl State {
 
     /// The stored document record (one JSON object) of a document, if any.
     pub fn record_document(&self, doc_id: &str) -> Result<Option<String>> {
+        // Cached: the tracker reads every record by its id, one statement each.
         self.conn
-            .query_row(
-                "SELECT document FROM records WHERE doc_id = ?1",
-                params![doc_id],
-                |r| r.get(0),
-            )
-            .optional()
+            .prepare_cached("SELECT document FROM records WHERE doc_id = ?1")
+            .and_then(|mut stmt| stmt.query_row(params![doc_id], |r| r.get(0)).optional())
             .map_err(|e| self.err(e))
     }
 
@@ -412,6 +434,23 @@ mod tests {
             None,
             "a withdrawn record is made again"
         );
+    }
+
+    #[test]
+    fn a_keyed_record_is_committed_with_its_key_unless_a_transaction_is_open() {
+        let s = State::in_memory().unwrap();
+        let outcome = s.put_keyed_record(&rec("a", "{}"), None, "k1").unwrap();
+        assert_eq!(outcome, Upsert::New);
+        assert!(s.conn.is_autocommit(), "its own transaction is committed");
+        assert_eq!(s.input_key("a").unwrap(), Some(("k1".into(), 1)));
+        s.begin().unwrap();
+        s.put_keyed_record(&rec("b", "{}"), None, "k2").unwrap();
+        assert!(
+            !s.conn.is_autocommit(),
+            "the caller's transaction stays open"
+        );
+        s.commit().unwrap();
+        assert_eq!(s.input_key("b").unwrap(), Some(("k2".into(), 1)));
     }
 
     #[test]

@@ -62,8 +62,9 @@ impl Runner {
                     input: p.record.doc_id.clone(),
                     warning: w.clone(),
                 }));
-            let outcome = self.state.put_record(&p.record, self.run_id)?;
-            self.state.set_input_key(&p.record.doc_id, &p.input_key)?;
+            let outcome = self
+                .state
+                .put_keyed_record(&p.record, self.run_id, &p.input_key)?;
             crate::abort::point("store");
             match outcome {
                 Upsert::New => report.new += 1,
