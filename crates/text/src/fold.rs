@@ -174,6 +174,28 @@ impl<'a> Folded<'a> {
         &self.original[self.orig_offsets[s]..self.orig_offsets[e]]
     }
 
+    /// The part under a byte range of the folded text, as [`Folded::new`] folds it but
+    /// without folding again: the same wherever the range cuts no year in Chinese digits
+    /// (`二〇二五年` folds by its neighbours), as between sentence ends (`。`) it cannot.
+    pub fn part(&self, start: usize, end: usize) -> Folded<'a> {
+        let (s, e) = (self.char_index(start), self.char_index(end));
+        let (orig_start, fold_start) = (self.orig_offsets[s], self.fold_offsets[s]);
+        let part = Folded {
+            original: &self.original[orig_start..self.orig_offsets[e]],
+            folded: self.folded[fold_start..self.fold_offsets[e]].to_string(),
+            orig_offsets: self.orig_offsets[s..=e]
+                .iter()
+                .map(|o| o - orig_start)
+                .collect(),
+            fold_offsets: self.fold_offsets[s..=e]
+                .iter()
+                .map(|o| o - fold_start)
+                .collect(),
+        };
+        debug_assert_eq!(part.folded, fold(part.original), "a part cut inside a year");
+        part
+    }
+
     /// The byte offset in the original of a byte offset in the folded text.
     pub fn original_offset(&self, folded_byte: usize) -> usize {
         self.orig_offsets[self.char_index(folded_byte)]
@@ -192,6 +214,23 @@ mod tests {
         );
         assert_eq!(last_chars("扣", 4), "扣");
         assert_eq!(last_chars("加强", 0), "");
+    }
+
+    #[test]
+    fn a_part_is_folded_as_on_its_own() {
+        let line = "二〇二五年底前完成。２０３０年，一九八四年的目标。";
+        let whole = Folded::new(line);
+        let after = |c: char| whole.folded.find(c).map_or(0, |i| i + c.len_utf8());
+        let (cut, comma, end) = (after('。'), after(','), whole.folded.len());
+        // Each range starts and ends outside a year, as sentences do.
+        for (start, end) in [(0, cut), (cut, end), (comma, end)] {
+            let part = whole.part(start, end);
+            let alone = Folded::new(whole.original_of(start, end));
+            assert_eq!(part.original, alone.original);
+            assert_eq!(part.folded, alone.folded);
+            assert_eq!(part.orig_offsets, alone.orig_offsets);
+            assert_eq!(part.fold_offsets, alone.fold_offsets);
+        }
     }
 
     #[test]

@@ -252,7 +252,9 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         }
         let opening_year = opening_year(folded, &years);
         for (offset, sentence) in sentences(folded) {
-            let original = Folded::new(line.original_of(offset, offset + sentence.len()));
+            // The line's folding cut at the sentence: a sentence ends at `。！？`, never inside
+            // a year, so it folds as on its own, and the text is not folded twice.
+            let original = line.part(offset, offset + sentence.len());
             figures_of_sentence(
                 &mut out,
                 Place {
