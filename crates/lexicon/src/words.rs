@@ -59,6 +59,24 @@ impl WordList {
         ends
     }
 
+    /// The indices of the words of the list that `text` holds, in list order, each once.
+    ///
+    /// ```
+    /// use duban_lexicon::WordList;
+    /// let verbs = WordList::new(["落实", "推进", "推动"]);
+    /// assert_eq!(verbs.indices_in("推动落实并推动"), [0, 2]);
+    /// ```
+    pub fn indices_in(&self, text: &str) -> Vec<usize> {
+        let mut indices: Vec<usize> = self
+            .automaton
+            .find_overlapping_iter(text)
+            .map(|m| m.pattern().as_usize())
+            .collect();
+        indices.sort_unstable();
+        indices.dedup();
+        indices
+    }
+
     /// The word of the list that ends last in `text` and, of those ending there, the longest:
     /// its index in the list and the byte offset where it ends.
     ///
