@@ -34,9 +34,18 @@ pub fn fold(s: &str) -> String {
     }
     // Most text holds no year in Chinese digits and few characters that fold: the runs between
     // those characters are copied whole, not character by character (text is folded often).
+    // Only characters whose UTF-8 starts with one of `FOLDING_LEADS` fold, and Chinese text
+    // has few: the bytes are scanned, and a character decoded only where one starts.
     let mut out = String::with_capacity(s.len());
     let mut copied = 0;
-    for (i, c) in s.char_indices() {
+    for (i, b) in s.bytes().enumerate() {
+        // A lead byte (0xC0 and up, never inside a character) starts a character at `i`.
+        if !FOLDING_LEADS.contains(&b) {
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            continue;
+        };
         let folded = fold_char(c);
         if folded != c {
             out.push_str(&s[copied..i]);
@@ -47,6 +56,10 @@ pub fn fold(s: &str) -> String {
     out.push_str(&s[copied..]);
     out
 }
+
+/// The first bytes of the UTF-8 of every character [`fold_char`] changes: `C2` for U+00A0,
+/// `E2` for U+2002–U+2212, `E3` for U+3000 and U+301C, `EF` for U+FE63 and U+FF01–U+FF5E.
+const FOLDING_LEADS: [u8; 4] = [0xC2, 0xE2, 0xE3, 0xEF];
 
 /// Whether some `年` of `s` has four year digits right before it, the least [`fold_years`]
 /// needs to change anything (folding leaves year digits and `年` as they are, so the original
@@ -214,6 +227,21 @@ mod tests {
         );
         assert_eq!(last_chars("扣", 4), "扣");
         assert_eq!(last_chars("加强", 0), "");
+    }
+
+    #[test]
+    fn every_character_that_folds_starts_with_a_folding_lead_byte() {
+        let mut utf8 = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if fold_char(c) != c {
+                let first = c.encode_utf8(&mut utf8).as_bytes()[0];
+                assert!(FOLDING_LEADS.contains(&first), "{c:?} folds unseen");
+            }
+        }
+        assert_eq!(
+            fold("全市　２０２５—２０３０年，ａ\u{a0}b〜。"),
+            "全市 2025-2030年,a b~。"
+        );
     }
 
     #[test]
