@@ -57,6 +57,14 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// The byte offset of each character of `s`, plus the end.
+fn char_starts(s: &str) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(s.len() / 2 + 1);
+    starts.extend((0..s.len()).filter(|&i| s.is_char_boundary(i)));
+    starts.push(s.len());
+    starts
+}
+
 /// The first bytes of the UTF-8 of every character [`fold_char`] changes: `C2` for U+00A0,
 /// `E2` for U+2002–U+2212, `E3` for U+3000 and U+301C, `EF` for U+FE63 and U+FF01–U+FF5E.
 const FOLDING_LEADS: [u8; 4] = [0xC2, 0xE2, 0xE3, 0xEF];
@@ -146,28 +154,15 @@ pub struct Folded<'a> {
 impl<'a> Folded<'a> {
     /// Folds `original`.
     pub fn new(original: &'a str) -> Self {
-        let mut folded = String::with_capacity(original.len());
-        let mut orig_offsets = Vec::with_capacity(original.len() / 2 + 1);
-        let mut fold_offsets = Vec::with_capacity(original.len() / 2 + 1);
-        if may_hold_chinese_year(original) {
-            let mut chars: Vec<char> = original.chars().map(fold_char).collect();
-            fold_years(&mut chars);
-            for ((i, _), c) in original.char_indices().zip(chars) {
-                orig_offsets.push(i);
-                fold_offsets.push(folded.len());
-                folded.push(c);
-            }
+        // Folding keeps the number of characters: the offsets are where characters start in
+        // each text, found from the bytes (no character decoded, no folding char by char).
+        let folded = fold(original);
+        let orig_offsets = char_starts(original);
+        let fold_offsets = if folded == original {
+            orig_offsets.clone()
         } else {
-            // Without a year in Chinese digits each character folds on its own: no buffer of
-            // characters (see [`fold`]).
-            for (i, c) in original.char_indices() {
-                orig_offsets.push(i);
-                fold_offsets.push(folded.len());
-                folded.push(fold_char(c));
-            }
-        }
-        orig_offsets.push(original.len());
-        fold_offsets.push(folded.len());
+            char_starts(&folded)
+        };
         Folded {
             original,
             folded,
@@ -242,6 +237,19 @@ mod tests {
             fold("全市　２０２５—２０３０年，ａ\u{a0}b〜。"),
             "全市 2025-2030年,a b~。"
         );
+    }
+
+    #[test]
+    fn offsets_are_where_characters_start_in_each_text() {
+        for text in ["", "ａ１，二〇二五年。", "全市　ＡＢ：x", "一九八四年"] {
+            let f = Folded::new(text);
+            assert_eq!(f.folded, fold(text));
+            let starts = |s: &str| -> Vec<usize> {
+                s.char_indices().map(|(i, _)| i).chain([s.len()]).collect()
+            };
+            assert_eq!(f.orig_offsets, starts(text));
+            assert_eq!(f.fold_offsets, starts(&f.folded));
+        }
     }
 
     #[test]
