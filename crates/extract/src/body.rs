@@ -555,7 +555,7 @@ fn is_subject_phrase(name: &str) -> bool {
     let tagged = duban_segment::Segmenter::shared().tag(name);
     // `适当降低小微企业`: an adverb or adjective before a verb is how the verb is done.
     if let [first, second, ..] = tagged.as_slice()
-        && matches!(first.tag.as_str(), "a" | "ad" | "d")
+        && matches!(first.tag, "a" | "ad" | "d")
         && second.tag == "v"
     {
         return false;
@@ -1143,7 +1143,7 @@ fn holds_inner_preposition(name: &str) -> bool {
         let (before, w) = (&pair[0], &pair[1]);
         w.tag == "p"
             && (!["与", "和", "及", "同"].contains(&w.word)
-                || matches!(before.tag.as_str(), "d" | "ad" | "b" | "a"))
+                || matches!(before.tag, "d" | "ad" | "b" | "a"))
     })
 }
 
@@ -1249,7 +1249,7 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
                     .iter()
                     .any(|d| w.word.starts_with(d))
                     || predicate_words().iter().any(|p| w.word.starts_with(p))
-                    || matches!(w.tag.as_str(), "v" | "vd" | "vi" | "vg" | "d" | "p" | "ad")
+                    || matches!(w.tag, "v" | "vd" | "vi" | "vg" | "d" | "p" | "ad")
             }
         };
         if !verb_follows {

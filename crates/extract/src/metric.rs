@@ -1468,7 +1468,7 @@ fn leading_verbs(phrase: &str) -> String {
         let joins = verbs > 0
             && matches!(w.word, "和" | "并" | "及")
             && tagged.get(k + 1).is_some_and(|n| n.tag == "v");
-        let modifier = k == 0 && (matches!(w.tag.as_str(), "a" | "ad" | "d") || w.word == "重点");
+        let modifier = k == 0 && (matches!(w.tag, "a" | "ad" | "d") || w.word == "重点");
         if verb || joins || (modifier && verbs == 0) {
             out.push_str(w.word);
             verbs += usize::from(verb);
@@ -1783,7 +1783,7 @@ fn takes_an_object(phrase: &str) -> bool {
     duban_segment::Segmenter::shared()
         .tag(phrase)
         .iter()
-        .any(|w| matches!(w.tag.as_str(), "v" | "vn" | "p"))
+        .any(|w| matches!(w.tag, "v" | "vn" | "p"))
 }
 
 /// Where the clause of `rest` ends, past a short name in brackets inside a name: another name
@@ -1827,8 +1827,8 @@ fn clause_end_past_aliases(rest: &str) -> usize {
 /// too loose to find a predicate in them.
 fn predicate_first(thing_then: &str) -> Option<String> {
     let tagged = duban_segment::Segmenter::shared().tag(thing_then);
-    let noun = |w: &duban_segment::TaggedWord<'_>| matches!(w.tag.as_str(), "n" | "vn" | "nz");
-    let verb = |w: &duban_segment::TaggedWord<'_>| matches!(w.tag.as_str(), "v" | "vn");
+    let noun = |w: &duban_segment::TaggedWord<'_>| matches!(w.tag, "n" | "vn" | "nz");
+    let verb = |w: &duban_segment::TaggedWord<'_>| matches!(w.tag, "v" | "vn");
     let results = indicator_words().of(IndicatorWord::Result);
     let result = |w: &duban_segment::TaggedWord<'_>| results.contains(&w.word);
     let k = (1..tagged.len().min(3)).find(|&k| !noun(&tagged[k]))?;

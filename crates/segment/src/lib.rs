@@ -43,8 +43,8 @@ pub struct Token<'a> {
 pub struct TaggedWord<'a> {
     /// The word.
     pub word: &'a str,
-    /// Its part-of-speech tag.
-    pub tag: String,
+    /// Its part-of-speech tag, borrowed from the segmenter (no string made per word).
+    pub tag: &'a str,
 }
 
 /// jieba-rs with Duban's domain dictionary loaded.
@@ -131,11 +131,7 @@ impl Segmenter {
             .into_iter()
             .map(|t| TaggedWord {
                 word: t.word,
-                tag: self
-                    .tags
-                    .get(t.word)
-                    .map_or(t.tag, String::as_str)
-                    .to_string(),
+                tag: self.tags.get(t.word).map_or(t.tag, String::as_str),
             })
             .collect()
     }
@@ -205,7 +201,7 @@ mod tests {
         let tags: Vec<(String, String)> = Segmenter::shared()
             .tag("助力法院破解执行难题")
             .into_iter()
-            .map(|w| (w.word.to_string(), w.tag))
+            .map(|w| (w.word.to_string(), w.tag.to_string()))
             .collect();
         assert_eq!(tags[0], ("助力".to_string(), "v".to_string()), "{tags:?}");
     }
