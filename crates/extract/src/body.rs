@@ -1292,7 +1292,8 @@ fn word_ends_of(text: &str, reach: usize) -> Vec<usize> {
         .collect()
 }
 
-fn is_han(c: char) -> bool {
+/// Whether a character is a Chinese character (the unified ideographs and extension A).
+pub(crate) fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 

@@ -973,8 +973,7 @@ fn is_quantity(
     }
     // Names and codes: `5G`, `3A级`; a Latin unit is whole (`12EB`, not `5GB` read as `5G`).
     // A Chinese unit counts things whatever their names open with (`3226家C店`, `3个A级景区`).
-    if after.starts_with(|c: char| c.is_ascii_alphabetic())
-        && !unit.ends_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    if after.starts_with(|c: char| c.is_ascii_alphabetic()) && !unit.ends_with(crate::body::is_han)
     {
         return false;
     }
@@ -1429,7 +1428,7 @@ fn without_dates_and_counts(phrase: &str) -> String {
         // which the indicator keeps.
         let class = (m.as_str().ends_with("以上") || m.as_str().ends_with("以下"))
             && m.as_str().contains('元')
-            && rest.starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            && rest.starts_with(crate::body::is_han);
         // `PM2.5年均浓度`: `年均` is a word, so the number before it is part of a name.
         let named = m.as_str().ends_with(['年', '日', '月']) && rest.starts_with('均');
         // `每5000名户籍老年人配备1名`: a count after `每` is the base the number is per.
