@@ -1634,14 +1634,15 @@ static START_PER_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// six after it (`小规模纳税人增值税起征点从月销售额`).
 fn start_of_change(phrase: &str) -> Option<usize> {
     let at = phrase.rfind(['从', '由'])?;
-    let after = &phrase[at + '从'.len_utf8()..];
+    let end = at + phrase[at..].chars().next().map_or(0, char::len_utf8);
+    let after = &phrase[end..];
     if phrase[..at].chars().count() < 2 || after.is_empty() || after.chars().count() > 6 {
         return None;
     }
     let tokens = duban_segment::Segmenter::shared().tokens(phrase);
     tokens
         .iter()
-        .any(|t| t.start == at && t.end == at + '从'.len_utf8())
+        .any(|t| t.start == at && t.end == end)
         .then_some(at)
 }
 
@@ -2397,9 +2398,7 @@ impl ListContext {
 }
 
 /// Words that restate a value in another unit: `折合5561美元`, `约合`, `相当于`.
-static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:约|折|合|折合|约合|相当于|即)$").expect("conversion pattern compiles")
-});
+const CONVERSION: [&str; 7] = ["约", "折", "合", "折合", "约合", "相当于", "即"];
 
 /// The indicator a metric measures: the clause before the number without its comparator and
 /// other numbers, completed by what is counted or measured after it (`…数`), by the condition of
@@ -2434,7 +2433,7 @@ fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
         let outer = &raw[..open];
         let inside = &raw[open + raw[open..].chars().next().map_or(1, char::len_utf8)..];
         let inside = inside.strip_prefix('按').unwrap_or(inside);
-        if CONVERSION.is_match(inside) {
+        if CONVERSION.contains(&inside) {
             raw = outer;
         } else if short(inside) {
             joined = format!("{outer}{inside}");
