@@ -3,13 +3,38 @@
 //! Reads `2022-01-30 11:59`, `2022年1月30日`, `2022/01/30`, `2022.1.30`, dates in Chinese
 //! numerals (`二〇一四年三月二十七日`), the digit-only damage of a scrape that stripped
 //! 年月日 (`2022129`), and year ranges (`2011―2015年`, `2011~2015`, `2015-2020`, the damaged
-//! `20212025年`, and the five-year plan numbers `十四五`/`第十个五年`). It does not decide which
-//! date of a document is which (see `meta`).
+//! `20212025年`, and the five-year plan numbers `十四五`/`第十个五年`). Digits printed full
+//! width (`２０１９年１月２７日`) read as ASCII ones. It does not decide which date of a document
+//! is which (see `meta`).
 
 use duban_model::{Date, Period};
 use duban_text::numeral::{chinese_value, digits_value};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
+
+/// `s` with full-width digits as ASCII ones (`２０１９年` → `2019年`), the spec's unification of
+/// widths for matching; `s` itself when it holds none (most text). Only digits: a line read
+/// for a date may also give a signing body's name, which keeps its brackets as printed.
+pub(crate) fn ascii_digits(s: &str) -> Cow<'_, str> {
+    // The full-width digits U+FF10–FF19 are encoded 0xEF 0xBC 0x90–0x99.
+    let wide = s
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0] == 0xEF && w[1] == 0xBC && (0x90..=0x99).contains(&w[2]));
+    if wide {
+        Cow::Owned(
+            s.chars()
+                .map(|c| match c {
+                    '\u{FF10}'..='\u{FF19}' => duban_text::fold::ascii_of_full_width(c),
+                    c => c,
+                })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(s)
+    }
+}
 
 static ARABIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*((?:19|20)\d{2})\s*(?:年|-|/|\.|－|／|．)\s*(\d{1,2})\s*(?:月|-|/|\.|－|／|．)\s*(\d{1,2})")
@@ -22,6 +47,7 @@ static CHINESE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A date at the start of `s`, in Arabic digits or Chinese numerals.
 pub fn parse_date_prefix(s: &str) -> Option<Date> {
+    let s = &*ascii_digits(s);
     if let Some(c) = ARABIC_DATE.captures(s) {
         return Date::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
     }
@@ -39,6 +65,7 @@ pub fn date_line(line: &str) -> Option<Date> {
     if t.is_empty() || t.chars().count() > 20 {
         return None;
     }
+    let t = &*ascii_digits(t);
     if t.chars().all(|c| c.is_ascii_digit()) {
         return damaged_date(t, None);
     }
@@ -57,6 +84,7 @@ pub fn date_line(line: &str) -> Option<Date> {
 /// before `near` (the page's publication date) wins; without it the one-digit month, which
 /// most dates have.
 pub fn damaged_date(digits: &str, near: Option<Date>) -> Option<Date> {
+    let digits = &*ascii_digits(digits);
     if !digits.chars().all(|c| c.is_ascii_digit()) || !(6..=8).contains(&digits.len()) {
         return None;
     }
@@ -99,6 +127,7 @@ static FIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The years a title's period covers: `2011―2015年`, `20212025年`, `十四五规划`.
 pub fn find_period(s: &str) -> Option<Period> {
+    let s = &*ascii_digits(s);
     let ok = |a: i32, b: i32| (b > a && b - a <= 20).then_some(Period { start: a, end: b });
     for c in YEAR_RANGE.captures_iter(s) {
         if let Some(p) = ok(c[1].parse().ok()?, c[2].parse().ok()?) {
@@ -130,6 +159,7 @@ static YEAR_IN_TITLE: LazyLock<Regex> =
 
 /// The first `YYYY年` of a string that is not part of a year range.
 pub fn first_year(s: &str) -> Option<i32> {
+    let s = &*ascii_digits(s);
     let ranges: Vec<(usize, usize)> = YEAR_RANGE
         .find_iter(s)
         .chain(GLUED_RANGE.find_iter(s))
@@ -222,5 +252,23 @@ mod tests {
         assert_eq!(first_year("关于2019年依法行政工作的报告"), Some(2019));
         assert_eq!(first_year("2016—2020年规划"), None);
         assert_eq!(first_year("纲要（2016-2020年）2018年度评估"), Some(2018));
+    }
+
+    #[test]
+    fn full_width_digits_read_as_ascii_ones() {
+        assert_eq!(first_year("关于２０１９年依法行政工作的报告"), Some(2019));
+        assert_eq!(
+            find_period("“十三五”规划（２０１６－２０２０年）"),
+            Some(Period {
+                start: 2016,
+                end: 2020
+            })
+        );
+        assert_eq!(date_line("２０１９年１月２７日"), d(2019, 1, 27));
+        assert_eq!(
+            parse_date_prefix("２０１８－１２－２９ 10:00"),
+            d(2018, 12, 29)
+        );
+        assert_eq!(damaged_date("２０２２１２９", None), d(2022, 1, 29));
     }
 }

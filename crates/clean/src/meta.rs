@@ -9,7 +9,7 @@
 //! It does not change the text; it only reads the lines that `chrome` kept and the fields it
 //! removed.
 
-use crate::dates::{damaged_date, date_line, find_period, first_year};
+use crate::dates::{ascii_digits, damaged_date, date_line, find_period, first_year};
 use crate::fields::{Field, Label};
 use crate::region::{find_region, region_of};
 use crate::text::nfkc;
@@ -18,6 +18,7 @@ use duban_lexicon::{
 };
 use duban_model::{Date, DocKind, Period, Region, SourceHints};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 macro_rules! re {
@@ -87,7 +88,10 @@ pub fn read(e: &Evidence) -> Meta {
         ),
     };
     let published = field_date(e.fields, Label::Published).or(e.page_published);
-    let signature = find_signature(e.lines, published).or_else(|| find_inline_signature(e.lines));
+    // Dates are read with their digits narrowed (`２０１９年７月１８日`).
+    let narrowed: Vec<Cow<str>> = e.lines.iter().map(|l| ascii_digits(l)).collect();
+    let dated: Vec<&str> = narrowed.iter().map(|l| &**l).collect();
+    let signature = find_signature(&dated, published).or_else(|| find_inline_signature(&dated));
     let issuer = title
         .as_deref()
         .and_then(issuer_from_title)
@@ -120,8 +124,8 @@ pub fn read(e: &Evidence) -> Meta {
     .or_else(|| title.as_deref().and_then(title_year))
     .or(period.map(|p| p.start))
     .or(signed.map(|d| d.year))
-    .or_else(|| delivery_year(e.lines))
-    .or_else(|| year_of_sections(e.lines));
+    .or_else(|| delivery_year(&dated))
+    .or_else(|| year_of_sections(&dated));
     let national = issuer.as_deref().is_some_and(is_national);
     let region = if national {
         Some(Region {
@@ -1123,6 +1127,22 @@ mod tests {
         let m = meta_of(&line);
         assert_eq!(m.doc_number.as_deref(), Some("某府办〔2019〕12号"));
         assert_eq!(m.signed, Date::new(2019, 7, 18));
+    }
+
+    /// Dates printed in full-width digits are read as ASCII ones: the title's year, a
+    /// signature under its body, a signature inside a flattened page.
+    #[test]
+    fn full_width_digits_give_the_year_and_the_signature() {
+        let m = meta_of(
+            "某县人民政府关于２０１９年法治政府建设工作的报告\n一、总体情况。\n某县人民政府\n２０２０年１月１６日\n",
+        );
+        assert_eq!(m.year, Some(2019));
+        assert_eq!(m.signed, Date::new(2020, 1, 16));
+        let line = format!(
+            "某县人民政府办公室关于印发乡村旅游提升方案的通知 各乡镇：现将方案印发给你们，请认真组织实施。 某县人民政府办公室 ２０１９年７月１８日乡村旅游提升方案 {}",
+            "一、总体要求。推进乡村旅游提质升级。".repeat(20)
+        );
+        assert_eq!(meta_of(&line).signed, Date::new(2019, 7, 18));
     }
 
     #[test]

@@ -667,7 +667,10 @@ impl OutlineParser {
     /// colon (`符合以下条件之一的：⏎1.80周岁及以上的`): read alone either would be a decimal
     /// (`11.121`, `1.80`), but it continues or opens the numbering at a line's start.
     fn next_arabic_before_a_digit(&self, line: &str, before: &[Line<'_>]) -> Option<Label> {
-        if !line.starts_with(|c: char| c.is_ascii_digit()) {
+        // Read on the folded head of the line, so that `１１．１２１` is `11.121`; a label is a
+        // few characters, and folding keeps one character for one.
+        let folded = crate::fold::fold(duban_text::fold::first_chars(line, 12));
+        if !folded.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
         let open = self.stack[self.floor..]
@@ -688,13 +691,17 @@ impl OutlineParser {
             None => return None,
         };
         let text = format!("{}.", n + 1);
-        let rest = line.strip_prefix(text.as_str())?;
+        let rest = folded.strip_prefix(text.as_str())?;
+        let len = line
+            .char_indices()
+            .nth(text.chars().count())
+            .map_or(line.len(), |(i, _)| i);
         rest.starts_with(|c: char| c.is_ascii_digit())
             .then(|| Label {
                 style: Style::Arabic,
                 number: n + 1,
                 text,
-                len: line.len() - rest.len(),
+                len,
             })
     }
 
@@ -1187,6 +1194,12 @@ mod tests {
             .collect();
         assert_eq!(labels, ["(一)", "1.", "2."]);
         assert!(OutlineParser::parse("加强管理。\n1.80米以上的护栏。\n").is_empty());
+        // Full-width digits are the same numbers.
+        let text = "符合以下条件之一的老年人：\n１．８０周岁及以上的；\n２．纯老家庭人员。\n";
+        let items = OutlineParser::parse(text);
+        let labels: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
+        assert_eq!(labels, ["1.", "2."]);
+        assert!(items[0].text(text).starts_with("８０周岁"));
     }
 
     /// The salutation `各位代表` ends the item before it.
