@@ -23,9 +23,9 @@ struct Floors {
 
 const FIELDS: [&str; 4] = ["deadlines", "recurrences", "metrics", "bodies"];
 
-/// Runs `command` (`run` or `ingest`) into a fresh data folder, grades its export against
-/// `gold` and checks the floors.
-fn grade(command: &[&str], gold: &Path, floors: &Floors) {
+/// Runs `command` (`run` or `ingest`) into a fresh data folder and grades its export against
+/// `gold`: `duban eval --json`'s report.
+fn report(command: &[&str], gold: &Path) -> Value {
     let data = tempfile::tempdir().expect("temp dir");
     assert_ok(&duban_with_data(data.path(), command));
     let out = duban_with_data(
@@ -38,8 +38,12 @@ fn grade(command: &[&str], gold: &Path, floors: &Floors) {
         ],
     );
     assert_ok(&out);
-    let report: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("eval JSON: {e}\n{}", show(&out)));
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("eval JSON: {e}\n{}", show(&out)))
+}
+
+/// Runs `command`, grades its export against `gold` and checks the floors.
+fn grade(command: &[&str], gold: &Path, floors: &Floors) {
+    let report = report(command, gold);
     let f1 = |field: &str| report[field]["f1"].as_f64().unwrap_or(0.0);
     let mut failures = Vec::new();
     if f1("obligations") < floors.obligations {
@@ -122,3 +126,171 @@ const DEV_FLOORS: Floors = Floors {
     indicator: 0.89,
     document: 0.95,
 };
+
+/// A way of printing a document that changes none of its words: what other sites and
+/// converters do to the same text. Applied to the words of a text after its crawler header
+/// block (`标题: …` … `====`), and to the text between the tags of a page.
+#[derive(Debug, Clone, Copy)]
+enum Print {
+    /// Digits in full width: `２０１９年１月２７日`.
+    FullWidthDigits,
+    /// Brackets, commas, colons and semicolons in half width: `(一)`, `责任单位:`.
+    HalfWidthPunctuation,
+    /// Windows line ends.
+    CrLf,
+    /// A PDF converter's spacing, in text files: digits spaced out (`2 0 2 6年`, `8 %`) and a
+    /// space before each comma, colon, semicolon and stop, the commas half width (`省委 、`).
+    PdfSpacing,
+}
+
+impl Print {
+    const ALL: [Print; 4] = [
+        Print::FullWidthDigits,
+        Print::HalfWidthPunctuation,
+        Print::CrLf,
+        Print::PdfSpacing,
+    ];
+
+    /// The words of `text` printed this way.
+    fn words(self, text: &str) -> String {
+        match self {
+            Print::FullWidthDigits => text
+                .chars()
+                .map(|c| match c {
+                    '0'..='9' => char::from_u32(c as u32 + 0xFEE0).unwrap_or(c),
+                    c => c,
+                })
+                .collect(),
+            Print::HalfWidthPunctuation => text
+                .chars()
+                .map(|c| match c {
+                    '（' => '(',
+                    '）' => ')',
+                    '，' => ',',
+                    '：' => ':',
+                    '；' => ';',
+                    c => c,
+                })
+                .collect(),
+            Print::CrLf => text.replace('\n', "\r\n"),
+            Print::PdfSpacing => {
+                let mut out = String::with_capacity(text.len() * 2);
+                let mut prev = ' ';
+                for c in text.chars() {
+                    match c {
+                        '0'..='9' if prev.is_ascii_digit() => out.push(' '),
+                        '%' | '、' | '。' if prev != ' ' && prev != '\n' => out.push(' '),
+                        '，' | '：' | '；' => {
+                            out.push(' ');
+                            out.push(match c {
+                                '，' => ',',
+                                '：' => ':',
+                                _ => ';',
+                            });
+                            prev = c;
+                            continue;
+                        }
+                        _ => {}
+                    }
+                    out.push(c);
+                    prev = c;
+                }
+                out
+            }
+        }
+    }
+
+    /// The file `name` holding `raw` printed this way.
+    fn file(self, name: &str, raw: &str) -> String {
+        if name.ends_with(".html") {
+            if matches!(self, Print::PdfSpacing) {
+                return raw.to_string();
+            }
+            // The text between tags; tags and their attributes as they were.
+            let mut out = String::with_capacity(raw.len() * 2);
+            for (i, part) in raw.split('<').enumerate() {
+                if i > 0 {
+                    out.push('<');
+                }
+                match part.split_once('>') {
+                    Some((tag, words)) if i > 0 => {
+                        out.push_str(tag);
+                        out.push('>');
+                        out.push_str(&self.words(words));
+                    }
+                    _ => out.push_str(&self.words(part)),
+                }
+            }
+            return out;
+        }
+        // A crawler's header block (its fields, then a `====` line) is the archive's, not the
+        // document's print.
+        let lines: Vec<&str> = raw.split('\n').collect();
+        let body = lines
+            .iter()
+            .take(12)
+            .position(|l| l.starts_with("===="))
+            .map_or(0, |i| i + 1);
+        let head = lines[..body]
+            .iter()
+            .map(|l| format!("{l}\n"))
+            .collect::<String>();
+        let head = match self {
+            Print::CrLf => head.replace('\n', "\r\n"),
+            _ => head,
+        };
+        head + &self.words(&lines[body..].join("\n"))
+    }
+}
+
+/// The development set printed each other way grades exactly as printed: full-width digits,
+/// half-width punctuation, Windows line ends and a PDF converter's spacing change no figure.
+#[test]
+fn the_development_set_printed_other_ways_grades_the_same() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: ../shared (gold and scorer) is not beside the repository");
+        return;
+    };
+    let dev = shared.join("corpora/dev");
+    let gold = shared.join("gold/dev");
+    let figures = |report: Value| {
+        let mut r = report;
+        r.as_object_mut()
+            .expect("report object")
+            .remove("documents");
+        r
+    };
+    let printed = figures(report(
+        &["ingest", dev.to_str().expect("UTF-8 path")],
+        &gold,
+    ));
+    let mut differences = Vec::new();
+    for print in Print::ALL {
+        // Others' documents are copied to a temporary folder only, never into the project.
+        let copy = tempfile::tempdir().expect("temp dir");
+        for entry in std::fs::read_dir(&dev).expect("reading the dev corpus") {
+            let path = entry.expect("dev entry").path();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            if !(name.ends_with(".txt") || name.ends_with(".html")) {
+                continue;
+            }
+            let raw = std::fs::read_to_string(&path).expect("dev documents are UTF-8");
+            std::fs::write(copy.path().join(name), print.file(name, &raw)).expect("writing a copy");
+        }
+        let other = figures(report(
+            &["ingest", copy.path().to_str().expect("UTF-8 path")],
+            &gold,
+        ));
+        if other != printed {
+            differences.push(format!("{print:?}: {other}"));
+        }
+    }
+    assert!(
+        differences.is_empty(),
+        "as printed: {printed}\n{}",
+        differences.join("\n")
+    );
+}

@@ -232,6 +232,27 @@ fn decode_raw(raw: &RawDoc, input: &str, html: bool) -> Result<decode::Decoded, 
     })
 }
 
+/// Joins what PDF extraction spaced out, in the lines outside tables, where the document
+/// shows that damage: digits (`2 0 0 1年`) and the spaces before punctuation (`省委 、`).
+fn repair_pdf_spacing(unified: &str, lines: &mut [Line], warnings: &mut Vec<String>) {
+    if text::has_spaced_digits(unified) {
+        for l in lines.iter_mut().filter(|l| l.row.is_none()) {
+            l.text = text::join_spaced_digits(&l.text);
+        }
+        warnings.push("digits spaced out by PDF extraction were joined".into());
+    }
+    let prose = lines
+        .iter()
+        .filter(|l| l.row.is_none())
+        .map(|l| l.text.as_str());
+    if text::has_spaced_punctuation(prose) {
+        for l in lines.iter_mut().filter(|l| l.row.is_none()) {
+            l.text = text::join_spaced_punctuation(&l.text);
+        }
+        warnings.push("spaces PDF extraction put before punctuation were dropped".into());
+    }
+}
+
 /// Cleans one raw document within `limits` (nesting, attributes, a cleaned line's length).
 pub fn clean(raw: &RawDoc, limits: &Limits) -> Result<CleanDoc, CleanError> {
     let input = raw.input_name();
@@ -260,12 +281,7 @@ pub fn clean(raw: &RawDoc, limits: &Limits) -> Result<CleanDoc, CleanError> {
         titles: page_titles,
         published: page_published,
     } = read;
-    if text::has_spaced_digits(&unified) {
-        for l in lines.iter_mut().filter(|l| l.row.is_none()) {
-            l.text = text::join_spaced_digits(&l.text);
-        }
-        warnings.push("digits spaced out by PDF extraction were joined".into());
-    }
+    repair_pdf_spacing(&unified, &mut lines, &mut warnings);
 
     let line_count = lines.len();
     let (mut kept, chrome_fields, removed) = without_chrome(lines);
