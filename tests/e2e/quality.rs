@@ -141,14 +141,21 @@ enum Print {
     /// A PDF converter's spacing, in text files: digits spaced out (`2 0 2 6年`, `8 %`) and a
     /// space before each comma, colon, semicolon and stop, the commas half width (`省委 、`).
     PdfSpacing,
+    /// Every paragraph of a text file opened by two ideographic spaces (`　　各位代表！`).
+    Indent,
+    /// A text file without a crawler header as a government site's page: each line a `<p>`,
+    /// between a breadcrumb and a footer.
+    WebPage,
 }
 
 impl Print {
-    const ALL: [Print; 4] = [
+    const ALL: [Print; 6] = [
         Print::FullWidthDigits,
         Print::HalfWidthPunctuation,
         Print::CrLf,
         Print::PdfSpacing,
+        Print::Indent,
+        Print::WebPage,
     ];
 
     /// The words of `text` printed this way.
@@ -173,6 +180,35 @@ impl Print {
                 })
                 .collect(),
             Print::CrLf => text.replace('\n', "\r\n"),
+            Print::Indent => text
+                .split('\n')
+                .map(|l| {
+                    if l.trim().is_empty() || l.starts_with('\u{3000}') {
+                        l.to_string()
+                    } else {
+                        format!("\u{3000}\u{3000}{l}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Print::WebPage => {
+                let paragraphs: String = text
+                    .split('\n')
+                    .map(|l| {
+                        let l = l
+                            .replace('&', "&amp;")
+                            .replace('<', "&lt;")
+                            .replace('>', "&gt;");
+                        format!("<p>{l}</p>\n")
+                    })
+                    .collect();
+                format!(
+                    "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\
+                     <div class=\"nav\">首页 &gt; 政务公开 &gt; 政策文件</div>\
+                     <div class=\"content\">{paragraphs}</div>\
+                     <div class=\"footer\">主办单位：某市人民政府办公室 版权所有</div></body></html>"
+                )
+            }
             Print::PdfSpacing => {
                 let mut out = String::with_capacity(text.len() * 2);
                 let mut prev = ' ';
@@ -203,7 +239,7 @@ impl Print {
     /// The file `name` holding `raw` printed this way.
     fn file(self, name: &str, raw: &str) -> String {
         if name.ends_with(".html") {
-            if matches!(self, Print::PdfSpacing) {
+            if matches!(self, Print::PdfSpacing | Print::Indent | Print::WebPage) {
                 return raw.to_string();
             }
             // The text between tags; tags and their attributes as they were.
@@ -237,6 +273,8 @@ impl Print {
             .collect::<String>();
         let head = match self {
             Print::CrLf => head.replace('\n', "\r\n"),
+            // A page is a site's, not a crawler archive's.
+            Print::WebPage if body > 0 => return raw.to_string(),
             _ => head,
         };
         head + &self.words(&lines[body..].join("\n"))
@@ -244,7 +282,8 @@ impl Print {
 }
 
 /// The development set printed each other way grades exactly as printed: full-width digits,
-/// half-width punctuation, Windows line ends and a PDF converter's spacing change no figure.
+/// half-width punctuation, Windows line ends, a PDF converter's spacing, indents and a web
+/// page around a text change no figure.
 #[test]
 fn the_development_set_printed_other_ways_grades_the_same() {
     let Some(shared) = shared() else {

@@ -792,7 +792,8 @@ fn kind_from_body(lines: &[&str]) -> Option<DocKind> {
         .iter()
         .filter(|l| !l.trim().is_empty())
         .take(HEAD_LINES)
-        .flat_map(|l| l.chars().take(500))
+        // An indent (`　　各位代表！`) is no part of the words.
+        .flat_map(|l| l.trim_start().chars().take(500))
         .collect();
     let c = BODY_KIND.captures(&opening)?;
     let word = c
@@ -1108,6 +1109,17 @@ mod tests {
             "政府工作报告（2022）\n——2021年12月28日在某县第十八届人民代表大会第一次会议上\n",
         );
         assert_eq!(m.year, Some(2022));
+    }
+
+    /// A text opening with the salutation to the congress is a report, indented or not.
+    #[test]
+    fn an_address_to_the_deputies_is_a_report_indented_or_not() {
+        for text in [
+            "各位代表！前进的道路充满希望。\n",
+            "　　各位代表！前进的道路充满希望。\n",
+        ] {
+            assert_eq!(meta_of(text).kind, DocKind::Report, "{text}");
+        }
     }
 
     #[test]
