@@ -186,21 +186,49 @@ pub fn has_spaced_punctuation<'a>(lines: impl Iterator<Item = &'a str>) -> bool 
     spaced >= SPACED_PUNCTUATION_MIN && spaced as f64 >= marks as f64 * SPACED_PUNCTUATION_SHARE
 }
 
-/// Drops the spaces PDF extraction put before punctuation: `增强 。` → `增强。`,
-/// `省委 、 省政府 ,` → `省委、 省政府,`. An indent (spaces opening the line) stays.
+/// Punctuation that Chinese text never puts a space after: the separators and opening
+/// brackets, in both widths.
+fn takes_no_space_after(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ','
+            | '、'
+            | '。'
+            | '；'
+            | ';'
+            | '：'
+            | ':'
+            | '！'
+            | '？'
+            | '（'
+            | '('
+            | '《'
+            | '「'
+            | '『'
+            | '“'
+            | '【'
+            | '〔'
+    )
+}
+
+/// Drops the spaces PDF extraction put around punctuation: `增强 。` → `增强。`,
+/// `省委 、 省政府 ,` → `省委、省政府,`. An indent (spaces opening the line) stays, and so do
+/// spaces between words (`区司法局 区财政局`).
 pub fn join_spaced_punctuation(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut pending = 0;
+    let mut last: Option<char> = None;
     for c in line.chars() {
-        if c == ' ' && !out.is_empty() {
+        if c == ' ' && last.is_some() {
             pending += 1;
             continue;
         }
-        if !takes_no_space_before(c) {
+        if !takes_no_space_before(c) && !last.is_some_and(takes_no_space_after) {
             out.extend(std::iter::repeat_n(' ', pending));
         }
         pending = 0;
         out.push(c);
+        last = Some(c);
     }
     out.extend(std::iter::repeat_n(' ', pending));
     out
@@ -280,12 +308,12 @@ mod tests {
     fn spaces_before_punctuation_are_dropped() {
         assert_eq!(
             join_spaced_punctuation("过去的五年 , 面对复杂环境 , 省委 、 省政府团结带领全省 。"),
-            "过去的五年, 面对复杂环境, 省委、 省政府团结带领全省。"
+            "过去的五年,面对复杂环境,省委、省政府团结带领全省。"
         );
         // An indent stays, and so do spaces before words.
         assert_eq!(
             join_spaced_punctuation("  责任单位 : 区司法局 区财政局"),
-            "  责任单位: 区司法局 区财政局"
+            "  责任单位:区司法局 区财政局"
         );
     }
 

@@ -258,9 +258,11 @@ fn share_head(parts: Vec<String>) -> Vec<String> {
         out.push(member.to_string());
         return out;
     }
-    // A generic noun alone (`机关和企事业单位`) is a whole name, not a field sharing the head.
+    // A generic noun alone (`机关和企事业单位`) is a whole name, not a field sharing the head;
+    // so is a collective (`各地、各部门`: `各地` and `各部门`, not `各地部门`).
     let is_field = |p: &str| {
         !p.is_empty()
+            && !p.starts_with('各')
             && !heads.contains(&p)
             && p.chars().count() <= 10
             && (!is_body_name(p) || p.chars().count() <= 2)
@@ -1637,6 +1639,13 @@ mod tests {
                 "区财政部门"
             ]
         );
+    }
+
+    /// Collectives each opened by `各` are names of their own, sharing no head noun.
+    #[test]
+    fn collectives_share_no_head_noun() {
+        assert_eq!(split_names("各地、各部门"), ["各地", "各部门"]);
+        assert_eq!(split_names("各地、各有关部门"), ["各地", "各有关部门"]);
     }
 
     /// Fields share the head noun of the last member without `等` too.
