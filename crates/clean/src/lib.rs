@@ -253,6 +253,41 @@ fn repair_pdf_spacing(unified: &str, lines: &mut [Line], warnings: &mut Vec<Stri
     }
 }
 
+/// The lines of a text hard-wrapped at a fixed width joined again into their paragraphs (table
+/// rows as they are); any other text as it is.
+fn reflowed(lines: Vec<Line>, warnings: &mut Vec<String>) -> Vec<Line> {
+    let prose = lines
+        .iter()
+        .filter(|l| l.row.is_none())
+        .map(|l| l.text.as_str());
+    let Some(width) = text::hard_wrap_width(prose) else {
+        return lines;
+    };
+    warnings.push(format!(
+        "lines hard-wrapped at {width} columns were joined into their paragraphs"
+    ));
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    // Where the last physical line starts in the last paragraph: whether it fills the width
+    // is asked of it, not of the paragraph joined so far.
+    let mut last_start = 0;
+    for line in lines {
+        if let Some(last) = out.last_mut()
+            && last.row.is_none()
+            && line.row.is_none()
+            && text::continues_wrapped(&last.text[last_start..], &line.text, width)
+        {
+            let kept = last.text.trim_end().len();
+            last.text.truncate(kept);
+            last_start = last.text.len();
+            last.text.push_str(&line.text);
+            continue;
+        }
+        last_start = 0;
+        out.push(line);
+    }
+    out
+}
+
 /// Cleans one raw document within `limits` (nesting, attributes, a cleaned line's length).
 pub fn clean(raw: &RawDoc, limits: &Limits) -> Result<CleanDoc, CleanError> {
     let input = raw.input_name();
@@ -282,6 +317,8 @@ pub fn clean(raw: &RawDoc, limits: &Limits) -> Result<CleanDoc, CleanError> {
         published: page_published,
     } = read;
     repair_pdf_spacing(&unified, &mut lines, &mut warnings);
+    // Before chrome is cut: a wrapped breadcrumb's tail is no line of its own.
+    let lines = reflowed(lines, &mut warnings);
 
     let line_count = lines.len();
     let (mut kept, chrome_fields, removed) = without_chrome(lines);
@@ -437,6 +474,39 @@ mod tests {
         assert_eq!(d.document.kind, DocKind::Report);
         assert_eq!(d.document.year, Some(2019));
         assert_eq!(d.document.source.encoding, "UTF-8");
+    }
+
+    /// A text hard-wrapped at a fixed width gets its paragraphs back: a wrapped title is one
+    /// line again, the line after it (which does not fill the width) stays its own, and a
+    /// number cut by the wrap is whole.
+    #[test]
+    fn hard_wrapped_text_gets_its_paragraphs_back() {
+        let para = "各地区各部门要加强组织领导，健全工作机制，确保年底前完成各项任务目标，全市地区生产总值增长6.5%。";
+        let mut text = String::from(
+            "某市人民政府办公室关于印发某市二〇二三年法治政府建设工作要点和重点任务分工方\n案的通知\n发布时间：2023-03-01\n",
+        );
+        for _ in 0..12 {
+            // Cut at 76 columns: 38 Chinese characters, a digit one column.
+            let mut used = 0;
+            for c in para.chars() {
+                let w = if c.is_ascii() { 1 } else { 2 };
+                if used + w > 76 {
+                    text.push('\n');
+                    used = 0;
+                }
+                used += w;
+                text.push(c);
+            }
+            text.push('\n');
+        }
+        let d = clean(&raw(text.as_bytes(), MediaType::Text), &Limits::default()).unwrap();
+        let lines: Vec<&str> = d.document.text.lines().collect();
+        assert_eq!(
+            lines[0],
+            "某市人民政府办公室关于印发某市二〇二三年法治政府建设工作要点和重点任务分工方案的通知"
+        );
+        assert!(lines.contains(&para), "{lines:?}");
+        assert_eq!(d.document.published, duban_model::Date::new(2023, 3, 1));
     }
 
     const DUTY: &str = "<p>各乡镇人民政府应当于每年三月底前完成农村危房改造摸底排查。</p>";

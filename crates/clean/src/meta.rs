@@ -12,7 +12,7 @@
 use crate::dates::{ascii_digits, damaged_date, date_line, find_period, first_year};
 use crate::fields::{Field, Label};
 use crate::region::{find_region, region_of};
-use crate::text::nfkc;
+use crate::text::{NUMBERED, nfkc};
 use duban_lexicon::{
     BodyWord, ChromeWord, Genre, RegionWord, body_words, chrome_words, genres, region_words,
 };
@@ -183,10 +183,6 @@ fn field_date(fields: &[Field], label: Label) -> Option<Date> {
 // ---------------------------------------------------------------------------------------------
 // Title
 
-re!(
-    NUMBERED,
-    r"^[\s\u{3000}]*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．.]|第[一二三四五六七八九十]+[章条节])"
-);
 re!(
     TRAILING_BRACKETS,
     r"(?:[（(][^（()）]{0,30}[）)]|〔[^〔〕]{0,20}〕)+$"
