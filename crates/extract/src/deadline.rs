@@ -46,13 +46,13 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           (?P<y>(?:1\ ?9|2\ ?0)\ ?\d\ ?\d)\s*年
           (?:
              (?P<yend>底|末|年底|年末)
-            |(?P<m>\d{1,2})\s*月(?:(?P<mend>底|末|份)|(?P<d>\d{1,2})\s*[日号])?(?:\s*(?:至|到|-|~)\s*(?:(?P<m2>\d{1,2})\s*月)?(?P<d2>\d{1,2})\s*[日号])?
+            |(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:(?P<mend>底|末|份)|(?P<d>\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号])?(?:\s*(?:至|到|-|~)\s*(?:(?P<m2>\d{1,2})\s*月)?(?P<d2>\d{1,2})\s*[日号])?
             |(?P<half>上半年|下半年|年中)
             |(?P<q>第?[一二三四1-4]季度)
           )?
           (?P<du>度)?
           |
-          (?P<rel>今年|本年|明年|今明两年)(?:(?P<relend>年底|底|年末|末)|(?P<relm>\d{1,2})\s*月(?:(?P<relmend>底|末)|(?P<reld>\d{1,2})\s*[日号])?)?
+          (?P<rel>今年|本年|明年|今明两年)(?:(?P<relend>年底|底|年末|末)|(?P<relm>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:(?P<relmend>底|末)|(?P<reld>\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号])?)?
           |
           (?P<noyear>年底|年末)
           |
@@ -62,7 +62,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           |
           (?P<q0>第[一二三四1-4]季度)
           |
-          (?P<m0>\d{1,2})\s*月(?:(?P<mend0>底|末)|(?P<d0>\d{1,2})\s*[日号])
+          (?P<m0>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:(?P<mend0>底|末)|(?P<d0>\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号])
         )
         (?P<post>前|以前|之前|起|开始|以后|之后|内|全面|基本|完成)?",
     )
@@ -130,9 +130,14 @@ impl<'t> DateMatch<'_, 't> {
     }
 
     fn num(&self, name: &str) -> Option<i32> {
-        // Digits may be spaced out by PDF extraction (`2 0 0 5年`).
-        self.get(name)
-            .and_then(|s| s.replace(' ', "").parse::<i32>().ok())
+        // Digits may be spaced out by PDF extraction (`2 0 0 5年`); a month or a day may be
+        // printed in Chinese numerals (`六月底`, `十二月三十一日`).
+        self.get(name).and_then(|s| {
+            s.replace(' ', "")
+                .parse::<i32>()
+                .ok()
+                .or_else(|| crate::numeral::chinese_value(s).and_then(|v| i32::try_from(v).ok()))
+        })
     }
 
     /// A time of year after `每年`/`每` repeats: it is a recurrence's time.
@@ -569,6 +574,29 @@ mod tests {
             dl("到2 0 0 5年底基本完成", None),
             [(2005, Some(12), None, Bound::By)]
         );
+    }
+
+    /// Months and days printed in Chinese numerals are read as Arabic ones.
+    #[test]
+    fn months_and_days_in_chinese_numerals_are_read() {
+        assert_eq!(
+            dl("各县于2023年六月底前完成", None),
+            [(2023, Some(6), None, Bound::By)]
+        );
+        assert_eq!(
+            dl("于今年十二月三十一日前完成", Some(2024)),
+            [(2024, Some(12), Some(31), Bound::By)]
+        );
+        assert_eq!(
+            dl("各县于六月底前完成排查", Some(2024)),
+            [(2024, Some(6), None, Bound::By)]
+        );
+        assert_eq!(
+            dl("自十月一日起开展专项整治", Some(2024)),
+            [(2024, Some(10), Some(1), Bound::From)]
+        );
+        // A period-one-act form is no date.
+        assert!(dl("一月一调度", Some(2024)).is_empty());
     }
 
     #[test]
