@@ -102,7 +102,7 @@ static METRIC: LazyLock<Regex> = LazyLock::new(|| {
     let per = alternation(&[units().of(Unit::Per)]);
     let units = &*UNITS;
     Regex::new(&format!(
-        r"(?:(?P<wan>万|千)余(?P<wunit>{units})|(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇]+(?:点[一二三四五六七八九零〇]+)?))|(?P<frac>(?P<den>\d+|{CN})分之(?P<numer>\d+(?:\.\d+)?|{CN}))|(?P<num>\d(?: ?\d)*(?:,\d{{3}})*(?:\.\d+)?|{CN})(?:\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?:(?P<preapprox>余|多)?(?P<mult>万亿|亿|万|千)?(?P<approx>余|多)?\s*(?P<unit>{units})(?P<per>(?:/(?:{per}))*)|(?P<bpreapprox>余|多)?(?P<bare>万亿|亿|万)(?P<bapprox>余|多)?))(?P<tail>及以上|及以下|以上|以下|以内|之内|内|左右|上下|多|余)?"
+        r"(?:(?P<wan>万|千)余(?P<wunit>{units})|(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇]+(?:点[一二三四五六七八九零〇]+)?))|(?P<frac>(?P<den>\d+|{CN})分之(?P<numer>\d+(?:\.\d+)?|{CN}))|(?P<num>\d(?: ?\d)*(?:,\d{{3}})*(?:\.\d+)?|{CN})(?:(?P<unit1>%|‰)?\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?:(?P<preapprox>余|多)?(?P<mult>万亿|亿|万|千)?(?P<approx>余|多)?\s*(?P<unit>{units})(?P<per>(?:/(?:{per}))*)|(?P<bpreapprox>余|多)?(?P<bare>万亿|亿|万)(?P<bapprox>余|多)?))(?P<tail>及以上|及以下|以上|以下|以内|之内|内|左右|上下|多|余)?"
     ))
     .expect("metric pattern compiles")
 });
@@ -2856,12 +2856,46 @@ mod tests {
         assert_eq!(mt("培育十余家示范单位"), [(10.0, "家".into(), Op::Ge)]);
     }
 
+    /// A quantity per unit of output keeps its denominator (energy per 10,000 yuan of GDP).
+    #[test]
+    fn a_unit_per_ten_thousand_yuan_keeps_it() {
+        assert_eq!(
+            mt("单位GDP能耗降低到0.5吨标准煤/万元以下"),
+            [(0.5, "吨标准煤/万元".into(), Op::Le)]
+        );
+    }
+
+    /// Signs of comparison bound a value as their words do.
+    #[test]
+    fn comparison_signs_are_bounds() {
+        assert_eq!(
+            mt("城市污水处理率≥95%，垃圾填埋比例≤5%，优良天数比例＞80%"),
+            [
+                (95.0, "%".into(), Op::Ge),
+                (5.0, "%".into(), Op::Le),
+                (80.0, "%".into(), Op::Ge)
+            ]
+        );
+    }
+
     #[test]
     fn a_range_gives_two_metrics() {
         assert_eq!(
             mt("每个镇配备1~2名法制员"),
             [(1.0, "名".into(), Op::Ge), (2.0, "名".into(), Op::Le)]
         );
+        // A share printed at both ends is one range too.
+        for text in [
+            "地区生产总值增长6%-7%",
+            "地区生产总值增长6％—7％",
+            "地区生产总值增长6-7%",
+        ] {
+            assert_eq!(
+                mt(text),
+                [(6.0, "%".into(), Op::Ge), (7.0, "%".into(), Op::Le)],
+                "{text}"
+            );
+        }
     }
 
     #[test]
