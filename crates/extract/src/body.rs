@@ -1641,6 +1641,15 @@ mod tests {
         );
     }
 
+    /// `或者` joins two names as `或` does, whole.
+    #[test]
+    fn huozhe_joins_two_names() {
+        assert_eq!(
+            split_names("县政府法制办或者有行政复议职能的部门"),
+            ["县政府法制办", "有行政复议职能的部门"]
+        );
+    }
+
     /// Collectives each opened by `各` are names of their own, sharing no head noun.
     #[test]
     fn collectives_share_no_head_noun() {
