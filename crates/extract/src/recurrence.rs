@@ -21,7 +21,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<every>每(?:隔)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])?\s*(?P<unit>个?季度|个?半年|年|个?月|周|星期|天|日|季))|(?P<once>[一每](?P<u2>年|季度|月|周)(?P<t2>[一二两三四五六七八九十\d]+)次)|(?P<act>(?P<an>\d{1,2}|[一二两三四五六七八九十])(?P<au>年|季度?|月|周)一(?P<verb>[^次个批样步度点贯体\P{Han}]))|按(?P<by>月|季度?|半年|年度?|周)(?P<byverb>发布|报送|上报|统计|通报|公布|公开|考核|评估|调度|检查|开展|报告|汇总|分析|结算|拨付|支付|发放|更新|核查|评价)")
+    Regex::new(r"(?P<every>每(?:隔)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])?\s*(?P<unit>个?季度|个?半年|年|个?月|周|星期|天|日|季))|(?P<once>[一每](?P<u2>年|季度|月|周)(?P<t2>[一二两三四五六七八九十\d]+)次)|(?P<act>(?:(?P<an>\d{1,2}|[一二两三四五六七八九十])(?P<au>年|季度?|月|周)|(?P<ah>半年))一(?P<verb>[^次个批样步度点贯体定切直般些\P{Han}]))|按(?P<by>月|季度?|半年|年度?|周)(?P<byverb>发布|报送|上报|统计|通报|公布|公开|考核|评估|调度|检查|开展|报告|汇总|分析|结算|拨付|支付|发放|更新|核查|评价)")
         .expect("period pattern compiles")
 });
 
@@ -47,7 +47,12 @@ pub fn recurrences_in(folded: &Folded<'_>) -> Vec<Recurrence> {
     let mut out = Vec::new();
     for caps in PERIOD.captures_iter(f) {
         let Some(whole) = caps.get(0) else { continue };
-        let (every, n, times) = if let Some(unit) = caps.name("au").or(caps.name("by")) {
+        // `上半年一…`, `下半年一…` name a half of this year, not a period.
+        if caps.name("ah").is_some() && f[..whole.start()].ends_with(['上', '下', '前', '后']) {
+            continue;
+        }
+        let unit = caps.name("au").or(caps.name("ah")).or(caps.name("by"));
+        let (every, n, times) = if let Some(unit) = unit {
             // `一季一通报`, `五年一评估`: one act each period; `按年度发布`: timed by the period.
             let n = caps
                 .name("an")
@@ -248,6 +253,11 @@ mod tests {
             [(Every::NYears, Some(5), Some(1))]
         );
         assert!(rc("经济发展一年一个台阶").is_empty());
+        // Half a year too; the halves of this year are no period.
+        let r = rc("半年一总结");
+        assert_eq!(r, [(Every::HalfYear, None, Some(1))]);
+        assert!(rc("下半年一定要完成").is_empty());
+        assert!(rc("上半年一季度经济运行平稳").is_empty());
         // An amount reaching or saved each year is a metric, no duty done again.
         assert!(rc("每年减轻农民负担1335亿元").is_empty());
         assert!(rc("每年惠及3700多万学生").is_empty());
