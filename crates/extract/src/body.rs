@@ -1219,6 +1219,10 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
         {
             return None;
         }
+        // `…、财政部等按职责分工负责`: the `等` closing a list stands between it and its
+        // predicate, when that is a duty (`平安、华为、招商银行等进入世界500强` reports a fact).
+        let after_deng = rest.starts_with('等');
+        let rest = rest.strip_prefix('等').unwrap_or(rest);
         let head: String = rest.chars().take(8).collect();
         let next = seg.tag(&head);
         let verb_follows = match next.first() {
@@ -1246,12 +1250,14 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
             }
             Some(w) => {
                 let words = clause_words();
-                words
+                let duty = words
                     .of(ClauseWord::Duty)
                     .iter()
                     .any(|d| w.word.starts_with(d))
-                    || predicate_words().iter().any(|p| w.word.starts_with(p))
-                    || matches!(w.tag, "v" | "vd" | "vi" | "vg" | "d" | "p" | "ad")
+                    || ["按", "依", "根据"].iter().any(|p| w.word.starts_with(p));
+                duty || !after_deng
+                    && (predicate_words().iter().any(|p| w.word.starts_with(p))
+                        || matches!(w.tag, "v" | "vd" | "vi" | "vg" | "d" | "p" | "ad"))
             }
         };
         if !verb_follows {
@@ -1639,6 +1645,25 @@ mod tests {
                 "区财政部门"
             ]
         );
+    }
+
+    /// Ministries and a party committee's departments are subjects (`财政部要…`,
+    /// `市委组织部要…`), a list closed by `等` before its predicate too; a word ending like a
+    /// department is not (`城乡结合部要…`).
+    #[test]
+    fn ministries_and_departments_are_subjects() {
+        assert_eq!(actor_names("财政部要加大资金支持力度。"), ["财政部"]);
+        assert_eq!(actor_names("市委组织部要加强干部培训。"), ["市委组织部"]);
+        assert_eq!(
+            actor_names("农业农村部会同有关部门制定实施细则。"),
+            ["农业农村部"]
+        );
+        assert_eq!(
+            actor_names("国家发展改革委、财政部等按职责分工负责。"),
+            ["国家发展改革委", "财政部"]
+        );
+        assert!(actor_names("城乡结合部要加强环境整治。").is_empty());
+        assert!(actor_names("平安、华为、招商银行等进入世界500强。").is_empty());
     }
 
     /// `或者` joins two names as `或` does, whole.
