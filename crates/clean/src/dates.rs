@@ -121,7 +121,7 @@ static GLUED_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\D)((?:19|20)\d{2})((?:19|20)\d{2})年").expect("static regex")
 });
 static FIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"第([一二三四五六七八九十]{1,3})个五年|[“\x22「]?(十[一二三四五六七八九]?|[一二三四五六七八九])五[”\x22」]?(?:规划|计划|时期|期间)")
+    Regex::new(r"第([一二三四五六七八九十]{1,3})个五年|[“\x22「]?(十[一二三四五六七八九]?|[一二三四五六七八九])五[”\x22」]?(?:规划|计划|时期|期间)|[“\x22「](十[一二三四五六七八九]?|[一二三四五六七八九])五[”\x22」]")
         .expect("static regex")
 });
 
@@ -140,7 +140,7 @@ pub fn find_period(s: &str) -> Option<Period> {
         }
     }
     let c = FIVE_YEAR.captures(s)?;
-    let n = i32::try_from(chinese_value(c.get(1).or(c.get(2))?.as_str())?).ok()?;
+    let n = i32::try_from(chinese_value(c.get(1).or(c.get(2)).or(c.get(3))?.as_str())?).ok()?;
     // The first two plans ran 1953–1957 and 1958–1962; after three years of adjustment the
     // third started in 1966, and every plan since has followed the one before.
     let start = match n {
@@ -245,6 +245,9 @@ mod tests {
         );
         assert_eq!(find_period("“十四五”规划"), p(2021, 2025));
         assert_eq!(find_period("九五计划"), p(1996, 2000));
+        // Quoted, the plan number names the period whatever follows it.
+        assert_eq!(find_period("某市“十四五”生态环境保护规划"), p(2021, 2025));
+        assert_eq!(find_period("某市五年来的工作"), None);
     }
 
     #[test]

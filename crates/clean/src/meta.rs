@@ -1118,6 +1118,22 @@ mod tests {
         }
     }
 
+    /// A year's task list or division of tasks is a year's plan of work; a title that names
+    /// its five-year plan in quotes has that plan's period.
+    #[test]
+    fn task_lists_and_divisions_of_a_year_are_annual_plans() {
+        let m = meta_of("某县2024年度重点工作任务清单\n一、总体要求\n");
+        assert_eq!((m.kind, m.year), (DocKind::AnnualPlan, Some(2024)));
+        let m = meta_of("某区2023年政府工作报告重点任务责任分工\n一、总体要求\n");
+        assert_eq!(
+            m.title.as_deref(),
+            Some("某区2023年政府工作报告重点任务责任分工")
+        );
+        assert_eq!(m.kind, DocKind::AnnualPlan);
+        let m = meta_of("某市“十四五”生态环境保护规划\n第一章 发展基础\n");
+        assert_eq!((m.kind, m.year), (DocKind::Plan, Some(2021)));
+    }
+
     #[test]
     fn a_summary_with_next_years_plan_is_a_report() {
         assert_eq!(
