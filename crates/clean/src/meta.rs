@@ -11,7 +11,7 @@
 
 use crate::dates::{ascii_digits, damaged_date, date_line, find_period, first_year};
 use crate::fields::{Field, Label};
-use crate::region::{find_region, region_of};
+use crate::region::{find_region, opens_with_region, region_of};
 use crate::text::{NUMBERED, nfkc};
 use duban_lexicon::{
     BodyWord, ChromeWord, Genre, RegionWord, body_words, chrome_words, genres, region_words,
@@ -348,10 +348,7 @@ fn lead_issuer(s: &str) -> String {
     }
     for (i, _) in s.char_indices().skip(3) {
         let (a, b) = s.split_at(i);
-        if is_org(a)
-            && is_org(b)
-            && (NAME_START.is_match(b) || find_region(&b[..b.len().min(12)]).is_some())
-        {
+        if is_org(a) && is_org(b) && (NAME_START.is_match(b) || opens_with_region(b)) {
             return a.to_string();
         }
     }
@@ -469,7 +466,9 @@ fn find_signature(lines: &[&str], published: Option<Date>) -> Option<Signature> 
             date_line(t)
         };
         if let (Some(date), Some(p)) = (date, prev.filter(|p| p.len() <= 200)) {
-            let p = tidy_title(p);
+            // Joint signers stand on one line apart (`中共某县委办公室  某县人民政府办公室`):
+            // the first leads.
+            let p = tidy_title(&lead_issuer(p));
             if is_org(&p) {
                 found.push(Signature { date, org: Some(p) });
             } else if p.chars().count() <= 20 && !p.contains(['。', '，', '：', ':', '；']) {
@@ -1053,6 +1052,18 @@ mod tests {
             lead_issuer("成都市人民政府办公厅").as_str(),
             "成都市人民政府办公厅"
         );
+        // The second name starts with its place, not where a place stands inside the first
+        // one's tail (`…委` + `员会杭州市…`).
+        assert_eq!(
+            issuer_from_title("杭州市发展和改革委员会杭州市财政局关于印发节能降碳工作方案的通知")
+                .as_deref(),
+            Some("杭州市发展和改革委员会")
+        );
+        // Names of other scripts cut nowhere inside a character.
+        assert_eq!(
+            lead_issuer("杭州市发展和改革委员会A市财政局").as_str(),
+            "杭州市发展和改革委员会A市财政局"
+        );
     }
 
     #[test]
@@ -1130,6 +1141,10 @@ mod tests {
             Some("某区2023年政府工作报告重点任务责任分工")
         );
         assert_eq!(m.kind, DocKind::AnnualPlan);
+        assert_eq!(
+            kind_from_title("关于印发《某县2024年乡村振兴重点工作任务》的通知", false),
+            Some(DocKind::AnnualPlan)
+        );
         let m = meta_of("某市“十四五”生态环境保护规划\n第一章 发展基础\n");
         assert_eq!((m.kind, m.year), (DocKind::Plan, Some(2021)));
     }
@@ -1151,6 +1166,16 @@ mod tests {
         let m = meta_of(&line);
         assert_eq!(m.doc_number.as_deref(), Some("某府办〔2019〕12号"));
         assert_eq!(m.signed, Date::new(2019, 7, 18));
+    }
+
+    /// Of joint signers on one line, the first is the issuer.
+    #[test]
+    fn of_joint_signers_the_first_is_the_issuer() {
+        let m = meta_of(
+            "关于印发《桐庐县2024年乡村振兴重点工作任务》的通知\n各乡镇：\n现将任务印发给你们。\n中共桐庐县委办公室  桐庐县人民政府办公室\n2024年2月20日\n",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("中共桐庐县委办公室"));
+        assert_eq!(m.signed, Date::new(2024, 2, 20));
     }
 
     /// Dates printed in full-width digits are read as ASCII ones: the title's year, a

@@ -237,6 +237,22 @@ fn names_in(s: &str) -> Vec<Vec<String>> {
     found
 }
 
+/// Whether `s` opens with the name of a division (`杭州市财政局` opens with `杭州市`; `员会杭州市…`
+/// does not, though a name stands in it).
+pub fn opens_with_region(s: &str) -> bool {
+    let t = &*REGIONS;
+    let bounds: Vec<usize> = s
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([s.len()])
+        .take(16)
+        .collect();
+    let Some(&longest) = bounds.get(2).and_then(|&e| t.longest_from.get(&s[..e])) else {
+        return false;
+    };
+    (2..=longest.min(bounds.len() - 1)).any(|n| t.by_name.contains_key(&s[..bounds[n]]))
+}
+
 /// Every division that `s` names unambiguously, once per mention, in order.
 pub fn codes_named(s: &str) -> Vec<String> {
     names_in(s)
