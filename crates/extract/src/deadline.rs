@@ -86,6 +86,9 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
     let f = &folded.folded;
     let excluded = excluded_ranges(f);
     let mut out: Vec<Deadline> = Vec::new();
+    // The end of the last date read and the deadlines it gave: a date joined to it by a dash
+    // or `至` (`2023年11月—2024年3月`) closes the span it opens.
+    let mut last: Option<(usize, std::ops::Range<usize>)> = None;
     for caps in DATE.captures_iter(f) {
         let Some(whole) = caps.get(0) else { continue };
         if excluded
@@ -105,9 +108,27 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
             continue;
         }
         let text = folded.original_of(whole.start(), whole.end());
-        for (year, month, day, bound) in date.points(doc_year) {
+        let spans = last.take().is_some_and(|(end, before)| {
+            let between = f[end..whole.start()].trim();
+            let joined = matches!(between, "-" | "~")
+                || between.is_empty() && matches!(date.pre, "至" | "到");
+            if joined {
+                for d in &mut out[before] {
+                    if d.bound == Bound::In {
+                        d.bound = Bound::From;
+                    }
+                }
+            }
+            joined
+        });
+        let first = out.len();
+        for (year, month, day, mut bound) in date.points(doc_year) {
+            if spans && bound == Bound::In {
+                bound = Bound::By;
+            }
             add(&mut out, text, year, month, day, bound);
         }
+        last = Some((whole.end(), first..out.len()));
     }
     out
 }
@@ -573,6 +594,33 @@ mod tests {
         assert_eq!(
             dl("到2 0 0 5年底基本完成", None),
             [(2005, Some(12), None, Bound::By)]
+        );
+    }
+
+    /// Two dates joined by a dash or `至` are the start and the end of a span.
+    #[test]
+    fn two_dates_joined_by_a_dash_open_and_close_a_span() {
+        assert_eq!(
+            dl("2023年11月—2024年3月开展集中整治", None),
+            [
+                (2023, Some(11), None, Bound::From),
+                (2024, Some(3), None, Bound::By)
+            ]
+        );
+        assert_eq!(
+            dl("2024年3月至2024年6月开展专项行动", None),
+            [
+                (2024, Some(3), None, Bound::From),
+                (2024, Some(6), None, Bound::By)
+            ]
+        );
+        // Dates in a list are no span.
+        assert_eq!(
+            dl("2024年3月完成排查，2024年6月完成整改", None),
+            [
+                (2024, Some(3), None, Bound::In),
+                (2024, Some(6), None, Bound::In)
+            ]
         );
     }
 
