@@ -515,10 +515,12 @@ impl OutlineParser {
     /// A glossary (`《政府工作报告》名词解释`) explains words: its numbered entries are a
     /// silent group that the extractor leaves out.
     fn glossary(&mut self, at: &At<'_>) -> Option<usize> {
+        // A heading may end in the colon that opens its entries (`名词解释：`).
+        let heading = at.f.trim_end().trim_end_matches([':', '：']);
         if self.table.is_some()
-            || !kind::is_glossary(at.f)
-            || is_sentence(at.f)
-            || at.f.chars().count() > 30
+            || !kind::is_glossary(heading)
+            || is_sentence(heading)
+            || heading.chars().count() > 30
         {
             return None;
         }
@@ -1229,6 +1231,20 @@ mod tests {
         let text = "一、外交\n我们坚持和平。\n二、国防\n加强国防。\n结束语\n统一祖国是神圣使命。\n";
         let items = OutlineParser::parse(text);
         assert!(!items[1].text(text).contains("统一祖国"));
+    }
+
+    /// A glossary's heading may end in the colon that opens its entries.
+    #[test]
+    fn a_glossary_heading_may_end_in_a_colon() {
+        let text = "二、保障措施\n（一）加强组织领导。\n名词解释：\n1.政务云：指为政务部门提供的云服务。\n2.数据中台：指数据汇聚治理平台。\n";
+        let items = OutlineParser::parse(text);
+        let glossary = items.iter().position(|i| i.silent).unwrap();
+        assert!(
+            items
+                .iter()
+                .filter(|i| i.label == "1." || i.label == "2.")
+                .all(|i| i.ancestors == [glossary])
+        );
     }
 
     /// The numbered entries of a glossary explain words: they are a silent group.
