@@ -433,11 +433,12 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
     out
 }
 
-/// A counted thing named as a count (`创新团队` → `创新团队数`); `企业数量` already is one.
+/// A counted thing named as a count (`创新团队` → `创新团队数`); `企业数量` and a quantity
+/// (`新能源汽车产量`, `市场主体总量`) already are one.
 fn named_count(mut phrase: String, unit: &str) -> String {
     if !phrase.is_empty()
         && !phrase.ends_with('数')
-        && !phrase.ends_with("数量")
+        && !phrase.ends_with('量')
         && !phrase.ends_with(counted_as(unit))
     {
         phrase.push_str(counted_as(unit));
@@ -3550,6 +3551,7 @@ mod tests {
             "国家外汇储备"
         );
         assert_eq!(indicators("去年底企业数量达5200万户"), ["企业数量"]);
+        assert_eq!(indicators("新能源汽车产量突破10万辆"), ["新能源汽车产量"]);
         assert!(indicators("不答复也不说明理由的，5个工作日内告知")[0].contains("说明理由"));
     }
 
