@@ -2398,6 +2398,19 @@ impl ListContext {
     }
 }
 
+/// `s` without the rate word it ends in (`行政执法案卷评查合格率` → `行政执法案卷评查`), when
+/// words stand before it; else `s`.
+fn without_last_rate(s: &str) -> &str {
+    if !s.ends_with('率') {
+        return s;
+    }
+    let tokens = duban_segment::Segmenter::shared().tokens(s);
+    match tokens.last() {
+        Some(last) if last.start > 0 && last.text.ends_with('率') => &s[..last.start],
+        _ => s,
+    }
+}
+
 /// Words that restate a value in another unit: `折合5561美元`, `约合`, `相当于`.
 const CONVERSION: [&str; 7] = ["约", "折", "合", "折合", "约合", "相当于", "即"];
 
@@ -2495,6 +2508,13 @@ fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
         phrase.push_str(&thing);
     } else if short(&phrase) && b.is_empty() {
         let before = list.subject_of_short(f, clause_start, raw, &phrase);
+        // A rate after a rate of the same thing is that thing's other rate
+        // (`案卷评查合格率达到90%以上，优秀率达到30%以上` → `案卷评查优秀率`).
+        let before = if phrase.ends_with('率') {
+            without_last_rate(&before)
+        } else {
+            before.as_str()
+        };
         phrase = format!("{before}{phrase}");
     } else if short(&phrase) {
         // A thing given or counted for a case (`评估为优秀等级的，每年每个给予40万元服务奖励`)
@@ -3552,6 +3572,11 @@ mod tests {
         );
         assert_eq!(indicators("去年底企业数量达5200万户"), ["企业数量"]);
         assert_eq!(indicators("新能源汽车产量突破10万辆"), ["新能源汽车产量"]);
+        // A rate after a rate of the same thing is that thing's other rate.
+        assert_eq!(
+            indicators("行政执法案卷评查合格率达到90%以上，优秀率达到30%以上"),
+            ["行政执法案卷评查合格率", "行政执法案卷评查优秀率"]
+        );
         assert!(indicators("不答复也不说明理由的，5个工作日内告知")[0].contains("说明理由"));
     }
 
