@@ -301,7 +301,18 @@ fn stands_alone(prefix: &str, start: usize, end: usize) -> bool {
     // A word of two or more characters needs only to end where a word ends: the segmenter
     // glues a subject to it (`价格上涨`), never a noun after it without showing (`保证金`).
     let single = prefix[start..end].chars().count() == 1;
-    (!single || tokens.iter().any(|t| t.start == s)) && tokens.iter().any(|t| t.end == e)
+    // A one-character word right after a count's unit and right before the number stands
+    // alone, whatever the segmenter makes of the unit and it (`少开1次扣1分`: `次扣`).
+    let after_a_count = end == prefix.len()
+        && units()
+            .entries()
+            .iter()
+            .any(|u| prefix[..start].ends_with(u.word))
+        && prefix[..start]
+            .trim_end_matches(|c: char| !c.is_ascii_digit())
+            .ends_with(|c: char| c.is_ascii_digit());
+    (!single || after_a_count || tokens.iter().any(|t| t.start == s))
+        && tokens.iter().any(|t| t.end == e)
 }
 
 /// Metrics of a text.
@@ -604,6 +615,12 @@ fn op_of(
         Some((_, _, _)) | None => tail_op(tail, approx).unwrap_or(Op::Eq),
     }
 }
+
+/// Points taken or added right after a number: `扣0.5分`, `，加2分`.
+static POINTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^的?[，,]?(?:扣除|扣|加|减)(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)分")
+        .expect("points pattern compiles")
+});
 
 /// Whether a comparator with an op of its own (or `达到`) ends the phrase before a number.
 fn comparator_at_end(prefix: &str) -> bool {
@@ -978,8 +995,17 @@ fn is_quantity(
     {
         return false;
     }
-    // Per-unit bases of a rate: `每少报送1条…扣0.2分`.
-    if prefix.contains("每少") || prefix.contains("每多") || prefix.ends_with('每') {
+    // The case a rubric's points are for, right before them (`缺1项扣0.5分`, `少开1次扣1分`),
+    // is a condition, not a metric.
+    if !unit.ends_with('分') && POINTS_AFTER.is_match(after) {
+        return false;
+    }
+    // Per-unit bases of a rate: `每少报送1条…扣0.2分`; the points themselves are the metric
+    // (`每少开一次扣1分`).
+    let points = unit.ends_with('分')
+        && comparator(prefix, unit, false).is_some_and(|(_, role, _)| role == Role::Points);
+    if !points && (prefix.contains("每少") || prefix.contains("每多") || prefix.ends_with('每'))
+    {
         return false;
     }
     // A count that is a recurrence's times: `每年至少召开一次`, `一年两次`.
@@ -2951,6 +2977,16 @@ mod tests {
             mt("评为示范单位的加5分"),
             [(5.0, "分".into(), Op::Increase)]
         );
+    }
+
+    /// The case a deduction is for, printed right before it, is its condition, and the
+    /// deduction keeps its op however the segmenter cuts the case's unit and `扣`.
+    #[test]
+    fn the_case_right_before_a_deduction_is_its_condition() {
+        for text in ["少开1次扣1分", "每少开1次扣1分", "每少开一次扣1分"] {
+            assert_eq!(mt(text), [(1.0, "分".into(), Op::Decrease)], "{text}");
+        }
+        assert_eq!(mt("缺1项扣0.5分"), [(0.5, "分".into(), Op::Decrease)]);
     }
 
     #[test]
