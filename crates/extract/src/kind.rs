@@ -87,6 +87,11 @@ static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("provision pattern compiles")
 });
 
+/// The points an item of a rubric gives, in brackets: `（5分）`, `(10分)`.
+static POINTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[(]\s*\d+(?:\.\d+)?\s*分\s*[)]").expect("points pattern compiles")
+});
+
 /// A heading that introduces a list of conditions or criteria: `有下列情形之一的`,
 /// `应当符合以下条件`.
 static CONDITIONS: LazyLock<Regex> = LazyLock::new(|| {
@@ -100,6 +105,12 @@ pub fn kind_of(at: Placement<'_>) -> ObligationKind {
         Some(TableKind::Scoring) => return ObligationKind::Scoring,
         Some(TableKind::Target) => return ObligationKind::Target,
         _ => {}
+    }
+    // A rubric printed as numbered items: each gives its points (`1.成立领导小组（5分）`).
+    if at.doc_kind == DocKind::Rules
+        && POINTS.is_match(&crate::fold::fold(crate::fold::first_chars(at.text, 80)))
+    {
+        return ObligationKind::Scoring;
     }
     let words = sections();
     let any = |role: Section, s: &str| words.list(role).found_in(s);
@@ -198,6 +209,28 @@ mod tests {
                 Some(TableKind::Scoring),
                 DocKind::AnnualPlan
             ),
+            ObligationKind::Scoring
+        );
+    }
+
+    /// The numbered items of a rubric that give points are scoring; a rule's items without
+    /// points are not.
+    #[test]
+    fn numbered_items_of_a_rubric_with_points_are_scoring() {
+        let at = |text: &'static str| Placement {
+            heading: "成立法治政府建设领导小组",
+            ancestors: &[],
+            table: None,
+            doc_kind: DocKind::Rules,
+            opening_section: false,
+            text,
+        };
+        assert_eq!(
+            kind_of(at("成立法治政府建设领导小组（5分）。未成立的扣5分。")),
+            ObligationKind::Scoring
+        );
+        assert_ne!(
+            kind_of(at("成立法治政府建设领导小组，负责统筹协调。")),
             ObligationKind::Scoring
         );
     }
