@@ -95,6 +95,23 @@ fn item_deadlines(
     deadlines
 }
 
+/// An item's metrics: those of its text, and those of the values its table's unit column
+/// measures.
+fn item_metrics(item: &outline::Item, folded: &fold::Folded<'_>) -> Vec<duban_model::Metric> {
+    let mut metrics = metric::metrics_in(folded);
+    for line in item.measures.lines() {
+        for m in metric::metrics(line) {
+            if !metrics
+                .iter()
+                .any(|x| (x.value, &x.unit, x.op) == (m.value, &m.unit, m.op))
+            {
+                metrics.push(m);
+            }
+        }
+    }
+    metrics
+}
+
 /// Extracts the obligations of one document, in document order.
 pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
     let d = &doc.document;
@@ -170,7 +187,7 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
             path,
             heading: item.heading.clone(),
             recurrences: recurrence::recurrences_in(&folded),
-            metrics: metric::metrics_in(&folded),
+            metrics: item_metrics(item, &folded),
             references: reference::references(&item_text),
             text: item_text,
             kind,

@@ -77,6 +77,41 @@ fn alternation(lists: &[&[&str]]) -> String {
 static UNITS: LazyLock<String> =
     LazyLock::new(|| alternation(&[units().of(Unit::Count), units().of(Unit::Measure)]));
 
+/// Whether a table cell is a unit and nothing else (`%`, `亿元`, `万人次`): the unit column of
+/// an indicator table.
+pub(crate) fn is_unit_cell(cell: &str) -> bool {
+    let cell = crate::fold::fold(cell.trim());
+    let bare = ["万亿", "亿", "万", "千"]
+        .iter()
+        .find_map(|m| cell.strip_prefix(m))
+        .unwrap_or(&cell);
+    [units().of(Unit::Count), units().of(Unit::Measure)]
+        .iter()
+        .any(|list| list.contains(&bare))
+}
+
+/// A table cell that is a value and nothing else, with a sign or bound: `6`, `≥2000`,
+/// `95以上`, `约50`.
+static VALUE_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<sign>≥|≤|>|<|约|不低于|不少于|不超过|不高于)?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<tail>以上|以下|以内|左右)?$")
+        .expect("value cell pattern compiles")
+});
+
+/// The phrase a table row's value cell states with its row's indicator and unit:
+/// (`城镇新增就业`, `≥2000`, `人`) → `城镇新增就业≥2000人`; `None` when the cell is no value.
+pub(crate) fn value_phrase(indicator: &str, cell: &str, unit: &str) -> Option<String> {
+    let folded = crate::fold::fold(cell.trim());
+    let c = VALUE_CELL.captures(&folded)?;
+    let part = |n: &str| c.name(n).map_or("", |m| m.as_str());
+    Some(format!(
+        "{indicator}{}{}{}{}",
+        part("sign"),
+        part("n"),
+        unit.trim(),
+        part("tail")
+    ))
+}
+
 /// A 万/亿 standing as the unit of its own (`减少1109万`, `超百亿`).
 fn is_bare_multiplier(unit: &str) -> bool {
     matches!(unit, "万" | "亿" | "万亿" | "千")

@@ -67,6 +67,9 @@ pub struct Item {
     pub column_bodies: Vec<Body>,
     /// The cells of a row's time-limit columns (完成时限), one a line.
     pub limits: String,
+    /// The values of a row whose table prints units in a column of their own, each with its
+    /// indicator and unit, one a line (`城镇新增就业≥2000人`).
+    pub measures: String,
     /// Whether this item is an attachment root (`附件1 …`).
     pub attachment: bool,
     /// Whether this node only groups (an unnumbered `附件:` root, a glossary, or the paragraphs
@@ -1085,6 +1088,26 @@ mod tests {
                 ("各乡镇", Role::Responsible)
             ]
         );
+    }
+
+    /// An indicator table that prints units in a column of their own measures each value
+    /// after the unit in it, with the row's indicator.
+    #[test]
+    fn values_after_a_unit_column_are_measured_in_it() {
+        let text = "序号\t指标名称\t单位\t目标值\t责任单位\n1\t地区生产总值增速\t%\t6\t县发展改革局\n2\t城镇新增就业\t人\t≥2000\t县人社局\n3\t开展文件清理\t县司法局\t2\t县财政局\n";
+        let blocks = html_table(
+            text,
+            &["序号", "指标名称", "单位", "目标值", "责任单位"],
+            &[
+                &["1", "地区生产总值增速", "%", "6", "县发展改革局"],
+                &["2", "城镇新增就业", "人", "≥2000", "县人社局"],
+                &["3", "开展文件清理", "县司法局", "2", "县财政局"],
+            ],
+        );
+        let items = OutlineParser::parse_with_blocks(text, &blocks);
+        let measures: Vec<&str> = items.iter().map(|i| i.measures.trim()).collect();
+        // A name in the unit column is no unit: the row measures nothing.
+        assert_eq!(measures, ["地区生产总值增速6%", "城镇新增就业≥2000人", ""]);
     }
 
     #[test]

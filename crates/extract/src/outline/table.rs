@@ -60,6 +60,29 @@ pub(super) fn table_columns(words: &[&str]) -> TableColumns {
     }
 }
 
+/// The values of a row of an indicator table that prints units in a column of their own
+/// (`指标 | 单位 | 目标值`), each with the row's indicator and unit, one a line
+/// (`城镇新增就业≥2000人`).
+#[derive(Default)]
+struct RowMeasures<'a> {
+    unit: Option<&'a str>,
+    lines: String,
+}
+
+impl<'a> RowMeasures<'a> {
+    /// Reads a cell after the row's heading: a unit, or a value measured in the unit before it.
+    fn read(&mut self, heading: &str, cell: &'a str) {
+        if crate::metric::is_unit_cell(cell) {
+            self.unit = Some(cell);
+        } else if let Some(unit) = self.unit
+            && let Some(phrase) = crate::metric::value_phrase(heading, cell, unit)
+        {
+            self.lines.push_str(&phrase);
+            self.lines.push('\n');
+        }
+    }
+}
+
 /// A row of an HTML table with its table's header.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct HtmlRow<'a> {
@@ -92,7 +115,8 @@ impl OutlineParser {
 
     /// A row of an HTML table: its 序号 cell (or a label opening its first text cell) is the
     /// label, its first text cell the heading, its body columns the bodies, its time columns
-    /// the time limits. A numbered row with nothing but a title (`（一）` `规范执法`) groups
+    /// the time limits, the values after a cell that is a unit (an indicator table's `单位`
+    /// column) its measures. A numbered row with nothing but a title (`（一）` `规范执法`) groups
     /// the rows after it.
     pub(super) fn html_row(&mut self, text: &str, html: &HtmlRow<'_>) {
         let words: Vec<&str> = html.header.iter().map(|h| h.trim()).collect();
@@ -107,6 +131,7 @@ impl OutlineParser {
         let mut bodies = Vec::new();
         let mut segments = Vec::new();
         let mut limits = String::new();
+        let mut measures = RowMeasures::default();
         let mut search_from = 0;
         for (k, cell) in html.row.cells.iter().enumerate() {
             let cell = cell.trim();
@@ -138,6 +163,9 @@ impl OutlineParser {
                 limits.push_str(cell);
                 limits.push('\n');
                 continue;
+            }
+            if !heading.is_empty() {
+                measures.read(&heading, cell);
             }
             let mut cell_start = at.map_or(start, |p| start + p);
             if heading.is_empty() {
@@ -181,6 +209,7 @@ impl OutlineParser {
             table: Some(table.kind),
             column_bodies: bodies,
             limits,
+            measures: measures.lines,
             ..Item::default()
         });
         if style.is_some() {
