@@ -1145,6 +1145,11 @@ mod tests {
             kind_from_title("关于印发《某县2024年乡村振兴重点工作任务》的通知", false),
             Some(DocKind::AnnualPlan)
         );
+        let m = meta_of("某县2024年度乡镇经济社会发展目标责任书\n一、目标任务\n");
+        assert_eq!(
+            (m.title.as_deref(), m.year),
+            (Some("某县2024年度乡镇经济社会发展目标责任书"), Some(2024))
+        );
         let m = meta_of("某市“十四五”生态环境保护规划\n第一章 发展基础\n");
         assert_eq!((m.kind, m.year), (DocKind::Plan, Some(2021)));
     }
