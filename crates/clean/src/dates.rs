@@ -141,9 +141,17 @@ pub fn find_period(s: &str) -> Option<Period> {
     }
     let c = FIVE_YEAR.captures(s)?;
     let n = i32::try_from(chinese_value(c.get(1).or(c.get(2)).or(c.get(3))?.as_str())?).ok()?;
+    // The five-year campaigns of legal education (`“八五”普法`, `法治宣传教育第八个五年规划`)
+    // are numbered from 1986–1990, not as the plans are.
+    let campaign = c.get(0).is_some_and(|m| {
+        s[m.end()..].starts_with("普法")
+            || s[..m.start()].ends_with("法治宣传教育")
+            || s[..m.start()].ends_with("普法")
+    });
     // The first two plans ran 1953–1957 and 1958–1962; after three years of adjustment the
     // third started in 1966, and every plan since has followed the one before.
     let start = match n {
+        n if campaign => 1986 + 5 * (n - 1),
         1 => 1953,
         2 => 1958,
         n => 1966 + 5 * (n - 3),
@@ -248,6 +256,10 @@ mod tests {
         // Quoted, the plan number names the period whatever follows it.
         assert_eq!(find_period("某市“十四五”生态环境保护规划"), p(2021, 2025));
         assert_eq!(find_period("某市五年来的工作"), None);
+        // Campaigns of legal education are numbered from 1986.
+        assert_eq!(find_period("某市法治宣传教育第八个五年规划"), p(2021, 2025));
+        assert_eq!(find_period("某市“八五”普法规划"), p(2021, 2025));
+        assert_eq!(find_period("关于开展“七五”普法工作的通知"), p(2016, 2020));
     }
 
     #[test]
