@@ -2574,6 +2574,16 @@ fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
         } else {
             before.as_str()
         };
+        // A total after what is new counts all of the thing, not the new
+        // (`新增市场主体3万户，总量达到45万户` → `市场主体总量`).
+        let before = if phrase.starts_with('总') {
+            ["新增", "新建"]
+                .iter()
+                .find_map(|act| before.rsplit_once(act))
+                .map_or(before, |(_, thing)| thing)
+        } else {
+            before
+        };
         phrase = format!("{before}{phrase}");
     } else if short(&phrase) {
         // A thing given or counted for a case (`评估为优秀等级的，每年每个给予40万元服务奖励`)
@@ -3641,6 +3651,11 @@ mod tests {
         );
         assert_eq!(indicators("去年底企业数量达5200万户"), ["企业数量"]);
         assert_eq!(indicators("新能源汽车产量突破10万辆"), ["新能源汽车产量"]);
+        // A total after what is new counts all of the thing.
+        assert_eq!(
+            indicators("全年新增市场主体3万户，总量达到45万户"),
+            ["新增市场主体数", "市场主体总量"]
+        );
         // A rate after a rate of the same thing is that thing's other rate.
         assert_eq!(
             indicators("行政执法案卷评查合格率达到90%以上，优秀率达到30%以上"),
