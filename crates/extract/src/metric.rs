@@ -2457,6 +2457,23 @@ impl ListContext {
     }
 }
 
+/// What a short measure borrows of the subject before it: a rate after a rate of the same
+/// thing is that thing's other rate (`案卷评查合格率达到90%以上，优秀率达到30%以上` →
+/// `案卷评查优秀率`), and a total after what is new counts all of the thing, not the new
+/// (`新增市场主体3万户，总量达到45万户` → `市场主体总量`).
+fn subject_for_short<'a>(before: &'a str, phrase: &str) -> &'a str {
+    if phrase.ends_with('率') {
+        return without_last_rate(before);
+    }
+    if phrase.starts_with('总') {
+        return ["新增", "新建"]
+            .iter()
+            .find_map(|act| before.rsplit_once(act))
+            .map_or(before, |(_, thing)| thing);
+    }
+    before
+}
+
 /// `s` without the rate word it ends in (`行政执法案卷评查合格率` → `行政执法案卷评查`), when
 /// words stand before it; else `s`.
 fn without_last_rate(s: &str) -> &str {
@@ -2567,24 +2584,7 @@ fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
         phrase.push_str(&thing);
     } else if short(&phrase) && b.is_empty() {
         let before = list.subject_of_short(f, clause_start, raw, &phrase);
-        // A rate after a rate of the same thing is that thing's other rate
-        // (`案卷评查合格率达到90%以上，优秀率达到30%以上` → `案卷评查优秀率`).
-        let before = if phrase.ends_with('率') {
-            without_last_rate(&before)
-        } else {
-            before.as_str()
-        };
-        // A total after what is new counts all of the thing, not the new
-        // (`新增市场主体3万户，总量达到45万户` → `市场主体总量`).
-        let before = if phrase.starts_with('总') {
-            ["新增", "新建"]
-                .iter()
-                .find_map(|act| before.rsplit_once(act))
-                .map_or(before, |(_, thing)| thing)
-        } else {
-            before
-        };
-        phrase = format!("{before}{phrase}");
+        phrase = format!("{}{phrase}", subject_for_short(&before, &phrase));
     } else if short(&phrase) {
         // A thing given or counted for a case (`评估为优秀等级的，每年每个给予40万元服务奖励`)
         // is given for that case; a grant, to whom the clause before names
