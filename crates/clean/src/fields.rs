@@ -16,15 +16,29 @@ use std::sync::LazyLock;
 /// What a page label names: the labels and their roles are `corpora/lexicon/field_labels.tsv`.
 pub use duban_lexicon::FieldLabel as Label;
 
-/// Any label, then its colon.
+/// Any label, then its colon. Pages space a short label out to the width of the longer ones
+/// (`文　　号：`, `索 引 号：`): spaces may stand between its characters.
 static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let labels = field_labels().pattern(Label::ALL);
-    Regex::new(&format!(r"({labels})[\s\u{{3000}}]*[:：]")).expect("static regex")
+    let labels: Vec<String> = field_labels()
+        .entries()
+        .iter()
+        .filter(|e| Label::ALL.contains(&e.role))
+        .map(|e| {
+            e.word
+                .chars()
+                .map(|c| regex::escape(&c.to_string()))
+                .collect::<Vec<_>>()
+                .join(r"[ \u{3000}]*")
+        })
+        .collect();
+    Regex::new(&format!(r"((?:{}))[\s\u{{3000}}]*[:：]", labels.join("|"))).expect("static regex")
 });
 
-/// What a label as printed names; an unknown one is a catalogue field.
+/// What a label as printed names (spaces inside it ignored); an unknown one is a catalogue
+/// field.
 pub(crate) fn label_of(name: &str) -> Label {
-    field_labels().role_of(name).unwrap_or(Label::Other)
+    let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    field_labels().role_of(&name).unwrap_or(Label::Other)
 }
 
 /// Lines longer than this are never a page-information line.
@@ -142,5 +156,16 @@ mod tests {
         assert_eq!(f[0].value, "11510800/2018-00021");
         assert_eq!(f[1].label, Label::DocNumber);
         assert_eq!(f[1].value, "广府办发[2018]3号");
+    }
+
+    /// A label spaced out to the width of the longer ones is the label.
+    #[test]
+    fn labels_spaced_out_are_read() {
+        let f =
+            page_info("文\u{3000}\u{3000}号：\t杭政办函〔2023〕18号\t主题分类：\t经济").unwrap();
+        assert_eq!(f[0].label, Label::DocNumber);
+        assert_eq!(f[0].value, "杭政办函〔2023〕18号");
+        let f = page_info("索 引 号：002489531/2023-00123 发布机构：杭州市人民政府办公厅").unwrap();
+        assert_eq!(f[1].label, Label::Issuer);
     }
 }
