@@ -74,7 +74,8 @@ pub fn date_line(line: &str) -> Option<Date> {
         .find(t)
         .or_else(|| CHINESE_DATE.find(t))
         .map_or("", |m| &t[m.end()..]);
-    let rest = rest.trim_start_matches('日').trim();
+    // A signature spaced out keeps a space before its `日` (`2024 年 2 月 26 日`).
+    let rest = rest.trim_start().trim_start_matches('日').trim();
     rest.is_empty().then_some(d)
 }
 
@@ -267,6 +268,11 @@ mod tests {
         assert_eq!(first_year("关于2019年依法行政工作的报告"), Some(2019));
         assert_eq!(first_year("2016—2020年规划"), None);
         assert_eq!(first_year("纲要（2016-2020年）2018年度评估"), Some(2018));
+    }
+
+    #[test]
+    fn a_date_spaced_out_is_a_date_line() {
+        assert_eq!(date_line("2024 年 2 月 26 日"), d(2024, 2, 26));
     }
 
     #[test]

@@ -1145,6 +1145,13 @@ mod tests {
             kind_from_title("关于印发《某县2024年乡村振兴重点工作任务》的通知", false),
             Some(DocKind::AnnualPlan)
         );
+        assert_eq!(
+            kind_from_title(
+                "桐庐县人民政府关于印发桐庐县2024年政府工作报告重点工作责任分解的通知",
+                false
+            ),
+            Some(DocKind::AnnualPlan)
+        );
         let m = meta_of("某县2024年度乡镇经济社会发展目标责任书\n一、目标任务\n");
         assert_eq!(
             (m.title.as_deref(), m.year),
