@@ -129,29 +129,13 @@ pub fn join_spaced_digits(line: &str) -> String {
     SPACED_POINT.replace_all(&joined, "$1$2$3").into_owned()
 }
 
+/// The separators of Chinese text, in both widths: no space stands on either side of them.
+const SEPARATORS: [char; 10] = ['，', ',', '、', '。', '；', ';', '：', ':', '！', '？'];
+
 /// Punctuation that Chinese text never puts a space before: the separators and closing
 /// brackets, in both widths.
 fn takes_no_space_before(c: char) -> bool {
-    matches!(
-        c,
-        '，' | ','
-            | '、'
-            | '。'
-            | '；'
-            | ';'
-            | '：'
-            | ':'
-            | '！'
-            | '？'
-            | '）'
-            | ')'
-            | '》'
-            | '」'
-            | '』'
-            | '”'
-            | '】'
-            | '〕'
-    )
+    SEPARATORS.contains(&c) || "）)》」』”】〕".contains(c)
 }
 
 /// The share of separators with a space before them above which a document shows the damage
@@ -192,26 +176,7 @@ pub fn has_spaced_punctuation<'a>(lines: impl Iterator<Item = &'a str>) -> bool 
 /// Punctuation that Chinese text never puts a space after: the separators and opening
 /// brackets, in both widths.
 fn takes_no_space_after(c: char) -> bool {
-    matches!(
-        c,
-        '，' | ','
-            | '、'
-            | '。'
-            | '；'
-            | ';'
-            | '：'
-            | ':'
-            | '！'
-            | '？'
-            | '（'
-            | '('
-            | '《'
-            | '「'
-            | '『'
-            | '“'
-            | '【'
-            | '〔'
-    )
+    SEPARATORS.contains(&c) || "（(《「『“【〔".contains(c)
 }
 
 /// Drops the spaces PDF extraction put around punctuation: `增强 。` → `增强。`,
