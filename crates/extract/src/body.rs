@@ -1241,15 +1241,10 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
             Some(w) if w.word == "相关" || w.word == "有关" => false,
             // `政府与市场的关系`: a conjunction joins the name to another noun.
             Some(w) if ["与", "和", "及", "同", "跟"].contains(&w.word) => false,
-            // `…部门按规定落实`: a prepositional phrase (tagged an idiom) opens the predicate.
-            Some(w)
-                if w.word.chars().count() > 1
-                    && ["按", "依", "根据"].iter().any(|p| w.word.starts_with(p)) =>
-            {
-                true
-            }
             Some(w) => {
                 let words = clause_words();
+                // `…部门按规定落实`: a prepositional phrase (tagged an idiom, or a preposition)
+                // opens the predicate.
                 let duty = words
                     .of(ClauseWord::Duty)
                     .iter()

@@ -36,9 +36,14 @@ fn names_an_event(after: &str) -> bool {
     })
 }
 
+/// A month as printed, in Arabic or Chinese numerals (`6`, `六`, `十二`).
+const MONTH: &str = r"\d{1,2}|十[一二]?|[一二三四五六七八九]";
+/// A day of the month as printed, in Arabic or Chinese numerals (`31`, `三十一`, `五`).
+const DAY: &str = r"\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]";
+
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)
+        &r"(?x)
         (?P<pre>到|至|截至|截止到|截止|于|在|自|从|最迟于|最晚于)?
         (?:
           (?P<y1>(?:1\ ?9|2\ ?0)\ ?\d\ ?\d)\s*(?:[-~—至到]\s*(?P<y2>(?:1\ ?9|2\ ?0)\ ?\d\ ?\d))\s*年
@@ -46,13 +51,13 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           (?P<y>(?:1\ ?9|2\ ?0)\ ?\d\ ?\d)\s*年
           (?:
              (?P<yend>底|末|年底|年末)
-            |(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:(?P<mend>底|末|份)|(?P<d>\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号])?(?:\s*(?:至|到|-|~)\s*(?:(?P<m2>\d{1,2})\s*月)?(?P<d2>\d{1,2})\s*[日号])?
+            |(?P<m><MONTH>)\s*月(?:(?P<mend>底|末|份)|(?P<d><DAY>)\s*[日号])?(?:\s*(?:至|到|-|~)\s*(?:(?P<m2>\d{1,2})\s*月)?(?P<d2>\d{1,2})\s*[日号])?
             |(?P<half>上半年|下半年|年中)
             |(?P<q>第?[一二三四1-4]季度)
           )?
           (?P<du>度)?
           |
-          (?P<rel>今年|本年|明年|今明两年)(?:(?P<relend>年底|底|年末|末)|(?P<relm>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:(?P<relmend>底|末)|(?P<reld>\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号])?)?
+          (?P<rel>今年|本年|明年|今明两年)(?:(?P<relend>年底|底|年末|末)|(?P<relm><MONTH>)\s*月(?:(?P<relmend>底|末)|(?P<reld><DAY>)\s*[日号])?)?
           |
           (?P<noyear>年底|年末)
           |
@@ -62,9 +67,11 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           |
           (?P<q0>第[一二三四1-4]季度)
           |
-          (?P<m0>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:(?P<mend0>底|末)|(?P<d0>\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号])
+          (?P<m0><MONTH>)\s*月(?:(?P<mend0>底|末)|(?P<d0><DAY>)\s*[日号])
         )
-        (?P<post>前|以前|之前|起|开始|以后|之后|内|全面|基本|完成)?",
+        (?P<post>前|以前|之前|起|开始|以后|之后|内|全面|基本|完成)?"
+            .replace("<MONTH>", MONTH)
+            .replace("<DAY>", DAY),
     )
     .expect("deadline pattern compiles")
 });

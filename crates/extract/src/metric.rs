@@ -338,13 +338,15 @@ fn stands_alone(prefix: &str, start: usize, end: usize) -> bool {
     let single = prefix[start..end].chars().count() == 1;
     // A one-character word right after a count's unit and right before the number stands
     // alone, whatever the segmenter makes of the unit and it (`少开1次扣1分`: `次扣`).
-    let after_a_count = end == prefix.len()
-        && units().entries().iter().any(|u| {
-            prefix[..start]
-                .strip_suffix(u.word)
-                .is_some_and(|number| number.ends_with(|c: char| c.is_ascii_digit()))
-        });
-    (!single || after_a_count || tokens.iter().any(|t| t.start == s))
+    let after_a_count = || {
+        end == prefix.len()
+            && units().entries().iter().any(|u| {
+                prefix[..start]
+                    .strip_suffix(u.word)
+                    .is_some_and(|number| number.ends_with(|c: char| c.is_ascii_digit()))
+            })
+    };
+    (!single || after_a_count() || tokens.iter().any(|t| t.start == s))
         && tokens.iter().any(|t| t.end == e)
 }
 
