@@ -53,7 +53,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
              (?P<yend>底|末|年底|年末)
             |(?P<m><MONTH>)\s*月(?:(?P<mend>底|末|份)|(?P<d><DAY>)\s*[日号])?(?:\s*(?:至|到|-|~)\s*(?:(?P<m2>\d{1,2})\s*月)?(?P<d2>\d{1,2})\s*[日号])?
             |(?P<half>上半年|下半年|年中)
-            |(?P<q>第?[一二三四1-4]季度)
+            |(?P<q>第?[一二三四1-4]季度(?:末|底)?)
           )?
           (?P<du>度)?
           |
@@ -65,7 +65,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           |
           (?P<half0>上半年|下半年)
           |
-          (?P<q0>第[一二三四1-4]季度)
+          (?P<q0>第?[一二三四1-4]季度(?:末|底)?)
           |
           (?P<m0><MONTH>)\s*月(?:(?P<mend0>底|末)|(?P<d0><DAY>)\s*[日号])
         )
@@ -207,6 +207,16 @@ impl<'t> DateMatch<'_, 't> {
         if has("y1") && post.is_empty() && ends_in_a_plan(after, 12) {
             return true;
         }
+        // A quarter printed without `第` or a year (`三季度`) is a time of the work only where
+        // a bound or an end says so (`三季度末前`, `一季度完成`, `于二季度`): `一季度，全区…`
+        // reports a figure, `前三季度` is nine months gone by.
+        if let Some(q) = self.get("q0")
+            && !q.starts_with('第')
+            && (before.ends_with('前')
+                || (pre.is_empty() && post.is_empty() && !q.ends_with(['末', '底'])))
+        {
+            return true;
+        }
         // Past facts: `截至2021年底已…`, `2020年以来`.
         if (pre == "截至" || pre == "截止") && {
             let near: String = after
@@ -253,11 +263,18 @@ impl<'t> DateMatch<'_, 't> {
                 .chars()
                 .find_map(|c| c.to_digit(10).or_else(|| crate::numeral::digit(c)))
                 .unwrap_or(4) as i32;
+            // A quarter's end (`三季度末`) or a quarter the work is done before (`三季度前`)
+            // bounds it by the quarter's last month only.
+            let end = q.ends_with(['末', '底']) || matches!(self.post, "前" | "以前" | "之前");
             return self.part_of_year(doc_year, |y| {
-                vec![
-                    (y, Some(n * 3 - 2), None, Bound::From),
-                    (y, Some(n * 3), None, Bound::By),
-                ]
+                if end {
+                    vec![(y, Some(n * 3), None, Bound::By)]
+                } else {
+                    vec![
+                        (y, Some(n * 3 - 2), None, Bound::From),
+                        (y, Some(n * 3), None, Bound::By),
+                    ]
+                }
             });
         }
         if let Some(rel) = self.get("rel") {
@@ -724,6 +741,34 @@ mod tests {
             dl("综合体年内开工建设。", Some(2023)),
             [(2023, None, None, Bound::In)]
         );
+    }
+
+    /// A quarter's end, or a quarter before which work is done, bounds it by its last month; a quarter printed without `第` is a
+    /// time of work only with a bound or an end (`三季度末前`, `一季度完成`), not where it dates
+    /// a figure (`一季度，全区…`) or counts months gone by (`前三季度`).
+    #[test]
+    fn a_quarter_without_its_ordinal_is_read_where_it_bounds_work() {
+        assert_eq!(
+            dl("三季度末前完成全部整改任务。", Some(2024)),
+            [(2024, Some(9), None, Bound::By)]
+        );
+        assert_eq!(
+            dl("第四季度末前完成评估。", Some(2024)),
+            [(2024, Some(12), None, Bound::By)]
+        );
+        assert_eq!(
+            dl("2024年三季度前完成验收。", None),
+            [(2024, Some(9), None, Bound::By)]
+        );
+        assert_eq!(
+            dl("一季度完成方案编制。", Some(2024)),
+            [
+                (2024, Some(1), None, Bound::From),
+                (2024, Some(3), None, Bound::By)
+            ]
+        );
+        assert!(dl("一季度，全区地区生产总值增长5%。", Some(2024)).is_empty());
+        assert!(dl("前三季度完成投资30亿元。", Some(2024)).is_empty());
     }
 
     /// `3年内` is a relative limit, and a part of a year after `每年` a recurrence's time.
