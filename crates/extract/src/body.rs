@@ -565,6 +565,8 @@ fn is_subject_phrase(name: &str) -> bool {
     match tagged.first() {
         // A verb that qualifies the organisation word opens the name (`实施机关`).
         Some(w) if found.contains(&w.word) => true,
+        // A level opens the name whatever jieba glues it to (`区住建局` is cut `区住/v 建局`).
+        Some(w) if glues_a_level(w.word) && tagged.len() > 1 => true,
         // Pronouns and time words open clauses (`我们…`, `过去…`, `今后…`), but `各级` and
         // `本级` are how body names begin.
         Some(w) if w.tag.starts_with('r') || w.tag.starts_with('t') => ["各", "本", "全", "该"]
@@ -588,6 +590,15 @@ fn is_subject_phrase(name: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// Whether a word is a level (`区`, `市`, `县`…) and the one character jieba glued to it
+/// (`区住`): the name opens with the level.
+fn glues_a_level(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(chars.next(), Some('省' | '市' | '区' | '县' | '镇' | '乡'))
+        && chars.next().is_some()
+        && chars.next().is_none()
 }
 
 /// `text` cut at each character `is_sep` accepts outside brackets (`各省(区、市)人民政府` is
@@ -1718,6 +1729,29 @@ mod tests {
                 "通信管理部门",
                 "其他有关部门"
             ]
+        );
+    }
+
+    /// A level opens a name whatever the segmenter glues it to: `区住建局` is cut `区住/v 建局`,
+    /// and was read as a verb phrase, so `区住建局会同区财政局…` gave the partner alone.
+    #[test]
+    fn a_level_glued_to_the_next_character_still_opens_a_name() {
+        assert_eq!(
+            actor_names("区住建局会同区财政局制定补贴办法。"),
+            ["区住建局", "区财政局"]
+        );
+        assert_eq!(actor_names("市住建局要制定实施细则。"), ["市住建局"]);
+    }
+
+    /// People's organisations carry duties as subjects: `残联`, `科协`, `工商联`, `红十字会`,
+    /// `供销社`.
+    #[test]
+    fn peoples_organisations_are_subjects() {
+        assert_eq!(actor_names("区残联要做好残疾人就业服务。"), ["区残联"]);
+        assert_eq!(actor_names("市科协要组织科普活动。"), ["市科协"]);
+        assert_eq!(
+            actor_names("市工商联、市红十字会要发挥桥梁作用。"),
+            ["市工商联", "市红十字会"]
         );
     }
 
