@@ -27,9 +27,50 @@ use std::sync::LazyLock;
 /// ```
 /// assert!(duban_extract::kind::is_problem_section("二、存在的不足和原因"));
 /// assert!(!duban_extract::kind::is_problem_section("三、主要任务"));
+/// assert!(duban_extract::kind::is_problem_section("存在问题回顾今年以来的工作，虽然取得了一些成绩"));
+/// assert!(!duban_extract::kind::is_problem_section("一是建立月例会制度，定期协调解决存在的问题"));
+/// assert!(!duban_extract::kind::is_problem_section("县级以上人民政府发现下级存在问题的，应当督促整改"));
 /// ```
 pub fn is_problem_section(heading: &str) -> bool {
-    sections().list(Section::Problem).found_in(heading)
+    let Some((at, word)) = sections()
+        .of(Section::Problem)
+        .iter()
+        .filter_map(|w| heading.find(w).map(|at| (at, *w)))
+        .min()
+    else {
+        return false;
+    };
+    // A heading opening with the problems is a section's title, whatever a page that lost its
+    // line breaks runs on into it (`存在问题回顾今年以来的工作，虽然…`).
+    if at == 0 {
+        return true;
+    }
+    // A sentence that goes on past the problems (`县级以上人民政府发现下级存在问题的，应当督促
+    // 整改`, `针对存在问题，制定整改方案`) assigns work on them; a section's title ends there.
+    let after = &heading[at + word.len()..];
+    if after.starts_with('的') || after.contains(['，', ',']) {
+        return false;
+    }
+    !acts_on_problems(&heading[..at])
+}
+
+/// Verbs that state problems rather than act on them: `存在的问题`, `面临的困难和挑战`,
+/// `审计发现的主要问题`.
+const STATING: [&str; 8] = [
+    "存在", "面临", "遇到", "出现", "暴露", "发现", "反映", "看到",
+];
+
+/// Whether the words before a problem phrase act on the problems (`定期协调解决存在的问题`,
+/// `聚焦整改存在问题`, `针对…主要问题`, `认真查找工作中的差距和不足`): the heading names work to
+/// be done, not a section stating problems.
+fn acts_on_problems(before: &str) -> bool {
+    duban_segment::Segmenter::shared()
+        .tag(before)
+        .iter()
+        .any(|w| {
+            let verb = w.tag.starts_with('v') && w.tag != "vn" && !STATING.contains(&w.word);
+            verb || w.tag == "p" && matches!(w.word, "针对" | "对" | "就")
+        })
 }
 
 /// Whether a heading opens a glossary (`名词解释`, `注释`), whose numbered entries explain words

@@ -337,6 +337,20 @@ mod tests {
         );
     }
 
+    /// Only a section that states problems holds no obligations: an item that acts on them, or
+    /// whose sentence goes on past them, is work like any other.
+    #[test]
+    fn items_that_tackle_problems_are_obligations() {
+        let d = doc(
+            "一、重点任务\n（一）建立月例会制度，定期协调解决存在的问题；\n（二）针对存在问题，制定整改方案。\n（三）县级以上人民政府发现下级存在问题的，应当督促整改。\n（四）认真查找工作中的差距和不足。\n二、存在的问题\n（一）执法不规范。\n三、工作中存在的困难和问题\n（一）人员不足。\n",
+            DocKind::AnnualPlan,
+            Some(2024),
+            vec![],
+        );
+        let got: Vec<String> = extract(&d).into_iter().map(|o| o.label).collect();
+        assert_eq!(got, ["(一)", "(二)", "(三)", "(四)"]);
+    }
+
     #[test]
     fn obligation_ids_are_the_label_path_and_repeat_with_a_counter() {
         let d = doc("一、任务\n1.甲。\n1.乙。\n", DocKind::Plan, None, vec![]);
