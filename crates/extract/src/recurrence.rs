@@ -51,6 +51,14 @@ pub fn recurrences_in(folded: &Folded<'_>) -> Vec<Recurrence> {
         if caps.name("ah").is_some() && f[..whole.start()].ends_with(['上', '下', '前', '后']) {
             continue;
         }
+        // `一九九六年一月二十五日前`, `1996年一月`: a date's year and month, not one act a year.
+        if let Some(an) = caps.name("an")
+            && (f[..an.start()]
+                .ends_with(|c: char| c.is_ascii_digit() || crate::numeral::digit(c).is_some())
+                || caps.name("verb").is_some_and(|v| v.as_str() == "月"))
+        {
+            continue;
+        }
         let unit = caps.name("au").or(caps.name("ah")).or(caps.name("by"));
         let (every, n, times) = if let Some(unit) = unit {
             // `一季一通报`, `五年一评估`: one act each period; `按年度发布`: timed by the period.
@@ -253,6 +261,10 @@ mod tests {
             [(Every::NYears, Some(5), Some(1))]
         );
         assert!(rc("经济发展一年一个台阶").is_empty());
+        // A date in Chinese numerals or digits reads `年一月` as a year and a month.
+        assert!(rc("一九九六年一月二十五日前完成摸底调查").is_empty());
+        assert!(rc("二〇二一年一月底前完成").is_empty());
+        assert!(rc("1996年一月完成").is_empty());
         // Half a year too; the halves of this year are no period.
         let r = rc("半年一总结");
         assert_eq!(r, [(Every::HalfYear, None, Some(1))]);
