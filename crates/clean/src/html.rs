@@ -120,7 +120,13 @@ const CONTAINER_TAGS: &[&str] = &["div", "article", "section", "main", "td", "bo
 /// Ancestors of a text that its length is shared among, at most.
 const MAX_SCORED_ANCESTORS: usize = 256;
 
+/// Whether an element is hidden from the reader. Not `<html>` or `<body>`: a page that hides
+/// its whole body (`<body style='visibility: hidden'>`, Guangdong's gkmlpt pages) shows it from
+/// a script once loaded, and hiding it all would leave no page to read.
 fn is_hidden(el: &scraper::node::Element) -> bool {
+    if matches!(el.name(), "body" | "html") {
+        return false;
+    }
     el.attr("hidden").is_some()
         || el.attr("style").is_some_and(|s| {
             let s: String = s
@@ -661,6 +667,18 @@ mod tests {
         );
         let t = texts(&read_page(&html, None));
         assert!(t.iter().all(|l| !l.contains("脚本") && !l.contains("隐藏")));
+    }
+
+    /// A page that hides its whole body until a script shows it (Guangdong's gkmlpt pages:
+    /// `<body style='visibility: hidden'>`) is read; hidden elements inside it are not.
+    #[test]
+    fn a_body_hidden_until_a_script_shows_it_is_read() {
+        let html = format!(
+            "<html><body style='visibility: hidden'><div class=content><p style=\"display:none\">隐藏文字</p>{BODY}</div></body></html>"
+        );
+        let t = texts(&read_page(&html, None));
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(t.iter().all(|l| !l.contains("隐藏")));
     }
 
     #[test]
