@@ -549,17 +549,28 @@ fn year_of_sections(lines: &[&str]) -> Option<i32> {
 }
 
 re!(BRACKET_YEAR, r"[（(]((?:19|20)\d{2})[）)]");
+re!(
+    YEAR_BEFORE_WORK,
+    r"(?:^|\D)((?:19|20)\d{2})(?:工作|上半年|下半年)"
+);
 
-/// The year a title names: its first `YYYY年`, or a year alone in brackets, as a report's
-/// edition prints it (`政府工作报告（2023）`).
+/// The year a title names: its first `YYYY年`, a year alone in brackets, as a report's
+/// edition prints it (`政府工作报告（2023）`), or a year printed without `年` before the work
+/// it names (`海坛片区管理局2022工作计划`).
 fn title_year(title: &str) -> Option<i32> {
     // Years in Chinese digits read as Arabic ones (`关于一九八五年国民经济和社会发展计划的报告`).
     let title = duban_text::fold::fold(title);
-    first_year(&title).or_else(|| {
-        BRACKET_YEAR
-            .captures(&title)
-            .and_then(|c| c[1].parse().ok())
-    })
+    first_year(&title)
+        .or_else(|| {
+            BRACKET_YEAR
+                .captures(&title)
+                .and_then(|c| c[1].parse().ok())
+        })
+        .or_else(|| {
+            YEAR_BEFORE_WORK
+                .captures(&title)
+                .and_then(|c| c[1].parse().ok())
+        })
 }
 
 /// The code GB/T 2260 readers give the country as a whole: the region of national bodies.
@@ -1167,6 +1178,35 @@ mod tests {
             kind_from_title("某局2022年工作总结及2023年工作计划", false),
             Some(DocKind::Report)
         );
+    }
+
+    /// A year's 工作思路/工作打算/重点工作 is its plan of work, and a summary with one a report;
+    /// an account of how work went (`工作开展情况`) is a report. Each is a title (they were
+    /// none, and the document had no kind or year).
+    #[test]
+    fn thoughts_and_intentions_for_a_year_are_plans_and_accounts_reports() {
+        let m = meta_of("某局关于2024年工作总结和2025年工作思路\n一、工作总结\n");
+        assert_eq!(
+            (m.title.as_deref(), m.kind, m.year),
+            (
+                Some("某局关于2024年工作总结和2025年工作思路"),
+                DocKind::Report,
+                Some(2024)
+            )
+        );
+        let m = meta_of("某局2025年工作打算\n一、总体思路\n");
+        assert_eq!((m.kind, m.year), (DocKind::AnnualPlan, Some(2025)));
+        let m = meta_of("某区2024年重点工作\n一、总体要求\n");
+        assert_eq!((m.kind, m.year), (DocKind::AnnualPlan, Some(2024)));
+        let m = meta_of("某局关于2023年法治政府建设工作开展情况\n一、主要做法\n");
+        assert_eq!((m.kind, m.year), (DocKind::Report, Some(2023)));
+    }
+
+    /// A year printed without `年` before the work a title names is its year.
+    #[test]
+    fn a_year_without_its_character_before_the_work_is_the_titles_year() {
+        let m = meta_of("海坛片区管理局2022工作计划\n一、工作目标\n");
+        assert_eq!(m.year, Some(2022));
     }
 
     #[test]
