@@ -207,8 +207,11 @@ roles! {
         Problem = "problem",
         /// A heading of its own line closing the report's parts (`结束语`).
         Closing = "closing",
+        /// Opens a paragraph that closes a document after its last item: addressed to all
+        /// (`各地区`, `请各`), about the document itself (`本通知`), a contact (`联系人`).
+        SignOff = "sign-off",
     }
-    exclusive [[Salutation, Opening, Seeing, Problem, Closing]]
+    exclusive [[Salutation, Opening, Seeing, Problem, Closing, SignOff]]
 }
 
 roles! {

@@ -136,6 +136,9 @@ enum Turn {
     Problems,
     /// The heading of its closing words: `结束语`.
     Closing,
+    /// A document's closing after its last item: `各地区、各有关部门要…`, `本通知自印发之日起
+    /// 施行。`, a signature and its date.
+    SignOff,
 }
 
 /// A salutation opening the paragraph (`各位代表`).
@@ -149,6 +152,34 @@ static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     let closing = turns().pattern(&[TurnWord::Closing]);
     Regex::new(&format!(r"^\s*(?:{closing})\s*$")).expect("closing pattern compiles")
 });
+
+/// A paragraph closing a document (`各地区、各有关部门要…`, `本通知自印发之日起施行`).
+static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    let sign_off = turns().pattern(&[TurnWord::SignOff]);
+    Regex::new(&format!("^(?:{sign_off})")).expect("sign-off pattern compiles")
+});
+
+/// A line that is a date alone: the date under a signature (`2024年3月14日`,
+/// `二〇一四年三月二十七日`).
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[\d〇零一二三四五六七八九○]{4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+        .expect("date line pattern compiles")
+});
+
+/// Whether the line at `i` closes the document: a paragraph addressed to all or about the
+/// document, a date alone, or a short line (the signature) right before a date alone. The
+/// caller asks only after the last numbered item.
+fn signs_off(folded: &str, all: &[Line<'_>], i: usize) -> bool {
+    SIGN_OFF.is_match(folded)
+        || DATE_LINE.is_match(folded)
+        || folded.chars().count() <= 40
+            && !folded.contains(['。', '，', '；', '：', ':'])
+            && all[i + 1..]
+                .iter()
+                .map(|l| l.text.trim())
+                .find(|t| !t.is_empty())
+                .is_some_and(|t| DATE_LINE.is_match(t))
+}
 
 /// A turn to the problems: an opening phrase, or a phrase of seeing soberly within the first
 /// 30 characters, and a problem word within 60 characters after it, in the same sentence.
@@ -243,6 +274,8 @@ pub struct OutlineParser {
     row_lead_closed: bool,
     /// In a table row: the row's heading came from its own cell and no content followed yet.
     row_heading_open: bool,
+    /// The last line that opens a numbered item: what follows it may close the document.
+    last_label: Option<usize>,
 }
 
 impl OutlineParser {
@@ -296,6 +329,9 @@ impl OutlineParser {
             .filter(|h| !h.is_empty())
             .collect();
         let all = lines(text);
+        p.last_label = all
+            .iter()
+            .rposition(|l| read_label(l.text.trim()).is_some());
         let mut i = 0;
         while i < all.len() {
             let (ts, te) = trimmed(&all[i]);
@@ -541,9 +577,16 @@ impl OutlineParser {
         if self.table.is_some() {
             return None;
         }
-        let turn = turn_of(at.f)?;
+        let after_items = self.last_label.is_none_or(|last| at.i > last);
+        let turn = turn_of(at.f)
+            .or_else(|| (after_items && signs_off(at.f, all, at.i)).then_some(Turn::SignOff))?;
         let open = self.open?;
-        if self.items[open].table.is_some() || !has_body(&self.items[open], text) {
+        // A closing comes after the last item's body: a heading alone on its line goes on
+        // in the paragraph after it (`（三）营造良好环境。⏎各地区、各有关部门要…`).
+        if self.items[open].table.is_some()
+            || !has_body(&self.items[open], text)
+            || turn == Turn::SignOff && self.items[open].silent
+        {
             return None;
         }
         // A top part of a report that has no numbered items under it (`一、2019年和今年以来工作
@@ -1254,6 +1297,25 @@ mod tests {
         let text = "一、外交\n我们坚持和平。\n二、国防\n加强国防。\n结束语\n统一祖国是神圣使命。\n";
         let items = OutlineParser::parse(text);
         assert!(!items[1].text(text).contains("统一祖国"));
+    }
+
+    /// After the last item's body, a paragraph addressed to all, one about the document, a
+    /// signature and its date close the document: they are no part of the last item.
+    #[test]
+    fn a_documents_closing_is_no_part_of_its_last_item() {
+        let text = "一、加强组织领导\n（一）压实责任。各部门落实主体责任。\n（二）强化督查。定期通报进展。\n各地区、各有关部门要按照本方案要求，抓好贯彻落实。\n本方案自印发之日起施行。\n某市人民政府办公室\n二〇二四年三月十四日\n";
+        let items = OutlineParser::parse(text);
+        let last = items.iter().rfind(|i| i.label == "(二)").unwrap();
+        assert_eq!(last.text(text).trim(), "强化督查。定期通报进展。");
+    }
+
+    /// A last item that is a heading alone on its line goes on in the paragraph after it, even
+    /// one addressed to all.
+    #[test]
+    fn a_last_heading_alone_keeps_the_paragraph_after_it() {
+        let text = "（二）严格责任落实。\n对失职的依法处理。\n（三）营造良好环境。\n各地区、各有关部门要做好法规立改废释工作。\n";
+        let items = OutlineParser::parse(text);
+        assert!(items[1].text(text).contains("立改废释"));
     }
 
     /// A glossary's heading may end in the colon that opens its entries.
