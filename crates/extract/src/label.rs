@@ -253,6 +253,10 @@ pub fn inline_enumeration(folded: &str) -> Vec<InlineLabel> {
         (&*INLINE_COMMA, Style::ZhComma, "、"),
     ] {
         let mut out: Vec<InlineLabel> = Vec::new();
+        // A `一是` run on from the words before it, with no stop between: a heading whose page
+        // lost its line break (`…壮大财源税源一是全面加强财源管理；二是…`). It opens the list
+        // only where `二是` opens a clause of its own after it.
+        let mut glued_first = false;
         for caps in re.captures_iter(folded) {
             let (Some(label), Some(n)) = (caps.name("label"), caps.name("n")) else {
                 continue;
@@ -263,20 +267,23 @@ pub fn inline_enumeration(folded: &str) -> Vec<InlineLabel> {
             if number as usize != out.len() + 1 {
                 continue;
             }
-            // `一是` must open a sentence (`统一是` is no label); a later number that continues
-            // a started enumeration may follow a sentence whose full stop was lost.
-            if style == Style::ZhIs
-                && number == 1
-                && caps.name("boundary").is_none()
-                && caps.get(0).is_none_or(|m| m.start() != 0)
-            {
-                continue;
+            let bounded =
+                caps.name("boundary").is_some() || caps.get(0).is_some_and(|m| m.start() == 0);
+            // `一是` must open a sentence or follow a heading's last word (`统一是`, `之一是`
+            // are no labels); a later number that continues a started enumeration may follow a
+            // sentence whose full stop was lost.
+            if style == Style::ZhIs && number == 1 && !bounded {
+                if !folded[..label.start()].ends_with(|c: char| {
+                    ('\u{4e00}'..='\u{9fff}').contains(&c) && !WORD_WITH_ONE.contains(c)
+                }) {
+                    continue;
+                }
+                glued_first = true;
             }
-            if style == Style::ZhIs
-                && caps.name("boundary").is_none()
-                && number > 1
-                && out.is_empty()
-            {
+            if glued_first && number == 2 && !bounded {
+                break;
+            }
+            if style == Style::ZhIs && !bounded && number > 1 && out.is_empty() {
                 continue;
             }
             out.push(InlineLabel {
@@ -295,6 +302,10 @@ pub fn inline_enumeration(folded: &str) -> Vec<InlineLabel> {
     }
     Vec::new()
 }
+
+/// Characters that make a word with `一` before `是` (`统一是`, `唯一是`, `之一是`, `第一是`,
+/// `周一是`): the `一是` there is no label.
+const WORD_WITH_ONE: &str = "统唯之第同万单逐划专归合均整不其初周星期某任";
 
 #[cfg(test)]
 mod tests {
@@ -418,6 +429,25 @@ mod tests {
     #[test]
     fn inline_enumeration_needs_a_sentence_boundary() {
         assert!(inline_enumeration("祖国统一是历史潮流，两岸统一是大势所趋").is_empty());
+    }
+
+    /// A heading that lost its line break runs on into `一是` (`…壮大财源税源一是全面加强…；
+    /// 二是…`): the list opens there where `二是` opens a clause of its own; words made with
+    /// `一` (`统一是`, `之一是`) and a `二是` run on too open none.
+    #[test]
+    fn a_first_item_run_on_from_a_heading_opens_a_list_that_goes_on_in_clauses() {
+        let items = inline_enumeration(
+            "狠抓收入管理，着力培植壮大财源税源一是全面加强财源管理；二是加强非税收入征管。",
+        );
+        assert_eq!(
+            items
+                .iter()
+                .map(|i| i.label.text.as_str())
+                .collect::<Vec<_>>(),
+            ["一是", "二是"]
+        );
+        assert!(inline_enumeration("其中之一是加强管理；二是完善制度。").is_empty());
+        assert!(inline_enumeration("财源税源一是全面加强财源管理二是加强征管。").is_empty());
     }
 
     #[test]
