@@ -493,6 +493,12 @@ impl OutlineParser {
         if !self.attachment_list {
             return None;
         }
+        // A glossary under a bare `附件` (`附件⏎有关名词解释⏎1.…`) is the attachment itself,
+        // not a title in a list of them.
+        if kind::is_glossary(at.f.trim_end().trim_end_matches([':', '：'])) {
+            self.attachment_list = false;
+            return None;
+        }
         let label = read_label(at.t);
         let titled =
             label.as_ref().is_some_and(|l| l.style == Style::Arabic) && !at.f.contains('。');
@@ -1324,6 +1330,24 @@ mod tests {
         let text = "二、保障措施\n（一）加强组织领导。\n名词解释：\n1.政务云：指为政务部门提供的云服务。\n2.数据中台：指数据汇聚治理平台。\n";
         let items = OutlineParser::parse(text);
         let glossary = items.iter().position(|i| i.silent).unwrap();
+        assert!(
+            items
+                .iter()
+                .filter(|i| i.label == "1." || i.label == "2.")
+                .all(|i| i.ancestors == [glossary])
+        );
+    }
+
+    /// A glossary printed as an attachment without a number (`附件⏎有关名词解释⏎1.…`) is a
+    /// glossary, not a list of attachment titles followed by items.
+    #[test]
+    fn a_glossary_under_a_bare_attachment_line_is_a_glossary() {
+        let text = "二、2024年工作安排\n（一）推动产业升级。新增企业50家。\n附件\n有关名词解释\n1.省委部署：指全省的部署\n2.专精特新企业：每年由工信部进行认定。\n";
+        let items = OutlineParser::parse(text);
+        let glossary = items
+            .iter()
+            .position(|i| kind::is_glossary(&i.heading))
+            .unwrap();
         assert!(
             items
                 .iter()
