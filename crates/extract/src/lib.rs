@@ -38,7 +38,9 @@ use duban_model::{Bound, CleanDoc, Obligation, ObligationKind, obligation_id};
 use label::Style;
 use outline::OutlineParser;
 use rayon::prelude::*;
+use regex::Regex;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// An item's bodies: its table columns', those its text attributes (else its group's), and
 /// the actors of its clauses.
@@ -122,7 +124,7 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
     // Inline items are found after their paragraphs: put every item back in document order.
     let mut order: Vec<(usize, &outline::Item)> = items.iter().enumerate().collect();
     order.sort_by_key(|(_, i)| i.start);
-    let opening = opening_section(&items);
+    let opening = opening_section(&items, text);
     let group_bodies = group_attributions(&items, text);
     for (index, item) in order {
         if !item.children.is_empty() || item.attachment || item.silent {
@@ -202,10 +204,41 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
     out
 }
 
+/// The heading of a report's plan part, numbered or on a line of its own: `八、2020年法治政府
+/// 建设工作计划`, `2023年主要工作`, `二、2015年主要工作任务`.
+static PLAN_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:19|20)\d{2}年(?:度)?)?[^。，,；;：:]{0,16}?(?:工作安排|工作计划|主要工作|工作打算|工作思路|重点工作|主要任务|工作任务|重点任务|工作部署)[^。，,；;]{0,8}$")
+        .expect("plan part pattern compiles")
+});
+
+/// Whether a report's part from `from` to `to` of the text holds a line of its own heading its
+/// plan part (`2023年主要工作` between the review's last section and the plan's `一、`).
+fn plan_line_within(text: &str, from: usize, to: usize) -> bool {
+    text.get(from..to).is_some_and(|part| {
+        part.lines().skip(1).any(|l| {
+            let l = fold::fold(l.trim());
+            l.chars().count() <= 30 && PLAN_PART.is_match(&l)
+        })
+    })
+}
+
+/// Whether a heading names plans or goals (`主要思路`, `“十四五”时期主要目标任务`, `规划纲要`).
+fn looks_ahead(heading: &str) -> bool {
+    let heading = fold::fold(heading);
+    duban_lexicon::sections()
+        .list(duban_lexicon::Section::Plan)
+        .found_in(&heading)
+        || ["规划", "纲要", "思路", "目标", "展望"]
+            .iter()
+            .any(|w| heading.contains(w))
+}
+
 /// The top-level items of the document's opening section: those before the first section of
 /// the highest numbering rank when the document opens with lower-ranked items (an unnumbered
-/// review `（一）…（四）` before `一、`), else the first top-level section.
-fn opening_section(items: &[outline::Item]) -> Vec<usize> {
+/// review `（一）…（四）` before `一、`); in a report whose plan part opens later, every
+/// section before it (`一、`…`七、` before `八、2020年法治政府建设工作计划`, or the sections before
+/// an unnumbered `2023年主要工作`); else the first top-level section.
+fn opening_section(items: &[outline::Item], text: &str) -> Vec<usize> {
     let mut roots: Vec<usize> = (0..items.len())
         .filter(|&i| {
             items[i].ancestors.is_empty()
@@ -222,6 +255,24 @@ fn opening_section(items: &[outline::Item]) -> Vec<usize> {
     else {
         return Vec::new();
     };
+    let opens_with_plan = roots
+        .first()
+        .is_some_and(|&i| PLAN_PART.is_match(&fold::fold(items[i].heading.trim())));
+    let plan_part = (1..roots.len()).filter(|_| !opens_with_plan).find(|&k| {
+        let (before, at) = (&items[roots[k - 1]], &items[roots[k]]);
+        at.style.map(Style::rank) == Some(top)
+            && (PLAN_PART.is_match(&fold::fold(at.heading.trim()))
+                || plan_line_within(text, before.start, at.start))
+    });
+    if let Some(k) = plan_part {
+        // A section between that looks ahead (`二、“十三五”发展的主要思路`, `二、关于《…规划纲要
+        // （草案）》`) is no review.
+        return roots[..k]
+            .iter()
+            .copied()
+            .filter(|&i| !looks_ahead(&items[i].heading))
+            .collect();
+    }
     match roots
         .iter()
         .position(|&i| items[i].style.map(Style::rank) == Some(top))
@@ -334,6 +385,46 @@ mod tests {
                 ("完成立法".to_string(), ObligationKind::Achievement),
                 ("加强执法".to_string(), ObligationKind::Task)
             ]
+        );
+    }
+
+    /// A report whose plan part opens later reviews the year in every section before it: a
+    /// numbered plan heading (`八、2020年…工作计划`) or an unnumbered one (`2023年主要工作`) marks
+    /// it; a section between that looks ahead (`二、“十三五”发展的主要思路`) is no review.
+    #[test]
+    fn a_reports_sections_before_its_plan_part_are_its_review() {
+        let kinds = |text: &str| -> Vec<(String, ObligationKind)> {
+            extract(&doc(text, DocKind::Report, Some(2019), vec![]))
+                .into_iter()
+                .map(|o| (o.label, o.kind))
+                .collect()
+        };
+        use ObligationKind::{Achievement, Task};
+        assert_eq!(
+            kinds(
+                "一、统筹推进法治政府建设\n完成了培训。\n二、推进放管服改革\n（一）审查文件28件。\n三、2020年法治政府建设工作计划\n（一）推进依法行政。\n"
+            ),
+            [
+                ("一、".to_string(), Achievement),
+                ("(一)".to_string(), Achievement),
+                ("(一)".to_string(), Task)
+            ]
+        );
+        assert_eq!(
+            kinds(
+                "2018年工作回顾\n一、疫情防住\n完成了防控。\n二、经济稳住\n增长3.3%。\n2019年主要工作\n一、推动高质量发展\n加快转型。\n"
+            ),
+            [
+                ("一、".to_string(), Achievement),
+                ("二、".to_string(), Achievement),
+                ("一、".to_string(), Task)
+            ]
+        );
+        assert_eq!(
+            kinds(
+                "一、2018年工作回顾\n完成了任务。\n二、“十三五”发展的主要思路\n坚持创新发展。\n三、2019年主要工作\n（一）推动发展。\n"
+            )[1],
+            ("二、".to_string(), Task)
         );
     }
 
