@@ -148,6 +148,7 @@ pub fn read(e: &Evidence) -> Meta {
     }
     .or_else(|| e.hints.region.as_deref().and_then(region_of))
     .or_else(|| region_of_text(e.lines));
+    let region = within_city(region, issuer.as_deref());
     let issuer = issuer
         .or_else(|| region.as_ref().and_then(|r| issuer_by_level(e.lines, r)))
         .map(|i| with_city(i, region.as_ref()));
@@ -407,6 +408,23 @@ fn with_city(issuer: String, region: Option<&Region>) -> String {
     }
 }
 
+// A district's or county's government named without its city, whose name other places share
+// (`南山区人民政府`: Shenzhen's and Hegang's): the text's city tells which.
+re!(COUNTY_GOV, r"^\p{Han}{1,6}(?:区|县)(?:人民政府|政府)$");
+
+/// The region of an issuer named within the city the text speaks of (`南山区人民政府` in a text
+/// of 深圳市 → 深圳市南山区), where the city alone was found.
+fn within_city(region: Option<Region>, issuer: Option<&str>) -> Option<Region> {
+    let r = region?;
+    let (Some(city), None, Some(issuer)) = (r.city.as_deref(), r.county.as_deref(), issuer) else {
+        return Some(r);
+    };
+    match find_region(&format!("{city}{issuer}")) {
+        Some(inner) if inner.county.is_some() && inner.city == r.city => Some(inner),
+        _ => Some(r),
+    }
+}
+
 /// The issuer from the head of a text that prints no issuer in its title: a government order's
 /// heading (`X人民政府令`) or a work report's `我代表X向大会报告`.
 fn issuer_from_head(lines: &[&str]) -> Option<String> {
@@ -432,7 +450,9 @@ fn issuer_from_head(lines: &[&str]) -> Option<String> {
                 .map_or("", |m| m.as_str())
                 .trim()
                 .to_string();
-            if is_org(&org) && (is_national(&org) || find_region(&org).is_some()) {
+            if is_org(&org)
+                && (is_national(&org) || find_region(&org).is_some() || COUNTY_GOV.is_match(&org))
+            {
                 return Some(org);
             }
         }
@@ -733,6 +753,10 @@ pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
     if SUMMARY_THEN_PLAN.is_match(&core) {
         return Some(DocKind::Report);
     }
+    // A kind word names the document only where it ends the title's core: inside it, it is the
+    // topic (`关于加强和规范电网规划投资管理工作`, `…交易规则执行情况专项监管工作`).
+    let core = core.trim_end_matches(|c: char| c.is_whitespace() || "》”\"'".contains(c));
+    let ends_core = |end: usize| end == core.len();
     let mut best: Option<(usize, usize, DocKind)> = None;
     // The kind word (`corpora/lexicon/genres.tsv`) that ends last, the longer on a tie.
     for (w, k) in genres()
@@ -740,7 +764,9 @@ pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
         .iter()
         .filter_map(|e| Some((e.word, kind_of_genre(e.role)?)))
     {
-        if let Some(pos) = core.rfind(w) {
+        if let Some(pos) = core.rfind(w)
+            && ends_core(pos + w.len())
+        {
             let key = (pos + w.len(), w.len(), k);
             if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
                 best = Some(key);
@@ -753,6 +779,7 @@ pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
         .iter()
         .filter_map(|w| core.rfind(w).map(|pos| pos + w.len()))
         .max()
+        && ends_core(end)
         && best.is_none_or(|b| end > b.0)
     {
         let k = if core.contains("五年计划") || has_period || find_period(&core).is_some() {
@@ -1200,6 +1227,41 @@ mod tests {
         assert_eq!((m.kind, m.year), (DocKind::AnnualPlan, Some(2024)));
         let m = meta_of("某局关于2023年法治政府建设工作开展情况\n一、主要做法\n");
         assert_eq!((m.kind, m.year), (DocKind::Report, Some(2023)));
+    }
+
+    /// A kind word inside a title is its topic, not its kind: only one ending the title's core
+    /// names the document (`关于加强和规范电网规划投资管理工作的通知` is no plan).
+    #[test]
+    fn a_kind_word_inside_a_title_is_its_topic() {
+        assert_eq!(
+            kind_from_title(
+                "国家发展改革委 国家能源局关于加强和规范电网规划投资管理工作的通知",
+                false
+            ),
+            None
+        );
+        assert_eq!(
+            kind_from_title(
+                "关于开展江苏售电企业电力市场交易规则执行情况专项监管工作的通知",
+                false
+            ),
+            None
+        );
+        assert_eq!(
+            kind_from_title("关于印发《某市国土空间规划》的通知", false),
+            Some(DocKind::Plan)
+        );
+    }
+
+    /// A district whose name other places share (`南山区`: Shenzhen's and Hegang's) is told by
+    /// the city its report speaks of.
+    #[test]
+    fn a_district_named_like_others_is_told_by_its_city() {
+        let m = meta_of(
+            "各位代表：\n现在，我代表南山区人民政府，向大会报告政府工作，请予审议。\n全区上下奋力拼搏，深圳南山全年本地生产总值8036亿元。全区要争当深圳排头兵。\n",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("深圳市南山区人民政府"));
+        assert_eq!(m.region.map(|r| r.code), Some("440305".to_string()));
     }
 
     /// A year printed without `年` before the work a title names is its year.
