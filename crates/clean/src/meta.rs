@@ -782,9 +782,9 @@ pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
         && ends_core(end)
         && best.is_none_or(|b| end > b.0)
     {
-        let k = if core.contains("五年计划") || has_period || find_period(&core).is_some() {
+        let k = if core.contains("五年计划") || has_period || find_period(core).is_some() {
             DocKind::Plan
-        } else if first_year(&core).is_some() || core.contains("年度") || core.contains("工作计划")
+        } else if first_year(core).is_some() || core.contains("年度") || core.contains("工作计划")
         {
             DocKind::AnnualPlan
         } else {
