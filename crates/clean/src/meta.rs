@@ -617,7 +617,21 @@ fn self_mentions(text: &str, level: RegionWord) -> usize {
     LEVELS
         .iter()
         .find(|(l, _)| *l == level)
-        .map_or(0, |(_, re)| re.find_iter(text).count())
+        .map_or(0, |(_, re)| {
+            re.find_iter(text)
+                .filter(|m| !names_another_place(&text[..m.start()], m.as_str()))
+                .count()
+        })
+}
+
+/// Whether a level's body (`区政府`, `市委`) is another place's, its name printed before it
+/// (`越秀区政府、白云区政府` in a city's list of partners, `县级市政府`): the text speaks of itself
+/// only where the body stands alone (`，区政府`, `区委区政府`).
+fn names_another_place(before: &str, word: &str) -> bool {
+    word.starts_with(['区', '县', '市', '省'])
+        && before.chars().next_back().is_some_and(|c| {
+            ('\u{4e00}'..='\u{9fff}').contains(&c) && !"委府和及与同并本我全各".contains(c)
+        })
 }
 
 /// The region of a text that names no issuer: the level it speaks of itself at (`全省`,
@@ -1262,6 +1276,16 @@ mod tests {
         );
         assert_eq!(m.issuer.as_deref(), Some("深圳市南山区人民政府"));
         assert_eq!(m.region.map(|r| r.code), Some("440305".to_string()));
+    }
+
+    /// A city's text listing its districts' governments as partners speaks of the city: a level's
+    /// body after another place's name (`越秀区政府`) is no mention of the text's own level.
+    #[test]
+    fn districts_named_as_partners_leave_a_citys_text_the_city() {
+        let m = meta_of(
+            "一、加快科技创新\n全市要加快建设创新型城市，我市科技投入逐年增长。（牵头单位：市科技局，配合单位：越秀区政府、白云区政府、番禺区政府）\n二、完善创新体系\n广州市要建设国家创新中心。（牵头单位：市发展改革委，配合单位：越秀区政府、海珠区政府、天河区政府、白云区政府）\n",
+        );
+        assert_eq!(m.region.map(|r| r.code), Some("440100".to_string()));
     }
 
     /// A year printed without `年` before the work a title names is its year.
