@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 /// the year, or after a place name of a few characters.
 static EVENT_AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     let events = event_words().pattern(&[EventWord::Event]);
-    Regex::new(&format!(r"^(?P<place>\p{{Han}}{{0,4}}?){events}")).expect("event pattern compiles")
+    Regex::new(&format!(r"^(?P<place>\p{{Han}}{{0,12}}?){events}")).expect("event pattern compiles")
 });
 
 /// Whether the text after a bare year names an event rather than work to be done in that
@@ -29,10 +29,17 @@ static EVENT_AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 fn names_an_event(after: &str) -> bool {
     EVENT_AFTER_YEAR.captures(after).is_some_and(|c| {
         let place = c.name("place").map_or("", |m| m.as_str());
+        // The name of an event may run long (`2024年中国国际高新技术成果交易会`); a verb in it
+        // makes the year the work's (`2024年完成博览会场馆建设`).
         !event_words()
             .of(EventWord::Staging)
             .iter()
             .any(|v| place.contains(v))
+            && (place.chars().count() <= 4
+                || !duban_segment::Segmenter::shared()
+                    .tag(place)
+                    .iter()
+                    .any(|w| w.tag == "v"))
     })
 }
 
@@ -769,6 +776,19 @@ mod tests {
         );
         assert!(dl("一季度，全区地区生产总值增长5%。", Some(2024)).is_empty());
         assert!(dl("前三季度完成投资30亿元。", Some(2024)).is_empty());
+    }
+
+    /// A year naming an event is no deadline, however long the event's name
+    /// (`2024年中国国际高新技术成果交易会`, `2024年深圳国际低碳城论坛`); a verb before the event
+    /// makes the year the work's.
+    #[test]
+    fn a_year_naming_an_event_is_no_deadline() {
+        assert!(dl("办好2024年中国国际高新技术成果交易会。", Some(2024)).is_empty());
+        assert!(dl("高标准筹备2024年深圳国际低碳城论坛。", Some(2024)).is_empty());
+        assert_eq!(
+            dl("2024年完成博览会场馆建设。", Some(2024)),
+            [(2024, None, None, Bound::In)]
+        );
     }
 
     /// `3年内` is a relative limit, and a part of a year after `每年` a recurrence's time.

@@ -287,8 +287,11 @@ fn governs(
         Role::Bound => {
             let n = gap.chars().count();
             let share = matches!(unit, "%" | "倍" | "成");
+            // A negated bound names the base of its share plainly (`不超过项目总投资30%`).
             !gap.contains(|c: char| c.is_ascii_digit())
-                && (n <= 3 || gap.ends_with('的') && (n <= 8 || share && n <= 20))
+                && (n <= 3
+                    || gap.ends_with('的') && (n <= 8 || share && n <= 20)
+                    || share && n <= 8 && word.starts_with('不'))
         }
         Role::Points | Role::Level => false,
     };
@@ -732,6 +735,25 @@ fn found_in(f: &str) -> Vec<Found> {
 
 /// The metric the number `caps` matched at `start..end` of `f` states, if it is one: not a
 /// set's name, the start of a change, a threshold or a class.
+/// The tail and end of a match without a `多` after the unit that opens a word of its own
+/// (`52种多发常见病`, `一批多专业的联盟`): `多` approximates only where time or `的` follows it
+/// (`1年多时间`, `3个多月`, `1年多的努力`) or nothing does.
+fn without_word_opening_duo<'t>(
+    f: &str,
+    tail: Option<&'t str>,
+    end: usize,
+) -> (Option<&'t str>, usize) {
+    let opens_word = f[end..]
+        .chars()
+        .next()
+        .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"的月天日小时年周".contains(c));
+    if tail == Some("多") && opens_word {
+        (None, end - '多'.len_utf8())
+    } else {
+        (tail, end)
+    }
+}
+
 fn found_at(f: &str, caps: &regex::Captures<'_>, start: usize, end: usize) -> Option<Found> {
     let before = &f[..start];
     let after = &f[end..];
@@ -750,7 +772,7 @@ fn found_at(f: &str, caps: &regex::Captures<'_>, start: usize, end: usize) -> Op
         mut unit,
         chinese,
     } = read_number(&get)?;
-    let tail = get("tail");
+    let (tail, end) = without_word_opening_duo(f, get("tail"), end);
     let digits: String = get("num")
         .unwrap_or("")
         .chars()
@@ -1252,7 +1274,17 @@ fn is_threshold(prefix: &str, after: &str, unit: &str, tail: Option<&str>) -> bo
 fn bounds_a_condition(n: &Reading<'_>) -> Option<bool> {
     let p = n.prefix;
     let of = n.after.starts_with('的');
+    // `按照不低于20%的标准发放`: what `的` leads to is the measure bounded, not a class of things
+    // beyond a threshold (`持股比例高于50%的公司`).
+    let measure_itself = n.after.strip_prefix('的').is_some_and(|rest| {
+        [
+            "标准", "比例", "比重", "水平", "幅度", "额度", "增幅", "增速",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w))
+    });
     if of
+        && !measure_itself
         && (p.contains("首次")
             || p.ends_with('满')
             || p.ends_with("不足")
@@ -1268,9 +1300,15 @@ fn bounds_a_condition(n: &Reading<'_>) -> Option<bool> {
         .then(|| of || n.after.starts_with(|c: char| !is_stop(c)))
 }
 
-/// Ages in brackets: `45岁以下`, `80周岁及以上`.
+/// Ages in brackets (`45岁以下`, `80周岁及以上`) or naming who is of that age (`0~3岁幼儿`,
+/// `2-3周岁托班`, `60岁老人`): a population, not an age reached (`人均预期寿命达到78岁`).
 fn is_age_band(n: &Reading<'_>) -> bool {
-    n.unit.ends_with('岁') && n.tail.is_some_and(|t| t.contains("以"))
+    n.unit.ends_with('岁')
+        && (n.tail.is_some_and(|t| t.contains("以"))
+            || n.tail.is_none()
+                && n.after.chars().next().is_some_and(|c| {
+                    ('\u{4e00}'..='\u{9fff}').contains(&c) && !"比和及与或的".contains(c)
+                }))
 }
 
 /// A grade named by its size: `3个20万吨级泊位`, `3000吨级航道`.
@@ -1319,7 +1357,13 @@ fn says_whose(n: &Reading<'_>) -> bool {
 /// A rank: `居全市18个重点区域前列`, `位居全国30个城市首位`; the field ranked in
 /// (`在全国30个参评单位中名列第五`).
 fn is_rank_field(n: &Reading<'_>) -> bool {
-    n.prefix.contains('居')
+    // `15个学科进入ESI前1%`, `进入全国前50名`: a bracket of a ranking entered, no quantity.
+    static RANK_ENTERED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:进入|跻身|位列|位居|排名|排在|居于|居|名列|入围|保持)[^，,。；;]{0,12}前$")
+            .expect("rank entered pattern compiles")
+    });
+    RANK_ENTERED.is_match(n.prefix.trim_end())
+        || n.prefix.contains('居')
         && ["前列", "首位", "前茅"]
             .iter()
             .any(|w| n.rest_of_clause.contains(w))
@@ -4188,6 +4232,60 @@ mod tests {
     }
 
     /// A change after a list member names no thing of its own: it takes no list verb.
+    /// A count of visits or pieces keeps its whole unit: `家次`, `轮次`, `台件`.
+    #[test]
+    fn compound_count_units_are_read_whole() {
+        assert_eq!(
+            mt("培训经营主体1000余家次，全年开展6轮次集中执法行动，消除隐患252台件。"),
+            [
+                (1000.0, "家次".into(), Op::Ge),
+                (6.0, "轮次".into(), Op::Eq),
+                (252.0, "台件".into(), Op::Eq)
+            ]
+        );
+    }
+
+    /// An age naming who is of it (`0~3岁幼儿`, `2-3周岁托班`) is a population, not a metric;
+    /// an age reached is (`人均预期寿命达到78岁`).
+    #[test]
+    fn ages_that_name_a_population_are_no_metrics() {
+        assert!(mt("注重0~3岁幼儿家庭教育。").is_empty());
+        assert_eq!(mt("幼儿园开办了2-3周岁托班。"), []);
+        assert_eq!(mt("人均预期寿命达到78岁。"), [(78.0, "岁".into(), Op::Eq)]);
+    }
+
+    /// `多` after a unit opening a word (`52种多发常见病`, `一批多专业的联盟`) is no `N多`.
+    #[test]
+    fn duo_opening_a_word_after_the_unit_is_no_approximation() {
+        assert_eq!(
+            mt("将52种多发常见慢性病纳入门诊保障。"),
+            [(52.0, "种".into(), Op::Eq)]
+        );
+        assert!(mt("发展一批多专业的综合技术服务联盟。").is_empty());
+    }
+
+    /// A bracket of a ranking entered (`进入ESI前1%`, `进入全国前50名`) is a rank.
+    #[test]
+    fn a_ranking_bracket_entered_is_no_metric() {
+        assert!(mt("3个学科进入ESI前1%。").iter().all(|m| m.1 != "%"));
+        assert!(mt("首次进入全国前50名。").is_empty());
+    }
+
+    /// A negated bound names the base of its share (`不超过项目总投资30%的比例`), and what `的`
+    /// leads to after a bound may be the measure itself (`不低于20%的标准`), not a class.
+    #[test]
+    fn a_bound_on_a_share_of_a_base_keeps_its_operator() {
+        assert_eq!(
+            mt("按不超过项目总投资30%的比例给予补助。"),
+            [(30.0, "%".into(), Op::Le)]
+        );
+        assert_eq!(
+            mt("按照不低于20%的标准发放护理补贴。"),
+            [(20.0, "%".into(), Op::Ge)]
+        );
+        assert!(mt("对持股比例高于50%的公司给予支持。").is_empty());
+    }
+
     #[test]
     fn a_change_after_a_member_takes_no_list_verb() {
         assert_eq!(

@@ -21,7 +21,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<every>每(?:隔)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])?\s*(?P<unit>个?季度|个?半年|年|个?月|周|星期|天|日|季))|(?P<once>[一每](?P<u2>年|季度|月|周)(?P<t2>[一二两三四五六七八九十\d]+)次)|(?P<act>(?:(?P<an>\d{1,2}|[一二两三四五六七八九十])(?P<au>年|季度?|月|周)|(?P<ah>半年))一(?P<verb>[^次个批样步度点贯体定切直般些\P{Han}]))|按(?P<by>月|季度?|半年|年度?|周)(?P<byverb>发布|报送|上报|统计|通报|公布|公开|考核|评估|调度|检查|开展|报告|汇总|分析|结算|拨付|支付|发放|更新|核查|评价)")
+    Regex::new(r"(?P<every>每(?:隔|逢)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])?\s*(?P<unit>个?季度|个?半年|年|个?月|周|星期|天|日|季))|(?P<once>[一每](?P<u2>年|季度|月|周)(?P<t2>[一二两三四五六七八九十\d]+)次)|(?P<act>(?:(?P<an>\d{1,2}|[一二两三四五六七八九十])(?P<au>年|季度?|月|周)|(?P<ah>半年))一(?P<verb>[^次个批样步度点贯体定切直般些\P{Han}]))|按(?P<by>月|季度?|半年|年度?|周)(?:足额|及时|如实|准时|统一)?(?P<byverb>发布|报送|上报|统计|通报|公布|公开|考核|评估|调度|检查|开展|报告|汇总|分析|结算|拨付|支付|发放|更新|核查|评价)")
         .expect("period pattern compiles")
 });
 
@@ -261,6 +261,18 @@ mod tests {
             [(Every::NYears, Some(5), Some(1))]
         );
         assert!(rc("经济发展一年一个台阶").is_empty());
+        // `每逢` is `每`; an adverb may stand between `按月` and the duty it times.
+        assert_eq!(
+            rc("每逢周一报送前一周整治情况"),
+            [(Every::Week, None, None)]
+        );
+        assert_eq!(
+            rc("核实后及时按月足额拨付给运营机构"),
+            [(Every::Month, None, None)]
+        );
+        // What a year may bring, or a rate per head within a year, is a metric's.
+        assert!(rc("预计每年可为企业减少用电成本约5000万元").is_empty());
+        assert!(rc("抽检量达到每年每千人5批次").is_empty());
         // A date in Chinese numerals or digits reads `年一月` as a year and a month.
         assert!(rc("一九九六年一月二十五日前完成摸底调查").is_empty());
         assert!(rc("二〇二一年一月底前完成").is_empty());
