@@ -499,7 +499,7 @@ fn is_subject_phrase(name: &str) -> bool {
             }
             if name[..i].trim_start_matches(['各', '本']).is_empty()
                 && ![
-                    "实施", "组织", "指导", "执行", "配合", "牵头", "承办", "协办",
+                    "实施", "组织", "指导", "执行", "配合", "牵头", "承办", "协办", "研究",
                 ]
                 .contains(&w)
             {
@@ -1741,6 +1741,21 @@ mod tests {
             ["区住建局", "区财政局"]
         );
         assert_eq!(actor_names("市住建局要制定实施细则。"), ["市住建局"]);
+    }
+
+    /// `X联合Y…` is `X会同Y…`: both carry the duty (`区司法局联合区公安分局开展…` was one
+    /// name); `由Y负担` gives Y; a research institute is named by what it does (`研究机构`).
+    #[test]
+    fn joint_work_a_cost_borne_and_a_research_institute() {
+        assert_eq!(
+            actor_names("区司法局联合区公安分局开展专项整治。"),
+            ["区司法局", "区公安分局"]
+        );
+        assert_eq!(actor_names("建设经费由区财政负担。"), ["区财政"]);
+        assert_eq!(
+            actor_names("供电企业、研究机构应积极参与配合。"),
+            ["供电企业", "研究机构"]
+        );
     }
 
     /// People's organisations carry duties as subjects: `残联`, `科协`, `工商联`, `红十字会`,
