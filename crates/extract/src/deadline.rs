@@ -23,6 +23,17 @@ static EVENT_AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?P<place>\p{{Han}}{{0,12}}?){events}")).expect("event pattern compiles")
 });
 
+/// Whether the text before a date ends in the document naming itself (`本办法`, `本通知`): the
+/// date is when it takes effect.
+fn in_force_of_document(before: &str) -> bool {
+    let before = before.trim_end();
+    duban_lexicon::genres()
+        .of(duban_lexicon::Genre::SelfName)
+        .iter()
+        .chain(&crate::kind::NOTICE_SELF_NAMES)
+        .any(|g| before.strip_suffix(g).is_some_and(|b| b.ends_with('本')))
+}
+
 /// Whether the text after a bare year names an event rather than work to be done in that
 /// year: `2008年奥运会和残奥会即将在北京举办` names the games; `2016年举办全市运动会` does not
 /// (a verb before the event word makes the year the time of the work).
@@ -222,6 +233,11 @@ impl<'t> DateMatch<'_, 't> {
             && (before.ends_with('前')
                 || (pre.is_empty() && post.is_empty() && !q.ends_with(['末', '底'])))
         {
+            return true;
+        }
+        // The document's own dates, whatever verb brings it into force (`本办法自2024年4月1日
+        // 起实施`, `本通知自…起执行`).
+        if in_force_of_document(before) {
             return true;
         }
         // Past facts: `截至2021年底已…`, `2020年以来`.
@@ -748,6 +764,15 @@ mod tests {
             dl("综合体年内开工建设。", Some(2023)),
             [(2023, None, None, Bound::In)]
         );
+    }
+
+    /// The date a document names itself in force on is no deadline, whatever the verb
+    /// (`本办法自2024年4月1日起实施`).
+    #[test]
+    fn the_date_a_document_takes_effect_is_no_deadline() {
+        assert!(dl("本办法自2024年4月1日起实施，有效期5年。", Some(2024)).is_empty());
+        assert!(dl("本通知自2021年1月1日起执行。", Some(2021)).is_empty());
+        assert_eq!(dl("自2024年4月1日起实施新标准。", Some(2024)).len(), 1);
     }
 
     /// A quarter's end, or a quarter before which work is done, bounds it by its last month; a quarter printed without `第` is a

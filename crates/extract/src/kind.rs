@@ -118,12 +118,20 @@ static GOALS_RUN_ON: LazyLock<Regex> = LazyLock::new(|| {
     .expect("goals pattern compiles")
 });
 
+/// What a notice or decision calls itself in its closing provisions (`本通知自印发之日起施行`),
+/// beside the genres of `genres.tsv` that name a kind (`本办法`, `本方案`).
+pub(crate) const NOTICE_SELF_NAMES: [&str; 2] = ["通知", "决定"];
+
 /// The opening of a provision that assigns no work: the purpose of the rules
 /// (`为规范…，制定本办法`), a definition (`本办法所称…是指`), the scope (`适用于`), a division into
 /// classes (`…分为…`), and the date it takes effect (`本办法自…起施行`).
 /// The genres a document calls itself by are `genres.tsv`'s `self-name` words.
 static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
-    let names = genres().pattern(&[Genre::SelfName]);
+    let names = format!(
+        "(?:{}|{})",
+        genres().pattern(&[Genre::SelfName]),
+        NOTICE_SELF_NAMES.join("|")
+    );
     Regex::new(&format!(r"^(?:为[^。]{{0,300}}?(?:制定|制订)本|[^。]{{0,30}}?本{names}(?:所称|中的|适用于|自|由)|[^。]{{0,40}}?(?:是指|适用本|分为[^。]{{0,10}}(?:类|型|种|级)))"))
         .expect("provision pattern compiles")
 });
@@ -355,6 +363,8 @@ mod tests {
             "本细则自印发之日起施行，有效期5年。",
             // A plan calls itself by its genre too (`genres.tsv`, `self-name`).
             "本规划由市发展改革委负责解释，自印发之日起实施。",
+            // A notice names itself in its closing provision (`八、其他事宜`).
+            "其他事宜\n本通知自印发之日起施行，有效期5年。",
         ] {
             let at = Placement {
                 heading: "",
