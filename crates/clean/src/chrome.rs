@@ -92,6 +92,10 @@ re!(
     DOUBLE_BANNER,
     r"^\S{1,25}(网|网站)(--|——|-|_|\||｜)+\S{1,30}(网|网站)$"
 );
+// What no site's name holds: the opening of a title (`关于`), or a network of pipes, power or
+// roads ending the line (`国家发展改革委 国家能源局关于加强和规范电网`, the first line of a title
+// printed over two).
+re!(NO_SITE, r"关于|(?:电|管|路|联|水|光|气|热|铁)网$");
 /// A site's name: a line ending in a banner ending (`政府网`).
 static BANNER: LazyLock<Regex> = LazyLock::new(|| {
     let endings = chrome_words().pattern(&[ChromeWord::BannerEnding]);
@@ -157,7 +161,8 @@ pub fn classify(line: &str) -> Option<Chrome> {
         || (BANNER.is_match(&key)
             && key.chars().count() <= 30
             && !NUMBERED_START.is_match(&key)
-            && !key.contains(['。', ',', ';']))
+            && !key.contains(['。', ',', ';'])
+            && !NO_SITE.is_match(&key))
     {
         return Some(Chrome::AtEdge);
     }
@@ -424,6 +429,12 @@ mod tests {
         assert!(always("律商网--法律法规数据库网"));
         assert_eq!(classify("成都市人民政府门户网站"), Some(Chrome::AtEdge));
         assert_eq!(classify("（四）加快建设工业互联网"), None);
+        // The first line of a title printed over two is no site's name.
+        assert_eq!(
+            classify("国家发展改革委 国家能源局关于加强和规范电网"),
+            None
+        );
+        assert_eq!(classify("加快建设城乡供水管网"), None);
     }
 
     #[test]
