@@ -349,12 +349,23 @@ fn lead_issuer(s: &str) -> String {
     }
     for (i, _) in s.char_indices().skip(3) {
         let (a, b) = s.split_at(i);
-        if is_org(a) && is_org(b) && (NAME_START.is_match(b) || opens_with_region(b)) {
+        if is_org(a)
+            && is_org(b)
+            && (NAME_START.is_match(b) || opens_with_region(b))
+            && !REGIONAL_OFFICE.is_match(b)
+        {
             return a.to_string();
         }
     }
     s.to_string()
 }
+
+// A national body's office in a region (`国家能源局江苏监管办公室`, `国家税务总局广州市税务局`
+// prints its own): the place opens a part of the body before it, not a second issuer.
+re!(
+    REGIONAL_OFFICE,
+    r"^\p{Han}{2,8}?(?:省|市|自治区)?(?:监管办公室|监管局|监管办|分局|办事处|派出机构)$"
+);
 
 re!(
     ON_BEHALF_LEVEL,
@@ -1286,6 +1297,28 @@ mod tests {
             "一、加快科技创新\n全市要加快建设创新型城市，我市科技投入逐年增长。（牵头单位：市科技局，配合单位：越秀区政府、白云区政府、番禺区政府）\n二、完善创新体系\n广州市要建设国家创新中心。（牵头单位：市发展改革委，配合单位：越秀区政府、海珠区政府、天河区政府、白云区政府）\n",
         );
         assert_eq!(m.region.map(|r| r.code), Some("440100".to_string()));
+    }
+
+    /// A ministry's department issues in its own name (`国家能源局综合司`), and a national body's
+    /// office in a region is one body (`国家能源局江苏监管办公室`), not two issuers run together.
+    #[test]
+    fn departments_and_regional_offices_of_national_bodies_issue() {
+        assert_eq!(
+            issuer_from_title("国家能源局综合司关于开展电力安全检查的通知").as_deref(),
+            Some("国家能源局综合司")
+        );
+        assert_eq!(
+            issuer_from_title(
+                "国家发展改革委办公厅 国家能源局综合司印发《关于深化电力现货市场建设试点工作的意见》的通知"
+            )
+            .as_deref(),
+            Some("国家发展改革委办公厅")
+        );
+        assert_eq!(
+            issuer_from_title("国家能源局江苏监管办公室关于开展售电企业专项监管工作的通知")
+                .as_deref(),
+            Some("国家能源局江苏监管办公室")
+        );
     }
 
     /// A year printed without `年` before the work a title names is its year.
