@@ -520,19 +520,45 @@ re!(
     r"(?:^|[。！!]\s*|\s)([\p{Han}（）()]{3,40})\s+((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
 );
 
+// The same without the spaces: a page whose flattening lost them
+// (`…请认真贯彻执行。平潭综合实验区管委会办公室2015年4月15日平潭综合实验区开展…`).
+re!(
+    GLUED_SIGNATURE,
+    r"[。！!》]([\p{Han}（）()]{6,40}?)((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(\p{Han}{0,2})"
+);
+
 /// A signature inside a line, where a page flattened onto one line put the signing body and
 /// its date after the notice's last sentence (`…请认真组织实施。 某县人民政府办公室 2019年7月18日`):
-/// a body's name standing after a sentence end or a space, then a space and a date.
+/// a body's name standing after a sentence end or a space, then a space and a date; or, where
+/// the spaces were lost too, a body's name of six characters or more right after a sentence
+/// end and a date not followed by what happened on it (`区政府办公室2019年3月5日召开…`).
 fn find_inline_signature(lines: &[&str]) -> Option<Signature> {
-    lines.iter().find_map(|l| {
-        INLINE_SIGNATURE.captures_iter(l).find_map(|c| {
-            let org = c[1].trim();
-            let date = crate::dates::parse_date_prefix(&c[2])?;
-            is_org(org).then(|| Signature {
-                date,
-                org: Some(org.to_string()),
-            })
+    let signature = |org: &str, date: &str| {
+        let date = crate::dates::parse_date_prefix(date)?;
+        is_org(org).then(|| Signature {
+            date,
+            org: Some(org.to_string()),
         })
+    };
+    lines.iter().find_map(|l| {
+        INLINE_SIGNATURE
+            .captures_iter(l)
+            .find_map(|c| signature(c[1].trim(), &c[2]))
+            .or_else(|| {
+                GLUED_SIGNATURE.captures_iter(l).find_map(|c| {
+                    let next = &c[3];
+                    let happened = [
+                        "召开", "印发", "发布", "起", "至", "前", "在", "举行", "出台",
+                    ]
+                    .iter()
+                    .any(|w| next.starts_with(w));
+                    if happened {
+                        None
+                    } else {
+                        signature(&c[1], &c[2])
+                    }
+                })
+            })
     })
 }
 
@@ -745,7 +771,13 @@ fn doc_number_in_head(lines: &[&str]) -> Option<String> {
                     let end = l.char_indices().nth(300).map_or(l.len(), |(i, _)| i);
                     l[..end].split_whitespace()
                 })
-                .find_map(doc_number_in)
+                .find_map(|piece| {
+                    // A number run on into the title after it (`岚综管办〔2015〕66号平潭…关于…`).
+                    doc_number_in(piece).or_else(|| {
+                        let end = piece.find('号')? + '号'.len_utf8();
+                        doc_number_in(&piece[..end])
+                    })
+                })
         })
 }
 
@@ -1337,6 +1369,21 @@ mod tests {
         let m = meta_of(&line);
         assert_eq!(m.doc_number.as_deref(), Some("某府办〔2019〕12号"));
         assert_eq!(m.signed, Date::new(2019, 7, 18));
+    }
+
+    /// A page flattened onto one line without spaces still gives its number and signature:
+    /// the number runs on into the title, the signature into the attachment's title.
+    #[test]
+    fn a_flattened_page_without_spaces_gives_its_number_and_signature() {
+        let line = format!(
+            "当前位置： 首页政务公开 时间：2015-04-17 10:19 微信 微博 岚综管办〔2015〕66号平潭综合实验区管委会办公室关于印发《专项整治工作方案》的通知区直各相关单位：现将方案印发给你们，请认真贯彻执行。平潭综合实验区管委会办公室2015年4月15日平潭综合实验区专项整治工作方案{}",
+            "一、工作目标。消除安全隐患。".repeat(20)
+        );
+        let m = meta_of(&line);
+        assert_eq!(m.doc_number.as_deref(), Some("岚综管办〔2015〕66号"));
+        assert_eq!(m.signed, Date::new(2015, 4, 15));
+        let m = meta_of("各部门：请认真执行。区人民政府办公室2019年3月5日召开常务会议研究。\n");
+        assert_eq!(m.signed, None);
     }
 
     /// Of joint signers on one line, the first is the issuer.
