@@ -526,9 +526,14 @@ fn is_subject_phrase(name: &str) -> bool {
                 if let Some((field, head)) = split_at_deng(m)
                     && is_body_name(head)
                 {
-                    [field, head]
-                        .iter()
-                        .all(|p| !holds_predicate(p) && !is_verb_phrase(p))
+                    // `区税务局等区直相关部门`: a name before `等` closes a list of names.
+                    if is_body_name(field) {
+                        is_subject_phrase(field)
+                    } else {
+                        [field, head]
+                            .iter()
+                            .all(|p| !holds_predicate(p) && !is_verb_phrase(p))
+                    }
                 } else if is_body_name(m) {
                     is_subject_phrase(m)
                 } else {
@@ -905,8 +910,9 @@ fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
         .captures(clause)
         .and_then(|caps| {
             let (name, duty) = (caps.name("name")?, caps.name("duty")?);
-            // `市委组织部`: `组织` there is part of the next name, not the duty.
-            duty_starts_word(&clause[name.end()..], duty.as_str())
+            // `市委组织部`: `组织` there is part of the next name, not the duty; a modal inside
+            // the name shows it runs on into its predicate (`县级政务新媒体要与…中心建立`).
+            (duty_starts_word(&clause[name.end()..], duty.as_str()) && !holds_modal(name.as_str()))
                 .then(|| (name.as_str().to_string(), name.end()))
         })
         // Without a duty word, a condition (`试点企业兴办职业教育的投资符合条件的，…`)
@@ -924,7 +930,7 @@ fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
     if RELATIVE.is_match(&clause[end..])
         || qualifies_the_subject(&clause[end..])
         || COUNTED.is_match(&name)
-        || MEASURED.is_match(&clause[end..])
+        || measured(&clause[end..])
         || COMPLETED.is_match(&clause[end..])
         || COMPOSED.is_match(&clause[end..])
         || PLACED.is_match(&clause[end..])
@@ -1014,6 +1020,26 @@ static MEASURED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\p{Han}]{0,2}?(?:率|量|占比|比重|比例)(?:达|占|为|超|提|增|下|上|保|稳|由|从|较|同比|居|位|不)")
         .expect("measured pattern compiles")
 });
+
+/// A rate or share of the name's work named at more length (`基层医疗机构诊疗人次占比不低于50%`,
+/// `大中型工业企业设立研发机构的比例达35%`), with no duty or predicate word before it
+/// (`区教育局要确保入学率达到100%` is the bureau's duty).
+static MEASURED_AT_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<between>[^，,。；;]{3,12}?)(?:率|占比|比重|比例)(?:达|占|为|超|提|增|下|上|保|稳|由|从|较|同比|居|位|不|\d)")
+        .expect("measured pattern compiles")
+});
+
+/// Whether the words after a name make it the owner of a figure, not a subject.
+fn measured(rest: &str) -> bool {
+    MEASURED.is_match(rest)
+        || MEASURED_AT_LENGTH.captures(rest).is_some_and(|c| {
+            let between = &c["between"];
+            let words = clause_words();
+            !holds_modal(between)
+                && !words.list(ClauseWord::Duty).found_in(between)
+                && !words.list(ClauseWord::Predicate).found_in(between)
+        })
+}
 
 /// `X授权Y…`: Y carries the duty; a clause opening with `会同Y` names the partner Y; and
 /// `…应当由Y负责建设`: the agent Y carries it, wherever `由` stands in the clause (`由于`, `由此`, `理由`, `自由`, `经由` are no agent markers).
@@ -1270,12 +1296,7 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
             unfollowed = Some(end);
             continue;
         }
-        // A modal word inside shows the phrase runs on into its predicate (a name holding
-        // no modal's characters needs no segmenting to tell).
-        let modals = clause_words().of(ClauseWord::Modal);
-        if modals.iter().any(|m| name.contains(m))
-            && seg.tag(name).iter().any(|w| modals.contains(&w.word))
-        {
+        if holds_modal(name) {
             continue;
         }
         // `各省级能源(电力)主管部门指导供电企业明确…`: a predicate word of its own inside the
@@ -1289,6 +1310,17 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
         return Some((name.to_string(), end));
     }
     fallback
+}
+
+/// Whether a modal word stands inside a phrase as a word of its own: the phrase runs on into
+/// its predicate (a phrase holding no modal's characters needs no segmenting to tell).
+fn holds_modal(phrase: &str) -> bool {
+    let modals = clause_words().of(ClauseWord::Modal);
+    modals.iter().any(|m| phrase.contains(m))
+        && duban_segment::Segmenter::shared()
+            .tag(phrase)
+            .iter()
+            .any(|w| modals.contains(&w.word))
 }
 
 /// Where the words of the segmented text end, up to four characters past `reach` (`项目委托`
@@ -1756,6 +1788,34 @@ mod tests {
             actor_names("供电企业、研究机构应积极参与配合。"),
             ["供电企业", "研究机构"]
         );
+    }
+
+    /// A subject that only supports (`全力配合`, `各负其责`), a list of names closed by `等` and
+    /// a collective (`…等区直相关部门配合`), and zones (`各开发区要…`) carry duties.
+    #[test]
+    fn supporting_subjects_named_lists_and_zones() {
+        assert_eq!(actor_names("潭城镇人民政府全力配合。"), ["潭城镇人民政府"]);
+        assert_eq!(
+            actor_names("各支部、各处室、财金中心各负其责。"),
+            ["各支部", "各处室", "财金中心"]
+        );
+        assert_eq!(
+            actor_names("区交通与建设局、区规划局等区直相关部门配合。"),
+            ["区交通与建设局", "区规划局"]
+        );
+        assert_eq!(actor_names("各开发区要加强安全生产监管。"), ["各开发区"]);
+    }
+
+    /// No subject holds a modal (`县级政务新媒体要与…中心建立…`) or opens with a verb of its
+    /// own (`并通报有关部门…`); a name owning a figure named at length is no subject
+    /// (`基层医疗机构诊疗人次占比不低于50%`), one that sees to it is (`区教育局要确保入学率…`).
+    #[test]
+    fn runs_on_verbs_and_owners_of_figures_are_no_subjects() {
+        assert!(actor_names("县级政务新媒体要与本地区融媒体中心建立沟通协调机制。").is_empty());
+        assert!(actor_names("并通报有关部门依法依规处置。").is_empty());
+        assert!(actor_names("基层医疗机构诊疗人次占比不低于50%。").is_empty());
+        assert!(actor_names("到2015年，食品生产企业抽检覆盖率100%。").is_empty());
+        assert_eq!(actor_names("区教育局要确保入学率达到100%。"), ["区教育局"]);
     }
 
     /// People's organisations carry duties as subjects: `残联`, `科协`, `工商联`, `红十字会`,
