@@ -498,7 +498,35 @@ fn named_count(mut phrase: String, unit: &str) -> String {
 /// An indicator as exported: without remarks on what is counted, named as the change or the
 /// extent its unit and op measure.
 fn named(indicator: &str, unit: &str, op: Op) -> String {
-    named_extent(named_change(&without_remarks(indicator), unit, op), unit)
+    named_extent(
+        named_change(
+            &without_stray_brackets(&without_remarks(indicator)),
+            unit,
+            op,
+        ),
+        unit,
+    )
+}
+
+/// An indicator without brackets that open or close nothing in it: what a clause cut from a
+/// remark leaves (`告知处理1宗），受理91宗` gave `告知处理)受理数`).
+fn without_stray_brackets(indicator: &str) -> String {
+    let mut kept: Vec<(usize, char)> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut stray: Vec<usize> = Vec::new();
+    for (i, c) in indicator.chars().enumerate() {
+        match c {
+            '(' | '（' => open.push(i),
+            ')' | '）' if open.pop().is_none() => stray.push(i),
+            _ => {}
+        }
+        kept.push((i, c));
+    }
+    stray.extend(open);
+    kept.into_iter()
+        .filter(|(i, _)| !stray.contains(i))
+        .map(|(_, c)| c)
+        .collect()
 }
 
 /// An area or a length names its extent (`新增绿地1.2公顷` → `新增绿地面积`, `新建污水管网50公里` →
@@ -4232,6 +4260,29 @@ mod tests {
     }
 
     /// A change after a list member names no thing of its own: it takes no list verb.
+    /// A bracket that opens or closes nothing in an indicator is dropped; a whole one stays.
+    #[test]
+    fn stray_brackets_leave_the_indicator() {
+        assert_eq!(without_stray_brackets("告知处理)受理"), "告知处理受理");
+        assert_eq!(
+            without_stray_brackets("出庭(其中正职副职"),
+            "出庭其中正职副职"
+        );
+        assert_eq!(
+            without_stray_brackets("镇(街道)为民服务中心"),
+            "镇(街道)为民服务中心"
+        );
+    }
+
+    /// Stacked counts each give a metric: `11大类37项`.
+    #[test]
+    fn stacked_counts_of_classes_and_items_are_each_read() {
+        assert_eq!(
+            mt("基本公共卫生服务项目达到11大类37项。"),
+            [(11.0, "大类".into(), Op::Eq), (37.0, "项".into(), Op::Eq)]
+        );
+    }
+
     /// A count of visits or pieces keeps its whole unit: `家次`, `轮次`, `台件`.
     #[test]
     fn compound_count_units_are_read_whole() {
