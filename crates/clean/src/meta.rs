@@ -210,8 +210,16 @@ fn tidy_title(s: &str) -> String {
         gap = false;
         out.push(c);
     }
+    // A note pointing to the attachment is no part of the title (`…抽查工作计划（详见附件）`).
+    let note = ATTACHMENT_NOTE.find(&out).map(|m| m.start());
+    if let Some(at) = note {
+        out.truncate(at);
+    }
     out
 }
+
+// A note after a title pointing to its attachment: `（详见附件）`, `(见附件)`.
+re!(ATTACHMENT_NOTE, r"[（(]\s*(?:详见|请见|见)附件\s*[）)]$");
 
 /// Whether a string reads as a document title: a genre word at its end (after a bracketed
 /// 试行 or period), no sentence punctuation, no ad copy.
@@ -316,7 +324,12 @@ fn is_national(s: &str) -> bool {
 /// (`某区行政审批局2022年工作总结`), so a year ends the issuer too. Of bodies issuing jointly
 /// (`国家发展改革委 国家能源局关于…`), the first printed is the issuer.
 pub fn issuer_from_title(title: &str) -> Option<String> {
-    let cut = ["关于", "印发", "转发", "颁布"]
+    // A title may open with its year, the body after it (`2024年平潭综合实验区公安局“双随机、
+    // 一公开”抽查工作计划`).
+    let title = LEADING_YEAR
+        .find(title)
+        .map_or(title, |m| &title[m.end()..]);
+    let cut = ["关于", "印发", "转发", "颁布", "“"]
         .iter()
         .filter_map(|w| title.find(w))
         .chain(YEAR_START.find(title).map(|m| m.start()))
@@ -324,6 +337,8 @@ pub fn issuer_from_title(title: &str) -> Option<String> {
     let org = lead_issuer(title[..cut].trim_end_matches(['、', ' ']));
     is_org(&org).then_some(org)
 }
+
+re!(LEADING_YEAR, r"^(?:19|20)\d{2}年度?");
 
 re!(YEAR_START, r"(?:19|20)\d{2}(?:年|—|-|－|–|―|~|～)");
 /// The opening of a body's full name (`body_words.tsv`, `name-start`).
@@ -1329,6 +1344,20 @@ mod tests {
             "一、加快科技创新\n全市要加快建设创新型城市，我市科技投入逐年增长。（牵头单位：市科技局，配合单位：越秀区政府、白云区政府、番禺区政府）\n二、完善创新体系\n广州市要建设国家创新中心。（牵头单位：市发展改革委，配合单位：越秀区政府、海珠区政府、天河区政府、白云区政府）\n",
         );
         assert_eq!(m.region.map(|r| r.code), Some("440100".to_string()));
+    }
+
+    /// A title opening with its year names its issuer after it; a note pointing to the
+    /// attachment is no part of the title.
+    #[test]
+    fn a_title_opening_with_its_year_names_its_issuer_after_it() {
+        assert_eq!(
+            issuer_from_title("2024年平潭综合实验区公安局“双随机、一公开”抽查工作计划").as_deref(),
+            Some("平潭综合实验区公安局")
+        );
+        assert_eq!(
+            tidy_title("2024年某局抽查工作计划（详见附件）"),
+            "2024年某局抽查工作计划"
+        );
     }
 
     /// A ministry's department issues in its own name (`国家能源局综合司`), and a national body's
