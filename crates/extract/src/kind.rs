@@ -91,6 +91,9 @@ pub struct Placement<'a> {
     pub heading: &'a str,
     /// Its ancestors' path elements, root first.
     pub ancestors: &'a [String],
+    /// Its parent's own text before its first child: a list of conditions may open in its
+    /// last sentence (`…长者饭堂的运营机构应当具备以下条件：`).
+    pub parent_lead: &'a str,
     /// The table it is a row of.
     pub table: Option<TableKind>,
     /// The document's kind.
@@ -148,6 +151,26 @@ static CONDITIONS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("conditions pattern compiles")
 });
 
+/// Whether a parent's lead ends in a sentence that opens a list of conditions
+/// (`…运营机构应当具备以下条件：`).
+fn opens_conditions(lead: &str) -> bool {
+    let lead = lead.trim_end();
+    if !lead.ends_with(['：', ':']) {
+        return false;
+    }
+    let last = lead
+        .trim_end_matches(['：', ':'])
+        .rsplit(['。', '；', ';', '\n'])
+        .next()
+        .unwrap_or("");
+    // Conditions and cases only: `可按以下标准享受租金优惠：` lists what is granted.
+    static LATE_CONDITIONS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:下列|以下)(?:情形|条件)(?:之一)?(?:的)?$")
+            .expect("conditions pattern compiles")
+    });
+    LATE_CONDITIONS.is_match(&crate::fold::fold(last))
+}
+
 /// The kind of an item from where it stands.
 pub fn kind_of(at: Placement<'_>) -> ObligationKind {
     match at.table {
@@ -171,7 +194,8 @@ pub fn kind_of(at: Placement<'_>) -> ObligationKind {
     if at.ancestors.iter().any(|a| {
         let a: String = a.chars().filter(|c| !c.is_whitespace()).collect();
         CONDITIONS.is_match(&a)
-    }) || PROVISION.is_match(&lead)
+    }) || opens_conditions(at.parent_lead)
+        || PROVISION.is_match(&lead)
     {
         return ObligationKind::Principle;
     }
@@ -204,6 +228,7 @@ mod tests {
     fn k(own: &str, anc: &[&str], table: Option<TableKind>, doc: DocKind) -> ObligationKind {
         kind_of(Placement {
             heading: own,
+            parent_lead: "",
             ancestors: &anc.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
             table,
             doc_kind: doc,
@@ -217,6 +242,7 @@ mod tests {
         let anc = ["三、着力提升政府服务能力".to_string()];
         let at = Placement {
             heading: "提升治理能力",
+            parent_lead: "",
             ancestors: &anc,
             table: None,
             doc_kind: DocKind::Report,
@@ -268,6 +294,7 @@ mod tests {
     fn numbered_items_of_a_rubric_with_points_are_scoring() {
         let at = |text: &'static str| Placement {
             heading: "成立法治政府建设领导小组",
+            parent_lead: "",
             ancestors: &[],
             table: None,
             doc_kind: DocKind::Rules,
@@ -368,6 +395,7 @@ mod tests {
         ] {
             let at = Placement {
                 heading: "",
+                parent_lead: "",
                 ancestors: &[],
                 table: None,
                 doc_kind: DocKind::Rules,

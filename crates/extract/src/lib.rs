@@ -156,9 +156,11 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
             continue;
         }
         let root = item.ancestors.first().copied().unwrap_or(index);
+        let parent_lead = ancestors.last().map(|a| a.text(text)).unwrap_or_default();
         let kind = kind::kind_of(kind::Placement {
             heading: &item.heading,
             ancestors: &path,
+            parent_lead: &parent_lead,
             table: item.table,
             doc_kind: d.kind,
             opening_section: opening.contains(&root),
@@ -426,6 +428,36 @@ mod tests {
             )[1],
             ("二、".to_string(), Task)
         );
+    }
+
+    /// A list of conditions opened in the last sentence of an article's lead (`…应当具备以下条件：`)
+    /// holds provisions, not duties, as one opened in its first does.
+    #[test]
+    fn conditions_opened_late_in_a_lead_are_principles() {
+        let d = doc(
+            "第十条 长者饭堂原则上应委托专业服务机构运营管理。运营机构应当具备以下条件：\n（一）具有独立法人资格；\n（二）具有相应的服务能力。\n第十一条 区民政部门应当加强监督检查。\n",
+            DocKind::Rules,
+            Some(2024),
+            vec![],
+        );
+        let got: Vec<(String, ObligationKind)> =
+            extract(&d).into_iter().map(|o| (o.label, o.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("(一)".to_string(), ObligationKind::Principle),
+                ("(二)".to_string(), ObligationKind::Principle),
+                ("第十一条".to_string(), ObligationKind::Task)
+            ]
+        );
+        // What standards grant (`可按以下标准享受租金优惠：`) is no list of conditions.
+        let d = doc(
+            "第十四条 社会力量承租非住宅房产用于养老服务。开展基本养老服务的，可按以下标准享受租金优惠：\n（一）承租公有房产的，租金标准按50%计算；\n（二）承租国企房产的，按75%计算。\n",
+            DocKind::Rules,
+            Some(2022),
+            vec![],
+        );
+        assert!(extract(&d).iter().all(|o| o.kind == ObligationKind::Task));
     }
 
     /// Only a section that states problems holds no obligations: an item that acts on them, or
