@@ -151,6 +151,23 @@ static CONDITIONS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("conditions pattern compiles")
 });
 
+/// Whether an item headed on a line of its own opens with a definition and goes on to assign
+/// duties (`明确工作职责⏎本意见所称政务新媒体，是指…。主管单位负责推进…，行业主管部门要加强…`):
+/// the definition frames work, the item is a task.
+fn duties_after_a_definition(lead: &str) -> bool {
+    let Some((heading, body)) = lead.split_once('\n') else {
+        return false;
+    };
+    static DUTY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:负责|要|应当|必须)(?:推进|加强|做好|落实|建立|组织|指导|统筹|开展|督促)")
+            .expect("duty pattern compiles")
+    });
+    !heading.contains('本')
+        && body
+            .split_once('。')
+            .is_some_and(|(_, rest)| DUTY.is_match(rest))
+}
+
 /// Whether a parent's lead ends in a sentence that opens a list of conditions
 /// (`…运营机构应当具备以下条件：`).
 fn opens_conditions(lead: &str) -> bool {
@@ -195,7 +212,7 @@ pub fn kind_of(at: Placement<'_>) -> ObligationKind {
         let a: String = a.chars().filter(|c| !c.is_whitespace()).collect();
         CONDITIONS.is_match(&a)
     }) || opens_conditions(at.parent_lead)
-        || PROVISION.is_match(&lead)
+        || PROVISION.is_match(&lead) && !duties_after_a_definition(&lead)
     {
         return ObligationKind::Principle;
     }
@@ -377,6 +394,31 @@ mod tests {
         assert_eq!(
             k("目标任务分解", &["二、主要任务"], None, DocKind::Plan),
             ObligationKind::Task
+        );
+    }
+
+    /// An item headed on a line of its own that opens with a definition and goes on to assign
+    /// duties is a task: the definition frames the work.
+    #[test]
+    fn a_definition_framing_duties_leaves_an_item_a_task() {
+        let at = |text: &'static str| Placement {
+            heading: "明确工作职责",
+            parent_lead: "",
+            ancestors: &[],
+            table: None,
+            doc_kind: DocKind::Opinion,
+            opening_section: false,
+            text,
+        };
+        assert_eq!(
+            kind_of(at(
+                "明确工作职责\n本意见所称政务新媒体，是指各级行政机关开设的账号。主管单位负责推进政务新媒体建设，行业主管部门要加强指导。"
+            )),
+            ObligationKind::Task
+        );
+        assert_eq!(
+            kind_of(at("本办法所称服务对象，是指居住在本市的老年人。")),
+            ObligationKind::Principle
         );
     }
 
