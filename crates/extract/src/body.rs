@@ -173,7 +173,7 @@ fn attribution_list(after: &str) -> &str {
 
 /// What follows the last name of an attribution list: `按职责分工配合`, `负责`, `等`.
 static DUTY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:等)?(?:按职责分工|按照职责分工|根据职责|分工|共同|分别)?(?:负责|配合|参与|落实|实施)?$").expect("tail pattern compiles")
+    Regex::new(r"(?:等)?(?:按职责分工|按照职责分工|根据职责|分工|共同|分别)?(?:负责|配合|参与|落实|实施)*$").expect("tail pattern compiles")
 });
 
 /// `（省商务厅负责）`: the bodies responsible for the sentence before it.
@@ -1804,6 +1804,24 @@ mod tests {
             ["区交通与建设局", "区规划局"]
         );
         assert_eq!(actor_names("各开发区要加强安全生产监管。"), ["各开发区"]);
+    }
+
+    /// A subject before `着力`/`重点` and an area (`各片区`) carry duties; a list's `负责配合`
+    /// is no part of the last name; `提请` ends a subject (`国务院提请全国人大常委会…`).
+    #[test]
+    fn focused_duties_areas_and_support_tails() {
+        assert_eq!(actor_names("区教育局着力推进课后服务。"), ["区教育局"]);
+        assert_eq!(actor_names("各片区要加强巡查。"), ["各片区"]);
+        assert!(
+            !actor_names("国务院提请全国人大常委会审议法律议案。")
+                .iter()
+                .any(|n| n.contains("提请"))
+        );
+        let got: Vec<String> = attributed("（区资源生态局牵头负责；各片区负责配合落实）")
+            .into_iter()
+            .map(|b| b.name)
+            .collect();
+        assert!(got.iter().all(|n| !n.contains("配合")), "{got:?}");
     }
 
     /// No subject holds a modal (`县级政务新媒体要与…中心建立…`) or opens with a verb of its

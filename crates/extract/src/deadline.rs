@@ -23,6 +23,16 @@ static EVENT_AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?P<place>\p{{Han}}{{0,12}}?){events}")).expect("event pattern compiles")
 });
 
+/// Whether a full date stands under a signature run into the text: a body's name right after
+/// a sentence's end before it, and nothing but the page's end or a space after it.
+fn signed_before(before: &str, after: &str, has_day: bool) -> bool {
+    static SIGNER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[。！!]\s*[\p{Han}（）()]{2,40}(?:局|办公室|政府|委员会|管委会|中心|厅|委|办|院|部|公司)\s*$")
+            .expect("signer pattern compiles")
+    });
+    has_day && after.chars().next().is_none_or(char::is_whitespace) && SIGNER.is_match(before)
+}
+
 /// Whether the text before a date ends in the document naming itself (`本办法`, `本通知`): the
 /// date is when it takes effect.
 fn in_force_of_document(before: &str) -> bool {
@@ -236,8 +246,9 @@ impl<'t> DateMatch<'_, 't> {
             return true;
         }
         // The document's own dates, whatever verb brings it into force (`本办法自2024年4月1日
-        // 起实施`, `本通知自…起执行`).
-        if in_force_of_document(before) {
+        // 起实施`, `本通知自…起执行`), and the date under a signature that a page flattened onto
+        // one line put after the last item (`…强化刚性兑现。 平潭综合实验区投资促进局 2024年12月18日`).
+        if in_force_of_document(before) || signed_before(before, after, has("d")) {
             return true;
         }
         // Past facts: `截至2021年底已…`, `2020年以来`.
@@ -764,6 +775,19 @@ mod tests {
             dl("综合体年内开工建设。", Some(2023)),
             [(2023, None, None, Bound::In)]
         );
+    }
+
+    /// The date under a signature run into the last item of a flattened page is no deadline.
+    #[test]
+    fn a_signature_date_run_into_the_text_is_no_deadline() {
+        assert!(
+            dl(
+                "强化刚性兑现。 平潭综合实验区投资促进局 2024年12月18日",
+                Some(2024)
+            )
+            .is_empty()
+        );
+        assert_eq!(dl("2024年12月18日前完成验收。", Some(2024)).len(), 1);
     }
 
     /// The date a document names itself in force on is no deadline, whatever the verb

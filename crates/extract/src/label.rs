@@ -273,9 +273,7 @@ pub fn inline_enumeration(folded: &str) -> Vec<InlineLabel> {
             // are no labels); a later number that continues a started enumeration may follow a
             // sentence whose full stop was lost.
             if style == Style::ZhIs && number == 1 && !bounded {
-                if !folded[..label.start()].ends_with(|c: char| {
-                    ('\u{4e00}'..='\u{9fff}').contains(&c) && !WORD_WITH_ONE.contains(c)
-                }) {
+                if !one_opens_a_word(folded, label.start()) {
                     continue;
                 }
                 glued_first = true;
@@ -303,9 +301,21 @@ pub fn inline_enumeration(folded: &str) -> Vec<InlineLabel> {
     Vec::new()
 }
 
-/// Characters that make a word with `一` before `是` (`统一是`, `唯一是`, `之一是`, `第一是`,
-/// `周一是`): the `一是` there is no label.
-const WORD_WITH_ONE: &str = "统唯之第同万单逐划专归合均整不其初周星期某任";
+/// Whether the `一` at `at` follows a Chinese word's end rather than closing a word made with
+/// the character before it (`统一是`, `唯一是`, `之一是`: no label; `压实安全生产责任一是`,
+/// `加强部门协同一是`: a heading's last word, then the label), as the segmenter cuts the words
+/// around it.
+fn one_opens_a_word(folded: &str, at: usize) -> bool {
+    let before = crate::fold::last_chars(&folded[..at], 6);
+    if !before.ends_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        return false;
+    }
+    let window = format!("{before}一是");
+    duban_segment::Segmenter::shared()
+        .tokens(&window)
+        .iter()
+        .any(|t| t.start == before.len())
+}
 
 #[cfg(test)]
 mod tests {
@@ -447,6 +457,11 @@ mod tests {
             ["一是", "二是"]
         );
         assert!(inline_enumeration("其中之一是加强管理；二是完善制度。").is_empty());
+        for heading in ["压实安全生产责任", "加强部门协同", "完善应急指挥系统"]
+        {
+            let items = inline_enumeration(&format!("{heading}一是压实责任；二是加强检查。"));
+            assert_eq!(items.len(), 2, "{heading}");
+        }
         assert!(inline_enumeration("财源税源一是全面加强财源管理二是加强征管。").is_empty());
     }
 

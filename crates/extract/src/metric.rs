@@ -4274,6 +4274,12 @@ mod tests {
         );
     }
 
+    /// Cases are counted in `例`.
+    #[test]
+    fn cases_are_counted() {
+        assert_eq!(mt("收治留观病例1089例。"), [(1089.0, "例".into(), Op::Eq)]);
+    }
+
     /// Stacked counts each give a metric: `11大类37项`.
     #[test]
     fn stacked_counts_of_classes_and_items_are_each_read() {
