@@ -101,6 +101,9 @@ pub struct Placement<'a> {
     /// Whether it stands in the document's opening section: a report reviews the past year
     /// there (`一、2020年工作回顾`) before it plans the next.
     pub opening_section: bool,
+    /// Whether it stands in a report's section on a year before the one a later section
+    /// plans (`一、2022年主要工作` before `三、2023年工作计划`).
+    pub reviewed_year: bool,
     /// The item's text (its first words tell a provision from a duty).
     pub text: &'a str,
 }
@@ -222,6 +225,9 @@ pub fn kind_of(at: Placement<'_>) -> ObligationKind {
     {
         return ObligationKind::Principle;
     }
+    if at.doc_kind == DocKind::Report && at.reviewed_year {
+        return ObligationKind::Achievement;
+    }
     // The nearest section that tells review from plan decides; a review's heading may name
     // the work it reviews (`主要工作回顾`), so review words are read first.
     for a in at.ancestors.iter().rev() {
@@ -250,6 +256,7 @@ mod tests {
             table,
             doc_kind: doc,
             opening_section: true,
+            reviewed_year: false,
             text: own,
         })
     }
@@ -264,12 +271,14 @@ mod tests {
             table: None,
             doc_kind: DocKind::Report,
             opening_section: false,
+            reviewed_year: false,
             text: "提升治理能力",
         };
         assert_eq!(kind_of(at), ObligationKind::Task);
         assert_eq!(
             kind_of(Placement {
                 opening_section: true,
+                reviewed_year: false,
                 ..at
             }),
             ObligationKind::Achievement
@@ -316,6 +325,7 @@ mod tests {
             table: None,
             doc_kind: DocKind::Rules,
             opening_section: false,
+            reviewed_year: false,
             text,
         };
         assert_eq!(
@@ -408,6 +418,7 @@ mod tests {
             table: None,
             doc_kind: DocKind::Opinion,
             opening_section: false,
+            reviewed_year: false,
             text,
         };
         assert_eq!(
@@ -442,6 +453,7 @@ mod tests {
                 table: None,
                 doc_kind: DocKind::Rules,
                 opening_section: false,
+                reviewed_year: false,
                 text,
             };
             assert_eq!(kind_of(at), ObligationKind::Principle, "{text}");

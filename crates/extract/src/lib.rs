@@ -125,6 +125,7 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
     let mut order: Vec<(usize, &outline::Item)> = items.iter().enumerate().collect();
     order.sort_by_key(|(_, i)| i.start);
     let opening = opening_section(&items, text);
+    let reviewed_years = review_by_year(&items);
     let group_bodies = group_attributions(&items, text);
     for (index, item) in order {
         if !item.children.is_empty() || item.attachment || item.silent {
@@ -164,6 +165,7 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
             table: item.table,
             doc_kind: d.kind,
             opening_section: opening.contains(&root),
+            reviewed_year: reviewed_years.contains(&root),
             text: &item_text,
         });
         // One fold of the item's text serves every rule.
@@ -222,6 +224,48 @@ fn plan_line_within(text: &str, from: usize, to: usize) -> bool {
             l.chars().count() <= 30 && PLAN_PART.is_match(&l)
         })
     })
+}
+
+/// The first year a heading names (`一、2022年主要工作` → 2022).
+fn year_named(heading: &str) -> Option<i32> {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})年").expect("year pattern compiles"));
+    YEAR.captures(heading).and_then(|c| c[1].parse().ok())
+}
+
+/// The top-level sections of a report that name a year before the one a later section plans
+/// (`一、2022年主要工作` before `三、2023年工作计划`): they report that year's work, whatever
+/// words they use (`主要工作` names plans elsewhere).
+fn review_by_year(items: &[outline::Item]) -> Vec<usize> {
+    let roots: Vec<usize> = (0..items.len())
+        .filter(|&i| {
+            items[i].ancestors.is_empty()
+                && !items[i].attachment
+                && !items[i].silent
+                && items[i].style.is_some()
+        })
+        .collect();
+    // A plan's heading may run on into its text where a page lost its line breaks
+    // (`二、2023年工作计划2023年是…开局之年`): the year tells it.
+    static PLAN_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?:19|20)\d{2}年(?:度)?)[^。，,；;：:]{0,16}?(?:工作安排|工作计划|主要工作|工作打算|工作思路|重点工作|主要任务|工作任务|重点任务|工作部署)")
+            .expect("plan opening pattern compiles")
+    });
+    let planned = roots
+        .iter()
+        .filter(|&&i| PLAN_OPENING.is_match(&fold::fold(items[i].heading.trim())))
+        .filter_map(|&i| year_named(&items[i].heading).map(|y| (items[i].start, y)))
+        .max_by_key(|&(_, y)| y);
+    let Some((plan_start, plan_year)) = planned else {
+        return Vec::new();
+    };
+    roots
+        .into_iter()
+        .filter(|&i| {
+            items[i].start < plan_start
+                && year_named(&items[i].heading).is_some_and(|y| y < plan_year)
+        })
+        .collect()
 }
 
 /// Whether a heading names plans or goals (`主要思路`, `“十四五”时期主要目标任务`, `规划纲要`).
@@ -458,6 +502,21 @@ mod tests {
             vec![],
         );
         assert!(extract(&d).iter().all(|o| o.kind == ObligationKind::Task));
+    }
+
+    /// A department's report names the year it reviews in its first section's heading and the
+    /// year it plans in a later one (`一、2022年主要工作` … `二、2023年工作计划`): the earlier year's
+    /// items are its review, whatever words its heading uses.
+    #[test]
+    fn a_section_on_a_year_before_the_planned_one_is_a_review() {
+        let d = doc(
+            "一、2022年主要工作\n（一）深化国企改革。完成改革三年行动任务。\n二、2023年工作计划\n（一）推动国企改革。加快整合。\n",
+            DocKind::Report,
+            Some(2022),
+            vec![],
+        );
+        let got: Vec<ObligationKind> = extract(&d).into_iter().map(|o| o.kind).collect();
+        assert_eq!(got, [ObligationKind::Achievement, ObligationKind::Task]);
     }
 
     /// Only a section that states problems holds no obligations: an item that acts on them, or
