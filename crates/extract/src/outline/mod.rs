@@ -804,6 +804,11 @@ impl OutlineParser {
                 continue;
             };
             let first_start = s + folded.original_offset(first.start);
+            // A list of problems an item admits (`但也存在一些问题：一是…；二是…`) lists no work:
+            // the item keeps its text whole.
+            if lists_problems(&folded.folded[..first.start]) {
+                continue;
+            }
             // A heading's lead-in (`二、…重点工作` before its `(一)`) enumerates items of the
             // heading; an item's body enumerates its children, except that a list opening a
             // later paragraph of an item whose first paragraph was its whole body
@@ -863,6 +868,20 @@ impl OutlineParser {
             }
         }
     }
+}
+
+/// Whether the words right before an inline list introduce problems admitted
+/// (`…但也存在一些问题：`, `主要问题是：`), not work on them (`针对存在的问题：`).
+fn lists_problems(before: &str) -> bool {
+    static PROBLEMS_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:(?:存在|面临|仍有|还有|也有|暴露出)[^。；;：:，,]{0,12}?(?:问题|不足|困难|短板|差距|挑战|薄弱环节)[^。；;：:，,]{0,8}?|(?:主要)?(?:问题|不足)(?:是|有|主要是|表现在))\s*[:：]\s*$")
+            .expect("problems pattern compiles")
+    });
+    let tail = crate::fold::last_chars(before, 40);
+    PROBLEMS_AHEAD.is_match(tail)
+        && !["针对", "解决", "整改", "破解", "化解", "应对"]
+            .iter()
+            .any(|w| tail.contains(w))
 }
 
 /// Where the paragraph holding `from` ends, before `limit`: at a line break after a sentence's
@@ -1322,6 +1341,18 @@ mod tests {
         let text = "（二）严格责任落实。\n对失职的依法处理。\n（三）营造良好环境。\n各地区、各有关部门要做好法规立改废释工作。\n";
         let items = OutlineParser::parse(text);
         assert!(items[1].text(text).contains("立改废释"));
+    }
+
+    /// An inline list of problems an item admits is no list of children; one of work on
+    /// problems is.
+    #[test]
+    fn a_list_of_problems_admitted_opens_no_children() {
+        let text = "一、工作成效\n一年来完成了改革任务，但也存在一些问题：一是统筹不够；二是基础薄弱；三是人员不足。\n";
+        let items = OutlineParser::parse(text);
+        assert!(items.iter().all(|i| i.label != "一是"));
+        let text = "一、下一步工作\n针对存在的问题：一是加强统筹；二是夯实基础。\n";
+        let items = OutlineParser::parse(text);
+        assert!(items.iter().any(|i| i.label == "一是"));
     }
 
     /// A glossary's heading may end in the colon that opens its entries.
