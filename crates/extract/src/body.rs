@@ -572,6 +572,12 @@ fn is_subject_phrase(name: &str) -> bool {
         Some(w) if found.contains(&w.word) => true,
         // A level opens the name whatever jieba glues it to (`区住建局` is cut `区住/v 建局`).
         Some(w) if glues_a_level(w.word) && tagged.len() > 1 => true,
+        // A generic body named by what it does (`见习单位`, `申请单位`, `认定机关`).
+        Some(_)
+            if tagged.len() == 2 && ["单位", "机构", "机关", "主体"].contains(&tagged[1].word) =>
+        {
+            true
+        }
         // Pronouns and time words open clauses (`我们…`, `过去…`, `今后…`), but `各级` and
         // `本级` are how body names begin.
         Some(w) if w.tag.starts_with('r') || w.tag.starts_with('t') => ["各", "本", "全", "该"]
@@ -1822,6 +1828,17 @@ mod tests {
             .map(|b| b.name)
             .collect();
         assert!(got.iter().all(|n| !n.contains("配合")), "{got:?}");
+    }
+
+    /// A generic body named by what it does (`见习单位`, `申请单位`) and a ministry of an
+    /// earlier government (`建设部`) carry duties.
+    #[test]
+    fn bodies_named_by_their_work_and_earlier_ministries() {
+        assert_eq!(
+            actor_names("见习单位应当与见习人员签订协议。"),
+            ["见习单位"]
+        );
+        assert_eq!(actor_names("建设部拟继续开展试点。"), ["建设部"]);
     }
 
     /// No subject holds a modal (`县级政务新媒体要与…中心建立…`) or opens with a verb of its

@@ -83,7 +83,7 @@ static HEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ATTACHMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]+)?\s*(?P<colon>[:：])?\s*")
+    Regex::new(r"^附\s*[件表]\s*(?P<n>\d{1,2}|[一二三四五六七八九十]+)?\s*(?P<colon>[:：])?\s*")
         .expect("attachment pattern compiles")
 });
 
@@ -434,6 +434,12 @@ mod tests {
         assert_eq!(read_attachment("附件3").unwrap().number, Some(3));
         assert!(read_attachment("附件：1.考核办法").unwrap().colon);
         assert!(read_attachment("附属设施建设").is_none());
+        // A form attached (`附表：1.申请表`) is an attachment too.
+        assert!(
+            read_attachment("附表：1.广州市就业见习基地申请表")
+                .unwrap()
+                .colon
+        );
     }
 
     #[test]

@@ -1324,6 +1324,10 @@ fn bounds_a_condition(n: &Reading<'_>) -> Option<bool> {
     {
         return Some(true);
     }
+    // `年满18周岁，…的`: an age reached is a condition wherever the clause ends.
+    if p.ends_with('满') && n.unit.ends_with('岁') {
+        return Some(true);
+    }
     (p.ends_with("不足") || p.ends_with("满"))
         .then(|| of || n.after.starts_with(|c: char| !is_stop(c)))
 }
@@ -4272,6 +4276,12 @@ mod tests {
             without_stray_brackets("镇(街道)为民服务中心"),
             "镇(街道)为民服务中心"
         );
+    }
+
+    /// An age reached (`年满18周岁`) is a condition.
+    #[test]
+    fn an_age_reached_is_a_condition() {
+        assert!(mt("家庭成员年满18周岁，有独立生活需要的，可以申请。").is_empty());
     }
 
     /// Cases are counted in `例`.
