@@ -1017,6 +1017,10 @@ fn is_quantity(
     if before.ends_with('第') || before.ends_with("第 ") {
         return false;
     }
+    // `达到15万人以上（含15万人）`: the bracket restates the bound's own number.
+    if before.ends_with("(含") || before.ends_with("（含") {
+        return false;
+    }
     if unit == "年" {
         // `3年内` and `不超过5年` are time limits, `三到五年` a span, `公示期为1年`,
         // `连续3年`, `分2年给予` a number of years; `实施满1年`, `每隔2年`, `2015年` are not
@@ -4275,6 +4279,15 @@ mod tests {
         assert_eq!(
             without_stray_brackets("镇(街道)为民服务中心"),
             "镇(街道)为民服务中心"
+        );
+    }
+
+    /// A bracket restating a bound's own number (`（含15万人）`) gives no second metric.
+    #[test]
+    fn a_bound_restated_in_brackets_is_one_metric() {
+        assert_eq!(
+            mt("服务人数达到15万人以上（含15万人）。"),
+            [(15.0, "万人".into(), Op::Ge)]
         );
     }
 
