@@ -732,9 +732,18 @@ fn clause_start(before: &str) -> usize {
     } else {
         &['。', '；', ';', '，', ',', '\n', ':', '：']
     };
-    before.rfind(stops).map_or(0, |p| {
-        p + before[p..].chars().next().map_or(1, char::len_utf8)
-    })
+    // A comma between digits groups thousands (`1,192户`), and ends no clause.
+    let mut end = before.len();
+    while let Some(p) = before[..end].rfind(stops) {
+        let grouping = before[p..].starts_with(',')
+            && before[..p].ends_with(|c: char| c.is_ascii_digit())
+            && before[p + 1..].starts_with(|c: char| c.is_ascii_digit());
+        if !grouping {
+            return p + before[p..].chars().next().map_or(1, char::len_utf8);
+        }
+        end = p;
+    }
+    0
 }
 
 fn found_in(f: &str) -> Vec<Found> {
@@ -1501,7 +1510,7 @@ static DATES_AND_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
     let units = &*UNITS;
     // Only numbers with a unit: a bare number is part of a name (`5G用户普及率`, `12345热线`).
     // A year compared with goes with its `比`/`较` (`工业总产值比1956年将增长`).
-    Regex::new(&format!(r"(?:[比较]\s*)?(?:19|20)\d{{2}}\s*年(?:度)?(?:\d{{1,2}}\s*月(?:\d{{1,2}}\s*日)?)?(?:底|末)?(?:前|以前|以来)?|\d+(?:\.\d+)?\s*(?:{MULTIPLIER}\s*(?:{units})(?:/\p{{Han}}){{0,3}}(?:以上|以下|左右|多|余)?|(?:余|多)?(?:万亿|亿|万))"))
+    Regex::new(&format!(r"(?:[比较]\s*)?(?:19|20)\d{{2}}\s*年(?:度)?(?:\d{{1,2}}\s*月(?:\d{{1,2}}\s*日)?)?(?:底|末)?(?:前|以前|以来)?|\d+(?:,\d{{3}})*(?:\.\d+)?\s*(?:{MULTIPLIER}\s*(?:{units})(?:/\p{{Han}}){{0,3}}(?:以上|以下|左右|多|余)?|(?:余|多)?(?:万亿|亿|万))"))
         .expect("pattern compiles")
 });
 
@@ -4280,6 +4289,16 @@ mod tests {
             without_stray_brackets("镇(街道)为民服务中心"),
             "镇(街道)为民服务中心"
         );
+    }
+
+    /// A comma grouping thousands (`1,192户`) ends no clause: the indicator of the number after
+    /// it reads past it, and a grouped number before leaves it whole.
+    #[test]
+    fn a_thousands_comma_ends_no_clause() {
+        let got = indicators("各区属国企累计已减免1,192户共计5,208万元租金。");
+        assert_eq!(got.len(), 2);
+        assert!(got[1].contains("减免"), "{got:?}");
+        assert!(!got[1].contains(['1', '5', ',']), "{got:?}");
     }
 
     /// A bracket restating a bound's own number (`（含15万人）`) gives no second metric.
