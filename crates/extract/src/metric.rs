@@ -248,6 +248,16 @@ fn governs(
     if !stands_alone(prefix, start, end) {
         return None;
     }
+    // `提升改造旧工业区12.2万平方米`, `改造提升…`: a change joined to an act of building names
+    // the act; what it is done to is counted, not changed.
+    const ACTS: [&str; 5] = ["改造", "建设", "整治", "修缮", "打造"];
+    if role == Role::Change
+        && ACTS
+            .iter()
+            .any(|a| prefix[end..].starts_with(a) || prefix[..start].ends_with(a))
+    {
+        return None;
+    }
     let mut gap = &prefix[end..];
     let mut reached = false;
     if role == Role::Change
@@ -4299,6 +4309,21 @@ mod tests {
         assert_eq!(got.len(), 2);
         assert!(got[1].contains("减免"), "{got:?}");
         assert!(!got[1].contains(['1', '5', ',']), "{got:?}");
+    }
+
+    /// A change joined to an act of building (`提升改造`, `改造提升`) names the act: the extent
+    /// done is a level, not a change.
+    #[test]
+    fn a_change_joined_to_building_names_the_act() {
+        assert_eq!(
+            mt("累计提升改造旧工业区12.2万平方米。"),
+            [(12.2, "万平方米".into(), Op::Eq)]
+        );
+        assert_eq!(
+            mt("改造提升旧工业区12万平方米。"),
+            [(12.0, "万平方米".into(), Op::Eq)]
+        );
+        assert_eq!(mt("收入提高10%。"), [(10.0, "%".into(), Op::Increase)]);
     }
 
     /// A bracket restating a bound's own number (`（含15万人）`) gives no second metric.
