@@ -1068,7 +1068,23 @@ fn is_quantity(
     }
     // Dates: `5月10日`, `10日前`; a span of days has its `以上`, `以内` or `内`
     // (`缩短办理时间50日以上`).
+    // A span of days after a comparator or `为` is a length (`公示期不少于5日`, `公示时间为20日`).
+    let span = [
+        "为",
+        "不少于",
+        "不超过",
+        "不低于",
+        "不得少于",
+        "不得超过",
+        "至少",
+        "期",
+    ]
+    .iter()
+    .any(|w| prefix.trim_end().ends_with(w))
+        && !after.starts_with(['前', '后', '起', '止', '至'])
+        && !prefix.ends_with('月');
     if unit == "日"
+        && !span
         && (prefix.ends_with('月') || tail.is_none() && !after.starts_with(['以', '内']))
     {
         return false;
@@ -4324,6 +4340,15 @@ mod tests {
             [(12.0, "万平方米".into(), Op::Eq)]
         );
         assert_eq!(mt("收入提高10%。"), [(10.0, "%".into(), Op::Increase)]);
+    }
+
+    /// A span of days after a comparator or `为` is a length; a day of a month is a date.
+    #[test]
+    fn a_span_of_days_after_a_comparator_is_a_length() {
+        assert_eq!(mt("公示时间为20日。"), [(20.0, "日".into(), Op::Eq)]);
+        assert_eq!(mt("公示期不少于5日。"), [(5.0, "日".into(), Op::Ge)]);
+        assert!(mt("于5日前报送。").is_empty());
+        assert!(mt("截止时间为3月5日。").is_empty());
     }
 
     /// A bracket restating a bound's own number (`（含15万人）`) gives no second metric.
