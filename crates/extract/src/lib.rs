@@ -208,12 +208,32 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
     out
 }
 
+/// The words that head a report's plan part (`工作安排`, `主要工作`, `重点任务`).
+const PLAN_WORDS: &str =
+    "工作安排|工作计划|主要工作|工作打算|工作思路|重点工作|主要任务|工作任务|重点任务|工作部署";
+
 /// The heading of a report's plan part, numbered or on a line of its own: `八、2020年法治政府
 /// 建设工作计划`, `2023年主要工作`, `二、2015年主要工作任务`.
 static PLAN_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:19|20)\d{2}年(?:度)?)?[^。，,；;：:]{0,16}?(?:工作安排|工作计划|主要工作|工作打算|工作思路|重点工作|主要任务|工作任务|重点任务|工作部署)[^。，,；;]{0,8}$")
-        .expect("plan part pattern compiles")
+    Regex::new(&format!(
+        r"^(?:(?:19|20)\d{{2}}年(?:度)?)?[^。，,；;：:]{{0,16}}?(?:{PLAN_WORDS})[^。，,；;]{{0,8}}$"
+    ))
+    .expect("plan part pattern compiles")
 });
+
+/// The numbered top-level items of the outline, in document order.
+fn top_roots(items: &[outline::Item]) -> Vec<usize> {
+    let mut roots: Vec<usize> = (0..items.len())
+        .filter(|&i| {
+            items[i].ancestors.is_empty()
+                && !items[i].attachment
+                && !items[i].silent
+                && items[i].style.is_some()
+        })
+        .collect();
+    roots.sort_by_key(|&i| items[i].start);
+    roots
+}
 
 /// Whether a report's part from `from` to `to` of the text holds a line of its own heading its
 /// plan part (`2023年主要工作` between the review's last section and the plan's `一、`).
@@ -237,19 +257,14 @@ fn year_named(heading: &str) -> Option<i32> {
 /// (`一、2022年主要工作` before `三、2023年工作计划`): they report that year's work, whatever
 /// words they use (`主要工作` names plans elsewhere).
 fn review_by_year(items: &[outline::Item]) -> Vec<usize> {
-    let roots: Vec<usize> = (0..items.len())
-        .filter(|&i| {
-            items[i].ancestors.is_empty()
-                && !items[i].attachment
-                && !items[i].silent
-                && items[i].style.is_some()
-        })
-        .collect();
+    let roots = top_roots(items);
     // A plan's heading may run on into its text where a page lost its line breaks
     // (`二、2023年工作计划2023年是…开局之年`): the year tells it.
     static PLAN_OPENING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?:19|20)\d{2}年(?:度)?)[^。，,；;：:]{0,16}?(?:工作安排|工作计划|主要工作|工作打算|工作思路|重点工作|主要任务|工作任务|重点任务|工作部署)")
-            .expect("plan opening pattern compiles")
+        Regex::new(&format!(
+            r"^(?:(?:19|20)\d{{2}}年(?:度)?)[^。，,；;：:]{{0,16}}?(?:{PLAN_WORDS})"
+        ))
+        .expect("plan opening pattern compiles")
     });
     let planned = roots
         .iter()
@@ -285,15 +300,7 @@ fn looks_ahead(heading: &str) -> bool {
 /// section before it (`一、`…`七、` before `八、2020年法治政府建设工作计划`, or the sections before
 /// an unnumbered `2023年主要工作`); else the first top-level section.
 fn opening_section(items: &[outline::Item], text: &str) -> Vec<usize> {
-    let mut roots: Vec<usize> = (0..items.len())
-        .filter(|&i| {
-            items[i].ancestors.is_empty()
-                && !items[i].attachment
-                && !items[i].silent
-                && items[i].style.is_some()
-        })
-        .collect();
-    roots.sort_by_key(|&i| items[i].start);
+    let roots = top_roots(items);
     let Some(top) = roots
         .iter()
         .filter_map(|&i| items[i].style.map(Style::rank))
