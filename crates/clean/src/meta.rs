@@ -560,6 +560,10 @@ fn find_inline_signature(lines: &[&str]) -> Option<Signature> {
             .captures_iter(l)
             .find_map(|c| signature(c[1].trim(), &c[2]))
             .or_else(|| {
+                // A full date holds `日`: most lines are ruled out before the pattern runs.
+                if !l.contains('日') {
+                    return None;
+                }
                 GLUED_SIGNATURE.captures_iter(l).find_map(|c| {
                     let next = &c[3];
                     let happened = [

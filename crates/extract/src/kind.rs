@@ -91,9 +91,9 @@ pub struct Placement<'a> {
     pub heading: &'a str,
     /// Its ancestors' path elements, root first.
     pub ancestors: &'a [String],
-    /// Its parent's own text before its first child: a list of conditions may open in its
-    /// last sentence (`…长者饭堂的运营机构应当具备以下条件：`).
-    pub parent_lead: &'a str,
+    /// Whether its parent's own text before its first child opens a list of conditions in its
+    /// last sentence (`…长者饭堂的运营机构应当具备以下条件：`, [`opens_conditions`]).
+    pub under_conditions: bool,
     /// The table it is a row of.
     pub table: Option<TableKind>,
     /// The document's kind.
@@ -171,9 +171,9 @@ fn duties_after_a_definition(lead: &str) -> bool {
             .is_some_and(|(_, rest)| DUTY.is_match(rest))
 }
 
-/// Whether a parent's lead ends in a sentence that opens a list of conditions
-/// (`…运营机构应当具备以下条件：`).
-fn opens_conditions(lead: &str) -> bool {
+/// Whether an item's own text (a heading's lead before its first child) ends in a sentence that
+/// opens a list of conditions (`…运营机构应当具备以下条件：`).
+pub fn opens_conditions(lead: &str) -> bool {
     let lead = lead.trim_end();
     if !lead.ends_with(['：', ':']) {
         return false;
@@ -214,7 +214,7 @@ pub fn kind_of(at: Placement<'_>) -> ObligationKind {
     if at.ancestors.iter().any(|a| {
         let a: String = a.chars().filter(|c| !c.is_whitespace()).collect();
         CONDITIONS.is_match(&a)
-    }) || opens_conditions(at.parent_lead)
+    }) || at.under_conditions
         || PROVISION.is_match(&lead) && !duties_after_a_definition(&lead)
     {
         return ObligationKind::Principle;
@@ -251,7 +251,7 @@ mod tests {
     fn k(own: &str, anc: &[&str], table: Option<TableKind>, doc: DocKind) -> ObligationKind {
         kind_of(Placement {
             heading: own,
-            parent_lead: "",
+            under_conditions: false,
             ancestors: &anc.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
             table,
             doc_kind: doc,
@@ -266,7 +266,7 @@ mod tests {
         let anc = ["三、着力提升政府服务能力".to_string()];
         let at = Placement {
             heading: "提升治理能力",
-            parent_lead: "",
+            under_conditions: false,
             ancestors: &anc,
             table: None,
             doc_kind: DocKind::Report,
@@ -320,7 +320,7 @@ mod tests {
     fn numbered_items_of_a_rubric_with_points_are_scoring() {
         let at = |text: &'static str| Placement {
             heading: "成立法治政府建设领导小组",
-            parent_lead: "",
+            under_conditions: false,
             ancestors: &[],
             table: None,
             doc_kind: DocKind::Rules,
@@ -413,7 +413,7 @@ mod tests {
     fn a_definition_framing_duties_leaves_an_item_a_task() {
         let at = |text: &'static str| Placement {
             heading: "明确工作职责",
-            parent_lead: "",
+            under_conditions: false,
             ancestors: &[],
             table: None,
             doc_kind: DocKind::Opinion,
@@ -448,7 +448,7 @@ mod tests {
         ] {
             let at = Placement {
                 heading: "",
-                parent_lead: "",
+                under_conditions: false,
                 ancestors: &[],
                 table: None,
                 doc_kind: DocKind::Rules,

@@ -126,6 +126,11 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
     order.sort_by_key(|(_, i)| i.start);
     let opening = opening_section(&items, text);
     let reviewed_years = review_by_year(&items);
+    // Each heading's lead is read once for a list of conditions it opens, not once per child.
+    let conditions: Vec<bool> = items
+        .iter()
+        .map(|i| !i.children.is_empty() && kind::opens_conditions(&i.text(text)))
+        .collect();
     let group_bodies = group_attributions(&items, text);
     for (index, item) in order {
         if !item.children.is_empty() || item.attachment || item.silent {
@@ -157,11 +162,10 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
             continue;
         }
         let root = item.ancestors.first().copied().unwrap_or(index);
-        let parent_lead = ancestors.last().map(|a| a.text(text)).unwrap_or_default();
         let kind = kind::kind_of(kind::Placement {
             heading: &item.heading,
             ancestors: &path,
-            parent_lead: &parent_lead,
+            under_conditions: item.ancestors.last().is_some_and(|&a| conditions[a]),
             table: item.table,
             doc_kind: d.kind,
             opening_section: opening.contains(&root),
