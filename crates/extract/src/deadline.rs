@@ -11,7 +11,7 @@
 //! `event_words.tsv`, read through `duban-lexicon`.
 
 use crate::fold::Folded;
-use duban_lexicon::{DateWord, EventWord, date_words, event_words};
+use duban_lexicon::{BodyWord, DateWord, EventWord, body_words, date_words, event_words};
 use duban_model::{Bound, Deadline};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -26,9 +26,13 @@ static EVENT_AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a full date stands under a signature run into the text: a body's name right after
 /// a sentence's end before it, and nothing but the page's end or a space after it.
 fn signed_before(before: &str, after: &str, has_day: bool) -> bool {
+    // The name ends as an issuer's does (`body_words.tsv`, `issuer-ending`).
     static SIGNER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[。！!]\s*[\p{Han}（）()]{2,40}(?:局|办公室|政府|委员会|管委会|中心|厅|委|办|院|部|公司)\s*$")
-            .expect("signer pattern compiles")
+        let endings = body_words().pattern(&[BodyWord::IssuerEnding]);
+        Regex::new(&format!(
+            r"[。！!]\s*[\p{{Han}}（）()]{{2,40}}{endings}\s*$"
+        ))
+        .expect("signer pattern compiles")
     });
     has_day && after.chars().next().is_none_or(char::is_whitespace) && SIGNER.is_match(before)
 }

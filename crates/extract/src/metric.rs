@@ -707,6 +707,15 @@ fn comparator_at_end(prefix: &str) -> bool {
         || p.ends_with("达到")
 }
 
+/// Whether `prefix` ends in a bound on the number after it (`不少于`, `不超过`, `至少`): a
+/// comparator of the `Bound` role (`comparators.tsv`).
+fn bound_at_end(prefix: &str) -> bool {
+    let p = prefix.trim_end();
+    COMPARATORS
+        .iter()
+        .any(|(w, _, role)| *role == Role::Bound && p.ends_with(w))
+}
+
 /// A bare number just before `found` in its clause (`6.5和2.3个百分点`), which shares its
 /// unit and op, unless it is an ordinal (`第`).
 fn bare_number_before(f: &str, prefix: &str, found: &Found, counted: bool) -> Option<Found> {
@@ -1069,18 +1078,7 @@ fn is_quantity(
     // Dates: `5月10日`, `10日前`; a span of days has its `以上`, `以内` or `内`
     // (`缩短办理时间50日以上`).
     // A span of days after a comparator or `为` is a length (`公示期不少于5日`, `公示时间为20日`).
-    let span = [
-        "为",
-        "不少于",
-        "不超过",
-        "不低于",
-        "不得少于",
-        "不得超过",
-        "至少",
-        "期",
-    ]
-    .iter()
-    .any(|w| prefix.trim_end().ends_with(w))
+    let span = (bound_at_end(prefix) || prefix.trim_end().ends_with(['为', '期']))
         && !after.starts_with(['前', '后', '起', '止', '至'])
         && !prefix.ends_with('月');
     if unit == "日"

@@ -873,9 +873,14 @@ impl OutlineParser {
 /// Whether the words right before an inline list introduce problems admitted
 /// (`…但也存在一些问题：`, `主要问题是：`), not work on them (`针对存在的问题：`).
 fn lists_problems(before: &str) -> bool {
+    // The problem words are the turns' (`turns.tsv`, `problem`), as a report's turn to its
+    // problems reads them.
     static PROBLEMS_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:(?:存在|面临|仍有|还有|也有|暴露出)[^。；;：:，,]{0,12}?(?:问题|不足|困难|短板|差距|挑战|薄弱环节)[^。；;：:，,]{0,8}?|(?:主要)?(?:问题|不足)(?:是|有|主要是|表现在))\s*[:：]\s*$")
-            .expect("problems pattern compiles")
+        let problem = turns().pattern(&[TurnWord::Problem]);
+        Regex::new(&format!(
+            r"(?:(?:存在|面临|仍有|还有|也有|暴露出)[^。；;：:，,]{{0,12}}?{problem}[^。；;：:，,]{{0,8}}?|(?:主要)?(?:问题|不足)(?:是|有|主要是|表现在))\s*[:：]\s*$"
+        ))
+        .expect("problems pattern compiles")
     });
     let tail = crate::fold::last_chars(before, 40);
     PROBLEMS_AHEAD.is_match(tail)
