@@ -211,13 +211,15 @@ const FIELD_DATE: &str = r"(?:19|20)\d{2}\s*[-/.年－／．]\s*\d{1,2}\s*[-/.�
 
 /// Chrome inside a line, each piece standing after whitespace or at the line's start: a
 /// breadcrumb trail (with `>` separators, or run together up to the next space), a labelled
-/// date, view counter, source or editor field, and a run of two or more share or print links.
+/// date, view counter, source or editor field, a run of two or more share or print links, and
+/// a link alone at the line's very end (`… 来源：某局 附件下载`).
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     let share = SHARE.replace("[:]", "[:：]");
     let names = |label: Label| field_labels().pattern(&[label]);
     let breadcrumbs = chrome_words().pattern(&[ChromeWord::Breadcrumb]);
+    let links = chrome_words().pattern(&[ChromeWord::LinkAlone]);
     let pattern = format!(
-        r"(?:^|\s)(?:{breadcrumbs}\s*[:：>＞]\s*[^\s>＞»›]*(?:\s*[>＞»›]\s*[^\s>＞»›]+)*|(?P<date>(?:{dates})\s*[:：]\s*{FIELD_DATE})|(?:{counters})\s*[:：]\s*\d*次?|(?P<source>(?:{sources}))\s*[:：]\s*[^\s:：]{{1,30}}|(?:{authors})\s*[:：]\s*[^\s:：]{{1,12}}|(?:[【\[［]?(?:{share})[】\]］]?\s*){{2,}})",
+        r"(?:^|\s)(?:(?:{links})\s*$|{breadcrumbs}\s*[:：>＞]\s*[^\s>＞»›]*(?:\s*[>＞»›]\s*[^\s>＞»›]+)*|(?P<date>(?:{dates})\s*[:：]\s*{FIELD_DATE})|(?:{counters})\s*[:：]\s*\d*次?|(?P<source>(?:{sources}))\s*[:：]\s*[^\s:：]{{1,30}}|(?:{authors})\s*[:：]\s*[^\s:：]{{1,12}}|(?:[【\[［]?(?:{share})[】\]］]?\s*){{2,}})",
         dates = names(Label::Published),
         counters = names(Label::Counter),
         sources = names(Label::Source),
@@ -535,6 +537,17 @@ mod tests {
         let (out, fields) = strip_inline(&line).unwrap();
         assert_eq!(out, body);
         assert_eq!(fields[0].label, Label::Source);
+    }
+
+    #[test]
+    fn a_link_alone_at_the_end_of_a_flattened_page_is_cut() {
+        // Pingtan's pages end `来源：<bureau> 附件下载`, the attachment link left as text.
+        let body = "（一）加强组织领导。各部门要明确责任分工。".repeat(12);
+        let line = format!("{body} 来源：平潭综合实验区市场监督管理局 附件下载");
+        let (out, _) = strip_inline(&line).unwrap();
+        assert_eq!(out, body);
+        let kept = format!("{body}下载");
+        assert!(strip_inline(&kept).is_none());
     }
 
     #[test]

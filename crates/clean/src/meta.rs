@@ -334,9 +334,18 @@ pub fn issuer_from_title(title: &str) -> Option<String> {
         .filter_map(|w| title.find(w))
         .chain(YEAR_START.find(title).map(|m| m.start()))
         .min()?;
-    let org = lead_issuer(title[..cut].trim_end_matches(['、', ' ']));
+    // Bodies issuing jointly may print the first and `等部门` for the rest
+    // (`平潭综合实验区医疗保障管理局等部门关于…`).
+    let head = title[..cut].trim_end_matches(['、', ' ']);
+    let head = JOINT_REST.find(head).map_or(head, |m| &head[..m.start()]);
+    let org = lead_issuer(head);
     is_org(&org).then_some(org)
 }
+
+re!(
+    JOINT_REST,
+    r"等(?:[\d一二三四五六七八九十]+个)?(?:部门|单位|部委|机关)$"
+);
 
 re!(LEADING_YEAR, r"^(?:19|20)\d{2}年度?");
 
@@ -419,11 +428,28 @@ fn issuer_by_level(lines: &[&str], region: &Region) -> Option<String> {
         })
 }
 
+// The committee of a new area, development zone or pilot zone named without its city or
+// province (`大鹏新区管理委员会`, `坪山新区管委会`).
+re!(
+    ZONE_COMMITTEE,
+    r"^\p{Han}{2,8}(?:新区|开发区|实验区|试验区|高新区|保税区|经济区|合作区)(?:管理委员会|管委会)$"
+);
+
 /// A district's body named without its city (`罗湖区人民政府`) gets the city's name in front,
 /// as its full name prints it (`深圳市罗湖区人民政府`); counties and county-level cities are
-/// named on their own (`平潭县人民政府`).
+/// named on their own (`平潭县人民政府`), and so is a new area's committee
+/// (`大鹏新区管理委员会` → `深圳市大鹏新区管理委员会`).
 fn with_city(issuer: String, region: Option<&Region>) -> String {
     let Some(r) = region else { return issuer };
+    // A zone that is a county of its own keeps its printed name (`平潭综合实验区管委会`, 350128).
+    if ZONE_COMMITTEE.is_match(&issuer)
+        && r.county.is_none()
+        && let Some(city) = r.city.as_deref()
+        && !issuer.starts_with(city)
+        && !r.province.as_deref().is_some_and(|p| issuer.starts_with(p))
+    {
+        return format!("{city}{issuer}");
+    }
     let (Some(county), Some(city)) = (r.county.as_deref(), r.city.as_deref()) else {
         return issuer;
     };
@@ -480,6 +506,11 @@ fn issuer_from_head(lines: &[&str]) -> Option<String> {
                 && (is_national(&org) || find_region(&org).is_some() || COUNTY_GOV.is_match(&org))
             {
                 return Some(org);
+            }
+            // A new area's committee, no division of GB/T 2260 (`我代表大鹏新区管委会…`): its
+            // full name, which `with_city` completes with the text's city.
+            if ZONE_COMMITTEE.is_match(&org) {
+                return Some(org.replace("管委会", "管理委员会"));
             }
         }
     }
@@ -813,6 +844,16 @@ re!(
 /// The kind of a title's document: the genre word closest to the end of the title's core (the
 /// document a 通知 prints, when it prints one).
 pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
+    // A document written to carry out one it cites names its own kind after the citation
+    // (`关于制定《2012年…工作分工意见》的实施方案`, `关于贯彻落实《…条例》的意见`); a notice that
+    // issues a document names none there (`…》的通知`), and the cited title tells.
+    if let Some(i) = title.rfind('》')
+        && let tail = title[i + '》'.len_utf8()..].trim_start_matches('的')
+        && !tail.is_empty()
+        && let Some(kind) = kind_from_title(tail, has_period)
+    {
+        return Some(kind);
+    }
     let core = if let Some(c) = INNER_TITLE.captures(title) {
         c[1].to_string()
     } else if let Some(c) = AFTER_ISSUE.captures(title) {
@@ -1246,6 +1287,21 @@ mod tests {
     /// A year's task list or division of tasks is a year's plan of work; a title that names
     /// its five-year plan in quotes has that plan's period.
     #[test]
+    fn a_document_carrying_out_one_it_cites_names_its_kind_after_the_citation() {
+        assert_eq!(
+            kind_from_title(
+                "关于制定平潭县环境和国土资源局《2012年平潭县农村党风廉政建设工作分工意见》的实施方案",
+                false
+            ),
+            Some(DocKind::ImplementationPlan)
+        );
+        assert_eq!(
+            kind_from_title("关于印发《某县2024年数字政府建设实施方案》的通知", false),
+            Some(DocKind::ImplementationPlan)
+        );
+    }
+
+    #[test]
     fn task_lists_and_divisions_of_a_year_are_annual_plans() {
         let m = meta_of("某县2024年度重点工作任务清单\n一、总体要求\n");
         assert_eq!((m.kind, m.year), (DocKind::AnnualPlan, Some(2024)));
@@ -1366,6 +1422,31 @@ mod tests {
 
     /// A ministry's department issues in its own name (`国家能源局综合司`), and a national body's
     /// office in a region is one body (`国家能源局江苏监管办公室`), not two issuers run together.
+    /// A new area's report names its committee (`我代表大鹏新区管理委员会，向大会报告`), no
+    /// division: the text's city completes its name.
+    #[test]
+    fn a_new_areas_committee_reporting_is_the_issuer_with_its_city() {
+        let m = meta_of(
+            "各位代表：\n现在，我代表坪山新区管委会向大会作工作报告，请予审议。\n一年来，在深圳市委、市政府的正确领导下，我们全面完成了深圳市下达的各项任务。\n",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("深圳市坪山新区管理委员会"));
+    }
+
+    #[test]
+    fn of_bodies_printed_as_the_first_and_the_rest_the_first_issues() {
+        assert_eq!(
+            issuer_from_title(
+                "平潭综合实验区医疗保障管理局等部门关于印发医疗保障扶贫三年行动实施方案的通知"
+            )
+            .as_deref(),
+            Some("平潭综合实验区医疗保障管理局")
+        );
+        assert_eq!(
+            issuer_from_title("省发展改革委等12个部门关于加快建设的意见").as_deref(),
+            Some("省发展改革委")
+        );
+    }
+
     #[test]
     fn departments_and_regional_offices_of_national_bodies_issue() {
         assert_eq!(

@@ -92,6 +92,8 @@ pub fn is_body_name(s: &str) -> bool {
                 .iter()
                 .any(|l| t.starts_with(l))
         || t.contains("同志")
+        // `全` and one character is the whole of a unit, no body (`全局合格率达100%`, `全区`).
+        || t.chars().count() == 2 && t.starts_with('全')
         // Two `的` phrases make a clause, not a name (`人民要求和平的呼声的增长和…集团`); one
         // qualifies a name (`具有行政执法职能的部门`).
         || t.matches('的').count() >= 2
@@ -1364,10 +1366,25 @@ static SUBJECT_ENDS: LazyLock<WordList> = LazyLock::new(|| WordList::new(subject
 
 /// Adds a body unless the name is already listed (the first role stays: columns come first).
 pub fn push(out: &mut Vec<Body>, name: String, role: Role) {
-    if name.is_empty() || out.iter().any(|b| b.name == name) || names_listed_again(&name, out) {
+    if name.is_empty()
+        || out
+            .iter()
+            .any(|b| b.name == name || same_with_level(&b.name, &name))
+        || names_listed_again(&name, out)
+    {
         return;
     }
     out.push(Body { name, role });
+}
+
+/// Whether one name is the other with its level printed: a task column shortens names after the
+/// first of its list (`责任单位：区医保局、卫计局`), and the text names the same body in full
+/// (`区卫计局应适时扩大…`).
+fn same_with_level(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    long.strip_suffix(short).is_some_and(|level| {
+        matches!(level, "区" | "市" | "县" | "省" | "州" | "旗") && short.chars().count() >= 3
+    })
 }
 
 /// Whether a name with its alternative in brackets names bodies listed already:
@@ -1558,6 +1575,28 @@ mod tests {
         assert!(!is_body_name("领导干部"));
         assert!(!is_body_name("行政执法人员"));
         assert!(is_body_name("市政府各部门"));
+    }
+
+    /// A task column may print a name without its level (`区医保局、卫计局`) that the text
+    /// names in full (`区卫计局`): one body, listed once with the column's role.
+    #[test]
+    fn a_name_and_the_same_with_its_level_are_one_body() {
+        let mut out = Vec::new();
+        push(&mut out, "卫计局".into(), Role::Responsible);
+        push(&mut out, "区卫计局".into(), Role::Actor);
+        push(&mut out, "市卫计局".into(), Role::Actor);
+        assert_eq!(names(&out).len(), 1);
+        let mut out = Vec::new();
+        push(&mut out, "市财政局".into(), Role::Responsible);
+        push(&mut out, "区财政局".into(), Role::Responsible);
+        assert_eq!(out.len(), 2, "two levels are two bodies");
+    }
+
+    /// `全局`, `全区`: the whole of a unit qualifies a figure and names no body.
+    #[test]
+    fn the_whole_of_a_unit_is_no_body() {
+        assert!(!is_body_name("全局"));
+        assert!(actor_names("全局合格率达100%，全局持证执法人员达188名").is_empty());
     }
 
     #[test]

@@ -24,13 +24,14 @@ static EVENT_AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether a full date stands under a signature run into the text: a body's name right after
-/// a sentence's end before it, and nothing but the page's end or a space after it.
+/// a sentence's end (or a closing bracket and a space: `…（牵头单位：县环保局） 平潭县环境和国土
+/// 资源局 2012年6月26日`) before it, and nothing but the page's end or a space after it.
 fn signed_before(before: &str, after: &str, has_day: bool) -> bool {
     // The name ends as an issuer's does (`body_words.tsv`, `issuer-ending`).
     static SIGNER: LazyLock<Regex> = LazyLock::new(|| {
         let endings = body_words().pattern(&[BodyWord::IssuerEnding]);
         Regex::new(&format!(
-            r"[。！!]\s*[\p{{Han}}（）()]{{2,40}}{endings}\s*$"
+            r"(?:[。！!]|[）)]\s)\s*[\p{{Han}}（）()]{{2,40}}{endings}\s*$"
         ))
         .expect("signer pattern compiles")
     });
@@ -99,7 +100,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           |
           (?P<q0>第?[一二三四1-4]季度(?:末|底)?)
           |
-          (?P<m0><MONTH>)\s*月(?:(?P<mend0>底|末)|(?P<d0><DAY>)\s*[日号])
+          (?P<m0><MONTH>)\s*月(?:(?P<mend0>底|末)|(?P<d0><DAY>)\s*[日号]|份?)
         )
         (?P<post>前|以前|之前|起|开始|以后|之后|内|全面|基本|完成)?"
             .replace("<MONTH>", MONTH)
@@ -228,6 +229,11 @@ impl<'t> DateMatch<'_, 't> {
                 .any(|w| after.starts_with(w))
                 || names_an_event(after))
         {
+            return true;
+        }
+        // A date things fall due names a term of theirs, not of the work (`6月前到期的减税降费
+        // 政策`, `年底到期的贷款`).
+        if after.trim_start().starts_with("到期") {
             return true;
         }
         // A date inside the name of a plan or goal being drawn up (`制定2030年前碳排放达峰行动方案`,
@@ -445,7 +451,26 @@ impl<'t> DateMatch<'_, 't> {
             .take(20)
             .collect();
         let month_end = self.get("mend0").is_some();
+        // A month alone bounds work only where the work done then follows it (`7月试运营`,
+        // `12月取得明显成效`): elsewhere it is a month of the past (`3月，我们…`) or of a span
+        // (`1至6月`).
+        if !month_end && self.get("d0").is_none() {
+            let bound = match self.post {
+                "前" | "以前" | "之前" => Bound::By,
+                "起" | "开始" => Bound::From,
+                post => {
+                    let rest = format!("{post}{}", self.after);
+                    let rest = rest.trim_start_matches("全面").trim_start_matches("基本");
+                    if !milestone_after(rest) {
+                        return None;
+                    }
+                    Bound::In
+                }
+            };
+            return Some((y, Some(m), None, bound));
+        }
         if !(month_end
+            || opens_a_span(self.after)
             || matches!(self.post, "前" | "以前" | "之前" | "起" | "开始")
             || matches!(self.pre, "到" | "至" | "于" | "自" | "从")
             || clause.starts_with('、') && clause.contains('前'))
@@ -455,6 +480,28 @@ impl<'t> DateMatch<'_, 't> {
         let bound = if month_end { Bound::By } else { Bound::In };
         Some((y, Some(m), self.num("d0"), bound))
     }
+}
+
+/// Whether a month printed alone is followed by the work done in it (`date_words.tsv`,
+/// `milestone`).
+fn milestone_after(after: &str) -> bool {
+    let after = after.trim_start();
+    date_words()
+        .of(DateWord::Milestone)
+        .iter()
+        .any(|w| after.starts_with(w))
+}
+
+/// Whether the words after a date join it to a second one (`7月1日至8月31日`,
+/// `12月1日至2018年春节前`): it is the start of a span.
+fn opens_a_span(after: &str) -> bool {
+    let rest = after.trim_start();
+    ["至", "到", "-", "~", "—"].iter().any(|j| {
+        rest.strip_prefix(j).is_some_and(|r| {
+            r.trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        })
+    })
 }
 
 /// What follows a date of the document itself: it takes effect, was printed or was adopted.
@@ -549,6 +596,17 @@ mod tests {
     fn a_year_that_names_an_event_is_no_deadline() {
         assert!(dl("2008年奥运会和残奥会即将在北京举办。", Some(2008)).is_empty());
         assert!(dl("全力做好2010年上海世博会服务保障工作。", Some(2010)).is_empty());
+        assert!(
+            dl(
+                "保障2017年厦门会议和党的十九大期间安全生产运行。",
+                Some(2017)
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            dl("2024年召开全市工作会议。", Some(2024)),
+            [(2024, None, None, Bound::In)]
+        );
         assert_eq!(
             dl("2016年举办全市运动会。", Some(2016)),
             [(2016, None, None, Bound::In)]
@@ -657,6 +715,51 @@ mod tests {
             dl("到2 0 0 5年底基本完成", None),
             [(2005, Some(12), None, Bound::By)]
         );
+    }
+
+    /// A month alone is a time of the work where the work done then follows it, in the
+    /// document's year; a month alone elsewhere dates no work.
+    #[test]
+    fn a_month_alone_before_the_work_done_then_is_in_the_documents_year() {
+        assert_eq!(
+            dl("确保国际会展中心7月试运营，12月取得明显成效。", Some(2019)),
+            [
+                (2019, Some(7), None, Bound::In),
+                (2019, Some(12), None, Bound::In)
+            ]
+        );
+        assert_eq!(
+            dl("6月份建成投用。", Some(2022)),
+            [(2022, Some(6), None, Bound::In)]
+        );
+        assert_eq!(
+            dl("6月完成招标，9月前基本建成。", Some(2019)),
+            [
+                (2019, Some(6), None, Bound::In),
+                (2019, Some(9), None, Bound::By)
+            ]
+        );
+        assert_eq!(dl("3月，全市召开动员大会。", Some(2019)), []);
+        assert_eq!(dl("前期出台6月前到期的减税降费政策。", Some(2020)), []);
+        assert_eq!(dl("1至6月，全市地区生产总值增长6%。", Some(2019)), []);
+    }
+
+    /// A span of days without a year (`第二阶段（7月1日至8月31日）`) is in the document's year,
+    /// its start bound `from`.
+    #[test]
+    fn a_span_of_days_without_a_year_gives_its_start_and_end() {
+        let got: Vec<_> = deadlines("第二阶段（7月1日至8月31日）：全面排查。", Some(2017))
+            .iter()
+            .map(|d| (d.year, d.month, d.day, d.bound))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (2017, Some(7), Some(1), Bound::From),
+                (2017, Some(8), Some(31), Bound::By)
+            ]
+        );
+        assert_eq!(deadlines("7月1日召开会议。", Some(2017)), []);
     }
 
     /// Two dates joined by a dash or `至` are the start and the end of a span.
@@ -788,6 +891,13 @@ mod tests {
             dl(
                 "强化刚性兑现。 平潭综合实验区投资促进局 2024年12月18日",
                 Some(2024)
+            )
+            .is_empty()
+        );
+        assert!(
+            dl(
+                "严肃查处突出问题（牵头单位：县环保局相关业务科室） 平潭县环境和国土资源局 2012年6月26日",
+                Some(2012)
             )
             .is_empty()
         );

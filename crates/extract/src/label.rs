@@ -307,6 +307,11 @@ pub fn inline_enumeration(folded: &str) -> Vec<InlineLabel> {
 /// around it.
 fn one_opens_a_word(folded: &str, at: usize) -> bool {
     let before = crate::fold::last_chars(&folded[..at], 6);
+    // A heading ending in a quoted slogan (`…把牢对党忠诚“方向盘”一是`): no word runs on
+    // across a closing quote or bracket.
+    if before.ends_with(['”', '’', '」', '』', '》', ')', '）', '"']) {
+        return true;
+    }
     if !before.ends_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
         return false;
     }
@@ -463,6 +468,10 @@ mod tests {
             ["一是", "二是"]
         );
         assert!(inline_enumeration("其中之一是加强管理；二是完善制度。").is_empty());
+        let items = inline_enumeration(
+            "思想先行，把牢对党忠诚“方向盘”一是政治理论学习入脑入心。二是党建阵地持续夯实。",
+        );
+        assert_eq!(items.len(), 2, "a heading ending in a quoted slogan");
         for heading in ["压实安全生产责任", "加强部门协同", "完善应急指挥系统"]
         {
             let items = inline_enumeration(&format!("{heading}一是压实责任；二是加强检查。"));

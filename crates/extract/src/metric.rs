@@ -1045,6 +1045,10 @@ fn is_quantity(
     if before.ends_with('第') || before.ends_with("第 ") {
         return false;
     }
+    // A product names a schedule (`7×24小时`): neither factor is a metric.
+    if before.ends_with(['×', '*']) || after.starts_with(['×', '*']) {
+        return false;
+    }
     // `达到15万人以上（含15万人）`: the bracket restates the bound's own number.
     if before.ends_with("(含") || before.ends_with("（含") {
         return false;
@@ -1073,6 +1077,17 @@ fn is_quantity(
         }
     }
     if digits.len() == 4 && digits.starts_with(['1', '2']) && after.starts_with(['年', '月']) {
+        return false;
+    }
+    // A streak (`连续15年领跑全市`, `连续21个季度高于GDP增速`, `连续5年零伤亡`) ranks a record:
+    // the span counts no work.
+    if prefix.ends_with("连续")
+        && (is_time(unit) || matches!(unit, "年" | "个月" | "个季度" | "季度" | "届"))
+        && metric_words()
+            .of(MetricWord::Streak)
+            .iter()
+            .any(|w| after.trim_start_matches(['以', '上']).starts_with(w))
+    {
         return false;
     }
     // Dates: `5月10日`, `10日前`; a span of days has its `以上`, `以内` or `内`
@@ -4083,6 +4098,27 @@ mod tests {
         assert_eq!(
             indicators("供电企业严格按照“一年内停电次数不超过5次”标准。"),
             ["一年内停电次数"]
+        );
+    }
+
+    /// `7×24小时` names a schedule of service; bandwidth counts in `兆`.
+    #[test]
+    fn a_product_names_a_schedule_and_bandwidth_counts_in_zhao() {
+        assert!(mt("保障“7×24小时”全天候服务模式。").is_empty());
+        assert_eq!(
+            mt("网络接入能力达到100兆。"),
+            [(100.0, "兆".to_string(), Op::Eq)]
+        );
+    }
+
+    /// A streak ranks a record: `连续15年领跑全市` counts no work, the figure beside it does.
+    #[test]
+    fn a_streak_is_no_metric() {
+        assert!(mt("总额连续15年领跑全市，连续21个季度高于GDP增速。").is_empty());
+        assert!(mt("连续4年获评全国营商环境最佳口碑城市。").is_empty());
+        assert_eq!(
+            mt("连续3年保持增长，增长10%。"),
+            [(10.0, "%".to_string(), Op::Increase)]
         );
     }
 

@@ -285,6 +285,9 @@ roles! {
         InForce = "in-force",
         /// Right after a date, the document was issued or adopted then (`印发`).
         Issued = "issued",
+        /// Right after a month printed alone, the month is when the work is done
+        /// (`7月试运营`, `12月取得明显成效`).
+        Milestone = "milestone",
     }
     exclusive [[InForce, Issued]]
 }
@@ -538,8 +541,11 @@ roles! {
         Comparison = "comparison",
         /// The period of a recurrence (`每年至少召开一次`): a count of `次` after it is its times.
         Period = "period",
+        /// After `连续N年` (`个月`, `个季度`), what a streak keeps (`连续15年领跑全市`): the
+        /// span ranks a record and counts no work.
+        Streak = "streak",
     }
-    exclusive [[Filler, Comparison, Period]]
+    exclusive [[Filler, Comparison, Period, Streak]]
 }
 
 roles! {

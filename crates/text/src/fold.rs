@@ -19,8 +19,30 @@ pub fn fold_char(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => ascii_of_full_width(c),
         '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' => ' ',
-        '\u{2014}' | '\u{2015}' | '\u{2013}' | '\u{2012}' | '\u{2212}' | '\u{FE63}' => '-',
+        '\u{2014}' | '\u{2015}' | '\u{2013}' | '\u{2012}' | '\u{2212}' => '-',
         '\u{301C}' => '~',
+        '\u{FE50}'..='\u{FE6B}' => small_form(c),
+        _ => c,
+    }
+}
+
+/// The character of a small form (U+FE50–FE6B, NFKC's `<small>`): legal databases' exports
+/// number items with the small full stop (`1﹒推进工业互联网外网建设。`).
+fn small_form(c: char) -> char {
+    match c {
+        '\u{FE50}' => ',',
+        '\u{FE51}' => '、',
+        '\u{FE52}' => '.',
+        '\u{FE54}' => ';',
+        '\u{FE55}' => ':',
+        '\u{FE56}' => '?',
+        '\u{FE57}' => '!',
+        '\u{FE59}' => '(',
+        '\u{FE5A}' => ')',
+        '\u{FE5D}' => '〔',
+        '\u{FE5E}' => '〕',
+        '\u{FE63}' => '-',
+        '\u{FE6A}' => '%',
         _ => c,
     }
 }
@@ -66,7 +88,7 @@ fn char_starts(s: &str) -> Vec<usize> {
 }
 
 /// The first bytes of the UTF-8 of every character [`fold_char`] changes: `C2` for U+00A0,
-/// `E2` for U+2002–U+2212, `E3` for U+3000 and U+301C, `EF` for U+FE63 and U+FF01–U+FF5E.
+/// `E2` for U+2002–U+2212, `E3` for U+3000 and U+301C, `EF` for U+FE50–U+FE6B and U+FF01–U+FF5E.
 const FOLDING_LEADS: [u8; 4] = [0xC2, 0xE2, 0xE3, 0xEF];
 
 /// Whether some `年` of `s` has four year digits right before it, the least [`fold_years`]
@@ -213,6 +235,13 @@ impl<'a> Folded<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Small forms fold as NFKC folds them, one character for one.
+    #[test]
+    fn small_forms_fold_to_their_characters() {
+        assert_eq!(fold("1﹒推进外网建设﹔﹙一﹚"), "1.推进外网建设;(一)");
+        assert_eq!(fold("﹣"), "-");
+    }
 
     #[test]
     fn the_last_characters_before_a_number_are_a_slice_of_whole_characters() {

@@ -493,13 +493,14 @@ impl OutlineParser {
         if !self.attachment_list {
             return None;
         }
+        let label = read_label(at.t);
         // A glossary under a bare `附件` (`附件⏎有关名词解释⏎1.…`) is the attachment itself,
-        // not a title in a list of them.
-        if kind::is_glossary(at.f.trim_end().trim_end_matches([':', '：'])) {
+        // not a title in a list of them; a numbered title naming one is a title
+        // (`附件：⏎1．附件1：有关名词解释.doc`).
+        if label.is_none() && kind::is_glossary(at.f.trim_end().trim_end_matches([':', '：'])) {
             self.attachment_list = false;
             return None;
         }
-        let label = read_label(at.t);
         let titled =
             label.as_ref().is_some_and(|l| l.style == Style::Arabic) && !at.f.contains('。');
         if titled || (label.is_none() && !is_sentence(at.f) && header_word(at.t).is_none()) {
@@ -1372,6 +1373,17 @@ mod tests {
                 .filter(|i| i.label == "1." || i.label == "2.")
                 .all(|i| i.ancestors == [glossary])
         );
+    }
+
+    /// A numbered list of attachment titles is no list of items, whatever the titles name
+    /// (`1．附件1：有关名词解释.doc`).
+    #[test]
+    fn numbered_attachment_titles_naming_a_glossary_are_titles() {
+        let items = outline(
+            "二、2019年工作安排\n（一）推进产业升级。加快项目建设。\n附件：\n1．附件1：有关名词解释.doc\n2．附件2：2019年宝安区民生实事项目.doc\n",
+        );
+        let labels: Vec<&str> = items.iter().map(|i| i.0.as_str()).collect();
+        assert_eq!(labels, ["(一)"], "{items:?}");
     }
 
     /// A glossary printed as an attachment without a number (`附件⏎有关名词解释⏎1.…`) is a
