@@ -137,7 +137,7 @@ static METRIC: LazyLock<Regex> = LazyLock::new(|| {
     let per = alternation(&[units().of(Unit::Per)]);
     let units = &*UNITS;
     Regex::new(&format!(
-        r"(?:(?P<wan>万|千)余(?P<wunit>{units})|(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇]+(?:点[一二三四五六七八九零〇]+)?))|(?P<frac>(?P<den>\d+|{CN})分之(?P<numer>\d+(?:\.\d+)?|{CN}))|(?P<num>\d(?: ?\d)*(?:,\d{{3}})*(?:\.\d+)?|{CN})(?:(?P<unit1>%|‰)?\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?:(?P<preapprox>余|多)?(?P<mult>万亿|亿|万|千)?(?P<approx>余|多)?\s*(?P<unit>{units})(?P<per>(?:/(?:{per}))*)|(?P<bpreapprox>余|多)?(?P<bare>万亿|亿|万)(?P<bapprox>余|多)?))(?P<tail>及以上|及以下|以上|以下|以内|之内|内|左右|上下|多|余)?"
+        r"(?:(?P<wan>万|千)余(?P<wunit>{units})|(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇]+(?:点[一二三四五六七八九零〇]+)?))|(?P<frac>(?P<den>\d+|{CN})分之(?P<numer>\d+(?:\.\d+)?|{CN}))|(?P<num>\d(?: ?\d)*(?:,\d{{3}})*(?:\.\d+)?|{CN})(?:(?P<unit1>%|‰)?\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?:(?P<preapprox>余|多)?(?P<mult>万亿|亿|万|千)?(?P<approx>余|多)?\s*(?P<unit>{units})(?P<per>(?:/(?:{per}))*)|(?P<bpreapprox>余|多)?(?P<bare>万亿|亿|万)(?P<bapprox>余|多)?))(?:(?:[(（]\p{{Han}}{{1,2}}[)）])?(?P<tail>及以上|及以下|以上|以下|以内|之内|内|左右|上下|多|余))?"
     ))
     .expect("metric pattern compiles")
 });
@@ -298,8 +298,10 @@ fn governs(
             let n = gap.chars().count();
             let share = matches!(unit, "%" | "倍" | "成");
             // A negated bound names the base of its share plainly (`不超过项目总投资30%`).
+            // A rate's bases may stand between (`不高于每人每天35元`).
             !gap.contains(|c: char| c.is_ascii_digit())
                 && (n <= 3
+                    || PER_UNIT_RUN.is_match(gap)
                     || gap.ends_with('的') && (n <= 8 || share && n <= 20)
                     || share && n <= 8 && word.starts_with('不'))
         }
@@ -317,6 +319,12 @@ fn governs(
     }
     Some((op, role, reached))
 }
+
+/// The bases of a rate between a bound and its number: `每人每天`, `每户每月`.
+static PER_UNIT_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:每(?:人|户|家|个|次|件|月|年|天|日|周|季度?|亩|床))+$")
+        .expect("per-unit run pattern compiles")
+});
 
 /// `gap` without the fillers at its start.
 fn strip_fillers(mut gap: &str) -> &str {
@@ -1043,6 +1051,10 @@ fn is_quantity(
     value: f64,
 ) -> bool {
     if before.ends_with('第') || before.ends_with("第 ") {
+        return false;
+    }
+    // `千兆光纤`, `万兆到旗县区`: a class of network named in Chinese numerals.
+    if unit == "兆" && chinese {
         return false;
     }
     // A product names a schedule (`7×24小时`): neither factor is a metric.
@@ -2138,7 +2150,12 @@ fn shares(raw: &str) -> bool {
         rest = rest.replace(w, "");
     }
     rest.contains('均')
-        || rest.contains('都')
+        // `都` the adverb, right before the comparator (`都达到`), not the character of a
+        // name opening the list (`都安、大化…资金`, `都市型、楼宇型…场地`).
+        || rest.rfind('都').is_some_and(|at| {
+            let after = &rest[at + '都'.len_utf8()..];
+            after.chars().count() <= 4 && !after.contains('、')
+        })
         || rest.contains("分别")
         || rest.contains("双双")
         || list_of_rates(raw)
@@ -2789,6 +2806,42 @@ mod tests {
         assert_eq!(m.len(), 2);
         assert_eq!(m[0].indicator, "办结率");
         assert_eq!(m[1].indicator, "满意率");
+    }
+
+    /// A unit's alternative in brackets stands between it and its bound (`300套（间）以上`).
+    #[test]
+    fn a_units_alternative_in_brackets_keeps_the_bound() {
+        assert_eq!(
+            mt("供应保障房300套（间）以上。"),
+            [(300.0, "套".to_string(), Op::Ge)]
+        );
+    }
+
+    /// A rate per thousand people keeps its base in the unit (`9.4批次/千人`).
+    #[test]
+    fn a_rate_per_thousand_people_keeps_its_base() {
+        assert_eq!(
+            mt("抽检覆盖率达9.4批次/千人。"),
+            [(9.4, "批次/千人".to_string(), Op::Eq)]
+        );
+    }
+
+    /// A bound governs a rate across its bases: `不高于每人每天35元` is at most 35 元.
+    #[test]
+    fn a_bound_governs_a_rate_across_its_bases() {
+        assert_eq!(
+            mt("床位费不高于每人每天35元。"),
+            [(35.0, "元".to_string(), Op::Le)]
+        );
+    }
+
+    /// `都` shares a value as an adverb only: in a name (`都安`, `都市型`) the list qualifies
+    /// one thing, and its number is one metric.
+    #[test]
+    fn du_in_a_name_shares_nothing() {
+        assert_eq!(metrics("都安、大化扶贫协作资金2280万元").len(), 1);
+        assert_eq!(metrics("新建都市型、楼宇型体育场地205个").len(), 1);
+        assert_eq!(metrics("办结率、满意率都达到100%").len(), 2);
     }
 
     #[test]
@@ -4105,6 +4158,7 @@ mod tests {
     #[test]
     fn a_product_names_a_schedule_and_bandwidth_counts_in_zhao() {
         assert!(mt("保障“7×24小时”全天候服务模式。").is_empty());
+        assert!(mt("新增千兆光纤宽带家庭用户。").is_empty());
         assert_eq!(
             mt("网络接入能力达到100兆。"),
             [(100.0, "兆".to_string(), Op::Eq)]

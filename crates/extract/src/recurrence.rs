@@ -21,8 +21,18 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<every>每(?:隔|逢)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])?\s*(?P<unit>个?季度|个?半年|年|个?月|周|星期|天|日|季))|(?P<once>[一每](?P<u2>年|季度|月|周)(?P<t2>[一二两三四五六七八九十\d]+)次)|(?P<act>(?:(?P<an>\d{1,2}|[一二两三四五六七八九十])(?P<au>年|季度?|月|周)|(?P<ah>半年))一(?P<verb>[^次个批样步度点贯体定切直般些\P{Han}]))|按(?P<by>月|季度?|半年|年度?|周)(?:足额|及时|如实|准时|统一)?(?P<byverb>发布|报送|上报|统计|通报|公布|公开|考核|评估|调度|检查|开展|报告|汇总|分析|结算|拨付|支付|发放|更新|核查|评价)")
+    Regex::new(r"(?P<every>每(?:隔|逢)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])?\s*(?P<unit>个?季度|个?半年|年|个?月|周|星期|天|日|季))|(?P<once>[一每](?P<u2>年|季度|月|周)(?P<t2>[一二两三四五六七八九十\d]+)次)|(?P<act>(?:(?P<an>\d{1,2}|[一二两三四五六七八九十])(?P<au>年|季度?|月|周)|(?P<ah>半年))一(?P<verb>[^次个批样步度点贯体定切直般些\P{Han}]))|按(?P<by>月|季度?|半年|年度?|周)(?:足额|及时|如实|准时|统一)?(?P<byverb>发布|报送|上报|统计|通报|公布|公开|考核|评估|调度|检查|开展|报告|汇总|分析|结算|拨付|支付|发放|更新|核查|评价)?")
         .expect("period pattern compiles")
+});
+
+/// One act right after a period (`每两年一签`): the verb class of `PERIOD`'s `act`, less the
+/// days and months of a date (`每年一月`, `每月一日`) and the measure words of things counted
+/// (`每天一节体育课` is a quantity, no number of acts).
+static ONE_ACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^一[^次个批样步度点贯体定切直般些日月号年季周节场名份条件家项篇台套张本所座堂\P{Han}]",
+    )
+    .expect("one act pattern compiles")
 });
 
 static TIMES: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,6 +66,14 @@ pub fn recurrences_in(folded: &Folded<'_>) -> Vec<Recurrence> {
             && (f[..an.start()]
                 .ends_with(|c: char| c.is_ascii_digit() || crate::numeral::digit(c).is_some())
                 || caps.name("verb").is_some_and(|v| v.as_str() == "月"))
+        {
+            continue;
+        }
+        // `按月` times a duty where a verb, or a preposition opening the duty's phrase, follows
+        // it (`按月划转`, `按月向医保经办机构申报结算`); `按年度预算安排`, `按月计算` are bases.
+        if caps.name("by").is_some()
+            && caps.name("byverb").is_none()
+            && !times_a_duty(&f[whole.end()..])
         {
             continue;
         }
@@ -113,11 +131,16 @@ pub fn recurrences_in(folded: &Folded<'_>) -> Vec<Recurrence> {
             // `每2个月` and the like have no enum value of their own: keep the base period.
             let n = if every == Every::NYears { n } else { None };
             let rest = &f[whole.end()..];
+            // `每两年一签`: one act each period, as `两年一签` is.
             let times = TIMES
                 .captures(rest)
                 .and_then(|c| c.name("t"))
                 .and_then(|m| number_value(m.as_str()))
-                .map(|v| v as u32);
+                .map(|v| v as u32)
+                .or_else(|| {
+                    // `每周一报送`: Monday, no act.
+                    (!matches!(unit, "周" | "星期") && ONE_ACT.is_match(rest)).then_some(1)
+                });
             (every, n, times)
         };
         out.push(Recurrence {
@@ -131,6 +154,19 @@ pub fn recurrences_in(folded: &Folded<'_>) -> Vec<Recurrence> {
         });
     }
     out
+}
+
+/// Whether the words after `按月` (`按年度`…) are a duty it times: a verb or a preposition
+/// opening the duty's phrase, not a reckoning or a plan it follows (`计算`, `核算`, `预算`).
+fn times_a_duty(after: &str) -> bool {
+    const RECKONING: [&str; 7] = ["计算", "核算", "折算", "计", "算", "预算", "计划"];
+    let head = duban_text::fold::first_chars(after, 8);
+    let tagged = duban_segment::Segmenter::shared().tag(head);
+    tagged.first().is_some_and(|w| {
+        !RECKONING.contains(&w.word)
+            && (matches!(w.tag, "v" | "vd" | "vi")
+                || w.tag == "p" && ["以", "向", "对", "由", "从"].contains(&w.word))
+    })
 }
 
 /// An amount of money right after the period: `1500元`, `2.5万元`.
@@ -300,6 +336,22 @@ mod tests {
         );
         assert_eq!(rc("按月报送工作进展"), [(Every::Month, None, None)]);
         assert!(rc("资金按年度预算安排").is_empty());
+        // Any verb it times, or a preposition opening the duty's phrase; a reckoning is none.
+        assert_eq!(rc("从统筹基金按月划转"), [(Every::Month, None, None)]);
+        assert_eq!(
+            rc("由定点服务机构按月向医保经办机构申报结算"),
+            [(Every::Month, None, None)]
+        );
+        assert_eq!(
+            rc("各地原则上要按月以双边协商方式组织开展合同转让交易"),
+            [(Every::Month, None, None)]
+        );
+        assert!(rc("补贴按月计算").is_empty());
+        assert_eq!(
+            rc("合同实行每两年一签"),
+            [(Every::NYears, Some(2), Some(1))]
+        );
+        assert_eq!(rc("每月一日前报送"), [(Every::Month, None, None)]);
     }
 
     /// Rates per head or per period, and growth per period, are metrics, not recurrences.
