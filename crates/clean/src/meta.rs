@@ -635,6 +635,28 @@ re!(
 /// year after, the year the report is delivered and plans for. The heading may stand without
 /// a label (`2019年工作回顾`) or name its year after `关于` (`二、关于1998年政府工作的建议`).
 fn year_of_sections(lines: &[&str]) -> Option<i32> {
+    worded_section_year(lines).or_else(|| plain_section_years(lines))
+}
+
+/// A report reviewing one year and planning the next under plain headings (`一、关于2019年工作`,
+/// `二、关于2020年工作`) is the later year's.
+fn plain_section_years(lines: &[&str]) -> Option<i32> {
+    let years: Vec<i32> = lines
+        .iter()
+        .filter(|l| l.len() <= 120)
+        .filter_map(|l| {
+            let l = duban_text::fold::fold(l);
+            let c = SECTION_YEAR.captures(&l)?;
+            matches!(c[2].trim(), "工作" | "的工作" | "政府工作")
+                .then(|| c[1].parse().ok())
+                .flatten()
+        })
+        .collect();
+    let (first, last) = (*years.first()?, *years.last()?);
+    (last == first + 1).then_some(last)
+}
+
+fn worded_section_year(lines: &[&str]) -> Option<i32> {
     lines.iter().filter(|l| l.len() <= 120).find_map(|l| {
         let l = duban_text::fold::fold(l);
         let c = SECTION_YEAR.captures(&l)?;
@@ -1422,6 +1444,16 @@ mod tests {
 
     /// A ministry's department issues in its own name (`国家能源局综合司`), and a national body's
     /// office in a region is one body (`国家能源局江苏监管办公室`), not two issuers run together.
+    /// A report reviewing a year and planning the next under plain headings is the later
+    /// year's (`一、关于2019年工作` … `二、关于2020年工作`).
+    #[test]
+    fn plain_headings_of_two_years_give_the_later() {
+        let m = meta_of(
+            "各位代表：\n现在，我代表福田区人民政府，向大会作报告，请予审议。\n一、关于2019年工作\n过去一年成绩显著。\n二、关于2020年工作\n今年要抓好以下工作。\n",
+        );
+        assert_eq!(m.year, Some(2020));
+    }
+
     /// A new area's report names its committee (`我代表大鹏新区管理委员会，向大会报告`), no
     /// division: the text's city completes its name.
     #[test]

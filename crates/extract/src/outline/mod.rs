@@ -1269,6 +1269,10 @@ mod tests {
                 .iter()
                 .all(|i| i.ancestors.iter().any(|&a| items[a].excluded))
         );
+        // `我们深知` sees soberly too.
+        let text = "（七）提升民生水平。新建学校三所。\n成绩固然可喜，但我们深知，这与人民的期盼相比，还有不少差距。第三产业比重仅为27.2%。\n";
+        let items = OutlineParser::parse(text);
+        assert_eq!(items[0].text(text), "提升民生水平。新建学校三所。");
     }
 
     /// A line that continues an open `N.` list with a digit after the dot (`11.121人才梯队项目`
