@@ -527,6 +527,22 @@ struct Signature {
     org: Option<String>,
 }
 
+/// Whether a paragraph ends in a notice's closing request (`请认真抓好落实。`,
+/// `现印发给你们，请认真贯彻执行。`).
+fn closes_a_notice(paragraph: &str) -> bool {
+    let Some(body) = paragraph.trim_end().strip_suffix('。') else {
+        return false;
+    };
+    let last = body
+        .rsplit(['。', '，', ',', '；', ';'])
+        .next()
+        .unwrap_or("");
+    last.starts_with('请')
+        && ["执行", "落实", "实施", "办理"]
+            .iter()
+            .any(|w| last.ends_with(w))
+}
+
 /// Signature dates: a line that is only a date, under a short line that signs (an
 /// organisation or a person). The first signed by an organisation wins.
 fn find_signature(lines: &[&str], published: Option<Date>) -> Option<Signature> {
@@ -551,6 +567,13 @@ fn find_signature(lines: &[&str], published: Option<Date>) -> Option<Signature> 
             } else if p.chars().count() <= 20 && !p.contains(['。', '，', '：', ':', '；']) {
                 found.push(Signature { date, org: None });
             }
+        }
+        // A notice's closing request right above the date (`…请认真抓好落实。⏎2022年4月14日`):
+        // a copy that dropped the signing body's line still dates the notice there.
+        if let (Some(date), Some(p)) = (date, prev)
+            && closes_a_notice(p)
+        {
+            found.push(Signature { date, org: None });
         }
         prev = Some(t);
     }
@@ -833,25 +856,38 @@ fn doc_number_in_head(lines: &[&str]) -> Option<String> {
         .take(HEAD_LINES)
         .copied()
         .collect();
-    head.iter()
-        .filter(|l| l.chars().count() <= 40)
-        .find_map(|l| doc_number_in(l))
-        .or_else(|| {
-            head.iter()
-                .filter(|l| l.chars().count() > 40)
-                .flat_map(|l| {
-                    let end = l.char_indices().nth(300).map_or(l.len(), |(i, _)| i);
-                    l[..end].split_whitespace()
-                })
-                .find_map(|piece| {
-                    // A number run on into the title after it (`岚综管办〔2015〕66号平潭…关于…`).
-                    doc_number_in(piece).or_else(|| {
-                        let end = piece.find('号')? + '号'.len_utf8();
-                        doc_number_in(&piece[..end])
+    // A government order numbers itself under its heading: `上海市人民政府令⏎（第19号）` is
+    // `上海市人民政府令第19号`.
+    let order = head.windows(2).find_map(|w| {
+        let order = tidy_title(w[0]);
+        GOV_ORDER.is_match(&order).then_some(())?;
+        let n = ORDER_NUMBER.captures(w[1].trim())?;
+        Some(format!("{order}第{}号", &n[1]))
+    });
+    order.or_else(|| {
+        head.iter()
+            .filter(|l| l.chars().count() <= 40)
+            .find_map(|l| doc_number_in(l))
+            .or_else(|| {
+                head.iter()
+                    .filter(|l| l.chars().count() > 40)
+                    .flat_map(|l| {
+                        let end = l.char_indices().nth(300).map_or(l.len(), |(i, _)| i);
+                        l[..end].split_whitespace()
                     })
-                })
-        })
+                    .find_map(|piece| {
+                        // A number run on into the title after it (`岚综管办〔2015〕66号平潭…关于…`).
+                        doc_number_in(piece).or_else(|| {
+                            let end = piece.find('号')? + '号'.len_utf8();
+                            doc_number_in(&piece[..end])
+                        })
+                    })
+            })
+    })
 }
+
+// The number under a government order's heading: `（第19号）`, `第290号`.
+re!(ORDER_NUMBER, r"^[（(]?\s*第\s*(\d{1,4})\s*号\s*[）)]?$");
 
 // ---------------------------------------------------------------------------------------------
 // Kind
@@ -1444,6 +1480,24 @@ mod tests {
 
     /// A ministry's department issues in its own name (`国家能源局综合司`), and a national body's
     /// office in a region is one body (`国家能源局江苏监管办公室`), not two issuers run together.
+    /// A date right under a notice's closing request dates the notice, whoever signed it.
+    #[test]
+    fn a_date_under_a_notices_closing_request_is_its_signing_date() {
+        let m = meta_of(
+            "某市人民政府办公室关于印发考评办法的通知\n各旗、县、区人民政府：\n经市人民政府同意，将考评办法印发给你们，请认真抓好落实。\n2022年4月14日\n考评办法\n一、考评对象\n",
+        );
+        assert_eq!(m.signed, Date::new(2022, 4, 14));
+    }
+
+    /// A government order's number stands under its heading (`上海市人民政府令⏎（第19号）`).
+    #[test]
+    fn a_government_orders_number_is_read_under_its_heading() {
+        let m = meta_of(
+            "中山市政务数据管理办法\n中山市人民政府令\n\n（第16号）\n《中山市政务数据管理办法》已经市人民政府常务会议通过，现予公布。\n",
+        );
+        assert_eq!(m.doc_number.as_deref(), Some("中山市人民政府令第16号"));
+    }
+
     /// A report reviewing a year and planning the next under plain headings is the later
     /// year's (`一、关于2019年工作` … `二、关于2020年工作`).
     #[test]

@@ -184,6 +184,13 @@ static RESPONSIBLE_FORM: LazyLock<Regex> = LazyLock::new(|| {
         .expect("responsible pattern compiles")
 });
 
+/// `（生态环境部、人民银行指导）`, `（商务部指导，供销合作总社参与）`: national plans name the
+/// bodies that guide or take part in a task in a bracket after it.
+static GUIDE_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[(（]\s*(?P<list>[^()（）\n]{2,80}?)(?:指导|参与)(?:[，,；;]\s*(?P<rest>[^()（）\n]{2,80}?)(?:参与|配合|负责落实|负责|落实))?\s*[)）]")
+        .expect("guide pattern compiles")
+});
+
 static LEAD_FORM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[(（]\s*(?P<lead>[^()（）\n]{2,60}?)牵头(?:负责)?(?:[，,、；;]\s*(?P<rest>[^()（）\n]{2,80}?))?\s*[)）]").expect("lead pattern compiles")
 });
@@ -430,6 +437,16 @@ pub fn attributed_in(f: &str) -> Vec<Body> {
         for name in split_names(after_agent_marker(list)) {
             if is_body_name(&name) {
                 push(&mut out, name, Role::Responsible);
+            }
+        }
+    }
+    for caps in GUIDE_FORM.captures_iter(f) {
+        let lists = [caps.name("list"), caps.name("rest")];
+        for list in lists.into_iter().flatten() {
+            for name in split_names(list.as_str()) {
+                if is_body_name(&name) {
+                    push(&mut out, name, Role::Responsible);
+                }
             }
         }
     }
@@ -1575,6 +1592,26 @@ mod tests {
         assert!(!is_body_name("领导干部"));
         assert!(!is_body_name("行政执法人员"));
         assert!(is_body_name("市政府各部门"));
+    }
+
+    /// National plans name the bodies guiding or taking part in a task in a bracket after it.
+    #[test]
+    fn bodies_guiding_or_taking_part_in_brackets_are_responsible() {
+        let got: Vec<String> =
+            attributed("开展试点（生态环境部、国家发展改革委、人民银行、银保监会指导）。")
+                .into_iter()
+                .map(|b| b.name)
+                .collect();
+        assert_eq!(
+            got,
+            ["生态环境部", "国家发展改革委", "人民银行", "银保监会"]
+        );
+        let got: Vec<String> = attributed("推动农村再生资源回收（商务部指导，供销合作总社参与）。")
+            .into_iter()
+            .map(|b| b.name)
+            .collect();
+        assert_eq!(got, ["商务部", "供销合作总社"]);
+        assert!(attributed("（在专家指导下开展）").is_empty());
     }
 
     /// A task column may print a name without its level (`区医保局、卫计局`) that the text
