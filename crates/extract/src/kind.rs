@@ -130,7 +130,9 @@ pub(crate) const NOTICE_SELF_NAMES: [&str; 2] = ["通知", "决定"];
 
 /// The opening of a provision that assigns no work: the purpose of the rules
 /// (`为规范…，制定本办法`), a definition (`本办法所称…是指`), the scope (`适用于`), a division into
-/// classes (`…分为…`), and the date it takes effect (`本办法自…起施行`).
+/// classes (`…分为…`), the date it takes effect (`本办法自…起施行`), and a provision that is
+/// its principles alone (`公共数据管理应当遵循统筹管理、安全可控的原则。`). An article may caption
+/// itself in brackets first (`（目的和依据）为了…，制定本办法`).
 /// The genres a document calls itself by are `genres.tsv`'s `self-name` words.
 static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
     let names = format!(
@@ -138,7 +140,7 @@ static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
         genres().pattern(&[Genre::SelfName]),
         NOTICE_SELF_NAMES.join("|")
     );
-    Regex::new(&format!(r"^(?:为[^。]{{0,300}}?(?:制定|制订)本|[^。]{{0,30}}?本{names}(?:所称|中的|适用于|自|由)|[^。]{{0,40}}?(?:是指|适用本|分为[^。]{{0,10}}(?:类|型|种|级)))"))
+    Regex::new(&format!(r"^(?:\([^()]{{1,12}}\)\s*)?(?:为[^。]{{0,300}}?(?:制定|制订)本|[^。]{{0,30}}?本{names}(?:所称|中的|适用于|自|由)|[^。]{{0,40}}?(?:是指|适用本|分为[^。]{{0,10}}(?:类|型|种|级))|[^。，]{{0,30}}?应当?遵循[^。]{{0,80}}?原则。?$)"))
         .expect("provision pattern compiles")
 });
 
@@ -447,6 +449,9 @@ mod tests {
             "本规划由市发展改革委负责解释，自印发之日起实施。",
             // A notice names itself in its closing provision (`八、其他事宜`).
             "其他事宜\n本通知自印发之日起施行，有效期5年。",
+            // An article may caption itself in brackets; principles alone are a provision.
+            "(目的和依据)为了推进新片区建设，制定本办法。",
+            "公共数据管理应当遵循统筹管理、充分利用、安全可控的原则。",
         ] {
             let at = Placement {
                 heading: "",
