@@ -586,7 +586,7 @@ fn find_signature(lines: &[&str], published: Option<Date>) -> Option<Signature> 
 
 re!(
     INLINE_SIGNATURE,
-    r"(?:^|[。！!]\s*|\s)([\p{Han}（）()]{3,40})\s+((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
+    r"(?:^|[。！!]\s*|\s)([\p{Han}（）()]{3,40})\s+((?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[一二〇○零]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
 );
 
 // The same without the spaces: a page whose flattening lost them
@@ -1480,6 +1480,16 @@ mod tests {
 
     /// A ministry's department issues in its own name (`国家能源局综合司`), and a national body's
     /// office in a region is one body (`国家能源局江苏监管办公室`), not two issuers run together.
+    /// A signature run into a flattened page may print its date in Chinese numerals.
+    #[test]
+    fn an_inline_signature_may_date_in_chinese_numerals() {
+        let body = "（一）加强组织领导。各部门要明确责任分工。".repeat(8);
+        let m = meta_of(&format!(
+            "关于分解2012年纠风重点工作任务的通知\n{body}（牵头单位：用地科） 平潭县国土资源局 二〇一二年九月六日\n"
+        ));
+        assert_eq!(m.signed, Date::new(2012, 9, 6));
+    }
+
     /// A date right under a notice's closing request dates the notice, whoever signed it.
     #[test]
     fn a_date_under_a_notices_closing_request_is_its_signing_date() {

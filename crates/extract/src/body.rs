@@ -132,7 +132,7 @@ pub fn normalise_name(s: &str) -> String {
 
 /// The labels of an attribution: `牵头单位：`, `责任单位：`, `配合单位：`, `实施单位：`…
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<role>牵头(?:考核|责任)?(?:单位|部门)|责任(?:单位|部门|处室|主体)|主责(?:单位|部门)|配合(?:单位|部门)|协办单位|协助(?:单位|部门)|参与(?:单位|部门)|主办单位|承办单位|实施(?:单位|主体))\s*[:：]")
+    Regex::new(r"(?P<role>牵头(?:考核|责任)?(?:单位|部门)|责任(?:单位|部门|处室|主体)|主责(?:单位|部门)|配合(?:单位|部门)|协办单位|协助(?:单位|部门)|参与(?:单位|部门)|参加(?:单位|部门)|主办单位|承办单位|实施(?:单位|主体))\s*[:：]")
         .expect("attribution pattern compiles")
 });
 
@@ -1592,6 +1592,31 @@ mod tests {
         assert!(!is_body_name("领导干部"));
         assert!(!is_body_name("行政执法人员"));
         assert!(is_body_name("市政府各部门"));
+    }
+
+    /// A bureau's divisions (`处室`) carry duties as subjects (`各处室要…`).
+    #[test]
+    fn divisions_of_a_bureau_are_subjects() {
+        assert_eq!(
+            actor_names("各处室要落实定期联合检查制度，各有关处室认真抓好整改。"),
+            ["各处室", "各有关处室"]
+        );
+    }
+
+    /// `参加单位：` is a role label as `参与单位：` is.
+    #[test]
+    fn canjia_danwei_labels_responsible_bodies() {
+        let got: Vec<(String, Role)> = attributed("（牵头单位：监察大队，参加单位：征地部）")
+            .into_iter()
+            .map(|b| (b.name, b.role))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("监察大队".to_string(), Role::Lead),
+                ("征地部".to_string(), Role::Responsible)
+            ]
+        );
     }
 
     /// National plans name the bodies guiding or taking part in a task in a bracket after it.
