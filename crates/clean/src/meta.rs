@@ -210,8 +210,12 @@ fn tidy_title(s: &str) -> String {
         gap = false;
         out.push(c);
     }
-    // A note pointing to the attachment is no part of the title (`…抽查工作计划（详见附件）`).
-    let note = ATTACHMENT_NOTE.find(&out).map(|m| m.start());
+    // A note pointing to the attachment is no part of the title (`…抽查工作计划（详见附件）`),
+    // nor the document's number that a page prints after it (`…的通知(川发改价格〔2025〕480号)`).
+    let note = ATTACHMENT_NOTE
+        .find(&out)
+        .or_else(|| NUMBER_AFTER_TITLE.find(&out))
+        .map(|m| m.start());
     if let Some(at) = note {
         out.truncate(at);
     }
@@ -220,6 +224,11 @@ fn tidy_title(s: &str) -> String {
 
 // A note after a title pointing to its attachment: `（详见附件）`, `(见附件)`.
 re!(ATTACHMENT_NOTE, r"[（(]\s*(?:详见|请见|见)附件\s*[）)]$");
+// A document's number in brackets after its title: `(川发改价格〔2025〕480号)`.
+re!(
+    NUMBER_AFTER_TITLE,
+    r"[（(]\s*\p{Han}{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号\s*[）)]$"
+);
 
 /// Whether a string reads as a document title: a genre word at its end (after a bracketed
 /// 试行 or period), no sentence punctuation, no ad copy.
@@ -652,6 +661,13 @@ re!(
     r"^[\s\u{3000}]*(?:[一二三四五六七八九十]{1,2}[、．.]\s*)?(?:关于)?((?:19|20)\d{2})年(.{0,24})$"
 );
 
+// A part's heading that opens with a slogan and names its year after the comma
+// (`三、埋头苦干、奋勇前进，全力抓好2023年重点工作`).
+re!(
+    SLOGAN_SECTION_YEAR,
+    r"^[\s\u{3000}]*[一二三四五六七八九十]{1,2}[、．.]\s*[^，,。]{2,24}[，,]\s*[^，,。\d]{0,8}?((?:19|20)\d{2})年(.{0,24})$"
+);
+
 /// The year a report is for, from its section headings, when neither its title nor a
 /// delivery line gives it: a heading that plans a year (`二、2023年重点工作安排`) gives that
 /// year; one that reviews a year (`一、2013年工作回顾`, `一、2019年和今年以来工作回顾`) gives the
@@ -682,7 +698,9 @@ fn plain_section_years(lines: &[&str]) -> Option<i32> {
 fn worded_section_year(lines: &[&str]) -> Option<i32> {
     lines.iter().filter(|l| l.len() <= 120).find_map(|l| {
         let l = duban_text::fold::fold(l);
-        let c = SECTION_YEAR.captures(&l)?;
+        let c = SECTION_YEAR
+            .captures(&l)
+            .or_else(|| SLOGAN_SECTION_YEAR.captures(&l))?;
         let year: i32 = c[1].parse().ok()?;
         let rest = &c[2];
         if rest.contains("回顾") || rest.contains("总结") {
@@ -692,6 +710,7 @@ fn worded_section_year(lines: &[&str]) -> Option<i32> {
         ]
         .iter()
         .any(|w| rest.contains(w))
+            || rest.contains("重点工作")
         {
             Some(year)
         } else {
@@ -1465,12 +1484,16 @@ mod tests {
     }
 
     /// A title opening with its year names its issuer after it; a note pointing to the
-    /// attachment is no part of the title.
+    /// attachment, or the document's number printed after the title, is no part of it.
     #[test]
     fn a_title_opening_with_its_year_names_its_issuer_after_it() {
         assert_eq!(
             issuer_from_title("2024年平潭综合实验区公安局“双随机、一公开”抽查工作计划").as_deref(),
             Some("平潭综合实验区公安局")
+        );
+        assert_eq!(
+            tidy_title("关于印发《实施方案》的通知(川发改价格〔2025〕480号)"),
+            "关于印发《实施方案》的通知"
         );
         assert_eq!(
             tidy_title("2024年某局抽查工作计划（详见附件）"),
@@ -1506,6 +1529,15 @@ mod tests {
             "中山市政务数据管理办法\n中山市人民政府令\n\n（第16号）\n《中山市政务数据管理办法》已经市人民政府常务会议通过，现予公布。\n",
         );
         assert_eq!(m.doc_number.as_deref(), Some("中山市人民政府令第16号"));
+    }
+
+    /// A part's heading may open with a slogan and name the year it plans after the comma.
+    #[test]
+    fn a_slogan_heading_planning_a_year_gives_it() {
+        let m = meta_of(
+            "各位代表：\n现在，我代表龙华区人民政府，向大会报告工作，请予审议。\n一、迎难而上、顽强拼搏，经济社会发展取得新进步\n过去一年成绩显著。\n三、埋头苦干、奋勇前进，全力抓好2023年重点工作\n今年要抓好以下工作。\n",
+        );
+        assert_eq!(m.year, Some(2023));
     }
 
     /// A report reviewing a year and planning the next under plain headings is the later

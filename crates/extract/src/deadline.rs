@@ -84,6 +84,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           (?P<y>(?:1\ ?9|2\ ?0)\ ?\d\ ?\d)\s*年
           (?:
              (?P<yend>底|末|年底|年末)
+            |(?P<mr1>\d{1,2})\s*[-~至到]\s*(?P<mr2>\d{1,2})\s*月(?:底|末|份)?
             |(?P<m><MONTH>)\s*月(?:(?P<mend>底|末|份)|(?P<d><DAY>)\s*[日号])?(?:\s*(?:至|到|-|~)\s*(?:(?P<m2>\d{1,2})\s*月)?(?P<d2>\d{1,2})\s*[日号])?
             |(?P<half>上半年|下半年|年中)
             |(?P<q>第?[一二三四1-4]季度(?:末|底)?)
@@ -150,7 +151,8 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
         let text = folded.original_of(whole.start(), whole.end());
         let spans = last.take().is_some_and(|(end, before)| {
             let between = f[end..whole.start()].trim();
-            let joined = matches!(between, "-" | "~")
+            // One dash or two (`1997年10月――1998年2月`, the dash printed double).
+            let joined = matches!(between, "-" | "--" | "~")
                 || between.is_empty() && matches!(date.pre, "至" | "到");
             if joined {
                 for d in &mut out[before] {
@@ -231,6 +233,13 @@ impl<'t> DateMatch<'_, 't> {
         {
             return true;
         }
+        // The date a document stops being in force (`有效期至2026年12月31日`) dates the document.
+        if ["有效期", "有效期至", "有效期到", "有效期截至", "有效期为"]
+            .iter()
+            .any(|w| before.trim_end().ends_with(w))
+        {
+            return true;
+        }
         // A date things fall due names a term of theirs, not of the work (`6月前到期的减税降费
         // 政策`, `年底到期的贷款`).
         if after.trim_start().starts_with("到期") {
@@ -286,6 +295,17 @@ impl<'t> DateMatch<'_, 't> {
         if let (Some(y1), Some(y2)) = (self.num("y1"), self.num("y2")) {
             return if y2 > y1 && y2 - y1 < 30 {
                 vec![(y1, None, None, Bound::From), (y2, None, None, Bound::By)]
+            } else {
+                Vec::new()
+            };
+        }
+        // A span of months of one year: `1997年4―6月` gives its first month and its last.
+        if let (Some(y), Some(m1), Some(m2)) = (self.num("y"), self.num("mr1"), self.num("mr2")) {
+            return if (1..m2).contains(&m1) && m2 <= 12 {
+                vec![
+                    (y, Some(m1), None, Bound::From),
+                    (y, Some(m2), None, Bound::By),
+                ]
             } else {
                 Vec::new()
             };
@@ -741,7 +761,34 @@ mod tests {
         );
         assert_eq!(dl("3月，全市召开动员大会。", Some(2019)), []);
         assert_eq!(dl("前期出台6月前到期的减税降费政策。", Some(2020)), []);
+        assert_eq!(
+            dl(
+                "本办法自印发之日起施行，有效期至2026年12月31日。",
+                Some(2025)
+            ),
+            []
+        );
         assert_eq!(dl("1至6月，全市地区生产总值增长6%。", Some(2019)), []);
+    }
+
+    /// A span of months gives its first month `from` and its last `by`, however its dash is
+    /// printed (`1997年4―6月`, `1997年10月――1998年2月`).
+    #[test]
+    fn a_span_of_months_gives_its_start_and_end() {
+        assert_eq!(
+            dl("自查阶段（1997年4―6月）。", Some(1997)),
+            [
+                (1997, Some(4), None, Bound::From),
+                (1997, Some(6), None, Bound::By)
+            ]
+        );
+        assert_eq!(
+            dl("检查阶段（1997年10月――1998年2月）。", Some(1997)),
+            [
+                (1997, Some(10), None, Bound::From),
+                (1998, Some(2), None, Bound::By)
+            ]
+        );
     }
 
     /// A span of days without a year (`第二阶段（7月1日至8月31日）`) is in the document's year,

@@ -30,6 +30,7 @@ use std::sync::LazyLock;
 /// assert!(duban_extract::kind::is_problem_section("存在问题回顾今年以来的工作，虽然取得了一些成绩"));
 /// assert!(!duban_extract::kind::is_problem_section("一是建立月例会制度，定期协调解决存在的问题"));
 /// assert!(!duban_extract::kind::is_problem_section("县级以上人民政府发现下级存在问题的，应当督促整改"));
+/// assert!(!duban_extract::kind::is_problem_section("财务管理混乱、经费收支明显存在问题或经费不足以开展正常业务活动的；"));
 /// ```
 pub fn is_problem_section(heading: &str) -> bool {
     let Some((at, word)) = sections()
@@ -40,6 +41,15 @@ pub fn is_problem_section(heading: &str) -> bool {
     else {
         return false;
     };
+    // A case of a list of conditions ends in `的` (`财务管理混乱、经费收支明显存在问题或经费不足
+    // 以开展正常业务活动的；`): the problem is the case's, no section's title.
+    if heading
+        .trim_end_matches([';', '；', '。', ':', '：', ' '])
+        .ends_with('的')
+        && at > 0
+    {
+        return false;
+    }
     // A heading opening with the problems is a section's title, whatever a page that lost its
     // line breaks runs on into it (`存在问题回顾今年以来的工作，虽然…`).
     if at == 0 {
