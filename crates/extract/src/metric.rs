@@ -1050,15 +1050,10 @@ fn is_quantity(
     ranged: bool,
     value: f64,
 ) -> bool {
-    if before.ends_with('第') || before.ends_with("第 ") {
-        return false;
-    }
-    // `千兆光纤`, `万兆到旗县区`: a class of network named in Chinese numerals.
-    if unit == "兆" && chinese {
-        return false;
-    }
-    // A product names a schedule (`7×24小时`): neither factor is a metric.
-    if before.ends_with(['×', '*']) || after.starts_with(['×', '*']) {
+    if before.ends_with('第')
+        || before.ends_with("第 ")
+        || names_something(before, after, unit, digits, chinese)
+    {
         return false;
     }
     // `达到15万人以上（含15万人）`: the bracket restates the bound's own number.
@@ -1172,6 +1167,18 @@ fn is_quantity(
         return false;
     }
     true
+}
+
+/// Whether a number is part of a name rather than a quantity: a class of network in Chinese
+/// numerals (`千兆光纤`), a factor of a schedule (`7×24小时`), a year printed without `年` before a
+/// name (`人民网2022乡村振兴创新案例`).
+fn names_something(before: &str, after: &str, unit: &str, digits: &str, chinese: bool) -> bool {
+    unit == "兆" && chinese
+        || before.ends_with(['×', '*'])
+        || after.starts_with(['×', '*'])
+        || digits.len() == 4
+            && digits.starts_with(['1', '2'])
+            && matches!(unit, "乡" | "镇" | "村" | "县" | "区" | "市" | "省")
 }
 
 /// Whether a span of time without `内` is still a limit: counted from an event
@@ -4152,6 +4159,32 @@ mod tests {
             indicators("供电企业严格按照“一年内停电次数不超过5次”标准。"),
             ["一年内停电次数"]
         );
+    }
+
+    /// Points taken off (`每宗减10分`) decrease a score, points added again (`再加5分`) increase
+    /// it; a cap (`上限为10000元`) bounds from above; boxes and plots are counted.
+    #[test]
+    fn points_caps_boxes_and_plots() {
+        assert_eq!(
+            mt("信用不良记录，每宗减10分。"),
+            [(10.0, "分".to_string(), Op::Decrease)]
+        );
+        assert_eq!(
+            mt("工作每满1年再加5分。"),
+            [(5.0, "分".to_string(), Op::Increase)]
+        );
+        assert_eq!(
+            mt("一个资助年度内的补贴上限为10000元。"),
+            [(10000.0, "元".to_string(), Op::Le)]
+        );
+        assert_eq!(
+            mt("回收过期药品12万盒，对北部片区76块用地分期拓展。"),
+            [
+                (12.0, "万盒".to_string(), Op::Eq),
+                (76.0, "块".to_string(), Op::Eq)
+            ]
+        );
+        assert!(mt("获评人民网2022乡村振兴创新案例。").is_empty());
     }
 
     /// `7×24小时` names a schedule of service; bandwidth counts in `兆`.
