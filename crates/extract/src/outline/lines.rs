@@ -113,7 +113,13 @@ fn split_at_inline_labels<'a>(line: Line<'a>, numbering: &mut Numbering, out: &m
                 )
             });
         let last = numbering.last(label.style);
-        let next = last.is_some_and(|n| label.number == n + 1);
+        // A printed list may skip a number (`（二十）…（政法综治处负责）（二十二）加强…`): a
+        // bracketed Chinese label one past the next, after a stop or a closing bracket, goes on
+        // with the list.
+        let skipped = label.style == Style::ZhParen
+            && last.is_some_and(|n| n >= 2 && label.number == n + 2)
+            && (after_stop || prev.is_some_and(|c| matches!(c, ')' | '）')));
+        let next = last.is_some_and(|n| label.number == n + 1) || skipped;
         let opens = label.number == 1;
         // Without punctuation only a distinctive label that continues its own list breaks the
         // line: an Arabic number after a Chinese character may be a count (`底2.`), so it also
@@ -235,6 +241,16 @@ mod tests {
                 "二、建设物流园区。牵头单位：区交通局",
             ]
         );
+    }
+
+    /// A printed list that skips one number (`（二十）` … `（二十二）`) goes on with it after a
+    /// closing bracket or a stop; a jump of two goes on with none.
+    #[test]
+    fn a_list_that_skips_one_number_goes_on() {
+        let line = "（二十）加快屏障建设。加强源头治理（政法综治处负责）（二十二）加强教育培训。组织培训（二十三）完善值守制度。";
+        assert_eq!(texts(line).len(), 3, "{:?}", texts(line));
+        let line = "（二十）加快屏障建设。加强源头治理（政法综治处负责）（二十三）完善值守制度。";
+        assert_eq!(texts(line).len(), 1);
     }
 
     /// Numbers that only look like labels break nothing: a list that was never opened
