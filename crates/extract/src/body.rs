@@ -1594,6 +1594,15 @@ mod tests {
         assert!(is_body_name("市政府各部门"));
     }
 
+    /// A verb opening the work done to a body (`拓宽政府…领域`, `畅通政府、企业、商会协会沟通渠道`,
+    /// `申报省级以上工程技术中心`) makes no subject of it.
+    #[test]
+    fn a_verb_opening_work_on_bodies_makes_no_subject() {
+        assert!(actor_names("畅通政府、企业、商会协会沟通渠道。").is_empty());
+        assert!(actor_names("拓宽政府和司法机关聘任特约人员的领域。").is_empty());
+        assert!(actor_names("重点检查企业是否存在乱拉电线等问题。").is_empty());
+    }
+
     /// A bureau's divisions (`处室`) carry duties as subjects (`各处室要…`).
     #[test]
     fn divisions_of_a_bureau_are_subjects() {
