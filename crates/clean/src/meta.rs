@@ -147,6 +147,7 @@ pub fn read(e: &Evidence) -> Meta {
             })
     }
     .or_else(|| e.hints.region.as_deref().and_then(region_of))
+    .or_else(|| issuers_county_in_text(issuer.as_deref(), e.lines))
     .or_else(|| region_of_text(e.lines));
     let region = within_city(region, issuer.as_deref());
     let issuer = issuer
@@ -602,7 +603,7 @@ re!(
 // (`…请认真贯彻执行。平潭综合实验区管委会办公室2015年4月15日平潭综合实验区开展…`).
 re!(
     GLUED_SIGNATURE,
-    r"[。！!》]([\p{Han}（）()]{6,40}?)((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(\p{Han}{0,2})"
+    r"[。！!》]\s*([\p{Han}（）()]{6,40}?)((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(\p{Han}{0,2})"
 );
 
 /// A signature inside a line, where a page flattened onto one line put the signing body and
@@ -658,7 +659,7 @@ fn delivery_year(lines: &[&str]) -> Option<i32> {
 
 re!(
     SECTION_YEAR,
-    r"^[\s\u{3000}]*(?:[一二三四五六七八九十]{1,2}[、．.]\s*)?(?:关于)?((?:19|20)\d{2})年(.{0,24})$"
+    r"^[\s\u{3000}]*(?:[一二三四五六七八九十]{1,2}[、．.]\s*)?(?:关于|[^，,。\d]{1,8}?)?((?:19|20)\d{2})年(.{0,24})$"
 );
 
 // A part's heading that opens with a slogan and names its year after the comma
@@ -710,7 +711,9 @@ fn worded_section_year(lines: &[&str]) -> Option<i32> {
         ]
         .iter()
         .any(|w| rest.contains(w))
-            || rest.contains("重点工作")
+            || ["重点工作", "主要工作", "各项工作"]
+                .iter()
+                .any(|w| rest.contains(w))
         {
             Some(year)
         } else {
@@ -784,6 +787,40 @@ fn names_another_place(before: &str, word: &str) -> bool {
             ('\u{4e00}'..='\u{9fff}').contains(&c) && !"委府和及与同并本我全各".contains(c)
         })
 }
+
+/// The county of an issuer whose name several places share (`南山区人民政府`: Shenzhen's and
+/// Hegang's), chosen by the city the text names most among theirs; a place name inside a
+/// longer local name elsewhere in the text (`高新北区` holds `新北区`) then decides nothing.
+fn issuers_county_in_text(issuer: Option<&str>, lines: &[&str]) -> Option<Region> {
+    let county = COUNTY_GOV_NAME.captures(issuer?)?.get(1)?.as_str();
+    let candidates = crate::region::codes_of_name(county);
+    if candidates.len() < 2 {
+        return None;
+    }
+    let mut text = String::new();
+    for l in lines {
+        if text.len() >= TEXT_REGION_BYTES {
+            break;
+        }
+        text.push_str(l);
+        text.push('\n');
+    }
+    let named = crate::region::codes_named(&text);
+    candidates
+        .iter()
+        .map(|c| {
+            let n = named.iter().filter(|n| n[..4] == c[..4]).count();
+            (n, c)
+        })
+        .filter(|(n, _)| *n > 0)
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
+        .and_then(|(_, c)| region_of(c))
+}
+
+re!(
+    COUNTY_GOV_NAME,
+    r"^(\p{Han}{1,6}?(?:区|县))(?:人民政府|政府)$"
+);
 
 /// The region of a text that names no issuer: the level it speaks of itself at (`全省`,
 /// `我省` for a province; `全市`, `我市` for a city; `全县`, `我区` for a county or district),
@@ -1503,6 +1540,17 @@ mod tests {
 
     /// A ministry's department issues in its own name (`国家能源局综合司`), and a national body's
     /// office in a region is one body (`国家能源局江苏监管办公室`), not two issuers run together.
+    /// A signing body glued to its date after a space (`…追究相关责任。 平潭综合实验区管委会2019年5月8日`)
+    /// signs too.
+    #[test]
+    fn a_body_glued_to_its_date_after_a_space_signs() {
+        let body = "（一）加强组织领导。各部门要明确责任分工。".repeat(8);
+        let m = meta_of(&format!(
+            "关于加强景区管理的实施意见\n{body}依纪追究相关责任。 平潭综合实验区管委会2019年5月8日\n"
+        ));
+        assert_eq!(m.signed, Date::new(2019, 5, 8));
+    }
+
     /// A signature run into a flattened page may print its date in Chinese numerals.
     #[test]
     fn an_inline_signature_may_date_in_chinese_numerals() {
@@ -1531,6 +1579,21 @@ mod tests {
         assert_eq!(m.doc_number.as_deref(), Some("中山市人民政府令第16号"));
     }
 
+    /// A part's heading may name the year it plans after a verb (`二、高质量做好2022年各项工作，
+    /// 以优异成绩迎接…`), or before `主要工作`.
+    #[test]
+    fn a_heading_doing_a_years_work_gives_it() {
+        for heading in [
+            "二、高质量做好2022年各项工作，以优异成绩迎接党的二十大胜利召开",
+            "二、2022年主要工作",
+        ] {
+            let m = meta_of(&format!(
+                "各位代表：\n现在，我代表宝安区人民政府向大会报告工作，请予审议。\n一、过去一年工作回顾\n成绩显著。\n{heading}\n今年要抓好以下工作。\n"
+            ));
+            assert_eq!(m.year, Some(2022), "{heading}");
+        }
+    }
+
     /// A part's heading may open with a slogan and name the year it plans after the comma.
     #[test]
     fn a_slogan_heading_planning_a_year_gives_it() {
@@ -1548,6 +1611,17 @@ mod tests {
             "各位代表：\n现在，我代表福田区人民政府，向大会作报告，请予审议。\n一、关于2019年工作\n过去一年成绩显著。\n二、关于2020年工作\n今年要抓好以下工作。\n",
         );
         assert_eq!(m.year, Some(2020));
+    }
+
+    /// A district whose name other places share is the one of the city the text names most,
+    /// whatever county a local name holds (`高新北区` holds 常州's `新北区`).
+    #[test]
+    fn a_shared_district_name_is_the_one_of_the_city_named() {
+        let m = meta_of(
+            "各位代表：\n现在，我代表南山区人民政府向大会报告工作，请予审议。\n全区在深圳市委市政府领导下，统筹推进高新北区改造升级，高新北区城市更新规划确定。深圳湾片区、深圳市前海建设加快。\n",
+        );
+        assert_eq!(m.region.map(|r| r.code).as_deref(), Some("440305"));
+        assert_eq!(m.issuer.as_deref(), Some("深圳市南山区人民政府"));
     }
 
     /// A new area's report names its committee (`我代表大鹏新区管理委员会，向大会报告`), no

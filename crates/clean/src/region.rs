@@ -262,6 +262,11 @@ pub fn codes_named(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The codes of the divisions a name is exactly (`南山区` → Shenzhen's and Hegang's).
+pub fn codes_of_name(name: &str) -> &[String] {
+    REGIONS.by_name.get(name).map_or(&[], Vec::as_slice)
+}
+
 /// The region record of a code, with its province, city and county names.
 pub fn region_of(code: &str) -> Option<Region> {
     let t = &*REGIONS;

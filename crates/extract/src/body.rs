@@ -132,7 +132,7 @@ pub fn normalise_name(s: &str) -> String {
 
 /// The labels of an attribution: `牵头单位：`, `责任单位：`, `配合单位：`, `实施单位：`…
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<role>牵头(?:考核|责任)?(?:单位|部门)|责任(?:单位|部门|处室|主体)|主责(?:单位|部门)|配合(?:单位|部门)|协办单位|协助(?:单位|部门)|参与(?:单位|部门)|参加(?:单位|部门)|主办单位|承办单位|实施(?:单位|主体))\s*[:：]")
+    Regex::new(r"(?P<role>牵头(?:考核|责任)?(?:单位|部门)|责任(?:单位|部门|处室|主体)(?:[、/](?:单位|部门|处室))?|主责(?:单位|部门)|配合(?:单位|部门)|协办单位|协助(?:单位|部门)|参与(?:单位|部门)|参加(?:单位|部门)|主办单位|承办单位|实施(?:单位|主体))\s*[:：]")
         .expect("attribution pattern compiles")
 });
 
@@ -1610,6 +1610,17 @@ mod tests {
             actor_names("各处室要落实定期联合检查制度，各有关处室认真抓好整改。"),
             ["各处室", "各有关处室"]
         );
+    }
+
+    /// A label may name two kinds of unit (`责任处室、单位：`).
+    #[test]
+    fn a_label_naming_two_kinds_of_unit_is_read() {
+        let got: Vec<String> =
+            attributed("（责任处室、单位：景管处、公共服务处、各旅游文体经营单位）")
+                .into_iter()
+                .map(|b| b.name)
+                .collect();
+        assert_eq!(got, ["景管处", "公共服务处", "各旅游文体经营单位"]);
     }
 
     /// `参加单位：` is a role label as `参与单位：` is.

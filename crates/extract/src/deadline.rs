@@ -138,30 +138,32 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
         {
             continue;
         }
+        let pre = caps.name("pre").map_or("", |m| m.as_str());
+        // Joined to the date before it by a dash or `至` (`2023年11月—2024年3月`; one dash or
+        // two, `1997年10月――1998年2月`): it closes the span that one opens.
+        let joined_to = last.take().filter(|(end, _)| {
+            let between = f[*end..whole.start()].trim();
+            matches!(between, "-" | "--" | "~") || between.is_empty() && matches!(pre, "至" | "到")
+        });
         let date = DateMatch {
             caps: &caps,
-            pre: caps.name("pre").map_or("", |m| m.as_str()),
+            pre,
             post: caps.name("post").map_or("", |m| m.as_str()),
             before: &f[..whole.start()],
             after: &f[whole.end()..],
+            closes_span: joined_to.is_some(),
         };
         if date.dates_no_work() {
             continue;
         }
         let text = folded.original_of(whole.start(), whole.end());
-        let spans = last.take().is_some_and(|(end, before)| {
-            let between = f[end..whole.start()].trim();
-            // One dash or two (`1997年10月――1998年2月`, the dash printed double).
-            let joined = matches!(between, "-" | "--" | "~")
-                || between.is_empty() && matches!(date.pre, "至" | "到");
-            if joined {
-                for d in &mut out[before] {
-                    if d.bound == Bound::In {
-                        d.bound = Bound::From;
-                    }
+        let spans = joined_to.is_some_and(|(_, before)| {
+            for d in &mut out[before] {
+                if d.bound == Bound::In {
+                    d.bound = Bound::From;
                 }
             }
-            joined
+            true
         });
         let first = out.len();
         for (year, month, day, mut bound) in date.points(doc_year) {
@@ -185,6 +187,8 @@ struct DateMatch<'c, 't> {
     post: &'t str,
     before: &'t str,
     after: &'t str,
+    /// Whether a dash or `至` joins it to the date before it (`2016年9月-10月`).
+    closes_span: bool,
 }
 
 impl<'t> DateMatch<'_, 't> {
@@ -475,6 +479,10 @@ impl<'t> DateMatch<'_, 't> {
         // `12月取得明显成效`): elsewhere it is a month of the past (`3月，我们…`) or of a span
         // (`1至6月`).
         if !month_end && self.get("d0").is_none() {
+            // A month alone closing a span (`2016年9月-10月`) is its end.
+            if self.closes_span {
+                return Some((y, Some(m), None, Bound::By));
+            }
             let bound = match self.post {
                 "前" | "以前" | "之前" => Bound::By,
                 "起" | "开始" => Bound::From,
@@ -787,6 +795,13 @@ mod tests {
             [
                 (1997, Some(10), None, Bound::From),
                 (1998, Some(2), None, Bound::By)
+            ]
+        );
+        assert_eq!(
+            dl("全面清理关闭（2016年9月-10月）。", Some(2016)),
+            [
+                (2016, Some(9), None, Bound::From),
+                (2016, Some(10), None, Bound::By)
             ]
         );
     }

@@ -301,6 +301,8 @@ fn governs(
             // A rate's bases may stand between (`不高于每人每天35元`).
             !gap.contains(|c: char| c.is_ascii_digit())
                 && (n <= 3
+                    // `至少组织开展1次演练`: the acts counted may be named at length.
+                    || n <= 6 && matches!(unit, "次" | "场" | "期" | "轮" | "回")
                     || PER_UNIT_RUN.is_match(gap)
                     || gap.ends_with('的') && (n <= 8 || share && n <= 20)
                     || share && n <= 8 && word.starts_with('不'))
@@ -322,7 +324,7 @@ fn governs(
 
 /// The bases of a rate between a bound and its number: `每人每天`, `每户每月`.
 static PER_UNIT_RUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:每(?:人|户|家|个|次|件|月|年|天|日|周|季度?|亩|床))+$")
+    Regex::new(r"^(?:每(?:人|生|户|家|个|次|件|月|年|天|日|周|季度?|亩|床))+$")
         .expect("per-unit run pattern compiles")
 });
 
@@ -2833,9 +2835,18 @@ mod tests {
         );
     }
 
-    /// A bound governs a rate across its bases: `不高于每人每天35元` is at most 35 元.
+    /// A bound governs a rate across its bases: `不高于每人每天35元` is at most 35 元; a count of
+    /// acts after `至少` may name the acts at length.
     #[test]
     fn a_bound_governs_a_rate_across_its_bases() {
+        assert_eq!(
+            mt("生均拨款不低于每生每年500元。"),
+            [(500.0, "元".to_string(), Op::Ge)]
+        );
+        assert_eq!(
+            mt("至少组织开展1次事故应急救援预案演练。"),
+            [(1.0, "次".to_string(), Op::Ge)]
+        );
         assert_eq!(
             mt("床位费不高于每人每天35元。"),
             [(35.0, "元".to_string(), Op::Le)]
