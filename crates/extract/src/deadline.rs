@@ -624,6 +624,8 @@ mod tests {
     fn a_year_that_names_an_event_is_no_deadline() {
         assert!(dl("2008年奥运会和残奥会即将在北京举办。", Some(2008)).is_empty());
         assert!(dl("全力做好2010年上海世博会服务保障工作。", Some(2010)).is_empty());
+        // A report's part on the year's plan names it (`二、2019年经济社会发展总体要求…`).
+        assert!(dl("2019年经济社会发展总体要求和政策取向", Some(2019)).is_empty());
         assert!(
             dl(
                 "保障2017年厦门会议和党的十九大期间安全生产运行。",

@@ -137,7 +137,7 @@ static METRIC: LazyLock<Regex> = LazyLock::new(|| {
     let per = alternation(&[units().of(Unit::Per)]);
     let units = &*UNITS;
     Regex::new(&format!(
-        r"(?:(?P<wan>万|千)余(?P<wunit>{units})|(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇]+(?:点[一二三四五六七八九零〇]+)?))|(?P<frac>(?P<den>\d+|{CN})分之(?P<numer>\d+(?:\.\d+)?|{CN}))|(?P<num>\d(?: ?\d)*(?:,\d{{3}})*(?:\.\d+)?|{CN})(?:(?P<unit1>%|‰)?\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?:(?P<preapprox>余|多)?(?P<mult>万亿|亿|万|千)?(?P<approx>余|多)?\s*(?P<unit>{units})(?P<per>(?:/(?:{per}))*)|(?P<bpreapprox>余|多)?(?P<bare>万亿|亿|万)(?P<bapprox>余|多)?))(?:(?:[(（]\p{{Han}}{{1,2}}[)）])?(?P<tail>及以上|及以下|以上|以下|以内|之内|内|左右|上下|多|余))?"
+        r"(?:(?P<wan>万|千)余(?P<wunit>{units})|(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇]+(?:点[一二三四五六七八九零〇]+)?))|(?P<frac>(?P<den>\d+|{CN})分之(?P<numer>\d+(?:\.\d+)?|{CN}))|(?P<half>一半|半数)|(?P<num>\d(?: ?\d)*(?:,\d{{3}})*(?:\.\d+)?|{CN})(?:(?P<unit1>%|‰)?\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?:(?P<preapprox>余|多)?(?P<mult>万亿|亿|万|千)?(?P<approx>余|多)?\s*(?P<unit>{units})(?P<per>(?:/(?:{per}))*)|(?P<bpreapprox>余|多)?(?P<bare>万亿|亿|万)(?P<bapprox>余|多)?))(?:(?:[(（]\p{{Han}}{{1,2}}[)）])?(?P<tail>及以上|及以下|以上|以下|以内|之内|内|左右|上下|多|余))?"
     ))
     .expect("metric pattern compiles")
 });
@@ -991,6 +991,14 @@ fn read_number<'c>(get: &dyn Fn(&str) -> Option<&'c str>) -> Option<Read> {
     if let Some(p) = get("pctn") {
         return Some(Read {
             value: crate::numeral::chinese_decimal(p)?,
+            unit: "%".into(),
+            chinese: true,
+        });
+    }
+    // `一半`, `半数`: half, as a percentage; in words, so bounded only (`清偿一半以上`).
+    if get("half").is_some() {
+        return Some(Read {
+            value: 50.0,
             unit: "%".into(),
             chinese: true,
         });
@@ -4169,6 +4177,22 @@ mod tests {
         assert_eq!(
             indicators("供电企业严格按照“一年内停电次数不超过5次”标准。"),
             ["一年内停电次数"]
+        );
+    }
+
+    /// Half is 50 % where a bound says how much of it (`清偿一半以上`); a change by half states
+    /// no level.
+    #[test]
+    fn half_is_fifty_percent_when_bounded() {
+        assert_eq!(
+            mt("对拖欠企业的款项年底前要清偿一半以上。"),
+            [(50.0, "%".to_string(), Op::Ge)]
+        );
+        assert!(mt("一半时间用于基层调研。").is_empty());
+        // The start of a leap is no goal (`从3847亿元跃升到4422亿元`).
+        assert_eq!(
+            mt("GDP从3847亿元跃升到4422亿元。"),
+            [(4422.0, "亿元".to_string(), Op::Eq)]
         );
     }
 
