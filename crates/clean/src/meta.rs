@@ -472,7 +472,7 @@ fn with_city(issuer: String, region: Option<&Region>) -> String {
 
 // A district's or county's government named without its city, whose name other places share
 // (`南山区人民政府`: Shenzhen's and Hegang's): the text's city tells which.
-re!(COUNTY_GOV, r"^\p{Han}{1,6}(?:区|县)(?:人民政府|政府)$");
+re!(COUNTY_GOV, r"^(\p{Han}{1,6}?(?:区|县))(?:人民政府|政府)$");
 
 /// The region of an issuer named within the city the text speaks of (`南山区人民政府` in a text
 /// of 深圳市 → 深圳市南山区), where the city alone was found.
@@ -596,7 +596,7 @@ fn find_signature(lines: &[&str], published: Option<Date>) -> Option<Signature> 
 
 re!(
     INLINE_SIGNATURE,
-    r"(?:^|[。！!]\s*|\s)([\p{Han}（）()]{3,40})\s+((?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[一二〇○零]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+    r"(?:^|[。！!]\s*|\s)([\p{Han}（）()]{3,40})\s+((?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[一二三四五六七八九〇○零Ｏ]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
 );
 
 // The same without the spaces: a page whose flattening lost them
@@ -788,47 +788,9 @@ fn names_another_place(before: &str, word: &str) -> bool {
         })
 }
 
-/// The county of an issuer whose name several places share (`南山区人民政府`: Shenzhen's and
-/// Hegang's), chosen by the city the text names most among theirs; a place name inside a
-/// longer local name elsewhere in the text (`高新北区` holds `新北区`) then decides nothing.
-fn issuers_county_in_text(issuer: Option<&str>, lines: &[&str]) -> Option<Region> {
-    let county = COUNTY_GOV_NAME.captures(issuer?)?.get(1)?.as_str();
-    let candidates = crate::region::codes_of_name(county);
-    if candidates.len() < 2 {
-        return None;
-    }
-    let mut text = String::new();
-    for l in lines {
-        if text.len() >= TEXT_REGION_BYTES {
-            break;
-        }
-        text.push_str(l);
-        text.push('\n');
-    }
-    let named = crate::region::codes_named(&text);
-    candidates
-        .iter()
-        .map(|c| {
-            let n = named.iter().filter(|n| n[..4] == c[..4]).count();
-            (n, c)
-        })
-        .filter(|(n, _)| *n > 0)
-        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
-        .and_then(|(_, c)| region_of(c))
-}
-
-re!(
-    COUNTY_GOV_NAME,
-    r"^(\p{Han}{1,6}?(?:区|县))(?:人民政府|政府)$"
-);
-
-/// The region of a text that names no issuer: the level it speaks of itself at (`全省`,
-/// `我省` for a province; `全市`, `我市` for a city; `全县`, `我区` for a county or district),
-/// and the division of that level its place names point to most often (a province through its
-/// cities and counties too). A county's text that names no county of its own takes the city
-/// it names. At least two mentions are needed; a text that names no place has no region.
-fn region_of_text(lines: &[&str]) -> Option<Region> {
-    // The opening of a long text names its place as often as the whole does.
+/// The first `TEXT_REGION_BYTES` of a text, read for the places it names: the opening of a long
+/// text names its place as often as the whole does.
+fn text_opening(lines: &[&str]) -> String {
     let mut text = String::new();
     for l in lines {
         if text.len() >= TEXT_REGION_BYTES {
@@ -845,6 +807,37 @@ fn region_of_text(lines: &[&str]) -> Option<Region> {
         text.push_str(&l[..end]);
         text.push('\n');
     }
+    text
+}
+
+/// The county of an issuer whose name several places share (`南山区人民政府`: Shenzhen's and
+/// Hegang's), chosen by the city the text names most among theirs; a place name inside a
+/// longer local name elsewhere in the text (`高新北区` holds `新北区`) then decides nothing.
+fn issuers_county_in_text(issuer: Option<&str>, lines: &[&str]) -> Option<Region> {
+    let county = COUNTY_GOV.captures(issuer?)?.get(1)?.as_str();
+    let candidates = crate::region::codes_of_name(county);
+    if candidates.len() < 2 {
+        return None;
+    }
+    let named = crate::region::codes_named(&text_opening(lines));
+    candidates
+        .iter()
+        .map(|c| {
+            let n = named.iter().filter(|n| n[..4] == c[..4]).count();
+            (n, c)
+        })
+        .filter(|(n, _)| *n > 0)
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
+        .and_then(|(_, c)| region_of(c))
+}
+
+/// The region of a text that names no issuer: the level it speaks of itself at (`全省`,
+/// `我省` for a province; `全市`, `我市` for a city; `全县`, `我区` for a county or district),
+/// and the division of that level its place names point to most often (a province through its
+/// cities and counties too). A county's text that names no county of its own takes the city
+/// it names. At least two mentions are needed; a text that names no place has no region.
+fn region_of_text(lines: &[&str]) -> Option<Region> {
+    let text = text_opening(lines);
     let province_words = self_mentions(&text, RegionWord::ProvinceSelf);
     let city_words = self_mentions(&text, RegionWord::CitySelf);
     let county_words = self_mentions(&text, RegionWord::CountySelf);
@@ -1559,6 +1552,10 @@ mod tests {
             "关于分解2012年纠风重点工作任务的通知\n{body}（牵头单位：用地科） 平潭县国土资源局 二〇一二年九月六日\n"
         ));
         assert_eq!(m.signed, Date::new(2012, 9, 6));
+        let m = meta_of(&format!(
+            "关于印发工作要点的通知\n{body}请认真贯彻执行。 某县人民政府办公室 二〇一九年三月五日\n"
+        ));
+        assert_eq!(m.signed, Date::new(2019, 3, 5));
     }
 
     /// A date right under a notice's closing request dates the notice, whoever signed it.

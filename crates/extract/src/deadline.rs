@@ -238,7 +238,8 @@ impl<'t> DateMatch<'_, 't> {
             return true;
         }
         // The date a document stops being in force (`有效期至2026年12月31日`) dates the document.
-        if ["有效期", "有效期至", "有效期到", "有效期截至", "有效期为"]
+        // (`至`, `到`, `截至` are the date's own `pre`, off `before`.)
+        if ["有效期", "有效期为"]
             .iter()
             .any(|w| before.trim_end().ends_with(w))
         {
@@ -524,7 +525,8 @@ fn milestone_after(after: &str) -> bool {
 /// `12月1日至2018年春节前`): it is the start of a span.
 fn opens_a_span(after: &str) -> bool {
     let rest = after.trim_start();
-    ["至", "到", "-", "~", "—"].iter().any(|j| {
+    // (Folding made every dash `-`.)
+    ["至", "到", "-", "~"].iter().any(|j| {
         rest.strip_prefix(j).is_some_and(|r| {
             r.trim_start()
                 .starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
