@@ -287,13 +287,14 @@ fn review_by_year(items: &[outline::Item]) -> Vec<usize> {
         .collect()
 }
 
-/// Whether a heading names plans or goals (`主要思路`, `“十四五”时期主要目标任务`, `规划纲要`).
+/// Whether a heading names plans or goals (`主要思路`, `“十四五”时期主要目标任务`, `规划纲要`,
+/// `科学主动谋划未来`).
 fn looks_ahead(heading: &str) -> bool {
     let heading = fold::fold(heading);
     duban_lexicon::sections()
         .list(duban_lexicon::Section::Plan)
         .found_in(&heading)
-        || ["规划", "纲要", "思路", "目标", "展望"]
+        || ["规划", "纲要", "思路", "目标", "展望", "谋划", "未来"]
             .iter()
             .any(|w| heading.contains(w))
 }
@@ -480,6 +481,12 @@ mod tests {
         assert_eq!(
             kinds(
                 "一、2018年工作回顾\n完成了任务。\n二、“十三五”发展的主要思路\n坚持创新发展。\n三、2019年主要工作\n（一）推动发展。\n"
+            )[1],
+            ("二、".to_string(), Task)
+        );
+        assert_eq!(
+            kinds(
+                "一、2019年工作回顾\n完成了任务。\n二、站在新起点，科学主动谋划未来、全面推进振兴发展\n打造千亿片区。\n三、2020年主要工作\n（一）推动发展。\n"
             )[1],
             ("二、".to_string(), Task)
         );
