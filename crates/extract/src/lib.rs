@@ -294,7 +294,7 @@ fn looks_ahead(heading: &str) -> bool {
     duban_lexicon::sections()
         .list(duban_lexicon::Section::Plan)
         .found_in(&heading)
-        || ["规划", "纲要", "思路", "目标", "展望", "谋划", "未来"]
+        || ["规划", "纲要", "思路", "目标", "展望", "谋划未来"]
             .iter()
             .any(|w| heading.contains(w))
 }

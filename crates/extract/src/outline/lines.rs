@@ -50,7 +50,26 @@ static INNER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"第[一二三四五六七八九十百零〇]+[篇章节]").expect("heading pattern compiles")
 });
 
+/// The attachment list a page flattened onto one line puts after the last item's text
+/// (`…邮箱：…qq.com. 附件：1.…清单表2.…`): it opens a line of its own, so that its numbered
+/// titles are read as titles, not as the last item's children.
+/// An attachment itself after a space opens one too (`…调度表 附件1 列入整顿规范的…清单表`).
+static ATTACHMENT_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[。；;！!.\s]\s*(附件\s*[:：])\s*1\s*[.、．]|\s(附件\s*\d{1,2})(?:\s|[:：])")
+        .expect("attachment pattern compiles")
+});
+
 fn split_run_on_paragraphs<'a>(body: &'a str, start: usize, out: &mut Vec<Line<'a>>) {
+    if let Some(at) = ATTACHMENT_LIST
+        .captures(body)
+        .and_then(|c| c.get(1).or(c.get(2)))
+        .map(|m| m.start())
+        .filter(|&at| at > 0)
+    {
+        split_run_on_paragraphs(&body[..at], start, out);
+        split_run_on_paragraphs(&body[at..], start + at, out);
+        return;
+    }
     let mut pieces = Vec::new();
     split_at_gaps(body, start, &mut pieces);
     let mut numbering = Numbering::default();
@@ -240,6 +259,28 @@ mod tests {
                 "一、推进口岸开放。牵头单位：区商务局完成时限：2020年6月底",
                 "二、建设物流园区。牵头单位：区交通局",
             ]
+        );
+    }
+
+    /// An attachment list after the last item's text on a flattened page opens a line of its
+    /// own.
+    #[test]
+    fn an_attachment_list_run_on_after_the_text_opens_a_line() {
+        let line = "（三）严肃追责。依法追究法律责任。联系人：林某，邮箱：1@qq.com. 附件：1.列入整顿规范的项目清单表2.列入淘汰关闭的项目清单表";
+        let got = texts(line);
+        assert_eq!(
+            got[1..],
+            [
+                "附件：",
+                "1.列入整顿规范的项目清单表",
+                "2.列入淘汰关闭的项目清单表"
+            ]
+        );
+        let line =
+            "附件：1.项目清单表2.工作进展情况调度表 附件1 列入整顿规范的项目清单表 序号 项目名称";
+        assert_eq!(
+            texts(line).last().copied(),
+            Some("附件1 列入整顿规范的项目清单表 序号 项目名称")
         );
     }
 
