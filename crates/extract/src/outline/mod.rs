@@ -598,13 +598,17 @@ impl OutlineParser {
         }
         // A top part of a report that has no numbered items under it (`一、2019年和今年以来工作
         // 回顾`) is one item in paragraphs: addressing the assembly between them goes on with it,
-        // where another part follows (after the last, the report closes).
+        // where another part follows (after the last, the report closes; an attachment's own
+        // numbering, `附件1 2023年十件民生实事⏎一、…`, is no part of the report).
         let style = self.items[open].style;
         if turn == Turn::Salutation
             && self.items[open].ancestors.is_empty()
-            && all[at.i + 1..].iter().any(|line| {
-                read_label(line.text.trim()).is_some_and(|label| Some(label.style) == style)
-            })
+            && all[at.i + 1..]
+                .iter()
+                .take_while(|line| read_attachment(line.text.trim()).is_none())
+                .any(|line| {
+                    read_label(line.text.trim()).is_some_and(|label| Some(label.style) == style)
+                })
         {
             return None;
         }
@@ -1254,6 +1258,20 @@ mod tests {
             .collect();
         assert_eq!(labels, ["一是", "二是", "(一)"]);
         assert!(got.iter().all(|(_, p, _)| p == &["二、2022年重点工作"]));
+    }
+
+    /// Addressing the assembly after the last part of a report closes it, though an attachment
+    /// after the closing numbers its own items in the same style.
+    #[test]
+    fn a_closing_before_an_attachment_ends_the_last_part() {
+        let text = "一、2022年工作回顾\n完成了任务。\n二、2023年工作安排\n推动发展。\n三、全面加强政府自身建设\n建设法治政府。\n各位代表！全省各级政府必须勇毅前行。\n附件1\n2023年十件民生实事\n一、扩大就业。\n";
+        let items = OutlineParser::parse(text);
+        let third = items.iter().find(|i| i.label == "三、").unwrap();
+        assert!(
+            third.text(text).ends_with("建设法治政府。"),
+            "{}",
+            third.text(text)
+        );
     }
 
     /// A report's turn to its problems ends the open item: the list of problems is no item.
