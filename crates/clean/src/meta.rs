@@ -675,51 +675,60 @@ re!(
 /// year after, the year the report is delivered and plans for. The heading may stand without
 /// a label (`2019年工作回顾`) or name its year after `关于` (`二、关于1998年政府工作的建议`).
 fn year_of_sections(lines: &[&str]) -> Option<i32> {
-    worded_section_year(lines).or_else(|| plain_section_years(lines))
-}
-
-/// A report reviewing one year and planning the next under plain headings (`一、关于2019年工作`,
-/// `二、关于2020年工作`) is the later year's.
-fn plain_section_years(lines: &[&str]) -> Option<i32> {
-    let years: Vec<i32> = lines
+    // Each short line's year and the words after it, read once for both rules below.
+    let headings: Vec<(i32, String, bool)> = lines
         .iter()
         .filter(|l| l.len() <= 120)
         .filter_map(|l| {
             let l = duban_text::fold::fold(l);
-            let c = SECTION_YEAR.captures(&l)?;
-            matches!(c[2].trim(), "工作" | "的工作" | "政府工作")
-                .then(|| c[1].parse().ok())
-                .flatten()
+            let (c, plain) = match SECTION_YEAR.captures(&l) {
+                Some(c) => (c, true),
+                None => (SLOGAN_SECTION_YEAR.captures(&l)?, false),
+            };
+            Some((c[1].parse().ok()?, c[2].to_string(), plain))
         })
+        .collect();
+    headings
+        .iter()
+        .find_map(|(year, rest, _)| worded_section_year(*year, rest))
+        .or_else(|| plain_section_years(&headings))
+}
+
+/// The year a heading that names a year and its part of the report gives.
+fn worded_section_year(year: i32, rest: &str) -> Option<i32> {
+    const PLAN_WORDS: [&str; 12] = [
+        "安排",
+        "任务",
+        "部署",
+        "计划",
+        "要点",
+        "打算",
+        "思路",
+        "目标",
+        "建议",
+        "重点工作",
+        "主要工作",
+        "各项工作",
+    ];
+    if rest.contains("回顾") || rest.contains("总结") {
+        Some(year + 1)
+    } else if PLAN_WORDS.iter().any(|w| rest.contains(w)) {
+        Some(year)
+    } else {
+        None
+    }
+}
+
+/// A report reviewing one year and planning the next under plain headings (`一、关于2019年工作`,
+/// `二、关于2020年工作`) is the later year's.
+fn plain_section_years(headings: &[(i32, String, bool)]) -> Option<i32> {
+    let years: Vec<i32> = headings
+        .iter()
+        .filter(|(_, rest, plain)| *plain && matches!(rest.trim(), "工作" | "的工作" | "政府工作"))
+        .map(|(year, _, _)| *year)
         .collect();
     let (first, last) = (*years.first()?, *years.last()?);
     (last == first + 1).then_some(last)
-}
-
-fn worded_section_year(lines: &[&str]) -> Option<i32> {
-    lines.iter().filter(|l| l.len() <= 120).find_map(|l| {
-        let l = duban_text::fold::fold(l);
-        let c = SECTION_YEAR
-            .captures(&l)
-            .or_else(|| SLOGAN_SECTION_YEAR.captures(&l))?;
-        let year: i32 = c[1].parse().ok()?;
-        let rest = &c[2];
-        if rest.contains("回顾") || rest.contains("总结") {
-            Some(year + 1)
-        } else if [
-            "安排", "任务", "部署", "计划", "要点", "打算", "思路", "目标", "建议",
-        ]
-        .iter()
-        .any(|w| rest.contains(w))
-            || ["重点工作", "主要工作", "各项工作"]
-                .iter()
-                .any(|w| rest.contains(w))
-        {
-            Some(year)
-        } else {
-            None
-        }
-    })
 }
 
 re!(BRACKET_YEAR, r"[（(]((?:19|20)\d{2})[）)]");

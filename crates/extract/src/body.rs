@@ -429,39 +429,29 @@ pub fn attributed_in(f: &str) -> Vec<Body> {
             push(&mut out, name, role);
         }
     }
+    // The bracketed forms name bodies in running text: only what reads as a body's name counts.
+    let mut push_names = |list: &str, role: Role| {
+        for name in split_names(list) {
+            if is_body_name(&name) {
+                push(&mut out, name, role);
+            }
+        }
+    };
     for caps in RESPONSIBLE_FORM.captures_iter(f) {
         let list = caps.name("list").map_or("", |m| m.as_str());
-        if list.contains("牵头") {
-            continue;
-        }
-        for name in split_names(after_agent_marker(list)) {
-            if is_body_name(&name) {
-                push(&mut out, name, Role::Responsible);
-            }
+        if !list.contains("牵头") {
+            push_names(after_agent_marker(list), Role::Responsible);
         }
     }
     for caps in GUIDE_FORM.captures_iter(f) {
-        let lists = [caps.name("list"), caps.name("rest")];
-        for list in lists.into_iter().flatten() {
-            for name in split_names(list.as_str()) {
-                if is_body_name(&name) {
-                    push(&mut out, name, Role::Responsible);
-                }
-            }
+        for list in [caps.name("list"), caps.name("rest")].into_iter().flatten() {
+            push_names(list.as_str(), Role::Responsible);
         }
     }
     for caps in LEAD_FORM.captures_iter(f) {
-        for name in split_names(caps.name("lead").map_or("", |m| m.as_str())) {
-            if is_body_name(&name) {
-                push(&mut out, name, Role::Lead);
-            }
-        }
+        push_names(caps.name("lead").map_or("", |m| m.as_str()), Role::Lead);
         if let Some(rest) = caps.name("rest") {
-            for name in split_names(rest.as_str()) {
-                if is_body_name(&name) {
-                    push(&mut out, name, Role::Responsible);
-                }
-            }
+            push_names(rest.as_str(), Role::Responsible);
         }
     }
     out
