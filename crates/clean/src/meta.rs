@@ -659,7 +659,7 @@ fn delivery_year(lines: &[&str]) -> Option<i32> {
 
 re!(
     SECTION_YEAR,
-    r"^[\s\u{3000}]*(?:[一二三四五六七八九十]{1,2}[、．.]\s*)?(?:关于|[^，,。\d]{1,8}?)?((?:19|20)\d{2})年(.{0,24})$"
+    r"^[\s\u{3000}]*(?:[一二三四五六七八九十]{1,2}[、．.]\s*)?[^，,。\d]{0,8}?((?:19|20)\d{2})年(.{0,24})$"
 );
 
 // A part's heading that opens with a slogan and names its year after the comma

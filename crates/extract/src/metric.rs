@@ -1139,8 +1139,7 @@ fn is_quantity(
         return false;
     }
     // In Chinese numerals these name places and sides (`八方`, `三区`), they count nothing.
-    if matches!(unit, "村" | "镇" | "乡" | "区" | "县" | "单位" | "方") && tail.is_none() && chinese
-    {
+    if (PLACES.contains(&unit) || matches!(unit, "单位" | "方")) && tail.is_none() && chinese {
         return false;
     }
     // Names and codes: `5G`, `3A级`; a Latin unit is whole (`12EB`, not `5GB` read as `5G`).
@@ -1188,8 +1187,11 @@ fn names_something(before: &str, after: &str, unit: &str, digits: &str, chinese:
         || after.starts_with(['×', '*'])
         || digits.len() == 4
             && digits.starts_with(['1', '2'])
-            && matches!(unit, "乡" | "镇" | "村" | "县" | "区" | "市" | "省")
+            && (PLACES.contains(&unit) || matches!(unit, "市" | "省"))
 }
+
+/// The units that count places (`三区`, `5个村` counts them, `2022乡…` names one).
+const PLACES: [&str; 5] = ["村", "镇", "乡", "区", "县"];
 
 /// Whether a span of time without `内` is still a limit: counted from an event
 /// (`自收到复核申请之日起15个工作日采取入户调查…`), or the minutes of a service circle

@@ -20,18 +20,22 @@ use duban_model::{Every, Recurrence};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// What follows `一` after a period and names no act (`一次`, `一批`, `一体化`, `一定`, `一般`): the
+/// characters the verb of a period-one-act form (`一季一通报`) may not be.
+const NOT_AN_ACT: &str = "次个批样步度点贯体定切直般些";
+
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<every>每(?:隔|逢)?\s*(?P<n>\d{1,2}|[一二两三四五六七八九十])?\s*(?P<unit>个?季度|个?半年|年|个?月|周|星期|天|日|季))|(?P<once>[一每](?P<u2>年|季度|月|周)(?P<t2>[一二两三四五六七八九十\d]+)次)|(?P<act>(?:(?P<an>\d{1,2}|[一二两三四五六七八九十])(?P<au>年|季度?|月|周)|(?P<ah>半年))一(?P<verb>[^次个批样步度点贯体定切直般些\P{Han}]))|按(?P<by>月|季度?|半年|年度?|周)(?:足额|及时|如实|准时|统一)?(?P<byverb>发布|报送|上报|统计|通报|公布|公开|考核|评估|调度|检查|开展|报告|汇总|分析|结算|拨付|支付|发放|更新|核查|评价)?")
+    Regex::new(&format!(r"(?P<every>每(?:隔|逢)?\s*(?P<n>\d{{1,2}}|[一二两三四五六七八九十])?\s*(?P<unit>个?季度|个?半年|年|个?月|周|星期|天|日|季))|(?P<once>[一每](?P<u2>年|季度|月|周)(?P<t2>[一二两三四五六七八九十\d]+)次)|(?P<act>(?:(?P<an>\d{{1,2}}|[一二两三四五六七八九十])(?P<au>年|季度?|月|周)|(?P<ah>半年))一(?P<verb>[^{NOT_AN_ACT}\P{{Han}}]))|按(?P<by>月|季度?|半年|年度?|周)(?:足额|及时|如实|准时|统一)?(?P<byverb>发布|报送|上报|统计|通报|公布|公开|考核|评估|调度|检查|开展|报告|汇总|分析|结算|拨付|支付|发放|更新|核查|评价)?"))
         .expect("period pattern compiles")
 });
 
-/// One act right after a period (`每两年一签`): the verb class of `PERIOD`'s `act`, less the
+/// One act right after a period (`每两年一签`): not [`NOT_AN_ACT`], nor the
 /// days and months of a date (`每年一月`, `每月一日`) and the measure words of things counted
 /// (`每天一节体育课` is a quantity, no number of acts).
 static ONE_ACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^一[^次个批样步度点贯体定切直般些日月号年季周节场名份条件家项篇台套张本所座堂\P{Han}]",
-    )
+    Regex::new(&format!(
+        r"^一[^{NOT_AN_ACT}日月号年季周节场名份条件家项篇台套张本所座堂\P{{Han}}]"
+    ))
     .expect("one act pattern compiles")
 });
 

@@ -60,8 +60,11 @@ static ATTACHMENT_LIST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn split_run_on_paragraphs<'a>(body: &'a str, start: usize, out: &mut Vec<Line<'a>>) {
-    if let Some(at) = ATTACHMENT_LIST
-        .captures(body)
+    // The characters first: most lines hold no attachment, and the pattern is not run on them.
+    if let Some(at) = body
+        .contains("附件")
+        .then(|| ATTACHMENT_LIST.captures(body))
+        .flatten()
         .and_then(|c| c.get(1).or(c.get(2)))
         .map(|m| m.start())
         .filter(|&at| at > 0)
