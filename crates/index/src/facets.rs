@@ -265,9 +265,9 @@ impl OrdinalCounts {
             .map(|(ord, n)| (ord as u64, u64::from(*n)));
         let mut counts = counted.clone().map(|(_, n)| n);
         // One walk of the dictionary in ordinal order names every counted ordinal.
-        let _ = facets
-            .dictionary()
-            .sorted_ords_to_term_cb(counted.map(|(ord, _)| ord), |term| {
+        let _ = facets.dictionary().sorted_ords_to_term_cb(
+            &counted.map(|(ord, _)| ord).collect::<Vec<_>>(),
+            |term| {
                 let count = counts.next().unwrap_or_default();
                 if let Some((dimension, value)) = dimension_and_value(term) {
                     *tally
@@ -276,8 +276,8 @@ impl OrdinalCounts {
                         .entry(value.to_string())
                         .or_default() += count;
                 }
-                Ok(())
-            });
+            },
+        );
         tally
     }
 }

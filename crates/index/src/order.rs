@@ -14,6 +14,7 @@
 
 use crate::search::Sort;
 use std::cmp::Reverse;
+use tantivy::collector::sort_key::NaturalComparator;
 use tantivy::collector::{Collector, SegmentCollector, TopNComputer};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{EnableScoring, Query};
@@ -76,7 +77,7 @@ impl Collector for SortedPage {
             segment_ord,
             values,
             ids: fast.str("id")?,
-            top: TopNComputer::new(self.offset + self.limit),
+            top: TopNComputer::new_with_comparator(self.offset + self.limit, NaturalComparator),
         })
     }
 
@@ -91,8 +92,8 @@ impl Collector for SortedPage {
         &self,
         segments: Vec<tantivy::Result<Vec<(Place<Vec<u8>>, DocAddress)>>>,
     ) -> tantivy::Result<Self::Fruit> {
-        let mut top: TopNComputer<Place<Vec<u8>>, DocAddress> =
-            TopNComputer::new(self.offset + self.limit);
+        let mut top: TopNComputer<Place<Vec<u8>>, DocAddress, NaturalComparator> =
+            TopNComputer::new_with_comparator(self.offset + self.limit, NaturalComparator);
         for segment in segments {
             for (place, address) in segment? {
                 top.push(place, address);
@@ -102,7 +103,7 @@ impl Collector for SortedPage {
             .into_sorted_vec()
             .into_iter()
             .skip(self.offset)
-            .map(|d| (d.feature.score, d.doc))
+            .map(|d| (d.sort_key.score, d.doc))
             .collect())
     }
 }
@@ -146,7 +147,7 @@ pub(crate) struct SegmentPage {
     values: Option<Column<i64>>,
     /// The ids (none in a segment without records).
     ids: Option<StrColumn>,
-    top: TopNComputer<Place<u64>, DocId>,
+    top: TopNComputer<Place<u64>, DocId, NaturalComparator>,
 }
 
 impl SegmentPage {
@@ -187,12 +188,12 @@ impl SegmentCollector for SegmentPage {
         for d in self.top.into_vec() {
             let mut id = Vec::new();
             if let Some(ids) = &self.ids {
-                ids.ord_to_bytes(d.feature.id.0, &mut id)?;
+                ids.ord_to_bytes(d.sort_key.id.0, &mut id)?;
             }
             let place = Place {
-                rank: d.feature.rank,
+                rank: d.sort_key.rank,
                 id: Reverse(id),
-                score: d.feature.score,
+                score: d.sort_key.score,
             };
             out.push((place, DocAddress::new(self.segment_ord, d.doc)));
         }

@@ -23,7 +23,7 @@ use duban_model::{Document, Obligation};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
@@ -294,7 +294,11 @@ impl SearchError {
 pub struct SearchIndex {
     path: PathBuf,
     index: Index,
-    reader: IndexReader,
+    /// Opened when first needed, and again at each use until it opens: a segment file that
+    /// cannot be read fails the searches (which name the damage), not the opening, so that
+    /// a server over a damaged index answers with advice, and answers again once the index
+    /// is repaired.
+    reader: OnceLock<IndexReader>,
     fields: Fields,
     analyzer: Analyzer,
     /// The facet counts of whole segments, for the queries that match every record of a kind.
@@ -320,14 +324,10 @@ impl SearchIndex {
                 path: path.clone(),
                 source,
             })?;
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::OnCommitWithDelay)
-            .try_into()
-            .map_err(|source| IndexError::Tantivy {
-                path: path.clone(),
-                source,
-            })?;
+        let reader = OnceLock::new();
+        if let Ok(opened) = open_reader(&index) {
+            let _ = reader.set(opened);
+        }
         Ok(SearchIndex {
             path,
             index,
@@ -336,6 +336,15 @@ impl SearchIndex {
             analyzer,
             whole_tallies: Arc::default(),
         })
+    }
+
+    /// The searcher of the last commit the reader has loaded.
+    fn searcher(&self) -> Result<tantivy::Searcher, IndexError> {
+        if let Some(reader) = self.reader.get() {
+            return Ok(reader.searcher());
+        }
+        let opened = open_reader(&self.index).map_err(|e| self.tv(e))?;
+        Ok(self.reader.get_or_init(|| opened).searcher())
     }
 
     fn tv(&self, source: tantivy::TantivyError) -> IndexError {
@@ -360,12 +369,15 @@ impl SearchIndex {
 
     /// Picks up the last commit now rather than at the next automatic reload.
     pub fn reload(&self) -> Result<(), IndexError> {
-        self.reader.reload().map_err(|e| self.tv(e))
+        match self.reader.get() {
+            Some(reader) => reader.reload().map_err(|e| self.tv(e)),
+            None => self.searcher().map(drop),
+        }
     }
 
     /// Counts what the index holds.
     pub fn stats(&self) -> Result<IndexStats, IndexError> {
-        let searcher = self.reader.searcher();
+        let searcher = self.searcher()?;
         let count = |record: &str| {
             searcher
                 .search(&self.record_query(record), &Count)
@@ -386,7 +398,7 @@ impl SearchIndex {
 
     /// A document and its obligations, if the index has it.
     pub fn document(&self, id: &str) -> Result<Option<DocumentRecord>, IndexError> {
-        let searcher = self.reader.searcher();
+        let searcher = self.searcher()?;
         let (document, obligations) =
             stored_records(&searcher, &self.fields, id).map_err(|e| self.stored_error(e))?;
         Ok(document.map(|document| DocumentRecord {
@@ -401,7 +413,7 @@ impl SearchIndex {
         &self,
         id: &str,
     ) -> Result<Option<(Obligation, DocumentSummary)>, IndexError> {
-        let searcher = self.reader.searcher();
+        let searcher = self.searcher()?;
         let query = BooleanQuery::new(vec![
             (
                 Occur::Must,
@@ -416,7 +428,7 @@ impl SearchIndex {
             ),
         ]);
         let found = searcher
-            .search(&query, &TopDocs::with_limit(1))
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
             .map_err(|e| self.tv(e))?;
         match found.first() {
             Some(&(_, address)) => self.stored_obligation(&searcher, address),
@@ -489,7 +501,7 @@ impl SearchIndex {
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResponse, SearchError> {
         Self::check(req)?;
         let (normalized, expr) = parsed(&req.query)?;
-        let searcher = self.reader.searcher();
+        let searcher = self.searcher()?;
         let (query, marks) = self.compiled(&searcher, &expr, req.target);
         let facets = if expr == Expr::All {
             self.whole_tallies.keep_only(&searcher);
@@ -545,10 +557,13 @@ impl SearchIndex {
         max: usize,
     ) -> Result<MatchedObligations, SearchError> {
         let (_, expr) = parsed(query)?;
-        let searcher = self.reader.searcher();
+        let searcher = self.searcher()?;
         let (compiled, marks) = self.compiled(&searcher, &expr, Target::Obligations);
         let (page, total) = searcher
-            .search(&compiled, &(TopDocs::with_limit(max.max(1)), Count))
+            .search(
+                &compiled,
+                &(TopDocs::with_limit(max.max(1)).order_by_score(), Count),
+            )
             .map_err(|e| self.tv(e))?;
         let mut records = Vec::with_capacity(page.len());
         for (_, address) in page {
@@ -570,7 +585,7 @@ impl SearchIndex {
     /// without pages, scores, snippets or facets (what `duban export --query` keeps).
     pub fn matching_ids(&self, query: &str, target: Target) -> Result<Vec<String>, SearchError> {
         let (_, expr) = parsed(query)?;
-        let searcher = self.reader.searcher();
+        let searcher = self.searcher()?;
         let (query, _) = self.compiled(&searcher, &expr, target);
         let found = searcher
             .search(&query, &DocSetCollector)
@@ -733,6 +748,14 @@ impl Stored {
             source,
         })
     }
+}
+
+/// A reader of `index` that picks up each commit shortly after it is made.
+fn open_reader(index: &Index) -> tantivy::Result<IndexReader> {
+    index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::OnCommitWithDelay)
+        .try_into()
 }
 
 /// The `record` term of the records a search of `target` finds.

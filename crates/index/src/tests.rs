@@ -312,6 +312,33 @@ fn results_sort_by_deadline_with_undated_ones_last() {
     assert!(years[6..].iter().all(Option::is_none));
 }
 
+#[test]
+fn a_negated_phrase_leaves_out_exactly_the_records_holding_it() {
+    // A segment a document, so that a phrase stands past the records it is asked about.
+    let (_d, r) = segmented_index();
+    let all = ids(&r, "");
+    let tasks = ids(&r, "kind:task");
+    for phrase in ["负责人出庭应诉率", "政府法制办牵头", "出庭应诉率提高"] {
+        let holding = ids(&r, &format!("\"{phrase}\""));
+        let rest: Vec<String> = all
+            .iter()
+            .filter(|id| !holding.contains(id))
+            .cloned()
+            .collect();
+        assert_eq!(ids(&r, &format!("-\"{phrase}\"")), rest, "{phrase}");
+        let rest_tasks: Vec<String> = rest
+            .iter()
+            .filter(|id| tasks.contains(id))
+            .cloned()
+            .collect();
+        assert_eq!(
+            ids(&r, &format!("kind:task NOT \"{phrase}\"")),
+            rest_tasks,
+            "{phrase}"
+        );
+    }
+}
+
 /// The sample records, a commit (so a segment, unless merged) each.
 fn segmented_index() -> (tempfile::TempDir, SearchIndex) {
     segmented_index_of(&sample::records())

@@ -287,11 +287,20 @@ fn index_files_intact(dir: &Path) -> Result<(), String> {
     let mut bad: Vec<String> = metas
         .iter()
         .flat_map(|m| {
-            // A segment without deletes has no delete file, though its list names one.
-            let deletes = m.has_deletes();
-            m.list_files()
-                .into_iter()
-                .filter(move |f| deletes || f.extension().is_none_or(|x| x != "del"))
+            use tantivy::index::SegmentComponent as C;
+            // A segment without deletes has no delete file.
+            let deletes = m.has_deletes().then_some(C::Delete);
+            [
+                C::Postings,
+                C::Positions,
+                C::Terms,
+                C::Store,
+                C::FastFields,
+                C::FieldNorms,
+            ]
+            .into_iter()
+            .chain(deletes)
+            .map(|c| m.relative_path(c))
         })
         .filter(|f| !dir.join(f).exists())
         .map(|f| format!("{} is missing", f.display()))
