@@ -81,6 +81,15 @@ pub enum IndexError {
         #[source]
         source: std::io::Error,
     },
+    /// The index was made by an older Duban with other fields: a run or `duban doctor
+    /// --repair` rebuilds it from the state.
+    #[error(
+        "index {path} was made by an older version of Duban: run `duban doctor --repair` (or the next `duban run`) to rebuild it from the state"
+    )]
+    Outdated {
+        /// The index folder.
+        path: PathBuf,
+    },
     /// There is no index in the folder yet.
     #[error("no index in {path}: run `duban run pipelines/corpora.toml` (or `duban ingest`) first")]
     Missing {

@@ -31,6 +31,7 @@
 use crate::analyzer::{Analyzer, is_han};
 use crate::highlight::{Marks, NumberRange};
 use crate::schema::{Fields, UNKNOWN};
+use crate::search::Target;
 use duban_model::{DocKind, ObligationKind};
 use std::fmt;
 use std::ops::Bound;
@@ -174,28 +175,35 @@ impl FieldName {
         }
     }
 
-    fn field(self, f: &Fields) -> Field {
+    /// The schema's field of this name for the records of `target` (each kind of record
+    /// has full-text fields of its own).
+    pub(crate) fn field(self, f: &Fields, target: Target) -> Field {
         use FieldName::*;
-        match self {
-            Text => f.text,
-            Heading => f.heading,
-            Title => f.title,
-            Path => f.path,
-            Body => f.body,
-            BodyName => f.facet,
-            Indicator => f.indicator,
-            Province => f.province,
-            City => f.city,
-            County => f.county,
-            Region => f.region,
-            DocKind => f.doc_kind,
-            Kind => f.kind,
-            Unit => f.unit,
-            Doc => f.doc_id,
-            Id => f.id,
-            Year => f.year,
-            Deadline => f.deadline,
-            Value => f.value,
+        match (self, target) {
+            (Text, Target::Documents) => f.document_text,
+            (Text, Target::Progress) => f.progress_text,
+            (Title, Target::Documents) => f.document_title,
+            (Title, Target::Progress) => f.progress_title,
+            (Indicator, Target::Progress) => f.progress_indicator,
+            (Text, _) => f.text,
+            (Title, _) => f.title,
+            (Indicator, _) => f.indicator,
+            (Heading, _) => f.heading,
+            (Path, _) => f.path,
+            (Body, _) => f.body,
+            (BodyName, _) => f.facet,
+            (Province, _) => f.province,
+            (City, _) => f.city,
+            (County, _) => f.county,
+            (Region, _) => f.region,
+            (DocKind, _) => f.doc_kind,
+            (Kind, _) => f.kind,
+            (Unit, _) => f.unit,
+            (Doc, _) => f.doc_id,
+            (Id, _) => f.id,
+            (Year, _) => f.year,
+            (Deadline, _) => f.deadline,
+            (Value, _) => f.value,
         }
     }
 }
@@ -777,6 +785,8 @@ pub(crate) struct Compiler<'a> {
     pub fields: &'a Fields,
     pub analyzer: &'a Analyzer,
     pub searcher: &'a tantivy::Searcher,
+    /// The kind of record searched, whose fields the query's names stand for.
+    pub target: Target,
     /// What the query marks in a hit: the phrases and words to highlight in the text, the
     /// value and deadline ranges whose metrics and deadlines are marked.
     pub marks: Marks,
@@ -797,7 +807,7 @@ impl Compiler<'_> {
                 phrase,
             } => self.text(*field, value, *phrase, negated),
             Expr::Term { field, value } => Box::new(TermQuery::new(
-                Term::from_field_text(field.field(self.fields), value),
+                Term::from_field_text(field.field(self.fields, self.target), value),
                 IndexRecordOption::Basic,
             )),
             Expr::Facet { dimension, value } => Box::new(TermQuery::new(
@@ -811,7 +821,7 @@ impl Compiler<'_> {
                 if !negated {
                     self.mark_range(*field, Bound::Unbounded, Bound::Unbounded);
                 }
-                let f = field.field(self.fields);
+                let f = field.field(self.fields, self.target);
                 let name = self.searcher.schema().get_field_name(f).to_string();
                 Box::new(ExistsQuery::new(name, false))
             }
@@ -823,7 +833,7 @@ impl Compiler<'_> {
                 if !negated {
                     self.mark_range(*field, *lower, *upper);
                 }
-                let f = field.field(self.fields);
+                let f = field.field(self.fields, self.target);
                 let term = |v: f64| match field.class() {
                     FieldClass::Decimal => Term::from_field_f64(f, v),
                     _ => Term::from_field_i64(f, v as i64),
@@ -891,7 +901,7 @@ impl Compiler<'_> {
         phrase: bool,
         negated: bool,
     ) -> Box<dyn Query> {
-        let field = name.field(self.fields);
+        let field = name.field(self.fields, self.target);
         let words = self.analyzer.query_words(value);
         let mut sequences: Vec<Vec<(usize, Term)>> = Vec::new();
         // Words typed as one run (`国内生产总值` → 国内 + 生产总值) rank higher where they

@@ -13,8 +13,13 @@
 //! Its `text` holds the target's and the result's phrases, its `indicator` both indicators.
 //!
 //! Field roles:
-//! - full text through the jieba analyzer, with positions: `text`, `heading`, `title`, `path`,
-//!   `body`, `indicator`;
+//! - full text through the jieba analyzer, with positions: an obligation's `text`, `heading`,
+//!   `title`, `path`, `body`, `indicator`; a document's `document_text` and `document_title`; a
+//!   progress record's `progress_text`, `progress_title` and `progress_indicator`. Each kind of
+//!   record has full-text fields of its own, so that a search of one kind never reads the
+//!   postings of another: a phrase checks the positions of its words in every record holding
+//!   them all, and a document's whole text holds them many times (at a million obligations,
+//!   documents' texts were a quarter of an obligation phrase's time);
 //! - exact terms: `record`, `id` (also fast: the tie-break of every sort), `doc_id`,
 //!   `province`, `city`, `county` (each also under its name without 省/市/区/县), `region`
 //!   (the GB/T 2260 code and its province and city codes), `doc_kind`, `kind`, `unit`,
@@ -36,8 +41,9 @@ use tantivy::schema::{
 pub const TOKENIZER: &str = "duban_jieba";
 
 /// Bumped whenever the schema or the analysis changes in a way that needs a fresh index.
-/// 6: progress records carry their `link_group`.
-pub(crate) const FORMAT: u32 = 6;
+/// 6: progress records carry their `link_group`. 7: documents and progress records have
+/// full-text fields of their own.
+pub(crate) const FORMAT: u32 = 7;
 
 /// The facet value of records without a year or a region: `year:未知`, `province:未知`.
 pub const UNKNOWN: &str = "未知";
@@ -99,6 +105,11 @@ pub(crate) struct Fields {
     pub path: Field,
     pub body: Field,
     pub indicator: Field,
+    pub document_text: Field,
+    pub document_title: Field,
+    pub progress_text: Field,
+    pub progress_title: Field,
+    pub progress_indicator: Field,
     pub province: Field,
     pub city: Field,
     pub county: Field,
@@ -176,7 +187,12 @@ impl Fields {
             title: sb.add_text_field("title", text_opts.clone()),
             path: sb.add_text_field("path", text_opts.clone()),
             body: sb.add_text_field("body", text_opts.clone()),
-            indicator: sb.add_text_field("indicator", text_opts),
+            indicator: sb.add_text_field("indicator", text_opts.clone()),
+            document_text: sb.add_text_field("document_text", text_opts.clone()),
+            document_title: sb.add_text_field("document_title", text_opts.clone()),
+            progress_text: sb.add_text_field("progress_text", text_opts.clone()),
+            progress_title: sb.add_text_field("progress_title", text_opts.clone()),
+            progress_indicator: sb.add_text_field("progress_indicator", text_opts),
             province: sb.add_text_field("province", STRING),
             city: sb.add_text_field("city", STRING),
             county: sb.add_text_field("county", STRING),
@@ -194,7 +210,7 @@ impl Fields {
     }
 
     /// The fields cut by the [`TOKENIZER`] analyser.
-    fn analysed(&self) -> [Field; 6] {
+    fn analysed(&self) -> [Field; 11] {
         [
             self.text,
             self.heading,
@@ -202,6 +218,11 @@ impl Fields {
             self.path,
             self.body,
             self.indicator,
+            self.document_text,
+            self.document_title,
+            self.progress_text,
+            self.progress_title,
+            self.progress_indicator,
         ]
     }
 
@@ -276,15 +297,15 @@ impl Fields {
             self.summary,
             serde_json::to_string(&p.document).unwrap_or_default(),
         );
-        d.add_text(self.text, &p.target);
+        d.add_text(self.progress_text, &p.target);
         if let Some(result) = &p.result {
-            d.add_text(self.text, result);
+            d.add_text(self.progress_text, result);
         }
         for i in &p.indicators {
-            d.add_text(self.indicator, i);
+            d.add_text(self.progress_indicator, i);
         }
         if let Some(t) = &p.document.title {
-            d.add_text(self.title, t);
+            d.add_text(self.progress_title, t);
         }
         self.add_common(
             &mut d,
@@ -310,9 +331,9 @@ impl Fields {
         d.add_text(self.doc_id, &doc.id);
         d.add_text(self.json, serde_json::to_string(doc).unwrap_or_default());
         d.add_text(self.summary, summary);
-        d.add_text(self.text, &doc.text);
+        d.add_text(self.document_text, &doc.text);
         if let Some(t) = &doc.title {
-            d.add_text(self.title, t);
+            d.add_text(self.document_title, t);
         }
         self.add_common(&mut d, doc.region.as_ref(), doc.kind, doc.year);
         d

@@ -13,7 +13,7 @@ use crate::analyzer::Analyzer;
 use crate::facets::{FacetCounter, FacetTally, WholeSegmentTallies};
 use crate::highlight::{Marks, Snippet, snippet};
 use crate::order::{SortedPage, scores_of};
-use crate::query::{Compiler, Expr, QueryError, parse};
+use crate::query::{Compiler, Expr, FieldName, QueryError, parse};
 use crate::schema::{
     DocumentSummary, FACET_DIMENSIONS, FORMAT, Fields, RECORD_DOCUMENT, RECORD_OBLIGATION,
     RECORD_PROGRESS,
@@ -614,6 +614,7 @@ impl SearchIndex {
             fields: &self.fields,
             analyzer: &self.analyzer,
             searcher,
+            target,
             marks: Marks::default(),
         };
         let record = record_kind(target);
@@ -642,8 +643,11 @@ impl SearchIndex {
         target: Target,
         searcher: &Searcher,
     ) -> Result<Option<String>, SearchError> {
-        let Some(candidate) = crate::suggest::suggestion(searcher, self.fields.text, normalized)
-        else {
+        let Some(candidate) = crate::suggest::suggestion(
+            searcher,
+            FieldName::Text.field(&self.fields, target),
+            normalized,
+        ) else {
             return Ok(None);
         };
         let Ok(expr) = parse(&candidate) else {

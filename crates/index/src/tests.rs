@@ -716,6 +716,10 @@ fn an_index_of_an_older_format_is_emptied_and_reported() {
         w.add_document(tantivy::doc!(f => "{}")).unwrap();
         w.commit().unwrap();
     }
+    // Searching it says how to rebuild it; opening it for writing empties it.
+    let e = SearchIndex::open(dir.path()).err().unwrap();
+    assert!(matches!(e, IndexError::Outdated { .. }), "{e}");
+    assert!(e.to_string().contains("duban doctor --repair"), "{e}");
     let w = ObligationIndex::open(dir.path()).unwrap();
     assert_eq!(w.opened(), Opened::Reset);
     drop(w);

@@ -171,7 +171,10 @@ pub(crate) fn open_tantivy(
             AnalyzerTokenizer::counting(analyzer.clone(), analysed),
         ),
     };
-    let index = index.map_err(tv)?;
+    let index = index.map_err(|e| match e {
+        tantivy::TantivyError::SchemaError(_) => IndexError::Outdated { path: path.clone() },
+        e => tv(e),
+    })?;
     index.tokenizers().register(TOKENIZER, tokenizer);
     Ok((index, fields))
 }
@@ -229,10 +232,13 @@ impl ObligationIndex {
         let (index, fields, was_reset) = match open_tantivy(dir, &analyzer, writer_opener()) {
             Ok((index, fields)) if Self::is_current_format(&index) => (index, fields, false),
             opened => {
-                if let Err(e) = &opened {
-                    tracing::warn!(index = %path.display(), error = %e, "Index unreadable; emptying it.");
-                } else {
-                    tracing::warn!(index = %path.display(), "Index of an older format; emptying it.");
+                match &opened {
+                    Err(IndexError::Outdated { .. }) | Ok(_) => {
+                        tracing::warn!(index = %path.display(), "Index of an older format; emptying it.");
+                    }
+                    Err(e) => {
+                        tracing::warn!(index = %path.display(), error = %e, "Index unreadable; emptying it.");
+                    }
                 }
                 drop(opened);
                 std::fs::remove_dir_all(dir).map_err(|source| IndexError::Io {
