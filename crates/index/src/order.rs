@@ -90,12 +90,24 @@ impl Collector for SortedPage {
 
     fn merge_fruits(
         &self,
-        segments: Vec<tantivy::Result<Vec<(Place<Vec<u8>>, DocAddress)>>>,
+        segments: Vec<tantivy::Result<SegmentTop>>,
     ) -> tantivy::Result<Self::Fruit> {
+        let size = self.offset + self.limit;
+        let segments = segments.into_iter().collect::<tantivy::Result<Vec<_>>>()?;
+        // Only the records that can be on the page need their ids, to break ties: those
+        // ranking at least as high as the page's last by rank alone. Turning an ordinal
+        // into an id reads a compressed block of the id dictionary, and every segment
+        // hands in a whole page of candidates.
+        let mut ranks: Vec<Rank> = segments
+            .iter()
+            .flat_map(|s| s.hits.iter().map(|(place, _)| place.rank))
+            .collect();
+        ranks.sort_by(|a, b| b.partial_cmp(a).unwrap_or(std::cmp::Ordering::Equal));
+        let last = ranks.get(size.saturating_sub(1)).copied();
         let mut top: TopNComputer<Place<Vec<u8>>, DocAddress, NaturalComparator> =
-            TopNComputer::new_with_comparator(self.offset + self.limit, NaturalComparator);
+            TopNComputer::new_with_comparator(size, NaturalComparator);
         for segment in segments {
-            for (place, address) in segment? {
+            for (place, address) in segment.with_ids(|rank| last.is_none_or(|l| *rank >= l))? {
                 top.push(place, address);
             }
         }
@@ -104,6 +116,57 @@ impl Collector for SortedPage {
             .into_iter()
             .skip(self.offset)
             .map(|d| (d.sort_key.score, d.doc))
+            .collect())
+    }
+}
+
+/// A segment's best records, with the ordinals of their ids in the segment's dictionary.
+pub(crate) struct SegmentTop {
+    hits: Vec<(Place<u64>, DocAddress)>,
+    ids: Option<StrColumn>,
+}
+
+impl SegmentTop {
+    /// The hits whose rank `wanted` accepts, with their ids, read in one ordered walk of the
+    /// segment's id dictionary.
+    fn with_ids(
+        self,
+        wanted: impl Fn(&Rank) -> bool,
+    ) -> tantivy::Result<Vec<(Place<Vec<u8>>, DocAddress)>> {
+        let hits: Vec<_> = self
+            .hits
+            .into_iter()
+            .filter(|(p, _)| wanted(&p.rank))
+            .collect();
+        let mut ords: Vec<u64> = hits.iter().map(|(p, _)| p.id.0).collect();
+        ords.sort_unstable();
+        ords.dedup();
+        let mut ids: Vec<Vec<u8>> = Vec::with_capacity(ords.len());
+        if let Some(column) = &self.ids {
+            let all = column
+                .dictionary()
+                .sorted_ords_to_term_cb(&ords, |id| ids.push(id.to_vec()))?;
+            if !all {
+                return Err(tantivy::TantivyError::InternalError(
+                    "a record's id ordinal is not in its segment's id dictionary".into(),
+                ));
+            }
+        }
+        Ok(hits
+            .into_iter()
+            .map(|(place, address)| {
+                let id = ords
+                    .binary_search(&place.id.0)
+                    .ok()
+                    .and_then(|i| ids.get(i).cloned())
+                    .unwrap_or_default();
+                let place = Place {
+                    rank: place.rank,
+                    id: Reverse(id),
+                    score: place.score,
+                };
+                (place, address)
+            })
             .collect())
     }
 }
@@ -167,7 +230,7 @@ impl SegmentPage {
 }
 
 impl SegmentCollector for SegmentPage {
-    type Fruit = tantivy::Result<Vec<(Place<Vec<u8>>, DocAddress)>>;
+    type Fruit = tantivy::Result<SegmentTop>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
         let id = self
@@ -184,20 +247,16 @@ impl SegmentCollector for SegmentPage {
     }
 
     fn harvest(self) -> Self::Fruit {
-        let mut out = Vec::new();
-        for d in self.top.into_vec() {
-            let mut id = Vec::new();
-            if let Some(ids) = &self.ids {
-                ids.ord_to_bytes(d.sort_key.id.0, &mut id)?;
-            }
-            let place = Place {
-                rank: d.sort_key.rank,
-                id: Reverse(id),
-                score: d.sort_key.score,
-            };
-            out.push((place, DocAddress::new(self.segment_ord, d.doc)));
-        }
-        Ok(out)
+        let segment_ord = self.segment_ord;
+        Ok(SegmentTop {
+            hits: self
+                .top
+                .into_vec()
+                .into_iter()
+                .map(|d| (d.sort_key, DocAddress::new(segment_ord, d.doc)))
+                .collect(),
+            ids: self.ids,
+        })
     }
 }
 

@@ -42,8 +42,9 @@ pub const TOKENIZER: &str = "duban_jieba";
 
 /// Bumped whenever the schema or the analysis changes in a way that needs a fresh index.
 /// 6: progress records carry their `link_group`. 7: documents and progress records have
-/// full-text fields of their own.
-pub(crate) const FORMAT: u32 = 7;
+/// full-text fields of their own. 8: the dictionaries of columns (ids, facets) are not
+/// compressed (tantivy without its `columnar-zstd-compression` feature).
+pub(crate) const FORMAT: u32 = 8;
 
 /// The facet value of records without a year or a region: `year:未知`, `province:未知`.
 pub const UNKNOWN: &str = "未知";
