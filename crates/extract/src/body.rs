@@ -268,8 +268,16 @@ fn share_head(parts: Vec<String>) -> Vec<String> {
         return out;
     }
     // A generic noun alone (`机关和企事业单位`) is a whole name, not a field sharing the head;
-    // so is a collective (`各地、各部门`: `各地` and `各部门`, not `各地部门`).
+    // so is a collective (`各地、各部门`: `各地` and `各部门`, not `各地部门`). `各级` before a
+    // field is a level (`各级财政、卫生健康部门`), which the first member gives the others.
+    let endings = body_words().of(BodyWord::Ending);
     let is_field = |p: &str| {
+        let p = match p.strip_prefix("各级") {
+            // `各级政府` is a level's body, no field.
+            Some(field) if endings.contains(&field) => return false,
+            Some(field) => field,
+            None => p,
+        };
         !p.is_empty()
             && !p.starts_with('各')
             && !heads.contains(&p)
@@ -1835,6 +1843,21 @@ mod tests {
     fn collectives_share_no_head_noun() {
         assert_eq!(split_names("各地、各部门"), ["各地", "各部门"]);
         assert_eq!(split_names("各地、各有关部门"), ["各地", "各有关部门"]);
+    }
+
+    /// `各级` before the first of a list of fields is their level, not a collective: every
+    /// field takes it and the head noun.
+    #[test]
+    fn every_level_before_fields_is_shared_by_them() {
+        assert_eq!(
+            split_names("各级财政、卫生健康部门"),
+            ["各级财政部门", "各级卫生健康部门"]
+        );
+        assert_eq!(split_names("各级政府、各部门"), ["各级政府", "各部门"]);
+        assert_eq!(
+            split_names("各级政府、市政府各部门"),
+            ["各级政府", "市政府各部门"]
+        );
     }
 
     /// Fields share the head noun of the last member without `等` too.
