@@ -96,8 +96,8 @@ impl Collector for SortedPage {
         let segments = segments.into_iter().collect::<tantivy::Result<Vec<_>>>()?;
         // Only the records that can be on the page need their ids, to break ties: those
         // ranking at least as high as the page's last by rank alone. Turning an ordinal
-        // into an id reads a compressed block of the id dictionary, and every segment
-        // hands in a whole page of candidates.
+        // into an id reads a block of the id dictionary, and every segment hands in a whole
+        // page of candidates.
         let mut ranks: Vec<Rank> = segments
             .iter()
             .flat_map(|s| s.hits.iter().map(|(place, _)| place.rank))

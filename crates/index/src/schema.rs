@@ -10,7 +10,8 @@
 //! It has the term of the group of documents it was linked in (`link_group`: a region, or a
 //! batch of documents without one, and the build that linked them), and a run replaces the
 //! progress records of the groups that changed ([`crate::ObligationIndex::begin_progress_groups`]).
-//! Its `text` holds the target's and the result's phrases, its `indicator` both indicators.
+//! Its `progress_text` holds the target's and the result's phrases, its `progress_indicator`
+//! both indicators.
 //!
 //! Field roles:
 //! - full text through the jieba analyzer, with positions: an obligation's `text`, `heading`,

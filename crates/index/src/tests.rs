@@ -606,6 +606,20 @@ fn documents_can_be_searched_instead_of_obligations() {
     assert_eq!(page.total, 1);
     assert_eq!(page.hits[0].id, WUXI);
     assert!(page.hits[0].obligation.is_none());
+    // A document's words, and a phrase of them, are its own fields' terms.
+    for query in ["出庭应诉率", "\"负责人出庭应诉率\""] {
+        let mut req = SearchRequest::new(query);
+        req.target = Target::Documents;
+        let mut found: Vec<String> = r
+            .search(&req)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        found.sort();
+        assert_eq!(found, [SUZHOU, WUXI], "{query}");
+    }
 }
 
 #[test]
