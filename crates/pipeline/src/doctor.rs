@@ -261,6 +261,9 @@ fn check_index_content(
         Err(duban_index::IndexError::Missing { .. }) => {
             found.push(repairable("there is no index".into()));
         }
+        Err(duban_index::IndexError::Outdated { .. }) => found.push(repairable(
+            "the index is of an older format than this build's (made by an older Duban)".into(),
+        )),
         Err(e) => found.push(repairable(format!("the index is damaged: {e}"))),
         Ok(index) => {
             found.extend(check_index(&index, mark, ids).into_iter().map(|p| {
@@ -502,6 +505,27 @@ mod tests {
         let repaired = doctor(&data, true, false).unwrap();
         assert!(repaired.consistent(), "{repaired:?}");
         assert!(!SearchIndex::open(&data.index_dir()).unwrap().is_stale());
+    }
+
+    #[test]
+    fn an_index_of_an_older_schema_is_found_and_rebuilt() {
+        let (_dir, data) = ingested();
+        // An index whose fields are not this build's, as an older Duban left it.
+        std::fs::remove_dir_all(data.index_dir()).unwrap();
+        std::fs::create_dir_all(data.index_dir()).unwrap();
+        let mut schema = tantivy::schema::Schema::builder();
+        schema.add_text_field("json", tantivy::schema::STORED);
+        drop(tantivy::Index::create_in_dir(data.index_dir(), schema.build()).unwrap());
+        let found = doctor(&data, false, false).unwrap();
+        assert!(
+            found
+                .found
+                .iter()
+                .any(|f| f.part == Part::Index && f.problem.contains("older format")),
+            "{found:?}"
+        );
+        let repaired = doctor(&data, true, false).unwrap();
+        assert!(repaired.consistent(), "{repaired:?}");
     }
 
     #[test]
