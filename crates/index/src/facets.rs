@@ -257,27 +257,25 @@ impl OrdinalCounts {
         let Some(facets) = self.facets else {
             return tally;
         };
-        let counted = self
+        let (ords, counts): (Vec<u64>, Vec<u64>) = self
             .counts
             .iter()
             .enumerate()
             .filter(|(_, n)| **n > 0)
-            .map(|(ord, n)| (ord as u64, u64::from(*n)));
-        let mut counts = counted.clone().map(|(_, n)| n);
+            .map(|(ord, n)| (ord as u64, u64::from(*n)))
+            .unzip();
+        let mut counts = counts.into_iter();
         // One walk of the dictionary in ordinal order names every counted ordinal.
-        let _ = facets.dictionary().sorted_ords_to_term_cb(
-            &counted.map(|(ord, _)| ord).collect::<Vec<_>>(),
-            |term| {
-                let count = counts.next().unwrap_or_default();
-                if let Some((dimension, value)) = dimension_and_value(term) {
-                    *tally
-                        .entry(dimension)
-                        .or_default()
-                        .entry(value.to_string())
-                        .or_default() += count;
-                }
-            },
-        );
+        let _ = facets.dictionary().sorted_ords_to_term_cb(&ords, |term| {
+            let count = counts.next().unwrap_or_default();
+            if let Some((dimension, value)) = dimension_and_value(term) {
+                *tally
+                    .entry(dimension)
+                    .or_default()
+                    .entry(value.to_string())
+                    .or_default() += count;
+            }
+        });
         tally
     }
 }

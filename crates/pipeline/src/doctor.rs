@@ -19,7 +19,8 @@ use crate::run::{DataDir, RunError, Runner};
 use duban_index::SearchIndex;
 use duban_state::State;
 use serde::Serialize;
-use std::path::Path;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 /// What part of the data folder a finding is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -284,27 +285,18 @@ fn index_files_intact(dir: &Path) -> Result<(), String> {
     }
     let damaged = |why: String| format!("the index is damaged: {why}");
     let index = tantivy::Index::open_in_dir(dir).map_err(|e| damaged(e.to_string()))?;
-    let metas = index
-        .searchable_segment_metas()
-        .map_err(|e| damaged(e.to_string()))?;
-    let mut bad: Vec<String> = metas
+    let meta = index.load_metas().map_err(|e| damaged(e.to_string()))?;
+    // Tantivy lists a delete file for every segment; one without deletes has none.
+    let no_delete_file: HashSet<PathBuf> = meta
+        .segments
         .iter()
-        .flat_map(|m| {
-            use tantivy::index::SegmentComponent as C;
-            // A segment without deletes has no delete file.
-            let deletes = m.has_deletes().then_some(C::Delete);
-            [
-                C::Postings,
-                C::Positions,
-                C::Terms,
-                C::Store,
-                C::FastFields,
-                C::FieldNorms,
-            ]
-            .into_iter()
-            .chain(deletes)
-            .map(|c| m.relative_path(c))
-        })
+        .filter(|m| !m.has_deletes())
+        .map(|m| m.relative_path(tantivy::index::SegmentComponent::Delete))
+        .collect();
+    let mut bad: Vec<String> = meta
+        .list_segment_files()
+        .into_iter()
+        .filter(|f| !no_delete_file.contains(f))
         .filter(|f| !dir.join(f).exists())
         .map(|f| format!("{} is missing", f.display()))
         .collect();
