@@ -31,6 +31,7 @@ pub mod analyzer;
 mod backlog;
 pub mod bounded;
 mod directory;
+mod executor;
 mod facets;
 pub mod highlight;
 pub mod normalize;

@@ -318,12 +318,11 @@ impl SearchIndex {
         // A search visits the segments on every core: facet counts over many matches cost
         // time in proportion to the matches, and a large index has some ten segments.
         let threads = std::thread::available_parallelism().map_or(1, usize::from);
-        index
-            .set_multithread_executor(threads)
-            .map_err(|source| IndexError::Tantivy {
-                path: path.clone(),
-                source,
-            })?;
+        let executor = crate::executor::pinned(threads).map_err(|e| IndexError::Tantivy {
+            path: path.clone(),
+            source: tantivy::TantivyError::SystemError(format!("search threads: {e}")),
+        })?;
+        index.set_executor(executor);
         let reader = OnceLock::new();
         if let Ok(opened) = open_reader(&index) {
             let _ = reader.set(opened);
