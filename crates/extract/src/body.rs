@@ -1382,14 +1382,33 @@ static SUBJECT_ENDS: LazyLock<WordList> = LazyLock::new(|| WordList::new(subject
 /// Adds a body unless the name is already listed (the first role stays: columns come first).
 pub fn push(out: &mut Vec<Body>, name: String, role: Role) {
     if name.is_empty()
-        || out
-            .iter()
-            .any(|b| b.name == name || same_with_level(&b.name, &name))
+        || out.iter().any(|b| {
+            b.name == name || same_with_level(&b.name, &name) || shorthand_of(&name, &b.name)
+        })
         || names_listed_again(&name, out)
     {
         return;
     }
+    // The full name listed after its shorthand (the text's `省财政给予…` before the bracket's
+    // `责任单位：省财政厅`) takes the shorthand's place, with the list's role.
+    if let Some(short) = out.iter_mut().find(|b| shorthand_of(&b.name, &name)) {
+        *short = Body { name, role };
+        return;
+    }
     out.push(Body { name, role });
+}
+
+/// Whether `short` is the shorthand a text uses for the body `full` names: a level's bare field
+/// (`省财政`, `区财政`: a subject's ending of its own, no name) is the department of that field
+/// at that level (`省财政厅`, `区财政局`), one body named twice in one item.
+fn shorthand_of(short: &str, full: &str) -> bool {
+    full.strip_prefix(short).is_some_and(|organ| {
+        matches!(organ, "厅" | "局" | "委" | "部门")
+            && body_words()
+                .of(BodyWord::SubjectEnding)
+                .iter()
+                .any(|e| short.len() > e.len() && short.ends_with(e))
+    })
 }
 
 /// Whether one name is the other with its level printed: a task column shortens names after the
@@ -1670,6 +1689,31 @@ mod tests {
         push(&mut out, "市财政局".into(), Role::Responsible);
         push(&mut out, "区财政局".into(), Role::Responsible);
         assert_eq!(out.len(), 2, "two levels are two bodies");
+    }
+
+    /// `省财政给予奖补（责任单位：省财政厅）`: a level's bare field in the text is the shorthand of
+    /// the department listed, one body listed once with the list's role, whichever comes first.
+    #[test]
+    fn a_levels_bare_field_and_its_department_are_one_body() {
+        let mut out = Vec::new();
+        push(&mut out, "省财政".into(), Role::Actor);
+        push(&mut out, "省工业和信息化厅".into(), Role::Lead);
+        push(&mut out, "省财政厅".into(), Role::Responsible);
+        assert_eq!(
+            names(&out),
+            [
+                ("省财政厅".to_string(), Role::Responsible),
+                ("省工业和信息化厅".to_string(), Role::Lead)
+            ]
+        );
+        let mut out = Vec::new();
+        push(&mut out, "区财政局".into(), Role::Responsible);
+        push(&mut out, "区财政".into(), Role::Actor);
+        assert_eq!(names(&out), [("区财政局".to_string(), Role::Responsible)]);
+        let mut out = Vec::new();
+        push(&mut out, "市政府".into(), Role::Actor);
+        push(&mut out, "市政府办".into(), Role::Responsible);
+        assert_eq!(out.len(), 2, "a government and its office are two bodies");
     }
 
     /// `全局`, `全区`: the whole of a unit qualifies a figure and names no body.

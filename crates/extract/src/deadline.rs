@@ -237,6 +237,11 @@ impl<'t> DateMatch<'_, 't> {
         {
             return true;
         }
+        // `关于2025年政府工作的建议`: the `于` is `关于`'s, and the date opens the topic a title or
+        // heading is about, no time of work.
+        if pre == "于" && before.ends_with('关') {
+            return true;
+        }
         // The date a document stops being in force (`有效期至2026年12月31日`) dates the document.
         // (`至`, `到`, `截至` are the date's own `pre`, off `before`.)
         if ["有效期", "有效期为"]
@@ -1098,5 +1103,14 @@ mod tests {
             dl("力争到2027年全省规上工业企业研发机构全覆盖。", None),
             [(2027, None, None, Bound::By)]
         );
+    }
+
+    /// The `于` of `关于` is no time preposition: the date after it opens what a title or a
+    /// heading is about.
+    #[test]
+    fn a_date_a_title_is_about_is_no_deadline() {
+        assert!(dl("关于2025年政府工作的建议", Some(2025)).is_empty());
+        assert!(dl("关于2021年法治政府建设工作的报告", None).is_empty());
+        assert_eq!(dl("于2025年底前完成", None).len(), 1);
     }
 }

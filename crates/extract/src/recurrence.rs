@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 const NOT_AN_ACT: &str = "次个批样步度点贯体定切直般些";
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?P<every>每(?:隔|逢)?\s*(?P<n>\d{{1,2}}|[一二两三四五六七八九十])?\s*(?P<unit>个?季度|个?半年|年|个?月|周|星期|天|日|季))|(?P<once>[一每](?P<u2>年|季度|月|周)(?P<t2>[一二两三四五六七八九十\d]+)次)|(?P<act>(?:(?P<an>\d{{1,2}}|[一二两三四五六七八九十])(?P<au>年|季度?|月|周)|(?P<ah>半年))一(?P<verb>[^{NOT_AN_ACT}\P{{Han}}]))|按(?P<by>月|季度?|半年|年度?|周)(?:足额|及时|如实|准时|统一)?(?P<byverb>发布|报送|上报|统计|通报|公布|公开|考核|评估|调度|检查|开展|报告|汇总|分析|结算|拨付|支付|发放|更新|核查|评价)?"))
+    Regex::new(&format!(r"(?P<every>每(?:隔|逢)?\s*(?P<n>\d{{1,2}}|[一二两三四五六七八九十])?\s*(?P<unit>个?季度|个?半年|年|个?月|周|星期|天|日|季))|(?P<once>[一每](?P<u2>年|季度|月|周)(?P<t2>[一二两三四五六七八九十\d]+)次)|(?P<act>(?:(?P<an>\d{{1,2}}|[一二两三四五六七八九十])(?P<au>年|季度?|月|周)|(?P<ah>半年))一(?P<verb>[^{NOT_AN_ACT}\P{{Han}}]))|按(?P<by>月|季度?|半年|年度?|周)(?:{manner})?(?P<byverb>发布|报送|上报|统计|通报|公布|公开|考核|评估|调度|检查|开展|报告|汇总|分析|结算|拨付|支付|发放|更新|核查|评价)?", manner = MANNER.join("|")))
         .expect("period pattern compiles")
 });
 
@@ -164,14 +164,29 @@ pub fn recurrences_in(folded: &Folded<'_>) -> Vec<Recurrence> {
 /// opening the duty's phrase, not a reckoning or a plan it follows (`计算`, `核算`, `预算`).
 fn times_a_duty(after: &str) -> bool {
     const RECKONING: [&str; 7] = ["计算", "核算", "折算", "计", "算", "预算", "计划"];
-    let head = duban_text::fold::first_chars(after, 8);
+    let head = duban_text::fold::first_chars(after, 10);
     let tagged = duban_segment::Segmenter::shared().tag(head);
-    tagged.first().is_some_and(|w| {
+    // An adverb may stand between the period and the duty (`按月全额退还`, `按年度全面评估`);
+    // after one, a verb the tagger reads as a noun (`评估`) is the duty too.
+    let manner = tagged
+        .iter()
+        .take_while(|w| is_manner(w.word, w.tag))
+        .count();
+    tagged.get(manner).is_some_and(|w| {
         !RECKONING.contains(&w.word)
             && (matches!(w.tag, "v" | "vd" | "vi")
+                || manner > 0 && w.tag == "vn"
                 || w.tag == "p" && ["以", "向", "对", "由", "从"].contains(&w.word))
     })
 }
+
+/// Whether a word says how a duty is done (`全额`, `全面`, `及时`), not what it is.
+fn is_manner(word: &str, tag: &str) -> bool {
+    matches!(tag, "d" | "ad") || MANNER.contains(&word)
+}
+
+/// Words saying how a duty is done that the tagger does not read as adverbs.
+const MANNER: [&str; 7] = ["全额", "全面", "足额", "及时", "如实", "准时", "统一"];
 
 /// An amount of money right after the period: `1500元`, `2.5万元`.
 static PRICE: LazyLock<Regex> =
@@ -351,6 +366,16 @@ mod tests {
             [(Every::Month, None, None)]
         );
         assert!(rc("补贴按月计算").is_empty());
+        // How the duty is done may stand between the period and the duty.
+        assert_eq!(
+            rc("对先进制造业企业按月全额退还增值税增量留抵税额"),
+            [(Every::Month, None, None)]
+        );
+        assert_eq!(
+            rc("按年度全面评估规划实施情况"),
+            [(Every::Year, None, None)]
+        );
+        assert!(rc("补贴按月全额计算").is_empty());
         assert_eq!(
             rc("合同实行每两年一签"),
             [(Every::NYears, Some(2), Some(1))]
