@@ -1417,8 +1417,19 @@ fn shorthand_of(short: &str, full: &str) -> bool {
 fn same_with_level(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
     long.strip_suffix(short).is_some_and(|level| {
-        matches!(level, "区" | "市" | "县" | "省" | "州" | "旗") && short.chars().count() >= 3
+        matches!(level, "区" | "市" | "县" | "省" | "州" | "旗")
+            && short.chars().count() >= 3
+            && !names_every_level(short)
     })
+}
+
+/// Whether a name without a level is the generic name of every such body (`政务部门`,
+/// `数据资源主管部门`: a regulation's duties of them all beside those of `州政务部门`), not a
+/// column's shortening of one department's name (`卫计局`): a generic head ends it.
+fn names_every_level(name: &str) -> bool {
+    ["部门", "单位", "机构", "机关"]
+        .iter()
+        .any(|head| name.ends_with(head))
 }
 
 /// Whether a name with its alternative in brackets names bodies listed already:
@@ -1689,6 +1700,15 @@ mod tests {
         push(&mut out, "市财政局".into(), Role::Responsible);
         push(&mut out, "区财政局".into(), Role::Responsible);
         assert_eq!(out.len(), 2, "two levels are two bodies");
+        // A generic name is every such body, not one department's shortened name.
+        let mut out = Vec::new();
+        push(&mut out, "政务部门".into(), Role::Actor);
+        push(&mut out, "州政务部门".into(), Role::Actor);
+        assert_eq!(
+            out.len(),
+            2,
+            "all government departments and the prefecture's"
+        );
     }
 
     /// `省财政给予奖补（责任单位：省财政厅）`: a level's bare field in the text is the shorthand of

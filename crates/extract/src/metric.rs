@@ -214,6 +214,10 @@ fn comparator(prefix: &str, unit: &str, counted: bool) -> Option<(Op, Role, bool
         if counts_new(prefix, j, end2) {
             return governs(prefix, i, end, unit, counted);
         }
+        // `增加到超过100万亿元`: a change that reaches a level reaches it bounded.
+        if role == Role::Bound && found.is_some_and(|(_, _, reaches)| reaches) {
+            return governs(prefix, i, end, unit, counted);
+        }
         return found;
     }
     let found = governs(prefix, i, end, unit, counted);
@@ -1506,9 +1510,16 @@ static RANK_HELD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("rank held pattern compiles")
 });
 
-/// Time gone by (`今年已过去近5个月`): no goal, no result.
+/// Time gone by (`今年已过去近5个月`, `香港回归八个多月以来`, `五年来`): no goal, no result.
 fn is_time_gone_by(n: &Reading<'_>) -> bool {
-    is_time(n.unit) && n.prefix.trim_end_matches(['近', '约']).ends_with("过去")
+    // `八个多月`: the unit read is `个`, and the month follows its `多`.
+    let (time, after) = match n.after.strip_prefix('月') {
+        Some(rest) if n.unit == "个" => (true, rest),
+        _ => (is_time(n.unit), n.after),
+    };
+    time && (n.prefix.trim_end_matches(['近', '约']).ends_with("过去")
+        || after.starts_with("以来")
+        || after.starts_with('来'))
 }
 
 /// One period as a frame (`同一家庭在1个自然年度内…`): a span, not a count.
@@ -3288,6 +3299,28 @@ mod tests {
             mt("补助标准由每人每年40元提高到80元"),
             [(80.0, "元".into(), Op::Eq)]
         );
+    }
+
+    /// A change reaching a level bounded (`增加到超过100万亿元`) is the bound, not the level.
+    #[test]
+    fn a_level_reached_beyond_a_bound_takes_the_bound() {
+        assert_eq!(
+            mt("经济总量从不到70万亿元增加到超过100万亿元"),
+            [(100.0, "万亿元".into(), Op::Ge)]
+        );
+        assert_eq!(mt("覆盖率提高到近56%"), [(56.0, "%".into(), Op::Eq)]);
+        assert_eq!(
+            mt("主要污染物排放降幅超过4%"),
+            [(4.0, "%".into(), Op::Decrease)]
+        );
+    }
+
+    /// Time since something (`八个多月以来`, `3年来`) is time gone by, no goal or result.
+    #[test]
+    fn time_since_is_no_metric() {
+        assert!(mt("香港回归八个多月以来，经济保持稳定").is_empty());
+        assert!(mt("实施3年来，成效明显").is_empty());
+        assert_eq!(mt("3个多月内完成").len(), 1);
     }
 
     #[test]
