@@ -500,38 +500,45 @@ fn opens_with_preposition(phrase: &str) -> bool {
     phrase.starts_with(FIRST.as_slice())
 }
 
+/// Whether the predicate word `w` only qualifies the organisation word right after it, so
+/// names the body (`实施机关`, `养老服务指导单位`, `市委组织部`); anywhere else it shows a
+/// predicate (`积极推动行政机关…`).
+fn verb_qualifies(name: &str, w: &str) -> bool {
+    name.match_indices(w).all(|(i, _)| {
+        // At the head of a name only the verbs that name a body's role qualify it
+        // (`实施机关`, `组织部门`), not `完善部门预算`.
+        // `养老服务组织`: `组织` ending a name after a noun of its own is the organisation
+        // (not after `牵头`, `精心`, `全年`, `并`).
+        if w == "组织" && i + w.len() == name.len() {
+            return organisation_after_noun(&name[..i]);
+        }
+        if name[..i].trim_start_matches(['各', '本']).is_empty()
+            && ![
+                "实施", "组织", "指导", "执行", "配合", "牵头", "承办", "协办", "研究",
+            ]
+            .contains(&w)
+        {
+            return false;
+        }
+        // A group's name says what it is set up to do (`区推进依法行政工作领导小组`,
+        // `北京市大数据工作推进小组办公室`): after its first word, a verb is its remit.
+        if names_a_group(name) {
+            return true;
+        }
+        let rest = &name[i + w.len()..];
+        // `人力资源社会保障行政部门`: a generic head (`行政部门`, `主管部门`) qualifies too.
+        [
+            "机关", "部门", "单位", "机构", "主体", "中心", "组织", "小组", "部", "办", "局", "委",
+            "处", "科", "室",
+        ]
+        .contains(&rest)
+            || body_words().of(BodyWord::Head).contains(&rest)
+    })
+}
+
 /// Whether a clause-initial phrase is a name rather than the start of a predicate: it holds
 /// no predicate word, and its first word is no verb, preposition, adverb or conjunction.
 fn is_subject_phrase(name: &str) -> bool {
-    // A verb that only qualifies the organisation word right after it names the body
-    // (`实施机关`, `养老服务指导单位`, `市委组织部`); anywhere else it shows a predicate (`积极推动行政机关…`).
-    let qualifies = |w: &str| {
-        name.match_indices(w).all(|(i, _)| {
-            // At the head of a name only the verbs that name a body's role qualify it
-            // (`实施机关`, `组织部门`), not `完善部门预算`.
-            // `养老服务组织`: `组织` ending a name after a noun of its own is the organisation
-            // (not after `牵头`, `精心`, `全年`, `并`).
-            if w == "组织" && i + w.len() == name.len() {
-                return organisation_after_noun(&name[..i]);
-            }
-            if name[..i].trim_start_matches(['各', '本']).is_empty()
-                && ![
-                    "实施", "组织", "指导", "执行", "配合", "牵头", "承办", "协办", "研究",
-                ]
-                .contains(&w)
-            {
-                return false;
-            }
-            let rest = &name[i + w.len()..];
-            // `人力资源社会保障行政部门`: a generic head (`行政部门`, `主管部门`) qualifies too.
-            [
-                "机关", "部门", "单位", "机构", "主体", "中心", "组织", "小组", "部", "办", "局",
-                "委", "处", "科", "室",
-            ]
-            .contains(&rest)
-                || body_words().of(BodyWord::Head).contains(&rest)
-        })
-    };
     // In a list (`市场监管、人力资源社会保障等部门`) a member may hold a verb inside its name
     // (`保障`); none may begin with one, and the first must read as a name.
     let list = members(name);
@@ -559,7 +566,7 @@ fn is_subject_phrase(name: &str) -> bool {
             });
     }
     let found = predicates_in_name(name);
-    if !found.iter().all(|w| qualifies(w)) {
+    if !found.iter().all(|w| verb_qualifies(name, w)) {
         return false;
     }
     if opens_with_preposition(name) {
@@ -595,6 +602,15 @@ fn is_subject_phrase(name: &str) -> bool {
         {
             true
         }
+        // A department named by its role in a task (`牵头部门`, `配合部门`); other verbs before
+        // `部门` open a predicate (`形成部门联动`, `满足部门需求`).
+        Some(w)
+            if tagged.len() == 2
+                && tagged[1].word == "部门"
+                && ["牵头", "配合", "责任", "主管", "承办", "协办"].contains(&w.word) =>
+        {
+            true
+        }
         // Pronouns and time words open clauses (`我们…`, `过去…`, `今后…`), but `各级` and
         // `本级` are how body names begin.
         Some(w) if w.tag.starts_with('r') || w.tag.starts_with('t') => ["各", "本", "全", "该"]
@@ -618,6 +634,17 @@ fn is_subject_phrase(name: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// Whether a name is a group's set up for a task, or its office or members (`…领导小组`,
+/// `…推进小组办公室`, `…工作专班成员单位`, `…牵头单位`).
+fn names_a_group(name: &str) -> bool {
+    let group = ["办公室", "成员单位", "牵头单位"]
+        .iter()
+        .fold(name, |n, part| n.strip_suffix(part).unwrap_or(n));
+    ["小组", "委员会", "联席会议", "指挥部", "工作专班"]
+        .iter()
+        .any(|e| group.len() > e.len() && group.ends_with(e))
 }
 
 /// Whether a word is a level (`区`, `市`, `县`…) and the one character jieba glued to it
@@ -1212,6 +1239,14 @@ fn holds_inner_preposition(name: &str) -> bool {
 /// Whether the duty word the subject pattern found after a name starts a word of its own:
 /// `市委组织部` segments as one name, so `市委` + `组织` is no subject and its duty.
 fn duty_starts_word(rest: &str, duty: &str) -> bool {
+    // `…工作专班牵头单位牵头`: a duty word before a generic head is a role's name (`牵头单位`).
+    if rest.strip_prefix(duty).is_some_and(|after| {
+        ["单位", "部门", "机构"]
+            .iter()
+            .any(|head| after.starts_with(head))
+    }) {
+        return false;
+    }
     let head: String = rest.chars().take(8).collect();
     let tagged = duban_segment::Segmenter::shared().tag(&head);
     match tagged.first() {
@@ -1339,11 +1374,20 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
 /// its predicate (a phrase holding no modal's characters needs no segmenting to tell).
 fn holds_modal(phrase: &str) -> bool {
     let modals = clause_words().of(ClauseWord::Modal);
-    modals.iter().any(|m| phrase.contains(m))
-        && duban_segment::Segmenter::shared()
-            .tag(phrase)
-            .iter()
-            .any(|w| modals.contains(&w.word))
+    if !modals.iter().any(|m| phrase.contains(m)) {
+        return false;
+    }
+    let tagged = duban_segment::Segmenter::shared().tag(phrase);
+    // `牵头单位`, `负责部门`: before a generic head the word names a role, no modal.
+    let names_a_role = |k: usize| {
+        tagged
+            .get(k + 1)
+            .is_some_and(|next| ["单位", "部门", "机构"].contains(&next.word))
+    };
+    tagged
+        .iter()
+        .enumerate()
+        .any(|(k, w)| modals.contains(&w.word) && !names_a_role(k))
 }
 
 /// Where the words of the segmented text end, up to four characters past `reach` (`项目委托`
@@ -1741,6 +1785,28 @@ mod tests {
     fn the_whole_of_a_unit_is_no_body() {
         assert!(!is_body_name("全局"));
         assert!(actor_names("全局合格率达100%，全局持证执法人员达188名").is_empty());
+    }
+
+    /// A group's name holds the verbs of its remit: `区推进依法行政工作领导小组要…` is the
+    /// group's duty, and so is its office's.
+    #[test]
+    fn a_groups_remit_inside_its_name_is_no_predicate() {
+        let got = |t: &str| -> Vec<String> { actors(t).into_iter().map(|b| b.name).collect() };
+        assert_eq!(
+            got("区推进依法行政工作领导小组要加强领导"),
+            ["区推进依法行政工作领导小组"]
+        );
+        assert_eq!(
+            got("北京市大数据工作推进小组办公室负责日常工作"),
+            ["北京市大数据工作推进小组办公室"]
+        );
+        assert!(got("推进领导小组建设").is_empty());
+        // `牵头单位` is the role's name, not the group's duty; a role's name is a subject.
+        assert_eq!(
+            got("省十大新兴产业推进组工作专班牵头单位牵头"),
+            ["省十大新兴产业推进组工作专班牵头单位"]
+        );
+        assert_eq!(got("牵头部门负责统筹协调"), ["牵头部门"]);
     }
 
     #[test]
