@@ -137,7 +137,7 @@ static METRIC: LazyLock<Regex> = LazyLock::new(|| {
     let per = alternation(&[units().of(Unit::Per)]);
     let units = &*UNITS;
     Regex::new(&format!(
-        r"(?:(?P<wan>万|千)余(?P<wunit>{units})|(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇]+(?:点[一二三四五六七八九零〇]+)?))|(?P<frac>(?P<den>\d+|{CN})分之(?P<numer>\d+(?:\.\d+)?|{CN}))|(?P<half>一半|半数)|(?P<num>\d(?: ?\d)*(?:,\d{{3}})*(?:\.\d+)?|{CN})(?:(?P<unit1>%|‰)?\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?:(?P<preapprox>余|多)?(?P<mult>万亿|亿|万|千)?(?P<approx>余|多)?\s*(?P<unit>{units})(?P<per>(?:/(?:{per}))*)|(?P<bpreapprox>余|多)?(?P<bare>万亿|亿|万)(?P<bapprox>余|多)?))(?:(?:[(（]\p{{Han}}{{1,2}}[)）])?(?P<tail>及以上|及以下|以上|以下|以内|之内|内|左右|上下|多|余))?"
+        r"(?:(?P<wan>万|千)余(?P<wunit>{units})|(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇]+(?:点[一二三四五六七八九零〇]+)?))|(?P<frac>(?P<den>\d+|{CN})分之(?P<numer>\d+(?:\.\d+)?|{CN}))|(?P<half>一半|半数)|(?P<num>\d(?: ?\d)*(?:,\d{{3}})*(?:\.\d+)?|{CN}(?:点[零〇一二三四五六七八九]+)?|[零〇]点[零〇一二三四五六七八九]+)(?:(?P<unit1>%|‰)?\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?:(?P<preapprox>余|多)?(?P<mult>万亿|亿|万|千)?(?P<approx>余|多)?\s*(?P<unit>{units})(?P<per>(?:/(?:{per}))*)|(?P<bpreapprox>余|多)?(?P<bare>万亿|亿|万)(?P<bapprox>余|多)?))(?:(?:[(（]\p{{Han}}{{1,2}}[)）])?(?P<tail>及以上|及以下|以上|以下|以内|之内|内|左右|上下|多|余))?"
     ))
     .expect("metric pattern compiles")
 });
@@ -885,7 +885,13 @@ fn found_at(f: &str, caps: &regex::Captures<'_>, start: usize, end: usize) -> Op
     // `不少于三次`), a bound over a short reference (`不低于当地两个月…标准`) or as a range
     // (`三到五年`), never as a set's name (`两方面`, `一批`).
     let bounded = comparator_at_end(prefix) || cmp.is_some_and(|(_, role, _)| role == Role::Bound);
+    // A change by a multiple (`提高一倍`, `增加两倍`) is a change, whatever its numerals.
+    let multiple = unit == "倍" && cmp.is_some_and(|(_, role, _)| role == Role::Change);
+    // A decimal (`一点二倍`, `零点五个百分点`) names no set.
+    let decimal = get("num").is_some_and(|n| n.contains('点'));
     if chinese
+        && !multiple
+        && !decimal
         && get("pct").is_none()
         && get("frac").is_none()
         && tail.is_none()
@@ -3312,6 +3318,23 @@ mod tests {
         assert_eq!(
             mt("主要污染物排放降幅超过4%"),
             [(4.0, "%".into(), Op::Decrease)]
+        );
+    }
+
+    /// A change by a multiple in Chinese numerals is read as in Arabic digits.
+    #[test]
+    fn a_change_by_a_multiple_in_chinese_numerals_is_read() {
+        assert_eq!(mt("抽检总量提高一倍"), [(1.0, "倍".into(), Op::Increase)]);
+        assert_eq!(mt("产值增加两倍"), [(2.0, "倍".into(), Op::Increase)]);
+        assert!(mt("形成一倍增效应").is_empty());
+        // A decimal in Chinese numerals names no set.
+        assert_eq!(
+            mt("工业总产值增长一点二倍"),
+            [(1.2, "倍".into(), Op::Increase)]
+        );
+        assert_eq!(
+            mt("城镇化率提高零点五个百分点"),
+            [(0.5, "个百分点".into(), Op::Increase)]
         );
     }
 

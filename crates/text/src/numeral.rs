@@ -113,7 +113,7 @@ pub fn number_value(s: &str) -> Option<f64> {
     if t.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return t.parse().ok();
     }
-    chinese_value(&t).map(f64::from)
+    chinese_decimal(&t)
 }
 
 #[cfg(test)]
