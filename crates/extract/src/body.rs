@@ -825,6 +825,8 @@ pub fn actors_in(f: &str) -> Vec<Body> {
     // A body a clause ends by describing (`…为成员的工作领导小组`), for a next clause opening
     // with `负责`.
     let mut described: Option<&str> = None;
+    // A body a clause states a case of (`…的`), for a next clause opening with its duty.
+    let mut conditioned: Option<String> = None;
     let mut rest_of_text = f;
     while !rest_of_text.is_empty() {
         let cut = rest_of_text
@@ -864,12 +866,38 @@ pub fn actors_in(f: &str) -> Vec<Body> {
         {
             push_subject(name, &mut out);
         }
+        // `政务部门需要使用其他部门数据的，应当明确使用依据`: the body whose case a condition
+        // states carries the duty the next clause opens with.
+        if let Some(name) = conditioned.take()
+            && ["应当", "应", "须", "必须", "要"]
+                .iter()
+                .any(|m| clause.starts_with(m))
+        {
+            push_subject(&name, &mut out);
+        }
         if matches!(sep, Some(',' | '，')) {
             described = described_body(piece);
+            conditioned = conditioned_body(clause);
         }
         actors_of_clause(clause, &mut out);
     }
     out
+}
+
+/// The body a condition opens with (`政务部门需要使用…数据的`): the name before its first verb,
+/// in a clause ending in `的`.
+fn conditioned_body(clause: &str) -> Option<String> {
+    let clause = clause.trim_end();
+    if !clause.ends_with('的') {
+        return None;
+    }
+    // The words before the condition's first verb, preposition or adverb name its subject.
+    let tagged = duban_segment::Segmenter::shared().tag(clause);
+    let first_verb = tagged
+        .iter()
+        .position(|w| w.tag.starts_with(['v', 'p', 'd']))?;
+    let name: String = tagged[..first_verb].iter().map(|w| w.word).collect();
+    (is_body_name(&name) && is_subject_phrase(&name)).then_some(name)
 }
 
 /// The body a clause ends by describing after `的` (`各职责部门主要领导为成员的工作领导小组`);
@@ -1807,6 +1835,19 @@ mod tests {
             ["省十大新兴产业推进组工作专班牵头单位"]
         );
         assert_eq!(got("牵头部门负责统筹协调"), ["牵头部门"]);
+    }
+
+    /// `X…的，应当…`: the body whose case the condition states carries the duty after it; a
+    /// condition of people, or one without a duty after it, gives none.
+    #[test]
+    fn the_body_of_a_condition_carries_the_duty_after_it() {
+        let got = |t: &str| -> Vec<String> { actors(t).into_iter().map(|b| b.name).collect() };
+        assert_eq!(
+            got("政务部门需要使用其他政务部门提供的政务数据的，应当明确使用依据"),
+            ["政务部门"]
+        );
+        assert!(got("申请人家庭经济状况发生变化的，应当及时告知").is_empty());
+        assert!(got("政务部门需要使用其他部门数据的，可以申请").is_empty());
     }
 
     #[test]
