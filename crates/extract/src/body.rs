@@ -1069,7 +1069,7 @@ static COMPLETED: LazyLock<Regex> = LazyLock::new(|| {
 /// `市属国资国企成为投融资改革的重要力量`): the name is what is
 /// counted or described, not who does the work.
 static TALLIED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:数量|总数)?(?:分别|均|都)?(?:已)?(?:达到|达|超过|突破|逾|增至|增加到|共有)\s*[\d一二三四五六七八九十两百千万近约]|^(?:都|均|也|皆)是|^(?:已|已经|逐步)?成为")
+    Regex::new(r"^(?:数量|总数)?(?:分别|均|都)?(?:已)?(?:达到|达|超过|突破|逾|增至|增加到|共有)\s*[\d一二三四五六七八九十两百千万近约]|^(?:由|从)[\d一二三四五六七八九十两百千]+(?:个|家|项|所|名)(?:减少|增加|精简|压减|调整)|^(?:都|均|也|皆)是|^(?:已|已经|逐步)?成为")
         .expect("tallied pattern compiles")
 });
 
@@ -1093,9 +1093,10 @@ static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A rate or amount of the name's work reported or set (`幼儿园公办率达到50%`,
-/// `基层医疗机构诊疗量占全市67%`): the name qualifies the figure and is no subject.
+/// `基层医疗机构诊疗量占全市67%`, `中央部门支出继续负增长`): the name qualifies the figure and
+/// is no subject.
 static MEASURED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Han}]{0,2}?(?:率|量|占比|比重|比例)(?:达|占|为|超|提|增|下|上|保|稳|由|从|较|同比|居|位|不)")
+    Regex::new(r"^[\p{Han}]{0,2}?(?:率|量|占比|比重|比例)(?:达|占|为|超|提|增|下|上|保|稳|由|从|较|同比|居|位|不)|^(?:支出|收入|招生|产值|利润|税收|营业收入)[\p{Han}]{0,2}?(?:继续|增长|增加|减少|下降|达|为|突破|实现|同比)")
         .expect("measured pattern compiles")
 });
 
@@ -1835,6 +1836,15 @@ mod tests {
             ["省十大新兴产业推进组工作专班牵头单位"]
         );
         assert_eq!(got("牵头部门负责统筹协调"), ["牵头部门"]);
+    }
+
+    /// A name that owns a figure reported (`中央部门支出继续负增长`) or whose number is
+    /// tallied (`国务院组成部门从40个减少到29个`) is no subject.
+    #[test]
+    fn a_name_owning_a_figure_or_counted_is_no_subject() {
+        assert!(actors("中央部门支出继续负增长").is_empty());
+        assert!(actors("国务院组成部门从40个减少到29个").is_empty());
+        assert_eq!(actors("区财政局从2023年起按季度通报").len(), 1);
     }
 
     /// `X…的，应当…`: the body whose case the condition states carries the duty after it; a
