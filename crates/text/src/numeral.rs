@@ -103,7 +103,7 @@ pub fn digits_value(s: &str) -> Option<u32> {
     })
 }
 
-/// The value of an Arabic or Chinese number as printed (`1,200`, `0.2`, `十五`).
+/// The value of an Arabic or Chinese number as printed (`1,200`, `0.2`, `十五`, `一点二`).
 pub fn number_value(s: &str) -> Option<f64> {
     // Thousands separators, and the spaces PDF extraction puts between digits (`1 0 0 0`).
     let t: String = s
@@ -160,5 +160,6 @@ mod tests {
         assert_eq!(number_value("1,200"), Some(1200.0));
         assert_eq!(number_value("0.2"), Some(0.2));
         assert_eq!(number_value("九十"), Some(90.0));
+        assert_eq!(number_value("一点二"), Some(1.2));
     }
 }
