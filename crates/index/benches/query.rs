@@ -40,7 +40,7 @@ const PER_DOCUMENT: usize = 50;
 /// full-text fields of its own; v5: dictionaries of columns uncompressed), so that a kept
 /// index is never of an older format.
 const CORPUS_VERSION: &str = "v5";
-const RUNS: usize = 200;
+const RUNS: usize = 1000;
 
 const PHRASES: [&str; 24] = [
     "加强行政复议和应诉工作",

@@ -9,6 +9,11 @@
 //! threads of one search run side by side whenever the cores are free (the phrase query's p99
 //! over 1,000 runs 22 → 17 ms, its p50 the same; README, "Tests and benchmark").
 //!
+//! Threads are pinned only where the pool has a thread for each core the process may run on
+//! (as `duban search` and `duban serve` make it): a process allowed more cores than it has
+//! search threads (a container limited by a CPU quota on a larger host, say) leaves the kernel
+//! to choose among them.
+//!
 //! This module does not decide how a segment is searched, nor how many segments there are.
 //! Pinning is Linux only and best effort: where the kernel refuses it, the threads run
 //! unpinned, as before.
@@ -17,19 +22,20 @@ use std::sync::Arc;
 use tantivy::Executor;
 
 /// A pool of `threads` search threads, named `duban-search-N`, thread N kept to the Nth core
-/// the process may run on (wrapping around when there are more threads than cores).
+/// the process may run on when there are as many threads as such cores.
 pub(crate) fn pinned(threads: usize) -> Result<Executor, rayon::ThreadPoolBuildError> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|n| format!("duban-search-{n}"))
-        .start_handler(pin_to_core)
+        .start_handler(move |n| pin_to_core(n, threads))
         .build()?;
     Ok(Executor::ThreadPool(Arc::new(pool)))
 }
 
-/// Keeps the calling thread to the `n`th core of those it may run on now.
+/// Keeps the calling thread, the `n`th of a pool of `threads`, to the `n`th core of those it
+/// may run on now, when there are as many of them as threads (and more than one).
 #[cfg(target_os = "linux")]
-fn pin_to_core(n: usize) {
+fn pin_to_core(n: usize, threads: usize) {
     use rustix::thread::{CpuSet, sched_getaffinity, sched_setaffinity};
     let Ok(allowed) = sched_getaffinity(None) else {
         return;
@@ -37,18 +43,18 @@ fn pin_to_core(n: usize) {
     let cores: Vec<usize> = (0..CpuSet::MAX_CPU)
         .filter(|c| allowed.is_set(*c))
         .collect();
-    if cores.len() < 2 {
+    if cores.len() < 2 || cores.len() != threads {
         return;
     }
     let mut one = CpuSet::new();
-    one.set(cores[n % cores.len()]);
+    one.set(cores[n]);
     if let Err(e) = sched_setaffinity(None, &one) {
         tracing::debug!("search thread {n} runs unpinned: {e}");
     }
 }
 
 #[cfg(not(target_os = "linux"))]
-fn pin_to_core(_: usize) {}
+fn pin_to_core(_: usize, _: usize) {}
 
 #[cfg(all(test, target_os = "linux"))]
 mod tests {
@@ -70,14 +76,13 @@ mod tests {
 
     #[test]
     fn each_search_thread_is_kept_to_a_core_of_its_own() {
-        let mine = sched_getaffinity(None).expect("reading the test thread's cores");
-        let allowed = mine.count() as usize;
-        let threads = allowed.clamp(2, 4);
-        let cores = cores_of_each_thread(&pinned(threads).expect("a pool"));
-        assert_eq!(cores.len(), threads);
+        let allowed = sched_getaffinity(None)
+            .expect("reading the test thread's cores")
+            .count() as usize;
+        let cores = cores_of_each_thread(&pinned(allowed).expect("a pool"));
+        assert_eq!(cores.len(), allowed);
         if allowed < 2 {
-            // One core: nothing to choose between, the threads are left as they are.
-            assert!(cores.iter().all(|c| c.len() == 1));
+            // One core: nothing to choose between, the thread is left as it is.
             return;
         }
         assert!(
@@ -89,8 +94,23 @@ mod tests {
         distinct.dedup();
         assert_eq!(
             distinct.len(),
-            threads,
+            allowed,
             "no two threads on one core: {cores:?}"
+        );
+    }
+
+    #[test]
+    fn a_pool_smaller_than_the_cores_allowed_is_left_to_the_kernel() {
+        let allowed = sched_getaffinity(None)
+            .expect("reading the test thread's cores")
+            .count() as usize;
+        if allowed < 2 {
+            return;
+        }
+        let cores = cores_of_each_thread(&pinned(allowed - 1).expect("a pool"));
+        assert!(
+            cores.iter().all(|c| c.len() == allowed),
+            "threads unpinned: {cores:?}"
         );
     }
 }

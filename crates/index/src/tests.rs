@@ -824,6 +824,35 @@ fn a_word_in_the_title_or_the_heading_ranks_its_records_higher() {
 }
 
 #[test]
+fn a_heading_holding_a_phrases_words_in_any_order_ranks_its_record_higher() {
+    // Both texts hold the phrase alike; one heading holds its words the other way round, which
+    // a short line says as much as the phrase (the boost asks for the words, not the phrase).
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = ObligationIndex::open(dir.path()).unwrap();
+    let (doc, obligations) = sample::records().remove(0);
+    let obligation = |n: usize, heading: &str| {
+        let mut o = obligations[0].clone();
+        o.id = format!("{}#{n}.", doc.id);
+        o.label = format!("{n}.");
+        o.heading = heading.into();
+        o.text = "全面推进政务公开，按时发布政府信息。".into();
+        o
+    };
+    // The boosted record has the later id, so that equal scores would list it second.
+    let plain = obligation(1, "加强行政执法监督");
+    let headed = obligation(2, "政务公开全面推进");
+    w.upsert(&doc, &[plain.clone(), headed.clone()]).unwrap();
+    w.commit().unwrap();
+    let r = SearchIndex::open(dir.path()).unwrap();
+    let hits = r
+        .search(&SearchRequest::new("\"推进政务公开\""))
+        .unwrap()
+        .hits;
+    let order: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(order, [headed.id.as_str(), plain.id.as_str()]);
+}
+
+#[test]
 fn records_without_a_region_or_year_and_national_ones_have_facet_buckets_of_their_own() {
     let dir = tempfile::tempdir().unwrap();
     let mut w = ObligationIndex::open(dir.path()).unwrap();
