@@ -1269,11 +1269,10 @@ fn holds_inner_preposition(name: &str) -> bool {
 /// `市委组织部` segments as one name, so `市委` + `组织` is no subject and its duty.
 fn duty_starts_word(rest: &str, duty: &str) -> bool {
     // `…工作专班牵头单位牵头`: a duty word before a generic head is a role's name (`牵头单位`).
-    if rest.strip_prefix(duty).is_some_and(|after| {
-        ["单位", "部门", "机构"]
-            .iter()
-            .any(|head| after.starts_with(head))
-    }) {
+    if rest
+        .strip_prefix(duty)
+        .is_some_and(|after| GENERIC_HEADS.iter().any(|head| after.starts_with(head)))
+    {
         return false;
     }
     let head: String = rest.chars().take(8).collect();
@@ -1411,7 +1410,7 @@ fn holds_modal(phrase: &str) -> bool {
     let names_a_role = |k: usize| {
         tagged
             .get(k + 1)
-            .is_some_and(|next| ["单位", "部门", "机构"].contains(&next.word))
+            .is_some_and(|next| GENERIC_HEADS.contains(&next.word))
     };
     tagged
         .iter()
@@ -1500,10 +1499,12 @@ fn same_with_level(a: &str, b: &str) -> bool {
 /// `数据资源主管部门`: a regulation's duties of them all beside those of `州政务部门`), not a
 /// column's shortening of one department's name (`卫计局`): a generic head ends it.
 fn names_every_level(name: &str) -> bool {
-    ["部门", "单位", "机构", "机关"]
-        .iter()
-        .any(|head| name.ends_with(head))
+    GENERIC_HEADS.iter().any(|head| name.ends_with(head))
 }
+
+/// The generic heads of bodies' names: a body of any field or level (`政务部门`), or a role in
+/// a task (`牵头单位`).
+const GENERIC_HEADS: [&str; 4] = ["部门", "单位", "机构", "机关"];
 
 /// Whether a name with its alternative in brackets names bodies listed already:
 /// `各区(县级市)要…` after `配合单位：…各区、县级市` names the same two a second time.
