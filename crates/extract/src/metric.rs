@@ -643,6 +643,47 @@ fn before_of_run(
     (subjects.len() == run && subjects.iter().all(|s| !s.is_empty())).then(|| subjects.to_vec())
 }
 
+/// The act before things listed one by one before their count `m` (`raw`, the words before the
+/// number, without `等`; `core`, their indicator phrase), which with the `kind` after
+/// the count names what is counted (`重点建设档案大数据中心、数据跨境服务枢纽、超融合边缘云计算
+/// 3个项目` → `重点建设项目数`): the verbs before the first
+/// member (`重点建设档案大数据中心、…` → `重点建设`), which is never empty, so a verb-like first
+/// member stays one (`拓展停车、厕所…` → `拓展`). None without such a list or an act before it.
+fn act_of_listed(raw: &str, core: &str, m: &Found, kind: &str) -> Option<String> {
+    if kind.is_empty()
+        || !is_count(&m.bare_unit)
+        || raw.contains('等')
+        || !lists_as_many(raw, m.value)
+    {
+        return None;
+    }
+    let first = core.split('、').next().unwrap_or("");
+    let lead = leading_verbs(first);
+    let act = if lead.len() < first.len() {
+        lead
+    } else {
+        duban_segment::Segmenter::shared()
+            .tag(first)
+            .first()
+            .filter(|w| w.word.len() < first.len())
+            .map(|w| w.word.to_string())
+            .unwrap_or_default()
+    };
+    (!act.is_empty()).then_some(act)
+}
+
+/// Whether `phrase` ends in a list of exactly `value` members (two or more), joined by `、` and
+/// at most one `和`/`及` before the last.
+fn lists_as_many(phrase: &str, value: f64) -> bool {
+    let members = phrase.matches('、').count() + 1;
+    let joined_last = phrase
+        .rsplit('、')
+        .next()
+        .is_some_and(|last| last.contains(['和', '及']));
+    let members = members + usize::from(joined_last);
+    members >= 2 && value == members as f64 && phrase.contains('、')
+}
+
 /// Whether the text between two numbers only joins them into a list.
 fn joined(between: &str) -> bool {
     let t = between.trim();
@@ -2750,6 +2791,10 @@ fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
     if !b.is_empty() && opens_last_member(raw) {
         a = leading_verbs(&a);
     }
+    // Things listed one by one before their count are examples, as if `等` closed them.
+    if let Some(act) = act_of_listed(raw, &a, m, &b) {
+        a = act;
+    }
     if let Some(indicator) = indicator_of_form(f, m, raw, &a) {
         return indicator;
     }
@@ -3319,6 +3364,18 @@ mod tests {
             mt("主要污染物排放降幅超过4%"),
             [(4.0, "%".into(), Op::Decrease)]
         );
+    }
+
+    /// Things listed one by one before their count are examples: the act and the kind name
+    /// what is counted; a list of another size is not the things counted.
+    #[test]
+    fn things_listed_before_their_count_are_examples() {
+        let m = metrics("重点建设档案大数据中心、数据跨境服务枢纽、超融合边缘云计算3个项目");
+        assert_eq!(m[0].indicator, "重点建设项目数");
+        let m = metrics("拓展停车、厕所、餐饮、住宿、门票5个领域应用");
+        assert_eq!(m[0].indicator, "拓展领域应用数");
+        let m = metrics("围绕医保、社保3个领域实施改革");
+        assert_ne!(m[0].indicator, "围绕领域数");
     }
 
     /// A change by a multiple in Chinese numerals is read as in Arabic digits.
