@@ -643,12 +643,12 @@ fn before_of_run(
     (subjects.len() == run && subjects.iter().all(|s| !s.is_empty())).then(|| subjects.to_vec())
 }
 
-/// The act before things listed one by one before their count `m` (`raw`, the words before the
-/// number, without `等`; `core`, their indicator phrase), which with the `kind` after
+/// The act before things listed one by one before their count `m`, which with the `kind` after
 /// the count names what is counted (`重点建设档案大数据中心、数据跨境服务枢纽、超融合边缘云计算
-/// 3个项目` → `重点建设项目数`): the verbs before the first
-/// member (`重点建设档案大数据中心、…` → `重点建设`), which is never empty, so a verb-like first
-/// member stays one (`拓展停车、厕所…` → `拓展`). None without such a list or an act before it.
+/// 3个项目` → `重点建设项目数`); `raw` is the words before the number (no `等`: examples it
+/// closes are read elsewhere), `core` their indicator phrase. The act is the verbs before the
+/// first member, which is never empty, so a verb-like first member stays one (`拓展停车、厕所…` →
+/// `拓展`). None without such a list, as long as the count, or without an act before it.
 fn act_of_listed(raw: &str, core: &str, m: &Found, kind: &str) -> Option<String> {
     if kind.is_empty()
         || !is_count(&m.bare_unit)
