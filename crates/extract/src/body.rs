@@ -825,7 +825,7 @@ pub fn actors_in(f: &str) -> Vec<Body> {
     // A body a clause ends by describing (`…为成员的工作领导小组`), for a next clause opening
     // with `负责`.
     let mut described: Option<&str> = None;
-    // A body a clause states a case of (`…的`), for a next clause opening with its duty.
+    // A clause stating a case (`…的`), whose body a next clause opening with a duty carries.
     let mut conditioned: Option<String> = None;
     let mut rest_of_text = f;
     while !rest_of_text.is_empty() {
@@ -868,16 +868,21 @@ pub fn actors_in(f: &str) -> Vec<Body> {
         }
         // `政务部门需要使用其他部门数据的，应当明确使用依据`: the body whose case a condition
         // states carries the duty the next clause opens with.
-        if let Some(name) = conditioned.take()
+        if let Some(condition) = conditioned.take()
             && ["应当", "应", "须", "必须", "要"]
                 .iter()
                 .any(|m| clause.starts_with(m))
+            && let Some(name) = conditioned_body(&condition)
         {
             push_subject(&name, &mut out);
         }
         if matches!(sep, Some(',' | '，')) {
             described = described_body(piece);
-            conditioned = conditioned_body(clause);
+            // Only a clause ending in `的` states a case; it is read once a duty follows.
+            conditioned = clause
+                .trim_end()
+                .ends_with('的')
+                .then(|| clause.to_string());
         }
         actors_of_clause(clause, &mut out);
     }
@@ -888,9 +893,6 @@ pub fn actors_in(f: &str) -> Vec<Body> {
 /// in a clause ending in `的`.
 fn conditioned_body(clause: &str) -> Option<String> {
     let clause = clause.trim_end();
-    if !clause.ends_with('的') {
-        return None;
-    }
     // The words before the condition's first verb, preposition or adverb name its subject.
     let tagged = duban_segment::Segmenter::shared().tag(clause);
     let first_verb = tagged

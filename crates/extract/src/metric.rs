@@ -681,7 +681,7 @@ fn lists_as_many(phrase: &str, value: f64) -> bool {
         .next()
         .is_some_and(|last| last.contains(['和', '及']));
     let members = members + usize::from(joined_last);
-    members >= 2 && value == members as f64 && phrase.contains('、')
+    phrase.contains('、') && value == members as f64
 }
 
 /// Whether the text between two numbers only joins them into a list.

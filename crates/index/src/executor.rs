@@ -40,9 +40,7 @@ fn pin_to_core(n: usize, threads: usize) {
     let Ok(allowed) = sched_getaffinity(None) else {
         return;
     };
-    let cores: Vec<usize> = (0..CpuSet::MAX_CPU)
-        .filter(|c| allowed.is_set(*c))
-        .collect();
+    let cores = cores_in(&allowed);
     if cores.len() < 2 || cores.len() != threads {
         return;
     }
@@ -51,6 +49,14 @@ fn pin_to_core(n: usize, threads: usize) {
     if let Err(e) = sched_setaffinity(None, &one) {
         tracing::debug!("search thread {n} runs unpinned: {e}");
     }
+}
+
+/// The cores a set holds, in order.
+#[cfg(target_os = "linux")]
+fn cores_in(set: &rustix::thread::CpuSet) -> Vec<usize> {
+    (0..rustix::thread::CpuSet::MAX_CPU)
+        .filter(|c| set.is_set(*c))
+        .collect()
 }
 
 #[cfg(not(target_os = "linux"))]
@@ -66,12 +72,7 @@ mod tests {
         let Executor::ThreadPool(pool) = executor else {
             panic!("a pinned executor is a thread pool");
         };
-        pool.broadcast(|_| {
-            let set = sched_getaffinity(None).expect("reading the thread's cores");
-            (0..rustix::thread::CpuSet::MAX_CPU)
-                .filter(|c| set.is_set(*c))
-                .collect()
-        })
+        pool.broadcast(|_| cores_in(&sched_getaffinity(None).expect("reading the thread's cores")))
     }
 
     #[test]

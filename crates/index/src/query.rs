@@ -805,7 +805,14 @@ impl Compiler<'_> {
                 field,
                 value,
                 phrase,
-            } => self.text(*field, value, *phrase, negated),
+            } => {
+                let use_ = if negated {
+                    TextUse::Excluded
+                } else {
+                    TextUse::Matched
+                };
+                self.text(*field, value, *phrase, use_)
+            }
             Expr::Term { field, value } => Box::new(TermQuery::new(
                 Term::from_field_text(field.field(self.fields, self.target), value),
                 IndexRecordOption::Basic,
@@ -899,8 +906,9 @@ impl Compiler<'_> {
         name: FieldName,
         value: &str,
         phrase: bool,
-        negated: bool,
+        use_: TextUse,
     ) -> Box<dyn Query> {
+        let negated = use_ == TextUse::Excluded;
         let field = name.field(self.fields, self.target);
         let words = self.analyzer.query_words(value);
         let mut sequences: Vec<Vec<(usize, Term)>> = Vec::new();
@@ -908,12 +916,7 @@ impl Compiler<'_> {
         // stand together as typed: the run as a phrase is an optional clause beside the
         // required words. Not in a title or heading boost (see `boost`).
         let mut together: Option<Vec<(usize, Term)>> = None;
-        if !phrase
-            && !negated
-            && !matches!(name, FieldName::Title | FieldName::Heading)
-            && words.len() > 1
-            && is_one_run(value, &words)
-        {
+        if !phrase && use_ == TextUse::Matched && words.len() > 1 && is_one_run(value, &words) {
             let mut all = Vec::new();
             for w in &words {
                 all.extend(
@@ -1000,10 +1003,19 @@ impl Compiler<'_> {
     /// together higher.
     fn boost(&mut self, name: FieldName, value: &str, weight: f32) -> Box<dyn Query> {
         Box::new(BoostQuery::new(
-            self.text(name, value, false, false),
+            self.text(name, value, false, TextUse::Boost),
             weight,
         ))
     }
+}
+
+/// What a text clause is compiled for: records it matches, records it excludes (`-word`), or
+/// the order of records a text clause matched ([`Compiler::boost`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TextUse {
+    Matched,
+    Excluded,
+    Boost,
 }
 
 /// Whether a query's words were typed as one run, nothing but the words between the first's

@@ -775,6 +775,33 @@ fn words_typed_as_one_run_rank_higher_where_they_stand_together() {
 }
 
 #[test]
+fn words_typed_as_one_run_in_a_heading_filter_rank_higher_where_they_stand_together() {
+    // The boosts ask for a text query's words in the heading anywhere; a query of the heading
+    // itself still ranks its words standing together higher.
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = ObligationIndex::open(dir.path()).unwrap();
+    let (doc, obligations) = sample::records().remove(0);
+    let obligation = |n: usize, heading: &str| {
+        let mut o = obligations[0].clone();
+        o.id = format!("{}#{n}.", doc.id);
+        o.label = format!("{n}.");
+        o.heading = heading.into();
+        o
+    };
+    let scattered = obligation(1, "就业岗位新增向城镇倾斜");
+    let together = obligation(2, "全年城镇新增就业一万人以上");
+    w.upsert(&doc, &[scattered, together]).unwrap();
+    w.commit().unwrap();
+    let r = SearchIndex::open(dir.path()).unwrap();
+    let hits = r
+        .search(&SearchRequest::new("heading:城镇新增就业"))
+        .unwrap()
+        .hits;
+    let order: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(order, [ob(SUZHOU, 2), ob(SUZHOU, 1)]);
+}
+
+#[test]
 fn a_word_in_the_title_or_the_heading_ranks_its_records_higher() {
     // Each pair holds the word as often in its text (with as many characters); one of them
     // also has it in its title, or in its heading.
