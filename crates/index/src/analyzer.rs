@@ -135,7 +135,7 @@ pub struct IndexTokens<'a> {
     dictionary: &'a Arc<str>,
     text: &'a str,
     next_piece: usize,
-    pending: std::vec::IntoIter<AnalyzedToken>,
+    pending: std::vec::IntoIter<TokenSpan>,
     /// A byte offset and the number of characters before it, moved forward as tokens come.
     counted_to: (usize, usize),
 }
@@ -160,7 +160,7 @@ impl IndexTokens<'_> {
     }
 
     /// Cuts the next piece into its tokens, ordered by start then end, without duplicates.
-    fn cut_piece(&mut self) -> Vec<AnalyzedToken> {
+    fn cut_piece(&mut self) -> Vec<TokenSpan> {
         let start = self.next_piece;
         let end = self.piece_end(start);
         self.next_piece = end;
@@ -185,14 +185,48 @@ impl IndexTokens<'_> {
                 let (from, chars) = self.counted_to;
                 let position = chars + self.text[from..at].chars().count();
                 self.counted_to = (at, position);
-                AnalyzedToken {
-                    text: self.text[at..to].to_lowercase(),
+                TokenSpan {
                     start: at,
                     end: to,
                     position,
                 }
             })
             .collect()
+    }
+
+    /// The next token's place in the text, its text not yet copied.
+    fn next_span(&mut self) -> Option<TokenSpan> {
+        loop {
+            if let Some(t) = self.pending.next() {
+                return Some(t);
+            }
+            if self.next_piece >= self.text.len() {
+                return None;
+            }
+            self.pending = self.cut_piece().into_iter();
+        }
+    }
+}
+
+/// Where a token is: its bytes in the text and its character position.
+#[derive(Debug, Clone, Copy)]
+struct TokenSpan {
+    start: usize,
+    end: usize,
+    position: usize,
+}
+
+/// Writes the indexed form of `word` (letters lower-cased) into `out`, replacing what it held.
+/// Nearly every token is Chinese characters, digits or lower-case ASCII, which lower-case to
+/// themselves: those are copied without the Unicode case tables.
+fn write_indexed_form(word: &str, out: &mut String) {
+    out.clear();
+    if word.chars().all(|c| c.is_ascii() || is_han(c)) {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        // `str::to_lowercase`, not a character at a time: a final `Σ` lower-cases to `ς`.
+        out.push_str(&word.to_lowercase());
     }
 }
 
@@ -301,15 +335,15 @@ impl Iterator for IndexTokens<'_> {
     type Item = AnalyzedToken;
 
     fn next(&mut self) -> Option<AnalyzedToken> {
-        loop {
-            if let Some(t) = self.pending.next() {
-                return Some(t);
-            }
-            if self.next_piece >= self.text.len() {
-                return None;
-            }
-            self.pending = self.cut_piece().into_iter();
-        }
+        let span = self.next_span()?;
+        let mut text = String::new();
+        write_indexed_form(&self.text[span.start..span.end], &mut text);
+        Some(AnalyzedToken {
+            text,
+            start: span.start,
+            end: span.end,
+            position: span.position,
+        })
     }
 }
 
@@ -376,8 +410,10 @@ impl CharPositions {
     }
 
     fn token(&self, word: &str, start: usize) -> AnalyzedToken {
+        let mut text = String::new();
+        write_indexed_form(word, &mut text);
         AnalyzedToken {
-            text: word.to_lowercase(),
+            text,
             start,
             end: start + word.len(),
             position: self.position(start),
@@ -462,19 +498,18 @@ impl Tokenizer for AnalyzerTokenizer {
 
 impl TokenStream for AnalyzedTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        match self.tokens.next() {
-            Some(t) => {
-                self.current = Token {
-                    offset_from: t.start,
-                    offset_to: t.end,
-                    position: t.position,
-                    text: t.text,
-                    position_length: 1,
-                };
-                true
-            }
-            None => false,
-        }
+        // The token's text is written into the buffer of the one before: no allocation a
+        // token (there are some 1.3 a character).
+        let Some(span) = self.tokens.next_span() else {
+            return false;
+        };
+        let current = &mut self.current;
+        write_indexed_form(&self.tokens.text[span.start..span.end], &mut current.text);
+        current.offset_from = span.start;
+        current.offset_to = span.end;
+        current.position = span.position;
+        current.position_length = 1;
+        true
     }
     fn token(&self) -> &Token {
         &self.current
@@ -516,6 +551,32 @@ mod tests {
             assert_eq!(text[t.start..t.end].to_lowercase(), t.text);
             assert_eq!(text[..t.start].chars().count(), t.position);
         }
+    }
+
+    #[test]
+    fn the_token_stream_gives_the_tokens_of_index_tokens_lower_cased_as_str_does() {
+        // A long token then shorter ones: the reused buffer must not keep the first's tail.
+        let text = "推进GDP核算改革，ÉTAT与ΟΔΟΣ，第2号文件";
+        let mut tokenizer = AnalyzerTokenizer::new(Analyzer::domain());
+        let mut stream = tokenizer.token_stream(text);
+        let mut streamed = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            streamed.push((t.text.clone(), t.offset_from, t.offset_to, t.position));
+        }
+        let expected: Vec<_> = Analyzer::domain()
+            .index_tokens(text)
+            .into_iter()
+            .map(|t| (t.text, t.start, t.end, t.position))
+            .collect();
+        assert_eq!(streamed, expected);
+        for (word, from, to, _) in &streamed {
+            assert_eq!(&text[*from..*to].to_lowercase(), word);
+        }
+        let words: Vec<&str> = streamed.iter().map(|t| t.0.as_str()).collect();
+        assert!(words.contains(&"gdp"), "{words:?}");
+        // jieba cuts letters outside ASCII one by one.
+        assert!(words.contains(&"é") && words.contains(&"δ"), "{words:?}");
     }
 
     #[test]
