@@ -657,6 +657,9 @@ fn delivery_year(lines: &[&str]) -> Option<i32> {
         })
 }
 
+/// The longest line read as a section heading, in bytes (40 characters).
+const HEADING_BYTES: usize = 120;
+
 re!(
     SECTION_YEAR,
     r"^[\s\u{3000}]*(?:[一二三四五六七八九十]{1,2}[、．.]\s*)?[^，,。\d]{0,8}?((?:19|20)\d{2})年(.{0,24})$"
@@ -674,11 +677,21 @@ re!(
 /// year; one that reviews a year (`一、2013年工作回顾`, `一、2019年和今年以来工作回顾`) gives the
 /// year after, the year the report is delivered and plans for. The heading may stand without
 /// a label (`2019年工作回顾`) or name its year after `关于` (`二、关于1998年政府工作的建议`).
+/// In a page flattened onto long lines, a heading stands between spaces where its line ends
+/// were (`…提出意见。 一、2013年工作回顾 2013年是本届政府履职的第二年。…`).
 fn year_of_sections(lines: &[&str]) -> Option<i32> {
-    // Each short line's year and the words after it, read once for both rules below.
+    // Each short line's (or flattened line's piece's) year and the words after it, read once
+    // for both rules below.
     let headings: Vec<(i32, String, bool)> = lines
         .iter()
-        .filter(|l| l.len() <= 120)
+        .flat_map(|l| {
+            let pieces: Box<dyn Iterator<Item = &str>> = if l.len() <= HEADING_BYTES {
+                Box::new(std::iter::once(*l))
+            } else {
+                Box::new(l.split(char::is_whitespace))
+            };
+            pieces.filter(|p| !p.is_empty() && p.len() <= HEADING_BYTES)
+        })
         .filter_map(|l| {
             let l = duban_text::fold::fold(l);
             let (c, plain) = match SECTION_YEAR.captures(&l) {
@@ -1373,6 +1386,19 @@ mod tests {
         assert_eq!(m.year, Some(1985));
         let m = meta_of("各位代表：\n一、一九八三年工作回顾\n过去一年，经济增长。\n");
         assert_eq!(m.year, Some(1984));
+    }
+
+    #[test]
+    fn a_flattened_reports_section_heading_between_spaces_gives_its_year() {
+        let m = meta_of(
+            "各位代表： 我代表罗湖区人民政府向大会作工作报告，请予审议，并请各位政协委员和其他列席人员提出意见。 一、2013年工作回顾 2013年是本届政府履职的第二年。在市委市政府和区委的坚强领导下，我们贯彻党的十八大精神。\n",
+        );
+        assert_eq!(m.year, Some(2014));
+        // A sentence between spaces that names a year and no part of the report is none.
+        let m = meta_of(
+            "各位代表： 我代表罗湖区人民政府向大会作工作报告，请予审议，并请各位政协委员和其他列席人员提出意见。 2013年是本届政府履职的第二年。 在市委市政府和区委的坚强领导下，我们贯彻党的十八大精神，全面完成了各项任务。\n",
+        );
+        assert_eq!(m.year, None);
     }
 
     #[test]
