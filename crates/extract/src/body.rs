@@ -500,6 +500,39 @@ fn opens_with_preposition(phrase: &str) -> bool {
     phrase.starts_with(FIRST.as_slice())
 }
 
+/// Verbs that make their object do something (`鼓励符合条件的企业…`, `督促有关单位…`): a phrase
+/// opening with one is a predicate on the body after it, not a clause qualifying it.
+const PIVOT_VERBS: [&str; 14] = [
+    "鼓励", "支持", "引导", "推动", "督促", "要求", "动员", "号召", "帮助", "协助", "允许", "责成",
+    "促进", "指导",
+];
+
+/// Whether a subject is a body and the relative clause before its `的` that says which one
+/// (`接到申请的政务部门`, `县(市)人民政府确定的数据资源主管部门`): the clause's verbs are no
+/// predicate of the sentence, and the name stands as printed. Not a clause holding a modal or
+/// copula (`市民政部门是…的主管部门`), nor one opening with a preposition, a pronoun (`我们的`)
+/// or a verb that makes the body do something (`鼓励符合条件的企业`).
+fn names_by_relative_clause(name: &str) -> bool {
+    let Some((clause, head)) = name.split_once('的') else {
+        return false;
+    };
+    let clause_len = clause.chars().count();
+    (2..=12).contains(&clause_len)
+        && !head.contains('的')
+        && is_body_name(head)
+        && is_subject_phrase(head)
+        && !opens_with_preposition(clause)
+        && !holds_inner_preposition(clause)
+        && !["我", "你", "他", "其", "这", "那"]
+            .iter()
+            .any(|p| clause.starts_with(p))
+        && !PIVOT_VERBS.iter().any(|v| clause.starts_with(v))
+        && !clause_words()
+            .of(ClauseWord::Modal)
+            .iter()
+            .any(|m| clause.contains(m))
+}
+
 /// Whether the predicate word `w` only qualifies the organisation word right after it, so
 /// names the body (`实施机关`, `养老服务指导单位`, `市委组织部`); anywhere else it shows a
 /// predicate (`积极推动行政机关…`).
@@ -993,7 +1026,11 @@ fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
             // `市委组织部`: `组织` there is part of the next name, not the duty; a modal inside
             // the name shows it runs on into its predicate (`县级政务新媒体要与…中心建立`).
             (duty_starts_word(&clause[name.end()..], duty.as_str()) && !holds_modal(name.as_str()))
-                .then(|| (name.as_str().to_string(), name.end()))
+                .then(|| {
+                    let modal =
+                        ["要", "应当", "应", "必须", "须", "负责", "不得"].contains(&duty.as_str());
+                    (name.as_str().to_string(), name.end(), modal)
+                })
         })
         // Without a duty word, a condition (`试点企业兴办职业教育的投资符合条件的，…`)
         // assigns no duty.
@@ -1001,8 +1038,9 @@ fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
             (!clause.trim_end().ends_with('的'))
                 .then(|| subject_by_part_of_speech(clause))
                 .flatten()
+                .map(|(name, end)| (name, end, false))
         });
-    let Some((name, end)) = subject else {
+    let Some((name, end, before_modal)) = subject else {
         empowered(clause, out);
         return;
     };
@@ -1020,7 +1058,14 @@ fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
     }
     // `X授权Y…` gives the duty to Y, not to X (nor to the phrase `X授权Y`).
     if !clause[end..].starts_with("授权") && !name.contains("授权") {
+        let before = out.len();
         push_subject(&name, out);
+        // Only before a word of obligation (`应当`, `要`, `负责`…): without one,
+        // `扶持和推荐符合条件的民营企业发行债券` and `已注册的港资企业对…贡献率超过20%` read as
+        // relative clauses too.
+        if out.len() == before && before_modal && names_by_relative_clause(&name) {
+            push(out, name.clone(), Role::Actor);
+        }
     }
     // `X会同Y…`, `X要会同Y…`: Y works on the duty too.
     let after = clause[end..].trim_start_matches(|c: char| "要应当须负责并".contains(c));
@@ -1524,6 +1569,29 @@ mod tests {
 
     fn names(bodies: &[Body]) -> Vec<(String, Role)> {
         bodies.iter().map(|b| (b.name.clone(), b.role)).collect()
+    }
+
+    #[test]
+    fn a_relative_clause_before_a_body_says_which_body_and_stays_in_its_name() {
+        assert_eq!(
+            actor_names("接到申请的政务部门应当在5个工作日内答复"),
+            ["接到申请的政务部门"]
+        );
+        assert_eq!(
+            actor_names("县(市)人民政府确定的数据资源主管部门负责本行政区域内的数据管理工作"),
+            ["县(市)人民政府确定的数据资源主管部门"]
+        );
+        // A verb that makes the body after it act opens a predicate, not a relative clause.
+        assert!(actor_names("鼓励符合条件的企业要积极参与").is_empty());
+        assert!(actor_names("我们的国家机关要听取群众的意见").is_empty());
+        // Without a duty word the verbs before `的` may be the sentence's own.
+        assert!(actor_names("扶持和推荐符合条件的民营企业发行债券").is_empty());
+        assert!(actor_names("已注册的港资企业对前海GDP贡献率超过20%").is_empty());
+        // A copula before `的` makes a role, not a name.
+        assert_eq!(
+            actor_names("市民政部门是全市养老服务工作的主管部门，负责统筹推进"),
+            ["市民政部门"]
+        );
     }
 
     #[test]
