@@ -10,7 +10,8 @@
 //! failing that, any verb follows, where the name is a whole word of the segmented clause;
 //! `X会同Y` adds Y, `X授权Y` gives Y alone, `由Y予以…` and `…应当由Y负责建设` give Y; names alone
 //! before a comma go on in the list of the next clause (`市民政部门，镇人民政府…应当`), and the
-//! staff named with a duty's bodies (`…及其工作人员应当`) leave the bodies. Relative
+//! staff named with a duty's bodies (`…及其工作人员应当`) and people listed after them
+//! (`各级教育部门和学校教师要`) leave the bodies. Relative
 //! clauses (`…作出的决定`), conditions (`…的，`), a name's rate or amount (`幼儿园公办率达到`), a
 //! quoted name opening a clause (`“深圳政府在线”连续…`) and phrases holding a preposition
 //! (`预计全年为企业…`) or opening with a verb phrase (`包括免征…`) assign no duty.
@@ -994,11 +995,12 @@ static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("leading time pattern compiles")
 });
 
-/// The staff or heads of the bodies just named (`及其工作人员应当…`), given the bodies' duty;
+/// The staff or heads of the bodies just named (`及其工作人员应当…`), or people listed after
+/// them (`各级教育部门和学校教师要…`, `政府部门、企业和全社会都要…`), given the bodies' duty;
 /// named as those a sanction is for (`…及其工作人员违反规定…的，…处理`) they carry none.
 static STAFF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"及其(?:工作人员|负责人|主要负责人|领导班子|领导干部)(?P<duty>应当|应|要|须|必须|负责)",
+        r"(?:及其(?:工作人员|负责人|主要负责人|领导班子|领导干部)|(?:和|及|以及|与|、)(?:广大|全体)?[\p{Han}--[和及与]]{0,4}?(?:教师|学生|群众|公民|居民|市民|职工|党员|干部|家长|个人|全社会|社会各界))(?P<duty>(?:都|也)?(?:应当|应|要|须|必须|负责))",
     )
     .expect("staff pattern compiles")
 });
@@ -1011,7 +1013,8 @@ fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
     let clause = LEADING_TIME
         .find(clause)
         .map_or(clause, |time| &clause[time.end()..]);
-    // `镇人民政府、街道办事处及其工作人员应当…`: the staff of the bodies named are no body.
+    // `镇人民政府、街道办事处及其工作人员应当…`, `各级教育部门和学校教师要…`: the staff of the
+    // bodies named, and people named beside them, are no body.
     let without_staff = STAFF.replace_all(clause, "$duty");
     let clause = without_staff.as_ref();
     // A subject ends in an organisation word or lists regions with `、`: clauses with
@@ -2462,6 +2465,24 @@ mod tests {
             ["区民政部门", "街道办事处", "镇人民政府"]
         );
         assert!(actor_names("政务部门及其工作人员泄露商业秘密的，依法给予处分").is_empty());
+    }
+
+    #[test]
+    fn people_listed_after_bodies_leave_the_duty_to_the_bodies() {
+        assert_eq!(
+            actor_names("各级教育部门和学校教师要加强学生安全教育"),
+            ["各级教育部门"]
+        );
+        assert_eq!(
+            actor_names("政府部门、企业和全社会都要树立节约意识"),
+            ["政府部门", "企业"]
+        );
+        assert_eq!(
+            actor_names("各级人民政府和广大群众要共同维护安全"),
+            ["各级人民政府"]
+        );
+        // People alone are no body.
+        assert!(actor_names("广大群众和党员干部要积极参与").is_empty());
         // A clause with a verb before the comma is no list of names.
         assert_eq!(
             actor_names("建立工作领导小组，领导小组成员单位要切实履行职责"),
