@@ -248,11 +248,14 @@ fn share_head(parts: Vec<String>) -> Vec<String> {
     let heads = body_words().of(BodyWord::Head);
     let (member, head) = match split_at_deng(last) {
         Some(split) => split,
-        None if parts.len() >= 2 => match heads.iter().find(|h| last.ends_with(*h)) {
-            Some(h) => (&last[..last.len() - h.len()], *h),
-            None => return parts,
+        None => match heads.iter().find(|h| last.ends_with(*h)) {
+            Some(h)
+                if parts.len() >= 2 || joined_fields(&last[..last.len() - h.len()]).is_some() =>
+            {
+                (&last[..last.len() - h.len()], *h)
+            }
+            _ => return parts,
         },
-        None => return parts,
     };
     // `市场监管、教育等市场监管领域有关部门`: what qualifies the head (`…有关`, `…相关`) is no
     // part of each member's name, which takes the generic noun alone.
@@ -261,7 +264,15 @@ fn share_head(parts: Vec<String>) -> Vec<String> {
         .filter_map(|q| head.rfind(q).map(|pos| &head[pos + q.len()..]))
         .find(|h| heads.contains(h))
         .unwrap_or(head);
-    let fields = &parts[..parts.len() - 1];
+    let mut fields = parts[..parts.len() - 1].to_vec();
+    // `财政、人力资源社会保障和教育等部门`: `和` before the last field joins it to the list.
+    let member = match joined_fields(member) {
+        Some((before, after)) => {
+            fields.push(before.to_string());
+            after
+        }
+        None => member,
+    };
     // `市发展改革委、市财政局等部门`: the members are names, and `等部门` only closes the list.
     if is_body_name(member) && fields.iter().all(|p| is_body_name(p)) {
         let mut out = fields.to_vec();
@@ -298,6 +309,20 @@ fn share_head(parts: Vec<String>) -> Vec<String> {
         out.push(format!("{member}{head}"));
     }
     share_first_level(out)
+}
+
+/// The two fields a list's last member joins with `和`, `及` or `与` (`人力资源社会保障和教育` →
+/// `人力资源社会保障`, `教育`), unless the `和` is part of one field's name (`人力资源和社会保障`,
+/// `工业和信息化`).
+fn joined_fields(member: &str) -> Option<(&str, &str)> {
+    let joined = body_words().of(BodyWord::JoinedField);
+    if joined.iter().any(|f| member.contains(f)) {
+        return None;
+    }
+    ["和", "及", "与"].iter().find_map(|conj| {
+        let (before, after) = member.split_once(conj)?;
+        (before.chars().count() >= 2 && after.chars().count() >= 2).then_some((before, after))
+    })
 }
 
 /// The level the first of a list of fields prints gives every member without a level of its
@@ -1572,6 +1597,34 @@ mod tests {
 
     fn names(bodies: &[Body]) -> Vec<(String, Role)> {
         bodies.iter().map(|b| (b.name.clone(), b.role)).collect()
+    }
+
+    #[test]
+    fn and_before_the_last_field_of_a_list_joins_it_to_the_list() {
+        assert_eq!(
+            split_names("财政、人力资源社会保障和教育等部门"),
+            ["财政部门", "人力资源社会保障部门", "教育部门"]
+        );
+        assert_eq!(
+            split_names("财政、教育和人力资源社会保障部门"),
+            ["财政部门", "教育部门", "人力资源社会保障部门"]
+        );
+        assert_eq!(split_names("监察和审计部门"), ["监察部门", "审计部门"]);
+        // A field whose own name holds `和` stays one field.
+        assert_eq!(
+            split_names("民政、人力资源和社会保障部门"),
+            ["民政部门", "人力资源和社会保障部门"]
+        );
+        assert_eq!(split_names("工业和信息化部门"), ["工业和信息化部门"]);
+        assert_eq!(
+            actor_names("发展改革、财政、人力资源社会保障和教育等部门负责指导"),
+            [
+                "发展改革部门",
+                "财政部门",
+                "人力资源社会保障部门",
+                "教育部门"
+            ]
+        );
     }
 
     #[test]

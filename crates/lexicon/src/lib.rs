@@ -355,6 +355,10 @@ roles! {
         /// Opens a phrase naming an indefinite number of bodies (`一些企业`, `不同部门`,
         /// `多部门`): it names none of them.
         Indefinite = "indefinite",
+        /// A field whose name joins two words with `和` (`人力资源和社会保障`, `工业和信息化`):
+        /// one field of a list sharing a head (`财政、人力资源和社会保障等部门`), where another
+        /// `和` joins two (`人力资源社会保障和教育等部门`).
+        JoinedField = "joined-field",
     }
     exclusive [[Ending, NameEnding, SubjectEnding, Collective, NotBody], [Head, NotBody], [IssuerEnding, NotBody], [NameStart, NotBody]]
 }
