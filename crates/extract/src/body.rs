@@ -284,9 +284,14 @@ fn share_head(parts: Vec<String>) -> Vec<String> {
     // field is a level (`各级财政、卫生健康部门`), which the first member gives the others.
     let endings = body_words().of(BodyWord::Ending);
     let is_field = |p: &str| {
-        let p = match p.strip_prefix("各级") {
-            // `各级政府` is a level's body, no field.
-            Some(field) if endings.contains(&field) => return false,
+        // `区财政、市场监管等部门`: a level before a field gives it to the others too.
+        let level = p
+            .strip_prefix("各级")
+            .map(|field| p.len() - field.len())
+            .or_else(|| level_prefix(p).map(|m| m.end()));
+        let p = match level.map(|end| &p[end..]) {
+            // `各级政府`, `市政府` are a level's body, no field.
+            Some(field) if field.is_empty() || endings.contains(&field) => return false,
             Some(field) => field,
             None => p,
         };
@@ -343,7 +348,7 @@ fn share_first_level(mut names: Vec<String>) -> Vec<String> {
         return names;
     };
     for name in names.iter_mut().skip(1) {
-        if level_of(name).is_none() && !LEVEL.is_match(name) {
+        if level_of(name).is_none() && level_prefix(name).is_none() {
             name.insert_str(0, &level);
         }
     }
@@ -378,12 +383,12 @@ fn word_spans(text: &str, word: &str) -> Vec<(usize, usize)> {
 fn share_level(parts: Vec<String>) -> Vec<String> {
     let k = parts
         .iter()
-        .take_while(|p| LEVEL.find(p).is_some_and(|m| m.end() == p.len()))
+        .take_while(|p| level_prefix(p).is_some_and(|m| m.end() == p.len()))
         .count();
     if k == 0 || k >= parts.len() {
         return share_head(parts);
     }
-    let Some(m) = LEVEL.find(&parts[k]) else {
+    let Some(m) = level_prefix(&parts[k]) else {
         return parts;
     };
     let rest = &parts[k][m.end()..];
@@ -419,6 +424,21 @@ static LEVEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:省|市|州|盟|县|区|旗|乡|镇|街道)(?:\([^()]{1,6}\))?")
         .expect("level pattern compiles")
 });
+
+/// Fields whose name opens with a level's character (`市场监管`, `乡村振兴`): no level.
+const FIELDS_OPENING_LIKE_A_LEVEL: [&str; 6] = ["市场", "市容", "市民", "乡村", "区域", "县域"];
+
+/// The administrative level a name opens with (`市` of `市民政部门`, `县(市)` of
+/// `县(市)人民政府`), not the first character of a field (`市场监管部门` has none).
+fn level_prefix(name: &str) -> Option<regex::Match<'_>> {
+    if FIELDS_OPENING_LIKE_A_LEVEL
+        .iter()
+        .any(|f| name.starts_with(f))
+    {
+        return None;
+    }
+    LEVEL.find(name)
+}
 
 /// `A和B` → `[A, B]` when both sides are names; `领导小组及其办公室` and `A及B的机构` (the
 /// bodies' organ) stay one.
@@ -1597,6 +1617,27 @@ mod tests {
 
     fn names(bodies: &[Body]) -> Vec<(String, Role)> {
         bodies.iter().map(|b| (b.name.clone(), b.role)).collect()
+    }
+
+    #[test]
+    fn a_level_before_the_first_field_of_a_list_goes_to_every_field() {
+        assert_eq!(
+            split_names("市发展改革、财政、市场监管等部门"),
+            ["市发展改革部门", "市财政部门", "市市场监管部门"]
+        );
+        assert_eq!(
+            split_names("区财政、市场监管、民政等部门"),
+            ["区财政部门", "区市场监管部门", "区民政部门"]
+        );
+        assert_eq!(
+            split_names("市财政、市场监管等部门"),
+            ["市财政部门", "市市场监管部门"]
+        );
+        // Names of their own stay as printed.
+        assert_eq!(
+            split_names("市财政局、市场监管局等部门"),
+            ["市财政局", "市场监管局"]
+        );
     }
 
     #[test]
