@@ -607,8 +607,22 @@ fn verb_qualifies(name: &str, w: &str) -> bool {
         let rest = &name[i + w.len()..];
         // `人力资源社会保障行政部门`: a generic head (`行政部门`, `主管部门`) qualifies too.
         [
-            "机关", "部门", "单位", "机构", "主体", "中心", "组织", "小组", "部", "办", "局", "委",
-            "处", "科", "室",
+            "机关",
+            "部门",
+            "单位",
+            "机构",
+            "主体",
+            "中心",
+            "组织",
+            "小组",
+            "部",
+            "办",
+            "局",
+            "委",
+            "处",
+            "科",
+            "室",
+            "办公室",
         ]
         .contains(&rest)
             || body_words().of(BodyWord::Head).contains(&rest)
@@ -663,6 +677,14 @@ fn is_subject_phrase(name: &str) -> bool {
         return false;
     }
     let tagged = duban_segment::Segmenter::shared().tag(name);
+    // `公安机构改革及派出所整合工作…`: an activity on a thing (a noun, then a verbal noun)
+    // joined to a name is no list of names; a field alone may be a verbal noun (`监察和审计部门`).
+    if tagged
+        .windows(3)
+        .any(|w| w[0].tag.starts_with('n') && w[1].tag == "vn" && w[2].tag == "c")
+    {
+        return false;
+    }
     // `适当降低小微企业`: an adverb or adjective before a verb is how the verb is done.
     if let [first, second, ..] = tagged.as_slice()
         && matches!(first.tag, "a" | "ad" | "d")
@@ -1373,7 +1395,9 @@ fn duty_starts_word(rest: &str, duty: &str) -> bool {
     let head: String = rest.chars().take(8).collect();
     let tagged = duban_segment::Segmenter::shared().tag(&head);
     match tagged.first() {
-        Some(w) => w.word.len() <= duty.len() || !w.tag.starts_with('n'),
+        // `市人民政府应急管理办公室`: a verbal noun (`应急/vn`) holding the duty word is part of
+        // the name, as a noun would be.
+        Some(w) => w.word.len() <= duty.len() || !(w.tag.starts_with('n') || w.tag == "vn"),
         None => true,
     }
 }
@@ -1617,6 +1641,26 @@ mod tests {
 
     fn names(bodies: &[Body]) -> Vec<(String, Role)> {
         bodies.iter().map(|b| (b.name.clone(), b.role)).collect()
+    }
+
+    #[test]
+    fn offices_posts_and_headquarters_end_a_subject() {
+        assert_eq!(
+            actor_names("市人民政府督查室会同市大数据局定期向社会公开考核结果"),
+            ["市人民政府督查室", "市大数据局"]
+        );
+        assert_eq!(
+            actor_names("市人民政府应急管理办公室负责统筹协调"),
+            ["市人民政府应急管理办公室"]
+        );
+        assert_eq!(actor_names("乡镇司法所负责调解工作"), ["乡镇司法所"]);
+        assert!(actor_names("公安机构改革及派出所整合工作基本完成").is_empty());
+        assert_eq!(
+            actor_names("市防汛抗旱指挥部负责统一指挥"),
+            ["市防汛抗旱指挥部"]
+        );
+        assert_eq!(actor_names("各市州要加强组织领导"), ["各市州"]);
+        assert_eq!(actor_names("各村（社区）要做好宣传"), ["各村(社区)"]);
     }
 
     #[test]
