@@ -324,10 +324,13 @@ fn joined_fields(member: &str) -> Option<(&str, &str)> {
     if joined.iter().any(|f| member.contains(f)) {
         return None;
     }
-    ["和", "及", "与"].iter().find_map(|conj| {
-        let (before, after) = member.split_once(conj)?;
-        (before.chars().count() >= 2 && after.chars().count() >= 2).then_some((before, after))
-    })
+    // The word must be the conjunction, not the preposition `与` (`定期与公安部门比对`).
+    let tagged = duban_segment::Segmenter::shared().tag(member);
+    let joining = tagged
+        .iter()
+        .find(|w| ["和", "及", "与"].contains(&w.word) && w.tag == "c")?;
+    let (before, after) = member.split_once(joining.word)?;
+    (before.chars().count() >= 2 && after.chars().count() >= 2).then_some((before, after))
 }
 
 /// The level the first of a list of fields prints gives every member without a level of its
@@ -1371,14 +1374,14 @@ fn after_jing(phrase: &str) -> &str {
 /// Whether a name holds a preposition after its first word (`预计全年为企业`,
 /// `收益应向区财政国库缴纳政府`): a predicate that runs on to the noun, not a body's name. `与`,
 /// which also joins the parts of one name (`区交通与建设局`), counts only after a word of manner
-/// (`主动与具备条件的企业`).
+/// (`主动与具备条件的企业`, `定期与公安部门`).
 fn holds_inner_preposition(name: &str) -> bool {
     let tagged = duban_segment::Segmenter::shared().tag(name);
     tagged.windows(2).any(|pair| {
         let (before, w) = (&pair[0], &pair[1]);
         w.tag == "p"
             && (!["与", "和", "及", "同"].contains(&w.word)
-                || matches!(before.tag, "d" | "ad" | "b" | "a"))
+                || matches!(before.tag, "d" | "ad" | "b" | "a" | "vn"))
     })
 }
 
@@ -1701,6 +1704,8 @@ mod tests {
             ["民政部门", "人力资源和社会保障部门"]
         );
         assert_eq!(split_names("工业和信息化部门"), ["工业和信息化部门"]);
+        // A preposition `与` joins no fields, and opens no name.
+        assert!(actor_names("并定期与公安部门比对信息").is_empty());
         assert_eq!(
             actor_names("发展改革、财政、人力资源社会保障和教育等部门负责指导"),
             [

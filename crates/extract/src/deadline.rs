@@ -85,7 +85,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           (?:
              (?P<yend>底|末|年底|年末)
             |(?P<mr1>\d{1,2})\s*[-~至到]\s*(?P<mr2>\d{1,2})\s*月(?:底|末|份)?
-            |(?P<m><MONTH>)\s*月(?:(?P<mend>底|末|份)|(?P<d><DAY>)\s*[日号])?(?:\s*(?:至|到|-|~)\s*(?:(?P<m2>\d{1,2})\s*月)?(?P<d2>\d{1,2})\s*[日号])?
+            |(?P<m><MONTH>)\s*月(?:(?P<mend>底|末|份)|(?P<xun>上中旬|中下旬|上旬|中旬|下旬)|(?P<d><DAY>)\s*[日号])?(?:\s*(?:至|到|-|~)\s*(?:(?P<m2>\d{1,2})\s*月)?(?P<d2>\d{1,2})\s*[日号])?
             |(?P<half>上半年|下半年|年中)
             |(?P<q>第?[一二三四1-4]季度(?:末|底)?)
           )?
@@ -101,7 +101,9 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           |
           (?P<q0>第?[一二三四1-4]季度(?:末|底)?)
           |
-          (?P<m0><MONTH>)\s*月(?:(?P<mend0>底|末)|(?P<d0><DAY>)\s*[日号]|份?)
+          (?P<mr01>\d{1,2})\s*[-~至到]\s*(?P<mr02>\d{1,2})\s*月份?
+          |
+          (?P<m0><MONTH>)\s*月(?:(?P<mend0>底|末)|(?P<xun0>上中旬|中下旬|上旬|中旬|下旬)|(?P<d0><DAY>)\s*[日号]|(?P<fen0>份)?)
         )
         (?P<post>前|以前|之前|起|开始|以后|之后|内|全面|基本|完成)?"
             .replace("<MONTH>", MONTH)
@@ -130,6 +132,9 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
     // The end of the last date read and the deadlines it gave: a date joined to it by a dash
     // or `至` (`2023年11月—2024年3月`) closes the span it opens.
     let mut last: Option<(usize, std::ops::Range<usize>)> = None;
+    // The end of the last date that repeats (`每年6月底前`), which a date listed after it
+    // shares.
+    let mut repeating_end: Option<usize> = None;
     for caps in DATE.captures_iter(f) {
         let Some(whole) = caps.get(0) else { continue };
         if excluded
@@ -145,6 +150,9 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
             let between = f[*end..whole.start()].trim();
             matches!(between, "-" | "--" | "~") || between.is_empty() && matches!(pre, "至" | "到")
         });
+        let listed_after_repeating = repeating_end
+            .take()
+            .is_some_and(|end| matches!(f[end..whole.start()].trim(), "、" | "和" | "及" | "或"));
         let date = DateMatch {
             caps: &caps,
             pre,
@@ -152,7 +160,14 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
             before: &f[..whole.start()],
             after: &f[whole.end()..],
             closes_span: joined_to.is_some(),
+            span_year: joined_to
+                .as_ref()
+                .and_then(|(_, opened)| out[opened.clone()].last().map(|d| d.year)),
+            listed_after_repeating,
         };
+        if date.repeating() {
+            repeating_end = Some(whole.end());
+        }
         if date.dates_no_work() {
             continue;
         }
@@ -189,6 +204,11 @@ struct DateMatch<'c, 't> {
     after: &'t str,
     /// Whether a dash or `至` joins it to the date before it (`2016年9月-10月`).
     closes_span: bool,
+    /// The year of the date a span opens with, which a month closing it shares
+    /// (`2024年1月至12月`).
+    span_year: Option<i32>,
+    /// Whether it is listed after a time that repeats (`每年6月底前、12月底前`).
+    listed_after_repeating: bool,
 }
 
 impl<'t> DateMatch<'_, 't> {
@@ -210,7 +230,10 @@ impl<'t> DateMatch<'_, 't> {
     /// A time of year after `每年`/`每` repeats: it is a recurrence's time.
     fn repeating(&self) -> bool {
         let b = self.before;
-        b.ends_with('每') || b.ends_with("每年") || b.ends_with("每个")
+        self.listed_after_repeating
+            || b.ends_with('每')
+            || b.ends_with("每年")
+            || b.ends_with("每个")
     }
 
     /// Whether the date names something or dates the document rather than bounding work.
@@ -270,7 +293,10 @@ impl<'t> DateMatch<'_, 't> {
         if let Some(q) = self.get("q0")
             && !q.starts_with('第')
             && (before.ends_with('前')
-                || (pre.is_empty() && post.is_empty() && !q.ends_with(['末', '底'])))
+                || (pre.is_empty()
+                    && post.is_empty()
+                    && !q.ends_with(['末', '底'])
+                    && !work_follows(after)))
         {
             return true;
         }
@@ -297,7 +323,9 @@ impl<'t> DateMatch<'_, 't> {
         // Dates of the document itself: when it takes effect or was printed
         // (`本办法自2022年1月1日起施行`, `2021年12月6日印发`), and a year that is the topic of
         // a sentence (`2022年是党的二十大召开之年`).
-        DOCUMENT_DATE.is_match(after.trim_start()) || (has("y") && after.starts_with('是'))
+        // A date work is done before is no date of the document (`年底前通过水利部验收`).
+        (!matches!(post, "前" | "以前" | "之前") && DOCUMENT_DATE.is_match(after.trim_start()))
+            || (has("y") && after.starts_with('是'))
     }
 
     /// The points the date gives: one, or the start and end of a span.
@@ -318,6 +346,24 @@ impl<'t> DateMatch<'_, 't> {
                 ]
             } else {
                 Vec::new()
+            };
+        }
+        // Months of the document's year the work fills (`7-9月集中攻坚`); with a comma after,
+        // a span counted (`1-6月，全区…`), no time of work.
+        if let (Some(m1), Some(m2)) = (self.num("mr01"), self.num("mr02")) {
+            return match doc_year {
+                Some(y)
+                    if (1..m2).contains(&m1)
+                        && m2 <= 12
+                        && !self.repeating()
+                        && work_follows(self.after) =>
+                {
+                    vec![
+                        (y, Some(m1), None, Bound::From),
+                        (y, Some(m2), None, Bound::By),
+                    ]
+                }
+                _ => Vec::new(),
             };
         }
         if let Some(half) = self.get("half").or(self.get("half0")) {
@@ -446,6 +492,7 @@ impl<'t> DateMatch<'_, 't> {
     fn calendar(&self, doc_year: Option<i32>) -> Option<Point> {
         if let Some(y) = self.num("y") {
             return Some(if let Some(m) = self.num("m") {
+                // `3月中旬前` bounds the work by that month (with the bound word, below).
                 let endish = self.get("mend").is_some_and(|e| e != "份");
                 (
                     y,
@@ -468,7 +515,7 @@ impl<'t> DateMatch<'_, 't> {
             return Some((y, Some(12), None, Bound::By));
         }
         let m = self.num("m0")?;
-        let y = doc_year?;
+        let y = self.span_year.or(doc_year)?;
         if self.repeating() {
             return None;
         }
@@ -485,13 +532,24 @@ impl<'t> DateMatch<'_, 't> {
         // `12月取得明显成效`): elsewhere it is a month of the past (`3月，我们…`) or of a span
         // (`1至6月`).
         if !month_end && self.get("d0").is_none() {
-            // A month alone closing a span (`2016年9月-10月`) is its end.
+            // A month alone closing a span (`2016年9月-10月`, `2024年1月至12月`) is its end;
+            // one opening a span (`5月至7月集中开展…`) its start.
             if self.closes_span {
                 return Some((y, Some(m), None, Bound::By));
+            }
+            if opens_a_span(self.after) {
+                return Some((y, Some(m), None, Bound::From));
             }
             let bound = match self.post {
                 "前" | "以前" | "之前" => Bound::By,
                 "起" | "开始" => Bound::From,
+                // A part of a month (`11月中旬`, `9月下旬`), or a month printed with `份` and the
+                // work right after it (`7月份组织…考试`), is a time planned for work.
+                "" if self.get("xun0").is_some()
+                    || self.get("fen0").is_some() && work_follows(self.after) =>
+                {
+                    Bound::In
+                }
                 post => {
                     let rest = format!("{post}{}", self.after);
                     let rest = rest.trim_start_matches("全面").trim_start_matches("基本");
@@ -524,6 +582,16 @@ fn milestone_after(after: &str) -> bool {
         .of(DateWord::Milestone)
         .iter()
         .any(|w| after.starts_with(w))
+}
+
+/// Whether the work done at a time follows it directly: its first word is a verb
+/// (`三季度开展检查`, `7月份组织考试`), not a comma or a figure's subject (`一季度全区…`).
+fn work_follows(after: &str) -> bool {
+    let head: String = after.chars().take(6).collect();
+    duban_segment::Segmenter::shared()
+        .tag(&head)
+        .first()
+        .is_some_and(|w| w.tag.starts_with('v') && w.tag != "vn")
 }
 
 /// Whether the words after a date join it to a second one (`7月1日至8月31日`,
@@ -625,6 +693,83 @@ mod tests {
             .into_iter()
             .map(|d| (d.year, d.month, d.day, d.bound))
             .collect()
+    }
+
+    #[test]
+    fn parts_of_a_month_and_months_printed_with_fen_are_times_of_work() {
+        assert_eq!(
+            dl("11月中旬前完成考核自查。", Some(2019)),
+            [(2019, Some(11), None, Bound::By)]
+        );
+        assert_eq!(
+            dl("10月中下旬组织初验。", Some(2013)),
+            [(2013, Some(10), None, Bound::In)]
+        );
+        assert_eq!(
+            dl("2024年3月中旬前完成招标。", Some(2023)),
+            [(2024, Some(3), None, Bound::By)]
+        );
+        assert_eq!(
+            dl("7月份组织全市行政执法人员公共法律知识考试。", Some(2019)),
+            [(2019, Some(7), None, Bound::In)]
+        );
+        // A month of the past, with a comma after it, dates no work.
+        assert!(dl("7月份，全市共组织考试3场。", Some(2019)).is_empty());
+    }
+
+    #[test]
+    fn a_span_of_months_without_a_year_is_of_the_documents_year() {
+        assert_eq!(
+            dl("5月至7月集中开展“回头看”。", Some(2019)),
+            [
+                (2019, Some(5), None, Bound::From),
+                (2019, Some(7), None, Bound::By)
+            ]
+        );
+        assert_eq!(
+            dl("7-9月集中攻坚。", Some(2019)),
+            [
+                (2019, Some(7), None, Bound::From),
+                (2019, Some(9), None, Bound::By)
+            ]
+        );
+        // A span counted in a report is no time of work.
+        assert!(dl("1-6月，全区实现地区生产总值120亿元。", Some(2019)).is_empty());
+        // The month closing a span takes the span's year, not the document's.
+        assert_eq!(
+            dl("集中整治（2024年1月至12月）。", Some(2023)),
+            [
+                (2024, Some(1), None, Bound::From),
+                (2024, Some(12), None, Bound::By)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quarter_without_di_bounds_the_work_a_verb_after_it_names() {
+        assert_eq!(
+            dl("三季度开展检查。", Some(2020)),
+            [
+                (2020, Some(7), None, Bound::From),
+                (2020, Some(9), None, Bound::By)
+            ]
+        );
+        assert!(dl("一季度全区经济增长5%。", Some(2020)).is_empty());
+        assert!(dl("一季度，全区经济增长5%。", Some(2020)).is_empty());
+    }
+
+    #[test]
+    fn times_listed_after_a_repeating_one_repeat_too() {
+        assert!(dl("每年6月底前、12月底前分别报送工作情况。", Some(2013)).is_empty());
+    }
+
+    #[test]
+    fn work_passed_before_a_date_is_no_adoption_of_the_document() {
+        assert_eq!(
+            dl("年底前通过水利部验收。", Some(2019)),
+            [(2019, Some(12), None, Bound::By)]
+        );
+        assert!(dl("2019年3月1日通过", Some(2019)).is_empty());
     }
 
     #[test]
