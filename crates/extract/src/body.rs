@@ -321,7 +321,8 @@ fn share_head(parts: Vec<String>) -> Vec<String> {
 /// `工业和信息化`).
 fn joined_fields(member: &str) -> Option<(&str, &str)> {
     let joined = body_words().of(BodyWord::JoinedField);
-    if joined.iter().any(|f| member.contains(f)) {
+    // `监管企业全资及控股子企业的合规管理部门`: a `的` after the second part owns the whole.
+    if member.contains('的') || joined.iter().any(|f| member.contains(f)) {
         return None;
     }
     // The word must be the conjunction, not the preposition `与` (`定期与公安部门比对`).
@@ -1136,7 +1137,15 @@ fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
         // Only before a word of obligation (`应当`, `要`, `负责`…): without one,
         // `扶持和推荐符合条件的民营企业发行债券` and `已注册的港资企业对…贡献率超过20%` read as
         // relative clauses too.
-        if out.len() == before && before_modal && names_by_relative_clause(&name) {
+        // What the body must be or hold (`受委托的养老服务组织应具有相应资质`) is a
+        // qualification of the class, no duty.
+        let qualification = ["具有", "具备", "符合", "满足"].iter().any(|w| {
+            clause[end..]
+                .trim_start_matches(['应', '当', '须', '必'])
+                .starts_with(w)
+        });
+        if out.len() == before && before_modal && !qualification && names_by_relative_clause(&name)
+        {
             push(out, name.clone(), Role::Actor);
         }
     }
@@ -1704,6 +1713,10 @@ mod tests {
             ["民政部门", "人力资源和社会保障部门"]
         );
         assert_eq!(split_names("工业和信息化部门"), ["工业和信息化部门"]);
+        assert_eq!(
+            split_names("监管企业全资及控股子企业的合规管理部门"),
+            ["监管企业全资及控股子企业的合规管理部门"]
+        );
         // A preposition `与` joins no fields, and opens no name.
         assert!(actor_names("并定期与公安部门比对信息").is_empty());
         assert_eq!(
@@ -1730,6 +1743,8 @@ mod tests {
         // A verb that makes the body after it act opens a predicate, not a relative clause.
         assert!(actor_names("鼓励符合条件的企业要积极参与").is_empty());
         assert!(actor_names("我们的国家机关要听取群众的意见").is_empty());
+        // What the class must hold is a qualification, no duty.
+        assert!(actor_names("受委托的养老服务组织应具有相应资质").is_empty());
         // Without a duty word the verbs before `的` may be the sentence's own.
         assert!(actor_names("扶持和推荐符合条件的民营企业发行债券").is_empty());
         assert!(actor_names("已注册的港资企业对前海GDP贡献率超过20%").is_empty());

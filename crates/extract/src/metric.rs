@@ -464,7 +464,10 @@ pub fn metrics_in(folded: &Folded<'_>) -> Vec<Metric> {
             // Earlier members take the bound the last ends in when none has one of its own
             // (`分别达到10亿美元和15亿美元以上`), if it counts the same things (`关税为零的
             // 2034种、5年内…` bounds a time, not the kinds).
-            let op = if k > 0 && !m.own_op && run[0].own_op {
+            // A change keeps its op in every member, whatever qualifies one
+            // (`分别增长12%、13%以上`).
+            let changes = matches!(run[0].op, Op::Increase | Op::Decrease);
+            let op = if k > 0 && run[0].own_op && (!m.own_op || changes) {
                 run[0].op
             } else if !m.own_op
                 && !run[0].own_op
@@ -841,7 +844,57 @@ fn found_in(f: &str) -> Vec<Found> {
         }
         out.push(found);
     }
+    for found in index_values(f) {
+        if !out
+            .iter()
+            .any(|o| o.start < found.end && found.start < o.end)
+        {
+            let at = out.partition_point(|o| o.start < found.start);
+            out.insert(at, found);
+        }
+    }
     out
+}
+
+/// A number without a unit that an index or coefficient is to reach or keep
+/// (`两化融合发展指数达到125左右`, `生态环境状况指数保持在70以上`): the comparator right after the
+/// index's name, then the number, then a clause's end.
+static INDEX_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:指数|系数)(?:达到|保持在|保持|不低于|不高于|不超过|控制在|提高到|提升到|提升至|提高至|为|达)(?P<n>\d+(?:\.\d+)?)(?P<tail>以上|以下|以内|左右)?(?:[，。；、,;\n]|$)")
+        .expect("index value pattern compiles")
+});
+
+/// The unitless values [`INDEX_VALUE`] finds, read as [`found_at`] reads a number with a unit.
+fn index_values(f: &str) -> Vec<Found> {
+    if !f.contains("指数") && !f.contains("系数") {
+        return Vec::new();
+    }
+    INDEX_VALUE
+        .captures_iter(f)
+        .filter_map(|caps| {
+            let n = caps.name("n")?;
+            let tail = caps.name("tail").map(|t| t.as_str());
+            let end = caps.name("tail").map_or(n.end(), |t| t.end());
+            let value = n.as_str().parse::<f64>().ok()?;
+            let clause_start = clause_start(&f[..n.start()]);
+            let prefix = &f[clause_start..n.start()];
+            let cmp = comparator(prefix, "", false);
+            let op = op_of(cmp, tail, false, false, prefix, &f[end..]);
+            let own_op = matches!(cmp, Some((_, role, _)) if role != Role::Level)
+                || tail_op(tail, false).is_some();
+            Some(Found {
+                start: n.start(),
+                end,
+                clause_start,
+                value,
+                upper: None,
+                op,
+                own_op,
+                unit: String::new(),
+                bare_unit: String::new(),
+            })
+        })
+        .collect()
 }
 
 /// The metric the number `caps` matched at `start..end` of `f` states, if it is one: not a
@@ -1458,6 +1511,10 @@ fn bounds_a_condition(n: &Reading<'_>) -> Option<bool> {
     {
         return Some(true);
     }
+    // `对连续3年未发生生产安全事故的企业`: a run of years (or times) a class is described by.
+    if p.ends_with("连续") && n.rest_of_clause.contains('的') {
+        return Some(true);
+    }
     // `年满18周岁，…的`: an age reached is a condition wherever the clause ends.
     if p.ends_with('满') && n.unit.ends_with('岁') {
         return Some(true);
@@ -1467,10 +1524,12 @@ fn bounds_a_condition(n: &Reading<'_>) -> Option<bool> {
 }
 
 /// Ages in brackets (`45岁以下`, `80周岁及以上`) or naming who is of that age (`0~3岁幼儿`,
-/// `2-3周岁托班`, `60岁老人`): a population, not an age reached (`人均预期寿命达到78岁`).
+/// `2-3周岁托班`, `60岁老人`, `80至89周岁的老年人`): a population, not an age reached
+/// (`人均预期寿命达到78岁`).
 fn is_age_band(n: &Reading<'_>) -> bool {
     n.unit.ends_with('岁')
         && (n.tail.is_some_and(|t| t.contains("以"))
+            || n.after.starts_with('的') && !comparator_at_end(n.prefix)
             || n.tail.is_none()
                 && n.after.chars().next().is_some_and(|c| {
                     ('\u{4e00}'..='\u{9fff}').contains(&c) && !"比和及与或的".contains(c)
@@ -3439,6 +3498,34 @@ mod tests {
             mt("完成4件地方性法规议案的起草"),
             [(4.0, "件".into(), Op::Eq)]
         );
+    }
+
+    #[test]
+    fn an_index_is_to_reach_a_number_without_a_unit() {
+        let m = metrics("两化融合发展指数达到125左右，生态环境状况指数保持在70以上。");
+        let got: Vec<_> = m.iter().map(|m| (m.value, m.unit.as_str(), m.op)).collect();
+        assert_eq!(got, [(125.0, "", Op::Eq), (70.0, "", Op::Ge)]);
+        assert_eq!(m[0].indicator, "两化融合发展指数");
+        // A number naming something after an index is none.
+        assert!(metrics("发布2023年营商环境指数报告").is_empty());
+    }
+
+    #[test]
+    fn a_change_keeps_its_op_in_every_member_of_a_run() {
+        let m = metrics("规模以上工业增加值、固定资产投资分别增长12%、13%以上。");
+        let ops: Vec<_> = m.iter().map(|m| m.op).collect();
+        assert_eq!(ops, [Op::Increase, Op::Increase]);
+    }
+
+    #[test]
+    fn runs_of_years_and_ages_describing_a_class_are_no_metrics() {
+        let m = metrics("对连续3年未发生生产安全事故的规模以上企业，给予一次性奖励5万元。");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].value, 5.0);
+        let m = metrics("80至89周岁的老年人，每人每月50元。");
+        assert_eq!(m.len(), 1, "{m:?}");
+        // An age reached is a metric.
+        assert_eq!(metrics("人均预期寿命达到78岁").len(), 1);
     }
 
     #[test]
