@@ -919,12 +919,21 @@ static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("alias pattern compiles")
 });
 
+/// A sentence stating whom or what a regulation applies to (`…的单位，适用本规定。`).
+static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[^。；;]*适用本(?:规定|办法|细则|条例|意见|通知|方案|规则|制度|标准)[。；;]?")
+        .expect("scope pattern compiles")
+});
+
 /// [`actors`] of a width-folded text.
 pub fn actors_in(f: &str) -> Vec<Body> {
     // A name's alias is no part of it, and stands between a subject and its duty
     // (`相关区政府（以下统称专区监管部门）负责…`).
     let without_aliases = ALIAS.replace_all(f, "");
-    let f = without_aliases.as_ref();
+    // `本市行政区域内从事生产经营活动的单位…，适用本规定`: a scope names those a regulation
+    // covers, no duty.
+    let without_scope = SCOPE.replace_all(without_aliases.as_ref(), "");
+    let f = without_scope.as_ref();
     let mut out = Vec::new();
     let mut carried = String::new();
     // A body a clause ends by describing (`…为成员的工作领导小组`), for a next clause opening
@@ -1667,6 +1676,10 @@ mod tests {
         );
         assert_eq!(actor_names("乡镇司法所负责调解工作"), ["乡镇司法所"]);
         assert!(actor_names("公安机构改革及派出所整合工作基本完成").is_empty());
+        assert!(
+            actor_names("本市行政区域内从事生产经营活动的单位落实安全生产主体责任，适用本规定。")
+                .is_empty()
+        );
         assert_eq!(
             actor_names("市防汛抗旱指挥部负责统一指挥"),
             ["市防汛抗旱指挥部"]

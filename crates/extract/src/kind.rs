@@ -150,7 +150,7 @@ static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
         genres().pattern(&[Genre::SelfName]),
         NOTICE_SELF_NAMES.join("|")
     );
-    Regex::new(&format!(r"^(?:\([^()]{{1,12}}\)\s*)?(?:为[^。]{{0,300}}?(?:制定|制订)本|[^。]{{0,30}}?本{names}(?:所称|中的|适用于|自|由)|[^。]{{0,40}}?(?:是指|适用本|分为[^。]{{0,10}}(?:类|型|种|级))|[^。，]{{0,30}}?应当?遵循[^。]{{0,80}}?原则。?$)"))
+    Regex::new(&format!(r"^(?:\([^()]{{1,12}}\)\s*)?(?:为[^。]{{0,300}}?(?:制定|制订)本|[^。]{{0,30}}?本{names}(?:所称|中的|适用于|自|由)|[^。]{{0,120}}?适用本{names}。?$|[^。]{{0,40}}?(?:是指|适用本|分为[^。]{{0,10}}(?:类|型|种|级))|[^。，]{{0,30}}?应当?遵循[^。]{{0,80}}?原则。?$)"))
         .expect("provision pattern compiles")
 });
 
@@ -160,9 +160,9 @@ static POINTS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A heading that introduces a list of conditions or criteria: `有下列情形之一的`,
-/// `应当符合以下条件`.
+/// `有下列行为之一的` (a sanction's cases), `应当符合以下条件`.
 static CONDITIONS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:下列|以下)(?:情形|条件|要求|情况|标准)(?:之一)?(?:的)?[:：,，]?")
+    Regex::new(r"(?:下列|以下)(?:情形|条件|要求|情况|标准|行为)(?:之一)?(?:的)?[:：,，]?")
         .expect("conditions pattern compiles")
 });
 
@@ -197,7 +197,7 @@ pub fn opens_conditions(lead: &str) -> bool {
         .unwrap_or("");
     // Conditions and cases only: `可按以下标准享受租金优惠：` lists what is granted.
     static LATE_CONDITIONS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:下列|以下)(?:情形|条件)(?:之一)?(?:的)?$")
+        Regex::new(r"(?:下列|以下)(?:情形|条件|行为)(?:之一)?(?:的)?$")
             .expect("conditions pattern compiles")
     });
     LATE_CONDITIONS.is_match(&crate::fold::fold(last))
@@ -462,6 +462,8 @@ mod tests {
             // An article may caption itself in brackets; principles alone are a provision.
             "(目的和依据)为了推进新片区建设，制定本办法。",
             "公共数据管理应当遵循统筹管理、充分利用、安全可控的原则。",
+            // A scope, however long the class it names.
+            "本市行政区域内从事生产经营活动的单位（以下统称生产经营单位）落实安全生产主体责任，适用本规定。",
         ] {
             let at = Placement {
                 heading: "",
@@ -487,6 +489,16 @@ mod tests {
                     "第二十四条符合以下情形之一的服务对象可申请服务资助",
                     "(一)第一类对象"
                 ],
+                None,
+                DocKind::Rules
+            ),
+            ObligationKind::Principle
+        );
+        // A sanction's cases too.
+        assert_eq!(
+            k(
+                "虚报服务项目或者服务时间的；",
+                &["第二十八条定点服务机构有下列行为之一的，由区民政局责令限期改正"],
                 None,
                 DocKind::Rules
             ),
