@@ -1360,6 +1360,23 @@ mod tests {
         let items = OutlineParser::parse(text);
         let last = items.iter().rfind(|i| i.label == "(二)").unwrap();
         assert_eq!(last.text(text).trim(), "强化督查。定期通报进展。");
+        // Addressed to a whole province's levels, or to a county's own departments.
+        for closing in [
+            "全省各级各有关部门要高度重视，抓好贯彻落实。",
+            "县直各有关部门要密切配合。",
+            "各乡（镇）、县直各有关部门要按照要求抓好落实。",
+        ] {
+            let text = format!(
+                "一、加强组织领导\n（一）压实责任。各部门落实主体责任。\n（二）强化督查。定期通报进展。\n{closing}\n"
+            );
+            let items = OutlineParser::parse(&text);
+            let last = items.iter().rfind(|i| i.label == "(二)").unwrap();
+            assert_eq!(
+                last.text(&text).trim(),
+                "强化督查。定期通报进展。",
+                "{closing}"
+            );
+        }
     }
 
     /// A last item that is a heading alone on its line goes on in the paragraph after it, even
