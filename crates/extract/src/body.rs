@@ -214,22 +214,24 @@ pub fn split_names(list: &str) -> Vec<String> {
         .replace("省(区、市)", "省区市");
     // `市、区两级财政`: levels counted together (`两级`, `三级`) are one collective.
     let folded = LEVELS_COUNTED.replace_all(&folded, "$a$b$n");
-    // Spaces and line breaks separate names (a table cell `财政局 物价局`); other whitespace
-    // inside a name is dropped by the normal form. Separators inside brackets do not
-    // (`县（市、区）人民政府` is one name).
-    let mut parts: Vec<String> = split_outside_brackets(&folded, |c| {
-        c.is_whitespace() || matches!(c, '、' | ',' | '，' | ';' | '；' | '/')
-    })
-    .into_iter()
-    .map(normalise_name)
-    .collect();
-    parts.retain(|p| !p.is_empty());
-    let parts: Vec<String> = parts
-        .iter()
-        .flat_map(|p| split_on_conjunction(&DUTY_TAIL.replace(p, "")))
-        .filter(|p| !p.is_empty())
-        .collect();
-    share_level(parts)
+    // A comma or semicolon ends a list whose members share a head or a level
+    // (`省住房城乡建设厅，省发展改革、财政等部门，各市州人民政府`). Spaces and line breaks
+    // separate names (a table cell `财政局 物价局`); other whitespace inside a name is dropped
+    // by the normal form. Separators inside brackets do not (`县（市、区）人民政府` is one name).
+    split_outside_brackets(&folded, |c| matches!(c, ',' | '，' | ';' | '；'))
+        .into_iter()
+        .flat_map(|group| {
+            let parts: Vec<String> =
+                split_outside_brackets(group, |c| c.is_whitespace() || matches!(c, '、' | '/'))
+                    .into_iter()
+                    .map(normalise_name)
+                    .filter(|p| !p.is_empty())
+                    .flat_map(|p| split_on_conjunction(&DUTY_TAIL.replace(&p, "")))
+                    .filter(|p| !p.is_empty())
+                    .collect();
+            share_level(parts)
+        })
+        .collect()
 }
 
 static LEVELS_COUNTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -365,9 +367,26 @@ fn split_at_deng(s: &str) -> Option<(&str, &str)> {
     if !s.contains('等') {
         return None;
     }
-    word_spans(s, "等")
-        .first()
-        .map(|&(start, end)| (&s[..start], &s[end..]))
+    if let Some(&(start, end)) = word_spans(s, "等").first() {
+        return Some((&s[..start], &s[end..]));
+    }
+    // jieba glues `等` to a one-character ending before it (`市自然资源局等相关单位` is cut
+    // `局等/u`): a word of two characters ending in `等` closes a list, unless it is a word of
+    // degree (`高等`, `同等`…).
+    const DEGREES: [&str; 12] = [
+        "高等", "中等", "初等", "同等", "平等", "对等", "相等", "均等", "优等", "特等", "头等",
+        "上等",
+    ];
+    duban_segment::Segmenter::shared()
+        .tokens(s)
+        .into_iter()
+        .find(|t| {
+            t.text.chars().count() == 2 && t.text.ends_with('等') && !DEGREES.contains(&t.text)
+        })
+        .map(|t| {
+            let at = t.start + t.text.len() - '等'.len_utf8();
+            (&s[..at], &s[at + '等'.len_utf8()..])
+        })
 }
 
 /// Where `word` stands in `text` as a word of its own (the segmenter's), by byte span.
@@ -484,12 +503,14 @@ pub fn attributed_in(f: &str) -> Vec<Body> {
         };
         let Some(whole) = caps.get(0) else { continue };
         for name in split_names(attribution_list(&f[whole.end()..])) {
+            let (name, role) = own_role(name, role);
             push(&mut out, name, role);
         }
     }
     // The bracketed forms name bodies in running text: only what reads as a body's name counts.
     let mut push_names = |list: &str, role: Role| {
         for name in split_names(list) {
+            let (name, role) = own_role(name, role);
             if is_body_name(&name) {
                 push(&mut out, name, role);
             }
@@ -513,6 +534,21 @@ pub fn attributed_in(f: &str) -> Vec<Body> {
         }
     }
     out
+}
+
+/// A member's role printed in brackets after its name (`市环保局（牵头）`), which is no part of
+/// the name and overrides the list's.
+fn own_role(name: String, role: Role) -> (String, Role) {
+    for (mark, own) in [
+        ("(牵头)", Role::Lead),
+        ("(牵头单位)", Role::Lead),
+        ("(配合)", Role::Responsible),
+    ] {
+        if let Some(bare) = name.strip_suffix(mark) {
+            return (bare.to_string(), own);
+        }
+    }
+    (name, role)
 }
 
 /// The bodies of an attribution printed on a line of its own at the end of an item
@@ -1207,7 +1243,7 @@ static COMPLETED: LazyLock<Regex> = LazyLock::new(|| {
 /// `市属国资国企成为投融资改革的重要力量`): the name is what is
 /// counted or described, not who does the work.
 static TALLIED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:数量|总数)?(?:分别|均|都)?(?:已)?(?:达到|达|超过|突破|逾|增至|增加到|共有)\s*[\d一二三四五六七八九十两百千万近约]|^(?:由|从)[\d一二三四五六七八九十两百千]+(?:个|家|项|所|名)(?:减少|增加|精简|压减|调整)|^(?:都|均|也|皆)是|^(?:已|已经|逐步)?成为")
+    Regex::new(r"^(?:数量|总数)?(?:分别|均|都)?(?:已)?(?:达到|达|超过|突破|逾|增至|增加到|共有)\s*[\d一二三四五六七八九十两百千万近约]|^(?:由|从)[\d一二三四五六七八九十两百千]+(?:个|家|项|所|名)(?:减少|增加|精简|压减|调整)|^(?:都|均|也|皆)是|^(?:已|已经|逐步)?成为|^(?:净增|新增|增加|减少|净减)\s*[\d一二三四五六七八九十两百千]+(?:\.\d+)?\s*(?:万|余|多)?(?:家|个|所|项|户|座|支|条)")
         .expect("tallied pattern compiles")
 });
 
@@ -1662,6 +1698,44 @@ mod tests {
 
     fn names(bodies: &[Body]) -> Vec<(String, Role)> {
         bodies.iter().map(|b| (b.name.clone(), b.role)).collect()
+    }
+
+    #[test]
+    fn lists_in_attributions_end_at_commas_and_members_may_print_their_role() {
+        let got =
+            attributed("推进数据共享。（责任单位：市环保局（牵头）、市发展改革委、市财政局）");
+        assert_eq!(got[0].name, "市环保局");
+        assert_eq!(got[0].role, Role::Lead);
+        assert_eq!(got.len(), 3);
+        let names: Vec<String> = attributed(
+            "推进数据共享。（牵头单位：市政务服务管理局；配合单位：市医保局、市自然资源局等相关单位）",
+        )
+        .into_iter()
+        .map(|b| b.name)
+        .collect();
+        assert_eq!(names, ["市政务服务管理局", "市医保局", "市自然资源局"]);
+        let names: Vec<String> = attributed(
+            "推进垃圾分类。（省住房城乡建设厅牵头，省发展改革、财政、生态环境等部门，各市州人民政府配合）",
+        )
+        .into_iter()
+        .map(|b| b.name)
+        .collect();
+        assert_eq!(
+            names,
+            [
+                "省住房城乡建设厅",
+                "省发展改革部门",
+                "省财政部门",
+                "省生态环境部门",
+                "各市州人民政府"
+            ]
+        );
+    }
+
+    #[test]
+    fn what_a_report_counts_is_no_subject() {
+        assert!(actor_names("高新技术企业净增15家").is_empty());
+        assert!(actor_names("规模以上工业企业新增20家").is_empty());
     }
 
     #[test]
