@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 const NOT_AN_ACT: &str = "次个批样步度点贯体定切直般些";
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?P<every>每(?:隔|逢)?\s*(?P<n>\d{{1,2}}|[一二两三四五六七八九十])?\s*(?P<unit>个?季度|个?半年|年|个?月|周|星期|天|日|季))|(?P<once>[一每](?P<u2>年|季度|月|周)(?P<t2>[一二两三四五六七八九十\d]+)次)|(?P<act>(?:(?P<an>\d{{1,2}}|[一二两三四五六七八九十])(?P<au>年|季度?|月|周)|(?P<ah>半年))一(?P<verb>[^{NOT_AN_ACT}\P{{Han}}]))|按(?P<by>月|季度?|半年|年度?|周)(?:{manner})?(?P<byverb>发布|报送|上报|统计|通报|公布|公开|考核|评估|调度|检查|开展|报告|汇总|分析|结算|拨付|支付|发放|更新|核查|评价)?", manner = MANNER.join("|")))
+    Regex::new(&format!(r"(?P<every>每(?:隔|逢)?\s*(?P<n>\d{{1,2}}|[一二两三四五六七八九十])?\s*(?P<unit>个?季度|个?半年|年|个?月|周|星期|天|日|季))|(?P<once>(?:[一每](?P<u2>年|季度|月|周)|(?P<u2h>半年))(?P<t2>[一二两三四五六七八九十\d]+)次)|(?P<act>(?:(?P<an>\d{{1,2}}|[一二两三四五六七八九十])(?P<au>年|季度?|月|周)|(?P<ah>半年))一(?P<verb>[^{NOT_AN_ACT}\P{{Han}}]))|按(?P<by>月|季度?|半年|年度?|周)(?:{manner})?(?P<byverb>发布|报送|上报|统计|通报|公布|公开|考核|评估|调度|检查|开展|报告|汇总|分析|结算|拨付|支付|发放|更新|核查|评价|监测|督查|巡查|排查|监督|检测|抽查|申报|缴纳|兑现)?", manner = MANNER.join("|")))
         .expect("period pattern compiles")
 });
 
@@ -62,7 +62,9 @@ pub fn recurrences_in(folded: &Folded<'_>) -> Vec<Recurrence> {
     for caps in PERIOD.captures_iter(f) {
         let Some(whole) = caps.get(0) else { continue };
         // `上半年一…`, `下半年一…` name a half of this year, not a period.
-        if caps.name("ah").is_some() && f[..whole.start()].ends_with(['上', '下', '前', '后']) {
+        if (caps.name("ah").is_some() || caps.name("u2h").is_some())
+            && f[..whole.start()].ends_with(['上', '下', '前', '后'])
+        {
             continue;
         }
         // `一九九六年一月二十五日前`, `1996年一月`: a date's year and month, not one act a year.
@@ -101,6 +103,7 @@ pub fn recurrences_in(folded: &Folded<'_>) -> Vec<Recurrence> {
             (every, n, times)
         } else if caps.name("once").is_some() {
             let every = match caps.name("u2").map(|m| m.as_str()) {
+                _ if caps.name("u2h").is_some() => Every::HalfYear,
                 Some("年") => Every::Year,
                 Some("季度") => Every::Quarter,
                 Some("月") => Every::Month,
@@ -176,7 +179,7 @@ fn times_a_duty(after: &str) -> bool {
         !RECKONING.contains(&w.word)
             && (matches!(w.tag, "v" | "vd" | "vi")
                 || manner > 0 && w.tag == "vn"
-                || w.tag == "p" && ["以", "向", "对", "由", "从"].contains(&w.word))
+                || w.tag == "p" && ["以", "向", "对", "由", "从", "通过"].contains(&w.word))
     })
 }
 
@@ -223,7 +226,12 @@ fn is_rate(before: &str, after: &str) -> bool {
             })
         || WORK_WEEK.is_match(after)
         || words.of(Rate::Average).iter().any(|w| before.ends_with(w))
+        || PER_THING_BEFORE.is_match(before)
 }
+
+/// A unit the period's amount is for, right before it (`每处工程每年不少于5000元`).
+static PER_THING_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"每\p{Han}{1,4}$").expect("per thing pattern compiles"));
 
 /// The byte range of the clause (between `。；;，,` marks) that holds a match.
 pub fn clause_around(f: &str, start: usize, end: usize) -> (usize, usize) {
@@ -244,6 +252,19 @@ mod tests {
             .into_iter()
             .map(|r| (r.every, r.n, r.times))
             .collect()
+    }
+
+    #[test]
+    fn more_duties_and_prepositions_after_an_month_time_them() {
+        assert_eq!(rc("按月监测水质"), [(Every::Month, None, None)]);
+        assert_eq!(
+            rc("由区财政局按月通过“一卡通”直接拨付"),
+            [(Every::Month, None, None)]
+        );
+        assert_eq!(rc("半年一次开展督查"), [(Every::HalfYear, None, Some(1))]);
+        assert!(rc("上半年一次性拨付").is_empty());
+        // An amount for each thing each period is a rate.
+        assert!(rc("按每处工程每年不少于5000元的标准安排").is_empty());
     }
 
     #[test]
