@@ -1639,12 +1639,19 @@ fn is_period_frame(n: &Reading<'_>) -> bool {
 /// An amount naming a class of things after it: with 以上/以下 (`1亿元以上项目40个`, `5万元以上
 /// 的项目`, `1亿元以上规上工业企业研发机构覆盖率达到70%`: the class is counted or measured after
 /// it, or qualified by `的`; issued alone, `发行5亿元以上专项债券。`, the amount is the goal),
-/// passed (`超百亿企业65家`, `超1亿美元项目43个`), or with 及以上/及以下 (`160千瓦及以下用户`).
+/// passed (`超百亿企业65家`, `超1亿美元项目43个`), or with 及以上/及以下 (`160千瓦及以下用户`);
+/// not a fine, reward or subsidy of that amount (`3万元以下的罚款`).
 fn names_a_class_of_amount(n: &Reading<'_>) -> bool {
     let money = n.unit.ends_with('元');
-    let names_a_class = n
-        .after
-        .starts_with(|c: char| c == '的' || (!c.is_ascii() && !is_stop(c)));
+    // `处5000元以上3万元以下的罚款`: a fine, reward or subsidy after `的` is the amount's own.
+    let sum_itself = n.after.strip_prefix('的').is_some_and(|rest| {
+        ["罚款", "奖励", "补贴", "补助", "资助", "奖金", "罚金"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+    });
+    let names_a_class = !sum_itself
+        && n.after
+            .starts_with(|c: char| c == '的' || (!c.is_ascii() && !is_stop(c)));
     let class_measured =
         || n.after.starts_with('的') || n.rest_of_clause.contains(|c: char| c.is_ascii_digit());
     let passed = ["超", "超过", "过", "逾"]
@@ -3526,6 +3533,15 @@ mod tests {
         assert_eq!(m.len(), 1, "{m:?}");
         // An age reached is a metric.
         assert_eq!(metrics("人均预期寿命达到78岁").len(), 1);
+    }
+
+    #[test]
+    fn a_range_of_a_fine_gives_both_ends() {
+        let m = metrics("处5000元以上3万元以下的罚款。");
+        let got: Vec<_> = m.iter().map(|m| (m.value, m.unit.as_str(), m.op)).collect();
+        assert_eq!(got, [(5000.0, "元", Op::Ge), (3.0, "万元", Op::Le)]);
+        // A class of projects by amount is none.
+        assert!(metrics("对5万元以上的项目进行审计").is_empty());
     }
 
     #[test]
