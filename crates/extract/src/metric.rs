@@ -81,19 +81,23 @@ static UNITS: LazyLock<String> =
 /// an indicator table.
 pub(crate) fn is_unit_cell(cell: &str) -> bool {
     let cell = crate::fold::fold(cell.trim());
+    // A unit per another (`微克/立方米`, `吨/万元`): the first a unit, each after `/` a base.
+    let mut parts = cell.split('/');
+    let first = parts.next().unwrap_or("");
     let bare = ["万亿", "亿", "万", "千"]
         .iter()
-        .find_map(|m| cell.strip_prefix(m))
-        .unwrap_or(&cell);
+        .find_map(|m| first.strip_prefix(m))
+        .unwrap_or(first);
     [units().of(Unit::Count), units().of(Unit::Measure)]
         .iter()
         .any(|list| list.contains(&bare))
+        && parts.all(|per| units().of(Unit::Per).contains(&per))
 }
 
 /// A table cell that is a value and nothing else, with a sign or bound: `6`, `≥2000`,
-/// `95以上`, `约50`.
+/// `95以上`, `约50`, `〔18〕` (a plan's total over its years, in brackets).
 static VALUE_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<sign>≥|≤|>|<|约|不低于|不少于|不超过|不高于)?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<tail>以上|以下|以内|左右)?$")
+    Regex::new(r"^(?P<sign>≥|≤|>|<|约|不低于|不少于|不超过|不高于)?\s*[〔\[［]?(?P<n>\d+(?:\.\d+)?)[〕\]］]?\s*(?P<tail>以上|以下|以内|左右)?$")
         .expect("value cell pattern compiles")
 });
 
@@ -3542,6 +3546,22 @@ mod tests {
         assert_eq!(got, [(5000.0, "元", Op::Ge), (3.0, "万元", Op::Le)]);
         // A class of projects by amount is none.
         assert!(metrics("对5万元以上的项目进行审计").is_empty());
+    }
+
+    #[test]
+    fn a_unit_column_may_print_a_unit_per_another_and_a_total_in_brackets() {
+        assert!(is_unit_cell("微克/立方米"));
+        assert!(is_unit_cell("吨/万元"));
+        assert!(!is_unit_cell("微克/指标"));
+        let phrase = value_phrase("单位地区生产总值二氧化碳排放降低", "〔18〕", "%").unwrap();
+        let m = metrics(&phrase);
+        assert_eq!((m[0].value, m[0].op), (18.0, Op::Decrease));
+        let phrase = value_phrase("细颗粒物（PM2.5）平均浓度", "≤25", "微克/立方米").unwrap();
+        let m = metrics(&phrase);
+        assert_eq!(
+            (m[0].value, m[0].unit.as_str(), m[0].op),
+            (25.0, "微克/立方米", Op::Le)
+        );
     }
 
     #[test]
