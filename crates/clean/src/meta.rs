@@ -146,6 +146,7 @@ pub fn read(e: &Evidence) -> Meta {
                     .and_then(find_region)
             })
     }
+    .or_else(|| congress_region(e.lines))
     .or_else(|| e.hints.region.as_deref().and_then(region_of))
     .or_else(|| issuers_county_in_text(issuer.as_deref(), e.lines))
     .or_else(|| region_of_text(e.lines));
@@ -317,6 +318,27 @@ re!(
     DELIVERY,
     r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日.{0,40}(?:会议|大会|会議).{0,2}(?:上|通过)"
 );
+
+// The place whose congress a report is delivered to (`在宜昌市夷陵区第二届人民代表大会第四次
+// 会议上`).
+re!(
+    CONGRESS_PLACE,
+    r"在(\p{Han}{2,16}?)(?:第[一二三四五六七八九十\d]+届)?人民代表大会"
+);
+
+/// The region of the congress a speech's delivery line names, where the speech calls its
+/// government by level alone (`我代表区人民政府`) and the place is printed nowhere else.
+fn congress_region(lines: &[&str]) -> Option<Region> {
+    lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .take(HEAD_LINES)
+        .find_map(|l| {
+            let prefix = duban_text::fold::fold(duban_text::fold::first_chars(l, 80));
+            let c = CONGRESS_PLACE.captures(&prefix)?;
+            find_region(&c[1])
+        })
+}
 
 /// Whether a string names an organisation (ends as one does) and nothing more.
 fn is_org(s: &str) -> bool {
@@ -1367,6 +1389,15 @@ mod tests {
         assert_eq!(m.kind, DocKind::Report);
         let m = meta_of("各位代表！\n困难不少。\n二、2023年重点工作安排\n");
         assert_eq!(m.year, Some(2023));
+    }
+
+    #[test]
+    fn a_report_to_a_districts_congress_is_the_districts() {
+        let m = meta_of(
+            "政府工作报告\n——2019年1月9日在宜昌市夷陵区第二届人民代表大会第四次会议上\n区长　王建平\n各位代表：\n现在，我代表区人民政府向大会报告工作，请予审议。\n宜昌市经济稳定增长，全市上下团结奋斗。\n",
+        );
+        assert_eq!(m.region.as_ref().map(|r| r.code.as_str()), Some("420506"));
+        assert_eq!(m.issuer.as_deref(), Some("宜昌市夷陵区人民政府"));
     }
 
     #[test]
