@@ -536,6 +536,25 @@ pub fn attributed_in(f: &str) -> Vec<Body> {
     out
 }
 
+/// The bodies of a table's body column cell, with the column's role: a cell may print its
+/// own labels (`牵头单位：市发展改革委⏎配合单位：市环保局`) or a member's role
+/// (`市环保局（牵头）`).
+pub fn cell_bodies(cell: &str, role: Role) -> Vec<Body> {
+    let f = fold(cell);
+    if ATTRIBUTION.is_match(&f) {
+        let labelled = attributed_in(&f);
+        if !labelled.is_empty() {
+            return labelled;
+        }
+    }
+    let mut out = Vec::new();
+    for name in split_names(cell) {
+        let (name, role) = own_role(name, role);
+        push(&mut out, name, role);
+    }
+    out
+}
+
 /// A member's role printed in brackets after its name (`市环保局（牵头）`), which is no part of
 /// the name and overrides the list's.
 fn own_role(name: String, role: Role) -> (String, Role) {
@@ -1698,6 +1717,27 @@ mod tests {
 
     fn names(bodies: &[Body]) -> Vec<(String, Role)> {
         bodies.iter().map(|b| (b.name.clone(), b.role)).collect()
+    }
+
+    #[test]
+    fn a_body_cell_may_print_its_own_labels_and_roles() {
+        let got = cell_bodies(
+            "牵头单位：市发展改革委\n配合单位：市环保局",
+            Role::Responsible,
+        );
+        let got: Vec<_> = got.into_iter().map(|b| (b.name, b.role)).collect();
+        assert_eq!(
+            got,
+            [
+                ("市发展改革委".to_string(), Role::Lead),
+                ("市环保局".to_string(), Role::Responsible)
+            ]
+        );
+        let got = cell_bodies("市环保局（牵头）、市质监局", Role::Responsible);
+        assert_eq!(
+            (got[0].name.as_str(), got[0].role),
+            ("市环保局", Role::Lead)
+        );
     }
 
     #[test]

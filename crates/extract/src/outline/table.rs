@@ -154,8 +154,8 @@ impl OutlineParser {
                 _ => None,
             };
             if let Some(role) = role {
-                for name in crate::body::split_names(cell) {
-                    crate::body::push(&mut bodies, name, role);
+                for b in crate::body::cell_bodies(cell, role) {
+                    crate::body::push(&mut bodies, b.name, b.role);
                 }
                 continue;
             }
