@@ -2473,6 +2473,10 @@ fn names_a_measure(phrase: &str) -> bool {
 }
 
 /// Whether an indicator phrase is too short to name a thing (`完成`, `新建`).
+/// A phrase of the bases of a rate alone (`每人每月`): it names whose rate only with a subject.
+static PER_UNITS_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:每\p{Han}{1,2}){1,3}$").expect("per units pattern compiles"));
+
 fn short(s: &str) -> bool {
     s.chars().count() < 4
 }
@@ -2707,6 +2711,24 @@ impl ListContext {
 
     /// What a short phrase naming no thing after its number (`规模`, `竣工`, `增长`) takes
     /// before it: the thing or verb of the list, or the clause before.
+    /// The subject a short phrase (or a rate's bases alone) is completed with: the list's or
+    /// the sentence's, else the case a condition before it states (`完全失能的，每人每月200元`).
+    fn subject_of_elliptical(
+        &self,
+        f: &str,
+        clause_start: usize,
+        raw: &str,
+        phrase: &str,
+    ) -> String {
+        let before = self.subject_of_short(f, clause_start, raw, phrase);
+        let subject = subject_for_short(&before, phrase);
+        if subject.is_empty() {
+            condition_before(f, clause_start)
+        } else {
+            subject.to_string()
+        }
+    }
+
     fn subject_of_short(&self, f: &str, clause_start: usize, raw: &str, phrase: &str) -> String {
         // A member naming no thing of its own (`3.9万亿元、比上年增加1000亿元`) is no member.
         let nothing = phrase.is_empty();
@@ -2880,9 +2902,11 @@ fn indicator(f: &str, m: &Found, thing_after: Option<String>) -> String {
     };
     if let Some(thing) = earlier {
         phrase.push_str(&thing);
-    } else if short(&phrase) && b.is_empty() {
-        let before = list.subject_of_short(f, clause_start, raw, &phrase);
-        phrase = format!("{}{phrase}", subject_for_short(&before, &phrase));
+    } else if (short(&phrase) || PER_UNITS_ONLY.is_match(&phrase)) && b.is_empty() {
+        phrase = format!(
+            "{}{phrase}",
+            list.subject_of_elliptical(f, clause_start, raw, &phrase)
+        );
     } else if short(&phrase) {
         // A thing given or counted for a case (`评估为优秀等级的，每年每个给予40万元服务奖励`)
         // is given for that case; a grant, to whom the clause before names
@@ -3562,6 +3586,13 @@ mod tests {
             (m[0].value, m[0].unit.as_str(), m[0].op),
             (25.0, "微克/立方米", Op::Le)
         );
+    }
+
+    #[test]
+    fn an_amount_per_head_after_a_case_is_named_with_the_case() {
+        let m = metrics("完全失能的，每人每月200元；半失能的，每人每月120元。");
+        let names: Vec<_> = m.iter().map(|m| m.indicator.as_str()).collect();
+        assert_eq!(names, ["完全失能每人每月", "半失能每人每月"]);
     }
 
     #[test]
