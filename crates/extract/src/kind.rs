@@ -121,7 +121,11 @@ pub struct Placement<'a> {
 /// A heading that states the goals of a plan: `主要目标`, `2019年年度目标`, `目标`.
 static GOALS: LazyLock<Regex> = LazyLock::new(|| {
     let goals = sections().pattern(&[Section::Goals, Section::GoalsAlone]);
-    Regex::new(&format!(r"^(?:(?:19|20)\d{{2}}年)?{goals}$")).expect("goals pattern compiles")
+    // A time may qualify the goals (`2012年的主要目标`, `今后五年的主要目标`, `“十四五”时期主要目标`).
+    Regex::new(&format!(
+        r"^(?:(?:(?:19|20)\d{{2}}年|今后[一二三四五六七八九十]年|今年|明年|“?十[一二三四五六]五”?(?:时期|期间)?)的?)?{goals}$"
+    ))
+    .expect("goals pattern compiles")
 });
 
 /// A goals heading run on into its text where the page lost the line break
@@ -408,6 +412,10 @@ mod tests {
             "总体目标决战决胜三年行动，确保完成任务",
             "任务目标到2020年，贫困人口全部纳入基本医疗保险",
             "建设目标",
+            // A time may qualify them.
+            "2012年的主要目标",
+            "今后五年的主要目标",
+            "“十四五”时期主要目标",
         ] {
             assert_eq!(
                 k(heading, &["一、总体要求"], None, DocKind::Opinion),
