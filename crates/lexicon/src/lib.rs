@@ -242,6 +242,8 @@ roles! {
     Cue {
         /// The column numbers the rows (`序号`).
         Label = "label",
+        /// The column names people, not bodies (`责任领导`, `责任人`): it gives the row none.
+        People = "people",
         /// The column names lead bodies (`牵头`).
         Lead = "lead",
         /// The column names responsible or cooperating bodies (`责任`, `配合`).
@@ -259,7 +261,7 @@ roles! {
         HeaderRow = "header-row",
     }
     exclusive [
-        [Label, Lead, Responsible, Deadline],
+        [Label, People, Lead, Responsible, Deadline],
         [ScoringTable, TargetTable],
         [Lead, ResponsibleTable]
     ]
@@ -267,9 +269,15 @@ roles! {
 
 impl Cue {
     /// The roles a cue gives a header cell's column, in order of precedence: a column reads
-    /// the first it holds (`序号` numbers the rows whatever else the cell says, `牵头` leads
-    /// before `责任` is responsible).
-    pub const CELL: &'static [Cue] = &[Cue::Label, Cue::Lead, Cue::Responsible, Cue::Deadline];
+    /// the first it holds (`序号` numbers the rows whatever else the cell says, `责任领导`
+    /// names people before `责任` is responsible, `牵头` leads before `责任` is responsible).
+    pub const CELL: &'static [Cue] = &[
+        Cue::Label,
+        Cue::People,
+        Cue::Lead,
+        Cue::Responsible,
+        Cue::Deadline,
+    ];
 }
 
 roles! {

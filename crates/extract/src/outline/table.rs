@@ -144,6 +144,10 @@ impl OutlineParser {
             }
             let column = words.get(k).copied().unwrap_or("");
             let cue = column_cues().first_role(column, Cue::CELL);
+            // A column of people (`责任领导`) names no body, and its cells are no text.
+            if cue == Some(Cue::People) {
+                continue;
+            }
             if cue == Some(Cue::Label) || (k == 0 && read_bare_number(cell).is_some()) {
                 label = label_of_cell(cell);
                 continue;
