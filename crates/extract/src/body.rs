@@ -735,6 +735,11 @@ fn is_subject_phrase(name: &str) -> bool {
     {
         return false;
     }
+    // `各设区市每季度向省民政厅报送`: a period of the duty inside the phrase shows it runs on
+    // into its predicate.
+    if PERIOD_INSIDE.is_match(name) {
+        return false;
+    }
     let tagged = duban_segment::Segmenter::shared().tag(name);
     // `公安机构改革及派出所整合工作…`: an activity on a thing (a noun, then a verbal noun)
     // joined to a name is no list of names; a field alone may be a verbal noun (`监察和审计部门`).
@@ -795,6 +800,11 @@ fn is_subject_phrase(name: &str) -> bool {
         None => false,
     }
 }
+
+/// A period a duty repeats in (`每季度`, `定期`), which no body's name holds.
+static PERIOD_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"每(?:年|半年|季度?|月|周|旬)|定期").expect("period pattern compiles")
+});
 
 /// Whether a name is a group's set up for a task, or its office or members (`…领导小组`,
 /// `…推进小组办公室`, `…工作专班成员单位`, `…牵头单位`).
@@ -1790,6 +1800,16 @@ mod tests {
         );
         assert_eq!(actor_names("乡镇司法所负责调解工作"), ["乡镇司法所"]);
         assert!(actor_names("公安机构改革及派出所整合工作基本完成").is_empty());
+        assert!(
+            !actor_names("各设区市每季度向省民政厅报送工作进展")
+                .iter()
+                .any(|n| n.contains("每季度"))
+        );
+        assert_eq!(actor_names("各省辖市要加强组织领导"), ["各省辖市"]);
+        assert_eq!(
+            actor_names("县畜牧技术推广站负责技术指导"),
+            ["县畜牧技术推广站"]
+        );
         assert!(
             actor_names("本市行政区域内从事生产经营活动的单位落实安全生产主体责任，适用本规定。")
                 .is_empty()

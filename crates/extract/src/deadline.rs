@@ -252,11 +252,11 @@ impl<'t> DateMatch<'_, 't> {
             && !has("half")
             && post.is_empty()
             && !matches!(pre, "到" | "至")
-            && (date_words()
-                .of(DateWord::Name)
-                .iter()
-                .any(|w| after.starts_with(w))
-                || names_an_event(after))
+            && (date_words().of(DateWord::Name).iter().any(|w| {
+                // `2017年全市法治政府建设工作要点` names a plan; `2007年全县新建沼气池3000个`
+                // is the year's work.
+                after.starts_with(w) && !(w.starts_with('全') && work_follows(&after[w.len()..]))
+            }) || names_an_event(after))
         {
             return true;
         }
@@ -444,7 +444,12 @@ impl<'t> DateMatch<'_, 't> {
         doc_year: Option<i32>,
         points: impl Fn(i32) -> Vec<Point>,
     ) -> Vec<Point> {
-        match self.num("y").or(doc_year) {
+        // `明年上半年`: the year after the document's.
+        let next = self.before.ends_with("明年");
+        match self
+            .num("y")
+            .or(doc_year.map(|y| if next { y + 1 } else { y }))
+        {
             Some(y) if !self.repeating() => points(y),
             _ => Vec::new(),
         }
@@ -562,6 +567,7 @@ impl<'t> DateMatch<'_, 't> {
             return Some((y, Some(m), None, bound));
         }
         if !(month_end
+            || self.closes_span
             || opens_a_span(self.after)
             || matches!(self.post, "前" | "以前" | "之前" | "起" | "开始")
             || matches!(self.pre, "到" | "至" | "于" | "自" | "从")
@@ -770,6 +776,34 @@ mod tests {
             [(2019, Some(12), None, Bound::By)]
         );
         assert!(dl("2019年3月1日通过", Some(2019)).is_empty());
+    }
+
+    #[test]
+    fn a_span_of_days_printed_with_a_dash_and_both_months_gives_its_end() {
+        assert_eq!(
+            dl("（3月1日—3月15日）集中排查。", Some(2023)),
+            [
+                (2023, Some(3), Some(1), Bound::From),
+                (2023, Some(3), Some(15), Bound::By)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_part_of_next_year_is_of_the_year_after_the_documents() {
+        assert_eq!(
+            dl("明年上半年完成验收。", Some(2009)),
+            [(2010, Some(6), None, Bound::By)]
+        );
+    }
+
+    #[test]
+    fn a_year_before_a_whole_region_and_its_work_bounds_the_work() {
+        assert_eq!(
+            dl("2007年全县新建沼气池3000个。", Some(2007)),
+            [(2007, None, None, Bound::In)]
+        );
+        assert!(dl("印发2017年全市法治政府建设工作要点。", Some(2017)).is_empty());
     }
 
     #[test]
