@@ -20,9 +20,10 @@ use duban_model::{Every, Recurrence};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// What follows `一` after a period and names no act (`一次`, `一批`, `一体化`, `一定`, `一般`): the
+/// What follows `一` after a period and names no act (`一次`, `一批`, `一体化`, `一定`, `一般`;
+/// `三月一日` is a date): the
 /// characters the verb of a period-one-act form (`一季一通报`) may not be.
-const NOT_AN_ACT: &str = "次个批样步度点贯体定切直般些";
+const NOT_AN_ACT: &str = "次个批样步度点贯体定切直般些日号";
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?P<every>每(?:隔|逢)?\s*(?P<n>\d{{1,2}}|[一二两三四五六七八九十])?\s*(?P<unit>个?季度|个?半年|年|个?月|周|星期|天|日|季))|(?P<once>(?:[一每](?P<u2>年|季度|月|周)|(?P<u2h>半年))(?P<t2>[一二两三四五六七八九十\d]+)次)|(?P<act>(?:(?P<an>\d{{1,2}}|[一二两三四五六七八九十])(?P<au>年|季度?|月|周)|(?P<ah>半年))一(?P<verb>[^{NOT_AN_ACT}\P{{Han}}]))|按(?P<by>月|季度?|半年|年度?|周)(?:{manner})?(?P<byverb>发布|报送|上报|统计|通报|公布|公开|考核|评估|调度|检查|开展|报告|汇总|分析|结算|拨付|支付|发放|更新|核查|评价|监测|督查|巡查|排查|监督|检测|抽查|申报|缴纳|兑现)?", manner = MANNER.join("|")))
@@ -263,6 +264,8 @@ mod tests {
         );
         assert_eq!(rc("半年一次开展督查"), [(Every::HalfYear, None, Some(1))]);
         assert!(rc("上半年一次性拨付").is_empty());
+        // A date in Chinese numerals is no act a month.
+        assert!(rc("自一九九六年三月一日起施行").is_empty());
         // An amount for each thing each period is a rate.
         assert!(rc("按每处工程每年不少于5000元的标准安排").is_empty());
     }
