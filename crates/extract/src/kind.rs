@@ -27,6 +27,8 @@ use std::sync::LazyLock;
 /// ```
 /// assert!(duban_extract::kind::is_problem_section("二、存在的不足和原因"));
 /// assert!(!duban_extract::kind::is_problem_section("三、主要任务"));
+/// assert!(duban_extract::kind::is_problem_section("二、工作中的不足"));
+/// assert!(duban_extract::kind::is_problem_section("三、问题与不足"));
 /// assert!(duban_extract::kind::is_problem_section("存在问题回顾今年以来的工作，虽然取得了一些成绩"));
 /// assert!(!duban_extract::kind::is_problem_section("一是建立月例会制度，定期协调解决存在的问题"));
 /// assert!(!duban_extract::kind::is_problem_section("县级以上人民政府发现下级存在问题的，应当督促整改"));
