@@ -1058,6 +1058,30 @@ mod tests {
     }
 
     #[test]
+    fn a_flattened_cell_may_list_several_bodies() {
+        let text = "序号\n工作任务\n牵头单位\n配合单位\n完成时限\n1\n新建城市公园3个\n市城管局\n市财政局、市林业局\n2016年10月底前\n2\n改造老旧小区20个\n市住建局、市城管局\n各区政府\n2016年12月底前\n";
+        let items = OutlineParser::parse(text);
+        let first = items.iter().find(|i| i.label == "1").unwrap();
+        assert_eq!(
+            column_roles(first),
+            [
+                ("市城管局", Role::Lead),
+                ("市财政局", Role::Responsible),
+                ("市林业局", Role::Responsible)
+            ]
+        );
+        let second = items.iter().find(|i| i.label == "2").unwrap();
+        assert_eq!(
+            column_roles(second),
+            [
+                ("市住建局", Role::Lead),
+                ("市城管局", Role::Lead),
+                ("各区政府", Role::Responsible)
+            ]
+        );
+    }
+
+    #[test]
     fn the_signature_and_its_date_are_no_part_of_the_last_item() {
         let items =
             OutlineParser::parse("（二）加强培训。每年组织培训。\n\n县人民政府\n\n2016年4月8日\n");

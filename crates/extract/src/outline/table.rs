@@ -235,12 +235,25 @@ impl OutlineParser {
     ) -> Option<usize> {
         let f = fold(t);
         let short_cell = !is_sentence(&f) && f.chars().count() <= 16;
+        // A cell of one body, or of several listed with `、` (`市财政局、市林业局`).
+        let names: Vec<String> = if crate::body::is_body_name(&f) {
+            vec![crate::body::normalise_name(t)]
+        } else if f.contains('、') && !is_sentence(&f) {
+            let names = crate::body::split_names(&f);
+            if names.len() >= 2 && names.iter().all(|n| crate::body::is_body_name(n)) {
+                names
+            } else {
+                Vec::new()
+            }
+        } else {
+            Vec::new()
+        };
         if (table.lead || table.responsible)
-            && crate::body::is_body_name(&f)
+            && !names.is_empty()
             && !self.items[open].segments.is_empty()
         {
             let bodies = &self.items[open].column_bodies;
-            // Without an empty cell to mark the column's end, only the first body leads.
+            // Without an empty cell to mark the column's end, only the first cell leads.
             let role = if !table.lead {
                 Role::Responsible
             } else if !table.responsible || bodies.is_empty() {
@@ -248,9 +261,14 @@ impl OutlineParser {
             } else {
                 Role::Responsible
             };
-            let name = crate::body::normalise_name(t);
-            if !bodies.iter().any(|b| b.name == name) {
-                self.items[open].column_bodies.push(Body { name, role });
+            for name in names {
+                if !self.items[open]
+                    .column_bodies
+                    .iter()
+                    .any(|b| b.name == name)
+                {
+                    self.items[open].column_bodies.push(Body { name, role });
+                }
             }
             self.row_heading_open = false;
             return Some(i + 1);
