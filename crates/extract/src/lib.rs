@@ -97,6 +97,24 @@ fn item_deadlines(
     deadlines
 }
 
+/// An item's recurrences: those of its text, and those of its time-limit column (`每季度`,
+/// `按月调度`), which the text does not print.
+fn item_recurrences(
+    item: &outline::Item,
+    folded: &fold::Folded<'_>,
+) -> Vec<duban_model::Recurrence> {
+    let mut recurrences = recurrence::recurrences_in(folded);
+    for r in recurrence::recurrences(&item.limits) {
+        if !recurrences
+            .iter()
+            .any(|x| (x.every, x.n, x.times) == (r.every, r.n, r.times))
+        {
+            recurrences.push(r);
+        }
+    }
+    recurrences
+}
+
 /// An item's metrics: those of its text, and those of the values its table's unit column
 /// measures.
 fn item_metrics(item: &outline::Item, folded: &fold::Folded<'_>) -> Vec<duban_model::Metric> {
@@ -196,7 +214,7 @@ pub fn extract(doc: &CleanDoc) -> Vec<Obligation> {
             label: item.label.clone(),
             path,
             heading: item.heading.clone(),
-            recurrences: recurrence::recurrences_in(&folded),
+            recurrences: item_recurrences(item, &folded),
             metrics: item_metrics(item, &folded),
             references: reference::references(&item_text),
             text: item_text,
@@ -423,6 +441,24 @@ mod tests {
         assert_eq!(got.len(), 1);
         let d = &got[0].deadlines[0];
         assert_eq!((d.year, d.month, d.bound), (2019, Some(6), Bound::By));
+    }
+
+    #[test]
+    fn a_repeating_time_in_a_time_limit_column_is_a_recurrence() {
+        let text = "序号\t工作任务\t完成时限\n1\t调度重点项目进展。\t按月调度\n";
+        let start = text.find("1\t").unwrap();
+        let rows = vec![TableRow {
+            cells: vec!["1".into(), "调度重点项目进展。".into(), "按月调度".into()],
+            // The row's text ends before its time cell, as a page's cells do.
+            span: (start, start + "1\t调度重点项目进展。".len()),
+        }];
+        let blocks = vec![Block::Table {
+            header: vec!["序号".into(), "工作任务".into(), "完成时限".into()],
+            rows,
+        }];
+        let got = extract(&doc(text, DocKind::AnnualPlan, Some(2022), blocks));
+        let every: Vec<_> = got[0].recurrences.iter().map(|r| r.every).collect();
+        assert_eq!(every, [duban_model::Every::Month]);
     }
 
     #[test]
