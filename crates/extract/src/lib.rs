@@ -462,6 +462,24 @@ mod tests {
     }
 
     #[test]
+    fn a_rubrics_points_column_gives_each_row_its_points() {
+        let text = "序号\t考核内容\t分值\n1\t落实权责清单制度\t10\n";
+        let start = text.find("1\t").unwrap();
+        let rows = vec![TableRow {
+            cells: vec!["1".into(), "落实权责清单制度".into(), "10".into()],
+            span: (start, text.len() - 1),
+        }];
+        let blocks = vec![Block::Table {
+            header: vec!["序号".into(), "考核内容".into(), "分值".into()],
+            rows,
+        }];
+        let got = extract(&doc(text, DocKind::Rules, Some(2024), blocks));
+        let m = &got[0].metrics[0];
+        assert_eq!((m.value, m.unit.as_str()), (10.0, "分"));
+        assert_eq!(m.indicator, "落实权责清单制度分值");
+    }
+
+    #[test]
     fn items_of_a_problem_section_are_no_obligations() {
         let d = doc(
             "一、工作成效\n（一）完成立法。\n二、存在的问题\n（一）执法不规范。\n三、下一步工作\n（一）加强执法。\n",

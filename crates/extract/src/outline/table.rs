@@ -70,8 +70,21 @@ struct RowMeasures<'a> {
 }
 
 impl<'a> RowMeasures<'a> {
-    /// Reads a cell after the row's heading: a unit, or a value measured in the unit before it.
-    fn read(&mut self, heading: &str, cell: &'a str) {
+    /// Reads a cell after the row's heading: a rubric's points, a unit, or a value measured in
+    /// the unit before it. Whether the cell was the row's points, which are no text of it.
+    fn read(&mut self, heading: &str, column: &str, cell: &'a str, scoring: bool) -> bool {
+        // A rubric's points column printing the number alone (`分值` | `10`): the row's
+        // points, as `(10分)` after its text would give them.
+        if scoring
+            && ["分值", "分数", "标准分", "满分"]
+                .iter()
+                .any(|w| column.contains(w))
+            && let Some(points) = POINTS_CELL.captures(&fold(cell))
+        {
+            self.lines
+                .push_str(&format!("{heading}({}分)\n", &points[1]));
+            return true;
+        }
         if crate::metric::is_unit_cell(cell) {
             self.unit = Some(cell);
         } else if let Some(unit) = self.unit
@@ -80,8 +93,14 @@ impl<'a> RowMeasures<'a> {
             self.lines.push_str(&phrase);
             self.lines.push('\n');
         }
+        false
     }
 }
+
+/// A points cell holding a number alone or with `分` (`10`, `2.5`, `15分`).
+static POINTS_CELL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(\d{1,3}(?:\.\d+)?)\s*分?$").expect("points cell pattern compiles")
+});
 
 /// A row of an HTML table with its table's header.
 #[derive(Debug, Clone, Copy)]
@@ -164,12 +183,13 @@ impl OutlineParser {
                 continue;
             }
             if cue == Some(Cue::Deadline) {
-                limits.push_str(cell);
-                limits.push('\n');
+                limits.push_str(&format!("{cell}\n"));
                 continue;
             }
-            if !heading.is_empty() {
-                measures.read(&heading, cell);
+            if !heading.is_empty()
+                && measures.read(&heading, column, cell, table.kind == TableKind::Scoring)
+            {
+                continue;
             }
             let mut cell_start = at.map_or(start, |p| start + p);
             if heading.is_empty() {
