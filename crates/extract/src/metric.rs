@@ -135,7 +135,7 @@ static POPULATION_OF: LazyLock<Regex> = LazyLock::new(|| {
 const MULTIPLIER: &str = "(?:余|多)?(?:万亿|亿|万|千)?(?:余|多)?";
 
 /// A Chinese numeral.
-const CN: &str = "[一二两三四五六七八九十百千]+";
+const CN: &str = "[一二两三四五六七八九十百千][一二两三四五六七八九十百千零〇]*(?:万[一二两三四五六七八九十百千零〇]+)?";
 
 static METRIC: LazyLock<Regex> = LazyLock::new(|| {
     let per = alternation(&[units().of(Unit::Per)]);
@@ -979,17 +979,19 @@ fn found_at(f: &str, caps: &regex::Captures<'_>, start: usize, end: usize) -> Op
         } else {
             op
         };
-    // Chinese numerals quantify only with a comparator right at them (`两名以上`,
-    // `不少于三次`), a bound over a short reference (`不低于当地两个月…标准`) or as a range
-    // (`三到五年`), never as a set's name (`两方面`, `一批`).
+    // Chinese numerals of a small count or a time quantify only with a comparator right at them
+    // (`两名以上`, `不少于三次`), a bound over a short reference (`不低于当地两个月…标准`) or
+    // as a range (`三到五年`), never as a set's name (`两方面`, `一批`).
     let bounded = comparator_at_end(prefix) || cmp.is_some_and(|(_, role, _)| role == Role::Bound);
     // A change by a multiple (`提高一倍`, `增加两倍`) is a change, whatever its numerals.
     let multiple = unit == "倍" && cmp.is_some_and(|(_, role, _)| role == Role::Change);
     // A decimal (`一点二倍`, `零点五个百分点`) names no set.
     let decimal = get("num").is_some_and(|n| n.contains('点'));
+    let amount = chinese && is_chinese_amount(&get, prefix, &unit, value);
     if chinese
         && !multiple
         && !decimal
+        && !amount
         && get("pct").is_none()
         && get("frac").is_none()
         && tail.is_none()
@@ -1029,6 +1031,35 @@ fn found_at(f: &str, caps: &regex::Captures<'_>, start: usize, end: usize) -> Op
         unit,
         bare_unit,
     })
+}
+
+/// Whether a number in Chinese numerals is an amount (`五百二十八亿元`, `一千二百公里`,
+/// `一万二千二百台`), which names no set: a measure that is no time or ratio, a multiplier, or a
+/// count of hundreds.
+fn is_chinese_amount<'c>(
+    get: &dyn Fn(&str) -> Option<&'c str>,
+    prefix: &str,
+    unit: &str,
+    value: f64,
+) -> bool {
+    // Not a numeral alone that is a word (`百家争鸣`, `十分不易`, `一度`, `百名…项目`), nor the tail
+    // of a larger number (`一亿八千万元`).
+    let numeral_chars = get("num").map_or(0, |n| n.chars().count());
+    let ratio = matches!(unit, "%" | "‰" | "倍" | "成" | "分" | "度");
+    let continues = prefix.ends_with(['亿', '万'])
+        && prefix[..prefix.len() - '亿'.len_utf8()]
+            .ends_with(|c: char| crate::numeral::digit(c).is_some() || "十百千".contains(c));
+    get("unit").is_some()
+        && !ratio
+        && !is_time(unit)
+        && !matches!(unit, "年" | "周年" | "月" | "周" | "季度" | "岁" | "周岁")
+        && !continues
+        && (numeral_chars >= 2 && (get("mult").is_some() || !is_count(unit) || value >= 100.0)
+            // `九亿元`; not `千亿斤粮食产能提升行动`, `十亿人民`, a round number naming.
+            || get("mult").is_some()
+                && get("num").is_some_and(|n| {
+                    numeral_chars == 1 && n.chars().all(|c| crate::numeral::digit(c).is_some())
+                }))
 }
 
 /// Whether the text after a `内` continues it into a word (`内容`, `内部`, `内涝`, `内河`), so the
@@ -3593,6 +3624,29 @@ mod tests {
         let m = metrics("完全失能的，每人每月200元；半失能的，每人每月120元。");
         let names: Vec<_> = m.iter().map(|m| m.indicator.as_str()).collect();
         assert_eq!(names, ["完全失能每人每月", "半失能每人每月"]);
+    }
+
+    #[test]
+    fn amounts_in_chinese_numerals_are_read() {
+        let got = |t: &str| -> Vec<(f64, String)> {
+            metrics(t).into_iter().map(|m| (m.value, m.unit)).collect()
+        };
+        assert_eq!(
+            got("全社会固定资产投资完成五百二十八亿元"),
+            [(528.0, "亿元".to_string())]
+        );
+        assert_eq!(got("新建公路一千二百公里"), [(1200.0, "公里".to_string())]);
+        assert_eq!(got("新增就业三万五千人"), [(35000.0, "人".to_string())]);
+        assert_eq!(got("工业总产值一百零五亿元"), [(105.0, "亿元".to_string())]);
+        // A set or a time named in Chinese numerals is none.
+        assert!(got("围绕八个方面推进改革").is_empty());
+        assert!(got("用三年时间基本完成").is_empty());
+        assert!(got("坚持百家争鸣").is_empty());
+        assert!(got("实施千亿斤粮食产能提升行动").is_empty());
+        assert_eq!(got("财政收入九亿元"), [(9.0, "亿元".to_string())]);
+        assert!(got("连续七年零投诉").is_empty());
+        assert!(got("这十分不易").is_empty());
+        assert!(got("经过二十年的努力").is_empty());
     }
 
     #[test]

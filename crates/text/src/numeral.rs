@@ -1,6 +1,7 @@
 //! Chinese and Arabic numerals: `十五` → 15, `两` → 2, `一百二十` → 120, `1,200` → 1200.
 
-/// The value of a Chinese numeral (一…九千九百九十九, with 两 and 〇/零), or `None`.
+/// The value of a Chinese numeral (一…九千九百九十九, with 两 and 〇/零, and sections of 万),
+/// or `None`.
 ///
 /// ```
 /// use duban_text::numeral::chinese_value;
@@ -8,6 +9,8 @@
 /// assert_eq!(chinese_value("二十"), Some(20));
 /// assert_eq!(chinese_value("两"), Some(2));
 /// assert_eq!(chinese_value("一百零五"), Some(105));
+/// assert_eq!(chinese_value("一万二千二百"), Some(12200));
+/// assert_eq!(chinese_value("三万五千"), Some(35000));
 /// ```
 pub fn chinese_value(s: &str) -> Option<u32> {
     if s.is_empty() {
@@ -23,6 +26,13 @@ pub fn chinese_value(s: &str) -> Option<u32> {
                 seen_digit = true;
             }
             None => {
+                // `万` closes a section of the number (`一万二千二百` → 12200).
+                if matches!(c, '万' | '萬') {
+                    total = (total + current).checked_mul(10_000)?;
+                    current = 0;
+                    seen_digit = false;
+                    continue;
+                }
                 let unit = match c {
                     '十' | '拾' => 10,
                     '百' | '佰' => 100,
