@@ -640,8 +640,10 @@ fn before_of_run(
     let from = i.checked_sub(run)?;
     let adjacent = |a: &Found, b: &Found| {
         a.clause_start == b.clause_start
-            || f.get(a.end..b.clause_start)
-                .is_some_and(|gap| gap.chars().count() <= 2)
+            || f.get(a.end..b.clause_start).is_some_and(|gap| {
+                gap.chars().count() <= 2
+                    || STATISTICAL_BASIS.is_match(gap.trim_matches(['，', ',', ' ']))
+            })
     };
     if !found[from..=i].windows(2).all(|w| adjacent(&w[0], &w[1])) {
         return None;
@@ -2317,8 +2319,20 @@ fn previous_clause(f: &str, clause_start: usize) -> String {
         .rsplit(['。', '；', ';', '，', ',', '\n', ':', '：'])
         .next()
         .unwrap_or("");
+    // `按可比价格计算，比上年增长10.8%`: how a figure is reckoned names nothing; the clause
+    // before it does.
+    if STATISTICAL_BASIS.is_match(clause.trim()) {
+        return previous_clause(f, head.len() - clause.len());
+    }
     core_before(clause.trim().trim_end_matches('的'))
 }
+
+/// A clause saying how a figure is reckoned (`按可比价格计算`, `扣除物价因素`), between the
+/// figure's subject and its change.
+static STATISTICAL_BASIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:按可比价格计算|按可比价计算|按可比口径计算|按可比口径|按现价计算|按不变价格计算|(?:扣除|剔除)(?:物价|价格)因素(?:后)?)$")
+        .expect("statistical basis pattern compiles")
+});
 
 /// Whether a phrase before a number says that a list of subjects shares it or takes one value
 /// each (`均`, `都`, `分别`, `双双`; not the `均` of `平均`, `年均`, `人均`).
@@ -3647,6 +3661,25 @@ mod tests {
         assert!(got("连续七年零投诉").is_empty());
         assert!(got("这十分不易").is_empty());
         assert!(got("经过二十年的努力").is_empty());
+    }
+
+    #[test]
+    fn how_a_figure_is_reckoned_names_no_indicator() {
+        let m = metrics("国内生产总值完成2195亿元，按可比价格计算，比上年增长10.8%。");
+        assert_eq!(m[1].indicator, "国内生产总值增速");
+        let m = metrics(
+            "城镇居民人均收入3820元，农民人均纯收入1435元，扣除物价因素，分别增长5.1%和6.8%。",
+        );
+        let names: Vec<_> = m.iter().map(|m| m.indicator.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "城镇居民人均收入",
+                "农民人均纯收入",
+                "城镇居民人均收入增速",
+                "农民人均纯收入增速"
+            ]
+        );
     }
 
     #[test]
