@@ -51,6 +51,8 @@ pub struct Item {
     pub label: String,
     /// Its numbering style, if numbered.
     pub style: Option<Style>,
+    /// Its number in that style (`3` of `（三）`), if numbered.
+    pub number: u32,
     /// The lead phrase.
     pub heading: String,
     /// Byte ranges of the item's text in the document text (label excluded).
@@ -393,10 +395,15 @@ impl OutlineParser {
             self.in_box = true;
         }
         if let Some(label) = label {
-            let open_style = self.stack[self.floor..]
+            // A box numbers its own list, which may restart a style the outline has open
+            // (`2．推进扩容。` `专栏1` `1．京雄高速…`): only the next number of an open item
+            // leaves the box.
+            let continues = self.stack[self.floor..]
                 .iter()
-                .any(|&s| self.items[s].style == Some(label.style));
-            if !self.in_box || open_style {
+                .rev()
+                .find(|&&s| self.items[s].style == Some(label.style))
+                .is_some_and(|&s| label.number == self.items[s].number + 1);
+            if !self.in_box || continues {
                 self.in_box = false;
                 return self.start_item(text, all, i, ts, te, label);
             }
@@ -663,6 +670,7 @@ impl OutlineParser {
         let idx = self.push_item(Item {
             label: label.text,
             style: Some(style),
+            number: label.number,
             heading: lead_phrase(&heading_source),
             segments,
             start: ts,
@@ -1055,6 +1063,20 @@ mod tests {
             ]
         );
         assert_eq!(items[row.ancestors[0]].path_element(), "(一)规范执法");
+    }
+
+    #[test]
+    fn a_box_may_restart_the_numbering_of_the_item_before_it() {
+        let text = "一、重点任务\n（一）完善高速公路网络\n1．加快待贯通路段建设。新建高速公路800公里。\n2．推进繁忙路段扩容。改扩建高速公路300公里。\n专栏1　高速公路重点工程\n1．京雄高速公路河北段：建设里程76公里。\n2．荣乌高速新线：建设里程163公里。\n（二）推进轨道交通建设\n1．建成雄忻高铁。\n";
+        let items = OutlineParser::parse(text);
+        let labels: Vec<&str> = items
+            .iter()
+            .filter(|i| i.children.is_empty())
+            .map(|i| i.label.as_str())
+            .collect();
+        assert_eq!(labels, ["1.", "2.", "1."]);
+        let second = items.iter().find(|i| i.label == "2.").unwrap();
+        assert!(second.text(text).contains("荣乌高速新线"));
     }
 
     #[test]
