@@ -992,6 +992,12 @@ re!(
     r"(?:印发|转发|颁布|发布)(.{2,120}?)(?:的通知|的决定|的通报)?$"
 );
 
+// A task table a title names after its document (`…工作要点及责任清单`, `…计划及任务分解表`).
+re!(
+    TRAILING_TABLE,
+    r"(?:及|和|暨)(?:责任清单|任务清单|任务分解表|任务分解|任务分工表|任务分工|责任分工表|责任分工|任务台账)$"
+);
+
 /// The kind of a title's document: the genre word closest to the end of the title's core (the
 /// document a 通知 prints, when it prints one).
 pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
@@ -1016,6 +1022,8 @@ pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
             .to_string()
     };
     let core = TRAILING_BRACKETS.replace(&core, "").into_owned();
+    // `…工作要点及责任清单`: the list of who does what is the document's table, not its kind.
+    let core = TRAILING_TABLE.replace(&core, "").into_owned();
     // A summary of a year's work with the plan for the next (`2022年工作总结及2023年工作计划`)
     // reports first: the plan is its closing part.
     if SUMMARY_THEN_PLAN.is_match(&core) {
@@ -1502,6 +1510,21 @@ mod tests {
         );
         let m = meta_of("某市“十四五”生态环境保护规划\n第一章 发展基础\n");
         assert_eq!((m.kind, m.year), (DocKind::Plan, Some(2021)));
+    }
+
+    #[test]
+    fn a_task_table_named_after_the_document_leaves_its_kind() {
+        assert_eq!(
+            kind_from_title(
+                "关于印发《2024年法治政府建设工作要点及责任清单》的通知",
+                false
+            ),
+            Some(DocKind::AnnualPlan)
+        );
+        assert_eq!(
+            kind_from_title("某县2024年重点工作计划及任务分解表", false),
+            Some(DocKind::AnnualPlan)
+        );
     }
 
     #[test]
