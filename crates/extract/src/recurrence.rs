@@ -227,12 +227,19 @@ fn is_rate(before: &str, after: &str) -> bool {
             })
         || WORK_WEEK.is_match(after)
         || words.of(Rate::Average).iter().any(|w| before.ends_with(w))
-        || PER_THING_BEFORE.is_match(before)
+        || PER_THING_BEFORE.is_match(before) && AMOUNT_AFTER.is_match(after)
 }
 
-/// A unit the period's amount is for, right before it (`每处工程每年不少于5000元`).
+/// A unit the period's amount is for, right before it (`每处工程每年不少于5000元`); with no
+/// amount after the period, each unit's duty repeats (`每个乡镇每年至少开展2次`).
 static PER_THING_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"每\p{Han}{1,4}$").expect("per thing pattern compiles"));
+
+/// An amount right after a period, or after a bound on it (`不少于5000元`).
+static AMOUNT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:不少于|不低于|不超过|不高于|最高|最多|至少|约)?\s*\d")
+        .expect("amount after pattern compiles")
+});
 
 /// The byte range of the clause (between `。；;，,` marks) that holds a match.
 pub fn clause_around(f: &str, start: usize, end: usize) -> (usize, usize) {
@@ -268,6 +275,11 @@ mod tests {
         assert!(rc("自一九九六年三月一日起施行").is_empty());
         // An amount for each thing each period is a rate.
         assert!(rc("按每处工程每年不少于5000元的标准安排").is_empty());
+        // Each unit's duty repeating is a recurrence.
+        assert_eq!(
+            rc("每个乡镇每年至少开展2次演练"),
+            [(Every::Year, None, Some(2))]
+        );
     }
 
     #[test]
