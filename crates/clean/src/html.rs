@@ -582,23 +582,30 @@ impl Renderer {
         if grid.is_empty() {
             return;
         }
-        let first = &grid[0];
-        let header_like = th_rows[0]
-            || (grid.len() >= 2
-                && first.iter().all(|c| {
-                    !c.is_empty()
-                        && c.chars().count() <= 20
-                        && !c.chars().all(|ch| ch.is_ascii_digit())
-                })
-                // A header word of task and scoring tables (`corpora/lexicon/column_cues.tsv`).
-                && first
-                    .iter()
-                    .any(|c| column_cues().list(Cue::HeaderRow).found_in(c)));
+        // A caption in the table's first row, one cell across the columns
+        // (`某市2022年重点工作任务分工表`): a paragraph before the table, not a row of it.
+        if grid.len() >= 3
+            && grid[0].len() >= 2
+            && grid[0].iter().filter(|c| !c.is_empty()).count() == 1
+        {
+            let caption = grid.remove(0).concat();
+            th_rows.remove(0);
+            self.pieces.push(Piece::Text(caption));
+        }
+        let header = header_rows(&grid, &th_rows);
         let mut t = Table::default();
         let n = self.tables.len();
         let mut rows = grid.into_iter();
-        if header_like {
+        if header > 0 {
             t.header = rows.next().unwrap_or_default();
+            if header == 2 {
+                let names = rows.next().unwrap_or_default();
+                for (h, name) in t.header.iter_mut().zip(names) {
+                    if !name.is_empty() {
+                        *h = name;
+                    }
+                }
+            }
             self.pieces.push(Piece::Header(n));
         }
         for (i, mut row) in rows.enumerate() {
@@ -609,6 +616,37 @@ impl Renderer {
             self.pieces.push(Piece::Row(n, i));
         }
         self.tables.push(t);
+    }
+}
+
+/// How many of a table's first rows are its header: none, one, or two, where a cell across the
+/// columns it heads (`责任单位` over `牵头单位` and `配合单位`) leaves the second row to name them.
+/// A header row holds short cells, none empty unless a cell spans them, and a header word of
+/// task and scoring tables (`corpora/lexicon/column_cues.tsv`), or is made of `<th>` cells.
+fn header_rows(grid: &[Vec<String>], th_rows: &[bool]) -> usize {
+    let header_like = |row: &[String], th: bool, spanned: bool| {
+        th || (row.iter().all(|c| {
+            if c.is_empty() {
+                spanned
+            } else {
+                c.chars().count() <= 20 && !c.chars().all(|ch| ch.is_ascii_digit())
+            }
+        }) && row
+            .iter()
+            .any(|c| column_cues().list(Cue::HeaderRow).found_in(c)))
+    };
+    let two_rows = grid.len() >= 3
+        && grid[0].iter().any(String::is_empty)
+        && header_like(&grid[0], th_rows[0], true)
+        && grid[1].len() == grid[0].len()
+        && header_like(&grid[1], th_rows[1], false)
+        && grid[1].iter().zip(&grid[0]).any(|(a, b)| a != b);
+    if two_rows {
+        2
+    } else if header_like(&grid[0], th_rows[0], false) && (th_rows[0] || grid.len() >= 2) {
+        1
+    } else {
+        0
     }
 }
 
@@ -693,6 +731,26 @@ mod tests {
         assert_eq!(p.tables[0].header, ["序号", "工作任务", "牵头单位"]);
         assert_eq!(p.tables[0].rows[1], ["2", "规范执法 行为", "区司法局"]);
         assert!(texts(&p).contains(&"1\t完善决策机制\t区司法局".to_string()));
+    }
+
+    #[test]
+    fn a_caption_row_and_a_header_of_two_rows_are_read_as_such() {
+        let html = format!(
+            "<div class=content>{BODY}<table>\
+             <tr><td colspan=5>某市2022年重点工作任务分工表</td></tr>\
+             <tr><td rowspan=2>序号</td><td rowspan=2>工作任务</td><td colspan=2>责任单位</td><td rowspan=2>完成时限</td></tr>\
+             <tr><td>牵头单位</td><td>配合单位</td></tr>\
+             <tr><td>1</td><td>新建城市公园3个</td><td>市城管局</td><td>市财政局</td><td>2022年10月底前</td></tr>\
+             <tr><td>2</td><td>改造老旧小区20个</td><td>市住建局</td><td>各区政府</td><td>2022年12月底前</td></tr>\
+             </table></div>"
+        );
+        let p = read_page(&html, None);
+        assert_eq!(
+            p.tables[0].header,
+            ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]
+        );
+        assert_eq!(p.tables[0].rows.len(), 2);
+        assert!(texts(&p).contains(&"某市2022年重点工作任务分工表".to_string()));
     }
 
     #[test]
