@@ -623,7 +623,7 @@ impl Renderer {
 /// columns it heads (`责任单位` over `牵头单位` and `配合单位`) leaves the second row to name them.
 /// A header row holds short cells, none empty unless a cell spans them, and a header word of
 /// task and scoring tables (`corpora/lexicon/column_cues.tsv`), or is made of `<th>` cells.
-fn header_rows(grid: &[Vec<String>], th_rows: &[bool]) -> usize {
+pub(crate) fn header_rows(grid: &[Vec<String>], th_rows: &[bool]) -> usize {
     let header_like = |row: &[String], th: bool, spanned: bool| {
         th || (row.iter().all(|c| {
             if c.is_empty() {

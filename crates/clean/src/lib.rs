@@ -189,7 +189,55 @@ fn text_lines(unified: &str) -> ReadLines {
             }),
         }
     }
+    tab_tables(&mut read);
     read
+}
+
+/// Tables a text file prints with tabs between its cells (`序号⇥工作任务⇥牵头单位⇥完成时限`): a
+/// header line of three cells or more, as an HTML table's header reads, and the lines after it
+/// with as many cells are its rows, read as an HTML table's are.
+fn tab_tables(read: &mut ReadLines) {
+    let cells = |line: &Line| -> Vec<String> {
+        line.text
+            .split('\t')
+            .map(|c| c.trim().to_string())
+            .collect()
+    };
+    let mut i = 0;
+    while i < read.lines.len() {
+        let header = cells(&read.lines[i]);
+        let rows_after = |from: usize| {
+            read.lines[from..]
+                .iter()
+                .take_while(|l| {
+                    let row = cells(l);
+                    row.len() == header.len() && row.iter().any(|c| !c.is_empty())
+                })
+                .count()
+        };
+        let n_rows = if header.len() >= 3 && !read.lines[i].text.trim().is_empty() {
+            rows_after(i + 1)
+        } else {
+            0
+        };
+        if n_rows == 0
+            || html::header_rows(
+                &[header.clone(), cells(&read.lines[i + 1])],
+                &[false, false],
+            ) != 1
+        {
+            i += 1;
+            continue;
+        }
+        let n = read.tables.len();
+        let rows: Vec<Vec<String>> = read.lines[i + 1..=i + n_rows].iter().map(cells).collect();
+        read.lines[i].row = Some(RowRef::Header(n));
+        for (r, line) in read.lines[i + 1..=i + n_rows].iter_mut().enumerate() {
+            line.row = Some(RowRef::Body(n, r));
+        }
+        read.tables.push(html::Table { header, rows });
+        i += n_rows + 1;
+    }
 }
 
 /// The lines left once chrome is cut, whole lines (table rows kept) and inside long lines,
@@ -462,6 +510,23 @@ mod tests {
             media_type,
             hints: SourceHints::default(),
         }
+    }
+
+    #[test]
+    fn a_table_printed_with_tabs_in_a_text_file_is_a_table() {
+        let d = clean(
+            &raw(
+            "某市2016年重点工作任务台账\n序号\t工作任务\t牵头单位\t配合单位\t完成时限\n1\t新建城市公园3个\t市城管局\t市财政局、市林业局\t2016年10月底前\n2\t改造老旧小区20个\t市住建局\t各区政府\t2016年12月底前\n"
+                .as_bytes(),
+            MediaType::Text,
+            ),
+            &Limits::default(),
+        )
+        .unwrap();
+        let Block::Table { header, rows } = &d.blocks[0];
+        assert_eq!(header[2], "牵头单位");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].cells[2], "市住建局");
     }
 
     #[test]
