@@ -329,14 +329,19 @@ re!(
 /// The region of the congress a speech's delivery line names, where the speech calls its
 /// government by level alone (`我代表区人民政府`) and the place is printed nowhere else.
 fn congress_region(lines: &[&str]) -> Option<Region> {
+    in_delivery_line(lines, &CONGRESS_PLACE, find_region)
+}
+
+/// What `re`'s first group, read by `read`, gives of the first head line it is found in: a
+/// speech's delivery line, within its first 80 characters, folded.
+fn in_delivery_line<T>(lines: &[&str], re: &Regex, read: impl Fn(&str) -> Option<T>) -> Option<T> {
     lines
         .iter()
         .filter(|l| !l.trim().is_empty())
         .take(HEAD_LINES)
         .find_map(|l| {
             let prefix = duban_text::fold::fold(duban_text::fold::first_chars(l, 80));
-            let c = CONGRESS_PLACE.captures(&prefix)?;
-            find_region(&c[1])
+            read(&re.captures(&prefix)?[1])
         })
 }
 
@@ -669,14 +674,7 @@ fn find_inline_signature(lines: &[&str]) -> Option<Signature> {
 
 /// The year of a speech's delivery line (`2021年3月5日在第十三届全国人民代表大会…上`).
 fn delivery_year(lines: &[&str]) -> Option<i32> {
-    lines
-        .iter()
-        .filter(|l| !l.trim().is_empty())
-        .take(HEAD_LINES)
-        .find_map(|l| {
-            let prefix = duban_text::fold::fold(duban_text::fold::first_chars(l, 80));
-            DELIVERY.captures(&prefix).and_then(|c| c[1].parse().ok())
-        })
+    in_delivery_line(lines, &DELIVERY, |year| year.parse().ok())
 }
 
 /// The longest line read as a section heading, in bytes (40 characters).

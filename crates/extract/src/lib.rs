@@ -425,19 +425,39 @@ mod tests {
         assert_eq!(years, [2005]);
     }
 
-    #[test]
-    fn a_plain_month_in_a_time_limit_column_bounds_the_work() {
-        let text = "序号\t工作任务\t完成时限\n1\t完成清理。\t2019年6月\n";
-        let start = text.find("1\t").unwrap();
+    /// A document of one HTML table of three columns and one row, the row's text reaching
+    /// `row_text_end` bytes into its line (a page's row text may stop before its last cell).
+    fn one_row_table(
+        header: [&str; 3],
+        cells: [&str; 3],
+        row_text_end: Option<usize>,
+        kind: DocKind,
+        year: i32,
+    ) -> CleanDoc {
+        let text = format!("{}\n{}\n", header.join("\t"), cells.join("\t"));
+        let start = header.join("\t").len() + 1;
+        let end = row_text_end.map_or(text.len() - 1, |n| start + n);
         let rows = vec![TableRow {
-            cells: vec!["1".into(), "完成清理。".into(), "2019年6月".into()],
-            span: (start, text.len() - 1),
+            cells: cells.iter().map(|c| (*c).to_string()).collect(),
+            span: (start, end),
         }];
         let blocks = vec![Block::Table {
-            header: vec!["序号".into(), "工作任务".into(), "完成时限".into()],
+            header: header.iter().map(|h| (*h).to_string()).collect(),
             rows,
         }];
-        let got = extract(&doc(text, DocKind::AnnualPlan, Some(2019), blocks));
+        doc(&text, kind, Some(year), blocks)
+    }
+
+    #[test]
+    fn a_plain_month_in_a_time_limit_column_bounds_the_work() {
+        let d = one_row_table(
+            ["序号", "工作任务", "完成时限"],
+            ["1", "完成清理。", "2019年6月"],
+            None,
+            DocKind::AnnualPlan,
+            2019,
+        );
+        let got = extract(&d);
         assert_eq!(got.len(), 1);
         let d = &got[0].deadlines[0];
         assert_eq!((d.year, d.month, d.bound), (2019, Some(6), Bound::By));
@@ -445,35 +465,29 @@ mod tests {
 
     #[test]
     fn a_repeating_time_in_a_time_limit_column_is_a_recurrence() {
-        let text = "序号\t工作任务\t完成时限\n1\t调度重点项目进展。\t按月调度\n";
-        let start = text.find("1\t").unwrap();
-        let rows = vec![TableRow {
-            cells: vec!["1".into(), "调度重点项目进展。".into(), "按月调度".into()],
-            // The row's text ends before its time cell, as a page's cells do.
-            span: (start, start + "1\t调度重点项目进展。".len()),
-        }];
-        let blocks = vec![Block::Table {
-            header: vec!["序号".into(), "工作任务".into(), "完成时限".into()],
-            rows,
-        }];
-        let got = extract(&doc(text, DocKind::AnnualPlan, Some(2022), blocks));
+        // The row's text ends before its time cell, as a page's cells do.
+        let d = one_row_table(
+            ["序号", "工作任务", "完成时限"],
+            ["1", "调度重点项目进展。", "按月调度"],
+            Some("1\t调度重点项目进展。".len()),
+            DocKind::AnnualPlan,
+            2022,
+        );
+        let got = extract(&d);
         let every: Vec<_> = got[0].recurrences.iter().map(|r| r.every).collect();
         assert_eq!(every, [duban_model::Every::Month]);
     }
 
     #[test]
     fn a_rubrics_points_column_gives_each_row_its_points() {
-        let text = "序号\t考核内容\t分值\n1\t落实权责清单制度\t10\n";
-        let start = text.find("1\t").unwrap();
-        let rows = vec![TableRow {
-            cells: vec!["1".into(), "落实权责清单制度".into(), "10".into()],
-            span: (start, text.len() - 1),
-        }];
-        let blocks = vec![Block::Table {
-            header: vec!["序号".into(), "考核内容".into(), "分值".into()],
-            rows,
-        }];
-        let got = extract(&doc(text, DocKind::Rules, Some(2024), blocks));
+        let d = one_row_table(
+            ["序号", "考核内容", "分值"],
+            ["1", "落实权责清单制度", "10"],
+            None,
+            DocKind::Rules,
+            2024,
+        );
+        let got = extract(&d);
         let m = &got[0].metrics[0];
         assert_eq!((m.value, m.unit.as_str()), (10.0, "分"));
         assert_eq!(m.indicator, "落实权责清单制度分值");
