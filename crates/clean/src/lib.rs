@@ -205,32 +205,25 @@ fn tab_tables(read: &mut ReadLines) {
     };
     let mut i = 0;
     while i < read.lines.len() {
+        // Most lines hold fewer than two tabs: they open no table.
+        if read.lines[i].text.matches('\t').count() < 2 {
+            i += 1;
+            continue;
+        }
         let header = cells(&read.lines[i]);
-        let rows_after = |from: usize| {
-            read.lines[from..]
-                .iter()
-                .take_while(|l| {
-                    let row = cells(l);
-                    row.len() == header.len() && row.iter().any(|c| !c.is_empty())
-                })
-                .count()
-        };
-        let n_rows = if header.len() >= 3 && !read.lines[i].text.trim().is_empty() {
-            rows_after(i + 1)
-        } else {
-            0
-        };
+        let rows: Vec<Vec<String>> = read.lines[i + 1..]
+            .iter()
+            .map(cells)
+            .take_while(|row| row.len() == header.len() && row.iter().any(|c| !c.is_empty()))
+            .collect();
+        let n_rows = rows.len();
         if n_rows == 0
-            || html::header_rows(
-                &[header.clone(), cells(&read.lines[i + 1])],
-                &[false, false],
-            ) != 1
+            || html::header_rows(&[header.clone(), rows[0].clone()], &[false, false]) != 1
         {
             i += 1;
             continue;
         }
         let n = read.tables.len();
-        let rows: Vec<Vec<String>> = read.lines[i + 1..=i + n_rows].iter().map(cells).collect();
         read.lines[i].row = Some(RowRef::Header(n));
         for (r, line) in read.lines[i + 1..=i + n_rows].iter_mut().enumerate() {
             line.row = Some(RowRef::Body(n, r));

@@ -248,17 +248,21 @@ fn share_head(parts: Vec<String>) -> Vec<String> {
     };
     // The generic nouns a list of fields can share, a longer before one it ends.
     let heads = body_words().of(BodyWord::Head);
-    let (member, head) = match split_at_deng(last) {
+    let deng = split_at_deng(last);
+    let closed_by_deng = deng.is_some();
+    let (member, head) = match deng {
         Some(split) => split,
         None => match heads.iter().find(|h| last.ends_with(*h)) {
-            Some(h)
-                if parts.len() >= 2 || joined_fields(&last[..last.len() - h.len()]).is_some() =>
-            {
-                (&last[..last.len() - h.len()], *h)
-            }
-            _ => return parts,
+            Some(h) => (&last[..last.len() - h.len()], *h),
+            None => return parts,
         },
     };
+    // `财政、人力资源社会保障和教育等部门`: `和` before the last field joins it to the list.
+    let joined = joined_fields(member);
+    // A name alone shares its head only through a `等` or such a `和` (`监察和审计部门`).
+    if parts.len() < 2 && joined.is_none() && !closed_by_deng {
+        return parts;
+    }
     // `市场监管、教育等市场监管领域有关部门`: what qualifies the head (`…有关`, `…相关`) is no
     // part of each member's name, which takes the generic noun alone.
     let head = ["有关", "相关"]
@@ -267,8 +271,7 @@ fn share_head(parts: Vec<String>) -> Vec<String> {
         .find(|h| heads.contains(h))
         .unwrap_or(head);
     let mut fields = parts[..parts.len() - 1].to_vec();
-    // `财政、人力资源社会保障和教育等部门`: `和` before the last field joins it to the list.
-    let member = match joined_fields(member) {
+    let member = match joined {
         Some((before, after)) => {
             fields.push(before.to_string());
             after
@@ -367,26 +370,24 @@ fn split_at_deng(s: &str) -> Option<(&str, &str)> {
     if !s.contains('等') {
         return None;
     }
-    if let Some(&(start, end)) = word_spans(s, "等").first() {
-        return Some((&s[..start], &s[end..]));
-    }
     // jieba glues `等` to a one-character ending before it (`市自然资源局等相关单位` is cut
-    // `局等/u`): a word of two characters ending in `等` closes a list, unless it is a word of
-    // degree (`高等`, `同等`…).
+    // `局等/u`): a word of two characters ending in `等` closes a list too, unless it is a
+    // word of degree (`高等`, `同等`…). A `等` of its own is taken first.
     const DEGREES: [&str; 12] = [
         "高等", "中等", "初等", "同等", "平等", "对等", "相等", "均等", "优等", "特等", "头等",
         "上等",
     ];
-    duban_segment::Segmenter::shared()
-        .tokens(s)
-        .into_iter()
-        .find(|t| {
-            t.text.chars().count() == 2 && t.text.ends_with('等') && !DEGREES.contains(&t.text)
+    let tokens = duban_segment::Segmenter::shared().tokens(s);
+    let at = tokens
+        .iter()
+        .find(|t| t.text == "等")
+        .or_else(|| {
+            tokens.iter().find(|t| {
+                t.text.chars().count() == 2 && t.text.ends_with('等') && !DEGREES.contains(&t.text)
+            })
         })
-        .map(|t| {
-            let at = t.start + t.text.len() - '等'.len_utf8();
-            (&s[..at], &s[at + '等'.len_utf8()..])
-        })
+        .map(|t| t.start + t.text.len() - '等'.len_utf8())?;
+    Some((&s[..at], &s[at + '等'.len_utf8()..]))
 }
 
 /// Where `word` stands in `text` as a word of its own (the segmenter's), by byte span.
@@ -1213,12 +1214,16 @@ fn actors_of_clause(clause: &str, out: &mut Vec<Body>) {
         // relative clauses too.
         // What the body must be or hold (`受委托的养老服务组织应具有相应资质`) is a
         // qualification of the class, no duty.
-        let qualification = ["具有", "具备", "符合", "满足"].iter().any(|w| {
-            clause[end..]
-                .trim_start_matches(['应', '当', '须', '必'])
-                .starts_with(w)
-        });
-        if out.len() == before && before_modal && !qualification && names_by_relative_clause(&name)
+        let qualification = || {
+            let duty = clause[end..].trim_start_matches(['应', '当', '须', '必']);
+            ["具有", "具备", "符合", "满足"]
+                .iter()
+                .any(|w| duty.starts_with(w))
+        };
+        if out.len() == before
+            && before_modal
+            && !qualification()
+            && names_by_relative_clause(&name)
         {
             push(out, name.clone(), Role::Actor);
         }
