@@ -181,19 +181,23 @@ static DUTY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `（省商务厅负责）`: the bodies responsible for the sentence before it.
 static RESPONSIBLE_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[(（]\s*(?P<list>[^()（）\n]{2,80}?)(?:按职责分工|分工|共同)?负责(?:[。;；][^()（）\n]{0,40})?\s*[)）]")
+    Regex::new(&format!(r"[(（]\s*(?P<list>{IN_BRACKET}{{2,80}}?)(?:按职责分工|分工|共同)?负责(?:[。;；][^()（）\n]{{0,40}})?\s*[)）]"))
         .expect("responsible pattern compiles")
 });
+
+/// A character of a bracketed attribution, or a short bracket inside it: a name may print its
+/// own (`省委组织部（省人才办）`, `各市、县（区）人民政府`).
+const IN_BRACKET: &str = r"(?:[^()（）\n]|[(（][^()（）\n]{1,12}[)）])";
 
 /// `（生态环境部、人民银行指导）`, `（商务部指导，供销合作总社参与）`: national plans name the
 /// bodies that guide or take part in a task in a bracket after it.
 static GUIDE_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[(（]\s*(?P<list>[^()（）\n]{2,80}?)(?:指导|参与)(?:[，,；;]\s*(?P<rest>[^()（）\n]{2,80}?)(?:参与|配合|负责落实|负责|落实))?\s*[)）]")
+    Regex::new(&format!(r"[(（]\s*(?P<list>{IN_BRACKET}{{2,80}}?)(?:指导|参与)(?:[，,；;]\s*(?P<rest>{IN_BRACKET}{{2,80}}?)(?:参与|配合|负责落实|负责|落实))?\s*[)）]"))
         .expect("guide pattern compiles")
 });
 
 static LEAD_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[(（]\s*(?P<lead>[^()（）\n]{2,60}?)牵头(?:负责)?(?:[，,、；;]\s*(?P<rest>[^()（）\n]{2,80}?))?\s*[)）]").expect("lead pattern compiles")
+    Regex::new(&format!(r"[(（]\s*(?P<lead>{IN_BRACKET}{{2,60}}?)牵头(?:负责)?(?:[，,、；;]\s*(?P<rest>{IN_BRACKET}{{2,80}}?))?\s*[)）]")).expect("lead pattern compiles")
 });
 
 /// Splits a printed list of names into normalised names.
@@ -2034,6 +2038,22 @@ mod tests {
                 ("省有关部门".into(), Role::Responsible)
             ]
         );
+    }
+
+    #[test]
+    fn a_name_printing_its_own_bracket_keeps_the_forms_roles() {
+        // `（省委组织部（省人才办）牵头，…配合）`: the inner bracket is part of a name, not the end of
+        // the attribution (every body had become a subject of the sentence).
+        let got = attributed("引进人才。（省委组织部（省人才办）牵头，省人力资源社会保障厅配合）");
+        assert_eq!(
+            names(&got),
+            [
+                ("省委组织部(省人才办)".into(), Role::Lead),
+                ("省人力资源社会保障厅".into(), Role::Responsible)
+            ]
+        );
+        let got = attributed("完善基层服务。（县（区）人民政府负责）");
+        assert_eq!(names(&got), [("县(区)人民政府".into(), Role::Responsible)]);
     }
 
     #[test]
