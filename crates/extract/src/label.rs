@@ -87,6 +87,13 @@ static ATTACHMENT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("attachment pattern compiles")
 });
 
+/// A year or a month opening an item's text (`1.2023年6月底前，完成…`, `3．6月底前完成`): no
+/// decimal reads so, so the dot before it ends a label.
+static DATE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:19|20)\d{2}(?:年|\s*[-－—–~～至到]\s*(?:19|20)\d{2}年)|(?:1[0-2]|[1-9])(?:月|\s*[-－—–~～至到]\s*(?:1[0-2]|[1-9])月))")
+        .expect("date opening pattern compiles")
+});
+
 /// Reads the label at the start of a folded, left-trimmed line.
 ///
 /// ```
@@ -147,7 +154,10 @@ pub fn read_label(line: &str) -> Option<Label> {
             m.start() + m.as_str().chars().next().map_or(0, char::len_utf8)
         });
         let after = &folded[sep_end..];
-        if after.starts_with(|c: char| c.is_ascii_digit()) && sep != "、" {
+        if after.starts_with(|c: char| c.is_ascii_digit())
+            && sep != "、"
+            && !DATE_OPENING.is_match(after)
+        {
             return None;
         }
         if matches!(sep, "," | "，") {
@@ -358,6 +368,25 @@ mod tests {
             Some((Style::Arabic, 5, "5.".into()))
         );
         assert_eq!(label("3.5万人次参加培训"), None);
+    }
+
+    /// A year or a month after the dot is the item's first words: a decimal never reads so.
+    #[test]
+    fn a_label_before_a_date_is_a_label() {
+        assert_eq!(
+            label("1.2023年6月底前，完成隐患排查"),
+            Some((Style::Arabic, 1, "1.".into()))
+        );
+        assert_eq!(
+            label("3．6月底前完成"),
+            Some((Style::Arabic, 3, "3.".into()))
+        );
+        assert_eq!(
+            label("2.11月完成验收"),
+            Some((Style::Arabic, 2, "2.".into()))
+        );
+        assert_eq!(label("1.25万人参加"), None);
+        assert_eq!(label("1.5个月内完成"), None);
     }
 
     #[test]
