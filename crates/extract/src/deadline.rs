@@ -550,11 +550,7 @@ impl<'t> DateMatch<'_, 't> {
                 "起" | "开始" => Bound::From,
                 // A part of a month (`11月中旬`, `9月下旬`), or a month printed with `份` and the
                 // work right after it (`7月份组织…考试`), is a time planned for work.
-                "" if self.get("xun0").is_some()
-                    || self.get("fen0").is_some() && work_follows(self.after) =>
-                {
-                    Bound::In
-                }
+                "" if self.get("xun0").is_some() || work_follows(self.after) => Bound::In,
                 post => {
                     let rest = format!("{post}{}", self.after);
                     let rest = rest.trim_start_matches("全面").trim_start_matches("基本");
@@ -591,13 +587,15 @@ fn milestone_after(after: &str) -> bool {
 }
 
 /// Whether the work done at a time follows it directly: its first word is a verb
-/// (`三季度开展检查`, `7月份组织考试`), not a comma or a figure's subject (`一季度全区…`).
+/// (`三季度开展检查`, `7月组织考试`) or a milestone jieba tags as a noun (`5月份启动试点`), not a
+/// comma or a figure's subject (`一季度全区…`).
 fn work_follows(after: &str) -> bool {
     let head: String = after.chars().take(6).collect();
-    duban_segment::Segmenter::shared()
-        .tag(&head)
-        .first()
-        .is_some_and(|w| w.tag.starts_with('v') && w.tag != "vn")
+    milestone_after(after)
+        || duban_segment::Segmenter::shared()
+            .tag(&head)
+            .first()
+            .is_some_and(|w| w.tag.starts_with('v') && w.tag != "vn")
 }
 
 /// Whether the words after a date join it to a second one (`7月1日至8月31日`,
@@ -721,6 +719,28 @@ mod tests {
         );
         // A month of the past, with a comma after it, dates no work.
         assert!(dl("7月份，全市共组织考试3场。", Some(2019)).is_empty());
+    }
+
+    /// A month printed alone, the work right after it, is the time planned for that work, as
+    /// with `份`; a milestone jieba tags as a noun (`启动`) is work too.
+    #[test]
+    fn a_bare_month_before_its_work_is_a_time_of_work() {
+        assert_eq!(
+            dl("3月开展技能培训。", Some(2023)),
+            [(2023, Some(3), None, Bound::In)]
+        );
+        assert_eq!(
+            dl("5月份启动试点。", Some(2023)),
+            [(2023, Some(5), None, Bound::In)]
+        );
+        assert_eq!(
+            dl("三季度启动建设。", Some(2023)),
+            [
+                (2023, Some(7), None, Bound::From),
+                (2023, Some(9), None, Bound::By)
+            ]
+        );
+        assert!(dl("3月，全镇共开展培训5场。", Some(2023)).is_empty());
     }
 
     #[test]

@@ -74,10 +74,11 @@ const ZH: &str = "[一二三四五六七八九十百零〇两]+";
 
 /// The head of a line that opens with a label. An Arabic number's separator may also be a
 /// private-use character: spreadsheet and PDF exports print the full stop of `1．` with a font's
-/// private glyph (U+E010).
+/// private glyph (U+E010). Word processors also print a number and its brackets or dot as one
+/// glyph (`⑴`, `⒈`, `㈠`), which NFKC reads as `(1)`, `1.`, `(一)`.
 static HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?P<part>第{ZH}(?:编|篇|部分))|(?P<chapter>第{ZH}章)|(?P<section>第{ZH}节)|(?P<article>第{ZH}条)|(?P<zhc>{ZH})\s*(?P<zhsep>、|\.)|\((?P<zhp>{ZH})\)|(?P<arp>\(\d{{1,3}}\)|\d{{1,2}}\))|(?P<ar>\d{{1,3}})\s*(?P<arsep>[.、．,，\u{{E000}}-\u{{F8FF}}](?:\s|$)?)|(?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*"
+        r"^(?:(?P<part>第{ZH}(?:编|篇|部分))|(?P<chapter>第{ZH}章)|(?P<section>第{ZH}节)|(?P<article>第{ZH}条)|(?P<zhc>{ZH})\s*(?P<zhsep>、|\.)|\((?P<zhp>{ZH})\)|(?P<arp>\(\d{{1,3}}\)|\d{{1,2}}\))|(?P<ar>\d{{1,3}})\s*(?P<arsep>[.、．,，\u{{E000}}-\u{{F8FF}}](?:\s|$)?)|(?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])|(?P<glyph>[\u{{2474}}-\u{{249B}}\u{{3220}}-\u{{3229}}]))\s*"
     ))
     .expect("label pattern compiles")
 });
@@ -168,6 +169,8 @@ pub fn read_label(line: &str) -> Option<Label> {
     } else if let Some(s) = zh("circ") {
         let c = s.chars().next()?;
         (Style::Circled, c as u32 - '①' as u32 + 1, s.to_string())
+    } else if let Some(s) = zh("glyph") {
+        enclosed_label(s.chars().next()?)?
     } else {
         return None;
     };
@@ -178,6 +181,28 @@ pub fn read_label(line: &str) -> Option<Label> {
         text,
         len: original_len(line, &folded, len),
     })
+}
+
+/// The style, number and normalised text of a one-glyph label: `⑴`–`⒇` are `(1)`–`(20)`,
+/// `⒈`–`⒛` are `1.`–`20.`, `㈠`–`㈩` are `(一)`–`(十)`.
+fn enclosed_label(c: char) -> Option<(Style, u32, String)> {
+    let code = c as u32;
+    match c {
+        '\u{2474}'..='\u{2487}' => {
+            let n = code - 0x2474 + 1;
+            Some((Style::ArabicParen, n, format!("({n})")))
+        }
+        '\u{2488}'..='\u{249B}' => {
+            let n = code - 0x2488 + 1;
+            Some((Style::Arabic, n, format!("{n}.")))
+        }
+        '\u{3220}'..='\u{3229}' => {
+            let n = code - 0x3220 + 1;
+            let zh = "一二三四五六七八九十".chars().nth(n as usize - 1)?;
+            Some((Style::ZhParen, n, format!("({zh})")))
+        }
+        _ => None,
+    }
 }
 
 /// Byte length in the original line of the first `folded_len` bytes of its folded copy.
@@ -368,6 +393,24 @@ mod tests {
             Some((Style::Arabic, 5, "5.".into()))
         );
         assert_eq!(label("3.5万人次参加培训"), None);
+    }
+
+    /// A number printed with its brackets or dot as one glyph is the label NFKC reads.
+    #[test]
+    fn one_glyph_numbers_are_labels() {
+        assert_eq!(
+            label("⑴巩固脱贫成果"),
+            Some((Style::ArabicParen, 1, "(1)".into()))
+        );
+        assert_eq!(
+            label("⒉加强作风建设"),
+            Some((Style::Arabic, 2, "2.".into()))
+        );
+        assert_eq!(label("㈡抓整治"), Some((Style::ZhParen, 2, "(二)".into())));
+        assert_eq!(
+            label("⒇完善制度"),
+            Some((Style::ArabicParen, 20, "(20)".into()))
+        );
     }
 
     /// A year or a month after the dot is the item's first words: a decimal never reads so.
