@@ -1504,6 +1504,13 @@ fn subject_by_part_of_speech(clause: &str) -> Option<(String, usize)> {
     name_before_verb(clause, false)
 }
 
+/// A time the work of a clause is done in, right after its subject: `6月底前`, `年底前`,
+/// `9月份`, `第三季度`, `上半年`, `全年`, `每学期`.
+static TIME_OF_WORK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:(?:19|20)\d{2}\s*年)?(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?(?:份|底|末|上旬|中旬|下旬)?|年底|年末|年内|上半年|下半年|第?[一二三四]季度)(?:前|以前|之前|起)?|全年|每学期|每学年)")
+        .expect("time of work pattern compiles")
+});
+
 /// The longest name at the start of `text`, up to 96 characters (a list of departments), that ends in an
 /// organisation word and is followed by a verb, adverb or preposition (or by nothing when
 /// `may_end` is set), with no modal verb inside it.
@@ -1560,6 +1567,11 @@ fn name_before_verb(text: &str, may_end: bool) -> Option<(String, usize)> {
         // predicate, when that is a duty (`平安、华为、招商银行等进入世界500强` reports a fact).
         let after_deng = rest.starts_with('等');
         let rest = rest.strip_prefix('等').unwrap_or(rest);
+        // `镇综治办6月底前完成…`, `各学校每学期召开…`: the time of the work stands between the
+        // subject and its predicate.
+        let rest = TIME_OF_WORK
+            .find(rest)
+            .map_or(rest, |time| &rest[time.end()..]);
         let head: String = rest.chars().take(8).collect();
         let next = seg.tag(&head);
         let verb_follows = match next.first() {
@@ -1884,6 +1896,18 @@ mod tests {
                 "教育部门"
             ]
         );
+    }
+
+    /// The time of the work between a subject and its predicate leaves the subject the actor.
+    #[test]
+    fn a_time_between_subject_and_predicate_keeps_the_subject() {
+        let got = |t: &str| -> Vec<String> { actors(t).into_iter().map(|b| b.name).collect() };
+        assert_eq!(got("镇综治办6月底前完成隐患排查。"), ["镇综治办"]);
+        assert_eq!(got("各村（社区）年底前完成清查。"), ["各村(社区)"]);
+        assert_eq!(got("镇农业农村办9月份完成验收。"), ["镇农业农村办"]);
+        assert_eq!(got("各学校每学期至少召开2次家长会。"), ["各学校"]);
+        // A time and no predicate after it: a name in a phrase, no subject.
+        assert!(got("区司法局2023年工作总结").is_empty());
     }
 
     #[test]
