@@ -560,13 +560,19 @@ pub fn cell_bodies(cell: &str, role: Role) -> Vec<Body> {
     out
 }
 
-/// A member's role printed in brackets after its name (`市环保局（牵头）`), which is no part of
-/// the name and overrides the list's.
+/// A member's role printed in brackets after its name (`市环保局（牵头）`) or in words after it
+/// (`市经信局牵头`), which is no part of the name and overrides the list's.
 fn own_role(name: String, role: Role) -> (String, Role) {
+    // A list under one label may give a member its own role in words after its name
+    // (`责任单位：市经信局牵头，各区县政府负责`).
     for (mark, own) in [
         ("(牵头)", Role::Lead),
         ("(牵头单位)", Role::Lead),
         ("(配合)", Role::Responsible),
+        ("牵头负责", Role::Lead),
+        ("牵头", Role::Lead),
+        ("配合", Role::Responsible),
+        ("负责", Role::Responsible),
     ] {
         if let Some(bare) = name.strip_suffix(mark) {
             return (bare.to_string(), own);
@@ -1487,7 +1493,9 @@ fn duty_starts_word(rest: &str, duty: &str) -> bool {
     {
         return false;
     }
-    let head: String = rest.chars().take(8).collect();
+    // Twelve characters hold the longest names of the domain dictionary
+    // (`全面依法治区委员会`), which eight cut short.
+    let head: String = rest.chars().take(12).collect();
     let tagged = duban_segment::Segmenter::shared().tag(&head);
     match tagged.first() {
         // `市人民政府应急管理办公室`: a verbal noun (`应急/vn`) holding the duty word is part of
@@ -1898,6 +1906,45 @@ mod tests {
         );
     }
 
+    /// A party committee's office for a cause (`全面依法治区委员会办公室`, `依法治市办`) is one
+    /// name with its committee: its words are no predicate of `区委`.
+    #[test]
+    fn a_party_committees_office_is_one_name() {
+        let got = |t: &str| -> Vec<String> { actors(t).into_iter().map(|b| b.name).collect() };
+        assert_eq!(
+            got("考核工作由区委全面依法治区委员会办公室组织实施。"),
+            ["区委全面依法治区委员会办公室"]
+        );
+        assert_eq!(got("市委依法治市办负责统筹协调。"), ["市委依法治市办"]);
+        assert_eq!(
+            got("市委全面深化改革委员会办公室要加强督查。"),
+            ["市委全面深化改革委员会办公室"]
+        );
+    }
+
+    /// `会同` joins its partners to the subject, also before a county's department (jieba read
+    /// `会同县` as the county of that name).
+    #[test]
+    fn partners_after_huitong_are_bodies_of_their_own() {
+        let got = |t: &str| -> Vec<String> { actors(t).into_iter().map(|b| b.name).collect() };
+        assert_eq!(
+            got("县教育局会同县公安局、县市场监管局开展联合检查。"),
+            ["县教育局", "县公安局", "县市场监管局"]
+        );
+    }
+
+    /// Provinces' collectives of their cities and a township's line units are subjects.
+    #[test]
+    fn collectives_of_cities_and_township_units_are_subjects() {
+        let got = |t: &str| -> Vec<String> { actors(t).into_iter().map(|b| b.name).collect() };
+        assert_eq!(got("各地级以上市要统筹规划。"), ["各地级以上市"]);
+        assert_eq!(got("各地市要统筹规划。"), ["各地市"]);
+        assert_eq!(got("县教育督导室要开展专项督导。"), ["县教育督导室"]);
+        assert_eq!(got("镇卫生院要开展免费体检。"), ["镇卫生院"]);
+        assert_eq!(got("镇综合行政执法队要开展巡查。"), ["镇综合行政执法队"]);
+        assert_eq!(got("各村党支部要开展主题党日活动。"), ["各村党支部"]);
+    }
+
     /// The time of the work between a subject and its predicate leaves the subject the actor.
     #[test]
     fn a_time_between_subject_and_predicate_keeps_the_subject() {
@@ -2060,6 +2107,19 @@ mod tests {
             [
                 ("省发展改革委".into(), Role::Lead),
                 ("省有关部门".into(), Role::Responsible)
+            ]
+        );
+    }
+
+    /// A member of a labelled list may give its own role in words after its name.
+    #[test]
+    fn a_members_role_in_words_after_it_overrides_the_lists() {
+        let got = attributed("推进改革。（责任单位：市经信局牵头，各区县政府负责）");
+        assert_eq!(
+            names(&got),
+            [
+                ("市经信局".into(), Role::Lead),
+                ("各区县政府".into(), Role::Responsible)
             ]
         );
     }
