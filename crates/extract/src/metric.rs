@@ -141,7 +141,7 @@ static METRIC: LazyLock<Regex> = LazyLock::new(|| {
     let per = alternation(&[units().of(Unit::Per)]);
     let units = &*UNITS;
     Regex::new(&format!(
-        r"(?:(?P<wan>万|千)余(?P<wunit>{units})|(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇]+(?:点[一二三四五六七八九零〇]+)?))|(?P<frac>(?P<den>\d+|{CN})分之(?P<numer>\d+(?:\.\d+)?|{CN}))|(?P<half>一半|半数)|(?P<num>\d(?: ?\d)*(?:,\d{{3}})*(?:\.\d+)?|{CN}(?:点[零〇一二三四五六七八九]+)?|[零〇]点[零〇一二三四五六七八九]+)(?:(?P<unit1>%|‰)?\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?:(?P<preapprox>余|多)?(?P<mult>万亿|亿|万|千)?(?P<approx>余|多)?\s*(?P<unit>{units})(?P<per>(?:/(?:{per}))*)|(?P<bpreapprox>余|多)?(?P<bare>万亿|亿|万)(?P<bapprox>余|多)?))(?:(?:[(（]\p{{Han}}{{1,2}}[)）])?(?P<tail>及以上|及以下|以上|以下|以内|之内|内|左右|上下|多|余))?"
+        r"(?:(?P<wan>万|千)余(?P<wunit>{units})|(?P<pct>百分之(?P<pctn>[一二两三四五六七八九十百零〇]+(?:点[一二三四五六七八九零〇]+)?))|(?P<frac>(?P<den>\d+|{CN})分之(?P<numer>\d+(?:\.\d+)?|{CN}))|(?P<half>一半|半数)|(?P<num>\d(?: ?\d)*(?:,\d{{3}})*(?:\.\d+)?|{CN}(?:点[零〇一二三四五六七八九]+)?|[零〇]点[零〇一二三四五六七八九]+)(?:(?P<unit1>%|‰|(?:万亿|亿|万|千)?(?:{units}))?\s*[-~—至到]\s*(?P<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+))?\s*(?:(?P<preapprox>余|多)?(?P<mult>万亿|亿|万|千)?(?P<approx>余|多)?\s*(?P<unit>{units})(?P<per>(?:/(?:{per}))*)|(?P<bpreapprox>余|多)?(?P<bare>万亿|亿|万)(?P<bapprox>余|多)?))(?:(?:[(（]\p{{Han}}{{1,2}}[)）])?(?P<tail>及以上|及以下|以上|以下|以内|之内|内|左右|上下|多|余))?"
     ))
     .expect("metric pattern compiles")
 });
@@ -3386,6 +3386,16 @@ mod tests {
             mt("每个镇配备1~2名法制员"),
             [(1.0, "名".into(), Op::Ge), (2.0, "名".into(), Op::Le)]
         );
+        // A unit printed at both ends is one range too (`2所至3所`, `3亿元至5亿元`).
+        assert_eq!(
+            mt("新建幼儿园2所至3所"),
+            [(2.0, "所".into(), Op::Ge), (3.0, "所".into(), Op::Le)]
+        );
+        assert_eq!(
+            mt("投资3亿元至5亿元"),
+            [(3.0, "亿元".into(), Op::Ge), (5.0, "亿元".into(), Op::Le)]
+        );
+        assert_eq!(mt("2021年至2025年"), []);
         // A share printed at both ends is one range too.
         for text in [
             "地区生产总值增长6%-7%",
@@ -3431,6 +3441,29 @@ mod tests {
         assert_eq!(
             mt("评为示范单位的加5分"),
             [(5.0, "分".into(), Op::Increase)]
+        );
+        // A cap on what is taken or added is still taken or added.
+        assert_eq!(mt("最多扣3分"), [(3.0, "分".into(), Op::Decrease)]);
+        assert_eq!(mt("最高加4分"), [(4.0, "分".into(), Op::Increase)]);
+    }
+
+    /// Units of measure printed in Latin letters or as one glyph, and seconds, are units.
+    #[test]
+    fn latin_and_glyph_units_and_seconds_are_units() {
+        assert_eq!(mt("新建污水管网2.3km"), [(2.3, "km".into(), Op::Eq)]);
+        assert_eq!(mt("新建标准化厂房5000㎡"), [(5000.0, "㎡".into(), Op::Eq)]);
+        assert_eq!(
+            mt("接口响应时间控制在3秒以内"),
+            [(3.0, "秒".into(), Op::Le)]
+        );
+    }
+
+    /// `扣减` takes off what follows it: a decrease.
+    #[test]
+    fn a_deduction_of_funds_is_a_decrease() {
+        assert_eq!(
+            mt("扣减下一年度专项资金30%"),
+            [(30.0, "%".into(), Op::Decrease)]
         );
     }
 
