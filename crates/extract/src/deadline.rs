@@ -168,7 +168,7 @@ pub fn deadlines_in(folded: &Folded<'_>, doc_year: Option<i32>) -> Vec<Deadline>
         if date.repeating() {
             repeating_end = Some(whole.end());
         }
-        if date.dates_no_work() {
+        if date.dates_no_work(doc_year) {
             continue;
         }
         let text = folded.original_of(whole.start(), whole.end());
@@ -237,11 +237,12 @@ impl<'t> DateMatch<'_, 't> {
     }
 
     /// Whether the date names something or dates the document rather than bounding work.
-    fn dates_no_work(&self) -> bool {
+    fn dates_no_work(&self, doc_year: Option<i32>) -> bool {
         let (pre, post, before, after) = (self.pre, self.post, self.before, self.after);
         let has = |n: &str| self.caps.name(n).is_some();
-        // Years that name something: `2017年度示范创建`, `2017年“三项制度”试点`, `2016年版`.
-        if has("du") && !has("m") && !has("yend") {
+        // Years that name something: `2017年度示范创建`, `2017年“三项制度”试点`, `2016年版`;
+        // not the year itself (`2024年度内完成`).
+        if has("du") && !has("m") && !has("yend") && post != "内" {
             return true;
         }
         // A year (or range) that opens a name or a title: `2011~2015年规划`, `2017年市级示范单位`.
@@ -306,8 +307,13 @@ impl<'t> DateMatch<'_, 't> {
         if in_force_of_document(before) || signed_before(before, after, has("d")) {
             return true;
         }
-        // Past facts: `截至2021年底已…`, `2020年以来`.
-        if (pre == "截至" || pre == "截止") && {
+        // Past facts: `截至2021年底已…`, `2020年以来`; a year after the document's is a
+        // target however it is reckoned (`截至2025年底，累计建成充电桩10万个` in a 2022 plan).
+        let ahead = self
+            .num("y")
+            .zip(doc_year)
+            .is_some_and(|(year, own)| year > own);
+        if (pre == "截至" || pre == "截止") && !ahead && {
             let near: String = after
                 .trim_start_matches([',', '，'])
                 .chars()
@@ -697,6 +703,16 @@ mod tests {
             .into_iter()
             .map(|d| (d.year, d.month, d.day, d.bound))
             .collect()
+    }
+
+    /// `年度内` is the year itself, not a name the year opens.
+    #[test]
+    fn within_a_years_term_is_the_year() {
+        assert_eq!(
+            dl("在2024年度内完成改造。", Some(2022)),
+            [(2024, None, None, Bound::In)]
+        );
+        assert_eq!(dl("开展2024年度示范创建活动。", Some(2022)), []);
     }
 
     #[test]
@@ -1119,6 +1135,12 @@ mod tests {
     #[test]
     fn a_past_fact_counted_to_a_date_is_not_a_deadline() {
         assert_eq!(dl("截至2020年底，已累计清理文件300件", None), []);
+        // A year after the document's is a target, however it is reckoned.
+        assert_eq!(
+            dl("截至2025年底，累计建成充电桩10万个", Some(2022)),
+            [(2025, Some(12), None, Bound::By)]
+        );
+        assert_eq!(dl("截至2021年底，累计建成充电桩3万个", Some(2022)), []);
     }
 
     #[test]

@@ -1201,8 +1201,10 @@ fn is_quantity(
     ranged: bool,
     value: f64,
 ) -> bool {
+    // `第3次`; `专栏1 户厕改造年度任务`: a box's number.
     if before.ends_with('第')
         || before.ends_with("第 ")
+        || before.trim_end().ends_with("专栏")
         || names_something(before, after, unit, digits, chinese)
     {
         return false;
@@ -3456,6 +3458,13 @@ mod tests {
             mt("接口响应时间控制在3秒以内"),
             [(3.0, "秒".into(), Op::Le)]
         );
+    }
+
+    /// A box's number (`专栏1`) is a list number, whatever word follows it.
+    #[test]
+    fn a_boxs_number_is_no_metric() {
+        assert_eq!(mt("专栏1 户厕改造年度任务"), []);
+        assert_eq!(mt("专栏3 个人信用体系建设"), []);
     }
 
     /// `扣减` takes off what follows it: a decrease.

@@ -26,9 +26,35 @@ use std::sync::LazyLock;
 const NOT_AN_ACT: &str = "次个批样步度点贯体定切直般些日号";
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?P<every>每(?:隔|逢)?\s*(?P<n>\d{{1,2}}|[一二两三四五六七八九十])?\s*(?P<unit>个?季度|个?半年|年|个?月|周|星期|天|日|季))|(?P<once>(?:[一每](?P<u2>年|季度|月|周)|(?P<u2h>半年))(?P<t2>[一二两三四五六七八九十\d]+)次)|(?P<act>(?:(?P<an>\d{{1,2}}|[一二两三四五六七八九十])(?P<au>年|季度?|月|周)|(?P<ah>半年))一(?P<verb>[^{NOT_AN_ACT}\P{{Han}}]))|按(?P<by>月|季度?|半年|年度?|周)(?:{manner})?(?P<byverb>发布|报送|上报|统计|通报|公布|公开|考核|评估|调度|检查|开展|报告|汇总|分析|结算|拨付|支付|发放|更新|核查|评价|监测|督查|巡查|排查|监督|检测|抽查|申报|缴纳|兑现)?", manner = MANNER.join("|")))
+    Regex::new(&format!(r"(?P<every>每(?:隔|逢)?\s*(?P<n>\d{{1,2}}|[一二两三四五六七八九十])?\s*(?P<unit>个?季度|个?半年|年|个?月|周|星期|天|日|季))|(?P<once>(?:[一每](?P<u2>年|季度|月|周)|(?P<u2h>半年)|(?P<on>\d{{1,2}}|[两二三四五六七八九十])年)(?P<t2>[一二两三四五六七八九十\d]+)次)|(?P<act>(?:(?P<an>\d{{1,2}}|[一二两三四五六七八九十])(?P<au>年|季度?|月|周)|(?P<ah>半年))一(?P<verb>[^{NOT_AN_ACT}\P{{Han}}]))|按(?P<by>月|季度?|半年|年度?|周)(?:{manner})?(?P<byverb>发布|报送|上报|统计|通报|公布|公开|考核|评估|调度|检查|开展|报告|汇总|分析|结算|拨付|支付|发放|更新|核查|评价|监测|督查|巡查|排查|监督|检测|抽查|申报|缴纳|兑现)?", manner = MANNER.join("|")))
         .expect("period pattern compiles")
 });
+
+/// The period and count of a `一年两次` form: `一年一次`, `半年一次`, `一季度两次`, and over
+/// years, `两年一次`.
+fn acts_in_period(caps: &regex::Captures<'_>) -> (Every, Option<u32>, Option<u32>) {
+    let value = |name: &str| {
+        caps.name(name)
+            .and_then(|m| number_value(m.as_str()))
+            .map(|v| v as u32)
+    };
+    let times = value("t2");
+    if let Some(n) = value("on") {
+        return if n > 1 {
+            (Every::NYears, Some(n), times)
+        } else {
+            (Every::Year, None, times)
+        };
+    }
+    let every = match caps.name("u2").map(|m| m.as_str()) {
+        _ if caps.name("u2h").is_some() => Every::HalfYear,
+        Some("年") => Every::Year,
+        Some("季度") => Every::Quarter,
+        Some("月") => Every::Month,
+        _ => Every::Week,
+    };
+    (every, None, times)
+}
 
 /// One act right after a period (`每两年一签`): not [`NOT_AN_ACT`], nor the
 /// days and months of a date (`每年一月`, `每月一日`) and the measure words of things counted
@@ -76,6 +102,13 @@ pub fn recurrences_in(folded: &Folded<'_>) -> Vec<Recurrence> {
         {
             continue;
         }
+        // `2023年3次`: a year's count, not a period of years.
+        if let Some(on) = caps.name("on")
+            && f[..on.start()]
+                .ends_with(|c: char| c.is_ascii_digit() || crate::numeral::digit(c).is_some())
+        {
+            continue;
+        }
         // `按月` times a duty where a verb, or a preposition opening the duty's phrase, follows
         // it (`按月划转`, `按月向医保经办机构申报结算`); `按年度预算安排`, `按月计算` are bases.
         if caps.name("by").is_some()
@@ -103,18 +136,7 @@ pub fn recurrences_in(folded: &Folded<'_>) -> Vec<Recurrence> {
             let times = caps.name("act").map(|_| 1);
             (every, n, times)
         } else if caps.name("once").is_some() {
-            let every = match caps.name("u2").map(|m| m.as_str()) {
-                _ if caps.name("u2h").is_some() => Every::HalfYear,
-                Some("年") => Every::Year,
-                Some("季度") => Every::Quarter,
-                Some("月") => Every::Month,
-                _ => Every::Week,
-            };
-            let t = caps
-                .name("t2")
-                .and_then(|m| number_value(m.as_str()))
-                .map(|v| v as u32);
-            (every, None, t)
+            acts_in_period(&caps)
         } else {
             if is_rate(&f[..whole.start()], &f[whole.end()..]) {
                 continue;
@@ -305,6 +327,9 @@ mod tests {
             [(Every::NYears, Some(2), Some(1))]
         );
         assert_eq!(rc("每3年开展一次评估"), [(Every::NYears, Some(3), Some(1))]);
+        // `两年一次` counts acts in a period of years, as `一年一次` in one.
+        assert_eq!(rc("等级评定两年一次"), [(Every::NYears, Some(2), Some(1))]);
+        assert_eq!(rc("2023年3次"), []);
     }
 
     #[test]
