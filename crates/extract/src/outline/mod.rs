@@ -375,7 +375,7 @@ impl OutlineParser {
             .signature_date(text, &at)
             .or_else(|| self.attachment(all, &at))
             .or_else(|| self.attachment_list_entry(&at))
-            .or_else(|| self.table_header(all, &at))
+            .or_else(|| self.table_header(text, all, &at))
         {
             return next;
         }
@@ -518,7 +518,7 @@ impl OutlineParser {
     }
 
     /// A run of two or more header cells, one a line, opens a flattened table.
-    fn table_header(&mut self, all: &[Line<'_>], at: &At<'_>) -> Option<usize> {
+    fn table_header(&mut self, text: &str, all: &[Line<'_>], at: &At<'_>) -> Option<usize> {
         let mut words = vec![header_word(at.t)?];
         let mut j = at.i + 1;
         while let Some(k) = next_content(all, j) {
@@ -533,7 +533,7 @@ impl OutlineParser {
         if words.len() < 2 {
             return None;
         }
-        self.open_table(table_columns(&words));
+        self.open_table(text, table_columns(&words));
         Some(j)
     }
 
@@ -1212,6 +1212,32 @@ mod tests {
                 ("各乡镇", Role::Responsible)
             ]
         );
+    }
+
+    /// A short paragraph announcing the table (`…见下表。`) between a heading and its table
+    /// leaves the rows the heading's children, and the heading no obligation of its own.
+    #[test]
+    fn a_lead_in_announcing_a_table_keeps_its_rows_under_the_heading() {
+        let text = "一、责任目标\n乙方2023年度主要目标见下表。\n序号\t指标\t目标值\n1\t空气质量优良天数比例\t75%以上\n二、工作要求\n（一）完成排查。\n";
+        let blocks = html_table(
+            text,
+            &["序号", "指标", "目标值"],
+            &[&["1", "空气质量优良天数比例", "75%以上"]],
+        );
+        let items = OutlineParser::parse_with_blocks(text, &blocks);
+        let row = items.iter().find(|i| i.label == "1").expect("row item");
+        assert_eq!(row.ancestors.len(), 1);
+        assert_eq!(items[row.ancestors[0]].path_element(), "一、责任目标");
+        // A paragraph of work before a table is no lead-in: the table stands apart.
+        let text = "一、责任目标\n全面完成年度目标任务，确保各项指标达到要求，加强日常调度和督查考核。\n序号\t指标\t目标值\n1\t空气质量优良天数比例\t75%以上\n";
+        let blocks = html_table(
+            text,
+            &["序号", "指标", "目标值"],
+            &[&["1", "空气质量优良天数比例", "75%以上"]],
+        );
+        let items = OutlineParser::parse_with_blocks(text, &blocks);
+        let row = items.iter().find(|i| i.label == "1").expect("row item");
+        assert!(row.ancestors.is_empty());
     }
 
     /// An indicator table that prints units in a column of their own measures each value

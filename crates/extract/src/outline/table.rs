@@ -115,15 +115,32 @@ pub(super) struct HtmlRow<'a> {
     pub(super) last: bool,
 }
 
+/// Whether the paragraphs after a heading's title only lead in to a table under it: short,
+/// the last announcing it (`乙方2023年度主要目标见下表。`, `具体任务如下：`). The table's rows
+/// are then the heading's children, as they are right under its title.
+fn announces_a_table(text: &str, lead_in: &[(usize, usize)]) -> bool {
+    const CUES: [&str; 5] = ["下表", "附表", "如下", "见表", "详见"];
+    let paragraph = |&(s, e): &(usize, usize)| text.get(s..e).unwrap_or("").trim();
+    lead_in.len() <= 2
+        && lead_in
+            .iter()
+            .all(|seg| paragraph(seg).chars().count() <= 80)
+        && lead_in.last().is_some_and(|seg| {
+            let p = paragraph(seg);
+            p.ends_with([':', '：']) || CUES.iter().any(|c| p.contains(c))
+        })
+}
+
 impl OutlineParser {
     /// Opens a table: its rows nest under the heading just before it when that heading has no
     /// text of its own (`二、重点任务分解` and then the table), else under the current root.
-    pub(super) fn open_table(&mut self, columns: TableColumns) {
+    pub(super) fn open_table(&mut self, text: &str, columns: TableColumns) {
         self.table = Some(columns);
         let keep = self.stack.last().is_some_and(|&top| {
+            let segments = &self.items[top].segments;
             self.stack.len() > self.floor
                 && self.items[top].children.is_empty()
-                && self.items[top].segments.len() <= 1
+                && (segments.len() <= 1 || announces_a_table(text, &segments[1..]))
         });
         if !keep {
             self.stack.truncate(self.floor);
@@ -140,7 +157,7 @@ impl OutlineParser {
     pub(super) fn html_row(&mut self, text: &str, html: &HtmlRow<'_>) {
         let words: Vec<&str> = html.header.iter().map(|h| h.trim()).collect();
         if html.first {
-            self.open_table(table_columns(&words));
+            self.open_table(text, table_columns(&words));
         }
         let Some(table) = self.table else { return };
         let (start, end) = (html.row.span.0, html.row.span.1.min(text.len()));
