@@ -1260,6 +1260,24 @@ mod tests {
         assert_eq!(measures, ["地区生产总值增速6%", "城镇新增就业≥2000人", ""]);
     }
 
+    /// A bare value is measured in the unit its column's header or its row's indicator prints
+    /// in brackets.
+    #[test]
+    fn a_bracketed_unit_in_a_header_or_an_indicator_measures_bare_values() {
+        let text = "序号\t指标\t目标值（%）\n1\t森林覆盖率\t≥62.5\n2\t新增城镇就业（万人）\t1.2\n";
+        let blocks = html_table(
+            text,
+            &["序号", "指标", "目标值（%）"],
+            &[
+                &["1", "森林覆盖率", "≥62.5"],
+                &["2", "新增城镇就业（万人）", "1.2"],
+            ],
+        );
+        let items = OutlineParser::parse_with_blocks(text, &blocks);
+        let measures: Vec<&str> = items.iter().map(|i| i.measures.trim()).collect();
+        assert_eq!(measures, ["森林覆盖率≥62.5%", "新增城镇就业1.2万人"]);
+    }
+
     #[test]
     fn a_numbered_group_row_of_an_html_table_groups_the_rows_after_it() {
         let text = "序号\t工作任务\t责任单位\n(一)\t规范执法\t\n1\t推行公示制度。\t县司法局\n";

@@ -87,14 +87,32 @@ impl<'a> RowMeasures<'a> {
         }
         if crate::metric::is_unit_cell(cell) {
             self.unit = Some(cell);
-        } else if let Some(unit) = self.unit
-            && let Some(phrase) = crate::metric::value_phrase(heading, cell, unit)
+            return false;
+        }
+        // The unit of a bare value: a unit column before it, or the unit its column's header
+        // or its row's indicator prints in brackets (`目标值（%）`, `城镇新增就业（万人）`).
+        let (indicator, bracketed) = match bracketed_unit(heading) {
+            Some((name, unit)) => (name, Some(unit)),
+            None => (heading, bracketed_unit(column).map(|(_, unit)| unit)),
+        };
+        if let Some(unit) = self.unit.or(bracketed)
+            && let Some(phrase) = crate::metric::value_phrase(indicator, cell, unit)
         {
             self.lines.push_str(&phrase);
             self.lines.push('\n');
         }
         false
     }
+}
+
+/// A name and the unit it prints in brackets at its end: `目标值（%）` → (`目标值`, `%`),
+/// `城镇新增就业（万人）` → (`城镇新增就业`, `万人`).
+fn bracketed_unit(name: &str) -> Option<(&str, &str)> {
+    let name = name.trim();
+    let inner = name.strip_suffix(['）', ')'])?;
+    let open = inner.rfind(['（', '('])?;
+    let unit = &inner[open + inner[open..].chars().next()?.len_utf8()..];
+    crate::metric::is_unit_cell(unit).then(|| (inner[..open].trim_end(), unit))
 }
 
 /// A points cell holding a number alone or with `分` (`10`, `2.5`, `15分`).
