@@ -409,6 +409,9 @@ fn word_spans(text: &str, word: &str) -> Vec<(usize, usize)> {
 /// `县(市)人民政府`; with shared fields, every level takes every field
 /// (`市、区发展改革、工业和信息化等单位`).
 fn share_level(parts: Vec<String>) -> Vec<String> {
+    if let Some(governments) = share_government(&parts) {
+        return governments;
+    }
     let k = parts
         .iter()
         .take_while(|p| level_prefix(p).is_some_and(|m| m.end() == p.len()))
@@ -445,6 +448,30 @@ fn share_level(parts: Vec<String>) -> Vec<String> {
     }
     out.extend(remaining.iter().cloned());
     out
+}
+
+/// Places listed before the government they share: `翠屏区、叙州区、南溪区人民政府` →
+/// `翠屏区人民政府`, `叙州区人民政府`, `南溪区人民政府`; `各市、县人民政府` → `各市人民政府`,
+/// `县人民政府`; `高新区、经开区管委会` → `高新区管委会`, `经开区管委会`.
+fn share_government(parts: &[String]) -> Option<Vec<String>> {
+    const GOVERNMENTS: [&str; 6] = ["人民政府", "政府", "管理委员会", "管委会", "党工委", "党委"];
+    let (last, places) = parts.split_last()?;
+    if places.is_empty() || !places.iter().all(|p| is_short_region(p)) {
+        return None;
+    }
+    let head = GOVERNMENTS.iter().find(|g| last.ends_with(*g))?;
+    let place = &last[..last.len() - head.len()];
+    if place.is_empty() || !is_short_region(place) {
+        return None;
+    }
+    Some(
+        places
+            .iter()
+            .map(String::as_str)
+            .chain([place])
+            .map(|p| format!("{p}{head}"))
+            .collect(),
+    )
 }
 
 /// An administrative level printed alone as a list member: `市`, `县(市)`, `街道`.
@@ -2108,6 +2135,28 @@ mod tests {
                 ("省发展改革委".into(), Role::Lead),
                 ("省有关部门".into(), Role::Responsible)
             ]
+        );
+    }
+
+    /// Places listed before one government share it, as fields share a generic noun.
+    #[test]
+    fn places_listed_before_a_government_share_it() {
+        assert_eq!(
+            split_names("翠屏区、叙州区、南溪区人民政府"),
+            ["翠屏区人民政府", "叙州区人民政府", "南溪区人民政府"]
+        );
+        assert_eq!(
+            split_names("各市、县人民政府"),
+            ["各市人民政府", "县人民政府"]
+        );
+        assert_eq!(
+            split_names("高新区、经开区管委会"),
+            ["高新区管委会", "经开区管委会"]
+        );
+        // Levels printed alone keep their own rule.
+        assert_eq!(
+            split_names("市、县（区）人民政府"),
+            ["市人民政府", "县(区)人民政府"]
         );
     }
 
