@@ -1345,11 +1345,12 @@ static MEASURED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("measured pattern compiles")
 });
 
-/// A rate or share of the name's work named at more length (`基层医疗机构诊疗人次占比不低于50%`,
-/// `大中型工业企业设立研发机构的比例达35%`), with no duty or predicate word before it
+/// A rate, share or level of the name's work named at more length (`基层医疗机构诊疗人次占比不低于
+/// 50%`, `大中型工业企业设立研发机构的比例达35%`, `高职院校年生均财政拨款水平不低于1.2万元`), with
+/// no duty or predicate word before it
 /// (`区教育局要确保入学率达到100%` is the bureau's duty).
 static MEASURED_AT_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<between>[^，,。；;]{3,12}?)(?:率|占比|比重|比例)(?:达|占|为|超|提|增|下|上|保|稳|由|从|较|同比|居|位|不|\d)")
+    Regex::new(r"^(?P<between>[^，,。；;]{3,12}?)(?:率|占比|比重|比例|水平|标准|金额|数量|人数|时限)(?:达|占|为|超|提|增|下|上|保|稳|由|从|较|同比|居|位|不|\d)")
         .expect("measured pattern compiles")
 });
 
@@ -2135,6 +2136,19 @@ mod tests {
                 ("省发展改革委".into(), Role::Lead),
                 ("省有关部门".into(), Role::Responsible)
             ]
+        );
+    }
+
+    /// A level or amount of what a body has (`…水平不低于…`) makes the body its owner, no subject.
+    #[test]
+    fn the_owner_of_a_level_is_no_subject() {
+        assert!(actors("高职院校年生均财政拨款水平不低于1.2万元。").is_empty());
+        assert_eq!(
+            actors("区教育局要确保生均经费水平不低于1万元。")
+                .into_iter()
+                .map(|b| b.name)
+                .collect::<Vec<_>>(),
+            ["区教育局"]
         );
     }
 
