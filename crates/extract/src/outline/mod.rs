@@ -644,6 +644,11 @@ impl OutlineParser {
     ) -> usize {
         let style = label.style;
         self.close_for(style, self.floor);
+        // A label closing the heading a table's rows sit under closes the table too
+        // (`二、工作要求` after a flattened indicator table under `一、目标任务`).
+        if self.table.is_some() && self.stack.len() < self.table_base {
+            self.table = None;
+        }
         let parent = self.stack.last().copied();
         let ancestors = self.ancestors_under(parent);
         let body_start = ts + label.len;
@@ -1212,6 +1217,21 @@ mod tests {
                 ("各乡镇", Role::Responsible)
             ]
         );
+    }
+
+    /// A heading at the level of the one a flattened table sits under closes the table: the
+    /// items after it are no rows.
+    #[test]
+    fn a_heading_closing_a_tables_parent_closes_the_table() {
+        let text = "一、目标任务\n序号\n指标\n目标值\n责任单位\n1\n单位GDP能耗降低率\n≥3.5%\n县发展改革委\n二、工作要求\n1．强化节能审查。严格落实节能审查制度。\n";
+        let items = OutlineParser::parse(text);
+        let task = items
+            .iter()
+            .find(|i| i.heading == "强化节能审查")
+            .expect("task item");
+        assert_eq!(task.table, None);
+        let row = items.iter().find(|i| i.label == "1").expect("row item");
+        assert!(row.table.is_some());
     }
 
     /// A short paragraph announcing the table (`…见下表。`) between a heading and its table
