@@ -282,8 +282,12 @@ fn share_head(parts: Vec<String>) -> Vec<String> {
         }
         None => member,
     };
-    // `市发展改革委、市财政局等部门`: the members are names, and `等部门` only closes the list.
+    // `市发展改革委、市财政局等部门`: the members are names, and `等部门` only closes the list;
+    // without `等` the last name ends in its own noun (`省委组织部、省纪委监委机关`).
     if is_body_name(member) && fields.iter().all(|p| is_body_name(p)) {
+        if !closed_by_deng && joined.is_none() {
+            return parts;
+        }
         let mut out = fields.to_vec();
         out.push(member.to_string());
         return out;
@@ -1314,7 +1318,7 @@ static COMPLETED: LazyLock<Regex> = LazyLock::new(|| {
 /// `市属国资国企成为投融资改革的重要力量`): the name is what is
 /// counted or described, not who does the work.
 static TALLIED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:数量|总数)?(?:分别|均|都)?(?:已)?(?:达到|达|超过|突破|逾|增至|增加到|共有)\s*[\d一二三四五六七八九十两百千万近约]|^(?:由|从)[\d一二三四五六七八九十两百千]+(?:个|家|项|所|名)(?:减少|增加|精简|压减|调整)|^(?:都|均|也|皆)是|^(?:已|已经|逐步)?成为|^(?:净增|新增|增加|减少|净减)\s*[\d一二三四五六七八九十两百千]+(?:\.\d+)?\s*(?:万|余|多)?(?:家|个|所|项|户|座|支|条)")
+    Regex::new(r"^(?:数量|总数)?(?:分别|均|都)?(?:已)?(?:累计|总计|合计)?(?:达到|达|超过|突破|逾|增至|增加到|共有)\s*[\d一二三四五六七八九十两百千万近约]|^(?:由|从)[\d一二三四五六七八九十两百千]+(?:个|家|项|所|名)(?:减少|增加|精简|压减|调整)|^(?:都|均|也|皆)是|^(?:已|已经|逐步)?成为|^(?:净增|新增|增加|减少|净减)\s*[\d一二三四五六七八九十两百千]+(?:\.\d+)?\s*(?:万|余|多)?(?:家|个|所|项|户|座|支|条)")
         .expect("tallied pattern compiles")
 });
 
@@ -2137,6 +2141,26 @@ mod tests {
                 ("省有关部门".into(), Role::Responsible)
             ]
         );
+    }
+
+    /// A list of names whose last ends in a generic noun without `等` keeps that noun in the
+    /// last name: it is its own, not the list's.
+    #[test]
+    fn a_last_names_own_generic_noun_stays() {
+        assert_eq!(
+            split_names("省委组织部、省纪委监委机关"),
+            ["省委组织部", "省纪委监委机关"]
+        );
+        assert_eq!(
+            split_names("市发展改革委、市财政局等部门"),
+            ["市发展改革委", "市财政局"]
+        );
+    }
+
+    /// Things a sentence counts up to a total (`上云企业累计达到1200家`) name no body.
+    #[test]
+    fn things_counted_to_a_total_are_no_subject() {
+        assert!(actors("推动企业上云用云，上云企业累计达到1200家。").is_empty());
     }
 
     /// A level or amount of what a body has (`…水平不低于…`) makes the body its owner, no subject.
