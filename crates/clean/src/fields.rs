@@ -91,18 +91,53 @@ pub fn page_info(line: &str) -> Option<Vec<Field>> {
             .to_string();
         let name = cap[1].to_string();
         let label = label_of(&name);
-        let ok = match label {
-            Label::Published | Label::Signed => {
-                value.is_empty() || parse_date_prefix(&value).is_some()
-            }
-            _ => value.chars().count() <= MAX_VALUE_CHARS && !value.contains('。'),
-        };
-        if !ok {
+        if !value_fits(label, &value) {
             return None;
         }
         fields.push(Field { label, name, value });
     }
     Some(fields)
+}
+
+/// Whether a value reads as a field's: a date (or nothing) for a date label, a short phrase
+/// for any other.
+fn value_fits(label: Label, value: &str) -> bool {
+    match label {
+        Label::Published | Label::Signed => value.is_empty() || parse_date_prefix(value).is_some(),
+        _ => value.chars().count() <= MAX_VALUE_CHARS && !value.contains('。'),
+    }
+}
+
+/// The fields of an information table's row, or `None` when the row is not one.
+///
+/// A page's information table prints its fields in label and value cells, side by side
+/// (`索引号 | 002605227/2022-51633 | 主题分类 | 信息产业`): the cell is the label's boundary, so a
+/// page may print it without its colon (`文　　号 | 新政发〔2022〕8号`). A row is one when its
+/// cells pair up, each pair's first cell a known label alone (spaced out, a colon after it or
+/// not) and its second a value that fits the label.
+pub fn info_row(cells: &[String]) -> Option<Vec<Field>> {
+    if let Some(f) = page_info(&cells.join("\t")) {
+        return Some(f);
+    }
+    if cells.is_empty() {
+        return None;
+    }
+    // A row's empty cells at its end are dropped: a last label may stand without its value.
+    cells
+        .chunks(2)
+        .map(|pair| {
+            let name: String = pair[0]
+                .trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '：')
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            let label = field_labels()
+                .role_of(&name)
+                .filter(|l| Label::ALL.contains(l))?;
+            let value = pair.get(1).map_or("", |v| v.trim()).to_string();
+            value_fits(label, &value).then_some(Field { label, name, value })
+        })
+        .collect()
 }
 
 /// Whether a page-information line is chrome wherever it stands, not only at the page's edges:
@@ -156,6 +191,26 @@ mod tests {
         assert_eq!(f[0].value, "11510800/2018-00021");
         assert_eq!(f[1].label, Label::DocNumber);
         assert_eq!(f[1].value, "广府办发[2018]3号");
+    }
+
+    /// An information table's label cell is its label without a colon: the cell ends it.
+    #[test]
+    fn information_table_cells_without_colons_are_read() {
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let f = info_row(&row(&[
+            "文\u{3000}\u{3000}号",
+            "余政发〔2021〕7号",
+            "发布日期",
+            "2021-04-02",
+        ]))
+        .unwrap();
+        assert_eq!(f[0].label, Label::DocNumber);
+        assert_eq!(f[0].value, "余政发〔2021〕7号");
+        assert_eq!(f[1].date(), Date::new(2021, 4, 2));
+        // A task table's row is none: its first cell names no field, or a date cell holds none.
+        assert!(info_row(&row(&["牵头单位", "县农业局"])).is_none());
+        assert!(info_row(&row(&["时间", "全年持续推进"])).is_none());
+        assert!(info_row(&row(&["文号", "余政发〔2021〕7号", "备注"])).is_none());
     }
 
     /// A label spaced out to the width of the longer ones is the label.

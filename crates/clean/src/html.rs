@@ -19,7 +19,7 @@
 //! thread's stack; the page reaching here has been bounded by `markup` (depth and attributes).
 
 use crate::dates::parse_date_prefix;
-use crate::fields::{Field, page_info};
+use crate::fields::{Field, info_row, page_info};
 use duban_lexicon::{Cue, column_cues};
 use duban_model::Date;
 use ego_tree::NodeRef;
@@ -221,10 +221,9 @@ pub fn read_page(source: &str, content_selector: Option<&str>) -> Page {
             page.fields.extend(f);
         }
     }
-    for (n, t) in outside.tables.iter().enumerate() {
-        let _ = n;
+    for t in &outside.tables {
         for row in std::iter::once(&t.header).chain(&t.rows) {
-            if let Some(f) = page_info(&row.join("\t")) {
+            if let Some(f) = info_row(row) {
                 page.fields.extend(f);
             }
         }
@@ -780,6 +779,26 @@ mod tests {
                 .iter()
                 .any(|f| f.name == "成文日期" && f.date() == Date::new(2019, 4, 30))
         );
+    }
+
+    /// An information table's label cells need no colon: the cell ends the label.
+    #[test]
+    fn an_information_table_without_colons_gives_its_fields() {
+        let html = format!(
+            "<html><body><table><tr><td>索 引 号</td><td>0001/2021-00007</td><td>主题分类</td><td>综合政务</td></tr>\
+             <tr><td>文\u{3000}\u{3000}号</td><td>余政发〔2021〕7号</td><td>发布日期</td><td>2021-04-02</td></tr></table>\
+             <div class=article>{BODY}</div></body></html>"
+        );
+        let p = read_page(&html, None);
+        assert!(
+            p.fields
+                .iter()
+                .any(|f| f.label == crate::fields::Label::DocNumber
+                    && f.value == "余政发〔2021〕7号")
+        );
+        assert!(p.fields.iter().any(
+            |f| f.label == crate::fields::Label::Published && f.date() == Date::new(2021, 4, 2)
+        ));
     }
 
     #[test]
