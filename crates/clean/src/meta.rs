@@ -351,8 +351,32 @@ fn is_org(s: &str) -> bool {
     (3..=50).contains(&n) && ORG_END.is_match(s) && !s.contains(['。', '，', ',', '：', ':'])
 }
 
+/// Whether an issuer is a national body: it opens as one (`国务院`, `国家`), or it is a ministry
+/// named without them.
 fn is_national(s: &str) -> bool {
-    NATIONAL.is_match(s)
+    NATIONAL.is_match(s) || is_ministry(s)
+}
+
+// A body that is a ministry (`部`), a general administration (`总局`, `总署`) or the audit office
+// (`审计署`), or the general office of one.
+re!(
+    MINISTRY,
+    r"^(?:\p{Han}{2,12}?(?:部|总局|总署)|审计署)(?:办公厅|办公室)?$"
+);
+
+/// Whether an issuer is a ministry named without `国家` or `中华人民共和国` (`农业农村部办公厅`,
+/// `人力资源社会保障部`, `市场监管总局`): ministries, general administrations and 署 exist only
+/// in the central government (a province has its 厅, a city or county its 局), so such a name that
+/// names no place is national. A party committee's department (`市委宣传部`) is its committee's,
+/// and a headquarters, a project's or an armed-forces department (`防汛抗旱指挥部`, `项目部`,
+/// `县人武部`) is no ministry.
+fn is_ministry(s: &str) -> bool {
+    MINISTRY.is_match(s)
+        && !s.contains('委')
+        && !["指挥部", "项目部", "总部", "分部", "武部", "支部"]
+            .iter()
+            .any(|w| s.contains(w))
+        && find_region(s).is_none()
 }
 
 /// The issuer printed at the head of a title: `X关于…`, `X印发…`.
@@ -1337,6 +1361,52 @@ mod tests {
     fn national_bodies_are_the_country() {
         let m = meta_of("国务院关于推进农业机械化发展的意见\n正文。");
         assert_eq!(m.region.map(|r| r.code).as_deref(), Some("100000"));
+    }
+
+    /// A ministry named without `国家` is national: ministries exist in the central government
+    /// only; a party committee's department is its place's.
+    #[test]
+    fn ministries_named_without_guojia_are_the_country() {
+        for title in [
+            "交通运输部办公厅关于印发《2023年交通运输法治工作要点》的通知",
+            "人力资源社会保障部关于做好2023年就业工作的意见",
+            "市场监管总局关于推进质量强国建设的实施意见",
+            "审计署关于2022年度审计工作的报告",
+        ] {
+            let m = meta_of(&format!("{title}\n正文。"));
+            assert_eq!(
+                m.region.map(|r| r.code).as_deref(),
+                Some("100000"),
+                "{title}"
+            );
+        }
+        for name in [
+            "教育部",
+            "司法部",
+            "财政部",
+            "水利部",
+            "民政部",
+            "商务部",
+            "应急管理部",
+            "自然资源部",
+            "工业和信息化部",
+            "住房和城乡建设部",
+            "农业农村部办公厅",
+            "海关总署",
+        ] {
+            assert!(is_national(name), "{name}");
+        }
+        for title in [
+            "市委宣传部关于印发2023年宣传工作要点的通知",
+            "防汛抗旱指挥部关于做好2023年防汛工作的通知",
+        ] {
+            let m = meta_of(&format!("{title}\n正文。"));
+            assert_ne!(
+                m.region.map(|r| r.code).as_deref(),
+                Some("100000"),
+                "{title}"
+            );
+        }
     }
 
     #[test]
