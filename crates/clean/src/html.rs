@@ -221,6 +221,7 @@ pub fn read_page(source: &str, content_selector: Option<&str>) -> Page {
             page.fields.extend(f);
         }
     }
+    page.fields.append(&mut outside.fields);
     for t in &outside.tables {
         for row in std::iter::once(&t.header).chain(&t.rows) {
             if let Some(f) = info_row(row) {
@@ -228,6 +229,7 @@ pub fn read_page(source: &str, content_selector: Option<&str>) -> Page {
             }
         }
     }
+    page.fields.append(&mut r.fields);
     page
 }
 
@@ -410,6 +412,8 @@ struct Renderer {
     skip_node: Option<ego_tree::NodeId>,
     pieces: Vec<Piece>,
     tables: Vec<Table>,
+    /// The fields of information tables met on the way, which give no pieces.
+    fields: Vec<Field>,
     line: String,
 }
 
@@ -420,6 +424,7 @@ impl Renderer {
             skip_node,
             pieces: Vec::new(),
             tables: Vec::new(),
+            fields: Vec::new(),
             line: String::new(),
         }
     }
@@ -579,6 +584,14 @@ impl Renderer {
             grid.push(row);
         }
         if grid.is_empty() {
+            return;
+        }
+        // A table whose every row is label and value cells (`索引号 | … | 发文字号 | …`) is the
+        // page's information table, wherever it stands (a page without a content container has
+        // it beside the title): its fields are read, and its rows are no lines of the document.
+        let info: Option<Vec<Vec<Field>>> = grid.iter().map(|row| info_row(row)).collect();
+        if let Some(info) = info {
+            self.fields.extend(info.into_iter().flatten());
             return;
         }
         // A caption in the table's first row, one cell across the columns
@@ -779,6 +792,21 @@ mod tests {
                 .iter()
                 .any(|f| f.name == "成文日期" && f.date() == Date::new(2019, 4, 30))
         );
+    }
+
+    /// An information table inside the main content is the page's, not the document's: its
+    /// fields are read and its rows give no lines.
+    #[test]
+    fn an_information_table_in_the_main_content_gives_fields_not_lines() {
+        let html = format!(
+            "<html><body><table><tr><td>索引号：</td><td>0001/2021-00007</td><td>主题分类：</td><td>综合政务</td></tr>\
+             <tr><td>文号：</td><td>余政发〔2021〕7号</td><td>发布日期：</td><td>2021-04-02</td></tr></table>\
+             <h2>某县人民政府关于加强法治政府建设的意见</h2>{BODY}</body></html>"
+        );
+        let p = read_page(&html, None);
+        assert!(p.tables.is_empty());
+        assert_eq!(texts(&p)[0], "某县人民政府关于加强法治政府建设的意见");
+        assert!(p.fields.iter().any(|f| f.value == "余政发〔2021〕7号"));
     }
 
     /// An information table's label cells need no colon: the cell ends the label.
