@@ -79,24 +79,63 @@ pub fn page_info(line: &str) -> Option<Vec<Field>> {
     if first.get(0)?.start() != offset {
         return None;
     }
+    // Each label's start, where its value starts, its name and what it names.
+    let labels: Vec<(usize, usize, String, Label)> = matches
+        .iter()
+        .enumerate()
+        .filter_map(|(i, cap)| {
+            let whole = cap.get(0)?;
+            let name = cap[1].to_string();
+            let label = label_of(&name);
+            let qualified = qualifier_start(&line[..whole.start()]);
+            // A bare date label behind other characters is part of a longer label naming
+            // another date (`生成日期：`, `更新时间：`): no publication date, and not the value
+            // before it. The line's first label stands as it is read.
+            if i > 0 && qualified < whole.start() && GENERIC_DATE_LABELS.contains(&name.as_str()) {
+                let name = format!("{}{name}", &line[qualified..whole.start()]);
+                return Some((qualified, whole.end(), name, Label::Other));
+            }
+            Some((whole.start(), whole.end(), name, label))
+        })
+        .collect();
     let mut fields = Vec::new();
-    for (i, cap) in matches.iter().enumerate() {
-        let whole = cap.get(0)?;
-        let end = matches
-            .get(i + 1)
-            .and_then(|n| n.get(0))
-            .map_or(line.len(), |m| m.start());
-        let value = line[whole.end()..end]
+    for (i, (_, value_start, name, label)) in labels.iter().enumerate() {
+        let end = labels.get(i + 1).map_or(line.len(), |n| n.0);
+        let value = line[*value_start..end]
             .trim_matches(|c: char| c.is_whitespace() || "【】[]|｜".contains(c))
             .to_string();
-        let name = cap[1].to_string();
-        let label = label_of(&name);
-        if !value_fits(label, &value) {
+        if !value_fits(*label, &value) {
             return None;
         }
-        fields.push(Field { label, name, value });
+        fields.push(Field {
+            label: *label,
+            name: name.clone(),
+            value,
+        });
     }
     Some(fields)
+}
+
+/// The labels that name a date by the word alone; with other words before them they name the
+/// date those words say (`生成日期`, `实施日期`, `更新时间`), which is not the page's.
+const GENERIC_DATE_LABELS: [&str; 2] = ["日期", "时间"];
+
+/// Where the Chinese characters that end `before` start (`生成` of `…办公室　生成`): a label's
+/// qualifier. A run longer than four characters is a value run on into the label
+/// (`来源：某市人民政府办公室时间：`), which qualifies nothing.
+fn qualifier_start(before: &str) -> usize {
+    let is_han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let run: Vec<usize> = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_han(*c))
+        .map(|(i, _)| i)
+        .collect();
+    match run.len() {
+        0 => before.len(),
+        1..=4 => run[run.len() - 1],
+        _ => before.len(),
+    }
 }
 
 /// Whether a value reads as a field's: a date (or nothing) for a date label, a short phrase
@@ -169,6 +208,23 @@ mod tests {
         assert_eq!(f[0].name, "发布日期");
         assert_eq!(f[1].name, "信息来源");
         assert_eq!(f[1].label, Label::Source);
+    }
+
+    /// A bare date label behind other words (`生成日期`) names another date, not the page's, and
+    /// ends the value before it.
+    #[test]
+    fn a_qualified_date_label_is_no_publication_date() {
+        let f =
+            page_info("发布机构：某区人民政府办公室\u{3000}\u{3000}生成日期：2023-05-20").unwrap();
+        assert_eq!(f[0].value, "某区人民政府办公室");
+        assert_eq!(f[1].name, "生成日期");
+        assert_eq!(f[1].label, Label::Other);
+        let f = page_info("来源：某县司法局 更新时间：2023-05-20").unwrap();
+        assert_eq!(f[0].value, "某县司法局");
+        assert!(f.iter().all(|f| f.label != Label::Published));
+        // A value run on into a bare label is the value's, and the date the page's.
+        let f = page_info("来源：某县人民政府办公室时间：2023-05-20").unwrap();
+        assert_eq!(f[1].label, Label::Published);
     }
 
     #[test]
