@@ -109,7 +109,8 @@ pub fn read(e: &Evidence) -> Meta {
     let period = title
         .as_deref()
         .and_then(find_period)
-        .or_else(|| title_line.and_then(|i| period_under_title(e.lines, i)));
+        .or_else(|| title_line.and_then(|i| period_under_title(e.lines, i)))
+        .or_else(|| title.as_deref().and_then(|t| period_of_issued(e.lines, t)));
     let kind = title
         .as_deref()
         .and_then(|t| kind_from_title(t, period.is_some()))
@@ -947,6 +948,54 @@ fn period_under_title(lines: &[&str], title_line: usize) -> Option<Period> {
         })
 }
 
+/// The period of the document a notice issues, printed only in that document's own title where
+/// the text prints it under the notice (`关于印发株洲市数字经济发展规划的通知` …
+/// `株洲市数字经济发展规划（2021—2025年）`): a short line that opens with the issued document's
+/// name and prints a period after it, or on the short line under it.
+fn period_of_issued(lines: &[&str], title: &str) -> Option<Period> {
+    let name = issued_name(title)?;
+    let non_blank: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    non_blank.iter().enumerate().find_map(|(i, l)| {
+        // A heading, not a sentence that names the document (`现将《…规划》印发给你们`).
+        if l.chars().count() > MAX_TITLE_CHARS {
+            return None;
+        }
+        let t = tidy_title(l);
+        let rest = t.trim_start_matches('《').strip_prefix(name.as_str())?;
+        let rest = rest.trim_start_matches('》');
+        if rest.is_empty() {
+            let under = non_blank.get(i + 1)?;
+            return (under.chars().count() <= 20)
+                .then(|| find_period(under))
+                .flatten();
+        }
+        (rest.chars().count() <= 20)
+            .then(|| find_period(rest))
+            .flatten()
+    })
+}
+
+/// The name of the document a title's notice issues (`关于印发《X》的通知`, `关于印发X的通知` → X),
+/// without a bracketed note after it.
+fn issued_name(title: &str) -> Option<String> {
+    if !["印发", "转发", "颁布", "发布"]
+        .iter()
+        .any(|w| title.contains(w))
+    {
+        return None;
+    }
+    let name = INNER_TITLE
+        .captures(title)
+        .or_else(|| AFTER_ISSUE.captures(title))
+        .map(|c| c[1].to_string())?;
+    let name = TRAILING_BRACKETS.replace(&name, "").into_owned();
+    (name.chars().count() >= 4).then_some(name)
+}
+
 // ---------------------------------------------------------------------------------------------
 // 发文字号
 
@@ -1361,6 +1410,23 @@ mod tests {
     fn national_bodies_are_the_country() {
         let m = meta_of("国务院关于推进农业机械化发展的意见\n正文。");
         assert_eq!(m.region.map(|r| r.code).as_deref(), Some("100000"));
+    }
+
+    /// A ministry named without `国家` is national: ministries exist in the central government
+    /// only; a party committee's department is its place's.
+    /// A notice that issues a plan takes its period from the plan's own title, printed under
+    /// the notice.
+    #[test]
+    fn the_period_of_an_issued_plan_is_read_from_its_own_title() {
+        let m = meta_of(
+            "某市人民政府关于印发某市交通发展规划的通知\n各县人民政府：\n现将《某市交通发展规划》印发给你们，请认真贯彻执行。\n某市人民政府\n2022年3月1日\n某市交通发展规划（2021—2025年）\n一、发展目标",
+        );
+        assert_eq!(m.period.map(|p| (p.start, p.end)), Some((2021, 2025)));
+        assert_eq!(m.year, Some(2021));
+        let m = meta_of(
+            "某市人民政府关于印发《某市交通发展规划》的通知\n现将规划印发给你们。\n某市交通发展规划\n（2021—2025年）\n一、发展目标",
+        );
+        assert_eq!(m.period.map(|p| p.start), Some(2021));
     }
 
     /// A ministry named without `国家` is national: ministries exist in the central government
