@@ -300,10 +300,12 @@ pub fn find_title(lines: &[&str]) -> Option<(String, usize)> {
 // ---------------------------------------------------------------------------------------------
 // Issuer
 
-/// An issuer's name: it ends in an issuer ending (`body_words.tsv`, `issuer-ending`).
+/// An issuer's name: it ends in an issuer ending (`body_words.tsv`, `issuer-ending`), or is an
+/// office of a government in a part of its area (`城关街道办事处`, a sub-district's government),
+/// which signs and issues in its own name.
 static ORG_END: LazyLock<Regex> = LazyLock::new(|| {
     let endings = body_words().pattern(&[BodyWord::IssuerEnding]);
-    Regex::new(&format!("{endings}$")).expect("static regex")
+    Regex::new(&format!("(?:{endings}|办事处)$")).expect("static regex")
 });
 re!(GOV_ORDER, r"^(.{2,30}?(?:人民政府|政府))令$");
 re!(
@@ -1431,6 +1433,19 @@ mod tests {
 
     /// A ministry named without `国家` is national: ministries exist in the central government
     /// only; a party committee's department is its place's.
+    /// A sub-district's office (`街道办事处`) issues its own work summary and signs it.
+    #[test]
+    fn a_sub_district_office_issues() {
+        let m = meta_of(
+            "某区城关街道办事处2022年上半年工作总结\n一、主要工作\n某区城关街道办事处\n2022年7月10日",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("某区城关街道办事处"));
+        assert_eq!(
+            issuer_from_title("城关街道办事处关于开展安全生产检查的通知").as_deref(),
+            Some("城关街道办事处")
+        );
+    }
+
     #[test]
     fn ministries_named_without_guojia_are_the_country() {
         for title in [
