@@ -245,8 +245,29 @@ pub fn looks_like_title(s: &str) -> bool {
     }
     let core = TRAILING_BRACKETS.replace(s, "");
     let core = core.trim_end_matches(['”', '"', '》', '」']);
+    // A genre printed as a table is that genre (`重点工作任务分解表`).
+    let core = core.strip_suffix('表').unwrap_or(core);
     // A title ends in a genre word (`corpora/lexicon/genres.tsv`), of any role.
-    genres().entries().iter().any(|e| core.ends_with(e.word))
+    genre_words().any(|(w, _)| core.ends_with(w))
+}
+
+/// Title endings `genres.tsv` does not list, with their roles: a spoken account of the work
+/// (`情况汇报`) is a report, and so is a short summary (`工作小结`); a year's focus of work
+/// (`工作重点`, `工作思路和重点`) is a plan whose period tells its kind, as `重点工作` is. (They
+/// belong in `genres.tsv`, which this crate only reads.)
+const MORE_GENRES: [(&str, Genre); 3] = [
+    ("汇报", Genre::Report),
+    ("小结", Genre::Report),
+    ("重点", Genre::PlanByPeriod),
+];
+
+/// Every genre word with its role: `genres.tsv`'s, then [`MORE_GENRES`].
+fn genre_words() -> impl Iterator<Item = (&'static str, Genre)> {
+    genres()
+        .entries()
+        .iter()
+        .map(|e| (e.word, e.role))
+        .chain(MORE_GENRES)
 }
 
 fn is_stop_line(line: &str) -> bool {
@@ -1097,9 +1118,11 @@ pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
     let core = TRAILING_BRACKETS.replace(&core, "").into_owned();
     // `…工作要点及责任清单`: the list of who does what is the document's table, not its kind.
     let core = TRAILING_TABLE.replace(&core, "").into_owned();
+    // `…任务分解表`: the document printed as a table is of the kind the word before `表` names.
+    let core = core.strip_suffix('表').unwrap_or(&core);
     // A summary of a year's work with the plan for the next (`2022年工作总结及2023年工作计划`)
     // reports first: the plan is its closing part.
-    if SUMMARY_THEN_PLAN.is_match(&core) {
+    if SUMMARY_THEN_PLAN.is_match(core) {
         return Some(DocKind::Report);
     }
     // A kind word names the document only where it ends the title's core: inside it, it is the
@@ -1108,11 +1131,7 @@ pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
     let ends_core = |end: usize| end == core.len();
     let mut best: Option<(usize, usize, DocKind)> = None;
     // The kind word (`corpora/lexicon/genres.tsv`) that ends last, the longer on a tie.
-    for (w, k) in genres()
-        .entries()
-        .iter()
-        .filter_map(|e| Some((e.word, kind_of_genre(e.role)?)))
-    {
+    for (w, k) in genre_words().filter_map(|(w, g)| Some((w, kind_of_genre(g)?))) {
         if let Some(pos) = core.rfind(w)
             && ends_core(pos + w.len())
         {
@@ -1123,10 +1142,9 @@ pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
         }
     }
     // `计划`: the title's period tells its kind.
-    if let Some(end) = genres()
-        .of(Genre::PlanByPeriod)
-        .iter()
-        .filter_map(|w| core.rfind(w).map(|pos| pos + w.len()))
+    if let Some(end) = genre_words()
+        .filter(|(_, g)| *g == Genre::PlanByPeriod)
+        .filter_map(|(w, _)| core.rfind(w).map(|pos| pos + w.len()))
         .max()
         && ends_core(end)
         && best.is_none_or(|b| end > b.0)
@@ -1433,6 +1451,23 @@ mod tests {
 
     /// A ministry named without `国家` is national: ministries exist in the central government
     /// only; a party committee's department is its place's.
+    /// A title may end in a spoken report (`情况汇报`), a short summary (`工作小结`), a focus of
+    /// work (`工作重点`, `工作思路和重点`) or a genre printed as a table (`任务分解表`).
+    #[test]
+    fn reports_summaries_focuses_and_task_tables_are_titles() {
+        for (title, kind) in [
+            ("某镇2023年上半年工作情况汇报", DocKind::Report),
+            ("某县教育局2023年工作小结", DocKind::Report),
+            ("某县教育局2024年工作重点", DocKind::AnnualPlan),
+            ("某县教育局2024年工作思路和重点", DocKind::AnnualPlan),
+            ("某县2024年重点工作任务分解表", DocKind::AnnualPlan),
+        ] {
+            let m = meta_of(&format!("{title}\n一、主要工作\n1、抓好招商。"));
+            assert_eq!(m.title.as_deref(), Some(title));
+            assert_eq!(m.kind, kind, "{title}");
+        }
+    }
+
     /// A sub-district's office (`街道办事处`) issues its own work summary and signs it.
     #[test]
     fn a_sub_district_office_issues() {
