@@ -671,7 +671,7 @@ fn find_signature(lines: &[&str], published: Option<Date>) -> Option<Signature> 
 
 re!(
     INLINE_SIGNATURE,
-    r"(?:^|[。！!]\s*|\s)([\p{Han}（）()]{3,40})\s+((?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[一二三四五六七八九〇○零Ｏ]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+    r"(?:^|[。！!]\s*|\s)([\p{Han}（）()]{3,40})\s+((?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[一二三四五六七八九〇○零ＯO]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
 );
 
 // The same without the spaces: a page whose flattening lost them
