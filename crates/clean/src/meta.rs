@@ -562,8 +562,16 @@ fn within_city(region: Option<Region>, issuer: Option<&str>) -> Option<Region> {
     }
 }
 
+// A speech's byline: the speaker's government and office, then the name
+// (`宜宾市人民政府市长　李明远`, `某县人民政府代县长 王某某`).
+re!(
+    SPEAKER,
+    r"(?:^|\s)(\p{Han}{2,24}?(?:人民政府|政府))代?理?(?:省长|市长|县长|区长|州长|旗长|盟长|主席)\s*\p{Han}{2,4}$"
+);
+
 /// The issuer from the head of a text that prints no issuer in its title: a government order's
-/// heading (`X人民政府令`) or a work report's `我代表X向大会报告`.
+/// heading (`X人民政府令`), a work report's `我代表X向大会报告`, or a speech's byline, whose
+/// speaker delivers it as the head of their government (`宜宾市人民政府市长　李明远`).
 fn issuer_from_head(lines: &[&str]) -> Option<String> {
     let head: Vec<&str> = lines
         .iter()
@@ -571,6 +579,18 @@ fn issuer_from_head(lines: &[&str]) -> Option<String> {
         .take(HEAD_LINES)
         .copied()
         .collect();
+    // The office's last character (`长`, `席`) first: most lines are no byline.
+    let byline = head
+        .iter()
+        .filter(|l| l.len() <= 200 && (l.contains('长') || l.contains('席')))
+        .find_map(|l| {
+            let t = duban_text::fold::fold(l.trim());
+            let org = SPEAKER.captures(&t)?[1].to_string();
+            (is_org(&org) && find_region(&org).is_some()).then_some(org)
+        });
+    if byline.is_some() {
+        return byline;
+    }
     // The patterns' own characters (`令`, `我`) first: a plain look that spares the head's
     // other lines the captures.
     for l in head.iter().filter(|l| l.len() <= 200 && l.contains('令')) {
@@ -1466,6 +1486,16 @@ mod tests {
             assert_eq!(m.title.as_deref(), Some(title));
             assert_eq!(m.kind, kind, "{title}");
         }
+    }
+
+    /// A speech's byline names the government whose head delivers it: that government issues it.
+    #[test]
+    fn a_speech_byline_names_its_issuer() {
+        let m = meta_of(
+            "政府工作报告\n——2023年1月6日在市第六届人民代表大会第三次会议上\n宜宾市人民政府市长\u{3000}张某某\n各位代表：\n现在，我代表市人民政府，向大会报告工作。",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("宜宾市人民政府"));
+        assert_eq!(m.region.map(|r| r.code).as_deref(), Some("511500"));
     }
 
     /// A sub-district's office (`街道办事处`) issues its own work summary and signs it.
