@@ -338,9 +338,11 @@ static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
     let words = region_words().pattern(&[RegionWord::National]);
     Regex::new(&format!("^{words}")).expect("static regex")
 });
+// A speech's delivery line: its date, in Arabic or Chinese numerals (the fold reads a year in
+// Chinese digits, not its month or day: `2023年一月六日在…会议上`), then the meeting.
 re!(
     DELIVERY,
-    r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日.{0,40}(?:会议|大会|会議).{0,2}(?:上|通过)"
+    r"((?:19|20)\d{2})年(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日.{0,40}(?:会议|大会|会議).{0,2}(?:上|通过)"
 );
 
 // The place whose congress a report is delivered to (`在宜昌市夷陵区第二届人民代表大会第四次
@@ -1486,6 +1488,15 @@ mod tests {
             assert_eq!(m.title.as_deref(), Some(title));
             assert_eq!(m.kind, kind, "{title}");
         }
+    }
+
+    /// A speech delivered on a date printed in Chinese numerals is of that date's year.
+    #[test]
+    fn a_delivery_date_in_chinese_numerals_gives_the_year() {
+        let m = meta_of(
+            "政府工作报告\n——二〇二三年一月六日在某区第二届人民代表大会第三次会议上\n各位代表：\n现在，我代表区人民政府，向大会报告工作。",
+        );
+        assert_eq!(m.year, Some(2023));
     }
 
     /// A speech's byline names the government whose head delivers it: that government issues it.
