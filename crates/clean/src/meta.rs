@@ -92,9 +92,11 @@ pub fn read(e: &Evidence) -> Meta {
     let narrowed: Vec<Cow<str>> = e.lines.iter().map(|l| ascii_digits(l)).collect();
     let dated: Vec<&str> = narrowed.iter().map(|l| &**l).collect();
     let signature = find_signature(&dated, published).or_else(|| find_inline_signature(&dated));
+    let signed_by = signature.as_ref().and_then(|s| s.org.as_deref());
     let issuer = title
         .as_deref()
         .and_then(issuer_from_title)
+        .map(|i| full_name(i, signed_by))
         .or_else(|| {
             field_value(e.fields, Label::Issuer)
                 .map(|v| lead_issuer(&v))
@@ -462,13 +464,44 @@ fn lead_issuer(s: &str) -> String {
         let (a, b) = s.split_at(i);
         if is_org(a)
             && is_org(b)
-            && (NAME_START.is_match(b) || opens_with_region(b))
+            && (NAME_START.is_match(b) || opens_with_region(b) || same_level_opening(a, b))
             && !REGIONAL_OFFICE.is_match(b)
         {
             return a.to_string();
         }
     }
     s.to_string()
+}
+
+/// Whether two bodies run together are both named by their level alone, as a city's bodies
+/// name themselves in a joint title (`市财政局 市发展改革委关于…`): the second opens with the
+/// first's level.
+fn same_level_opening(a: &str, b: &str) -> bool {
+    let level = |s: &str| s.chars().next().filter(|c| "省市县区州".contains(*c));
+    level(a).is_some() && level(a) == level(b)
+}
+
+/// The issuer's full name where a title names it short and the signature prints it in full: a
+/// title names a city's body by its level (`市财政局`) or by its abbreviation
+/// (`宁波市发展改革委`), the signature by its whole name (`株洲市财政局`,
+/// `宁波市发展和改革委员会`). The signature's lead body is the title's when it holds the
+/// title's name's characters in order, its ending holding the title's last character
+/// (`委` of `委员会`), and opens as the title's name does or adds the place the title left out.
+fn full_name(short: String, signed_by: Option<&str>) -> String {
+    let Some(full) = signed_by.filter(|f| f.len() > short.len()) else {
+        return short;
+    };
+    let mut rest = full.chars();
+    let in_order = short.chars().all(|c| rest.any(|f| f == c));
+    let ending: String = full.chars().rev().take(3).collect();
+    let same_end = short.chars().last().is_some_and(|c| ending.contains(c));
+    let opening = short.chars().next() == full.chars().next()
+        || (short.starts_with(['省', '市', '县', '区', '州']) && full.ends_with(short.as_str()));
+    if in_order && same_end && opening {
+        full.to_string()
+    } else {
+        short
+    }
 }
 
 // A national body's office in a region (`国家能源局江苏监管办公室`, `国家税务总局广州市税务局`
@@ -1507,6 +1540,25 @@ mod tests {
         );
         assert_eq!(m.issuer.as_deref(), Some("宜宾市人民政府"));
         assert_eq!(m.region.map(|r| r.code).as_deref(), Some("511500"));
+    }
+
+    /// A joint title's lead body named short (`市财政局`, `宁波市发展改革委`) is named as the
+    /// signature prints it in full; a body the signature does not print stays as the title has it.
+    #[test]
+    fn a_short_lead_issuer_takes_its_full_name_from_the_signature() {
+        let m = meta_of(
+            "市财政局 市发展改革委关于印发某市物流业发展实施方案的通知\n各县市区财政局：\n现将方案印发给你们，请认真组织实施。\n株洲市财政局\u{3000}\u{3000}株洲市发展和改革委员会\n2023年5月8日",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("株洲市财政局"));
+        let m = meta_of(
+            "宁波市发展改革委 宁波市财政局关于印发物流业发展实施方案的通知\n现将方案印发给你们。\n宁波市发展和改革委员会\u{3000}\u{3000}宁波市财政局\n2023年5月8日",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("宁波市发展和改革委员会"));
+        assert_eq!(
+            full_name("国务院".into(), Some("国务院办公厅")),
+            "国务院",
+            "another body is no full name"
+        );
     }
 
     /// A sub-district's office (`街道办事处`) issues its own work summary and signs it.
