@@ -428,7 +428,18 @@ pub fn issuer_from_title(title: &str) -> Option<String> {
     let head = title[..cut].trim_end_matches(['、', ' ']);
     let head = JOINT_REST.find(head).map_or(head, |m| &head[..m.start()]);
     let org = lead_issuer(head);
-    is_org(&org).then_some(org)
+    if is_org(&org) {
+        return Some(org);
+    }
+    // A second body whose name ends in no issuer ending (`新疆生产建设兵团第四师`) still opens
+    // as a full name does, with a place: the body before it leads.
+    head.char_indices()
+        .skip(3)
+        .map(|(i, _)| head.split_at(i))
+        .find(|(a, b)| {
+            is_org(a) && b.chars().count() >= 4 && (opens_with_region(b) || NAME_START.is_match(b))
+        })
+        .map(|(a, _)| a.to_string())
 }
 
 re!(
@@ -1540,6 +1551,19 @@ mod tests {
         );
         assert_eq!(m.issuer.as_deref(), Some("宜宾市人民政府"));
         assert_eq!(m.region.map(|r| r.code).as_deref(), Some("511500"));
+    }
+
+    /// Of two bodies issuing jointly, the first leads though the second's name ends as no
+    /// issuer's does, as long as it opens with a place.
+    #[test]
+    fn a_lead_issuer_before_a_body_of_another_kind_leads() {
+        assert_eq!(
+            issuer_from_title(
+                "伊犁哈萨克自治州人民政府新疆生产建设兵团第四师关于推进文化旅游产业发展的实施意见"
+            )
+            .as_deref(),
+            Some("伊犁哈萨克自治州人民政府")
+        );
     }
 
     /// A joint title's lead body named short (`市财政局`, `宁波市发展改革委`) is named as the
