@@ -699,6 +699,8 @@ fn closes_a_notice(paragraph: &str) -> bool {
 fn find_signature(lines: &[&str], published: Option<Date>) -> Option<Signature> {
     let mut found: Vec<Signature> = Vec::new();
     let mut prev: Option<&str> = None;
+    // The lines above, nearest last: an agreement's parties sign one under another.
+    let mut above: Vec<&str> = Vec::new();
     for line in lines {
         let t = line.trim_matches(|c: char| c.is_whitespace());
         if t.is_empty() {
@@ -712,7 +714,7 @@ fn find_signature(lines: &[&str], published: Option<Date>) -> Option<Signature> 
         if let (Some(date), Some(p)) = (date, prev.filter(|p| p.len() <= 200)) {
             // Joint signers stand on one line apart (`中共某县委办公室  某县人民政府办公室`):
             // the first leads.
-            let p = tidy_title(&lead_issuer(p));
+            let p = tidy_title(&lead_issuer(&signer_name(first_party(&above).unwrap_or(p))));
             if is_org(&p) {
                 found.push(Signature { date, org: Some(p) });
             } else if p.chars().count() <= 20 && !p.contains(['。', '，', '：', ':', '；']) {
@@ -727,12 +729,39 @@ fn find_signature(lines: &[&str], published: Option<Date>) -> Option<Signature> 
             found.push(Signature { date, org: None });
         }
         prev = Some(t);
+        if above.len() == 8 {
+            above.remove(0);
+        }
+        above.push(t);
     }
     found
         .iter()
         .find(|s| s.org.is_some())
         .or(found.first())
         .cloned()
+}
+
+// A party's label in an agreement's signature (`甲方：`, `乙方:`).
+re!(PARTY, r"^[甲乙丙丁]方\s*[:：]\s*");
+// A note of the seal or signature a signer puts beside the name (`（盖章）`, `(章)`).
+re!(
+    SEAL_NOTE,
+    r"\s*[（(]\s*(?:盖章|公章|签章|印章|章|签字|签名|签字盖章|盖章签字)\s*[）)]$"
+);
+
+/// The first party of an agreement signed one party a line (`甲方：南阳市人民政府（盖章）⏎
+/// 乙方：淅川县人民政府（盖章）`), where the line above the date is a party's: the party lines
+/// run up from there, and the first of them (甲方, the one that sets the duties) leads.
+fn first_party<'a>(above: &[&'a str]) -> Option<&'a str> {
+    let parties = above.iter().rev().take_while(|l| PARTY.is_match(l)).count();
+    (parties > 0).then(|| above[above.len() - parties])
+}
+
+/// A signature line's signer without its party label and seal note (`甲方：南阳市人民政府（盖章）`
+/// → `南阳市人民政府`).
+fn signer_name(line: &str) -> String {
+    let line = PARTY.find(line).map_or(line, |m| &line[m.end()..]);
+    SEAL_NOTE.replace(line, "").into_owned()
 }
 
 re!(
@@ -1551,6 +1580,21 @@ mod tests {
         );
         assert_eq!(m.issuer.as_deref(), Some("宜宾市人民政府"));
         assert_eq!(m.region.map(|r| r.code).as_deref(), Some("511500"));
+    }
+
+    /// An agreement's first party signs for it, its party label and seal note no part of its
+    /// name.
+    #[test]
+    fn an_agreement_is_signed_by_its_first_party() {
+        let m = meta_of(
+            "某县2023年度安全生产目标责任书\n一、工作任务\n（一）6月底前完成隐患排查。\n甲方：某市人民政府（盖章）\n乙方：某县人民政府（盖章）\n2023年3月8日",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("某市人民政府"));
+        assert_eq!(m.signed, Date::new(2023, 3, 8));
+        let m = meta_of(
+            "某县2023年度安全生产目标责任书\n一、工作任务\n某市人民政府（章）\n2023年3月8日",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("某市人民政府"));
     }
 
     /// Of two bodies issuing jointly, the first leads though the second's name ends as no
