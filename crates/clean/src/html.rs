@@ -18,9 +18,9 @@
 //! carries each element's answer down to its children), so no nesting depth can overflow a
 //! thread's stack; the page reaching here has been bounded by `markup` (depth and attributes).
 
-use crate::dates::parse_date_prefix;
+use crate::dates::{date_line, parse_date_prefix};
 use crate::fields::{Field, info_row, page_info};
-use duban_lexicon::{Cue, column_cues};
+use duban_lexicon::{BodyWord, Cue, body_words, column_cues};
 use duban_model::Date;
 use ego_tree::NodeRef;
 use regex::Regex;
@@ -209,6 +209,7 @@ pub fn read_page(source: &str, content_selector: Option<&str>) -> Page {
     r.walk(*main);
     r.flush();
     page.pieces = r.pieces;
+    page.pieces.extend(signature_after(main));
     page.tables = r.tables;
     // The rest of the page, for its labelled fields.
     let mut outside = Renderer::new(false, Some(main.id()));
@@ -231,6 +232,52 @@ pub fn read_page(source: &str, content_selector: Option<&str>) -> Page {
     }
     page.fields.append(&mut r.fields);
     page
+}
+
+/// How many lines after the main content are read for a signature left outside it.
+const SIGNATURE_LINES: usize = 4;
+
+/// The signature a page prints right after its main content's container, outside it
+/// (`<div id=zoom>…</div><p align=right>某市人民政府办公室<br>2023年5月8日</p>`): the document's
+/// own last lines, which the container's choice left out. Only a signature is taken: the first
+/// lines after the container, a short line that names no sentence then a date alone.
+fn signature_after(main: ElementRef) -> Vec<Piece> {
+    let mut lines: Vec<String> = Vec::new();
+    for sibling in main.next_siblings() {
+        if lines.len() >= SIGNATURE_LINES {
+            break;
+        }
+        let mut r = Renderer::new(true, None);
+        r.walk(sibling);
+        r.flush();
+        if !r.tables.is_empty() {
+            break;
+        }
+        lines.extend(r.pieces.into_iter().filter_map(|p| match p {
+            Piece::Text(t) => Some(t),
+            _ => None,
+        }));
+    }
+    lines.truncate(SIGNATURE_LINES);
+    // A signer's line names a body (`body_words.tsv`, `issuer-ending`), or several; a headline
+    // over its date in a list of news (`关于…的通知⏎2023-05-08`) names none.
+    static SIGNER: LazyLock<Regex> = LazyLock::new(|| {
+        let endings = body_words().pattern(&[BodyWord::IssuerEnding]);
+        Regex::new(&format!("{endings}$")).expect("static regex")
+    });
+    let signer = |l: &str| {
+        l.chars().count() <= 40
+            && !l.contains(['。', '，', '：', ':', '；'])
+            && SIGNER.is_match(l.trim())
+    };
+    let Some(date) = (1..lines.len()).find(|&i| date_line(&lines[i]).is_some()) else {
+        return Vec::new();
+    };
+    if !lines[..date].iter().all(|l| signer(l)) {
+        return Vec::new();
+    }
+    lines.truncate(date + 1);
+    lines.into_iter().map(Piece::Text).collect()
 }
 
 /// Selectors parsed once: every page asks the same.
@@ -807,6 +854,25 @@ mod tests {
         assert!(p.tables.is_empty());
         assert_eq!(texts(&p)[0], "某县人民政府关于加强法治政府建设的意见");
         assert!(p.fields.iter().any(|f| f.value == "余政发〔2021〕7号"));
+    }
+
+    /// A signature printed right after the main content's container is the document's last
+    /// lines; other lines after it are not.
+    #[test]
+    fn a_signature_right_after_the_main_content_is_kept() {
+        let html = format!(
+            "<html><body><div id=zoom>{BODY}</div><p align=right>某市人民政府办公室<br>2023年5月8日</p>\
+             <div>主办单位：某市人民政府办公室</div></body></html>"
+        );
+        let t = texts(&read_page(&html, None));
+        assert_eq!(t[t.len() - 2..], ["某市人民政府办公室", "2023年5月8日"]);
+        for after in [
+            "<p>网站地图</p><p>联系我们</p>",
+            "<ul><li>关于开展安全生产大检查的通知</li><li>2023-05-08</li></ul>",
+        ] {
+            let html = format!("<html><body><div id=zoom>{BODY}</div>{after}</body></html>");
+            assert_eq!(texts(&read_page(&html, None)).len(), 2, "{after}");
+        }
     }
 
     /// An information table's label cells need no colon: the cell ends the label.
