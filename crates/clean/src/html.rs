@@ -234,6 +234,22 @@ pub fn read_page(source: &str, content_selector: Option<&str>) -> Page {
     page
 }
 
+// A party's label in an agreement's signature (`甲方：`), and a signatory's office and name
+// (`市长：张某某`, `法定代表人：`).
+static PARTY_CELL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[甲乙丙丁]方\s*[:：]").expect("static regex"));
+static SIGNATORY_CELL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Han}{1,8}\s*[:：]\s*\p{Han}{0,4}$").expect("static regex"));
+
+/// Whether a table holds an agreement's signatures: every cell a party's line (`甲方：…`), a
+/// signatory's office and name, or a date alone, with a party and a date among them.
+fn is_signature_table(grid: &[Vec<String>]) -> bool {
+    let cells = || grid.iter().flatten().filter(|c| !c.is_empty());
+    cells().all(|c| PARTY_CELL.is_match(c) || SIGNATORY_CELL.is_match(c) || date_line(c).is_some())
+        && cells().any(|c| PARTY_CELL.is_match(c))
+        && cells().any(|c| date_line(c).is_some())
+}
+
 /// How many lines after the main content are read for a signature left outside it.
 const SIGNATURE_LINES: usize = 4;
 
@@ -571,6 +587,34 @@ impl Renderer {
         lines.join(" ")
     }
 
+    /// Reads a table that is no data table of the document's, and says whether it was one: the
+    /// page's information table or an agreement's signatures.
+    fn read_as_no_table(&mut self, grid: &[Vec<String>]) -> bool {
+        // A table whose every row is label and value cells (`索引号 | … | 发文字号 | …`) is the
+        // page's information table, wherever it stands (a page without a content container has
+        // it beside the title): its fields are read, and its rows are no lines of the document.
+        let info: Option<Vec<Vec<Field>>> = grid.iter().map(|row| info_row(row)).collect();
+        if let Some(info) = info {
+            self.fields.extend(info.into_iter().flatten());
+            return true;
+        }
+        // An agreement's signatures set out side by side (`甲方：某市人民政府 | 乙方：某县人民政府`,
+        // `市长：张某 | 县长：李某`, the dates): each party's column is its signature, read as
+        // lines in the column's order, not as rows of data.
+        if is_signature_table(grid) {
+            let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+            for col in 0..width {
+                for row in grid {
+                    if let Some(cell) = row.get(col).filter(|c| !c.is_empty()) {
+                        self.pieces.push(Piece::Text(cell.clone()));
+                    }
+                }
+            }
+            return true;
+        }
+        false
+    }
+
     fn table(&mut self, table: ElementRef) {
         static TR: LazyLock<Selector> =
             LazyLock::new(|| Selector::parse("tr").expect("static selector"));
@@ -633,12 +677,7 @@ impl Renderer {
         if grid.is_empty() {
             return;
         }
-        // A table whose every row is label and value cells (`索引号 | … | 发文字号 | …`) is the
-        // page's information table, wherever it stands (a page without a content container has
-        // it beside the title): its fields are read, and its rows are no lines of the document.
-        let info: Option<Vec<Vec<Field>>> = grid.iter().map(|row| info_row(row)).collect();
-        if let Some(info) = info {
-            self.fields.extend(info.into_iter().flatten());
+        if self.read_as_no_table(&grid) {
             return;
         }
         // A caption in the table's first row, one cell across the columns
@@ -854,6 +893,29 @@ mod tests {
         assert!(p.tables.is_empty());
         assert_eq!(texts(&p)[0], "某县人民政府关于加强法治政府建设的意见");
         assert!(p.fields.iter().any(|f| f.value == "余政发〔2021〕7号"));
+    }
+
+    /// An agreement's signatures set side by side in a table are read party by party, as lines.
+    #[test]
+    fn a_signature_table_is_read_column_by_column() {
+        let html = format!(
+            "<div class=content>{BODY}<table><tr><td>甲方：某市人民政府</td><td>乙方：某县人民政府</td></tr>\
+             <tr><td>市长：张某某</td><td>县长：李某某</td></tr>\
+             <tr><td>2024年3月8日</td><td>2024年3月8日</td></tr></table></div>"
+        );
+        let p = read_page(&html, None);
+        assert!(p.tables.is_empty());
+        assert_eq!(
+            texts(&p)[2..],
+            [
+                "甲方：某市人民政府",
+                "市长：张某某",
+                "2024年3月8日",
+                "乙方：某县人民政府",
+                "县长：李某某",
+                "2024年3月8日"
+            ]
+        );
     }
 
     /// A signature printed right after the main content's container is the document's last

@@ -753,9 +753,20 @@ re!(
 /// 乙方：淅川县人民政府（盖章）`), where the line above the date is a party's: the party lines
 /// run up from there, and the first of them (甲方, the one that sets the duties) leads.
 fn first_party<'a>(above: &[&'a str]) -> Option<&'a str> {
+    // A party's signatory may sign under it (`甲方：某市人民政府⏎市长：张某某⏎2024年3月8日`).
+    let signatories = above
+        .iter()
+        .rev()
+        .take(2)
+        .take_while(|l| SIGNATORY.is_match(l) && !PARTY.is_match(l))
+        .count();
+    let above = &above[..above.len() - signatories];
     let parties = above.iter().rev().take_while(|l| PARTY.is_match(l)).count();
     (parties > 0).then(|| above[above.len() - parties])
 }
+
+// A signatory's office and name under a party (`市长：张某某`, `法定代表人：`).
+re!(SIGNATORY, r"^\p{Han}{1,8}\s*[:：]\s*\p{Han}{0,4}$");
 
 /// A signature line's signer without its party label and seal note (`甲方：南阳市人民政府（盖章）`
 /// → `南阳市人民政府`).
@@ -1591,6 +1602,11 @@ mod tests {
         );
         assert_eq!(m.issuer.as_deref(), Some("某市人民政府"));
         assert_eq!(m.signed, Date::new(2023, 3, 8));
+        // Each party's signatory signs under it, the parties one after another.
+        let m = meta_of(
+            "某县2023年度安全生产目标责任书\n一、工作任务\n甲方：某市人民政府\n市长：张某某\n2023年3月8日\n乙方：某县人民政府\n县长：李某某\n2023年3月8日",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("某市人民政府"));
         let m = meta_of(
             "某县2023年度安全生产目标责任书\n一、工作任务\n某市人民政府（章）\n2023年3月8日",
         );
