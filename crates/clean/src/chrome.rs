@@ -77,8 +77,15 @@ re!(
 );
 re!(
     TEASER,
-    r"^(上面法规内容为部分内容|查看全文$|点击查看全文|相关(文章|链接|阅读|新闻|文件|信息|稿件|推荐)[:]?$|(上一篇|下一篇)[:]|延伸阅读[:]?$|热点推荐[:]?$)"
+    r"^(上面法规内容为部分内容|查看全文$|点击查看全文|相关(文章|链接|阅读|新闻|文件|信息|稿件|推荐|解读)[:]?$|(上一篇|下一篇)[:]|延伸阅读[:]?$|热点推荐[:]?$)"
 );
+// The heading of a list of links to other pages (`相关文章：`, `相关解读`, `延伸阅读`).
+re!(
+    RELATED_HEADING,
+    r"^(?:相关(?:文章|链接|阅读|新闻|文件|信息|稿件|推荐|解读)|延伸阅读|热点推荐)[:]?$"
+);
+/// The longest line, in characters, read as a linked headline in a list of related pages.
+const MAX_HEADLINE_CHARS: usize = 80;
 re!(
     AD_COPY,
     r"^前言:本站|本站为你精心整理|精心整理了.{0,40}范文|参考范文|欢迎咨询|本文由.{0,20}网友投稿"
@@ -367,8 +374,36 @@ pub fn strip(lines: &[&str], protected: &[bool]) -> Stripped {
             }
         }
     }
+    drop_related_list(lines, protected, tail_start, end, &mut out.keep);
     out.removed = out.keep.iter().filter(|k| !**k).count();
     out
+}
+
+/// Drops a list of related pages at the page's foot: under its heading (`相关文章：`), every line
+/// to the end is a linked headline (`1.关于开展安全生产大检查的通知`), short and no sentence. Only
+/// such a list goes: where prose or a table follows the heading, the heading alone goes.
+fn drop_related_list(
+    lines: &[&str],
+    protected: &[bool],
+    tail_start: usize,
+    end: usize,
+    keep: &mut [bool],
+) {
+    let Some(head) = (tail_start..end).find(|&i| {
+        !protected.get(i).copied().unwrap_or(false) && RELATED_HEADING.is_match(&nfkc(lines[i]))
+    }) else {
+        return;
+    };
+    let headlines = (head + 1..end).all(|i| {
+        let t = lines[i].trim();
+        t.is_empty()
+            || (!protected.get(i).copied().unwrap_or(false)
+                && t.chars().count() <= MAX_HEADLINE_CHARS
+                && !t.contains('。'))
+    });
+    if headlines {
+        keep[head..end].iter_mut().for_each(|k| *k = false);
+    }
 }
 
 #[cfg(test)]
@@ -424,6 +459,27 @@ mod tests {
         assert!(always(
             "前言：本站为你精心整理了县级政府工作计划范文，希望对你有帮助。"
         ));
+    }
+
+    /// A list of related pages under its heading at the page's foot is the page's, numbered or
+    /// not; prose under such a heading is kept.
+    #[test]
+    fn a_related_list_at_the_foot_goes_with_its_heading() {
+        let lines = [
+            "一、推进政务公开。6月底前完成预算公开。",
+            "某县人民政府办公室",
+            "相关解读：",
+            "1.某县召开全县经济工作会议",
+            "2.关于开展安全生产大检查的通知",
+        ];
+        let s = strip(&lines, &[false; 5]);
+        assert_eq!(s.keep, [true, true, false, false, false]);
+        let lines = [
+            "一、推进政务公开。",
+            "相关文件",
+            "各单位要按照相关文件要求，认真抓好落实。",
+        ];
+        assert_eq!(strip(&lines, &[false; 3]).keep, [true, false, true]);
     }
 
     #[test]

@@ -40,8 +40,9 @@ static ARABIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*((?:19|20)\d{2})\s*(?:年|-|/|\.|－|／|．)\s*(\d{1,2})\s*(?:月|-|/|\.|－|／|．)\s*(\d{1,2})")
         .expect("static regex")
 });
+// A year's zero is printed `〇`, `○`, `零`, or the letter O of either width (`二O二三年`).
 static CHINESE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*([一二三四五六七八九〇○零Ｏ0]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+    Regex::new(r"^\s*([一二三四五六七八九〇○零ＯO0]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
         .expect("static regex")
 });
 
@@ -210,6 +211,13 @@ mod tests {
         );
         assert_eq!(parse_date_prefix("二○一六年五月十日"), d(2016, 5, 10));
         assert_eq!(parse_date_prefix("二〇二〇年一月九日"), d(2020, 1, 9));
+    }
+
+    /// A letter O typed for a year's zero (`二O二三年`) is a zero, as `〇` is.
+    #[test]
+    fn a_letter_o_in_a_chinese_year_is_a_zero() {
+        assert_eq!(parse_date_prefix("二O二三年五月八日"), d(2023, 5, 8));
+        assert_eq!(date_line("二O二三年五月八日"), d(2023, 5, 8));
     }
 
     #[test]

@@ -79,30 +79,104 @@ pub fn page_info(line: &str) -> Option<Vec<Field>> {
     if first.get(0)?.start() != offset {
         return None;
     }
+    // Each label's start, where its value starts, its name and what it names.
+    let labels: Vec<(usize, usize, String, Label)> = matches
+        .iter()
+        .enumerate()
+        .filter_map(|(i, cap)| {
+            let whole = cap.get(0)?;
+            let name = cap[1].to_string();
+            let label = label_of(&name);
+            let qualified = qualifier_start(&line[..whole.start()]);
+            // A bare date label behind other characters is part of a longer label naming
+            // another date (`生成日期：`, `更新时间：`): no publication date, and not the value
+            // before it. The line's first label stands as it is read.
+            if i > 0 && qualified < whole.start() && GENERIC_DATE_LABELS.contains(&name.as_str()) {
+                let name = format!("{}{name}", &line[qualified..whole.start()]);
+                return Some((qualified, whole.end(), name, Label::Other));
+            }
+            Some((whole.start(), whole.end(), name, label))
+        })
+        .collect();
     let mut fields = Vec::new();
-    for (i, cap) in matches.iter().enumerate() {
-        let whole = cap.get(0)?;
-        let end = matches
-            .get(i + 1)
-            .and_then(|n| n.get(0))
-            .map_or(line.len(), |m| m.start());
-        let value = line[whole.end()..end]
+    for (i, (_, value_start, name, label)) in labels.iter().enumerate() {
+        let end = labels.get(i + 1).map_or(line.len(), |n| n.0);
+        let value = line[*value_start..end]
             .trim_matches(|c: char| c.is_whitespace() || "【】[]|｜".contains(c))
             .to_string();
-        let name = cap[1].to_string();
-        let label = label_of(&name);
-        let ok = match label {
-            Label::Published | Label::Signed => {
-                value.is_empty() || parse_date_prefix(&value).is_some()
-            }
-            _ => value.chars().count() <= MAX_VALUE_CHARS && !value.contains('。'),
-        };
-        if !ok {
+        if !value_fits(*label, &value) {
             return None;
         }
-        fields.push(Field { label, name, value });
+        fields.push(Field {
+            label: *label,
+            name: name.clone(),
+            value,
+        });
     }
     Some(fields)
+}
+
+/// The labels that name a date by the word alone; with other words before them they name the
+/// date those words say (`生成日期`, `实施日期`, `更新时间`), which is not the page's.
+const GENERIC_DATE_LABELS: [&str; 2] = ["日期", "时间"];
+
+/// Where the Chinese characters that end `before` start (`生成` of `…办公室　生成`): a label's
+/// qualifier. A run longer than four characters is a value run on into the label
+/// (`来源：某市人民政府办公室时间：`), which qualifies nothing.
+fn qualifier_start(before: &str) -> usize {
+    let is_han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let run: Vec<usize> = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_han(*c))
+        .map(|(i, _)| i)
+        .collect();
+    match run.len() {
+        0 => before.len(),
+        1..=4 => run[run.len() - 1],
+        _ => before.len(),
+    }
+}
+
+/// Whether a value reads as a field's: a date (or nothing) for a date label, a short phrase
+/// for any other.
+fn value_fits(label: Label, value: &str) -> bool {
+    match label {
+        Label::Published | Label::Signed => value.is_empty() || parse_date_prefix(value).is_some(),
+        _ => value.chars().count() <= MAX_VALUE_CHARS && !value.contains('。'),
+    }
+}
+
+/// The fields of an information table's row, or `None` when the row is not one.
+///
+/// A page's information table prints its fields in label and value cells, side by side
+/// (`索引号 | 002605227/2022-51633 | 主题分类 | 信息产业`): the cell is the label's boundary, so a
+/// page may print it without its colon (`文　　号 | 新政发〔2022〕8号`). A row is one when its
+/// cells pair up, each pair's first cell a known label alone (spaced out, a colon after it or
+/// not) and its second a value that fits the label.
+pub fn info_row(cells: &[String]) -> Option<Vec<Field>> {
+    if let Some(f) = page_info(&cells.join("\t")) {
+        return Some(f);
+    }
+    if cells.is_empty() {
+        return None;
+    }
+    // A row's empty cells at its end are dropped: a last label may stand without its value.
+    cells
+        .chunks(2)
+        .map(|pair| {
+            let name: String = pair[0]
+                .trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '：')
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            let label = field_labels()
+                .role_of(&name)
+                .filter(|l| Label::ALL.contains(l))?;
+            let value = pair.get(1).map_or("", |v| v.trim()).to_string();
+            value_fits(label, &value).then_some(Field { label, name, value })
+        })
+        .collect()
 }
 
 /// Whether a page-information line is chrome wherever it stands, not only at the page's edges:
@@ -136,6 +210,23 @@ mod tests {
         assert_eq!(f[1].label, Label::Source);
     }
 
+    /// A bare date label behind other words (`生成日期`) names another date, not the page's, and
+    /// ends the value before it.
+    #[test]
+    fn a_qualified_date_label_is_no_publication_date() {
+        let f =
+            page_info("发布机构：某区人民政府办公室\u{3000}\u{3000}生成日期：2023-05-20").unwrap();
+        assert_eq!(f[0].value, "某区人民政府办公室");
+        assert_eq!(f[1].name, "生成日期");
+        assert_eq!(f[1].label, Label::Other);
+        let f = page_info("来源：某县司法局 更新时间：2023-05-20").unwrap();
+        assert_eq!(f[0].value, "某县司法局");
+        assert!(f.iter().all(|f| f.label != Label::Published));
+        // A value run on into a bare label is the value's, and the date the page's.
+        let f = page_info("来源：某县人民政府办公室时间：2023-05-20").unwrap();
+        assert_eq!(f[1].label, Label::Published);
+    }
+
     #[test]
     fn empty_footer_fields_are_page_info() {
         let f = page_info("作者：").unwrap();
@@ -156,6 +247,26 @@ mod tests {
         assert_eq!(f[0].value, "11510800/2018-00021");
         assert_eq!(f[1].label, Label::DocNumber);
         assert_eq!(f[1].value, "广府办发[2018]3号");
+    }
+
+    /// An information table's label cell is its label without a colon: the cell ends it.
+    #[test]
+    fn information_table_cells_without_colons_are_read() {
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let f = info_row(&row(&[
+            "文\u{3000}\u{3000}号",
+            "余政发〔2021〕7号",
+            "发布日期",
+            "2021-04-02",
+        ]))
+        .unwrap();
+        assert_eq!(f[0].label, Label::DocNumber);
+        assert_eq!(f[0].value, "余政发〔2021〕7号");
+        assert_eq!(f[1].date(), Date::new(2021, 4, 2));
+        // A task table's row is none: its first cell names no field, or a date cell holds none.
+        assert!(info_row(&row(&["牵头单位", "县农业局"])).is_none());
+        assert!(info_row(&row(&["时间", "全年持续推进"])).is_none());
+        assert!(info_row(&row(&["文号", "余政发〔2021〕7号", "备注"])).is_none());
     }
 
     /// A label spaced out to the width of the longer ones is the label.

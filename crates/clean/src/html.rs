@@ -18,9 +18,9 @@
 //! carries each element's answer down to its children), so no nesting depth can overflow a
 //! thread's stack; the page reaching here has been bounded by `markup` (depth and attributes).
 
-use crate::dates::parse_date_prefix;
-use crate::fields::{Field, page_info};
-use duban_lexicon::{Cue, column_cues};
+use crate::dates::{date_line, parse_date_prefix};
+use crate::fields::{Field, info_row, page_info};
+use duban_lexicon::{BodyWord, Cue, body_words, column_cues};
 use duban_model::Date;
 use ego_tree::NodeRef;
 use regex::Regex;
@@ -209,6 +209,7 @@ pub fn read_page(source: &str, content_selector: Option<&str>) -> Page {
     r.walk(*main);
     r.flush();
     page.pieces = r.pieces;
+    page.pieces.extend(signature_after(main));
     page.tables = r.tables;
     // The rest of the page, for its labelled fields.
     let mut outside = Renderer::new(false, Some(main.id()));
@@ -221,15 +222,78 @@ pub fn read_page(source: &str, content_selector: Option<&str>) -> Page {
             page.fields.extend(f);
         }
     }
-    for (n, t) in outside.tables.iter().enumerate() {
-        let _ = n;
+    page.fields.append(&mut outside.fields);
+    for t in &outside.tables {
         for row in std::iter::once(&t.header).chain(&t.rows) {
-            if let Some(f) = page_info(&row.join("\t")) {
+            if let Some(f) = info_row(row) {
                 page.fields.extend(f);
             }
         }
     }
+    page.fields.append(&mut r.fields);
     page
+}
+
+// A party's label in an agreement's signature (`甲方：`), and a signatory's office and name
+// (`市长：张某某`, `法定代表人：`).
+static PARTY_CELL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[甲乙丙丁]方\s*[:：]").expect("static regex"));
+static SIGNATORY_CELL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Han}{1,8}\s*[:：]\s*\p{Han}{0,4}$").expect("static regex"));
+
+/// Whether a table holds an agreement's signatures: every cell a party's line (`甲方：…`), a
+/// signatory's office and name, or a date alone, with a party and a date among them.
+fn is_signature_table(grid: &[Vec<String>]) -> bool {
+    let cells = || grid.iter().flatten().filter(|c| !c.is_empty());
+    cells().all(|c| PARTY_CELL.is_match(c) || SIGNATORY_CELL.is_match(c) || date_line(c).is_some())
+        && cells().any(|c| PARTY_CELL.is_match(c))
+        && cells().any(|c| date_line(c).is_some())
+}
+
+/// How many lines after the main content are read for a signature left outside it.
+const SIGNATURE_LINES: usize = 4;
+
+/// The signature a page prints right after its main content's container, outside it
+/// (`<div id=zoom>…</div><p align=right>某市人民政府办公室<br>2023年5月8日</p>`): the document's
+/// own last lines, which the container's choice left out. Only a signature is taken: the first
+/// lines after the container, a short line that names no sentence then a date alone.
+fn signature_after(main: ElementRef) -> Vec<Piece> {
+    let mut lines: Vec<String> = Vec::new();
+    for sibling in main.next_siblings() {
+        if lines.len() >= SIGNATURE_LINES {
+            break;
+        }
+        let mut r = Renderer::new(true, None);
+        r.walk(sibling);
+        r.flush();
+        if !r.tables.is_empty() {
+            break;
+        }
+        lines.extend(r.pieces.into_iter().filter_map(|p| match p {
+            Piece::Text(t) => Some(t),
+            _ => None,
+        }));
+    }
+    lines.truncate(SIGNATURE_LINES);
+    // A signer's line names a body (`body_words.tsv`, `issuer-ending`), or several; a headline
+    // over its date in a list of news (`关于…的通知⏎2023-05-08`) names none.
+    static SIGNER: LazyLock<Regex> = LazyLock::new(|| {
+        let endings = body_words().pattern(&[BodyWord::IssuerEnding]);
+        Regex::new(&format!("{endings}$")).expect("static regex")
+    });
+    let signer = |l: &str| {
+        l.chars().count() <= 40
+            && !l.contains(['。', '，', '：', ':', '；'])
+            && SIGNER.is_match(l.trim())
+    };
+    let Some(date) = (1..lines.len()).find(|&i| date_line(&lines[i]).is_some()) else {
+        return Vec::new();
+    };
+    if !lines[..date].iter().all(|l| signer(l)) {
+        return Vec::new();
+    }
+    lines.truncate(date + 1);
+    lines.into_iter().map(Piece::Text).collect()
 }
 
 /// Selectors parsed once: every page asks the same.
@@ -411,6 +475,8 @@ struct Renderer {
     skip_node: Option<ego_tree::NodeId>,
     pieces: Vec<Piece>,
     tables: Vec<Table>,
+    /// The fields of information tables met on the way, which give no pieces.
+    fields: Vec<Field>,
     line: String,
 }
 
@@ -421,6 +487,7 @@ impl Renderer {
             skip_node,
             pieces: Vec::new(),
             tables: Vec::new(),
+            fields: Vec::new(),
             line: String::new(),
         }
     }
@@ -520,6 +587,34 @@ impl Renderer {
         lines.join(" ")
     }
 
+    /// Reads a table that is no data table of the document's, and says whether it was one: the
+    /// page's information table or an agreement's signatures.
+    fn read_as_no_table(&mut self, grid: &[Vec<String>]) -> bool {
+        // A table whose every row is label and value cells (`索引号 | … | 发文字号 | …`) is the
+        // page's information table, wherever it stands (a page without a content container has
+        // it beside the title): its fields are read, and its rows are no lines of the document.
+        let info: Option<Vec<Vec<Field>>> = grid.iter().map(|row| info_row(row)).collect();
+        if let Some(info) = info {
+            self.fields.extend(info.into_iter().flatten());
+            return true;
+        }
+        // An agreement's signatures set out side by side (`甲方：某市人民政府 | 乙方：某县人民政府`,
+        // `市长：张某 | 县长：李某`, the dates): each party's column is its signature, read as
+        // lines in the column's order, not as rows of data.
+        if is_signature_table(grid) {
+            let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+            for col in 0..width {
+                for row in grid {
+                    if let Some(cell) = row.get(col).filter(|c| !c.is_empty()) {
+                        self.pieces.push(Piece::Text(cell.clone()));
+                    }
+                }
+            }
+            return true;
+        }
+        false
+    }
+
     fn table(&mut self, table: ElementRef) {
         static TR: LazyLock<Selector> =
             LazyLock::new(|| Selector::parse("tr").expect("static selector"));
@@ -580,6 +675,9 @@ impl Renderer {
             grid.push(row);
         }
         if grid.is_empty() {
+            return;
+        }
+        if self.read_as_no_table(&grid) {
             return;
         }
         // A caption in the table's first row, one cell across the columns
@@ -780,6 +878,83 @@ mod tests {
                 .iter()
                 .any(|f| f.name == "成文日期" && f.date() == Date::new(2019, 4, 30))
         );
+    }
+
+    /// An information table inside the main content is the page's, not the document's: its
+    /// fields are read and its rows give no lines.
+    #[test]
+    fn an_information_table_in_the_main_content_gives_fields_not_lines() {
+        let html = format!(
+            "<html><body><table><tr><td>索引号：</td><td>0001/2021-00007</td><td>主题分类：</td><td>综合政务</td></tr>\
+             <tr><td>文号：</td><td>余政发〔2021〕7号</td><td>发布日期：</td><td>2021-04-02</td></tr></table>\
+             <h2>某县人民政府关于加强法治政府建设的意见</h2>{BODY}</body></html>"
+        );
+        let p = read_page(&html, None);
+        assert!(p.tables.is_empty());
+        assert_eq!(texts(&p)[0], "某县人民政府关于加强法治政府建设的意见");
+        assert!(p.fields.iter().any(|f| f.value == "余政发〔2021〕7号"));
+    }
+
+    /// An agreement's signatures set side by side in a table are read party by party, as lines.
+    #[test]
+    fn a_signature_table_is_read_column_by_column() {
+        let html = format!(
+            "<div class=content>{BODY}<table><tr><td>甲方：某市人民政府</td><td>乙方：某县人民政府</td></tr>\
+             <tr><td>市长：张某某</td><td>县长：李某某</td></tr>\
+             <tr><td>2024年3月8日</td><td>2024年3月8日</td></tr></table></div>"
+        );
+        let p = read_page(&html, None);
+        assert!(p.tables.is_empty());
+        assert_eq!(
+            texts(&p)[2..],
+            [
+                "甲方：某市人民政府",
+                "市长：张某某",
+                "2024年3月8日",
+                "乙方：某县人民政府",
+                "县长：李某某",
+                "2024年3月8日"
+            ]
+        );
+    }
+
+    /// A signature printed right after the main content's container is the document's last
+    /// lines; other lines after it are not.
+    #[test]
+    fn a_signature_right_after_the_main_content_is_kept() {
+        let html = format!(
+            "<html><body><div id=zoom>{BODY}</div><p align=right>某市人民政府办公室<br>2023年5月8日</p>\
+             <div>主办单位：某市人民政府办公室</div></body></html>"
+        );
+        let t = texts(&read_page(&html, None));
+        assert_eq!(t[t.len() - 2..], ["某市人民政府办公室", "2023年5月8日"]);
+        for after in [
+            "<p>网站地图</p><p>联系我们</p>",
+            "<ul><li>关于开展安全生产大检查的通知</li><li>2023-05-08</li></ul>",
+        ] {
+            let html = format!("<html><body><div id=zoom>{BODY}</div>{after}</body></html>");
+            assert_eq!(texts(&read_page(&html, None)).len(), 2, "{after}");
+        }
+    }
+
+    /// An information table's label cells need no colon: the cell ends the label.
+    #[test]
+    fn an_information_table_without_colons_gives_its_fields() {
+        let html = format!(
+            "<html><body><table><tr><td>索 引 号</td><td>0001/2021-00007</td><td>主题分类</td><td>综合政务</td></tr>\
+             <tr><td>文\u{3000}\u{3000}号</td><td>余政发〔2021〕7号</td><td>发布日期</td><td>2021-04-02</td></tr></table>\
+             <div class=article>{BODY}</div></body></html>"
+        );
+        let p = read_page(&html, None);
+        assert!(
+            p.fields
+                .iter()
+                .any(|f| f.label == crate::fields::Label::DocNumber
+                    && f.value == "余政发〔2021〕7号")
+        );
+        assert!(p.fields.iter().any(
+            |f| f.label == crate::fields::Label::Published && f.date() == Date::new(2021, 4, 2)
+        ));
     }
 
     #[test]

@@ -92,9 +92,11 @@ pub fn read(e: &Evidence) -> Meta {
     let narrowed: Vec<Cow<str>> = e.lines.iter().map(|l| ascii_digits(l)).collect();
     let dated: Vec<&str> = narrowed.iter().map(|l| &**l).collect();
     let signature = find_signature(&dated, published).or_else(|| find_inline_signature(&dated));
+    let signed_by = signature.as_ref().and_then(|s| s.org.as_deref());
     let issuer = title
         .as_deref()
         .and_then(issuer_from_title)
+        .map(|i| full_name(i, signed_by))
         .or_else(|| {
             field_value(e.fields, Label::Issuer)
                 .map(|v| lead_issuer(&v))
@@ -109,7 +111,8 @@ pub fn read(e: &Evidence) -> Meta {
     let period = title
         .as_deref()
         .and_then(find_period)
-        .or_else(|| title_line.and_then(|i| period_under_title(e.lines, i)));
+        .or_else(|| title_line.and_then(|i| period_under_title(e.lines, i)))
+        .or_else(|| title.as_deref().and_then(|t| period_of_issued(e.lines, t)));
     let kind = title
         .as_deref()
         .and_then(|t| kind_from_title(t, period.is_some()))
@@ -244,8 +247,29 @@ pub fn looks_like_title(s: &str) -> bool {
     }
     let core = TRAILING_BRACKETS.replace(s, "");
     let core = core.trim_end_matches(['”', '"', '》', '」']);
+    // A genre printed as a table is that genre (`重点工作任务分解表`).
+    let core = core.strip_suffix('表').unwrap_or(core);
     // A title ends in a genre word (`corpora/lexicon/genres.tsv`), of any role.
-    genres().entries().iter().any(|e| core.ends_with(e.word))
+    genre_words().any(|(w, _)| core.ends_with(w))
+}
+
+/// Title endings `genres.tsv` does not list, with their roles: a spoken account of the work
+/// (`情况汇报`) is a report, and so is a short summary (`工作小结`); a year's focus of work
+/// (`工作重点`, `工作思路和重点`) is a plan whose period tells its kind, as `重点工作` is. (They
+/// belong in `genres.tsv`, which this crate only reads.)
+const MORE_GENRES: [(&str, Genre); 3] = [
+    ("汇报", Genre::Report),
+    ("小结", Genre::Report),
+    ("重点", Genre::PlanByPeriod),
+];
+
+/// Every genre word with its role: `genres.tsv`'s, then [`MORE_GENRES`].
+fn genre_words() -> impl Iterator<Item = (&'static str, Genre)> {
+    genres()
+        .entries()
+        .iter()
+        .map(|e| (e.word, e.role))
+        .chain(MORE_GENRES)
 }
 
 fn is_stop_line(line: &str) -> bool {
@@ -299,10 +323,12 @@ pub fn find_title(lines: &[&str]) -> Option<(String, usize)> {
 // ---------------------------------------------------------------------------------------------
 // Issuer
 
-/// An issuer's name: it ends in an issuer ending (`body_words.tsv`, `issuer-ending`).
+/// An issuer's name: it ends in an issuer ending (`body_words.tsv`, `issuer-ending`), or is an
+/// office of a government in a part of its area (`城关街道办事处`, a sub-district's government),
+/// which signs and issues in its own name.
 static ORG_END: LazyLock<Regex> = LazyLock::new(|| {
     let endings = body_words().pattern(&[BodyWord::IssuerEnding]);
-    Regex::new(&format!("{endings}$")).expect("static regex")
+    Regex::new(&format!("(?:{endings}|办事处)$")).expect("static regex")
 });
 re!(GOV_ORDER, r"^(.{2,30}?(?:人民政府|政府))令$");
 re!(
@@ -314,9 +340,11 @@ static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
     let words = region_words().pattern(&[RegionWord::National]);
     Regex::new(&format!("^{words}")).expect("static regex")
 });
+// A speech's delivery line: its date, in Arabic or Chinese numerals (the fold reads a year in
+// Chinese digits, not its month or day: `2023年一月六日在…会议上`), then the meeting.
 re!(
     DELIVERY,
-    r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日.{0,40}(?:会议|大会|会議).{0,2}(?:上|通过)"
+    r"((?:19|20)\d{2})年(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日.{0,40}(?:会议|大会|会議).{0,2}(?:上|通过)"
 );
 
 // The place whose congress a report is delivered to (`在宜昌市夷陵区第二届人民代表大会第四次
@@ -351,8 +379,32 @@ fn is_org(s: &str) -> bool {
     (3..=50).contains(&n) && ORG_END.is_match(s) && !s.contains(['。', '，', ',', '：', ':'])
 }
 
+/// Whether an issuer is a national body: it opens as one (`国务院`, `国家`), or it is a ministry
+/// named without them.
 fn is_national(s: &str) -> bool {
-    NATIONAL.is_match(s)
+    NATIONAL.is_match(s) || is_ministry(s)
+}
+
+// A body that is a ministry (`部`), a general administration (`总局`, `总署`) or the audit office
+// (`审计署`), or the general office of one.
+re!(
+    MINISTRY,
+    r"^(?:\p{Han}{2,12}?(?:部|总局|总署)|审计署)(?:办公厅|办公室)?$"
+);
+
+/// Whether an issuer is a ministry named without `国家` or `中华人民共和国` (`农业农村部办公厅`,
+/// `人力资源社会保障部`, `市场监管总局`): ministries, general administrations and 署 exist only
+/// in the central government (a province has its 厅, a city or county its 局), so such a name that
+/// names no place is national. A party committee's department (`市委宣传部`) is its committee's,
+/// and a headquarters, a project's or an armed-forces department (`防汛抗旱指挥部`, `项目部`,
+/// `县人武部`) is no ministry.
+fn is_ministry(s: &str) -> bool {
+    MINISTRY.is_match(s)
+        && !s.contains('委')
+        && !["指挥部", "项目部", "总部", "分部", "武部", "支部"]
+            .iter()
+            .any(|w| s.contains(w))
+        && find_region(s).is_none()
 }
 
 /// The issuer printed at the head of a title: `X关于…`, `X印发…`.
@@ -376,7 +428,18 @@ pub fn issuer_from_title(title: &str) -> Option<String> {
     let head = title[..cut].trim_end_matches(['、', ' ']);
     let head = JOINT_REST.find(head).map_or(head, |m| &head[..m.start()]);
     let org = lead_issuer(head);
-    is_org(&org).then_some(org)
+    if is_org(&org) {
+        return Some(org);
+    }
+    // A second body whose name ends in no issuer ending (`新疆生产建设兵团第四师`) still opens
+    // as a full name does, with a place: the body before it leads.
+    head.char_indices()
+        .skip(3)
+        .map(|(i, _)| head.split_at(i))
+        .find(|(a, b)| {
+            is_org(a) && b.chars().count() >= 4 && (opens_with_region(b) || NAME_START.is_match(b))
+        })
+        .map(|(a, _)| a.to_string())
 }
 
 re!(
@@ -412,13 +475,44 @@ fn lead_issuer(s: &str) -> String {
         let (a, b) = s.split_at(i);
         if is_org(a)
             && is_org(b)
-            && (NAME_START.is_match(b) || opens_with_region(b))
+            && (NAME_START.is_match(b) || opens_with_region(b) || same_level_opening(a, b))
             && !REGIONAL_OFFICE.is_match(b)
         {
             return a.to_string();
         }
     }
     s.to_string()
+}
+
+/// Whether two bodies run together are both named by their level alone, as a city's bodies
+/// name themselves in a joint title (`市财政局 市发展改革委关于…`): the second opens with the
+/// first's level.
+fn same_level_opening(a: &str, b: &str) -> bool {
+    let level = |s: &str| s.chars().next().filter(|c| "省市县区州".contains(*c));
+    level(a).is_some() && level(a) == level(b)
+}
+
+/// The issuer's full name where a title names it short and the signature prints it in full: a
+/// title names a city's body by its level (`市财政局`) or by its abbreviation
+/// (`宁波市发展改革委`), the signature by its whole name (`株洲市财政局`,
+/// `宁波市发展和改革委员会`). The signature's lead body is the title's when it holds the
+/// title's name's characters in order, its ending holding the title's last character
+/// (`委` of `委员会`), and opens as the title's name does or adds the place the title left out.
+fn full_name(short: String, signed_by: Option<&str>) -> String {
+    let Some(full) = signed_by.filter(|f| f.len() > short.len()) else {
+        return short;
+    };
+    let mut rest = full.chars();
+    let in_order = short.chars().all(|c| rest.any(|f| f == c));
+    let ending: String = full.chars().rev().take(3).collect();
+    let same_end = short.chars().last().is_some_and(|c| ending.contains(c));
+    let opening = short.chars().next() == full.chars().next()
+        || (short.starts_with(['省', '市', '县', '区', '州']) && full.ends_with(short.as_str()));
+    if in_order && same_end && opening {
+        full.to_string()
+    } else {
+        short
+    }
 }
 
 // A national body's office in a region (`国家能源局江苏监管办公室`, `国家税务总局广州市税务局`
@@ -514,8 +608,16 @@ fn within_city(region: Option<Region>, issuer: Option<&str>) -> Option<Region> {
     }
 }
 
+// A speech's byline: the speaker's government and office, then the name
+// (`宜宾市人民政府市长　李明远`, `某县人民政府代县长 王某某`).
+re!(
+    SPEAKER,
+    r"(?:^|\s)(\p{Han}{2,24}?(?:人民政府|政府))代?理?(?:省长|市长|县长|区长|州长|旗长|盟长|主席)\s*\p{Han}{2,4}$"
+);
+
 /// The issuer from the head of a text that prints no issuer in its title: a government order's
-/// heading (`X人民政府令`) or a work report's `我代表X向大会报告`.
+/// heading (`X人民政府令`), a work report's `我代表X向大会报告`, or a speech's byline, whose
+/// speaker delivers it as the head of their government (`宜宾市人民政府市长　李明远`).
 fn issuer_from_head(lines: &[&str]) -> Option<String> {
     let head: Vec<&str> = lines
         .iter()
@@ -523,6 +625,18 @@ fn issuer_from_head(lines: &[&str]) -> Option<String> {
         .take(HEAD_LINES)
         .copied()
         .collect();
+    // The office's last character (`长`, `席`) first: most lines are no byline.
+    let byline = head
+        .iter()
+        .filter(|l| l.len() <= 200 && (l.contains('长') || l.contains('席')))
+        .find_map(|l| {
+            let t = duban_text::fold::fold(l.trim());
+            let org = SPEAKER.captures(&t)?[1].to_string();
+            (is_org(&org) && find_region(&org).is_some()).then_some(org)
+        });
+    if byline.is_some() {
+        return byline;
+    }
     // The patterns' own characters (`令`, `我`) first: a plain look that spares the head's
     // other lines the captures.
     for l in head.iter().filter(|l| l.len() <= 200 && l.contains('令')) {
@@ -585,6 +699,8 @@ fn closes_a_notice(paragraph: &str) -> bool {
 fn find_signature(lines: &[&str], published: Option<Date>) -> Option<Signature> {
     let mut found: Vec<Signature> = Vec::new();
     let mut prev: Option<&str> = None;
+    // The lines above, nearest last: an agreement's parties sign one under another.
+    let mut above: Vec<&str> = Vec::new();
     for line in lines {
         let t = line.trim_matches(|c: char| c.is_whitespace());
         if t.is_empty() {
@@ -598,7 +714,7 @@ fn find_signature(lines: &[&str], published: Option<Date>) -> Option<Signature> 
         if let (Some(date), Some(p)) = (date, prev.filter(|p| p.len() <= 200)) {
             // Joint signers stand on one line apart (`中共某县委办公室  某县人民政府办公室`):
             // the first leads.
-            let p = tidy_title(&lead_issuer(p));
+            let p = tidy_title(&lead_issuer(&signer_name(first_party(&above).unwrap_or(p))));
             if is_org(&p) {
                 found.push(Signature { date, org: Some(p) });
             } else if p.chars().count() <= 20 && !p.contains(['。', '，', '：', ':', '；']) {
@@ -613,6 +729,10 @@ fn find_signature(lines: &[&str], published: Option<Date>) -> Option<Signature> 
             found.push(Signature { date, org: None });
         }
         prev = Some(t);
+        if above.len() == 8 {
+            above.remove(0);
+        }
+        above.push(t);
     }
     found
         .iter()
@@ -621,9 +741,43 @@ fn find_signature(lines: &[&str], published: Option<Date>) -> Option<Signature> 
         .cloned()
 }
 
+// A party's label in an agreement's signature (`甲方：`, `乙方:`).
+re!(PARTY, r"^[甲乙丙丁]方\s*[:：]\s*");
+// A note of the seal or signature a signer puts beside the name (`（盖章）`, `(章)`).
+re!(
+    SEAL_NOTE,
+    r"\s*[（(]\s*(?:盖章|公章|签章|印章|章|签字|签名|签字盖章|盖章签字)\s*[）)]$"
+);
+
+/// The first party of an agreement signed one party a line (`甲方：南阳市人民政府（盖章）⏎
+/// 乙方：淅川县人民政府（盖章）`), where the line above the date is a party's: the party lines
+/// run up from there, and the first of them (甲方, the one that sets the duties) leads.
+fn first_party<'a>(above: &[&'a str]) -> Option<&'a str> {
+    // A party's signatory may sign under it (`甲方：某市人民政府⏎市长：张某某⏎2024年3月8日`).
+    let signatories = above
+        .iter()
+        .rev()
+        .take(2)
+        .take_while(|l| SIGNATORY.is_match(l) && !PARTY.is_match(l))
+        .count();
+    let above = &above[..above.len() - signatories];
+    let parties = above.iter().rev().take_while(|l| PARTY.is_match(l)).count();
+    (parties > 0).then(|| above[above.len() - parties])
+}
+
+// A signatory's office and name under a party (`市长：张某某`, `法定代表人：`).
+re!(SIGNATORY, r"^\p{Han}{1,8}\s*[:：]\s*\p{Han}{0,4}$");
+
+/// A signature line's signer without its party label and seal note (`甲方：南阳市人民政府（盖章）`
+/// → `南阳市人民政府`).
+fn signer_name(line: &str) -> String {
+    let line = PARTY.find(line).map_or(line, |m| &line[m.end()..]);
+    SEAL_NOTE.replace(line, "").into_owned()
+}
+
 re!(
     INLINE_SIGNATURE,
-    r"(?:^|[。！!]\s*|\s)([\p{Han}（）()]{3,40})\s+((?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[一二三四五六七八九〇○零Ｏ]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+    r"(?:^|[。！!]\s*|\s)([\p{Han}（）()]{3,40})\s+((?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[一二三四五六七八九〇○零ＯO]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
 );
 
 // The same without the spaces: a page whose flattening lost them
@@ -923,6 +1077,54 @@ fn period_under_title(lines: &[&str], title_line: usize) -> Option<Period> {
         })
 }
 
+/// The period of the document a notice issues, printed only in that document's own title where
+/// the text prints it under the notice (`关于印发株洲市数字经济发展规划的通知` …
+/// `株洲市数字经济发展规划（2021—2025年）`): a short line that opens with the issued document's
+/// name and prints a period after it, or on the short line under it.
+fn period_of_issued(lines: &[&str], title: &str) -> Option<Period> {
+    let name = issued_name(title)?;
+    let non_blank: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    non_blank.iter().enumerate().find_map(|(i, l)| {
+        // A heading, not a sentence that names the document (`现将《…规划》印发给你们`).
+        if l.chars().count() > MAX_TITLE_CHARS {
+            return None;
+        }
+        let t = tidy_title(l);
+        let rest = t.trim_start_matches('《').strip_prefix(name.as_str())?;
+        let rest = rest.trim_start_matches('》');
+        if rest.is_empty() {
+            let under = non_blank.get(i + 1)?;
+            return (under.chars().count() <= 20)
+                .then(|| find_period(under))
+                .flatten();
+        }
+        (rest.chars().count() <= 20)
+            .then(|| find_period(rest))
+            .flatten()
+    })
+}
+
+/// The name of the document a title's notice issues (`关于印发《X》的通知`, `关于印发X的通知` → X),
+/// without a bracketed note after it.
+fn issued_name(title: &str) -> Option<String> {
+    if !["印发", "转发", "颁布", "发布"]
+        .iter()
+        .any(|w| title.contains(w))
+    {
+        return None;
+    }
+    let name = INNER_TITLE
+        .captures(title)
+        .or_else(|| AFTER_ISSUE.captures(title))
+        .map(|c| c[1].to_string())?;
+    let name = TRAILING_BRACKETS.replace(&name, "").into_owned();
+    (name.chars().count() >= 4).then_some(name)
+}
+
 // ---------------------------------------------------------------------------------------------
 // 发文字号
 
@@ -1022,9 +1224,11 @@ pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
     let core = TRAILING_BRACKETS.replace(&core, "").into_owned();
     // `…工作要点及责任清单`: the list of who does what is the document's table, not its kind.
     let core = TRAILING_TABLE.replace(&core, "").into_owned();
+    // `…任务分解表`: the document printed as a table is of the kind the word before `表` names.
+    let core = core.strip_suffix('表').unwrap_or(&core);
     // A summary of a year's work with the plan for the next (`2022年工作总结及2023年工作计划`)
     // reports first: the plan is its closing part.
-    if SUMMARY_THEN_PLAN.is_match(&core) {
+    if SUMMARY_THEN_PLAN.is_match(core) {
         return Some(DocKind::Report);
     }
     // A kind word names the document only where it ends the title's core: inside it, it is the
@@ -1033,11 +1237,7 @@ pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
     let ends_core = |end: usize| end == core.len();
     let mut best: Option<(usize, usize, DocKind)> = None;
     // The kind word (`corpora/lexicon/genres.tsv`) that ends last, the longer on a tie.
-    for (w, k) in genres()
-        .entries()
-        .iter()
-        .filter_map(|e| Some((e.word, kind_of_genre(e.role)?)))
-    {
+    for (w, k) in genre_words().filter_map(|(w, g)| Some((w, kind_of_genre(g)?))) {
         if let Some(pos) = core.rfind(w)
             && ends_core(pos + w.len())
         {
@@ -1048,10 +1248,9 @@ pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
         }
     }
     // `计划`: the title's period tells its kind.
-    if let Some(end) = genres()
-        .of(Genre::PlanByPeriod)
-        .iter()
-        .filter_map(|w| core.rfind(w).map(|pos| pos + w.len()))
+    if let Some(end) = genre_words()
+        .filter(|(_, g)| *g == Genre::PlanByPeriod)
+        .filter_map(|(w, _)| core.rfind(w).map(|pos| pos + w.len()))
         .max()
         && ends_core(end)
         && best.is_none_or(|b| end > b.0)
@@ -1337,6 +1536,170 @@ mod tests {
     fn national_bodies_are_the_country() {
         let m = meta_of("国务院关于推进农业机械化发展的意见\n正文。");
         assert_eq!(m.region.map(|r| r.code).as_deref(), Some("100000"));
+    }
+
+    /// A ministry named without `国家` is national: ministries exist in the central government
+    /// only; a party committee's department is its place's.
+    /// A notice that issues a plan takes its period from the plan's own title, printed under
+    /// the notice.
+    #[test]
+    fn the_period_of_an_issued_plan_is_read_from_its_own_title() {
+        let m = meta_of(
+            "某市人民政府关于印发某市交通发展规划的通知\n各县人民政府：\n现将《某市交通发展规划》印发给你们，请认真贯彻执行。\n某市人民政府\n2022年3月1日\n某市交通发展规划（2021—2025年）\n一、发展目标",
+        );
+        assert_eq!(m.period.map(|p| (p.start, p.end)), Some((2021, 2025)));
+        assert_eq!(m.year, Some(2021));
+        let m = meta_of(
+            "某市人民政府关于印发《某市交通发展规划》的通知\n现将规划印发给你们。\n某市交通发展规划\n（2021—2025年）\n一、发展目标",
+        );
+        assert_eq!(m.period.map(|p| p.start), Some(2021));
+    }
+
+    /// A ministry named without `国家` is national: ministries exist in the central government
+    /// only; a party committee's department is its place's.
+    /// A title may end in a spoken report (`情况汇报`), a short summary (`工作小结`), a focus of
+    /// work (`工作重点`, `工作思路和重点`) or a genre printed as a table (`任务分解表`).
+    #[test]
+    fn reports_summaries_focuses_and_task_tables_are_titles() {
+        for (title, kind) in [
+            ("某镇2023年上半年工作情况汇报", DocKind::Report),
+            ("某县教育局2023年工作小结", DocKind::Report),
+            ("某县教育局2024年工作重点", DocKind::AnnualPlan),
+            ("某县教育局2024年工作思路和重点", DocKind::AnnualPlan),
+            ("某县2024年重点工作任务分解表", DocKind::AnnualPlan),
+        ] {
+            let m = meta_of(&format!("{title}\n一、主要工作\n1、抓好招商。"));
+            assert_eq!(m.title.as_deref(), Some(title));
+            assert_eq!(m.kind, kind, "{title}");
+        }
+    }
+
+    /// A speech delivered on a date printed in Chinese numerals is of that date's year.
+    #[test]
+    fn a_delivery_date_in_chinese_numerals_gives_the_year() {
+        let m = meta_of(
+            "政府工作报告\n——二〇二三年一月六日在某区第二届人民代表大会第三次会议上\n各位代表：\n现在，我代表区人民政府，向大会报告工作。",
+        );
+        assert_eq!(m.year, Some(2023));
+    }
+
+    /// A speech's byline names the government whose head delivers it: that government issues it.
+    #[test]
+    fn a_speech_byline_names_its_issuer() {
+        let m = meta_of(
+            "政府工作报告\n——2023年1月6日在市第六届人民代表大会第三次会议上\n宜宾市人民政府市长\u{3000}张某某\n各位代表：\n现在，我代表市人民政府，向大会报告工作。",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("宜宾市人民政府"));
+        assert_eq!(m.region.map(|r| r.code).as_deref(), Some("511500"));
+    }
+
+    /// An agreement's first party signs for it, its party label and seal note no part of its
+    /// name.
+    #[test]
+    fn an_agreement_is_signed_by_its_first_party() {
+        let m = meta_of(
+            "某县2023年度安全生产目标责任书\n一、工作任务\n（一）6月底前完成隐患排查。\n甲方：某市人民政府（盖章）\n乙方：某县人民政府（盖章）\n2023年3月8日",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("某市人民政府"));
+        assert_eq!(m.signed, Date::new(2023, 3, 8));
+        // Each party's signatory signs under it, the parties one after another.
+        let m = meta_of(
+            "某县2023年度安全生产目标责任书\n一、工作任务\n甲方：某市人民政府\n市长：张某某\n2023年3月8日\n乙方：某县人民政府\n县长：李某某\n2023年3月8日",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("某市人民政府"));
+        let m = meta_of(
+            "某县2023年度安全生产目标责任书\n一、工作任务\n某市人民政府（章）\n2023年3月8日",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("某市人民政府"));
+    }
+
+    /// Of two bodies issuing jointly, the first leads though the second's name ends as no
+    /// issuer's does, as long as it opens with a place.
+    #[test]
+    fn a_lead_issuer_before_a_body_of_another_kind_leads() {
+        assert_eq!(
+            issuer_from_title(
+                "伊犁哈萨克自治州人民政府新疆生产建设兵团第四师关于推进文化旅游产业发展的实施意见"
+            )
+            .as_deref(),
+            Some("伊犁哈萨克自治州人民政府")
+        );
+    }
+
+    /// A joint title's lead body named short (`市财政局`, `宁波市发展改革委`) is named as the
+    /// signature prints it in full; a body the signature does not print stays as the title has it.
+    #[test]
+    fn a_short_lead_issuer_takes_its_full_name_from_the_signature() {
+        let m = meta_of(
+            "市财政局 市发展改革委关于印发某市物流业发展实施方案的通知\n各县市区财政局：\n现将方案印发给你们，请认真组织实施。\n株洲市财政局\u{3000}\u{3000}株洲市发展和改革委员会\n2023年5月8日",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("株洲市财政局"));
+        let m = meta_of(
+            "宁波市发展改革委 宁波市财政局关于印发物流业发展实施方案的通知\n现将方案印发给你们。\n宁波市发展和改革委员会\u{3000}\u{3000}宁波市财政局\n2023年5月8日",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("宁波市发展和改革委员会"));
+        assert_eq!(
+            full_name("国务院".into(), Some("国务院办公厅")),
+            "国务院",
+            "another body is no full name"
+        );
+    }
+
+    /// A sub-district's office (`街道办事处`) issues its own work summary and signs it.
+    #[test]
+    fn a_sub_district_office_issues() {
+        let m = meta_of(
+            "某区城关街道办事处2022年上半年工作总结\n一、主要工作\n某区城关街道办事处\n2022年7月10日",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("某区城关街道办事处"));
+        assert_eq!(
+            issuer_from_title("城关街道办事处关于开展安全生产检查的通知").as_deref(),
+            Some("城关街道办事处")
+        );
+    }
+
+    #[test]
+    fn ministries_named_without_guojia_are_the_country() {
+        for title in [
+            "交通运输部办公厅关于印发《2023年交通运输法治工作要点》的通知",
+            "人力资源社会保障部关于做好2023年就业工作的意见",
+            "市场监管总局关于推进质量强国建设的实施意见",
+            "审计署关于2022年度审计工作的报告",
+        ] {
+            let m = meta_of(&format!("{title}\n正文。"));
+            assert_eq!(
+                m.region.map(|r| r.code).as_deref(),
+                Some("100000"),
+                "{title}"
+            );
+        }
+        for name in [
+            "教育部",
+            "司法部",
+            "财政部",
+            "水利部",
+            "民政部",
+            "商务部",
+            "应急管理部",
+            "自然资源部",
+            "工业和信息化部",
+            "住房和城乡建设部",
+            "农业农村部办公厅",
+            "海关总署",
+        ] {
+            assert!(is_national(name), "{name}");
+        }
+        for title in [
+            "市委宣传部关于印发2023年宣传工作要点的通知",
+            "防汛抗旱指挥部关于做好2023年防汛工作的通知",
+        ] {
+            let m = meta_of(&format!("{title}\n正文。"));
+            assert_ne!(
+                m.region.map(|r| r.code).as_deref(),
+                Some("100000"),
+                "{title}"
+            );
+        }
     }
 
     #[test]
