@@ -253,23 +253,10 @@ pub fn looks_like_title(s: &str) -> bool {
     genre_words().any(|(w, _)| core.ends_with(w))
 }
 
-/// Title endings `genres.tsv` does not list, with their roles: a spoken account of the work
-/// (`情况汇报`) is a report, and so is a short summary (`工作小结`); a year's focus of work
-/// (`工作重点`, `工作思路和重点`) is a plan whose period tells its kind, as `重点工作` is. (They
-/// belong in `genres.tsv`, which this crate only reads.)
-const MORE_GENRES: [(&str, Genre); 3] = [
-    ("汇报", Genre::Report),
-    ("小结", Genre::Report),
-    ("重点", Genre::PlanByPeriod),
-];
-
-/// Every genre word with its role: `genres.tsv`'s, then [`MORE_GENRES`].
+/// Every genre word with its role (`genres.tsv`): `情况汇报` and `工作小结` end a report's
+/// title, `工作重点` a plan's whose period tells its kind.
 fn genre_words() -> impl Iterator<Item = (&'static str, Genre)> {
-    genres()
-        .entries()
-        .iter()
-        .map(|e| (e.word, e.role))
-        .chain(MORE_GENRES)
+    genres().entries().iter().map(|e| (e.word, e.role))
 }
 
 fn is_stop_line(line: &str) -> bool {
