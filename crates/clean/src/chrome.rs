@@ -71,6 +71,9 @@ re!(
     PAGINATION,
     r"^第(\[?\d+\]?)+页|^共\[?\d+\]?页|^(首页|上一页|下一页|尾页|末页|\d|\[\d+\]|共\[?\d+\]?页|跳转)*(上一页|下一页|尾页|末页)(首页|上一页|下一页|尾页|末页|\d|\[\d+\]|共\[?\d+\]?页|跳转)*$"
 );
+// A page's number alone on its line, as text converted from a PDF prints it at each page's foot
+// (`— 3 —`, `- 12 -`): inside an item it had read as a range with the line after it.
+re!(PAGE_NUMBER, r"^[-—–―~]{1,2}\d{1,4}[-—–―~]{1,2}$");
 re!(
     NUMBERED_START,
     r"^([(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])"
@@ -133,6 +136,7 @@ static ALWAYS: LazyLock<Regex> = LazyLock::new(|| {
     any_of(&[
         &CHAT_WIDGET,
         &PAGINATION,
+        &PAGE_NUMBER,
         &TEASER,
         &AD_COPY,
         &PKULAW,
@@ -447,6 +451,10 @@ mod tests {
     fn pagination_is_chrome() {
         assert!(always("第 [1] [2] [3] 页 共[3]页"));
         assert!(always("共5页"));
+        // A converted PDF's page number at a page's foot.
+        assert!(always("                 — 3 —"));
+        assert!(always("- 12 -"));
+        assert!(!always("3"));
         assert!(always("上一页 1 2 3 下一页 尾页"));
     }
 

@@ -465,7 +465,12 @@ fn share_government(parts: &[String]) -> Option<Vec<String>> {
     }
     let head = GOVERNMENTS.iter().find(|g| last.ends_with(*g))?;
     let place = &last[..last.len() - head.len()];
-    if place.is_empty() || !is_short_region(place) {
+    // `县(区)`, `县(市、区)`: a level with the others it stands for.
+    let bare = place
+        .strip_suffix(')')
+        .and_then(|p| p.rsplit_once('('))
+        .map_or(place, |(level, _)| level);
+    if bare.is_empty() || !is_short_region(bare) {
         return None;
     }
     Some(
@@ -2186,6 +2191,10 @@ mod tests {
         assert_eq!(
             split_names("各市、县人民政府"),
             ["各市人民政府", "县人民政府"]
+        );
+        assert_eq!(
+            split_names("各市、县（区）人民政府"),
+            ["各市人民政府", "县(区)人民政府"]
         );
         assert_eq!(
             split_names("高新区、经开区管委会"),
