@@ -383,12 +383,23 @@ impl OutlineParser {
         let label = read_label(t)
             .or_else(|| self.next_arabic_before_a_digit(t, &all[..i]))
             .or_else(|| {
-                self.table.and_then(|_| read_bare_number(t)).map(|n| Label {
-                    style: Style::Bare,
-                    number: n,
-                    text: n.to_string(),
-                    len: t.len(),
-                })
+                // A number alone in a flattened table is a row's 序号 only where it counts the
+                // rows on (`1` … `2`); another is a cell's value (`15` under `分值`).
+                let last = self
+                    .items
+                    .iter()
+                    .rev()
+                    .find(|item| item.style == Some(Style::Bare))
+                    .map(|item| item.number);
+                self.table
+                    .and_then(|_| read_bare_number(t))
+                    .filter(|&n| n == 1 || last.is_some_and(|l| n == l + 1))
+                    .map(|n| Label {
+                        style: Style::Bare,
+                        number: n,
+                        text: n.to_string(),
+                        len: t.len(),
+                    })
             });
         // A boxed insert (`专栏3 重点工程`) belongs to the item before it, with its own list.
         if BOX_HEAD.is_match(&f) && self.open.is_some() {
@@ -1217,6 +1228,16 @@ mod tests {
                 ("各乡镇", Role::Responsible)
             ]
         );
+    }
+
+    /// In a flattened table a number alone is a row's 序号 only where it counts the rows on;
+    /// another (`15` under `分值`) is a cell of the row.
+    #[test]
+    fn a_number_cell_of_a_flattened_table_opens_no_row() {
+        let text = "序号\n考核内容\n评分标准\n分值\n1\n依法决策\n未经合法性审查的扣0.5分\n15\n2\n普法宣传\n未开展的每次扣1分\n10\n";
+        let items = OutlineParser::parse(text);
+        let labels: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
+        assert_eq!(labels, ["1", "2"]);
     }
 
     /// A heading at the level of the one a flattened table sits under closes the table: the
