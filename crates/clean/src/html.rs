@@ -20,7 +20,8 @@
 
 use crate::dates::{date_line, parse_date_prefix};
 use crate::fields::{Field, info_row, page_info};
-use duban_lexicon::{BodyWord, Cue, body_words, column_cues};
+use crate::meta::{is_org, is_party_line, is_signatory_line};
+use duban_lexicon::{Cue, column_cues};
 use duban_model::Date;
 use ego_tree::NodeRef;
 use regex::Regex;
@@ -234,19 +235,12 @@ pub fn read_page(source: &str, content_selector: Option<&str>) -> Page {
     page
 }
 
-// A party's label in an agreement's signature (`甲方：`), and a signatory's office and name
-// (`市长：张某某`, `法定代表人：`).
-static PARTY_CELL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[甲乙丙丁]方\s*[:：]").expect("static regex"));
-static SIGNATORY_CELL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\p{Han}{1,8}\s*[:：]\s*\p{Han}{0,4}$").expect("static regex"));
-
 /// Whether a table holds an agreement's signatures: every cell a party's line (`甲方：…`), a
 /// signatory's office and name, or a date alone, with a party and a date among them.
 fn is_signature_table(grid: &[Vec<String>]) -> bool {
     let cells = || grid.iter().flatten().filter(|c| !c.is_empty());
-    cells().all(|c| PARTY_CELL.is_match(c) || SIGNATORY_CELL.is_match(c) || date_line(c).is_some())
-        && cells().any(|c| PARTY_CELL.is_match(c))
+    cells().all(|c| is_party_line(c) || is_signatory_line(c) || date_line(c).is_some())
+        && cells().any(|c| is_party_line(c))
         && cells().any(|c| date_line(c).is_some())
 }
 
@@ -275,17 +269,9 @@ fn signature_after(main: ElementRef) -> Vec<Piece> {
         }));
     }
     lines.truncate(SIGNATURE_LINES);
-    // A signer's line names a body (`body_words.tsv`, `issuer-ending`), or several; a headline
-    // over its date in a list of news (`关于…的通知⏎2023-05-08`) names none.
-    static SIGNER: LazyLock<Regex> = LazyLock::new(|| {
-        let endings = body_words().pattern(&[BodyWord::IssuerEnding]);
-        Regex::new(&format!("{endings}$")).expect("static regex")
-    });
-    let signer = |l: &str| {
-        l.chars().count() <= 40
-            && !l.contains(['。', '，', '：', ':', '；'])
-            && SIGNER.is_match(l.trim())
-    };
+    // A signer's line names a body as an issuer's name ends, or several; a headline over its
+    // date in a list of news (`关于…的通知⏎2023-05-08`) names none.
+    let signer = |l: &str| l.chars().count() <= 40 && !l.contains('；') && is_org(l.trim());
     let Some(date) = (1..lines.len()).find(|&i| date_line(&lines[i]).is_some()) else {
         return Vec::new();
     };

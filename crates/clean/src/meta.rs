@@ -361,7 +361,7 @@ fn in_delivery_line<T>(lines: &[&str], re: &Regex, read: impl Fn(&str) -> Option
 }
 
 /// Whether a string names an organisation (ends as one does) and nothing more.
-fn is_org(s: &str) -> bool {
+pub(crate) fn is_org(s: &str) -> bool {
     let n = s.chars().count();
     (3..=50).contains(&n) && ORG_END.is_match(s) && !s.contains(['。', '，', ',', '：', ':'])
 }
@@ -755,6 +755,16 @@ fn first_party<'a>(above: &[&'a str]) -> Option<&'a str> {
 // A signatory's office and name under a party (`市长：张某某`, `法定代表人：`).
 re!(SIGNATORY, r"^\p{Han}{1,8}\s*[:：]\s*\p{Han}{0,4}$");
 
+/// Whether a line or cell opens with a party's label (`甲方：…`).
+pub(crate) fn is_party_line(s: &str) -> bool {
+    PARTY.is_match(s)
+}
+
+/// Whether a line or cell is a signatory's office and name (`市长：张某某`).
+pub(crate) fn is_signatory_line(s: &str) -> bool {
+    SIGNATORY.is_match(s)
+}
+
 /// A signature line's signer without its party label and seal note (`甲方：南阳市人民政府（盖章）`
 /// → `南阳市人民政府`).
 fn signer_name(line: &str) -> String {
@@ -1104,12 +1114,18 @@ fn issued_name(title: &str) -> Option<String> {
     {
         return None;
     }
+    let name = issued_document(title)?;
+    (name.chars().count() >= 4).then_some(name)
+}
+
+/// The title of the document a title cites or issues (`《X》`, `印发X的通知` → X), without its
+/// trailing brackets.
+fn issued_document(title: &str) -> Option<String> {
     let name = INNER_TITLE
         .captures(title)
         .or_else(|| AFTER_ISSUE.captures(title))
         .map(|c| c[1].to_string())?;
-    let name = TRAILING_BRACKETS.replace(&name, "").into_owned();
-    (name.chars().count() >= 4).then_some(name)
+    Some(TRAILING_BRACKETS.replace(&name, "").into_owned())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1198,17 +1214,10 @@ pub fn kind_from_title(title: &str, has_period: bool) -> Option<DocKind> {
     {
         return Some(kind);
     }
-    let core = if let Some(c) = INNER_TITLE.captures(title) {
-        c[1].to_string()
-    } else if let Some(c) = AFTER_ISSUE.captures(title) {
-        c[1].to_string()
-    } else {
-        title
-            .trim_end_matches("的通知")
-            .trim_end_matches("通知")
-            .to_string()
-    };
-    let core = TRAILING_BRACKETS.replace(&core, "").into_owned();
+    let core = issued_document(title).unwrap_or_else(|| {
+        let core = title.trim_end_matches("的通知").trim_end_matches("通知");
+        TRAILING_BRACKETS.replace(core, "").into_owned()
+    });
     // `…工作要点及责任清单`: the list of who does what is the document's table, not its kind.
     let core = TRAILING_TABLE.replace(&core, "").into_owned();
     // `…任务分解表`: the document printed as a table is of the kind the word before `表` names.

@@ -1947,14 +1947,16 @@ mod tests {
     /// name with its committee: its words are no predicate of `区委`.
     #[test]
     fn a_party_committees_office_is_one_name() {
-        let got = |t: &str| -> Vec<String> { actors(t).into_iter().map(|b| b.name).collect() };
         assert_eq!(
-            got("考核工作由区委全面依法治区委员会办公室组织实施。"),
+            actor_names("考核工作由区委全面依法治区委员会办公室组织实施。"),
             ["区委全面依法治区委员会办公室"]
         );
-        assert_eq!(got("市委依法治市办负责统筹协调。"), ["市委依法治市办"]);
         assert_eq!(
-            got("市委全面深化改革委员会办公室要加强督查。"),
+            actor_names("市委依法治市办负责统筹协调。"),
+            ["市委依法治市办"]
+        );
+        assert_eq!(
+            actor_names("市委全面深化改革委员会办公室要加强督查。"),
             ["市委全面深化改革委员会办公室"]
         );
     }
@@ -1963,9 +1965,8 @@ mod tests {
     /// `会同县` as the county of that name).
     #[test]
     fn partners_after_huitong_are_bodies_of_their_own() {
-        let got = |t: &str| -> Vec<String> { actors(t).into_iter().map(|b| b.name).collect() };
         assert_eq!(
-            got("县教育局会同县公安局、县市场监管局开展联合检查。"),
+            actor_names("县教育局会同县公安局、县市场监管局开展联合检查。"),
             ["县教育局", "县公安局", "县市场监管局"]
         );
     }
@@ -1973,25 +1974,32 @@ mod tests {
     /// Provinces' collectives of their cities and a township's line units are subjects.
     #[test]
     fn collectives_of_cities_and_township_units_are_subjects() {
-        let got = |t: &str| -> Vec<String> { actors(t).into_iter().map(|b| b.name).collect() };
-        assert_eq!(got("各地级以上市要统筹规划。"), ["各地级以上市"]);
-        assert_eq!(got("各地市要统筹规划。"), ["各地市"]);
-        assert_eq!(got("县教育督导室要开展专项督导。"), ["县教育督导室"]);
-        assert_eq!(got("镇卫生院要开展免费体检。"), ["镇卫生院"]);
-        assert_eq!(got("镇综合行政执法队要开展巡查。"), ["镇综合行政执法队"]);
-        assert_eq!(got("各村党支部要开展主题党日活动。"), ["各村党支部"]);
+        assert_eq!(actor_names("各地级以上市要统筹规划。"), ["各地级以上市"]);
+        assert_eq!(actor_names("各地市要统筹规划。"), ["各地市"]);
+        assert_eq!(
+            actor_names("县教育督导室要开展专项督导。"),
+            ["县教育督导室"]
+        );
+        assert_eq!(actor_names("镇卫生院要开展免费体检。"), ["镇卫生院"]);
+        assert_eq!(
+            actor_names("镇综合行政执法队要开展巡查。"),
+            ["镇综合行政执法队"]
+        );
+        assert_eq!(
+            actor_names("各村党支部要开展主题党日活动。"),
+            ["各村党支部"]
+        );
     }
 
     /// The time of the work between a subject and its predicate leaves the subject the actor.
     #[test]
     fn a_time_between_subject_and_predicate_keeps_the_subject() {
-        let got = |t: &str| -> Vec<String> { actors(t).into_iter().map(|b| b.name).collect() };
-        assert_eq!(got("镇综治办6月底前完成隐患排查。"), ["镇综治办"]);
-        assert_eq!(got("各村（社区）年底前完成清查。"), ["各村(社区)"]);
-        assert_eq!(got("镇农业农村办9月份完成验收。"), ["镇农业农村办"]);
-        assert_eq!(got("各学校每学期至少召开2次家长会。"), ["各学校"]);
+        assert_eq!(actor_names("镇综治办6月底前完成隐患排查。"), ["镇综治办"]);
+        assert_eq!(actor_names("各村（社区）年底前完成清查。"), ["各村(社区)"]);
+        assert_eq!(actor_names("镇农业农村办9月份完成验收。"), ["镇农业农村办"]);
+        assert_eq!(actor_names("各学校每学期至少召开2次家长会。"), ["各学校"]);
         // A time and no predicate after it: a name in a phrase, no subject.
-        assert!(got("区司法局2023年工作总结").is_empty());
+        assert!(actor_names("区司法局2023年工作总结").is_empty());
     }
 
     #[test]
@@ -2404,22 +2412,21 @@ mod tests {
     /// group's duty, and so is its office's.
     #[test]
     fn a_groups_remit_inside_its_name_is_no_predicate() {
-        let got = |t: &str| -> Vec<String> { actors(t).into_iter().map(|b| b.name).collect() };
         assert_eq!(
-            got("区推进依法行政工作领导小组要加强领导"),
+            actor_names("区推进依法行政工作领导小组要加强领导"),
             ["区推进依法行政工作领导小组"]
         );
         assert_eq!(
-            got("北京市大数据工作推进小组办公室负责日常工作"),
+            actor_names("北京市大数据工作推进小组办公室负责日常工作"),
             ["北京市大数据工作推进小组办公室"]
         );
-        assert!(got("推进领导小组建设").is_empty());
+        assert!(actor_names("推进领导小组建设").is_empty());
         // `牵头单位` is the role's name, not the group's duty; a role's name is a subject.
         assert_eq!(
-            got("省十大新兴产业推进组工作专班牵头单位牵头"),
+            actor_names("省十大新兴产业推进组工作专班牵头单位牵头"),
             ["省十大新兴产业推进组工作专班牵头单位"]
         );
-        assert_eq!(got("牵头部门负责统筹协调"), ["牵头部门"]);
+        assert_eq!(actor_names("牵头部门负责统筹协调"), ["牵头部门"]);
     }
 
     /// A name that owns a figure reported (`中央部门支出继续负增长`) or whose number is
@@ -2435,13 +2442,12 @@ mod tests {
     /// condition of people, or one without a duty after it, gives none.
     #[test]
     fn the_body_of_a_condition_carries_the_duty_after_it() {
-        let got = |t: &str| -> Vec<String> { actors(t).into_iter().map(|b| b.name).collect() };
         assert_eq!(
-            got("政务部门需要使用其他政务部门提供的政务数据的，应当明确使用依据"),
+            actor_names("政务部门需要使用其他政务部门提供的政务数据的，应当明确使用依据"),
             ["政务部门"]
         );
-        assert!(got("申请人家庭经济状况发生变化的，应当及时告知").is_empty());
-        assert!(got("政务部门需要使用其他部门数据的，可以申请").is_empty());
+        assert!(actor_names("申请人家庭经济状况发生变化的，应当及时告知").is_empty());
+        assert!(actor_names("政务部门需要使用其他部门数据的，可以申请").is_empty());
     }
 
     #[test]

@@ -309,11 +309,12 @@ impl<'t> DateMatch<'_, 't> {
         }
         // Past facts: `截至2021年底已…`, `2020年以来`; a year after the document's is a
         // target however it is reckoned (`截至2025年底，累计建成充电桩10万个` in a 2022 plan).
-        let ahead = self
-            .num("y")
-            .zip(doc_year)
-            .is_some_and(|(year, own)| year > own);
-        if (pre == "截至" || pre == "截止") && !ahead && {
+        let ahead = || {
+            self.num("y")
+                .zip(doc_year)
+                .is_some_and(|(year, own)| year > own)
+        };
+        if (pre == "截至" || pre == "截止") && !ahead() && {
             let near: String = after
                 .trim_start_matches([',', '，'])
                 .chars()

@@ -30,16 +30,18 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("period pattern compiles")
 });
 
+/// The number a named group of a match prints (`3`, `两`), as a count.
+fn count(caps: &regex::Captures<'_>, name: &str) -> Option<u32> {
+    caps.name(name)
+        .and_then(|m| number_value(m.as_str()))
+        .map(|v| v as u32)
+}
+
 /// The period and count of a `一年两次` form: `一年一次`, `半年一次`, `一季度两次`, and over
 /// years, `两年一次`.
 fn acts_in_period(caps: &regex::Captures<'_>) -> (Every, Option<u32>, Option<u32>) {
-    let value = |name: &str| {
-        caps.name(name)
-            .and_then(|m| number_value(m.as_str()))
-            .map(|v| v as u32)
-    };
-    let times = value("t2");
-    if let Some(n) = value("on") {
+    let times = count(caps, "t2");
+    if let Some(n) = count(caps, "on") {
         return if n > 1 {
             (Every::NYears, Some(n), times)
         } else {
@@ -120,10 +122,7 @@ pub fn recurrences_in(folded: &Folded<'_>) -> Vec<Recurrence> {
         let unit = caps.name("au").or(caps.name("ah")).or(caps.name("by"));
         let (every, n, times) = if let Some(unit) = unit {
             // `一季一通报`, `五年一评估`: one act each period; `按年度发布`: timed by the period.
-            let n = caps
-                .name("an")
-                .and_then(|m| number_value(m.as_str()))
-                .map(|v| v as u32);
+            let n = count(&caps, "an");
             let every = match (unit.as_str(), n) {
                 ("年" | "年度", Some(k)) if k > 1 => Every::NYears,
                 ("年" | "年度", _) => Every::Year,
@@ -145,10 +144,7 @@ pub fn recurrences_in(folded: &Folded<'_>) -> Vec<Recurrence> {
                 .name("unit")
                 .map_or("", |m| m.as_str())
                 .trim_start_matches('个');
-            let n = caps
-                .name("n")
-                .and_then(|m| number_value(m.as_str()))
-                .map(|v| v as u32);
+            let n = count(&caps, "n");
             let every = match (unit, n) {
                 ("年", Some(k)) if k > 1 => Every::NYears,
                 ("年", _) => Every::Year,
@@ -164,9 +160,7 @@ pub fn recurrences_in(folded: &Folded<'_>) -> Vec<Recurrence> {
             // `每两年一签`: one act each period, as `两年一签` is.
             let times = TIMES
                 .captures(rest)
-                .and_then(|c| c.name("t"))
-                .and_then(|m| number_value(m.as_str()))
-                .map(|v| v as u32)
+                .and_then(|c| count(&c, "t"))
                 .or_else(|| {
                     // `每周一报送`: Monday, no act.
                     (!matches!(unit, "周" | "星期") && ONE_ACT.is_match(rest)).then_some(1)

@@ -1259,26 +1259,29 @@ mod tests {
     /// leaves the rows the heading's children, and the heading no obligation of its own.
     #[test]
     fn a_lead_in_announcing_a_table_keeps_its_rows_under_the_heading() {
-        let text = "一、责任目标\n乙方2023年度主要目标见下表。\n序号\t指标\t目标值\n1\t空气质量优良天数比例\t75%以上\n二、工作要求\n（一）完成排查。\n";
-        let blocks = html_table(
-            text,
-            &["序号", "指标", "目标值"],
-            &[&["1", "空气质量优良天数比例", "75%以上"]],
-        );
-        let items = OutlineParser::parse_with_blocks(text, &blocks);
-        let row = items.iter().find(|i| i.label == "1").expect("row item");
-        assert_eq!(row.ancestors.len(), 1);
-        assert_eq!(items[row.ancestors[0]].path_element(), "一、责任目标");
+        // The path of the table's row after the paragraph `between` under `一、责任目标`.
+        let row_path = |between: &str| -> Vec<String> {
+            let text = format!(
+                "一、责任目标\n{between}\n序号\t指标\t目标值\n1\t空气质量优良天数比例\t75%以上\n二、工作要求\n（一）完成排查。\n"
+            );
+            let blocks = html_table(
+                &text,
+                &["序号", "指标", "目标值"],
+                &[&["1", "空气质量优良天数比例", "75%以上"]],
+            );
+            let items = OutlineParser::parse_with_blocks(&text, &blocks);
+            let row = items.iter().find(|i| i.label == "1").expect("row item");
+            row.ancestors
+                .iter()
+                .map(|&a| items[a].path_element())
+                .collect()
+        };
+        assert_eq!(row_path("乙方2023年度主要目标见下表。"), ["一、责任目标"]);
         // A paragraph of work before a table is no lead-in: the table stands apart.
-        let text = "一、责任目标\n全面完成年度目标任务，确保各项指标达到要求，加强日常调度和督查考核。\n序号\t指标\t目标值\n1\t空气质量优良天数比例\t75%以上\n";
-        let blocks = html_table(
-            text,
-            &["序号", "指标", "目标值"],
-            &[&["1", "空气质量优良天数比例", "75%以上"]],
+        assert!(
+            row_path("全面完成年度目标任务，确保各项指标达到要求，加强日常调度和督查考核。")
+                .is_empty()
         );
-        let items = OutlineParser::parse_with_blocks(text, &blocks);
-        let row = items.iter().find(|i| i.label == "1").expect("row item");
-        assert!(row.ancestors.is_empty());
     }
 
     /// An indicator table that prints units in a column of their own measures each value
